@@ -1,0 +1,1 @@
+#include "sim/scenario/location.hpp"
