@@ -1,8 +1,56 @@
+// campsim: the command-line front end. Subcommands live in their own files; this one dispatches.
+#include <exception>
 #include <iostream>
+#include <string>
+#include <vector>
 
+#include "apps/campsim/commands.hpp"
 #include "sim/version.hpp"
 
-int main() {
-  std::cout << "campsim " << campsim::kVersion << "\n";
-  return 0;
+namespace {
+
+constexpr const char* kUsage = R"(campsim - agent-based simulation of UN camp force protection (Gao, Mali)
+
+Usage:
+  campsim <command> [options]
+  campsim <command> --help        options of one command
+  campsim --version
+
+Commands:
+  run SCENARIO        run one replication and write a run directory
+                      e.g.  campsim run scenarios/gao_baseline.yaml --days 30 --seed 7
+  validate SCENARIO   check a scenario file and list every error, without running it
+                      e.g.  campsim validate scenarios/gao_baseline.yaml --set guards.shifts.length=6h
+
+Exit codes: 0 ok, 1 run failed, 2 bad input (command line or scenario).
+Documentation: docs/user-guide.md, docs/scenario-reference.md, docs/odd.md
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) {
+    std::cerr << kUsage;
+    return campsim::cli::kBadInput;
+  }
+  const std::string command = args.front();
+  args.erase(args.begin());
+  try {
+    if (command == "--help" || command == "-h" || command == "help") {
+      std::cout << kUsage;
+      return campsim::cli::kOk;
+    }
+    if (command == "--version") {
+      std::cout << "campsim " << campsim::kVersion << " (git " << campsim::kGitRevision << ")\n";
+      return campsim::cli::kOk;
+    }
+    if (command == "run") return campsim::cli::run_command(args);
+    if (command == "validate") return campsim::cli::validate_command(args);
+    std::cerr << "campsim: unknown command '" << command << "'\n\n" << kUsage;
+    return campsim::cli::kBadInput;
+  } catch (const std::exception& e) {
+    std::cerr << "campsim " << command << ": " << e.what() << "\n";
+    return campsim::cli::kFailure;
+  }
 }

@@ -1,0 +1,18 @@
+#pragma once
+// The campsim subcommands. Each takes the arguments after its name and returns an exit code.
+#include <string>
+#include <vector>
+
+namespace campsim::cli {
+
+// Exit codes shared by every subcommand.
+enum ExitCode : int {
+  kOk = 0,
+  kFailure = 1,   // the run itself failed (I/O error, internal error)
+  kBadInput = 2,  // bad command line, scenario errors, output directory already there
+};
+
+int run_command(const std::vector<std::string>& args);
+int validate_command(const std::vector<std::string>& args);
+
+}  // namespace campsim::cli

@@ -1,0 +1,44 @@
+#include "apps/campsim/options.hpp"
+
+#include <iostream>
+
+#include "apps/campsim/commands.hpp"
+
+namespace po = boost::program_options;
+
+namespace campsim::cli {
+
+void add_scenario_options(po::options_description& options, ScenarioOptions& out) {
+  options.add_options()
+      ("scenario", po::value<std::string>(&out.scenario)->required(), "scenario YAML file")
+      ("set", po::value<std::vector<std::string>>(&out.overrides)->composing(),
+       "override one parameter, KEY.PATH=VALUE (repeatable), e.g. --set guards.shifts.length=6h "
+       "--set 'guards.posts[0].manning[0].guards=3'");
+}
+
+std::optional<int> parse_command_line(const std::vector<std::string>& args, const po::options_description& options,
+                                      const std::string& usage_line, const std::string& examples) {
+  po::options_description visible("Options");
+  for (const auto& option : options.options())
+    if (option->long_name() != "scenario") visible.add(option);
+  visible.add_options()("help,h", "show this help");
+  po::options_description all;
+  all.add(options).add_options()("help,h", "show this help");
+  po::positional_options_description positional;
+  positional.add("scenario", 1);
+  po::variables_map values;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), values);
+    if (values.count("help")) {
+      std::cout << "Usage: " << usage_line << "\n\n" << visible << "\n" << examples;
+      return kOk;
+    }
+    po::notify(values);
+  } catch (const po::error& e) {
+    std::cerr << "campsim: " << e.what() << "\nUsage: " << usage_line << "\n(see --help)\n";
+    return kBadInput;
+  }
+  return std::nullopt;
+}
+
+}  // namespace campsim::cli

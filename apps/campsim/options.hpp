@@ -1,0 +1,26 @@
+#pragma once
+// Command-line options shared by the subcommands that load a scenario.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/program_options.hpp>
+
+namespace campsim::cli {
+
+struct ScenarioOptions {
+  std::string scenario;
+  std::vector<std::string> overrides;  // --set key.path=value, in order
+};
+
+// Adds SCENARIO (positional) and --set to a description.
+void add_scenario_options(boost::program_options::options_description& options, ScenarioOptions& out);
+
+// Parses args; returns the exit code to stop with (help shown or a command-line error printed),
+// or nothing to go on.
+std::optional<int> parse_command_line(const std::vector<std::string>& args,
+                                      const boost::program_options::options_description& options,
+                                      const std::string& usage_line, const std::string& examples);
+
+}  // namespace campsim::cli

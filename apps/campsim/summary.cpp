@@ -1,0 +1,60 @@
+#include "apps/campsim/summary.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "sim/version.hpp"
+
+namespace campsim::cli {
+
+namespace {
+// The hour of day whose mean vigilance is lowest, with that mean.
+std::pair<int, double> lowest_hour(const nlohmann::ordered_json& by_hour) {
+  int best = -1;
+  double value = 2;
+  for (int h = 0; h < 24; ++h) {
+    const auto& v = by_hour["mean"][h];
+    if (!v.is_null() && v.get<double>() < value) {
+      value = v.get<double>();
+      best = h;
+    }
+  }
+  return {best, value};
+}
+}  // namespace
+
+void print_run_summary(std::ostream& out, const camp::LoadedScenario& loaded, const camp::RunResult& result,
+                       const std::filesystem::path& run_dir) {
+  const auto& m = result.metrics;
+  const auto& camp = m["camp"];
+  const auto& g = m["guards"];
+  const auto& cov = g["coverage"];
+  const auto& ho = g["handover"];
+  const auto& vig = g["vigilance"];
+  const auto& duty = g["duty_hours_per_soldier_per_day"];
+  const auto [low_hour, low_mean] = lowest_hour(vig["by_hour"]);
+
+  fmt::print(out, "campsim {}: {} | seed {} | {:g} days | {} events in {:.2f} s ({} ticks, {} jumps)\n", kVersion,
+             loaded.scenario.meta.name, m["seed"].get<std::uint64_t>(), m["duration_days"].get<double>(),
+             result.loop.events, result.wall_seconds, result.loop.ticks, result.loop.jumps);
+  fmt::print(out, "  camp       {:.1f} km perimeter, {:.0f} ha, {} gates, {} towers watching {:.0f}% of the fence\n",
+             camp["perimeter_m"].get<double>() / 1000, camp["area_ha"].get<double>(), camp["gates"].get<int>(),
+             camp["towers"].get<int>(), 100 * camp["perimeter_watched_share"].get<double>());
+  fmt::print(out, "  guards     {} of a {}-strong company on the roster, {} posts\n",
+             loaded.scenario.guards.force.guard_pool, loaded.scenario.guards.force.company_size,
+             loaded.scenario.guards.posts.size());
+  fmt::print(out, "  coverage   {:.1f}% of {:.0f} required guard-hours manned; {} of {} duties unfilled\n",
+             100 * cov["overall"].get<double>(), cov["required_guard_hours"].get<double>(),
+             cov["unfilled_duties"].get<long>(), cov["duties"].get<long>());
+  fmt::print(out, "  handovers  {} changes of sentry, {:.1f}% left a gap (mean {:.1f} min, longest {:.1f} min)\n",
+             ho["handovers"].get<long>(), 100 * ho["gap_share"].get<double>(), ho["gap_mean_minutes"].get<double>(),
+             ho["gap_max_minutes"].get<double>());
+  fmt::print(out, "  vigilance  mean {:.2f}, lowest sentry {:.2f}; worst hour {:02d}:00 (mean {:.2f})\n",
+             vig["mean"].get<double>(), vig["min"].get<double>(), low_hour, low_mean);
+  fmt::print(out, "  duty       {:.1f} h per soldier per day (p10 {:.1f}, p90 {:.1f}, max {:.1f}); {} soldier-days unfit\n",
+             duty["mean"].get<double>(), duty["p10"].get<double>(), duty["p90"].get<double>(),
+             duty["max"].get<double>(), g["force"]["soldier_days_unfit"].get<long>());
+  fmt::print(out, "  output     {}/ (manifest.json, events.jsonl, metrics.json, timeseries.csv)\n", run_dir.string());
+}
+
+}  // namespace campsim::cli

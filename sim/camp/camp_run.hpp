@@ -1,0 +1,34 @@
+#pragma once
+// One replication of a scenario, start to end, producing everything a run directory holds.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "sim/camp/scenario.hpp"
+#include "sim/engine/event_log.hpp"
+#include "sim/engine/simulation_loop.hpp"
+#include "sim/engine/time_series.hpp"
+
+namespace campsim::camp {
+
+struct RunOptions {
+  std::uint64_t seed = 1;
+  std::uint64_t replication = 0;
+  int threads = 1;               // never changes the results, only how fast they come
+  SimTime duration = 0;          // 0: the scenario's own duration
+  bool always_tick = false;      // tick every second even when quiet (for checking the jump)
+};
+
+struct RunResult {
+  engine::EventLog events;
+  engine::TimeSeries series;
+  nlohmann::ordered_json metrics;   // deterministic: same scenario and seed, same bytes
+  engine::LoopStats loop;
+  double wall_seconds = 0;          // for the human summary only, never written to metrics
+};
+
+RunResult run_scenario(const Scenario& scenario, const RunOptions& options);
+
+}  // namespace campsim::camp

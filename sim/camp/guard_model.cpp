@@ -1,0 +1,319 @@
+#include "sim/camp/guard_model.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "sim/camp/human_factors.hpp"
+
+namespace campsim::camp {
+
+namespace {
+
+enum EventKind : std::uint32_t { kRotation = 1, kNewDay, kRoster, kDutyEnd, kDutyStart, kSample };
+
+// At equal times: a rotation and a new day decide who is available before anyone is rostered; the
+// roster runs before sentries leave (so one who must wait for a late relief can still be held);
+// samples see the state after everything else at that instant.
+constexpr std::int32_t priority_of(EventKind kind) { return static_cast<std::int32_t>(kind); }
+
+// Roster subjects: the shift number k (shift k starts at first_shift_start + k * length).
+// Shift 0 is the one already running at t = 0, whose sentries are on post from the start.
+
+}  // namespace
+
+GuardModel::GuardModel(const GuardParams& params, const GuardModelConfig& config, engine::Parallelism& parallelism,
+                       engine::EventLog& log, engine::TimeSeries& series)
+    : params_(params), config_(config), parallelism_(parallelism), log_(log), series_(series) {
+  on_post_.resize(params_.posts.size());
+  last_duty_.resize(params_.posts.size());
+  metrics_.posts.resize(params_.posts.size());
+  for (std::size_t p = 0; p < params_.posts.size(); ++p) {
+    metrics_.posts[p].name = params_.posts[p].name;
+    const int most = *std::max_element(params_.posts[p].required_by_hour.begin(), params_.posts[p].required_by_hour.end());
+    last_duty_[p].assign(static_cast<std::size_t>(most), -1);
+  }
+  add_unit(-params_.rotation.unit_in_theatre, 0);
+}
+
+std::vector<std::string> GuardModel::time_series_columns() {
+  return {"t_s", "time_of_day_h", "guards_required", "guards_on_post", "mean_vigilance", "min_vigilance",
+          "soldiers_unfit", "unit_experience"};
+}
+
+SimTime GuardModel::time_of_day(SimTime t) const {
+  const double tod = std::fmod(config_.start_time_of_day + t, engine::kDay);
+  return tod < 0 ? tod + engine::kDay : tod;
+}
+
+engine::RandomStream GuardModel::stream(std::string_view purpose, std::uint64_t entity, std::uint64_t tick) const {
+  return engine::RandomStream(engine::StreamKey{config_.seed, config_.replication, engine::purpose_tag(purpose),
+                                                entity, tick});
+}
+
+void GuardModel::add_unit(SimTime arrival, int unit) {
+  for (int i = 0; i < params_.force.guard_pool; ++i) {
+    Soldier s;
+    s.id = static_cast<int>(soldiers_.size());
+    s.unit = unit;
+    s.unit_arrival = arrival;
+    s.fatigue_time = std::max(arrival, 0.0);
+    soldiers_.push_back(s);
+  }
+  units_ = unit + 1;
+}
+
+double GuardModel::fatigue_now(const Soldier& s, SimTime now) const {
+  return s.on_duty ? fatigue_after_duty(params_.fatigue, s.fatigue, now - s.fatigue_time)
+                   : fatigue_after_rest(params_.fatigue, s.fatigue, now - s.fatigue_time);
+}
+
+void GuardModel::schedule_initial_events(engine::EventQueue& queue) {
+  queue.schedule(0, priority_of(kNewDay), kNewDay, 0);
+  queue.schedule(0, priority_of(kRoster), kRoster, 0);
+  queue.schedule(0, priority_of(kSample), kSample, 0);
+  if (params_.rotation.first_in < config_.end)
+    queue.schedule(params_.rotation.first_in, priority_of(kRotation), kRotation, 0);
+}
+
+std::optional<SimTime> GuardModel::on_event(const engine::Event& event, engine::EventQueue& queue) {
+  // The run covers [0, end): what falls due exactly at the end belongs to the next run.
+  if (event.time >= config_.end) return std::nullopt;
+  switch (static_cast<EventKind>(event.kind)) {
+    case kNewDay:
+      new_day(static_cast<std::int64_t>(std::llround(event.time / engine::kDay)));
+      return engine::kDay;
+    case kRoster: {
+      const SimTime length = params_.shifts.length;
+      // Shift 0 started at or before t = 0: how long before is set by the time of day.
+      const SimTime since = std::fmod(time_of_day(0) - params_.shifts.first_start + 2 * engine::kDay, length);
+      const auto k = static_cast<std::int64_t>(event.subject);
+      const SimTime shift_start = -since + static_cast<double>(k) * length;
+      roster_shift(shift_start, queue);
+      const SimTime next_start = shift_start + length;
+      if (next_start < config_.end)
+        queue.schedule(std::max(event.time, next_start - params_.shifts.handover_overlap), priority_of(kRoster),
+                       kRoster, static_cast<std::uint64_t>(k + 1));
+      return std::nullopt;
+    }
+    case kDutyStart:
+      start_duty(static_cast<int>(event.subject), event.time);
+      return std::nullopt;
+    case kDutyEnd:
+      end_duty(static_cast<int>(event.subject), event.time);
+      return std::nullopt;
+    case kSample:
+      sample(event.time);
+      return config_.sample_interval;
+    case kRotation:
+      rotate_unit(event.time);
+      return params_.rotation.interval;
+  }
+  return std::nullopt;
+}
+
+void GuardModel::roster_shift(SimTime shift_start, engine::EventQueue& queue) {
+  const ShiftPlan& plan = params_.shifts;
+  const bool first_shift = roster_count_ == 0;
+  const auto roster_number = static_cast<std::uint64_t>(roster_count_++);
+  const int hours = static_cast<int>(std::lround(plan.length / engine::kHour));
+  long filled = 0, unfilled = 0;
+
+  for (std::size_t p = 0; p < params_.posts.size(); ++p) {
+    const Post& post = params_.posts[p];
+    PostMetrics& pm = metrics_.posts[p];
+    for (std::size_t slot = 0; slot < last_duty_[p].size(); ++slot) {
+      // The slot's periods in this shift: runs of hours in which the post needs more than `slot` guards.
+      std::vector<std::pair<SimTime, SimTime>> periods;
+      for (int h = 0; h < hours; ++h) {
+        const SimTime hour_start = shift_start + h * engine::kHour;
+        const int hour_of_day = static_cast<int>(time_of_day(hour_start) / engine::kHour) % 24;
+        if (post.required_by_hour[hour_of_day] <= static_cast<int>(slot)) continue;
+        if (!periods.empty() && periods.back().second == hour_start)
+          periods.back().second += engine::kHour;
+        else
+          periods.emplace_back(hour_start, hour_start + engine::kHour);
+      }
+      // Shift 0 may have begun before t = 0, and the last may run past the end: keep [0, end).
+      std::erase_if(periods, [&](const auto& period) { return period.second <= 0 || period.first >= config_.end; });
+      if (periods.empty()) continue;
+      for (auto& period : periods) period.first = std::max(period.first, 0.0);
+
+      // One sentry holds the slot for the whole shift.
+      const SimTime due_on_post = first_shift ? 0 : periods.front().first - plan.handover_overlap;
+      const int soldier = pick_sentry(soldiers_, due_on_post, plan.min_rest);
+      if (soldier >= 0) {
+        Soldier& s = soldiers_[soldier];
+        s.busy_until = periods.back().second;
+        for (const auto& period : periods)
+          s.committed_duty_s += period.second - period.first + (first_shift ? 0 : plan.handover_overlap);
+        ++filled;
+      } else {
+        ++unfilled;
+      }
+
+      for (std::size_t i = 0; i < periods.size(); ++i) {
+        const auto [due, end] = periods[i];
+        Duty duty{static_cast<int>(p), static_cast<int>(slot), soldier, due, end, due, end, false};
+        const int previous = last_duty_[p][slot];
+        duty.handover = previous >= 0 && duties_[previous].soldier >= 0 && duties_[previous].end == due;
+        const int index = static_cast<int>(duties_.size());
+        const double required = std::min(end, config_.end) - due;
+        pm.required_s += required;
+        ++pm.duties;
+
+        if (soldier < 0) {
+          ++pm.unfilled_duties;
+          log_.record(due, "post_unmanned", {{"post", post.name}, {"slot", static_cast<std::int64_t>(slot)},
+                                             {"until_s", std::min(end, config_.end)}});
+          duties_.push_back(duty);
+          end_event_.push_back(0);
+          last_duty_[p][slot] = index;
+          continue;
+        }
+
+        SimTime arrival = due;
+        if (!first_shift) {
+          auto rng = stream("relief_lateness", p * 1000 + slot, roster_number * 16 + i);
+          arrival = due - plan.handover_overlap + plan.relief_lateness.sample(rng);
+        }
+        duty.arrival = arrival;
+        SimTime covered_from = std::min(std::max(arrival, due), end);
+        if (arrival > due && duty.handover && plan.relief == Relief::WhenRelieved) {
+          // The outgoing sentry waits for his relief: the post stays manned, his duty grows.
+          Duty& outgoing = duties_[previous];
+          outgoing.left = arrival;
+          soldiers_[outgoing.soldier].busy_until = arrival;
+          soldiers_[outgoing.soldier].committed_duty_s += arrival - due;
+          queue.cancel(end_event_[previous]);
+          end_event_[previous] = queue.schedule(arrival, priority_of(kDutyEnd), kDutyEnd, static_cast<std::uint64_t>(previous));
+          covered_from = due;
+        }
+        if (duty.handover) {
+          HandoverMetrics& hm = metrics_.handover;
+          ++hm.handovers;
+          const double gap = covered_from - due;
+          if (gap > 0) {
+            ++hm.gaps;
+            hm.gap_total_s += gap;
+            hm.gap_max_s = std::max(hm.gap_max_s, gap);
+            log_.record(due, "handover_gap", {{"post", post.name}, {"slot", static_cast<std::int64_t>(slot)},
+                                              {"gap_s", gap}});
+          }
+        }
+        pm.manned_s += std::max(0.0, std::min(end, config_.end) - std::min(covered_from, config_.end));
+
+        duties_.push_back(duty);
+        end_event_.push_back(0);
+        last_duty_[p][slot] = index;
+        if (arrival < end) {
+          queue.schedule(std::max(arrival, 0.0), priority_of(kDutyStart), kDutyStart, static_cast<std::uint64_t>(index));
+          end_event_[index] = queue.schedule(end, priority_of(kDutyEnd), kDutyEnd, static_cast<std::uint64_t>(index));
+        }
+      }
+    }
+  }
+  log_.record(std::max(shift_start, 0.0), "shift_roster",
+              {{"shift_start_s", shift_start}, {"slots_filled", static_cast<std::int64_t>(filled)},
+               {"slots_unfilled", static_cast<std::int64_t>(unfilled)}});
+}
+
+void GuardModel::start_duty(int index, SimTime now) {
+  Duty& duty = duties_[index];
+  Soldier& s = soldiers_[duty.soldier];
+  s.fatigue = fatigue_now(s, now);
+  s.fatigue_time = now;
+  s.on_duty = true;
+  on_post_[duty.post].push_back(index);
+  log_.record(now, "duty_start", {{"post", params_.posts[duty.post].name}, {"soldier", static_cast<std::int64_t>(s.id)},
+                                  {"late_s", std::max(0.0, now - duty.due)}});
+}
+
+void GuardModel::end_duty(int index, SimTime now) {
+  Duty& duty = duties_[index];
+  Soldier& s = soldiers_[duty.soldier];
+  s.fatigue = fatigue_now(s, now);
+  s.fatigue_time = now;
+  s.on_duty = false;
+  s.last_duty_end = now;
+  std::erase(on_post_[duty.post], index);
+  log_.record(now, "duty_end", {{"post", params_.posts[duty.post].name}, {"soldier", static_cast<std::int64_t>(s.id)},
+                                {"fatigue", s.fatigue}});
+}
+
+void GuardModel::new_day(std::int64_t day) {
+  long unfit = 0;
+  for (Soldier& s : soldiers_) {
+    if (!s.in_theatre) continue;
+    auto rng = stream("sickness", static_cast<std::uint64_t>(s.id), static_cast<std::uint64_t>(day));
+    s.fit_today = !rng.bernoulli(params_.force.daily_unavailability);
+    unfit += s.fit_today ? 0 : 1;
+  }
+  metrics_.sick_days += unfit;
+  log_.record(static_cast<double>(day) * engine::kDay, "new_day",
+              {{"day", day}, {"soldiers_unfit", static_cast<std::int64_t>(unfit)}});
+}
+
+void GuardModel::rotate_unit(SimTime now) {
+  // The outgoing unit finishes the duties it is on; from now on only the new unit is rostered.
+  for (Soldier& s : soldiers_) s.in_theatre = false;
+  add_unit(now, units_);
+  ++metrics_.rotations;
+  log_.record(now, "rotation", {{"incoming_unit", static_cast<std::int64_t>(units_ - 1)},
+                                {"soldiers", static_cast<std::int64_t>(params_.force.guard_pool)}});
+}
+
+void GuardModel::sample(SimTime now) {
+  const SimTime tod = time_of_day(now);
+  const int hour = static_cast<int>(tod / engine::kHour) % 24;
+  struct PostSample {
+    double sum = 0;
+    double min = 1;
+    long count = 0;
+  };
+  std::vector<PostSample> samples(params_.posts.size());
+  // Each post writes only its own slot, so the result does not depend on the thread count.
+  parallelism_.for_each_index(params_.posts.size(), [&](std::size_t p) {
+    PostSample& out = samples[p];
+    for (int index : on_post_[p]) {
+      const Duty& duty = duties_[index];
+      const Soldier& s = soldiers_[duty.soldier];
+      const SentryState state{now - duty.arrival, tod, fatigue_now(s, now),
+                              unit_experience(params_.rotation, now - s.unit_arrival)};
+      const double v = sentry_vigilance(params_.vigilance, params_.fatigue, state);
+      out.sum += v;
+      out.min = std::min(out.min, v);
+      ++out.count;
+    }
+  });
+
+  double camp_sum = 0, camp_min = 1;
+  long camp_count = 0, required = 0;
+  for (std::size_t p = 0; p < samples.size(); ++p) {
+    required += params_.posts[p].required_by_hour[hour];
+    const PostSample& s = samples[p];
+    if (s.count == 0) continue;
+    metrics_.posts[p].vigilance.add(hour, s.sum / static_cast<double>(s.count), s.min);
+    camp_sum += s.sum;
+    camp_min = std::min(camp_min, s.min);
+    camp_count += s.count;
+  }
+  if (camp_count > 0) metrics_.camp_vigilance.add(hour, camp_sum / static_cast<double>(camp_count), camp_min);
+
+  long unfit = 0;
+  for (const Soldier& s : soldiers_) unfit += (s.in_theatre && !s.fit_today) ? 1 : 0;
+  const Soldier& newest = soldiers_.back();
+  series_.append({now, tod / engine::kHour, static_cast<double>(required), static_cast<double>(camp_count),
+                  camp_count > 0 ? camp_sum / static_cast<double>(camp_count) : 0.0, camp_count > 0 ? camp_min : 0.0,
+                  static_cast<double>(unfit), unit_experience(params_.rotation, now - newest.unit_arrival)});
+}
+
+void GuardModel::finish() {
+  duty_seconds_.assign(soldiers_.size(), 0.0);
+  for (const Duty& duty : duties_) {
+    if (duty.soldier < 0) continue;
+    const double stood = std::min(duty.left, config_.end) - std::max(duty.arrival, 0.0);
+    if (stood > 0) duty_seconds_[duty.soldier] += stood;
+  }
+}
+
+}  // namespace campsim::camp

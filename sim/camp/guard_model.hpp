@@ -1,0 +1,92 @@
+#pragma once
+// The guard force as an event-driven model: rosters at each change of guard, sentries arriving
+// (sometimes late) and leaving, daily sickness, the annual rotation, and periodic vigilance
+// samples. Nothing in it moves continuously, so the engine jumps from event to event.
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "sim/camp/guard_metrics.hpp"
+#include "sim/camp/guard_params.hpp"
+#include "sim/camp/guard_roster.hpp"
+#include "sim/engine/event_log.hpp"
+#include "sim/engine/event_queue.hpp"
+#include "sim/engine/parallel.hpp"
+#include "sim/engine/random.hpp"
+#include "sim/engine/time_series.hpp"
+
+namespace campsim::camp {
+
+// One sentry's stint at one post slot: due on post at `due`, relieved at `end`.
+struct Duty {
+  int post = 0;
+  int slot = 0;              // 0 for the first guard a post needs, 1 for the second, ...
+  int soldier = -1;          // index into soldiers; -1 if nobody could be posted
+  SimTime due = 0;           // when the slot must be manned
+  SimTime end = 0;           // when the slot's next sentry takes over (or the slot closes)
+  SimTime arrival = 0;       // when the sentry actually arrived
+  SimTime left = 0;          // when he actually left (later than `end` if he waited for his relief)
+  bool handover = false;     // true if another sentry held the slot just before
+};
+
+struct GuardModelConfig {
+  std::uint64_t seed = 1;
+  std::uint64_t replication = 0;
+  SimTime start_time_of_day = 0;         // local time of day at t = 0
+  SimTime end = 30 * engine::kDay;
+  SimTime sample_interval = 15 * engine::kMinute;
+};
+
+class GuardModel {
+ public:
+  GuardModel(const GuardParams& params, const GuardModelConfig& config, engine::Parallelism& parallelism,
+             engine::EventLog& log, engine::TimeSeries& series);
+
+  // Puts the first recurring events in the queue.
+  void schedule_initial_events(engine::EventQueue& queue);
+
+  // The engine's model interface.
+  std::optional<SimTime> on_event(const engine::Event& event, engine::EventQueue& queue);
+  bool wants_ticks(SimTime) const { return false; }  // nothing moves between events
+  void on_tick(SimTime, SimTime) {}
+
+  // Closes the books at the end of the run: duties in progress count up to `end`.
+  void finish();
+
+  const GuardMetrics& metrics() const { return metrics_; }
+  const std::vector<Soldier>& soldiers() const { return soldiers_; }
+  const std::vector<Duty>& duties() const { return duties_; }
+  // Duty seconds each soldier actually stood, clipped to [0, end]; valid after finish().
+  const std::vector<double>& duty_seconds() const { return duty_seconds_; }
+  static std::vector<std::string> time_series_columns();
+
+ private:
+  void roster_shift(SimTime shift_start, engine::EventQueue& queue);
+  void start_duty(int duty, SimTime now);
+  void end_duty(int duty, SimTime now);
+  void new_day(std::int64_t day);
+  void rotate_unit(SimTime now);
+  void sample(SimTime now);
+  void add_unit(SimTime arrival, int unit);
+  double fatigue_now(const Soldier& s, SimTime now) const;
+  SimTime time_of_day(SimTime t) const;
+  engine::RandomStream stream(std::string_view purpose, std::uint64_t entity, std::uint64_t tick) const;
+
+  const GuardParams& params_;
+  GuardModelConfig config_;
+  engine::Parallelism& parallelism_;
+  engine::EventLog& log_;
+  engine::TimeSeries& series_;
+
+  std::vector<Soldier> soldiers_;
+  std::vector<Duty> duties_;
+  std::vector<std::vector<int>> on_post_;      // duty indices currently standing, per post
+  std::vector<std::vector<int>> last_duty_;    // per post and slot, the latest duty created (-1 none)
+  std::vector<std::uint64_t> end_event_;       // per duty, the queue handle of its end event
+  std::vector<double> duty_seconds_;
+  int units_ = 0;
+  std::int64_t roster_count_ = 0;
+  GuardMetrics metrics_;
+};
+
+}  // namespace campsim::camp

@@ -1,0 +1,46 @@
+#include "sim/camp/human_factors.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace campsim::camp {
+
+bool in_daily_window(SimTime tod, SimTime from, SimTime to) {
+  if (from == to) return false;
+  if (from < to) return tod >= from && tod < to;
+  return tod >= from || tod < to;  // wraps past midnight
+}
+
+double watch_vigilance(const VigilanceParams& p, SimTime time_on_post) {
+  const double t = std::max(0.0, time_on_post);
+  return p.floor + (p.on_post_start - p.floor) * std::exp(-t / p.decay_time);
+}
+
+double time_of_day_factor(const VigilanceParams& p, SimTime time_of_day) {
+  double factor = 1.0;
+  if (in_daily_window(time_of_day, p.night_from, p.night_to)) factor *= p.night_factor;
+  if (in_daily_window(time_of_day, p.circadian_low_from, p.circadian_low_to)) factor *= p.circadian_low_factor;
+  if (in_daily_window(time_of_day, p.heat_from, p.heat_to)) factor *= p.heat_factor;
+  return factor;
+}
+
+double fatigue_after_duty(const FatigueParams& p, double fatigue0, SimTime elapsed) {
+  return 1.0 - (1.0 - fatigue0) * std::exp(-std::max(0.0, elapsed) / p.build_time);
+}
+
+double fatigue_after_rest(const FatigueParams& p, double fatigue0, SimTime elapsed) {
+  return fatigue0 * std::exp(-std::max(0.0, elapsed) / p.recovery_time);
+}
+
+double unit_experience(const RotationParams& p, SimTime time_in_theatre) {
+  const double t = std::max(0.0, time_in_theatre);
+  return 1.0 - (1.0 - p.initial_experience) * std::exp(-t / p.learning_time);
+}
+
+double sentry_vigilance(const VigilanceParams& v, const FatigueParams& f, const SentryState& s) {
+  const double value = watch_vigilance(v, s.time_on_post) * time_of_day_factor(v, s.time_of_day) *
+                       (1.0 - f.vigilance_weight * s.fatigue) * s.experience;
+  return std::clamp(value, 0.0, 1.0);
+}
+
+}  // namespace campsim::camp

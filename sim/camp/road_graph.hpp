@@ -1,0 +1,23 @@
+#pragma once
+// Shortest routes over the camp's internal roads (Dijkstra). Used by anything that drives or
+// walks inside the camp: patrols now, the quick reaction force and ambulances later.
+#include <optional>
+#include <vector>
+
+#include "sim/camp/layout.hpp"
+
+namespace campsim::camp {
+
+struct Route {
+  std::vector<int> nodes;  // road node indices from origin to destination, both included
+  double length_m = 0;
+};
+
+// Returns nothing when the destination cannot be reached. Ties between equal-length routes are
+// broken towards lower node indices, so the same layout always gives the same route.
+std::optional<Route> shortest_route(const CampLayout& layout, int from, int to);
+
+// Number of connected pieces of the road graph (1 means every node reaches every other).
+int road_components(const CampLayout& layout);
+
+}  // namespace campsim::camp

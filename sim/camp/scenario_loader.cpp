@@ -1,0 +1,43 @@
+#include <cstdint>
+
+#include <fmt/format.h>
+
+#include "sim/camp/scenario.hpp"
+#include "sim/camp/scenario_readers.hpp"
+#include "sim/scenario/document.hpp"
+#include "sim/scenario/reader.hpp"
+
+namespace campsim::camp {
+
+namespace {
+// FNV-1a 64 of the resolved parameters' canonical JSON text: equal inputs give equal hashes.
+std::string parameter_hash(const nlohmann::ordered_json& resolved) {
+  std::uint64_t hash = 14695981039346656037ULL;
+  for (unsigned char c : resolved.dump()) {
+    hash ^= c;
+    hash *= 1099511628211ULL;
+  }
+  return fmt::format("fnv1a64:{:016x}", hash);
+}
+}  // namespace
+
+LoadedScenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& overrides) {
+  scenario::Node tree = scenario::load_scenario_tree(file);
+  for (const std::string& assignment : overrides) scenario::apply_override(tree, assignment);
+
+  scenario::Reader reader(tree);
+  scenario::MapReader root = reader.root();
+  LoadedScenario loaded;
+  loaded.file = file;
+  Scenario& s = loaded.scenario;
+  s.meta = read_meta(root.map("scenario", scenario::Need::Required));
+  s.layout = read_layout(root.map("camp", scenario::Need::Required));
+  s.guards = read_guards(root.map("force"), root.map("guards", scenario::Need::Required), s.layout);
+  s.metrics = read_metrics(root.map("metrics"));
+  reader.finish();  // throws if anything above was wrong, or a key was never read
+  loaded.resolved = reader.resolved();
+  loaded.hash = parameter_hash(loaded.resolved);
+  return loaded;
+}
+
+}  // namespace campsim::camp

@@ -1,0 +1,80 @@
+#include "sim/engine/event_log.hpp"
+
+#include <cmath>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "sim/engine/number_format.hpp"
+
+namespace campsim::engine {
+
+std::string json_quote(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  out += '"';
+  for (const char ch : text) {
+    switch (ch) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:
+        if (static_cast<unsigned char>(ch) < 0x20) {
+          out += fmt::format("\\u{:04x}", static_cast<unsigned>(static_cast<unsigned char>(ch)));
+        } else {
+          out += ch;
+        }
+    }
+  }
+  out += '"';
+  return out;
+}
+
+namespace {
+
+std::string json_number(double value) { return std::isfinite(value) ? format_number(value) : "null"; }
+
+std::string json_value(const LogValue& value) {
+  return std::visit(
+      [](const auto& v) -> std::string {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, std::int64_t>) return std::to_string(v);
+        else if constexpr (std::is_same_v<T, double>) return json_number(v);
+        else if constexpr (std::is_same_v<T, std::string>) return json_quote(v);
+        else return v ? "true" : "false";
+      },
+      value);
+}
+
+}  // namespace
+
+void EventLog::record(SimTime time, std::string_view type, std::vector<LogField> fields) {
+  records_.push_back(Record{time, std::string(type), std::move(fields)});
+}
+
+std::map<std::string, std::size_t> EventLog::counts_by_type() const {
+  std::map<std::string, std::size_t> counts;
+  for (const Record& record : records_) ++counts[record.type];
+  return counts;
+}
+
+void EventLog::write_jsonl(std::ostream& out) const {
+  std::string line;
+  for (const Record& record : records_) {
+    line = "{\"t\":" + json_number(record.time) + ",\"type\":" + json_quote(record.type);
+    for (const LogField& field : record.fields) {
+      line += ',';
+      line += json_quote(field.key);
+      line += ':';
+      line += json_value(field.value);
+    }
+    line += "}\n";
+    out << line;
+  }
+}
+
+}  // namespace campsim::engine

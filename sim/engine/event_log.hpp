@@ -1,0 +1,47 @@
+#pragma once
+// The run's event log: one record per event, kept in memory in recording order and written
+// as JSON Lines. Output is byte-stable: fields keep their insertion order and numbers go
+// through format_number.
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "sim/engine/sim_time.hpp"
+
+namespace campsim::engine {
+
+using LogValue = std::variant<std::int64_t, double, std::string, bool>;
+
+struct LogField {
+  std::string key;
+  LogValue value;
+};
+
+class EventLog {
+ public:
+  void record(SimTime time, std::string_view type, std::vector<LogField> fields);
+  std::size_t size() const { return records_.size(); }
+  std::map<std::string, std::size_t> counts_by_type() const;
+  // One line per record: {"t":<time>,"type":"...",<fields in order>}. Doubles via
+  // format_number; a non-finite double (which JSON cannot represent) is written as null.
+  void write_jsonl(std::ostream& out) const;
+
+ private:
+  struct Record {
+    SimTime time;
+    std::string type;
+    std::vector<LogField> fields;
+  };
+  std::vector<Record> records_;
+};
+
+// `text` as a JSON string literal, quotes included. Escapes quote, backslash and control
+// characters; other bytes (UTF-8 included) pass through unchanged.
+std::string json_quote(std::string_view text);
+
+}  // namespace campsim::engine

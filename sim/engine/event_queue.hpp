@@ -1,0 +1,53 @@
+#pragma once
+// Pending events in a total order: time ascending, then priority ascending, then sequence
+// ascending (the order of scheduling, so full ties are FIFO). The order never depends on
+// memory addresses or hashing, so a run replays exactly.
+//
+// Cancellation is lazy: a cancelled event stays in the heap and is discarded when it reaches
+// the top. `pending_` holds the sequences that are scheduled and neither popped nor cancelled;
+// it is the single source of truth for empty()/size() and makes cancel() of an unknown,
+// already-popped or already-cancelled sequence a harmless no-op.
+#include <cstddef>
+#include <cstdint>
+#include <unordered_set>
+#include <vector>
+
+#include "sim/engine/sim_time.hpp"
+
+namespace campsim::engine {
+
+struct Event {
+  SimTime time = 0;
+  std::int32_t priority = 0;
+  std::uint64_t sequence = 0;
+  std::uint32_t kind = 0;
+  std::uint64_t subject = 0;
+};
+
+// True if a comes strictly before b in the queue's total order.
+constexpr bool event_before(const Event& a, const Event& b) noexcept {
+  if (a.time != b.time) return a.time < b.time;
+  if (a.priority != b.priority) return a.priority < b.priority;
+  return a.sequence < b.sequence;
+}
+
+class EventQueue {
+ public:
+  // Returns the event's sequence number, its handle for cancel(). Throws std::invalid_argument
+  // for a non-finite time (NaN would break the total order).
+  std::uint64_t schedule(SimTime time, std::int32_t priority, std::uint32_t kind, std::uint64_t subject);
+  void cancel(std::uint64_t sequence);
+  bool empty() const;
+  SimTime next_time();  // precondition !empty()
+  Event pop();          // precondition !empty()
+  std::size_t size() const;
+
+ private:
+  void drop_cancelled_top();
+
+  std::vector<Event> heap_;  // std::push_heap/pop_heap with a "comes later" comparator: min at front
+  std::unordered_set<std::uint64_t> pending_;
+  std::uint64_t next_sequence_ = 0;
+};
+
+}  // namespace campsim::engine

@@ -1,0 +1,58 @@
+#include "sim/engine/time_series.hpp"
+
+#include <stdexcept>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "sim/engine/number_format.hpp"
+
+namespace campsim::engine {
+
+namespace {
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (const char ch : text) {
+    if (ch == '"') out += '"';
+    out += ch;
+  }
+  return out + "\"";
+}
+}  // namespace
+
+TimeSeries::TimeSeries(std::vector<std::string> columns) : columns_(std::move(columns)) {}
+
+void TimeSeries::append(std::vector<double> row) {
+  if (row.size() != columns_.size())
+    throw std::invalid_argument(
+        fmt::format("TimeSeries::append: row has {} values, expected {}", row.size(), columns_.size()));
+  values_.insert(values_.end(), row.begin(), row.end());
+  ++rows_;
+}
+
+std::size_t TimeSeries::rows() const { return rows_; }
+
+double TimeSeries::at(std::size_t row, std::size_t column) const {
+  if (row >= rows_ || column >= columns_.size()) throw std::out_of_range("TimeSeries::at: out of range");
+  return values_[row * columns_.size() + column];
+}
+
+void TimeSeries::write_csv(std::ostream& out) const {
+  std::string line;
+  for (std::size_t c = 0; c < columns_.size(); ++c) {
+    if (c > 0) line += ',';
+    line += csv_field(columns_[c]);
+  }
+  out << line << '\n';
+  for (std::size_t r = 0; r < rows_; ++r) {
+    line.clear();
+    for (std::size_t c = 0; c < columns_.size(); ++c) {
+      if (c > 0) line += ',';
+      line += format_number(values_[r * columns_.size() + c]);
+    }
+    out << line << '\n';
+  }
+}
+
+}  // namespace campsim::engine

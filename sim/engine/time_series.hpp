@@ -1,0 +1,28 @@
+#pragma once
+// A table of samples: one row per sample time, fixed columns, written as tidy CSV (one header
+// line, then one line per row) that pandas and R read as they are.
+#include <cstddef>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace campsim::engine {
+
+class TimeSeries {
+ public:
+  explicit TimeSeries(std::vector<std::string> columns);
+  // Throws std::invalid_argument if row.size() != columns().size().
+  void append(std::vector<double> row);
+  std::size_t rows() const;
+  const std::vector<std::string>& columns() const { return columns_; }
+  double at(std::size_t row, std::size_t column) const;  // throws std::out_of_range
+  // Numbers via format_number; column names quoted (RFC 4180) only if they need it.
+  void write_csv(std::ostream& out) const;
+
+ private:
+  std::vector<std::string> columns_;
+  std::vector<double> values_;  // row-major, rows() * columns_.size()
+  std::size_t rows_ = 0;
+};
+
+}  // namespace campsim::engine

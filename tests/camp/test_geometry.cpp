@@ -1,0 +1,85 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "sim/camp/geometry.hpp"
+#include "sim/camp/road_graph.hpp"
+#include "sim/camp/tower_coverage.hpp"
+
+using namespace campsim::camp;
+
+TEST_CASE("polygon area, perimeter and containment match hand values", "[geometry]") {
+  const std::vector<Point> rect{{0, 0}, {1500, 0}, {1500, 1000}, {0, 1000}};
+  CHECK(signed_area(rect) == Approx(1.5e6));  // counter-clockwise: positive
+  const std::vector<Point> clockwise(rect.rbegin(), rect.rend());
+  CHECK(signed_area(clockwise) == Approx(-1.5e6));
+  CHECK(perimeter_length(rect) == Approx(5000));
+  CHECK(contains(rect, {750, 500}));
+  CHECK_FALSE(contains(rect, {-1, 500}));
+  CHECK_FALSE(contains(rect, {750, 1000.5}));
+  CHECK(distance_to_boundary(rect, {750, 500}) == Approx(500));
+  CHECK(distance_to_boundary(rect, {-30, -40}) == Approx(50));  // nearest is the corner: 3-4-5
+  // An L-shape: the notch is outside.
+  const std::vector<Point> ell{{0, 0}, {2, 0}, {2, 1}, {1, 1}, {1, 2}, {0, 2}};
+  CHECK(signed_area(ell) == Approx(3));
+  CHECK_FALSE(contains(ell, {1.5, 1.5}));
+  CHECK(contains(ell, {0.5, 1.5}));
+}
+
+TEST_CASE("a tower sees a point only inside its range and sector", "[geometry][towers]") {
+  const Watchtower north{"n", {0, 0}, 0, 90, 100};  // looks north, +-45 degrees
+  CHECK(tower_sees(north, {0, 50}));
+  CHECK(tower_sees(north, {49, 50}));       // 44.4 degrees off axis
+  CHECK_FALSE(tower_sees(north, {51, 50}));  // 45.6 degrees
+  CHECK_FALSE(tower_sees(north, {0, 101}));  // out of range
+  CHECK_FALSE(tower_sees(north, {0, -10}));  // behind
+  const Watchtower west{"w", {0, 0}, 270, 90, 100};
+  CHECK(tower_sees(west, {-50, 10}));
+  CHECK_FALSE(tower_sees(west, {50, 10}));
+  const Watchtower wraps{"nw", {0, 0}, 350, 40, 100};  // sector 330..10 crosses north
+  CHECK(tower_sees(wraps, {1, 50}));   // bearing ~1 degree
+  CHECK(tower_sees(wraps, {-30, 60}));  // bearing ~333 degrees
+  CHECK_FALSE(tower_sees(wraps, {20, 50}));  // ~22 degrees
+}
+
+TEST_CASE("perimeter coverage equals the chord geometry of a circle on a square", "[geometry][towers]") {
+  // A 100 m square with an all-round tower at its centre. With range r > 50 m each side is seen
+  // where |x - 50| <= sqrt(r^2 - 50^2): a share 2 sqrt(r^2 - 2500) / 100 of every side.
+  CampLayout layout;
+  layout.perimeter = {{0, 0}, {100, 0}, {100, 100}, {0, 100}};
+  for (double r : {55.0, 60.0, 65.0, 70.0}) {
+    layout.towers = {{"c", {50, 50}, 0, 360, r}};
+    const PerimeterCoverage c = perimeter_coverage(layout, 0.01);
+    CHECK(c.perimeter_m == Approx(400));
+    CHECK(c.watched_share() == Approx(2 * std::sqrt(r * r - 2500) / 100).margin(1e-3));
+    CHECK(c.watched_by_two_m == 0);
+  }
+  layout.towers = {{"c", {50, 50}, 0, 360, 71}};  // beyond the half-diagonal (70.7 m): all seen
+  CHECK(perimeter_coverage(layout).watched_share() == Approx(1.0));
+  // A tower facing north with a 90-degree sector sees the whole north side and nothing else.
+  layout.towers = {{"n", {50, 50}, 0, 90, 1000}};
+  CHECK(perimeter_coverage(layout, 0.01).watched_share() == Approx(0.25).margin(1e-3));
+  // Two identical towers: everything they see is seen twice.
+  layout.towers = {{"a", {50, 50}, 0, 360, 1000}, {"b", {50, 50}, 0, 360, 1000}};
+  CHECK(perimeter_coverage(layout).watched_by_two_m == Approx(400));
+}
+
+TEST_CASE("shortest routes over the road graph match the hand-worked answer", "[geometry][roads]") {
+  // A 3-4-5 triangle a-b-c plus a long detour a-d-c: a to c is direct (5), not via d (3 + 10).
+  CampLayout layout;
+  layout.road_nodes = {{"a", {0, 0}}, {"b", {3, 0}}, {"c", {3, 4}}, {"d", {-5, 0}}, {"e", {100, 100}}};
+  auto edge = [&](int f, int t) { layout.road_edges.push_back({f, t, distance(layout.road_nodes[f].position, layout.road_nodes[t].position)}); };
+  edge(0, 1);
+  edge(1, 2);
+  edge(0, 2);
+  edge(0, 3);
+  const auto route = shortest_route(layout, 3, 2);
+  REQUIRE(route);
+  CHECK(route->length_m == Approx(10.0));  // d-a (5) then a-c (5)
+  CHECK(route->nodes == std::vector<int>{3, 0, 2});
+  CHECK_FALSE(shortest_route(layout, 0, 4));  // e is not connected
+  CHECK(road_components(layout) == 2);
+  edge(2, 4);
+  CHECK(road_components(layout) == 1);
+  CHECK(shortest_route(layout, 4, 4)->length_m == 0);
+}

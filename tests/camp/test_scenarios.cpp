@@ -1,0 +1,102 @@
+// Every shipped scenario loads and runs; layouts that cannot exist are rejected with a location.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "sim/camp/camp_run.hpp"
+#include "sim/scenario/diagnostic.hpp"
+
+using namespace campsim;
+namespace fs = std::filesystem;
+
+namespace {
+const fs::path kScenarios = fs::path(CAMPSIM_SOURCE_DIR) / "scenarios";
+
+// Loads the baseline with `overrides`, expecting failure; returns the diagnostics.
+std::vector<scenario::Diagnostic> errors_with(const std::vector<std::string>& overrides) {
+  try {
+    camp::load_scenario(kScenarios / "gao_baseline.yaml", overrides);
+  } catch (const scenario::ScenarioError& e) {
+    return e.diagnostics();
+  }
+  return {};
+}
+}  // namespace
+
+TEST_CASE("every shipped scenario loads and runs a day", "[scenarios][smoke]") {
+  int count = 0;
+  for (const auto& entry : fs::directory_iterator(kScenarios)) {
+    if (entry.path().extension() != ".yaml") continue;
+    INFO(entry.path().string());
+    const camp::LoadedScenario loaded = camp::load_scenario(entry.path());
+    camp::RunOptions options;
+    options.duration = engine::kDay;
+    const camp::RunResult r = camp::run_scenario(loaded.scenario, options);
+    CHECK(r.metrics["guards"]["coverage"]["required_guard_hours"].get<double>() > 0);
+    CHECK(r.series.rows() == 96);
+    ++count;
+  }
+  CHECK(count >= 3);
+}
+
+TEST_CASE("the baseline matches its documented figures", "[scenarios]") {
+  const camp::LoadedScenario loaded = camp::load_scenario(kScenarios / "gao_baseline.yaml");
+  const camp::Scenario& s = loaded.scenario;
+  CHECK(s.guards.force.company_size == 170);  // Clingendael 2015
+  CHECK(s.layout.gates.size() == 3);
+  CHECK(s.layout.towers.size() == 10);
+  // Day: 4 + 2 + 2 at the gates and 10 tower sentries; night adds 3 tower sentries and a 2-man patrol.
+  int day = 0, night = 0;
+  for (const auto& post : s.guards.posts) {
+    day += post.required_by_hour[12];
+    night += post.required_by_hour[0];
+  }
+  CHECK(day == 18);
+  CHECK(night == 23);
+  // The resolved parameters hold defaults the file did not spell out, and the hash is stable.
+  CHECK(loaded.resolved["guards"]["shifts"]["length"] == "8h");
+  CHECK(loaded.hash == camp::load_scenario(kScenarios / "gao_baseline.yaml").hash);
+  CHECK(loaded.hash != camp::load_scenario(kScenarios / "gao_baseline.yaml", {"guards.shifts.length=6h"}).hash);
+}
+
+TEST_CASE("an extending scenario changes only what it says", "[scenarios]") {
+  const camp::Scenario base = camp::load_scenario(kScenarios / "gao_baseline.yaml").scenario;
+  const camp::Scenario twelve = camp::load_scenario(kScenarios / "gao_12h_shifts.yaml").scenario;
+  CHECK(twelve.guards.shifts.length == 12 * engine::kHour);
+  CHECK(base.guards.shifts.length == 8 * engine::kHour);
+  CHECK(twelve.guards.posts.size() == base.guards.posts.size());
+  CHECK(twelve.layout.towers.size() == base.layout.towers.size());
+}
+
+TEST_CASE("impossible layouts and guard plans are rejected at the offending key", "[scenarios][errors]") {
+  SECTION("a gate away from the fence") {
+    const auto errors = errors_with({"camp.gates[0].position=[500, 500]"});
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].path == "camp.gates[0].position");
+    CHECK(errors[0].expected.find("on the perimeter") != std::string::npos);
+    CHECK(errors[0].found.find("500.0 m") != std::string::npos);
+  }
+  SECTION("a post at a tower that does not exist") {
+    const auto errors = errors_with({"guards.posts[3].at=T99"});
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].path == "guards.posts[3].at");
+    CHECK(errors[0].found == "'T99'");
+  }
+  SECTION("a shift length that does not divide the day") {
+    const auto errors = errors_with({"guards.shifts.length=5h"});
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].path == "guards.shifts.length");
+  }
+  SECTION("a road to nowhere and a pool larger than the company, both reported") {
+    const auto errors = errors_with({"camp.roads.edges[0].to=nowhere", "force.guard_pool=200"});
+    REQUIRE(errors.size() >= 2);
+    bool road = false, pool = false;
+    for (const auto& e : errors) {
+      road |= e.path == "camp.roads.edges[0].to";
+      pool |= e.path == "force.guard_pool" && e.where.file == "--set";
+    }
+    CHECK(road);
+    CHECK(pool);
+  }
+}

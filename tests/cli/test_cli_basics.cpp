@@ -1,0 +1,71 @@
+// Help, version, validation and exit codes.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+#include "run_cli.hpp"
+
+using namespace campsim::testing;
+namespace fs = std::filesystem;
+
+TEST_CASE("help teaches the commands and exits 0", "[cli]") {
+  const CliResult top = run_cli("--help");
+  CHECK(top.exit_code == 0);
+  CHECK(top.output.find("run SCENARIO") != std::string::npos);
+  CHECK(top.output.find("validate SCENARIO") != std::string::npos);
+  const CliResult run = run_cli("run --help");
+  CHECK(run.exit_code == 0);
+  CHECK(run.output.find("--seed") != std::string::npos);
+  CHECK(run.output.find("--force") != std::string::npos);
+  CHECK(run.output.find("Examples") != std::string::npos);
+  CHECK(run_cli("validate --help").exit_code == 0);
+}
+
+TEST_CASE("version names the program and its revision", "[cli]") {
+  const CliResult r = run_cli("--version");
+  CHECK(r.exit_code == 0);
+  CHECK(r.output.rfind("campsim 0.", 0) == 0);
+  CHECK(r.output.find("git ") != std::string::npos);
+}
+
+TEST_CASE("bad command lines exit 2 with a hint", "[cli]") {
+  CHECK(run_cli("").exit_code == 2);
+  const CliResult unknown = run_cli("fly");
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.output.find("unknown command 'fly'") != std::string::npos);
+  CHECK(run_cli("run").exit_code == 2);  // no scenario
+  CHECK(run_cli("run scenarios/gao_baseline.yaml --bogus").exit_code == 2);
+  CHECK(run_cli("run scenarios/gao_baseline.yaml --threads 0").exit_code == 2);
+  CHECK(run_cli("run scenarios/gao_baseline.yaml --days -1").exit_code == 2);
+}
+
+TEST_CASE("validate accepts every shipped scenario", "[cli]") {
+  for (const auto& entry : fs::directory_iterator(fs::path(CAMPSIM_SOURCE_DIR) / "scenarios")) {
+    if (entry.path().extension() != ".yaml") continue;
+    const CliResult r = run_cli("validate " + entry.path().string());
+    INFO(r.output);
+    CHECK(r.exit_code == 0);
+    CHECK(r.output.find(": ok") != std::string::npos);
+  }
+}
+
+TEST_CASE("validate reports every error with file, line and column, and exits 2", "[cli]") {
+  const fs::path scratch = scratch_dir("validate");
+  const fs::path bad = scratch / "bad.yaml";
+  std::ofstream(bad) << "extends: " << (fs::path(CAMPSIM_SOURCE_DIR) / "scenarios" / "gao_baseline.yaml").string() << "\n"
+                     << "guards:\n"
+                     << "  shifts:\n"
+                     << "    length: eight hours\n"
+                     << "    handover_overlapp: 10min\n";
+  const CliResult r = run_cli("validate " + bad.string());
+  INFO(r.output);
+  CHECK(r.exit_code == 2);
+  CHECK(r.output.find(bad.string() + ":4:13: guards.shifts.length") != std::string::npos);
+  CHECK(r.output.find(bad.string() + ":5:5: guards.shifts.handover_overlapp") != std::string::npos);
+  CHECK(r.output.find("did you mean 'handover_overlap'") != std::string::npos);
+  CHECK(r.output.find("2 error(s)") != std::string::npos);
+  const CliResult missing = run_cli("validate no/such/file.yaml");
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.output.find("no/such/file.yaml") != std::string::npos);
+  fs::remove_all(scratch);
+}

@@ -1,0 +1,89 @@
+// `campsim run` end to end: what a user sees and what lands on disk.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "run_cli.hpp"
+
+using namespace campsim::testing;
+namespace fs = std::filesystem;
+
+TEST_CASE("run writes a complete run directory and a summary", "[cli]") {
+  const fs::path scratch = scratch_dir("run");
+  const fs::path out = scratch / "baseline";
+  const CliResult r = run_cli("run scenarios/gao_baseline.yaml --days 2 --seed 3 --out " + out.string());
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.output.find("coverage") != std::string::npos);
+  CHECK(r.output.find("vigilance") != std::string::npos);
+  for (const char* file : {"manifest.json", "events.jsonl", "metrics.json", "timeseries.csv"})
+    CHECK(fs::exists(out / file));
+  const auto manifest = nlohmann::json::parse(read_file(out / "manifest.json"));
+  CHECK(manifest["seed"] == 3);
+  CHECK(manifest["days"] == 2);
+  CHECK(manifest["scenario_hash"].get<std::string>().rfind("fnv1a64:", 0) == 0);
+  CHECK(manifest["parameters"]["force"]["company_size"] == 170);
+  // Every event line is JSON with a time and a type; the series has one row per 15 min.
+  std::istringstream events(read_file(out / "events.jsonl"));
+  std::string line;
+  long lines = 0;
+  while (std::getline(events, line)) {
+    const auto record = nlohmann::json::parse(line);
+    CHECK(record.contains("t"));
+    CHECK(record.contains("type"));
+    ++lines;
+  }
+  CHECK(lines > 100);
+  std::istringstream series(read_file(out / "timeseries.csv"));
+  long rows = 0;
+  while (std::getline(series, line)) ++rows;
+  CHECK(rows == 1 + 2 * 96);
+  // Nothing temporary is left beside it.
+  long entries = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(scratch)) ++entries;
+  CHECK(entries == 1);
+  fs::remove_all(scratch);
+}
+
+TEST_CASE("run refuses to overwrite without --force and replaces with it", "[cli]") {
+  const fs::path scratch = scratch_dir("force");
+  const fs::path out = scratch / "run";
+  REQUIRE(run_cli("run scenarios/gao_baseline.yaml --days 1 --quiet --out " + out.string()).exit_code == 0);
+  const std::string first = read_file(out / "events.jsonl");
+  const CliResult again = run_cli("run scenarios/gao_baseline.yaml --days 1 --seed 9 --out " + out.string());
+  CHECK(again.exit_code == 2);
+  CHECK(again.output.find("already exists") != std::string::npos);
+  CHECK(read_file(out / "events.jsonl") == first);  // untouched
+  const CliResult forced = run_cli("run scenarios/gao_baseline.yaml --days 1 --seed 9 --quiet --force --out " + out.string());
+  CHECK(forced.exit_code == 0);
+  CHECK(read_file(out / "events.jsonl") != first);
+  fs::remove_all(scratch);
+}
+
+TEST_CASE("a run that fails validation writes nothing and exits 2", "[cli]") {
+  const fs::path scratch = scratch_dir("invalid");
+  const fs::path out = scratch / "never";
+  const CliResult r = run_cli("run scenarios/gao_baseline.yaml --set guards.shifts.lenght=6h --out " + out.string());
+  CHECK(r.exit_code == 2);
+  CHECK(r.output.find("--set") != std::string::npos);
+  CHECK(r.output.find("did you mean 'length'") != std::string::npos);
+  CHECK_FALSE(fs::exists(out));
+  fs::remove_all(scratch);
+}
+
+TEST_CASE("run directories are byte-identical across thread counts", "[cli][parallel]") {
+  const fs::path scratch = scratch_dir("threads");
+  for (int threads : {1, 2, 4}) {
+    const CliResult r = run_cli("run scenarios/gao_baseline.yaml --days 2 --seed 4 --quiet --threads " +
+                                std::to_string(threads) + " --out " + (scratch / std::to_string(threads)).string());
+    REQUIRE(r.exit_code == 0);
+  }
+  for (const char* file : {"manifest.json", "events.jsonl", "metrics.json", "timeseries.csv"}) {
+    INFO(file);
+    const std::string one = read_file(scratch / "1" / file);
+    CHECK(!one.empty());
+    CHECK(read_file(scratch / "2" / file) == one);
+    CHECK(read_file(scratch / "4" / file) == one);
+  }
+  fs::remove_all(scratch);
+}

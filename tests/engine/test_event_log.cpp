@@ -1,0 +1,64 @@
+#include <catch2/catch.hpp>
+
+#include <limits>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "sim/engine/event_log.hpp"
+
+using namespace campsim::engine;
+
+namespace {
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+}  // namespace
+
+TEST_CASE("every JSONL line parses and carries its fields in order", "[event_log]") {
+  EventLog log;
+  log.record(0.0, "shift_start", {{"guard", std::int64_t{12}}, {"post", std::string("gate_north")}});
+  log.record(3600.25, "alarm", {{"vigilance", 0.1}, {"raised", true}, {"count", std::int64_t{-3}}});
+  log.record(7200.0, "empty", {});
+  log.record(10.0, "alarm", {{"nan", std::numeric_limits<double>::quiet_NaN()}});
+  CHECK(log.size() == 4);
+  CHECK(log.counts_by_type() == std::map<std::string, std::size_t>{{"alarm", 2}, {"empty", 1}, {"shift_start", 1}});
+
+  std::ostringstream out;
+  log.write_jsonl(out);
+  const auto lines = lines_of(out.str());
+  REQUIRE(lines.size() == 4);
+  CHECK(lines[0] == R"({"t":0,"type":"shift_start","guard":12,"post":"gate_north"})");
+  CHECK(lines[1] == R"({"t":3600.25,"type":"alarm","vigilance":0.1,"raised":true,"count":-3})");
+  CHECK(lines[2] == R"({"t":7200,"type":"empty"})");
+  CHECK(lines[3] == R"({"t":10,"type":"alarm","nan":null})");
+
+  const auto j = nlohmann::json::parse(lines[1]);
+  CHECK(j.at("t").get<double>() == 3600.25);
+  CHECK(j.at("type") == "alarm");
+  CHECK(j.at("vigilance").get<double>() == 0.1);
+  CHECK(j.at("raised").get<bool>());
+  CHECK(j.at("count").get<std::int64_t>() == -3);
+  for (const auto& line : lines) CHECK_NOTHROW(nlohmann::json::parse(line));
+  CHECK(nlohmann::json::parse(lines[3]).at("nan").is_null());
+}
+
+TEST_CASE("strings and keys are JSON-escaped and round-trip", "[event_log]") {
+  const std::string nasty = "he said \"halt\"\nthen\\left\t\x01 caf\xc3\xa9";
+  EventLog log;
+  log.record(1.5, "type \"quoted\"", {{"key\nline", nasty}});
+  std::ostringstream out;
+  log.write_jsonl(out);
+  const auto lines = lines_of(out.str());
+  REQUIRE(lines.size() == 1);  // the newline inside the value did not split the record
+  const auto j = nlohmann::json::parse(lines[0]);
+  CHECK(j.at("type") == "type \"quoted\"");
+  CHECK(j.at("key\nline").get<std::string>() == nasty);
+  CHECK(json_quote("a\"b\\c\n") == R"("a\"b\\c\n")");
+  CHECK(json_quote(std::string_view("\x1f", 1)) == R"("\u001f")");
+}
