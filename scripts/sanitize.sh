@@ -10,4 +10,4 @@ bash scripts/build.sh asan
 ctest --preset asan
 export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
 bash scripts/build.sh tsan
-ctest --preset tsan -L parallel
+ctest --preset tsan

@@ -30,6 +30,11 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   config.end = end;
   config.sample_interval = scenario.metrics.sample_interval;
   GuardModel guards(scenario.guards, config, parallelism, result.events, result.series);
+  if (options.observer) {
+    guards.set_sample_observer([&, positions = post_positions(scenario)](const GuardModel& model, SimTime now) {
+      options.observer(take_snapshot(model, scenario.guards, positions, now, scenario.meta.start_time_of_day));
+    });
+  }
 
   engine::EventQueue queue;
   guards.schedule_initial_events(queue);

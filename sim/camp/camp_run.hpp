@@ -1,12 +1,14 @@
 #pragma once
 // One replication of a scenario, start to end, producing everything a run directory holds.
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "sim/camp/scenario.hpp"
+#include "sim/camp/snapshot.hpp"
 #include "sim/engine/event_log.hpp"
 #include "sim/engine/simulation_loop.hpp"
 #include "sim/engine/time_series.hpp"
@@ -19,6 +21,8 @@ struct RunOptions {
   int threads = 1;               // never changes the results, only how fast they come
   SimTime duration = 0;          // 0: the scenario's own duration
   bool always_tick = false;      // tick every second even when quiet (for checking the jump)
+  // If set, receives a snapshot at every sample (a viewer, a recorder). Never changes results.
+  std::function<void(const CampSnapshot&)> observer;
 };
 
 struct RunResult {

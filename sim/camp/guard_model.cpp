@@ -262,6 +262,14 @@ void GuardModel::rotate_unit(SimTime now) {
                                 {"soldiers", static_cast<std::int64_t>(params_.force.guard_pool)}});
 }
 
+double GuardModel::sentry_vigilance_now(int index, SimTime now) const {
+  const Duty& duty = duties_[index];
+  const Soldier& s = soldiers_[duty.soldier];
+  const SentryState state{now - duty.arrival, time_of_day(now), fatigue_now(s, now),
+                          unit_experience(params_.rotation, now - s.unit_arrival)};
+  return sentry_vigilance(params_.vigilance, params_.fatigue, state);
+}
+
 void GuardModel::sample(SimTime now) {
   const SimTime tod = time_of_day(now);
   const int hour = static_cast<int>(tod / engine::kHour) % 24;
@@ -275,11 +283,7 @@ void GuardModel::sample(SimTime now) {
   parallelism_.for_each_index(params_.posts.size(), [&](std::size_t p) {
     PostSample& out = samples[p];
     for (int index : on_post_[p]) {
-      const Duty& duty = duties_[index];
-      const Soldier& s = soldiers_[duty.soldier];
-      const SentryState state{now - duty.arrival, tod, fatigue_now(s, now),
-                              unit_experience(params_.rotation, now - s.unit_arrival)};
-      const double v = sentry_vigilance(params_.vigilance, params_.fatigue, state);
+      const double v = sentry_vigilance_now(index, now);
       out.sum += v;
       out.min = std::min(out.min, v);
       ++out.count;
@@ -305,6 +309,7 @@ void GuardModel::sample(SimTime now) {
   series_.append({now, tod / engine::kHour, static_cast<double>(required), static_cast<double>(camp_count),
                   camp_count > 0 ? camp_sum / static_cast<double>(camp_count) : 0.0, camp_count > 0 ? camp_min : 0.0,
                   static_cast<double>(unfit), unit_experience(params_.rotation, now - newest.unit_arrival)});
+  if (observer_) observer_(*this, now);
 }
 
 void GuardModel::finish() {

@@ -3,6 +3,7 @@
 // (sometimes late) and leaving, daily sickness, the annual rotation, and periodic vigilance
 // samples. Nothing in it moves continuously, so the engine jumps from event to event.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -50,6 +51,10 @@ class GuardModel {
   bool wants_ticks(SimTime) const { return false; }  // nothing moves between events
   void on_tick(SimTime, SimTime) {}
 
+  // Called after every sample with its time, e.g. to take a snapshot for a viewer. The observer
+  // must only read the model (const access), so watching never changes a run.
+  void set_sample_observer(std::function<void(const GuardModel&, SimTime)> observer) { observer_ = std::move(observer); }
+
   // Closes the books at the end of the run: duties in progress count up to `end`.
   void finish();
 
@@ -59,6 +64,9 @@ class GuardModel {
   // Duty seconds each soldier actually stood, clipped to [0, end]; valid after finish().
   const std::vector<double>& duty_seconds() const { return duty_seconds_; }
   static std::vector<std::string> time_series_columns();
+  // Read-only views for snapshots: the duties standing at a post, and a sentry's vigilance now.
+  const std::vector<int>& sentries_on_post(int post) const { return on_post_[post]; }
+  double sentry_vigilance_now(int duty, SimTime now) const;
 
  private:
   void roster_shift(SimTime shift_start, engine::EventQueue& queue);
@@ -87,6 +95,7 @@ class GuardModel {
   int units_ = 0;
   std::int64_t roster_count_ = 0;
   GuardMetrics metrics_;
+  std::function<void(const GuardModel&, SimTime)> observer_;
 };
 
 }  // namespace campsim::camp

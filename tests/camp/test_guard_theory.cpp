@@ -23,7 +23,9 @@ TEST_CASE("handover gaps match exponential lateness theory", "[guards][theory]")
   s.guards.shifts.handover_overlap = o;
   s.guards.shifts.relief_lateness = engine::Distribution::exponential(m);
   s.meta.duration = 150 * kDay;
-  const camp::RunResult r = camp::run_scenario(s, {7, 0, 1, 0, false});
+  camp::RunOptions options;
+  options.seed = 7;
+  const camp::RunResult r = camp::run_scenario(s, options);
   const auto& h = r.metrics["guards"]["handover"];
   const double n = h["handovers"].get<double>();
   REQUIRE(n > 7000);
@@ -43,7 +45,9 @@ TEST_CASE("soldier-days lost to sickness follow the binomial", "[guards][theory]
   camp::Scenario s = small_camp(2, 40, 8);
   s.guards.force.daily_unavailability = 0.1;
   s.meta.duration = 100 * kDay;
-  const camp::RunResult r = camp::run_scenario(s, {3, 0, 1, 0, false});
+  camp::RunOptions options;
+  options.seed = 3;
+  const camp::RunResult r = camp::run_scenario(s, options);
   const double trials = 40.0 * 100.0;
   const double unfit = r.metrics["guards"]["force"]["soldier_days_unfit"].get<double>();
   CHECK(std::abs(unfit - 0.1 * trials) < 4 * std::sqrt(trials * 0.1 * 0.9));

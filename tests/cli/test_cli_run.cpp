@@ -76,6 +76,7 @@ TEST_CASE("run directories are byte-identical across thread counts", "[cli][para
   for (int threads : {1, 2, 4}) {
     const CliResult r = run_cli("run scenarios/gao_baseline.yaml --days 2 --seed 4 --quiet --threads " +
                                 std::to_string(threads) + " --out " + (scratch / std::to_string(threads)).string());
+    INFO(r.output);
     REQUIRE(r.exit_code == 0);
   }
   for (const char* file : {"manifest.json", "events.jsonl", "metrics.json", "timeseries.csv"}) {
