@@ -41,6 +41,13 @@ void check_unique(MapReader& in, std::string_view key, const std::string& name, 
   if (!seen.insert(name).second) in.fail(key, "a name not used before in the layout", "'" + name + "' again");
 }
 
+// The name and position every placed thing has; names are unique across the whole layout.
+void read_place(MapReader& item, std::string& name, Point& position, std::set<std::string>& names) {
+  item.text("name", name, Need::Required);
+  position = read_point(item, "position");
+  check_unique(item, "name", name, names);
+}
+
 }  // namespace
 
 CampLayout read_layout(MapReader in) {
@@ -53,11 +60,9 @@ CampLayout read_layout(MapReader in) {
   std::set<std::string> names;
   in.list("gates", Need::Required, [&](MapReader& item, std::size_t) {
     Gate gate;
-    item.text("name", gate.name, Need::Required);
-    gate.position = read_point(item, "position");
+    read_place(item, gate.name, gate.position, names);
     item.boolean("barrier", gate.barrier);
     item.boolean("chicane", gate.chicane);
-    check_unique(item, "name", gate.name, names);
     if (have_perimeter) {
       const double off = distance_to_boundary(layout.perimeter, gate.position);
       if (off > kGateTolerance_m)
@@ -69,12 +74,10 @@ CampLayout read_layout(MapReader in) {
 
   in.list("towers", Need::Required, [&](MapReader& item, std::size_t) {
     Watchtower tower;
-    item.text("name", tower.name, Need::Required);
-    tower.position = read_point(item, "position");
+    read_place(item, tower.name, tower.position, names);
     item.number("facing_deg", tower.facing_deg, Need::Required, Range{0, 360});
     item.number("field_of_view_deg", tower.field_of_view_deg, Need::Optional, Range{1, 360});
     item.number("range_m", tower.range_m, Need::Optional, Range{1, 5000});
-    check_unique(item, "name", tower.name, names);
     if (have_perimeter && !contains(layout.perimeter, tower.position)) {
       const double off = distance_to_boundary(layout.perimeter, tower.position);
       if (off > kTowerTolerance_m)
@@ -107,10 +110,8 @@ CampLayout read_layout(MapReader in) {
 
   in.list("bunkers", Need::Optional, [&](MapReader& item, std::size_t) {
     Bunker bunker;
-    item.text("name", bunker.name, Need::Required);
-    bunker.position = read_point(item, "position");
+    read_place(item, bunker.name, bunker.position, names);
     item.integer("capacity", bunker.capacity, Need::Required, Range{1, 10000});
-    check_unique(item, "name", bunker.name, names);
     if (have_perimeter && !contains(layout.perimeter, bunker.position))
       item.fail("position", "a point inside the perimeter",
                 metres(distance_to_boundary(layout.perimeter, bunker.position)) + " outside");
@@ -121,9 +122,7 @@ CampLayout read_layout(MapReader in) {
   std::map<std::string, int, std::less<>> node_index;
   roads.list("nodes", Need::Required, [&](MapReader& item, std::size_t) {
     RoadNode node;
-    item.text("name", node.name, Need::Required);
-    node.position = read_point(item, "position");
-    check_unique(item, "name", node.name, names);
+    read_place(item, node.name, node.position, names);
     node_index.emplace(node.name, static_cast<int>(layout.road_nodes.size()));
     layout.road_nodes.push_back(node);
   });
