@@ -7,6 +7,7 @@
 #include "apps/campsim/options.hpp"
 #include "apps/campsim/summary.hpp"
 #include "sim/camp/camp_run.hpp"
+#include "sim/camp/threats/threat_report.hpp"
 #include "sim/io/run_directory.hpp"
 #include "sim/scenario/diagnostic.hpp"
 #include "sim/version.hpp"
@@ -33,7 +34,8 @@ nlohmann::ordered_json manifest(const camp::LoadedScenario& loaded, const Scenar
           {"days", days},
           {"overrides", scenario.overrides},
           {"files",
-           {{"events", "events.jsonl"}, {"metrics", "metrics.json"}, {"time_series", "timeseries.csv"}}},
+           {{"events", "events.jsonl"}, {"metrics", "metrics.json"}, {"time_series", "timeseries.csv"},
+            {"casualties", "casualties.csv"}}},
           {"parameters", loaded.resolved}};
 }
 
@@ -106,6 +108,9 @@ int run_command(const std::vector<std::string>& args) {
     result.series.write_csv(series);
     io::write_text_file(dir / "events.jsonl", events.str());
     io::write_text_file(dir / "timeseries.csv", series.str());
+    std::ostringstream casualties;
+    camp::write_casualties_csv(casualties, result.casualties);
+    io::write_text_file(dir / "casualties.csv", casualties.str());
   });
   if (!quiet) print_run_summary(std::cout, loaded, result, run_dir);
   return kOk;

@@ -21,6 +21,45 @@ std::pair<int, double> lowest_hour(const nlohmann::ordered_json& by_hour) {
   }
   return {best, value};
 }
+std::string pretty(std::string name) {
+  for (char& c : name)
+    if (c == '_') c = ' ';
+  return name;
+}
+
+void print_threat_summary(std::ostream& out, const nlohmann::ordered_json& t) {
+  const long incidents = t["incidents"].get<long>();
+  std::string kinds;
+  long detected = 0;
+  double on_scene_sum = 0;
+  long on_scene_n = 0;
+  for (const auto& [kind, k] : t["by_kind"].items()) {
+    const long n = k["incidents"].get<long>();
+    if (n == 0) continue;
+    kinds += fmt::format("{}{} {}", kinds.empty() ? "" : ", ", n, pretty(kind));
+    detected += k["detected"].get<long>();
+    if (!k["mean_minutes_detection_to_qrf_on_scene"].is_null()) {
+      on_scene_sum += k["mean_minutes_detection_to_qrf_on_scene"].get<double>() * static_cast<double>(n);
+      on_scene_n += n;
+    }
+  }
+  if (incidents == 0) {
+    fmt::print(out, "  threats    no incidents\n");
+    return;
+  }
+  fmt::print(out, "  threats    {} incidents ({}); {} detected", incidents, kinds, detected);
+  if (on_scene_n > 0) fmt::print(out, "; QRF on scene {:.1f} min after detection (mean)", on_scene_sum / static_cast<double>(on_scene_n));
+  fmt::print(out, "\n");
+  const auto& c = t["casualties"];
+  std::string causes;
+  for (const auto& [cause, counts] : t["casualties_by_cause"].items())
+    if (counts["total"].get<long>() > 0)
+      causes += fmt::format("{}{} {}", causes.empty() ? "" : ", ", pretty(cause), counts["total"].get<long>());
+  fmt::print(out, "  casualties {} killed, {} wounded (T1 {}, T2 {}, T3 {}){}{}\n", c["killed"].get<long>(),
+             c["total"].get<long>() - c["killed"].get<long>(), c["T1_immediate"].get<long>(), c["T2_delayed"].get<long>(),
+             c["T3_minimal"].get<long>(), causes.empty() ? "" : "; ", causes);
+}
+
 }  // namespace
 
 void print_run_summary(std::ostream& out, const camp::LoadedScenario& loaded, const camp::RunResult& result,
@@ -54,7 +93,9 @@ void print_run_summary(std::ostream& out, const camp::LoadedScenario& loaded, co
   fmt::print(out, "  duty       {:.1f} h per soldier per day (p10 {:.1f}, p90 {:.1f}, max {:.1f}); {} soldier-days unfit\n",
              duty["mean"].get<double>(), duty["p10"].get<double>(), duty["p90"].get<double>(),
              duty["max"].get<double>(), g["force"]["soldier_days_unfit"].get<long>());
-  fmt::print(out, "  output     {}/ (manifest.json, events.jsonl, metrics.json, timeseries.csv)\n", run_dir.string());
+  print_threat_summary(out, m["threats"]);
+  fmt::print(out, "  output     {}/ (manifest.json, events.jsonl, metrics.json, timeseries.csv, casualties.csv)\n",
+             run_dir.string());
 }
 
 }  // namespace campsim::cli

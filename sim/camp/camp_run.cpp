@@ -8,15 +8,30 @@
 
 #include "sim/camp/guard_model.hpp"
 #include "sim/camp/guard_report.hpp"
+#include "sim/camp/threats/threat_model.hpp"
+#include "sim/camp/threats/threat_report.hpp"
 #include "sim/engine/event_queue.hpp"
 #include "sim/engine/parallel.hpp"
 
 namespace campsim::camp {
 
+namespace {
+// The camp as the engine sees it: guards and threats in one queue, dispatched by event kind.
+struct CampModel {
+  GuardModel& guards;
+  ThreatModel& threats;
+  std::optional<SimTime> on_event(const engine::Event& event, engine::EventQueue& queue) {
+    return event.kind >= ThreatModel::kFirstKind ? threats.on_event(event, queue) : guards.on_event(event, queue);
+  }
+  bool wants_ticks(SimTime now) const { return guards.wants_ticks(now); }
+  void on_tick(SimTime now, SimTime dt) { guards.on_tick(now, dt); }
+};
+}  // namespace
+
 RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   const auto wall_start = std::chrono::steady_clock::now();
   const SimTime end = options.duration > 0 ? options.duration : scenario.meta.duration;
-  RunResult result{engine::EventLog{}, engine::TimeSeries(GuardModel::time_series_columns()), {}, {}, 0};
+  RunResult result{engine::EventLog{}, engine::TimeSeries(GuardModel::time_series_columns()), {}, {}, {}, 0};
 
   // TBB caps workers at the core count by default; a run asked for more threads (e.g. to check
   // determinism on a small machine) gets them for its lifetime.
@@ -36,17 +51,25 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
     });
   }
 
+  const std::vector<Point> positions = post_positions(scenario);
+  ThreatModel threats(scenario.threats, scenario.qrf, scenario.layout, scenario.guards, guards, positions,
+                      ThreatModelConfig{options.seed, options.replication, scenario.meta.start_time_of_day, end},
+                      result.events);
+
   engine::EventQueue queue;
   guards.schedule_initial_events(queue);
-  result.loop = engine::run_loop(guards, queue,
-                                 engine::LoopConfig{0, end, scenario.meta.tick, options.always_tick});
+  threats.schedule_initial_events(queue);
+  CampModel camp{guards, threats};
+  result.loop = engine::run_loop(camp, queue, engine::LoopConfig{0, end, scenario.meta.tick, options.always_tick});
   guards.finish();
+  result.casualties = threats.casualties();
 
   result.metrics = {{"duration_days", end / engine::kDay},
                     {"seed", options.seed},
                     {"replication", options.replication},
                     {"camp", layout_metrics_json(scenario.layout)},
                     {"guards", guard_metrics_json(guards, scenario.guards, end)},
+                    {"threats", threat_metrics_json(threats.incidents(), threats.casualties())},
                     {"events_logged", result.events.size()}};
   result.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
   return result;

@@ -32,6 +32,7 @@ struct Zone {
   std::vector<Point> polygon;
   int occupants_day = 0;    // people normally inside by day
   int occupants_night = 0;  // and at night (sleeping)
+  std::string contingent = "UN";  // who lives or works there (CHN for the Chinese lines)
 };
 
 struct Bunker {

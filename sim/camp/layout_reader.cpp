@@ -97,6 +97,7 @@ CampLayout read_layout(MapReader in) {
     zone.polygon = read_polygon(item, "polygon");
     item.integer("occupants_day", zone.occupants_day, Need::Optional, Range{0, 1e6});
     item.integer("occupants_night", zone.occupants_night, Need::Optional, Range{0, 1e6});
+    item.text("contingent", zone.contingent);
     check_unique(item, "name", zone.name, names);
     if (have_perimeter)
       for (const Point& corner : zone.polygon)

@@ -9,6 +9,8 @@
 
 #include "sim/camp/guard_params.hpp"
 #include "sim/camp/layout.hpp"
+#include "sim/camp/threats/qrf.hpp"
+#include "sim/camp/threats/threat_params.hpp"
 
 namespace campsim::camp {
 
@@ -29,6 +31,8 @@ struct Scenario {
   ScenarioMeta meta;
   CampLayout layout;
   GuardParams guards;
+  ThreatParams threats;
+  QrfParams qrf;
   MetricsParams metrics;
 };
 

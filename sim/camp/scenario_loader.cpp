@@ -4,6 +4,7 @@
 
 #include "sim/camp/scenario.hpp"
 #include "sim/camp/scenario_readers.hpp"
+#include "sim/camp/threats/common_readers.hpp"
 #include "sim/scenario/document.hpp"
 #include "sim/scenario/reader.hpp"
 
@@ -19,6 +20,21 @@ std::string parameter_hash(const nlohmann::ordered_json& resolved) {
   }
   return fmt::format("fnv1a64:{:016x}", hash);
 }
+bool has_road_node(const CampLayout& layout, const std::string& name) {
+  for (const RoadNode& node : layout.road_nodes)
+    if (node.name == name) return true;
+  return false;
+}
+
+// Threat parameters that name things in the layout must name things that exist.
+void check_threat_targets(scenario::MapReader threats, const Scenario& s) {
+  for (const std::string& gate : s.threats.vehicle_bomb.gates) {
+    bool found = false;
+    for (const Gate& g : s.layout.gates) found |= g.name == gate;
+    if (!found) threats.map("vehicle_bomb").fail("gates", "names of gates in camp.gates", "'" + gate + "'");
+  }
+}
+
 }  // namespace
 
 LoadedScenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& overrides) {
@@ -33,6 +49,13 @@ LoadedScenario load_scenario(const std::filesystem::path& file, const std::vecto
   s.meta = read_meta(root.map("scenario", scenario::Need::Required));
   s.layout = read_layout(root.map("camp", scenario::Need::Required));
   s.guards = read_guards(root.map("force"), root.map("guards", scenario::Need::Required), s.layout);
+  scenario::MapReader threats = root.map("threats");
+  s.threats = read_threats(threats);
+  check_threat_targets(threats, s);
+  scenario::MapReader qrf = root.map("qrf", scenario::Need::Required);
+  read_qrf(qrf, s.qrf);
+  if (!s.layout.road_nodes.empty() && !has_road_node(s.layout, s.qrf.base))
+    qrf.fail("base", "the name of a road node in camp.roads.nodes", "'" + s.qrf.base + "'");
   s.metrics = read_metrics(root.map("metrics"));
   reader.finish();  // throws if anything above was wrong, or a key was never read
   loaded.resolved = reader.resolved();

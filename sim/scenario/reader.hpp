@@ -52,6 +52,8 @@ class MapReader {
   // The error lists the options and suggests the nearest.
   template <class E>
   void choice(std::string_view key, E& out, Need need, std::initializer_list<std::pair<std::string_view, E>> options);
+  // A list of durations, each with its unit, stored in seconds.
+  void durations(std::string_view key, std::vector<double>& seconds, Need need = Need::Optional, Range range_seconds = {});
   void numbers(std::string_view key, std::vector<double>& out, Need need = Need::Optional, Range range = {},
                std::size_t exact_count = 0);
   // A list of [x, y] pairs, e.g. a polygon, with at least `min_count` points.

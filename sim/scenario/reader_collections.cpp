@@ -1,6 +1,7 @@
 // MapReader's compound reads: lists of scalars, child maps, lists of maps and named entries.
 #include <fmt/core.h>
 
+#include "sim/scenario/duration.hpp"
 #include "sim/scenario/reader.hpp"
 #include "sim/scenario/reader_detail.hpp"
 
@@ -52,6 +53,13 @@ std::optional<std::vector<double>> MapReader::scalar_list(std::string_view key, 
 void MapReader::numbers(std::string_view key, std::vector<double>& out, Need need, Range range, std::size_t exact_count) {
   if (auto values = scalar_list(key, need, ValueKind::Number, range, exact_count)) out = std::move(*values);
   record(key, Json(out));
+}
+
+void MapReader::durations(std::string_view key, std::vector<double>& seconds, Need need, Range range_seconds) {
+  if (auto values = scalar_list(key, need, ValueKind::Duration, range_seconds, 0)) seconds = std::move(*values);
+  Json record_list = Json::array();
+  for (double s : seconds) record_list.push_back(format_duration(s));
+  record(key, std::move(record_list));
 }
 
 void MapReader::points(std::string_view key, std::vector<std::array<double, 2>>& out, Need need, std::size_t min_count) {

@@ -26,6 +26,8 @@ inline camp::Scenario small_camp(int posts, int soldiers, double shift_hours) {
   g.shifts.handover_overlap = 0;
   g.shifts.min_rest = 8 * engine::kHour;
   g.shifts.relief_lateness = engine::Distribution::fixed(0);
+  disable_all_threats(s.threats);
+  s.qrf.base = "a";
   g.rotation.first_in = 1000 * engine::kDay;
   g.rotation.unit_in_theatre = 1000 * engine::kDay;
   for (int p = 0; p < posts; ++p) {

@@ -16,8 +16,9 @@ TEST_CASE("run writes a complete run directory and a summary", "[cli]") {
   REQUIRE(r.exit_code == 0);
   CHECK(r.output.find("coverage") != std::string::npos);
   CHECK(r.output.find("vigilance") != std::string::npos);
-  for (const char* file : {"manifest.json", "events.jsonl", "metrics.json", "timeseries.csv"})
+  for (const char* file : {"manifest.json", "events.jsonl", "metrics.json", "timeseries.csv", "casualties.csv"})
     CHECK(fs::exists(out / file));
+  CHECK(read_file(out / "casualties.csv").rfind("id,incident,t_s,x_m,y_m,cause,triage,contingent,inside_camp\n", 0) == 0);
   const auto manifest = nlohmann::json::parse(read_file(out / "manifest.json"));
   CHECK(manifest["seed"] == 3);
   CHECK(manifest["days"] == 2);
@@ -79,7 +80,7 @@ TEST_CASE("run directories are byte-identical across thread counts", "[cli][para
     INFO(r.output);
     REQUIRE(r.exit_code == 0);
   }
-  for (const char* file : {"manifest.json", "events.jsonl", "metrics.json", "timeseries.csv"}) {
+  for (const char* file : {"manifest.json", "events.jsonl", "metrics.json", "timeseries.csv", "casualties.csv"}) {
     INFO(file);
     const std::string one = read_file(scratch / "1" / file);
     CHECK(!one.empty());

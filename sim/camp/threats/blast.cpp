@@ -1,0 +1,43 @@
+#include "sim/camp/threats/blast.hpp"
+
+#include <cmath>
+#include <numbers>
+
+namespace campsim::camp {
+
+double ProtectionFactors::factor(Protection p) const {
+  switch (p) {
+    case Protection::Open: return open;
+    case Protection::Container: return container;
+    case Protection::Hardened: return hardened;
+  }
+  return open;
+}
+
+namespace {
+double carleton(double area, double distance_m) {
+  if (area <= 0) return 0;
+  return std::exp(-std::numbers::pi * distance_m * distance_m / area);
+}
+}  // namespace
+
+double kill_probability(const BlastEffect& effect, double distance_m, double area_factor) {
+  return carleton(effect.lethal_area_m2 * area_factor, distance_m);
+}
+
+double casualty_probability(const BlastEffect& effect, double distance_m, double area_factor) {
+  return carleton(effect.casualty_area_m2 * area_factor, distance_m);
+}
+
+std::optional<Triage> blast_outcome(const BlastEffect& effect, double distance_m, double area_factor,
+                                    const WoundMix& mix, engine::RandomStream& rng) {
+  const double hit = rng.uniform01();
+  const double severity = rng.uniform01();
+  if (hit < kill_probability(effect, distance_m, area_factor)) return Triage::Killed;
+  if (hit >= casualty_probability(effect, distance_m, area_factor)) return std::nullopt;
+  if (severity < mix.immediate) return Triage::Immediate;
+  if (severity < mix.immediate + mix.delayed) return Triage::Delayed;
+  return Triage::Minimal;
+}
+
+}  // namespace campsim::camp

@@ -1,0 +1,40 @@
+#pragma once
+// Blast and fragment effects by the Carleton damage function, the standard form in weapons
+// effectiveness work: the chance that a person at distance r is hit is exp(-pi r^2 / A), where
+// A is the effect's area. Its useful property: over people spread evenly at density rho, the
+// expected number hit is exactly rho * A, so A reads as "how many square metres of people a
+// round takes out". Protection shrinks the areas by a factor.
+#include <optional>
+
+#include "sim/camp/threats/casualty.hpp"
+#include "sim/engine/random.hpp"
+
+namespace campsim::camp {
+
+struct BlastEffect {
+  double lethal_area_m2 = 200;     // killed
+  double casualty_area_m2 = 1000;  // killed or wounded (>= lethal_area_m2)
+};
+
+struct ProtectionFactors {
+  double open = 1.0;        // standing or lying in the open
+  double container = 0.6;   // inside an accommodation container or prefabricated building
+  double hardened = 0.02;   // in a bunker or behind HESCO and overhead cover
+  double factor(Protection p) const;
+};
+
+// Shares of the wounded in each triage category; T3 minimal takes the rest.
+struct WoundMix {
+  double immediate = 0.2;
+  double delayed = 0.3;
+};
+
+double kill_probability(const BlastEffect& effect, double distance_m, double area_factor);
+double casualty_probability(const BlastEffect& effect, double distance_m, double area_factor);
+
+// What happens to one person at `distance_m`: nothing (nullopt), killed, or wounded with a triage
+// category. Uses exactly two draws from `rng` whatever the outcome, so streams stay aligned.
+std::optional<Triage> blast_outcome(const BlastEffect& effect, double distance_m, double area_factor,
+                                    const WoundMix& mix, engine::RandomStream& rng);
+
+}  // namespace campsim::camp

@@ -1,0 +1,34 @@
+#include "sim/camp/threats/casualty.hpp"
+
+namespace campsim::camp {
+
+std::string_view cause_name(Cause cause) {
+  switch (cause) {
+    case Cause::IndirectFire: return "indirect_fire";
+    case Cause::VehicleBomb: return "vehicle_bomb";
+    case Cause::Gunfire: return "gunfire";
+    case Cause::RoadsideBomb: return "roadside_bomb";
+  }
+  return "unknown";
+}
+
+std::string_view triage_name(Triage triage) {
+  switch (triage) {
+    case Triage::Killed: return "killed";
+    case Triage::Immediate: return "T1_immediate";
+    case Triage::Delayed: return "T2_delayed";
+    case Triage::Minimal: return "T3_minimal";
+  }
+  return "unknown";
+}
+
+std::string_view protection_name(Protection protection) {
+  switch (protection) {
+    case Protection::Open: return "open";
+    case Protection::Container: return "container";
+    case Protection::Hardened: return "hardened";
+  }
+  return "unknown";
+}
+
+}  // namespace campsim::camp

@@ -1,0 +1,37 @@
+#pragma once
+// A person hurt or killed by a threat: what the medical chain (a later module) will treat.
+#include <string>
+#include <string_view>
+
+#include "sim/camp/geometry.hpp"
+#include "sim/engine/sim_time.hpp"
+
+namespace campsim::camp {
+
+using engine::SimTime;
+
+enum class Cause { IndirectFire, VehicleBomb, Gunfire, RoadsideBomb };
+
+// Triage categories of the NATO/UN system: T1 immediate (life-threatening, treatable),
+// T2 delayed (serious, can wait), T3 minimal (walking wounded). Killed outright is separate.
+enum class Triage { Killed, Immediate, Delayed, Minimal };
+
+// What stood between a person and a blast.
+enum class Protection { Open, Container, Hardened };
+
+struct Casualty {
+  int id = 0;
+  int incident = 0;
+  SimTime time = 0;
+  Point position;
+  Cause cause = Cause::IndirectFire;
+  Triage triage = Triage::Minimal;
+  std::string contingent;  // e.g. CHN, or UN for the mixed multinational population
+  bool inside_camp = true;
+};
+
+std::string_view cause_name(Cause cause);
+std::string_view triage_name(Triage triage);
+std::string_view protection_name(Protection protection);
+
+}  // namespace campsim::camp

@@ -1,0 +1,287 @@
+// Indirect fire, step by step (docs/threats/indirect-fire.md):
+//   1. the salvo: rounds, aim point, flight time, each round's impact point;
+//   2. the sense-and-warn radar: detection and the alarm time;
+//   3. the people: who is where, who runs to which bunker and when they get there;
+//   4. each impact: the Carleton blast outcome for every person not yet killed, worst one kept;
+//   5. the casualties and the incident record.
+//
+// Random streams, one per purpose so that changing one input never shifts another's draws:
+//   indirect_fire_rounds  (entity 0)       the number of rounds
+//   indirect_fire_aim     (entity 0)       the target zone
+//   indirect_fire_flight  (entity 0)       the flight time
+//   indirect_fire_impact  (entity = round) the round's miss vector (two normal draws)
+//   indirect_fire_detect  (entity 0)       the radar's detection
+//   indirect_fire_people  (entity 0)       where the camp's population is
+//   indirect_fire_blast   (entity = person) two draws per round that reaches the person
+#include "sim/camp/threats/indirect_fire.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <optional>
+
+namespace campsim::camp {
+
+namespace {
+
+// Mean of the vertices: the aim when the layout has no zones (the middle of the perimeter).
+Point vertex_centroid(const std::vector<Point>& polygon) {
+  Point c;
+  if (polygon.empty()) return c;
+  for (const Point& v : polygon) {
+    c.x += v.x;
+    c.y += v.y;
+  }
+  c.x /= static_cast<double>(polygon.size());
+  c.y /= static_cast<double>(polygon.size());
+  return c;
+}
+
+// Area centroid of a polygon (the shoelace moments); the vertex mean when it has no area.
+Point area_centroid(const std::vector<Point>& polygon) {
+  const double a = signed_area(polygon);
+  if (polygon.size() < 3 || std::abs(a) < 1e-9) return vertex_centroid(polygon);
+  double cx = 0, cy = 0;
+  for (std::size_t i = 0; i < polygon.size(); ++i) {
+    const Point& p = polygon[i];
+    const Point& q = polygon[(i + 1) % polygon.size()];
+    const double cross = p.x * q.y - q.x * p.y;
+    cx += (p.x + q.x) * cross;
+    cy += (p.y + q.y) * cross;
+  }
+  return {cx / (6 * a), cy / (6 * a)};
+}
+
+// A zone drawn with probability proportional to its area (one draw), or -1 when no zone has any:
+// without intelligence on where people are, the crews aim at whatever is biggest on the map.
+int draw_target_zone(const CampLayout& layout, engine::RandomStream& rng) {
+  std::vector<double> areas;
+  for (const Zone& z : layout.zones) areas.push_back(z.polygon.size() < 3 ? 0.0 : std::abs(signed_area(z.polygon)));
+  const double total = std::accumulate(areas.begin(), areas.end(), 0.0);
+  const double u = rng.uniform01() * total;
+  if (total <= 0) return -1;
+  double cumulative = 0;
+  for (std::size_t z = 0; z < areas.size(); ++z) {
+    cumulative += areas[z];
+    if (u < cumulative && areas[z] > 0) return static_cast<int>(z);
+  }
+  // Rounding can leave u at the very top: the last zone with any area.
+  for (std::size_t z = areas.size(); z-- > 0;)
+    if (areas[z] > 0) return static_cast<int>(z);
+  return -1;
+}
+
+int draw_rounds(const IndirectFireParams& p, engine::RandomStream& rng) {
+  return std::max(1, static_cast<int>(std::lround(p.rounds_per_salvo.sample(rng))));
+}
+
+// The round's miss vector: independent normal errors east and north, so the miss distance is
+// Rayleigh distributed with median CEP.
+Point draw_impact(Point aim, double sigma, engine::RandomStream& rng) {
+  const double dx = rng.normal(0, 1) * sigma;
+  const double dy = rng.normal(0, 1) * sigma;
+  return {aim.x + dx, aim.y + dy};
+}
+
+// Everyone in the camp at the launch: the zones' occupants plus the sentries on post. Sentries
+// stay at their posts (zone -1): a tower has a roof and walls of about container strength, a
+// gate or patrol is in the open.
+std::vector<Person> people_present(const ThreatContext& ctx, int incident_id, SimTime launch) {
+  engine::RandomStream rng = ctx.stream("indirect_fire_people", incident_id);
+  std::vector<Person> people = place_people(*ctx.layout, ctx.time_of_day(launch), rng);
+  if (!ctx.sentries_at) return people;
+  for (const Sentry& s : ctx.sentries_at(launch)) {
+    const Protection cover = s.kind == PostKind::Tower ? Protection::Container : Protection::Open;
+    people.push_back({s.position, cover, -1, ctx.guard_contingent, false});
+  }
+  return people;
+}
+
+// Nearest bunker with room for anyone, by straight line; -1 if there is none.
+int nearest_bunker(const CampLayout& layout, Point from) {
+  int best = -1;
+  double best_d = 0;
+  for (std::size_t b = 0; b < layout.bunkers.size(); ++b) {
+    if (layout.bunkers[b].capacity <= 0) continue;
+    const double d = distance(from, layout.bunkers[b].position);
+    if (best < 0 || d < best_d) {
+      best = static_cast<int>(b);
+      best_d = d;
+    }
+  }
+  return best;
+}
+
+struct Exposure {
+  Point at;
+  Protection protection = Protection::Open;
+};
+
+// Where a person is and what covers them at time t: their own place and cover until they leave,
+// in the open on the straight line to the bunker while running, hardened once inside.
+Exposure exposure_at(const Person& person, const ShelterRun& run, const CampLayout& layout, SimTime t) {
+  if (run.bunker < 0 || t < run.leaves) return {person.position, person.protection};
+  const Point bunker = layout.bunkers[static_cast<std::size_t>(run.bunker)].position;
+  if (t >= run.arrives) return {bunker, Protection::Hardened};
+  // Here leaves <= t < arrives, so the run takes a positive time.
+  const double share = (t - run.leaves) / (run.arrives - run.leaves);
+  return {{person.position.x + share * (bunker.x - person.position.x),
+           person.position.y + share * (bunker.y - person.position.y)},
+          Protection::Open};
+}
+
+struct Hit {
+  Triage triage = Triage::Minimal;
+  SimTime time = 0;
+  Point at;
+};
+
+// Triage lists the worst first (Killed, Immediate, Delayed, Minimal), so lower is worse.
+bool worse(Triage a, Triage b) { return static_cast<int>(a) < static_cast<int>(b); }
+
+// Every round in turn, until one kills: the person's worst outcome over the salvo, if any. The
+// person's own stream gives two draws per round that reaches them (blast_outcome), so the
+// result does not depend on how many other people there are or in what order they are treated.
+std::optional<Hit> strike(const IndirectFireParams& p, const Salvo& salvo, const Person& person, const ShelterRun& run,
+                          const CampLayout& layout, engine::RandomStream& rng) {
+  std::optional<Hit> worst;
+  for (std::size_t r = 0; r < salvo.impacts.size(); ++r) {
+    if (worst && worst->triage == Triage::Killed) break;
+    const Exposure e = exposure_at(person, run, layout, salvo.impact_times[r]);
+    const auto outcome = blast_outcome(p.round, distance(e.at, salvo.impacts[r]), p.protection.factor(e.protection),
+                                       p.wounds, rng);
+    if (outcome && (!worst || worse(*outcome, worst->triage))) worst = Hit{*outcome, salvo.impact_times[r], e.at};
+  }
+  return worst;
+}
+
+int rounds_inside(const CampLayout& layout, const Salvo& salvo) {
+  if (layout.perimeter.size() < 3) return 0;
+  return static_cast<int>(std::count_if(salvo.impacts.begin(), salvo.impacts.end(),
+                                        [&](Point q) { return contains(layout.perimeter, q); }));
+}
+
+int sheltered_at(const std::vector<ShelterRun>& runs, SimTime t) {
+  return static_cast<int>(std::count_if(runs.begin(), runs.end(), [t](const ShelterRun& r) { return r.arrives <= t; }));
+}
+
+}  // namespace
+
+ArrivalProfile default_indirect_fire_arrivals() {
+  ArrivalProfile a;
+  a.per_day = 0.02;
+  // Local hours 18:00-06:59 weigh 2, 07:00-17:59 weigh 1: crews prefer to fire in the dark and
+  // slip away before daylight, though reported attacks on Gao also came at dawn and by day.
+  for (std::size_t h = 0; h < 24; ++h) a.hour_weights[h] = (h >= 7 && h <= 17) ? 1.0 : 2.0;
+  return a;
+}
+
+// For a circular normal with sigma in each axis the miss distance is Rayleigh:
+// P(R <= r) = 1 - exp(-r^2 / (2 sigma^2)); setting this to 1/2 at r = CEP gives
+// sigma = CEP / sqrt(2 ln 2) = CEP / 1.1774.
+double cep_sigma(double cep_m) { return cep_m / std::sqrt(2 * std::log(2.0)); }
+
+Salvo plan_salvo(const IndirectFireParams& p, const ThreatContext& ctx, int incident_id, SimTime launch) {
+  const CampLayout& layout = *ctx.layout;
+  Salvo salvo;
+  engine::RandomStream rounds_rng = ctx.stream("indirect_fire_rounds", incident_id);
+  const int n = draw_rounds(p, rounds_rng);
+
+  engine::RandomStream aim_rng = ctx.stream("indirect_fire_aim", incident_id);
+  salvo.zone = draw_target_zone(layout, aim_rng);
+  salvo.aim = salvo.zone >= 0 ? area_centroid(layout.zones[static_cast<std::size_t>(salvo.zone)].polygon)
+                              : vertex_centroid(layout.perimeter);
+
+  engine::RandomStream flight_rng = ctx.stream("indirect_fire_flight", incident_id);
+  const SimTime first = launch + std::max(0.0, p.flight_time.sample(flight_rng));
+  const double sigma = cep_sigma(p.cep_m);
+  for (int r = 0; r < n; ++r) {
+    engine::RandomStream impact_rng = ctx.stream("indirect_fire_impact", incident_id, static_cast<std::uint64_t>(r));
+    salvo.impacts.push_back(draw_impact(salvo.aim, sigma, impact_rng));
+    salvo.impact_times.push_back(first + r * kIndirectFireRoundSpacing);
+  }
+
+  // The radar tracks the rounds in flight; the warning cannot come before the launch.
+  engine::RandomStream detect_rng = ctx.stream("indirect_fire_detect", incident_id);
+  salvo.detected = detect_rng.bernoulli(p.detection_probability);
+  if (salvo.detected) salvo.alarm = std::max(launch, first - p.warning_time);
+  return salvo;
+}
+
+std::vector<ShelterRun> plan_shelter(const IndirectFireParams& p, const CampLayout& layout,
+                                     const std::vector<Person>& people, SimTime alarm) {
+  std::vector<ShelterRun> runs(people.size());
+  std::vector<std::size_t> runners;
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    const Person& person = people[i];
+    const int b = person.zone < 0 ? -1 : nearest_bunker(layout, person.position);
+    if (b < 0) continue;  // sentries hold their posts; nowhere to go without a bunker
+    runs[i].bunker = b;
+    runs[i].leaves = alarm + (person.asleep ? p.reaction_asleep : p.reaction_awake);
+    const Point bunker = layout.bunkers[static_cast<std::size_t>(b)].position;
+    runs[i].arrives = runs[i].leaves + distance(person.position, bunker) / p.run_speed_mps;
+    runners.push_back(i);
+  }
+  // First come, first in; ties by person order, so the result is deterministic.
+  std::stable_sort(runners.begin(), runners.end(),
+                   [&](std::size_t a, std::size_t b) { return runs[a].arrives < runs[b].arrives; });
+  std::vector<int> taken(layout.bunkers.size(), 0);
+  for (std::size_t i : runners) {
+    int& used = taken[static_cast<std::size_t>(runs[i].bunker)];
+    if (used < layout.bunkers[static_cast<std::size_t>(runs[i].bunker)].capacity) {
+      ++used;
+    } else {
+      runs[i] = ShelterRun{};  // the bunker is full: stays where they are, with their own cover
+    }
+  }
+  return runs;
+}
+
+Incident resolve_indirect_fire(const IndirectFireParams& p, const ThreatContext& ctx, int incident_id, SimTime launch,
+                               std::vector<Casualty>& casualties) {
+  const CampLayout& layout = *ctx.layout;
+  const Salvo salvo = plan_salvo(p, ctx, incident_id, launch);
+  const std::vector<Person> people = people_present(ctx, incident_id, launch);
+  // Without a warning nobody moves before the first impact.
+  const std::vector<ShelterRun> runs =
+      salvo.detected ? plan_shelter(p, layout, people, salvo.alarm) : std::vector<ShelterRun>(people.size());
+
+  Incident incident;
+  incident.id = incident_id;
+  incident.kind = ThreatKind::IndirectFire;
+  incident.time = launch;
+  incident.location = salvo.aim;
+  if (salvo.zone >= 0) incident.target = layout.zones[static_cast<std::size_t>(salvo.zone)].name;
+  incident.detected = salvo.detected;
+  if (salvo.detected) incident.detected_at = salvo.alarm;
+
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    engine::RandomStream rng = ctx.stream("indirect_fire_blast", incident_id, i);
+    const auto hit = strike(p, salvo, people[i], runs[i], layout, rng);
+    if (!hit) continue;
+    Casualty c;
+    c.id = static_cast<int>(casualties.size());
+    c.incident = incident_id;
+    c.time = hit->time;
+    c.position = hit->at;
+    c.cause = Cause::IndirectFire;
+    c.triage = hit->triage;
+    c.contingent = people[i].contingent;
+    c.inside_camp = true;
+    casualties.push_back(std::move(c));
+    if (hit->triage == Triage::Killed) {
+      ++incident.killed;
+    } else {
+      ++incident.wounded;
+    }
+  }
+
+  incident.fact("rounds", static_cast<double>(salvo.impacts.size()));
+  incident.fact("rounds_inside_perimeter", rounds_inside(layout, salvo));
+  incident.fact("warned", salvo.detected ? 1 : 0);
+  incident.fact("sheltered", sheltered_at(runs, salvo.impact_times.front()));
+  incident.fact("people_exposed", static_cast<double>(people.size()));
+  return incident;
+}
+
+}  // namespace campsim::camp

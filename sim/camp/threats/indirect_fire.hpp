@@ -1,0 +1,86 @@
+#pragma once
+// Indirect fire: a salvo of rockets or mortar bombs launched at the camp from outside it. Each
+// round scatters about the aim point (a circular normal with the launcher's CEP), the
+// sense-and-warn radar may sound the alarm a few seconds before the first impact, people then
+// run for the nearest bunker, and each impact hurts people by the Carleton blast function
+// according to where they are and what covers them at that moment. docs/threats/indirect-fire.md
+// describes the model and the source (or the assumption) behind each default.
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "sim/camp/threats/arrival_process.hpp"
+#include "sim/camp/threats/blast.hpp"
+#include "sim/camp/threats/casualty.hpp"
+#include "sim/camp/threats/incident.hpp"
+#include "sim/camp/threats/population.hpp"
+#include "sim/camp/threats/threat_context.hpp"
+#include "sim/engine/distribution.hpp"
+#include "sim/scenario/reader.hpp"
+
+namespace campsim::camp {
+
+// Time between successive impacts of one salvo (assumed: improvised single-tube launchers and
+// rocket rails fired one round after another, a few seconds apart).
+inline constexpr SimTime kIndirectFireRoundSpacing = 3;
+
+// About one salvo every seven weeks, twice as likely in an hour of darkness (18:00-06:59) as in a
+// daylight hour (assumed; see the docs).
+ArrivalProfile default_indirect_fire_arrivals();
+
+struct IndirectFireParams {
+  ArrivalProfile arrivals = default_indirect_fire_arrivals();  // salvos
+  // Rounds per salvo, 1 to 4 with rising weights, mean 3 (assumed; press reports count 4-7 at Gao).
+  engine::Distribution rounds_per_salvo = engine::Distribution::empirical({1, 2, 3, 4}, {1, 2, 3, 4});
+  // Launch to first impact, seconds (assumed: 82 mm mortar / 107 mm rocket from 2-8 km).
+  engine::Distribution flight_time = engine::Distribution::uniform(15, 40);
+  double cep_m = 150;                  // circular error probable of each round about the aim point
+  double detection_probability = 0.7;  // the sense-and-warn radar detects the salvo
+  SimTime warning_time = 10;           // seconds of warning before the first impact when detected
+  SimTime reaction_awake = 5;          // from the alarm to starting to move to a bunker
+  SimTime reaction_asleep = 40;
+  double run_speed_mps = 3.0;
+  BlastEffect round{150, 800};  // an 82 mm bomb or 107 mm rocket (assumed; see the docs)
+  ProtectionFactors protection;
+  WoundMix wounds;
+};
+
+// Keys: arrivals, rounds_per_salvo, flight_time, cep_m, detection_probability, warning_time,
+// reaction_awake, reaction_asleep, run_speed_mps, round, protection, wounds.
+IndirectFireParams read_indirect_fire(scenario::MapReader in);
+
+// sigma of the circular normal whose median miss distance is `cep_m`: CEP / sqrt(2 ln 2).
+double cep_sigma(double cep_m);
+
+// The salvo as fired: where it was aimed, where and when each round lands, and the alarm.
+struct Salvo {
+  int zone = -1;  // the target zone (index into layout.zones); -1 when aimed at the perimeter
+  Point aim;
+  std::vector<Point> impacts;
+  std::vector<SimTime> impact_times;  // ascending; the first is launch + flight time
+  bool detected = false;
+  SimTime alarm = 0;  // when detected: first impact - warning time, not before the launch
+};
+
+// Steps 1 and 2 of the model: rounds, aim, dispersion, flight time and the radar's warning.
+Salvo plan_salvo(const IndirectFireParams& p, const ThreatContext& ctx, int incident_id, SimTime launch);
+
+// One person's run for cover after the alarm.
+struct ShelterRun {
+  int bunker = -1;  // index into layout.bunkers; -1 when staying put (sentry, no bunker, or full)
+  SimTime leaves = std::numeric_limits<double>::infinity();   // alarm + reaction
+  SimTime arrives = std::numeric_limits<double>::infinity();  // leaves + distance / run speed
+};
+
+// Step 3: every person except the sentries (zone -1) heads for the nearest bunker with any
+// capacity; places go in order of arrival, and whoever finds the bunker full stays where they
+// are. One entry per person, in the same order.
+std::vector<ShelterRun> plan_shelter(const IndirectFireParams& p, const CampLayout& layout,
+                                     const std::vector<Person>& people, SimTime alarm);
+
+// Resolves one salvo launched at `launch` and appends its casualties (ids continue from
+// casualties.size()).
+Incident resolve_indirect_fire(const IndirectFireParams& p, const ThreatContext& ctx, int incident_id, SimTime launch,
+                               std::vector<Casualty>& casualties);
+
+}  // namespace campsim::camp

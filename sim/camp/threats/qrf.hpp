@@ -1,0 +1,45 @@
+#pragma once
+// The quick reaction force: from the moment an attack is detected, the alarm goes up the chain,
+// the QRF gets ready within its notice to move, drives over the camp roads to the road node
+// nearest the incident, covers the last stretch on foot, and contains the incident.
+#include <string>
+
+#include "sim/camp/layout.hpp"
+#include "sim/engine/distribution.hpp"
+#include "sim/engine/random.hpp"
+#include "sim/engine/sim_time.hpp"
+
+namespace campsim::camp {
+
+using engine::SimTime;
+
+struct QrfParams {
+  std::string base;  // road node where the QRF waits
+  SimTime notice_to_move_day = 5 * engine::kMinute;     // from alert to rolling, 06:00-22:00
+  SimTime notice_to_move_night = 10 * engine::kMinute;  // from alert to rolling, 22:00-06:00
+  // From detection to the QRF being alerted: the report going up the chain.
+  engine::Distribution alarm_delay = engine::Distribution::lognormal(2 * engine::kMinute, 5 * engine::kMinute);
+  double drive_speed_mps = 8.3;  // 30 km/h on camp roads
+  double foot_speed_mps = 1.5;   // the last stretch from the road, tactically
+  // From arrival on scene to the incident contained (attackers dead, fled or held).
+  engine::Distribution containment = engine::Distribution::lognormal(15 * engine::kMinute, 40 * engine::kMinute);
+};
+
+struct QrfTimeline {
+  SimTime detected = 0;
+  SimTime alerted = 0;
+  SimTime launched = 0;
+  SimTime on_scene = 0;
+  SimTime contained = 0;
+  double road_m = 0;  // driven
+  double foot_m = 0;  // walked from the road
+};
+
+int nearest_road_node(const CampLayout& layout, Point p);
+
+// `base_node` is an index into layout.road_nodes; `night` selects the notice to move.
+// Draws the alarm delay then the containment time from `rng`.
+QrfTimeline qrf_response(const QrfParams& params, const CampLayout& layout, int base_node, Point incident,
+                         SimTime detected, bool night, engine::RandomStream& rng);
+
+}  // namespace campsim::camp

@@ -1,0 +1,48 @@
+#pragma once
+// What a threat module needs to resolve an incident: the camp, who is on guard and how alert,
+// the QRF, and random streams keyed to the incident. Modules read it and never change the guard
+// model, so threats and guards stay in separate files with a one-way dependency.
+#include <cmath>
+#include <cstdint>
+#include <functional>
+#include <string_view>
+#include <vector>
+
+#include "sim/camp/guard_params.hpp"
+#include "sim/camp/layout.hpp"
+#include "sim/camp/threats/qrf.hpp"
+#include "sim/engine/random.hpp"
+
+namespace campsim::camp {
+
+struct Sentry {
+  int post = 0;                 // index into GuardParams::posts
+  PostKind kind = PostKind::Tower;
+  std::string at;               // the tower or gate name (empty for patrols)
+  Point position;
+  double vigilance = 0;         // 0..1, from the guard model at that moment
+};
+
+struct ThreatContext {
+  const CampLayout* layout = nullptr;
+  std::uint64_t seed = 1;
+  std::uint64_t replication = 0;
+  SimTime start_time_of_day = 0;
+  std::string guard_contingent = "CHN";
+  QrfParams qrf;
+  int qrf_base = 0;  // index into layout->road_nodes
+  // The sentries on post at time t (already arrived, not yet left), with their vigilance.
+  std::function<std::vector<Sentry>(SimTime)> sentries_at;
+
+  SimTime time_of_day(SimTime t) const {
+    const double tod = std::fmod(start_time_of_day + t, engine::kDay);
+    return tod < 0 ? tod + engine::kDay : tod;
+  }
+  // A stream for one purpose within one incident; `entity` tells apart people, rounds, etc.
+  engine::RandomStream stream(std::string_view purpose, int incident, std::uint64_t entity = 0) const {
+    return engine::RandomStream(engine::StreamKey{seed, replication, engine::purpose_tag(purpose), entity,
+                                                  static_cast<std::uint64_t>(incident)});
+  }
+};
+
+}  // namespace campsim::camp

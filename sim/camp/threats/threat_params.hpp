@@ -1,0 +1,26 @@
+#pragma once
+// All threat parameters of a scenario, one struct per kind of attack.
+#include "sim/camp/threats/complex_attack.hpp"
+#include "sim/camp/threats/indirect_fire.hpp"
+#include "sim/camp/threats/infiltration.hpp"
+#include "sim/camp/threats/roadside_bomb.hpp"
+#include "sim/camp/threats/vehicle_bomb.hpp"
+#include "sim/scenario/reader.hpp"
+
+namespace campsim::camp {
+
+struct ThreatParams {
+  IndirectFireParams indirect_fire;
+  VehicleBombParams vehicle_bomb;
+  InfiltrationParams infiltration;
+  ComplexAttackParams complex_attack;
+  RoadsideBombParams roadside_bomb;
+};
+
+// The `threats` section: indirect_fire, vehicle_bomb, infiltration, complex_attack, roadside_bomb.
+ThreatParams read_threats(scenario::MapReader in);
+
+// No attacks of any kind (rates zero, nothing scripted): for guard-only studies and tests.
+void disable_all_threats(ThreatParams& threats);
+
+}  // namespace campsim::camp

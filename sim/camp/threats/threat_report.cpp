@@ -1,0 +1,99 @@
+#include "sim/camp/threats/threat_report.hpp"
+
+#include <map>
+
+#include "sim/engine/number_format.hpp"
+
+namespace campsim::camp {
+
+using nlohmann::ordered_json;
+
+namespace {
+
+constexpr ThreatKind kKinds[] = {ThreatKind::IndirectFire, ThreatKind::VehicleBomb, ThreatKind::Infiltration,
+                                 ThreatKind::ComplexAttack, ThreatKind::RoadsideBomb};
+constexpr Cause kCauses[] = {Cause::IndirectFire, Cause::VehicleBomb, Cause::Gunfire, Cause::RoadsideBomb};
+constexpr Triage kTriage[] = {Triage::Killed, Triage::Immediate, Triage::Delayed, Triage::Minimal};
+
+// Mean of the values, or null when there are none (a mean of nothing is not zero).
+ordered_json mean_or_null(const std::vector<double>& values) {
+  if (values.empty()) return nullptr;
+  double sum = 0;
+  for (double v : values) sum += v;
+  return sum / static_cast<double>(values.size());
+}
+
+ordered_json triage_counts(const std::vector<Casualty>& casualties, auto&& keep) {
+  ordered_json counts = ordered_json::object();
+  long total = 0;
+  for (Triage t : kTriage) {
+    long n = 0;
+    for (const Casualty& c : casualties) n += (keep(c) && c.triage == t) ? 1 : 0;
+    counts[std::string(triage_name(t))] = n;
+    total += n;
+  }
+  counts["total"] = total;
+  return counts;
+}
+
+}  // namespace
+
+ordered_json threat_metrics_json(const std::vector<Incident>& incidents, const std::vector<Casualty>& casualties) {
+  ordered_json by_kind = ordered_json::object();
+  for (ThreatKind kind : kKinds) {
+    long count = 0, detected = 0, killed = 0, wounded = 0;
+    std::vector<double> detect_min, alerted_min, on_scene_min, contained_min;
+    for (const Incident& i : incidents) {
+      if (i.kind != kind) continue;
+      ++count;
+      killed += i.killed;
+      wounded += i.wounded;
+      if (i.detected) {
+        ++detected;
+        detect_min.push_back((i.detected_at - i.time) / engine::kMinute);
+      }
+      if (i.qrf) {
+        // Response times are counted from detection (or the alarm the attack itself raised).
+        alerted_min.push_back((i.qrf->alerted - i.qrf->detected) / engine::kMinute);
+        on_scene_min.push_back((i.qrf->on_scene - i.qrf->detected) / engine::kMinute);
+        contained_min.push_back((i.qrf->contained - i.qrf->detected) / engine::kMinute);
+      }
+    }
+    by_kind[std::string(threat_kind_name(kind))] = {
+        {"incidents", count},
+        {"detected", detected},
+        {"detected_share", count > 0 ? ordered_json(static_cast<double>(detected) / static_cast<double>(count)) : ordered_json(nullptr)},
+        {"mean_minutes_to_detection", mean_or_null(detect_min)},
+        {"mean_minutes_detection_to_qrf_alert", mean_or_null(alerted_min)},
+        {"mean_minutes_detection_to_qrf_on_scene", mean_or_null(on_scene_min)},
+        {"mean_minutes_detection_to_contained", mean_or_null(contained_min)},
+        {"killed", killed},
+        {"wounded", wounded}};
+  }
+  ordered_json by_cause = ordered_json::object();
+  for (Cause cause : kCauses)
+    by_cause[std::string(cause_name(cause))] = triage_counts(casualties, [cause](const Casualty& c) { return c.cause == cause; });
+  std::map<std::string, int> contingents;
+  for (const Casualty& c : casualties) contingents[c.contingent] += 1;
+  ordered_json by_contingent = ordered_json::object();
+  for (const auto& [name, n] : contingents) {
+    (void)n;
+    const std::string who = name;
+    by_contingent[who] = triage_counts(casualties, [who](const Casualty& c) { return c.contingent == who; });
+  }
+  return {{"incidents", static_cast<long>(incidents.size())},
+          {"by_kind", by_kind},
+          {"casualties", triage_counts(casualties, [](const Casualty&) { return true; })},
+          {"casualties_by_cause", by_cause},
+          {"casualties_by_contingent", by_contingent}};
+}
+
+void write_casualties_csv(std::ostream& out, const std::vector<Casualty>& casualties) {
+  out << "id,incident,t_s,x_m,y_m,cause,triage,contingent,inside_camp\n";
+  for (const Casualty& c : casualties)
+    out << c.id << ',' << c.incident << ',' << engine::format_number(c.time) << ',' << engine::format_number(c.position.x)
+        << ',' << engine::format_number(c.position.y) << ',' << cause_name(c.cause) << ',' << triage_name(c.triage) << ','
+        << c.contingent << ',' << (c.inside_camp ? "true" : "false") << '\n';
+}
+
+}  // namespace campsim::camp
