@@ -21,6 +21,8 @@ Commands:
                       e.g.  campsim run scenarios/gao_baseline.yaml --days 30 --seed 7
   validate SCENARIO   check a scenario file and list every error, without running it
                       e.g.  campsim validate scenarios/gao_baseline.yaml --set guards.shifts.length=6h
+  replay SCENARIO     run a scenario many times and print the distribution of what happened
+                      e.g.  campsim replay scenarios/replay_2016-05-31_gao.yaml --replications 500
 
 Exit codes: 0 ok, 1 run failed, 2 bad input (command line or scenario).
 Documentation: docs/user-guide.md, docs/scenario-reference.md, docs/odd.md
@@ -47,6 +49,7 @@ int main(int argc, char** argv) {
     }
     if (command == "run") return campsim::cli::run_command(args);
     if (command == "validate") return campsim::cli::validate_command(args);
+    if (command == "replay") return campsim::cli::replay_command(args);
     std::cerr << "campsim: unknown command '" << command << "'\n\n" << kUsage;
     return campsim::cli::kBadInput;
   } catch (const std::exception& e) {

@@ -31,7 +31,7 @@ struct CampModel {
 RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   const auto wall_start = std::chrono::steady_clock::now();
   const SimTime end = options.duration > 0 ? options.duration : scenario.meta.duration;
-  RunResult result{engine::EventLog{}, engine::TimeSeries(GuardModel::time_series_columns()), {}, {}, {}, 0};
+  RunResult result{engine::EventLog{}, engine::TimeSeries(GuardModel::time_series_columns()), {}, {}, {}, {}, 0};
 
   // TBB caps workers at the core count by default; a run asked for more threads (e.g. to check
   // determinism on a small machine) gets them for its lifetime.
@@ -63,6 +63,7 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   result.loop = engine::run_loop(camp, queue, engine::LoopConfig{0, end, scenario.meta.tick, options.always_tick});
   guards.finish();
   result.casualties = threats.casualties();
+  result.incidents = threats.incidents();
 
   result.metrics = {{"duration_days", end / engine::kDay},
                     {"seed", options.seed},

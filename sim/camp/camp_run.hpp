@@ -10,6 +10,7 @@
 #include "sim/camp/scenario.hpp"
 #include "sim/camp/snapshot.hpp"
 #include "sim/camp/threats/casualty.hpp"
+#include "sim/camp/threats/incident.hpp"
 #include "sim/engine/event_log.hpp"
 #include "sim/engine/simulation_loop.hpp"
 #include "sim/engine/time_series.hpp"
@@ -31,6 +32,7 @@ struct RunResult {
   engine::TimeSeries series;
   nlohmann::ordered_json metrics;   // deterministic: same scenario and seed, same bytes
   std::vector<Casualty> casualties;  // for the medical chain and casualties.csv
+  std::vector<Incident> incidents;   // every attack, resolved
   engine::LoopStats loop;
   double wall_seconds = 0;          // for the human summary only, never written to metrics
 };

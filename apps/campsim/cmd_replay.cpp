@@ -1,0 +1,142 @@
+// campsim replay: many replications of a (historical replay) scenario, and the distribution of
+// what happened in them, to set beside what was reported.
+#include <algorithm>
+#include <fstream>
+#include <iostream>
+#include <map>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "apps/campsim/commands.hpp"
+#include "apps/campsim/options.hpp"
+#include "sim/camp/camp_run.hpp"
+#include "sim/camp/guard_report.hpp"
+#include "sim/scenario/diagnostic.hpp"
+
+namespace po = boost::program_options;
+
+namespace campsim::cli {
+
+namespace {
+
+struct ReplicationOutcome {
+  int incidents = 0, detected = 0, killed = 0, wounded = 0, immediate = 0;
+  std::vector<double> qrf_on_scene_min;  // per incident with a QRF, from detection
+};
+
+ReplicationOutcome outcome_of(const camp::RunResult& r) {
+  ReplicationOutcome o;
+  for (const camp::Incident& i : r.incidents) {
+    ++o.incidents;
+    o.detected += i.detected ? 1 : 0;
+    if (i.qrf) o.qrf_on_scene_min.push_back((i.qrf->on_scene - i.qrf->detected) / engine::kMinute);
+  }
+  for (const camp::Casualty& c : r.casualties) {
+    (c.triage == camp::Triage::Killed ? o.killed : o.wounded) += 1;
+    o.immediate += c.triage == camp::Triage::Immediate ? 1 : 0;
+  }
+  return o;
+}
+
+void print_distribution(std::ostream& out, const std::string& label, std::vector<double> values) {
+  if (values.empty()) return;
+  double sum = 0;
+  long positive = 0;
+  for (double v : values) {
+    sum += v;
+    positive += v > 0 ? 1 : 0;
+  }
+  fmt::print(out, "  {:<28} mean {:6.2f}  median {:5.1f}  p90 {:5.1f}  max {:5.0f}  P(>0) {:5.1f}%\n", label,
+             sum / static_cast<double>(values.size()), camp::quantile_type7(values, 0.5),
+             camp::quantile_type7(values, 0.9), *std::max_element(values.begin(), values.end()),
+             100.0 * static_cast<double>(positive) / static_cast<double>(values.size()));
+}
+
+}  // namespace
+
+int replay_command(const std::vector<std::string>& args) {
+  ScenarioOptions scenario;
+  int replications = 200;
+  std::uint64_t seed = 1;
+  int threads = 1;
+  std::string csv;
+  po::options_description options;
+  add_scenario_options(options, scenario);
+  options.add_options()
+      ("replications,n", po::value<int>(&replications)->default_value(200), "number of replications")
+      ("seed", po::value<std::uint64_t>(&seed)->default_value(1), "base seed; replication r uses (seed, r)")
+      ("threads", po::value<int>(&threads)->default_value(1), "worker threads per run; never changes the results")
+      ("csv", po::value<std::string>(&csv), "also write one row per replication to this CSV file");
+  if (auto stop = parse_command_line(
+          args, options, "campsim replay SCENARIO [--replications N] [--seed S] [--set KEY=VALUE]... [--csv FILE]",
+          "Runs the scenario N times on independent random numbers and prints the distribution of\n"
+          "incidents, detection, casualties and QRF response: what the model says could have happened,\n"
+          "to compare with what was reported (docs/replays.md).\n\n"
+          "Example:\n  campsim replay scenarios/replay_2016-05-31_gao.yaml --replications 500\n"))
+    return *stop;
+  if (replications < 1 || threads < 1) {
+    std::cerr << "campsim replay: --replications and --threads must be at least 1\n";
+    return kBadInput;
+  }
+  camp::LoadedScenario loaded;
+  try {
+    loaded = camp::load_scenario(scenario.scenario, scenario.overrides);
+  } catch (const scenario::ScenarioError& e) {
+    for (const auto& d : e.diagnostics()) std::cerr << d.message() << "\n";
+    std::cerr << e.diagnostics().size() << " error(s); nothing was run\n";
+    return kBadInput;
+  }
+
+  std::vector<ReplicationOutcome> outcomes;
+  std::map<std::string, std::pair<double, long>> facts;  // name -> (sum, incidents)
+  for (int r = 0; r < replications; ++r) {
+    camp::RunOptions run;
+    run.seed = seed;
+    run.replication = static_cast<std::uint64_t>(r);
+    run.threads = threads;
+    const camp::RunResult result = camp::run_scenario(loaded.scenario, run);
+    outcomes.push_back(outcome_of(result));
+    for (const camp::Incident& i : result.incidents)
+      for (const auto& [name, value] : i.facts) {
+        facts[name].first += value;
+        facts[name].second += 1;
+      }
+  }
+
+  std::vector<double> incidents, detected, killed, wounded, immediate, on_scene;
+  for (const ReplicationOutcome& o : outcomes) {
+    incidents.push_back(o.incidents);
+    detected.push_back(o.detected);
+    killed.push_back(o.killed);
+    wounded.push_back(o.wounded);
+    immediate.push_back(o.immediate);
+    on_scene.insert(on_scene.end(), o.qrf_on_scene_min.begin(), o.qrf_on_scene_min.end());
+  }
+  fmt::print(std::cout, "{}: {} replications, seed {}\n", loaded.scenario.meta.name, replications, seed);
+  print_distribution(std::cout, "incidents", incidents);
+  print_distribution(std::cout, "incidents detected", detected);
+  print_distribution(std::cout, "killed", killed);
+  print_distribution(std::cout, "wounded", wounded);
+  print_distribution(std::cout, "wounded T1 (immediate)", immediate);
+  print_distribution(std::cout, "QRF on scene (min)", on_scene);
+  if (!facts.empty()) {
+    fmt::print(std::cout, "  incident facts (mean per incident; 0/1 facts read as shares):\n");
+    for (const auto& [name, sum_n] : facts)
+      fmt::print(std::cout, "    {:<26} {:10.3f}\n", name, sum_n.first / static_cast<double>(sum_n.second));
+  }
+  if (!csv.empty()) {
+    std::ofstream file(csv);
+    file << "replication,seed,incidents,detected,killed,wounded,wounded_t1\n";
+    for (std::size_t r = 0; r < outcomes.size(); ++r)
+      file << r << ',' << seed << ',' << outcomes[r].incidents << ',' << outcomes[r].detected << ','
+           << outcomes[r].killed << ',' << outcomes[r].wounded << ',' << outcomes[r].immediate << '\n';
+    if (!file) {
+      std::cerr << "campsim replay: cannot write " << csv << "\n";
+      return kFailure;
+    }
+  }
+  return kOk;
+}
+
+}  // namespace campsim::cli
