@@ -63,7 +63,8 @@ int run_command(const std::vector<std::string>& args) {
   if (auto stop = parse_command_line(
           args, options, "campsim run SCENARIO [--days D] [--seed S] [--threads T] [--set KEY=VALUE]... [--out DIR] [--force]",
           "Writes DIR/manifest.json (version, scenario hash, seed, every parameter), DIR/events.jsonl (one\n"
-          "event per line), DIR/metrics.json and DIR/timeseries.csv, all at once when the run is complete.\n\n"
+          "event per line), DIR/metrics.json, DIR/timeseries.csv and DIR/casualties.csv, all at once when\n"
+          "the run is complete.\n\n"
           "Examples:\n  campsim run scenarios/gao_baseline.yaml --days 30\n"
           "  campsim run scenarios/gao_baseline.yaml --seed 7 --set guards.shifts.length=12h --out runs/12h\n"))
     return *stop;
