@@ -12,7 +12,6 @@
 #include "apps/campsim/options.hpp"
 #include "sim/camp/camp_run.hpp"
 #include "sim/camp/guard_report.hpp"
-#include "sim/scenario/diagnostic.hpp"
 
 namespace po = boost::program_options;
 
@@ -79,14 +78,9 @@ int replay_command(const std::vector<std::string>& args) {
     std::cerr << "campsim replay: --replications and --threads must be at least 1\n";
     return kBadInput;
   }
-  camp::LoadedScenario loaded;
-  try {
-    loaded = camp::load_scenario(scenario.scenario, scenario.overrides);
-  } catch (const scenario::ScenarioError& e) {
-    for (const auto& d : e.diagnostics()) std::cerr << d.message() << "\n";
-    std::cerr << e.diagnostics().size() << " error(s); nothing was run\n";
-    return kBadInput;
-  }
+  std::optional<camp::LoadedScenario> loaded_or_not = load_or_report(scenario);
+  if (!loaded_or_not) return kBadInput;
+  const camp::LoadedScenario& loaded = *loaded_or_not;
 
   std::vector<ReplicationOutcome> outcomes;
   std::map<std::string, std::pair<double, long>> facts;  // name -> (sum, incidents)

@@ -9,7 +9,6 @@
 #include "sim/camp/camp_run.hpp"
 #include "sim/camp/threats/threat_report.hpp"
 #include "sim/io/run_directory.hpp"
-#include "sim/scenario/diagnostic.hpp"
 #include "sim/version.hpp"
 
 namespace po = boost::program_options;
@@ -77,14 +76,9 @@ int run_command(const std::vector<std::string>& args) {
     return kBadInput;
   }
 
-  camp::LoadedScenario loaded;
-  try {
-    loaded = camp::load_scenario(scenario.scenario, scenario.overrides);
-  } catch (const scenario::ScenarioError& e) {
-    for (const auto& d : e.diagnostics()) std::cerr << d.message() << "\n";
-    std::cerr << e.diagnostics().size() << " error(s); nothing was run\n";
-    return kBadInput;
-  }
+  std::optional<camp::LoadedScenario> loaded_or_not = load_or_report(scenario);
+  if (!loaded_or_not) return kBadInput;
+  const camp::LoadedScenario& loaded = *loaded_or_not;
 
   camp::RunOptions run;
   run.seed = seed != kScenarioSeed ? seed : static_cast<std::uint64_t>(loaded.scenario.meta.seed);

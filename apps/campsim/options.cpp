@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "apps/campsim/commands.hpp"
+#include "sim/scenario/diagnostic.hpp"
 
 namespace po = boost::program_options;
 
@@ -39,6 +40,16 @@ std::optional<int> parse_command_line(const std::vector<std::string>& args, cons
     return kBadInput;
   }
   return std::nullopt;
+}
+
+std::optional<camp::LoadedScenario> load_or_report(const ScenarioOptions& scenario) {
+  try {
+    return camp::load_scenario(scenario.scenario, scenario.overrides);
+  } catch (const scenario::ScenarioError& e) {
+    for (const auto& d : e.diagnostics()) std::cerr << d.message() << "\n";
+    std::cerr << e.diagnostics().size() << " error(s) in " << scenario.scenario << "; nothing was run\n";
+    return std::nullopt;
+  }
 }
 
 }  // namespace campsim::cli

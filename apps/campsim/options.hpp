@@ -7,6 +7,8 @@
 
 #include <boost/program_options.hpp>
 
+#include "sim/camp/scenario.hpp"
+
 namespace campsim::cli {
 
 struct ScenarioOptions {
@@ -22,5 +24,9 @@ void add_scenario_options(boost::program_options::options_description& options, 
 std::optional<int> parse_command_line(const std::vector<std::string>& args,
                                       const boost::program_options::options_description& options,
                                       const std::string& usage_line, const std::string& examples);
+
+// Loads and validates the scenario; on failure prints every diagnostic (file:line:col ...) and a
+// count to stderr and returns nothing, and the caller exits with kBadInput, having run nothing.
+std::optional<camp::LoadedScenario> load_or_report(const ScenarioOptions& scenario);
 
 }  // namespace campsim::cli
