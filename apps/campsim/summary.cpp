@@ -47,7 +47,7 @@ void print_threat_summary(std::ostream& out, const nlohmann::ordered_json& t) {
     fmt::print(out, "  threats    no incidents\n");
     return;
   }
-  fmt::print(out, "  threats    {} incidents ({}); {} detected", incidents, kinds, detected);
+  fmt::print(out, "  threats    {} incident{} ({}); {} detected", incidents, incidents == 1 ? "" : "s", kinds, detected);
   if (on_scene_n > 0) fmt::print(out, "; QRF on scene {:.1f} min after detection (mean)", on_scene_sum / static_cast<double>(on_scene_n));
   fmt::print(out, "\n");
   const auto& c = t["casualties"];
