@@ -40,10 +40,7 @@ std::vector<std::string> GuardModel::time_series_columns() {
           "soldiers_unfit", "unit_experience"};
 }
 
-SimTime GuardModel::time_of_day(SimTime t) const {
-  const double tod = std::fmod(config_.start_time_of_day + t, engine::kDay);
-  return tod < 0 ? tod + engine::kDay : tod;
-}
+SimTime GuardModel::time_of_day(SimTime t) const { return engine::time_of_day(config_.start_time_of_day, t); }
 
 engine::RandomStream GuardModel::stream(std::string_view purpose, std::uint64_t entity, std::uint64_t tick) const {
   return engine::RandomStream(engine::StreamKey{config_.seed, config_.replication, engine::purpose_tag(purpose),

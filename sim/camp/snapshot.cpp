@@ -28,7 +28,7 @@ CampSnapshot take_snapshot(const GuardModel& model, const GuardParams& params, c
                            SimTime now, SimTime start_time_of_day) {
   CampSnapshot snap;
   snap.time = now;
-  snap.time_of_day = std::fmod(start_time_of_day + now, engine::kDay);
+  snap.time_of_day = engine::time_of_day(start_time_of_day, now);
   const int hour = static_cast<int>(snap.time_of_day / engine::kHour) % 24;
   for (std::size_t p = 0; p < params.posts.size(); ++p) {
     PostSnapshot post{params.posts[p].name, params.posts[p].kind, positions[p], params.posts[p].required_by_hour[hour], 0, 0};

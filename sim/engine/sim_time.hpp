@@ -1,6 +1,7 @@
 #pragma once
 // Simulation time: seconds since the scenario's start, as a double.
 // Events keep their exact (fractional) times; the tick grid is start + k * tick.
+#include <cmath>
 
 namespace campsim::engine {
 
@@ -10,5 +11,12 @@ inline constexpr SimTime kSecond = 1.0;
 inline constexpr SimTime kMinute = 60.0;
 inline constexpr SimTime kHour = 3600.0;
 inline constexpr SimTime kDay = 86400.0;
+
+// Local time of day (seconds since midnight, in [0, kDay)) at scenario time t, for a scenario
+// that starts at `start_time_of_day`. The one place where the clock wraps at midnight.
+inline SimTime time_of_day(SimTime start_time_of_day, SimTime t) {
+  const SimTime tod = std::fmod(start_time_of_day + t, kDay);
+  return tod < 0 ? tod + kDay : tod;
+}
 
 }  // namespace campsim::engine

@@ -18,8 +18,7 @@ double growth_factor(const ArrivalProfile& p, SimTime t) {
 double arrival_rate(const ArrivalProfile& profile, SimTime t, SimTime start_time_of_day) {
   const double mean = mean_weight(profile);
   if (profile.per_day <= 0 || mean <= 0) return 0;
-  double tod = std::fmod(start_time_of_day + t, engine::kDay);
-  if (tod < 0) tod += engine::kDay;
+  const SimTime tod = engine::time_of_day(start_time_of_day, t);
   const int hour = static_cast<int>(tod / engine::kHour) % 24;
   return profile.per_day / engine::kDay * (profile.hour_weights[hour] / mean) * growth_factor(profile, t);
 }

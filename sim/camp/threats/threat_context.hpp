@@ -34,10 +34,7 @@ struct ThreatContext {
   // The sentries on post at time t (already arrived, not yet left), with their vigilance.
   std::function<std::vector<Sentry>(SimTime)> sentries_at;
 
-  SimTime time_of_day(SimTime t) const {
-    const double tod = std::fmod(start_time_of_day + t, engine::kDay);
-    return tod < 0 ? tod + engine::kDay : tod;
-  }
+  SimTime time_of_day(SimTime t) const { return engine::time_of_day(start_time_of_day, t); }
   // A stream for one purpose within one incident; `entity` tells apart people, rounds, etc.
   engine::RandomStream stream(std::string_view purpose, int incident, std::uint64_t entity = 0) const {
     return engine::RandomStream(engine::StreamKey{seed, replication, engine::purpose_tag(purpose), entity,
