@@ -31,7 +31,7 @@ struct CampModel {
 RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   const auto wall_start = std::chrono::steady_clock::now();
   const SimTime end = options.duration > 0 ? options.duration : scenario.meta.duration;
-  RunResult result{engine::EventLog{}, engine::TimeSeries(GuardModel::time_series_columns()), {}, {}, {}, {}, 0};
+  RunResult result{engine::EventLog{}, engine::TimeSeries(GuardModel::time_series_columns()), {}, {}, {}, {}, {}, 0};
 
   // TBB caps workers at the core count by default; a run asked for more threads (e.g. to check
   // determinism on a small machine) gets them for its lifetime.
@@ -70,7 +70,7 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
                     {"replication", options.replication},
                     {"camp", layout_metrics_json(scenario.layout)},
                     {"guards", guard_metrics_json(guards, scenario.guards, end)},
-                    {"threats", threat_metrics_json(threats.incidents(), threats.casualties())},
+                    {"threats", threat_metrics_json(threats.incidents(), threats.casualties(), scenario_contingents(scenario))},
                     {"events_logged", result.events.size()}};
   result.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
   return result;

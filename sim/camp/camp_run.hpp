@@ -12,6 +12,7 @@
 #include "sim/camp/threats/casualty.hpp"
 #include "sim/camp/threats/incident.hpp"
 #include "sim/engine/event_log.hpp"
+#include "sim/engine/record_table.hpp"
 #include "sim/engine/simulation_loop.hpp"
 #include "sim/engine/time_series.hpp"
 
@@ -33,6 +34,8 @@ struct RunResult {
   nlohmann::ordered_json metrics;   // deterministic: same scenario and seed, same bytes
   std::vector<Casualty> casualties;  // for the medical chain and casualties.csv
   std::vector<Incident> incidents;   // every attack, resolved
+  // One row per casualty treated by the medical chain (care.csv; a batch's casualties.csv).
+  engine::RecordTable care_records;
   engine::LoopStats loop;
   double wall_seconds = 0;          // for the human summary only, never written to metrics
 };

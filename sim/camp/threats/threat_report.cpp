@@ -38,7 +38,8 @@ ordered_json triage_counts(const std::vector<Casualty>& casualties, auto&& keep)
 
 }  // namespace
 
-ordered_json threat_metrics_json(const std::vector<Incident>& incidents, const std::vector<Casualty>& casualties) {
+ordered_json threat_metrics_json(const std::vector<Incident>& incidents, const std::vector<Casualty>& casualties,
+                                 const std::vector<std::string>& known_contingents) {
   ordered_json by_kind = ordered_json::object();
   for (ThreatKind kind : kKinds) {
     long count = 0, detected = 0, killed = 0, wounded = 0;
@@ -73,7 +74,10 @@ ordered_json threat_metrics_json(const std::vector<Incident>& incidents, const s
   ordered_json by_cause = ordered_json::object();
   for (Cause cause : kCauses)
     by_cause[std::string(cause_name(cause))] = triage_counts(casualties, [cause](const Casualty& c) { return c.cause == cause; });
+  // Every known contingent is listed, hurt or not, so the metrics' shape depends on the scenario
+  // only (batch tables need the same columns in every replication).
   std::map<std::string, int> contingents;
+  for (const std::string& name : known_contingents) contingents[name] += 0;
   for (const Casualty& c : casualties) contingents[c.contingent] += 1;
   ordered_json by_contingent = ordered_json::object();
   for (const auto& [name, n] : contingents) {
@@ -94,6 +98,12 @@ void write_casualties_csv(std::ostream& out, const std::vector<Casualty>& casual
     out << c.id << ',' << c.incident << ',' << engine::format_number(c.time) << ',' << engine::format_number(c.position.x)
         << ',' << engine::format_number(c.position.y) << ',' << cause_name(c.cause) << ',' << triage_name(c.triage) << ','
         << c.contingent << ',' << (c.inside_camp ? "true" : "false") << '\n';
+}
+
+std::vector<std::string> scenario_contingents(const Scenario& scenario) {
+  std::vector<std::string> names{scenario.guards.force.contingent, scenario.threats.roadside_bomb.contingent};
+  for (const Zone& zone : scenario.layout.zones) names.push_back(zone.contingent);
+  return names;
 }
 
 }  // namespace campsim::camp
