@@ -8,6 +8,7 @@
 #include "apps/campsim/summary.hpp"
 #include "sim/camp/camp_run.hpp"
 #include "sim/camp/threats/threat_report.hpp"
+#include "sim/engine/record_table.hpp"
 #include "sim/io/run_directory.hpp"
 #include "sim/version.hpp"
 
@@ -34,7 +35,7 @@ nlohmann::ordered_json manifest(const camp::LoadedScenario& loaded, const Scenar
           {"overrides", scenario.overrides},
           {"files",
            {{"events", "events.jsonl"}, {"metrics", "metrics.json"}, {"time_series", "timeseries.csv"},
-            {"casualties", "casualties.csv"}}},
+            {"casualties", "casualties.csv"}, {"care", "care.csv"}}},
           {"parameters", loaded.resolved}};
 }
 
@@ -62,8 +63,8 @@ int run_command(const std::vector<std::string>& args) {
   if (auto stop = parse_command_line(
           args, options, "campsim run SCENARIO [--days D] [--seed S] [--threads T] [--set KEY=VALUE]... [--out DIR] [--force]",
           "Writes DIR/manifest.json (version, scenario hash, seed, every parameter), DIR/events.jsonl (one\n"
-          "event per line), DIR/metrics.json, DIR/timeseries.csv and DIR/casualties.csv, all at once when\n"
-          "the run is complete.\n\n"
+          "event per line), DIR/metrics.json, DIR/timeseries.csv, DIR/casualties.csv and DIR/care.csv (each\n"
+          "casualty's path through the medical chain), all at once when the run is complete.\n\n"
           "Examples:\n  campsim run scenarios/gao_baseline.yaml --days 30\n"
           "  campsim run scenarios/gao_baseline.yaml --seed 7 --set guards.shifts.length=12h --out runs/12h\n"))
     return *stop;
@@ -106,6 +107,9 @@ int run_command(const std::vector<std::string>& args) {
     std::ostringstream casualties;
     camp::write_casualties_csv(casualties, result.casualties);
     io::write_text_file(dir / "casualties.csv", casualties.str());
+    std::ostringstream care;
+    engine::write_csv(care, result.care_records);
+    io::write_text_file(dir / "care.csv", care.str());
   });
   if (!quiet) print_run_summary(std::cout, loaded, result, run_dir);
   return kOk;

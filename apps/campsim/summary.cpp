@@ -60,6 +60,48 @@ void print_threat_summary(std::ostream& out, const nlohmann::ordered_json& t) {
              c["T3_minimal"].get<long>(), causes.empty() ? "" : "; ", causes);
 }
 
+std::string percent_or_dash(const nlohmann::ordered_json& share) {
+  return share.is_null() ? std::string("-") : fmt::format("{:.0f}%", 100 * share.get<double>());
+}
+std::string minutes_or_dash(const nlohmann::ordered_json& minutes) {
+  return minutes.is_null() ? std::string("-") : fmt::format("{:.1f}", minutes.get<double>());
+}
+
+void print_medical_summary(std::ostream& out, const nlohmann::ordered_json& m) {
+  if (!m["enabled"].get<bool>()) {
+    fmt::print(out, "  medical    off (medical.enabled: false)\n");
+    return;
+  }
+  const auto& c = m["casualties"];
+  const auto& comp = m["compliance"];
+  const auto& d = m["dispatch"];
+  const auto& h = m["hospital"];
+  fmt::print(out, "  medical    {} wounded: {} died of wounds ({} before pickup, {} in transit, {} at hospital), {} flown to L3\n",
+             c["wounded"].get<long>(), c["died_of_wounds"].get<long>(), c["died_before_pickup"].get<long>(),
+             c["died_in_transit"].get<long>(), c["died_at_hospital"].get<long>(), c["evacuated_l3"].get<long>());
+  fmt::print(out, "  10-1-2     first aid <=10 min {} | resuscitation <=1 h {} | surgery <=2 h {}\n",
+             percent_or_dash(comp["first_aid_10min"]), percent_or_dash(comp["resuscitation_1h"]),
+             percent_or_dash(comp["surgery_2h"]));
+  if (d["transported"].get<long>() > 0) {
+    const auto& k = d["components_mean_min"];
+    fmt::print(out,
+               "  dispatch   {} request{}; injury to hospital {} min (mean) = request {} + approval {} + waiting {} + "
+               "mobilization/escort {} + drive {} + loading {} + drive {}; approvals {} of the delay\n",
+               d["requests"].get<long>(), d["requests"].get<long>() == 1 ? "" : "s",
+               minutes_or_dash(d["injury_to_hospital_mean_min"]), minutes_or_dash(k["injury_to_request"]),
+               minutes_or_dash(k["approval"]), minutes_or_dash(k["waiting_for_vehicle_or_crew"]),
+               minutes_or_dash(k["mobilization_and_escort"]), minutes_or_dash(k["drive_to_scene"]),
+               minutes_or_dash(k["loading"]), minutes_or_dash(k["drive_to_hospital"]),
+               percent_or_dash(d["approval_share_of_delay"]));
+  }
+  const auto& r = h["resources"];
+  fmt::print(out, "  hospital   {} routine admissions; ward {:.0f}% and ICU {:.0f}% occupied; tables {:.0f}% busy; "
+                  "longest wait for a table {:.0f} min\n",
+             h["routine_admissions"].get<long>(), 100 * r["ward_beds"]["utilisation"].get<double>(),
+             100 * r["icu_beds"]["utilisation"].get<double>(), 100 * r["operating_tables"]["utilisation"].get<double>(),
+             r["operating_tables"]["wait_max_min"].get<double>());
+}
+
 }  // namespace
 
 void print_run_summary(std::ostream& out, const camp::LoadedScenario& loaded, const camp::RunResult& result,
@@ -94,7 +136,8 @@ void print_run_summary(std::ostream& out, const camp::LoadedScenario& loaded, co
              duty["mean"].get<double>(), duty["p10"].get<double>(), duty["p90"].get<double>(),
              duty["max"].get<double>(), g["force"]["soldier_days_unfit"].get<long>());
   print_threat_summary(out, m["threats"]);
-  fmt::print(out, "  output     {}/ (manifest.json, events.jsonl, metrics.json, timeseries.csv, casualties.csv)\n",
+  print_medical_summary(out, m["medical"]);
+  fmt::print(out, "  output     {}/ (manifest.json, events.jsonl, metrics.json, timeseries.csv, casualties.csv, care.csv)\n",
              run_dir.string());
 }
 

@@ -8,6 +8,8 @@
 
 #include "sim/camp/guard_model.hpp"
 #include "sim/camp/guard_report.hpp"
+#include "sim/camp/medical/medical_chain.hpp"
+#include "sim/camp/medical/medical_report.hpp"
 #include "sim/camp/threats/threat_model.hpp"
 #include "sim/camp/threats/threat_report.hpp"
 #include "sim/engine/event_queue.hpp"
@@ -65,12 +67,27 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   result.casualties = threats.casualties();
   result.incidents = threats.incidents();
 
+  // The medical chain runs on what the camp's loop produced; it never acts back on the camp
+  // (see medical_chain.hpp), so running it afterwards gives what running it alongside would.
+  nlohmann::ordered_json medical = {{"enabled", false}};
+  if (scenario.medical.enabled) {
+    engine::EventLog medical_log;
+    const MedicalOutcome care =
+        run_medical_chain(scenario.medical, scenario.layout, scenario.qrf, result.casualties, result.incidents,
+                          MedicalRunConfig{options.seed, options.replication, scenario.meta.start_time_of_day, end},
+                          &medical_log);
+    result.events.merge(std::move(medical_log));
+    medical = medical_metrics_json(scenario.medical, care);
+    result.care_records = care_record_table(scenario.medical, care);
+  }
+
   result.metrics = {{"duration_days", end / engine::kDay},
                     {"seed", options.seed},
                     {"replication", options.replication},
                     {"camp", layout_metrics_json(scenario.layout)},
                     {"guards", guard_metrics_json(guards, scenario.guards, end)},
                     {"threats", threat_metrics_json(threats.incidents(), threats.casualties(), scenario_contingents(scenario))},
+                    {"medical", medical},
                     {"events_logged", result.events.size()}};
   result.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
   return result;

@@ -74,4 +74,22 @@ int road_components(const CampLayout& layout) {
   return components;
 }
 
+int find_road_node(const CampLayout& layout, const std::string& name) {
+  for (std::size_t i = 0; i < layout.road_nodes.size(); ++i)
+    if (layout.road_nodes[i].name == name) return static_cast<int>(i);
+  return -1;
+}
+
+std::vector<std::vector<double>> route_length_table(const CampLayout& layout) {
+  const int n = static_cast<int>(layout.road_nodes.size());
+  std::vector<std::vector<double>> table(static_cast<std::size_t>(n),
+                                         std::vector<double>(static_cast<std::size_t>(n),
+                                                             std::numeric_limits<double>::infinity()));
+  for (int from = 0; from < n; ++from)
+    for (int to = 0; to < n; ++to)
+      if (const auto route = shortest_route(layout, from, to))
+        table[static_cast<std::size_t>(from)][static_cast<std::size_t>(to)] = route->length_m;
+  return table;
+}
+
 }  // namespace campsim::camp

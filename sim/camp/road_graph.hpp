@@ -2,6 +2,7 @@
 // Shortest routes over the camp's internal roads (Dijkstra). Used by anything that drives or
 // walks inside the camp: patrols now, the quick reaction force and ambulances later.
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "sim/camp/layout.hpp"
@@ -16,6 +17,13 @@ struct Route {
 // Returns nothing when the destination cannot be reached. Ties between equal-length routes are
 // broken towards lower node indices, so the same layout always gives the same route.
 std::optional<Route> shortest_route(const CampLayout& layout, int from, int to);
+
+// Index of the road node called `name`, or -1 if there is none.
+int find_road_node(const CampLayout& layout, const std::string& name);
+
+// Shortest route length between every pair of road nodes, metres ([from][to]; infinity when
+// unreachable). For models that route many trips on a small graph (ambulances).
+std::vector<std::vector<double>> route_length_table(const CampLayout& layout);
 
 // Number of connected pieces of the road graph (1 means every node reaches every other).
 int road_components(const CampLayout& layout);

@@ -9,6 +9,7 @@
 
 #include "sim/camp/guard_params.hpp"
 #include "sim/camp/layout.hpp"
+#include "sim/camp/medical/medical_params.hpp"
 #include "sim/camp/threats/qrf.hpp"
 #include "sim/camp/threats/threat_params.hpp"
 
@@ -33,6 +34,7 @@ struct Scenario {
   GuardParams guards;
   ThreatParams threats;
   QrfParams qrf;
+  MedicalParams medical;
   MetricsParams metrics;
 };
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "sim/camp/road_graph.hpp"
 #include "sim/camp/scenario.hpp"
 #include "sim/camp/scenario_readers.hpp"
 #include "sim/camp/threats/common_readers.hpp"
@@ -19,11 +20,6 @@ std::string parameter_hash(const nlohmann::ordered_json& resolved) {
     hash *= 1099511628211ULL;
   }
   return fmt::format("fnv1a64:{:016x}", hash);
-}
-bool has_road_node(const CampLayout& layout, const std::string& name) {
-  for (const RoadNode& node : layout.road_nodes)
-    if (node.name == name) return true;
-  return false;
 }
 
 // Threat parameters that name things in the layout must name things that exist.
@@ -54,7 +50,7 @@ LoadedScenario load_scenario(const std::filesystem::path& file, const std::vecto
   check_threat_targets(threats, s);
   scenario::MapReader qrf = root.map("qrf", scenario::Need::Required);
   read_qrf(qrf, s.qrf);
-  if (!s.layout.road_nodes.empty() && !has_road_node(s.layout, s.qrf.base))
+  if (!s.layout.road_nodes.empty() && find_road_node(s.layout, s.qrf.base) < 0)
     qrf.fail("base", "the name of a road node in camp.roads.nodes", "'" + s.qrf.base + "'");
   s.metrics = read_metrics(root.map("metrics"));
   reader.finish();  // throws if anything above was wrong, or a key was never read

@@ -1,6 +1,8 @@
 #include "sim/engine/event_log.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <utility>
 
 #include <fmt/format.h>
@@ -75,6 +77,16 @@ void EventLog::write_jsonl(std::ostream& out) const {
     line += "}\n";
     out << line;
   }
+}
+
+void EventLog::merge(EventLog&& other) {
+  std::vector<Record> merged;
+  merged.reserve(records_.size() + other.records_.size());
+  std::merge(std::make_move_iterator(records_.begin()), std::make_move_iterator(records_.end()),
+             std::make_move_iterator(other.records_.begin()), std::make_move_iterator(other.records_.end()),
+             std::back_inserter(merged), [](const Record& a, const Record& b) { return a.time < b.time; });
+  records_ = std::move(merged);
+  other.records_.clear();
 }
 
 }  // namespace campsim::engine

@@ -62,3 +62,19 @@ TEST_CASE("strings and keys are JSON-escaped and round-trip", "[event_log]") {
   CHECK(json_quote("a\"b\\c\n") == R"("a\"b\\c\n")");
   CHECK(json_quote(std::string_view("\x1f", 1)) == R"("\u001f")");
 }
+
+TEST_CASE("merging a later module's log keeps time order, this log first on ties", "[event_log]") {
+  EventLog main_log, medical;
+  main_log.record(1.0, "a", {});
+  main_log.record(5.0, "b", {});
+  main_log.record(9.0, "c", {});
+  medical.record(0.5, "m0", {});
+  medical.record(5.0, "m5", {});
+  medical.record(20.0, "m20", {});
+  main_log.merge(std::move(medical));
+  std::ostringstream out;
+  main_log.write_jsonl(out);
+  std::vector<std::string> types;
+  for (const std::string& line : lines_of(out.str())) types.push_back(nlohmann::json::parse(line)["type"]);
+  CHECK(types == std::vector<std::string>{"m0", "a", "b", "m5", "c", "m20"});
+}

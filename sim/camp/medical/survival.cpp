@@ -81,7 +81,11 @@ double death_probability(const SurvivalParams& params, Triage triage, const Care
 
 std::optional<SimTime> sample_death_time(const SurvivalParams& params, Triage triage, const CareTimes& care,
                                          engine::RandomStream& rng) {
-  const double u = rng.uniform01();
+  return death_time_for_uniform(params, triage, care, rng.uniform01());
+}
+
+std::optional<SimTime> death_time_for_uniform(const SurvivalParams& params, Triage triage, const CareTimes& care,
+                                              double u) {
   if (triage == Triage::Killed) return SimTime{0};
   // Death by T exactly when u < P(death by T) = 1 - exp(-H(T)), i.e. when -log1p(-u) < H(T).
   const double target = -std::log1p(-u);

@@ -74,4 +74,11 @@ bool sample_death(const SurvivalParams& params, Triage triage, const CareTimes& 
 std::optional<SimTime> sample_death_time(const SurvivalParams& params, Triage triage, const CareTimes& care,
                                          engine::RandomStream& rng);
 
+// The same inversion for a given uniform u in (0, 1). Because H up to time t depends only on the
+// levels reached before t, a simulation can keep one u per casualty, call this with the levels
+// reached so far (the rest kNever), and call it again with the same u whenever a level is
+// reached: the death time it gives is exact as long as it comes before the next level.
+std::optional<SimTime> death_time_for_uniform(const SurvivalParams& params, Triage triage, const CareTimes& care,
+                                              double u);
+
 }  // namespace campsim::camp

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "sim/camp/road_graph.hpp"
 
 namespace campsim::camp {
 
@@ -22,11 +23,6 @@ const ArrivalProfile& arrivals_of(const ThreatParams& p, ThreatKind kind, Arriva
   return p.indirect_fire.arrivals;
 }
 
-int road_node_index(const CampLayout& layout, const std::string& name) {
-  for (int i = 0, n = static_cast<int>(layout.road_nodes.size()); i < n; ++i)
-    if (layout.road_nodes[i].name == name) return i;
-  return 0;
-}
 }  // namespace
 
 ThreatModel::ThreatModel(const ThreatParams& params, const QrfParams& qrf, const CampLayout& layout,
@@ -40,7 +36,7 @@ ThreatModel::ThreatModel(const ThreatParams& params, const QrfParams& qrf, const
   context_.start_time_of_day = config.start_time_of_day;
   context_.guard_contingent = guard_params.force.contingent;
   context_.qrf = qrf;
-  context_.qrf_base = road_node_index(layout, qrf.base);
+  context_.qrf_base = std::max(0, find_road_node(layout, qrf.base));  // checked by the loader
   context_.sentries_at = [this](SimTime t) { return sentries_now(t); };
   // Convoys leave by the first gate (the main gate in the shipped layouts).
   route_exit_ = layout.gates.empty() ? Point{} : layout.gates.front().position;
