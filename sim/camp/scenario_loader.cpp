@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "sim/camp/medical/medical_reader.hpp"
 #include "sim/camp/road_graph.hpp"
 #include "sim/camp/scenario.hpp"
 #include "sim/camp/scenario_readers.hpp"
@@ -52,6 +53,9 @@ LoadedScenario load_scenario(const std::filesystem::path& file, const std::vecto
   read_qrf(qrf, s.qrf);
   if (!s.layout.road_nodes.empty() && find_road_node(s.layout, s.qrf.base) < 0)
     qrf.fail("base", "the name of a road node in camp.roads.nodes", "'" + s.qrf.base + "'");
+  // A scenario without a medical section has no medical chain (older scenarios, guard studies).
+  s.medical.enabled = root.has("medical");
+  read_medical(root.map("medical"), s.layout, s.medical);
   s.metrics = read_metrics(root.map("metrics"));
   reader.finish();  // throws if anything above was wrong, or a key was never read
   loaded.resolved = reader.resolved();

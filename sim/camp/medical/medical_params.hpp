@@ -1,7 +1,7 @@
 #pragma once
 // Every parameter of the medical chain, from injury to surgery and onward evacuation, as plain
 // structs. The YAML section `medical:` mirrors these names one for one (medical_reader.cpp);
-// docs/medical/chain.md gives each default's source or marks it ASSUMED with the reason.
+// docs/medical/parameters.md gives each default's source or marks it ASSUMED with the reason.
 #include <string>
 #include <vector>
 
