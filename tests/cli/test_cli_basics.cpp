@@ -40,13 +40,16 @@ TEST_CASE("bad command lines exit 2 with a hint", "[cli]") {
 }
 
 TEST_CASE("validate accepts every shipped scenario", "[cli]") {
-  for (const auto& entry : fs::directory_iterator(fs::path(CAMPSIM_SOURCE_DIR) / "scenarios")) {
+  int checked = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(fs::path(CAMPSIM_SOURCE_DIR) / "scenarios")) {
     if (entry.path().extension() != ".yaml") continue;
     const CliResult r = run_cli("validate " + entry.path().string());
     INFO(r.output);
     CHECK(r.exit_code == 0);
     CHECK(r.output.find(": ok") != std::string::npos);
+    ++checked;
   }
+  CHECK(checked >= 9);  // four scenarios and five policy variants
 }
 
 TEST_CASE("validate reports every error with file, line and column, and exits 2", "[cli]") {

@@ -1,6 +1,8 @@
 // `campsim run` end to end: what a user sees and what lands on disk.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "run_cli.hpp"
@@ -87,5 +89,30 @@ TEST_CASE("run directories are byte-identical across thread counts", "[cli][para
     CHECK(read_file(scratch / "2" / file) == one);
     CHECK(read_file(scratch / "4" / file) == one);
   }
+  fs::remove_all(scratch);
+}
+
+TEST_CASE("run reports the medical chain: care.csv has one row per casualty, the summary shows 10-1-2", "[cli][medical]") {
+  const fs::path scratch = scratch_dir("run-medical");
+  const fs::path out = scratch / "baseline";
+  // Seed 1 over 30 days: one salvo of indirect fire with a dozen wounded.
+  const CliResult r = run_cli("run scenarios/gao_baseline.yaml --days 30 --seed 1 --out " + out.string());
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.output.find("10-1-2") != std::string::npos);
+  CHECK(r.output.find("approval") != std::string::npos);
+  const std::string care = read_file(out / "care.csv");
+  CHECK(care.rfind("casualty,incident,cause,triage,contingent,same_nation,injury_h,first_aid_min,", 0) == 0);
+  auto lines = [](const std::string& text) { return std::count(text.begin(), text.end(), '\n'); };
+  const auto casualties = lines(read_file(out / "casualties.csv"));
+  REQUIRE(casualties > 1);
+  CHECK(lines(care) == casualties);
+  const auto metrics = nlohmann::json::parse(read_file(out / "metrics.json"));
+  const auto& medical = metrics["medical"];
+  CHECK(medical["enabled"] == true);
+  CHECK(medical["casualties"]["wounded"].get<long>() + medical["casualties"]["killed_outright"].get<long>() ==
+        casualties - 1);
+  CHECK(medical["dispatch"]["requests"].get<long>() >= 1);
+  CHECK(medical["compliance"].contains("surgery_2h"));
   fs::remove_all(scratch);
 }
