@@ -23,9 +23,12 @@ Commands:
                       e.g.  campsim validate scenarios/gao_baseline.yaml --set guards.shifts.length=6h
   replay SCENARIO     run a scenario many times and print the distribution of what happened
                       e.g.  campsim replay scenarios/replay_2016-05-31_gao.yaml --replications 500
+  compare BATCH_DIR   compare a batch's policies with the reference: intervals, paired differences,
+                      verdicts; writes BATCH_DIR/report/ (report.md, report.html, plots)
+                      e.g.  campsim compare batches/dispatch --metrics 'medical.*'
 
 Exit codes: 0 ok, 1 run failed, 2 bad input (command line or scenario).
-Documentation: docs/user-guide.md, docs/scenario-reference.md, docs/odd.md
+Documentation: docs/user-guide.md, docs/scenario-reference.md, docs/odd.md, docs/analysis.md
 )";
 
 }  // namespace
@@ -50,6 +53,7 @@ int main(int argc, char** argv) {
     if (command == "run") return campsim::cli::run_command(args);
     if (command == "validate") return campsim::cli::validate_command(args);
     if (command == "replay") return campsim::cli::replay_command(args);
+    if (command == "compare") return campsim::cli::compare_command(args);
     std::cerr << "campsim: unknown command '" << command << "'\n\n" << kUsage;
     return campsim::cli::kBadInput;
   } catch (const std::exception& e) {

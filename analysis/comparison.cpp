@@ -1,0 +1,122 @@
+#include "analysis/comparison.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fnmatch.h>
+
+namespace campsim::analysis {
+
+namespace {
+
+BootstrapKey key_for(const CompareOptions& options, const std::string& metric, int design_point,
+                     const std::string& policy, const char* what) {
+  // Each interval resamples from its own stream, named by what it estimates, so adding a
+  // metric or a policy never changes another interval's bytes.
+  const std::string subject = metric + "|" + std::to_string(design_point) + "|" + policy + "|" + what;
+  return {options.seed, engine::purpose_tag(subject)};
+}
+
+Sample sample_of(const KeyedSample& keyed) {
+  Sample sample;
+  for (const auto& [key, value] : keyed) sample.push_back(value);
+  return sample;
+}
+
+Estimate estimate_of(const KeyedSample& keyed, const MetricInfo& metric, const CompareOptions& options,
+                     const BootstrapKey& key) {
+  const Sample sample = sample_of(keyed);
+  const std::vector<double> values = present_values(sample);
+  Estimate e;
+  e.summary = summarize(sample);
+  e.method_reason = choose_interval_method(values, metric.share).reason;
+  e.ci = confidence_interval(values, options.level, metric.share, key, options.resamples);
+  if (e.summary.n >= 2)
+    e.replications_needed =
+        replications_needed(e.summary.sd, options.target_rel_halfwidth * std::abs(e.summary.mean), options.level);
+  return e;
+}
+
+Difference difference_of(const KeyedSample& policy, const KeyedSample& reference, double reference_mean,
+                         const MetricInfo& metric, const CompareOptions& options, const BootstrapKey& key) {
+  const PairedDifferences paired = paired_differences(policy, reference);
+  Difference d;
+  d.pairs = paired.differences.size();
+  d.unmatched = paired.unmatched;
+  d.summary = summarize(paired.differences);
+  // A difference of shares is not itself bounded near 0 or 1, so only skewness can send it
+  // to the bootstrap.
+  d.method_reason = choose_interval_method(paired.differences, false).reason;
+  d.ci = confidence_interval(paired.differences, options.level, false, key, options.resamples);
+  d.verdict = verdict_of(d.ci, metric.direction);
+  if (d.pairs >= 2 && std::isfinite(reference_mean))
+    d.replications_needed =
+        replications_needed(d.summary.sd, options.target_rel_halfwidth * std::abs(reference_mean), options.level);
+  return d;
+}
+
+}  // namespace
+
+bool metric_matches(const std::string& pattern, const std::string& metric) {
+  return ::fnmatch(pattern.c_str(), metric.c_str(), 0) == 0;
+}
+
+const MetricResult* Comparison::find(const std::string& metric, int design_point) const {
+  for (const MetricResult& r : results)
+    if (r.metric.name == metric && r.design_point == design_point) return &r;
+  return nullptr;
+}
+
+Comparison compare(const BatchTable& batch, const CompareOptions& options) {
+  if (!(options.level > 0 && options.level < 1))
+    throw CompareError("--level must lie strictly between 0 and 1, e.g. 0.95");
+  if (!(options.target_rel_halfwidth > 0)) throw CompareError("--target-rel-halfwidth must be positive, e.g. 0.1");
+  Comparison c;
+  c.options = options;
+  c.policies = batch.manifest.policies;
+  if (!options.reference.empty()) {
+    const auto it = std::find(c.policies.begin(), c.policies.end(), options.reference);
+    if (it == c.policies.end()) {
+      std::string known;
+      for (const std::string& p : c.policies) known += (known.empty() ? "" : ", ") + p;
+      throw CompareError("--reference " + options.reference + " is not a policy of this batch (policies: " + known + ")");
+    }
+    c.reference = static_cast<std::size_t>(it - c.policies.begin());
+  }
+  c.design_points = batch.design_points_present();
+
+  for (const std::string& pattern : options.metric_patterns)
+    if (std::none_of(batch.metrics.begin(), batch.metrics.end(), [&](const std::string& m) { return metric_matches(pattern, m); }))
+      throw CompareError("--metrics " + pattern + " matches no metric column of results.csv (e.g. medical.*, guards.coverage.*)");
+  for (const std::string& m : batch.metrics)
+    if (options.metric_patterns.empty() ||
+        std::any_of(options.metric_patterns.begin(), options.metric_patterns.end(),
+                    [&](const std::string& p) { return metric_matches(p, m); }))
+      c.metrics.push_back(m);
+  for (const std::string& k : key_metrics())
+    if (batch.metric_index(k) < 0) c.key_metrics_absent.push_back(k);
+
+  for (const std::string& name : c.metrics) {
+    const auto column = static_cast<std::size_t>(batch.metric_index(name));
+    const MetricInfo info = describe_metric(name);
+    for (int dp : c.design_points) {
+      MetricResult result{info, dp, {}};
+      const KeyedSample reference = batch.values(column, dp, c.reference);
+      const double reference_mean = summarize(sample_of(reference)).mean;
+      for (std::size_t p = 0; p < c.policies.size(); ++p) {
+        const KeyedSample keyed = batch.values(column, dp, p);
+        PolicyResult pr;
+        pr.policy = p;
+        pr.estimate = estimate_of(keyed, info, options, key_for(options, name, dp, c.policies[p], "mean"));
+        if (p != c.reference)
+          pr.vs_reference = difference_of(keyed, reference, reference_mean, info, options,
+                                          key_for(options, name, dp, c.policies[p], "difference"));
+        result.policies.push_back(std::move(pr));
+      }
+      c.results.push_back(std::move(result));
+    }
+  }
+  return c;
+}
+
+}  // namespace campsim::analysis

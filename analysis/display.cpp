@@ -1,0 +1,53 @@
+#include "analysis/display.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace campsim::analysis {
+
+int decimals_for(double magnitude) {
+  const double m = std::abs(magnitude);
+  if (!std::isfinite(m) || m == 0) return 2;
+  return std::clamp(2 - static_cast<int>(std::floor(std::log10(m))), 0, 4);
+}
+
+double display_scale(const MetricInfo& metric, double value) { return metric.share ? 100 * value : value; }
+
+std::string format_fixed(double value, int decimals, bool sign) {
+  if (!std::isfinite(value)) return "n/a";
+  // Rounding to zero prints "0", not "-0".
+  const double rounded = std::round(value * std::pow(10.0, decimals)) / std::pow(10.0, decimals);
+  if (rounded == 0) value = 0;
+  return sign ? fmt::format("{:+.{}f}", value, decimals) : fmt::format("{:.{}f}", value, decimals);
+}
+
+namespace {
+
+std::string format_with_ci(const MetricInfo& metric, double mean, const Interval& ci, double scale_of, bool sign) {
+  const int d = decimals_for(display_scale(metric, scale_of));
+  std::string text = format_fixed(display_scale(metric, mean), d, sign);
+  if (ci.method != IntervalMethod::none)
+    text += " [" + format_fixed(display_scale(metric, ci.lower), d, sign) + ", " +
+            format_fixed(display_scale(metric, ci.upper), d, sign) + "]";
+  return text;
+}
+
+}  // namespace
+
+std::string format_mean_ci(const MetricInfo& metric, double mean, const Interval& ci, double scale_of) {
+  return format_with_ci(metric, mean, ci, scale_of, false);
+}
+
+std::string format_difference_ci(const MetricInfo& metric, double mean, const Interval& ci, double scale_of) {
+  return format_with_ci(metric, mean, ci, scale_of, true);
+}
+
+std::string format_count(std::optional<long> n, const std::string& none) { return n ? std::to_string(*n) : none; }
+
+std::string label_with_unit(const MetricInfo& metric) {
+  return metric.unit.empty() ? metric.label : metric.label + " (" + metric.unit + ")";
+}
+
+}  // namespace campsim::analysis

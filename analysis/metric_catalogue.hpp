@@ -1,0 +1,30 @@
+#pragma once
+// What the report knows about a metric column: a readable label, its unit, whether higher is
+// better, and whether it is a share (0..1, shown as a percentage). Unknown columns get their own
+// name, no unit and an unknown direction, so their verdicts say "higher"/"lower", never
+// "better"/"worse": the analysis does not guess what a planner wants more of.
+#include <string>
+#include <vector>
+
+#include "analysis/statistics.hpp"
+
+namespace campsim::analysis {
+
+struct MetricInfo {
+  std::string name;   // the results.csv column, e.g. medical.compliance.surgery_2h
+  std::string label;  // e.g. "surgery within 2 h"
+  std::string unit;   // as displayed: "%" for shares, "min", "per run", or ""
+  Direction direction = Direction::unknown;
+  bool share = false;  // values are 0..1; displayed x100 with unit "%"
+  std::string group() const;  // the first component of the name: guards, threats, medical
+};
+
+MetricInfo describe_metric(const std::string& name);
+
+// The metrics the headline table shows first when the batch has them (batch-format.md).
+const std::vector<std::string>& key_metrics();
+// Deaths and 10-1-2 compliance, used by the plots.
+inline constexpr const char* kDiedOfWounds = "medical.died_of_wounds";
+const std::vector<std::string>& compliance_metrics();
+
+}  // namespace campsim::analysis

@@ -1,0 +1,238 @@
+#include "analysis/report.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "analysis/display.hpp"
+#include "sim/engine/number_format.hpp"
+#include "sim/io/run_directory.hpp"
+
+namespace campsim::analysis {
+
+namespace fs = std::filesystem;
+using engine::format_number;
+
+namespace {
+
+std::string level_text(const Comparison& c) { return format_number(100 * c.options.level) + "%"; }
+
+const PolicyResult& reference_of(const Comparison& c, const MetricResult& r) { return r.policies[c.reference]; }
+
+std::string policy_name(const Comparison& c, std::size_t p) {
+  return p == c.reference ? c.policies[p] + " (reference)" : c.policies[p];
+}
+
+bool has_design(const BatchTable& batch) {
+  return batch.manifest.design_points.size() > 1 || !batch.manifest.design_points.front().settings.empty();
+}
+
+std::string verdict_text(const Difference& d) {
+  std::string text = to_string(d.verdict);
+  if (d.ci.method == IntervalMethod::bootstrap_bca) text += " (bootstrap)";
+  return text;
+}
+
+Table estimates_table(const Comparison& c, const std::vector<const MetricResult*>& results, bool show_design_point) {
+  Table t;
+  t.header = {"metric", "policy", "n", "missing", "mean [" + level_text(c) + " CI]", "sd", "median", "p90", "min", "max",
+              "interval", "replications for ±" + format_number(100 * c.options.target_rel_halfwidth) + "%"};
+  if (show_design_point) t.header.insert(t.header.begin() + 1, "design point");
+  t.right_aligned.assign(t.header.size(), true);
+  t.right_aligned[0] = t.right_aligned[1] = false;
+  if (show_design_point) t.right_aligned[2] = false;
+  t.right_aligned[t.header.size() - 2] = false;
+  for (const MetricResult* r : results) {
+    const double scale = reference_of(c, *r).estimate.summary.mean;
+    const int d = decimals_for(display_scale(r->metric, scale));
+    const auto num = [&](double v) { return format_fixed(display_scale(r->metric, v), d); };
+    for (const PolicyResult& p : r->policies) {
+      const Estimate& e = p.estimate;
+      std::vector<std::string> row{label_with_unit(r->metric), policy_name(c, p.policy), std::to_string(e.summary.n),
+                                   std::to_string(e.summary.n_missing),
+                                   format_mean_ci(r->metric, e.summary.mean, e.ci, scale), num(e.summary.sd),
+                                   num(e.summary.median), num(e.summary.p90), num(e.summary.min), num(e.summary.max),
+                                   std::string(to_string(e.ci.method)) + " (" + e.method_reason + ")",
+                                   format_count(e.replications_needed)};
+      if (show_design_point) row.insert(row.begin() + 1, std::to_string(r->design_point));
+      t.rows.push_back(std::move(row));
+    }
+  }
+  return t;
+}
+
+Table differences_table(const Comparison& c, const std::vector<const MetricResult*>& results, bool show_design_point) {
+  Table t;
+  t.header = {"metric", "policy", "pairs", "unmatched", "difference [" + level_text(c) + " CI]", "interval", "verdict",
+              "replications for ±" + format_number(100 * c.options.target_rel_halfwidth) + "% of reference"};
+  if (show_design_point) t.header.insert(t.header.begin() + 1, "design point");
+  t.right_aligned.assign(t.header.size(), true);
+  t.right_aligned[0] = t.right_aligned[1] = false;
+  const std::size_t shift = show_design_point ? 1 : 0;
+  if (show_design_point) t.right_aligned[2] = false;
+  t.right_aligned[5 + shift] = t.right_aligned[6 + shift] = false;
+  for (const MetricResult* r : results) {
+    const double scale = reference_of(c, *r).estimate.summary.mean;
+    for (const PolicyResult& p : r->policies) {
+      if (!p.vs_reference) continue;
+      const Difference& d = *p.vs_reference;
+      std::vector<std::string> row{label_with_unit(r->metric), c.policies[p.policy],
+                                   std::to_string(d.pairs), std::to_string(d.unmatched),
+                                   format_difference_ci(r->metric, d.summary.mean, d.ci, scale),
+                                   std::string(to_string(d.ci.method)) + " (" + d.method_reason + ")", to_string(d.verdict),
+                                   format_count(d.replications_needed)};
+      if (show_design_point) row.insert(row.begin() + 1, std::to_string(r->design_point));
+      t.rows.push_back(std::move(row));
+    }
+  }
+  return t;
+}
+
+std::vector<std::string> method_notes(const BatchTable& batch, const Comparison& c) {
+  const std::string level = level_text(c);
+  const std::string ref = c.policies[c.reference];
+  return {
+      "**Common random numbers.** Replication r of every policy uses the same random streams (seed " +
+          std::to_string(batch.manifest.seed) +
+          ", replication r), so the policies meet the same attacks. Differences are therefore taken pair by pair "
+          "(policy minus " + ref + ", matched by design point and replication; pairs where either value is missing are "
+          "dropped and counted as unmatched): the shared noise cancels and the interval of the difference is much "
+          "narrower than the two separate intervals suggest. Do not judge a difference by whether two policies' "
+          "intervals overlap.",
+      "**Intervals.** Each is a " + level + " interval for a mean over replications. By default the Student t interval "
+          "mean ± t(n-1) · sd / √n. The BCa bootstrap (" + std::to_string(c.options.resamples) +
+          " resamples, Philox streams keyed by seed " + std::to_string(c.options.seed) +
+          " and the metric, design point and policy, so the same batch gives the same bytes) is used instead when n ≥ 10 "
+          "and the values are strongly skewed (|skewness| ≥ 1) or are a share with mean below 10% or above 90%. With fewer "
+          "than 2 values there is no interval; below 10 values the t interval is used whatever the shape. The column "
+          "\"interval\" names the method and why.",
+      "**Verdicts.** \"better\" or \"worse\" only when the interval of the difference excludes zero, in the direction "
+          "the metric is wanted (fewer deaths, shorter delays, higher compliance); \"higher\"/\"lower\" for metrics "
+          "whose desirable direction campsim does not know; otherwise \"no clear difference\", which means the batch "
+          "cannot tell, not that the policies are equal.",
+      "**Replications needed.** The smallest n with t(n-1) · sd / √n ≤ " +
+          format_number(100 * c.options.target_rel_halfwidth) +
+          "% of the mean (for differences: of the reference's mean), using this batch's sd; a planning figure for the "
+          "next batch, itself uncertain when the batch is small. n/a when the mean is zero or there are fewer than 2 "
+          "values.",
+      "**Missing values.** An empty cell (e.g. a mean time over zero casualties) is left out and counted under "
+          "\"missing\"; n is the number of values used.",
+  };
+}
+
+}  // namespace
+
+std::vector<std::string> headline_metrics(const Comparison& c) {
+  std::vector<std::string> chosen;
+  for (const std::string& k : key_metrics())
+    if (std::find(c.metrics.begin(), c.metrics.end(), k) != c.metrics.end()) chosen.push_back(k);
+  if (chosen.empty())
+    for (std::size_t i = 0; i < c.metrics.size() && i < 8; ++i) chosen.push_back(c.metrics[i]);
+  return chosen;
+}
+
+Table headline_table(const Comparison& c, int design_point) {
+  Table t;
+  const std::string level = level_text(c);
+  t.header = {"metric", "policy", "mean [" + level + " CI]", "vs " + c.policies[c.reference] + " [" + level + " CI]",
+              "verdict", "n"};
+  t.right_aligned = {false, false, true, true, false, true};
+  for (const std::string& name : headline_metrics(c)) {
+    const MetricResult* r = c.find(name, design_point);
+    if (!r) continue;
+    const double scale = reference_of(c, *r).estimate.summary.mean;
+    bool first = true;
+    for (const PolicyResult& p : r->policies) {
+      std::string difference = "(reference)", verdict;
+      if (p.vs_reference) {
+        difference = format_difference_ci(r->metric, p.vs_reference->summary.mean, p.vs_reference->ci, scale);
+        verdict = verdict_text(*p.vs_reference);
+      }
+      t.rows.push_back({first ? label_with_unit(r->metric) : "", c.policies[p.policy],
+                        format_mean_ci(r->metric, p.estimate.summary.mean, p.estimate.ci, scale), difference, verdict,
+                        std::to_string(p.estimate.summary.n)});
+      first = false;
+    }
+  }
+  return t;
+}
+
+Document build_report(const BatchTable& batch, const Comparison& c, const PlotOutcome& plots) {
+  Document doc;
+  const BatchManifest& m = batch.manifest;
+  doc.title = "Policy comparison: " + (m.scenario.empty() ? batch.directory.filename().string() : m.scenario);
+  const bool design = has_design(batch);
+
+  std::string facts = "Batch `" + batch.directory.string() + "`: " + std::to_string(m.policies.size()) + " policies, " +
+                      std::to_string(m.replications) + " replications each, seed " + std::to_string(m.seed);
+  if (m.days) facts += ", " + format_number(*m.days) + " days per run";
+  if (design) facts += ", " + std::to_string(m.design_points.size()) + " design points";
+  const std::size_t expected = m.policies.size() * static_cast<std::size_t>(std::max(0L, m.replications)) * m.design_points.size();
+  facts += ". Reference: **" + c.policies[c.reference] + "**. Intervals are " + level_text(c) + ".";
+  doc.blocks.push_back(Paragraph{facts});
+  if (batch.runs.size() < expected)
+    doc.blocks.push_back(Paragraph{"**Incomplete batch:** results.csv holds " + std::to_string(batch.runs.size()) + " of " +
+                                   std::to_string(expected) + " runs; everything below uses the runs present."});
+  if (!c.key_metrics_absent.empty()) {
+    std::string absent;
+    for (const std::string& k : c.key_metrics_absent) absent += (absent.empty() ? "`" : ", `") + k + "`";
+    doc.blocks.push_back(Paragraph{"**Not in this batch:** " + absent +
+                                   " (the medical chain writes them). The tables and plots that need them are skipped."});
+  }
+
+  doc.blocks.push_back(Heading{2, "Headline"});
+  doc.blocks.push_back(Paragraph{"Mean per run over replications with its " + level_text(c) +
+                                 " confidence interval; the paired difference from " + c.policies[c.reference] +
+                                 " (same random numbers, matched replication by replication) and what it means."});
+  for (int dp : c.design_points) {
+    if (design) doc.blocks.push_back(Heading{3, batch.design_point(dp).label()});
+    doc.blocks.push_back(headline_table(c, dp));
+  }
+
+  doc.blocks.push_back(Heading{2, "All metrics"});
+  std::map<std::string, std::vector<const MetricResult*>> groups;
+  std::vector<std::string> order;
+  for (const MetricResult& r : c.results) {
+    if (!groups.contains(r.metric.group())) order.push_back(r.metric.group());
+    groups[r.metric.group()].push_back(&r);
+  }
+  for (const std::string& group : order) {
+    doc.blocks.push_back(Heading{3, group});
+    doc.blocks.push_back(Paragraph{"Estimates per policy:"});
+    doc.blocks.push_back(estimates_table(c, groups[group], design));
+    if (c.policies.size() > 1) {
+      doc.blocks.push_back(Paragraph{"Paired differences, policy minus " + c.policies[c.reference] + ":"});
+      doc.blocks.push_back(differences_table(c, groups[group], design));
+    }
+  }
+
+  doc.blocks.push_back(Heading{2, "Plots"});
+  for (const Image& image : plots.images) doc.blocks.push_back(image);
+  if (!plots.notes.empty()) doc.blocks.push_back(BulletList{plots.notes});
+  if (!plots.images.empty() || plots.notes.empty())
+    doc.blocks.push_back(Paragraph{"Each figure's data (`.dat`) and gnuplot script (`.gp`) are beside its PNG in `plots/`."});
+
+  doc.blocks.push_back(Heading{2, "Method"});
+  doc.blocks.push_back(BulletList{method_notes(batch, c)});
+  return doc;
+}
+
+WrittenReport write_report(const BatchTable& batch, const Comparison& c, const PlotOptions& plot_options) {
+  WrittenReport written;
+  written.directory = batch.directory / "report";
+  io::write_run_directory(written.directory, true, [&](const fs::path& tmp) {
+    written.plots = make_plots(batch, c, tmp, plot_options);
+    const Document doc = build_report(batch, c, written.plots);
+    io::write_text_file(tmp / "report.md", render_markdown(doc));
+    io::write_text_file(tmp / "report.html", render_html(doc, [&](const std::string& file) {
+                          std::ifstream in(tmp / file, std::ios::binary);
+                          std::ostringstream bytes;
+                          bytes << in.rdbuf();
+                          return bytes.str();
+                        }));
+  });
+  return written;
+}
+
+}  // namespace campsim::analysis

@@ -1,0 +1,120 @@
+// campsim compare: reads a batch directory, compares each policy with the reference on every
+// metric (intervals, paired differences, verdicts), prints the headline and writes DIR/report/.
+#include <cstdint>
+#include <iostream>
+
+#include <boost/program_options.hpp>
+
+#include "analysis/batch_table.hpp"
+#include "analysis/comparison.hpp"
+#include "analysis/document.hpp"
+#include "analysis/report.hpp"
+#include "apps/campsim/commands.hpp"
+
+namespace po = boost::program_options;
+
+namespace campsim::cli {
+
+namespace {
+
+constexpr const char* kUsage =
+    "campsim compare BATCH_DIR [--metrics PATTERN...] [--level 0.95] [--target-rel-halfwidth 0.1]\n"
+    "                [--reference POLICY] [--gnuplot PATH] [--no-plots] [--quiet]";
+
+constexpr const char* kExplanation =
+    "Compares the policies of a batch (written by campsim batch) on every metric of its results.csv:\n"
+    "the mean over replications with a confidence interval, and the paired difference from the\n"
+    "reference policy (the first in batch.json), matched replication by replication, with its\n"
+    "interval and a verdict (better / worse / no clear difference). Prints the headline table and\n"
+    "writes BATCH_DIR/report/report.md, report.html and plots/ (always replaced, atomically).\n"
+    "Plots need gnuplot (--gnuplot PATH or $CAMPSIM_GNUPLOT); without it the report says why.\n"
+    "Method and formulas: docs/analysis.md.\n\n"
+    "Examples:\n"
+    "  campsim compare batches/dispatch\n"
+    "  campsim compare batches/dispatch --metrics 'medical.*' --level 0.9\n"
+    "  campsim compare batches/dispatch --reference pre_authorized_dispatch --no-plots\n"
+    "  campsim compare batches/dispatch --target-rel-halfwidth 0.05   # how many runs for +-5%?\n";
+
+}  // namespace
+
+int compare_command(const std::vector<std::string>& args) {
+  std::string batch_dir;
+  analysis::CompareOptions compare;
+  analysis::PlotOptions plots;
+  bool no_plots = false, quiet = false;
+  po::options_description visible("Options");
+  visible.add_options()
+      ("metrics", po::value<std::vector<std::string>>(&compare.metric_patterns)->multitoken()->composing(),
+       "only metrics matching these shell patterns, e.g. --metrics 'medical.*' threats.casualties.killed")
+      ("level", po::value<double>(&compare.level)->default_value(0.95), "confidence level of every interval")
+      ("target-rel-halfwidth", po::value<double>(&compare.target_rel_halfwidth)->default_value(0.1),
+       "replications needed are for an interval half-width of this share of the mean")
+      ("reference", po::value<std::string>(&compare.reference), "policy the others are compared with (default: the first)")
+      ("seed", po::value<std::uint64_t>(&compare.seed)->default_value(1), "seed of the bootstrap resampling")
+      ("resamples", po::value<int>(&compare.resamples)->default_value(4000), "bootstrap resamples")
+      ("gnuplot", po::value<std::string>(&plots.gnuplot), "gnuplot program (default: $CAMPSIM_GNUPLOT, else gnuplot on PATH)")
+      ("no-plots", po::bool_switch(&no_plots), "write no plots (tables only)")
+      ("quiet,q", po::bool_switch(&quiet), "print nothing but errors")
+      ("help,h", "show this help");
+  po::options_description all;
+  all.add(visible).add_options()("batch", po::value<std::string>(&batch_dir));
+  po::positional_options_description positional;
+  positional.add("batch", 1);
+  try {
+    po::variables_map values;
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), values);
+    if (values.count("help")) {
+      std::cout << "Usage: " << kUsage << "\n\n" << kExplanation << "\n" << visible;
+      return kOk;
+    }
+    po::notify(values);
+  } catch (const po::error& e) {
+    std::cerr << "campsim compare: " << e.what() << "\nUsage: " << kUsage << "\n(see --help)\n";
+    return kBadInput;
+  }
+  if (batch_dir.empty()) {
+    std::cerr << "campsim compare: which batch? give its directory, e.g. campsim compare batches/dispatch\nUsage: " << kUsage
+              << "\n";
+    return kBadInput;
+  }
+  if (compare.resamples < 100) {
+    std::cerr << "campsim compare: --resamples must be at least 100, got " << compare.resamples << "\n";
+    return kBadInput;
+  }
+  plots.enabled = !no_plots;
+
+  analysis::BatchTable batch;
+  analysis::Comparison comparison;
+  try {
+    batch = analysis::read_batch(batch_dir);
+    comparison = analysis::compare(batch, compare);
+  } catch (const analysis::BatchError& e) {
+    std::cerr << "campsim compare: " << e.what() << "\n";
+    return kBadInput;
+  } catch (const analysis::CsvError& e) {
+    std::cerr << "campsim compare: " << e.what() << "\n";
+    return kBadInput;
+  } catch (const analysis::CompareError& e) {
+    std::cerr << "campsim compare: " << e.what() << "\n";
+    return kBadInput;
+  }
+
+  const analysis::WrittenReport report = analysis::write_report(batch, comparison, plots);
+  if (quiet) return kOk;
+  const bool design = comparison.design_points.size() > 1 || !batch.manifest.design_points.front().settings.empty();
+  std::cout << batch.manifest.scenario << ": " << comparison.policies.size() << " policies, reference "
+            << comparison.policies[comparison.reference] << "\n";
+  for (int dp : comparison.design_points) {
+    if (design) std::cout << "\n" << batch.design_point(dp).label() << "\n";
+    std::cout << analysis::render_text_table(analysis::headline_table(comparison, dp));
+  }
+  if (!comparison.key_metrics_absent.empty())
+    std::cout << "(" << comparison.key_metrics_absent.size() << " key medical metrics are not in this batch; see the report)\n";
+  for (const std::string& note : report.plots.notes)
+    if (note.starts_with("Plots are absent")) std::cout << note << "\n";
+  std::cout << "report: " << (report.directory / "report.md").string() << ", " << (report.directory / "report.html").string()
+            << " (" << report.plots.images.size() << " plots)\n";
+  return kOk;
+}
+
+}  // namespace campsim::cli

@@ -1,0 +1,280 @@
+// The comparison and its report on a synthetic batch: numbers in report.md recomputed here
+// independently (plain loops, t from tables), plots as valid PNGs when gnuplot is there, and a
+// complete report that says why plots are absent when gnuplot is not.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "analysis/comparison.hpp"
+#include "analysis/plots.hpp"
+#include "analysis/report.hpp"
+#include "synthetic_batch.hpp"
+
+using namespace campsim::analysis;
+using namespace campsim::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path scratch(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("campsim-report-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+std::string slurp(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// t_{0.975, df} from tables, so the test does not lean on the code under test.
+double t975(int df) {
+  switch (df) {
+    case 17: return 2.109816;
+    case 18: return 2.100922;
+    case 19: return 2.093024;
+  }
+  FAIL("no table value for df " << df);
+  return 0;
+}
+
+struct MeanCi {
+  double mean, lower, upper;
+};
+
+MeanCi t_ci(const std::vector<double>& v) {
+  double sum = 0;
+  for (double x : v) sum += x;
+  const double mean = sum / static_cast<double>(v.size());
+  double ss = 0;
+  for (double x : v) ss += (x - mean) * (x - mean);
+  const double half = t975(static_cast<int>(v.size()) - 1) * std::sqrt(ss / static_cast<double>(v.size() - 1)) /
+                      std::sqrt(static_cast<double>(v.size()));
+  return {mean, mean - half, mean + half};
+}
+
+std::string fixed(double v, int decimals, bool sign = false) {
+  return sign ? fmt::format("{:+.{}f}", v, decimals) : fmt::format("{:.{}f}", v, decimals);
+}
+std::string shown(const MeanCi& c, int d, double scale = 1, bool sign = false) {
+  return fixed(c.mean * scale, d, sign) + " [" + fixed(c.lower * scale, d, sign) + ", " + fixed(c.upper * scale, d, sign) + "]";
+}
+std::string md_row(const std::vector<std::string>& cells) {
+  std::string row = "|";
+  for (const auto& c : cells) row += " " + c + " |";
+  return row;
+}
+
+std::vector<double> column(int policy, const std::string& name) {
+  for (const auto& m : synthetic_metrics())
+    if (m.name == name) {
+      std::vector<double> v;
+      for (int r = 0; r < kReplications; ++r)
+        if (auto x = m.value(policy, r)) v.push_back(*x);
+      return v;
+    }
+  FAIL("no metric " << name);
+  return {};
+}
+
+bool is_png(const fs::path& file) {
+  const std::string bytes = slurp(file);
+  return bytes.size() > 8 && bytes.compare(0, 8, std::string("\x89PNG\r\n\x1a\n", 8)) == 0;
+}
+
+bool gnuplot_installed() { return fs::exists("/usr/bin/gnuplot") || fs::exists("/usr/local/bin/gnuplot"); }
+
+}  // namespace
+
+TEST_CASE("report.md's headline holds the independently computed means, differences and verdicts", "[analysis][report]") {
+  const fs::path dir = scratch("numbers");
+  write_synthetic_batch(dir);
+  const BatchTable batch = read_batch(dir);
+  const Comparison c = compare(batch, {});
+  write_report(batch, c, {false, ""});
+  const std::string md = slurp(dir / "report" / "report.md");
+  INFO(md);
+
+  // Died of wounds: reference mean 40/20 = 2 (three significant figures: 2 decimals).
+  const std::vector<double> deaths_ref = column(0, "medical.died_of_wounds"), deaths_pol = column(1, "medical.died_of_wounds");
+  std::vector<double> saved;
+  for (std::size_t r = 0; r < deaths_ref.size(); ++r) saved.push_back(deaths_pol[r] - deaths_ref[r]);
+  CHECK(md.find(md_row({"died of wounds (per run)", "gao_baseline", shown(t_ci(deaths_ref), 2), "(reference)", "", "20"})) !=
+        std::string::npos);
+  CHECK(md.find(md_row({"", "pre_authorized_dispatch", shown(t_ci(deaths_pol), 2), shown(t_ci(saved), 2, 1, true), "better",
+                        "20"})) != std::string::npos);
+
+  // First aid within 10 min: a share, shown in percent (reference mean 50%: 1 decimal).
+  const std::vector<double> aid_ref = column(0, "medical.compliance.first_aid_10min"),
+                            aid_pol = column(1, "medical.compliance.first_aid_10min");
+  std::vector<double> aid_diff;
+  for (std::size_t r = 0; r < aid_ref.size(); ++r) aid_diff.push_back(aid_pol[r] - aid_ref[r]);
+  CHECK(md.find(md_row({"first aid within 10 min (%)", "gao_baseline", shown(t_ci(aid_ref), 1, 100), "(reference)", "", "20"})) !=
+        std::string::npos);
+  CHECK(md.find(md_row({"", "pre_authorized_dispatch", shown(t_ci(aid_pol), 1, 100), shown(t_ci(aid_diff), 1, 100, true),
+                        "better", "20"})) != std::string::npos);
+
+  // Killed: the same attacks under both policies, so every difference is 0: no verdict.
+  CHECK(md.find(md_row({"", "pre_authorized_dispatch", shown(t_ci(column(1, "threats.casualties.killed")), 2),
+                        "+0.00 [+0.00, +0.00]", "no clear difference", "20"})) != std::string::npos);
+
+  // Approval delay: one missing value per policy at different replications -> 18 pairs, 2 unmatched.
+  std::vector<double> delay_diff;
+  for (int r = 0; r < kReplications; ++r)
+    if (r != 3 && r != 7) delay_diff.push_back((2 + 0.5 * (r % 4)) - (10.0 + r % 4));
+  const MeanCi delay_ref = t_ci(column(0, "medical.dispatch.approval_delay_mean_min"));
+  const int d = 1;  // reference mean 11.5 min: three significant figures
+  CHECK(md.find(md_row({"approval delay (mean) (min)", "gao_baseline", shown(delay_ref, d), "(reference)", "", "19"})) !=
+        std::string::npos);
+  CHECK(md.find(md_row({"approval delay (mean) (min)", "pre_authorized_dispatch", "18", "2", shown(t_ci(delay_diff), d, 1, true),
+                        "t (roughly symmetric)", "better"})) != std::string::npos);
+
+  // Coverage: nobody told campsim which way is better, so the verdict only says "higher".
+  CHECK(md.find("| guards.coverage.overall | pre_authorized_dispatch | 20 | 0 |") != std::string::npos);
+  CHECK(md.find("| higher |") != std::string::npos);
+
+  // Sections in the promised order.
+  const auto headline = md.find("## Headline"), all = md.find("## All metrics"), plots = md.find("## Plots"),
+             method = md.find("## Method");
+  CHECK(headline < all);
+  CHECK(all < plots);
+  CHECK(plots < method);
+  CHECK(md.find("`--no-plots` was given") != std::string::npos);
+  CHECK(md.find("Common random numbers") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("replications needed in the report satisfy the target half-width", "[analysis][report]") {
+  const fs::path dir = scratch("needed");
+  write_synthetic_batch(dir);
+  const BatchTable batch = read_batch(dir);
+  const Comparison c = compare(batch, {});
+  const MetricResult* deaths = c.find("medical.died_of_wounds", 0);
+  REQUIRE(deaths);
+  const Estimate& e = deaths->policies[0].estimate;
+  REQUIRE(e.replications_needed);
+  const long n = *e.replications_needed;
+  const double target = 0.1 * e.summary.mean;
+  CHECK(t_quantile(static_cast<double>(n - 1), 0.975) * e.summary.sd / std::sqrt(static_cast<double>(n)) <= target);
+  CHECK(t_quantile(static_cast<double>(n - 2), 0.975) * e.summary.sd / std::sqrt(static_cast<double>(n - 1)) > target);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("with gnuplot, every figure is a PNG with its data and script beside it", "[analysis][report][plots]") {
+  if (!gnuplot_installed()) {
+    WARN("gnuplot is not installed; the PNG checks are skipped");
+    return;
+  }
+  const fs::path dir = scratch("plots");
+  write_synthetic_batch(dir);
+  const BatchTable batch = read_batch(dir);
+  const Comparison c = compare(batch, {});
+  const WrittenReport written = write_report(batch, c, {true, ""});
+  INFO(slurp(dir / "report" / "report.md"));
+  for (const char* name : {"ecdf_on_scene_min", "ecdf_at_hospital_min", "ecdf_surgery_min", "compliance", "deaths", "timeline"}) {
+    INFO(name);
+    const fs::path png = dir / "report" / "plots" / (std::string(name) + ".png");
+    CHECK(fs::exists(png));
+    CHECK(is_png(png));
+    CHECK(fs::exists(dir / "report" / "plots" / (std::string(name) + ".dat")));
+    CHECK(fs::exists(dir / "report" / "plots" / (std::string(name) + ".gp")));
+  }
+  CHECK(written.plots.images.size() == 6);
+  const std::string md = slurp(dir / "report" / "report.md");
+  CHECK(md.find("![") != std::string::npos);
+  CHECK(md.find("(plots/deaths.png)") != std::string::npos);
+  const std::string html = slurp(dir / "report" / "report.html");
+  CHECK(html.find("src=\"data:image/png;base64,iVBORw0KGgo") != std::string::npos);  // PNG signature in base64
+  fs::remove_all(dir);
+}
+
+TEST_CASE("without gnuplot the report renders every table and says why plots are absent", "[analysis][report][plots]") {
+  const fs::path dir = scratch("nognuplot");
+  write_synthetic_batch(dir);
+  const BatchTable batch = read_batch(dir);
+  const Comparison c = compare(batch, {});
+  const WrittenReport written = write_report(batch, c, {true, "/nonexistent/gnuplot"});
+  const std::string md = slurp(dir / "report" / "report.md");
+  INFO(md);
+  CHECK(written.plots.images.empty());
+  CHECK(md.find("Plots are absent: cannot run gnuplot '/nonexistent/gnuplot'") != std::string::npos);
+  CHECK(md.find("## Headline") != std::string::npos);
+  CHECK(md.find("| died of wounds (per run) | gao_baseline |") != std::string::npos);
+  CHECK(md.find(".png") == std::string::npos);
+  CHECK(fs::exists(dir / "report" / "plots" / "deaths.gp"));  // ready to draw later
+  CHECK(fs::exists(dir / "report" / "report.html"));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("metrics absent from the batch are named and their figures skipped", "[analysis][report]") {
+  const fs::path dir = scratch("absent");
+  std::vector<SyntheticMetric> guards_only;
+  for (const auto& m : synthetic_metrics())
+    if (m.name.starts_with("guards.") || m.name.starts_with("threats.")) guards_only.push_back(m);
+  write_synthetic_batch(dir, guards_only, false);
+  const BatchTable batch = read_batch(dir);
+  const Comparison c = compare(batch, {});
+  CHECK(c.key_metrics_absent.size() == 6);
+  write_report(batch, c, {true, "/nonexistent/gnuplot"});
+  const std::string md = slurp(dir / "report" / "report.md");
+  INFO(md);
+  CHECK(md.find("**Not in this batch:** `medical.died_of_wounds`") != std::string::npos);
+  CHECK(md.find("No deaths chart: results.csv has no `medical.died_of_wounds` column") != std::string::npos);
+  CHECK(md.find("No 10-1-2 compliance chart") != std::string::npos);
+  CHECK(md.find("No time-to-on scene curve: the batch has no casualties.csv") != std::string::npos);
+  CHECK(md.find("| killed (per run) | gao_baseline |") != std::string::npos);  // still in the headline
+  fs::remove_all(dir);
+}
+
+TEST_CASE("the same batch gives the same report bytes", "[analysis][report]") {
+  const fs::path dir = scratch("determinism");
+  write_synthetic_batch(dir);
+  const BatchTable batch = read_batch(dir);
+  CompareOptions options;
+  options.resamples = 500;
+  write_report(batch, compare(batch, options), {gnuplot_installed(), ""});
+  const std::string md = slurp(dir / "report" / "report.md"), html = slurp(dir / "report" / "report.html");
+  write_report(batch, compare(batch, options), {gnuplot_installed(), ""});
+  CHECK(slurp(dir / "report" / "report.md") == md);
+  CHECK(slurp(dir / "report" / "report.html") == html);
+  // Only report/ is replaced; the batch's own files stay.
+  CHECK(fs::exists(dir / "results.csv"));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("the representative run is the one closest to the median response", "[analysis][plots]") {
+  const fs::path dir = scratch("representative");
+  write_synthetic_batch(dir);
+  const BatchTable batch = read_batch(dir);
+  // Reference on-scene times are 20 + r for both wounded casualties of replication r, so the
+  // per-run means are 20..39 with median 29.5; replications 9 (29) and 10 (30) tie: the lower wins.
+  CHECK(representative_replication(batch, 0, 0) == 9);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("options that do not fit the batch are errors", "[analysis][report]") {
+  const fs::path dir = scratch("options");
+  write_synthetic_batch(dir);
+  const BatchTable batch = read_batch(dir);
+  CompareOptions bad_reference;
+  bad_reference.reference = "night_patrols";
+  CHECK_THROWS_WITH(compare(batch, bad_reference), Catch::Contains("gao_baseline, pre_authorized_dispatch"));
+  CompareOptions bad_pattern;
+  bad_pattern.metric_patterns = {"medical.nothing*"};
+  CHECK_THROWS_AS(compare(batch, bad_pattern), CompareError);
+  CompareOptions medical;
+  medical.metric_patterns = {"medical.*"};
+  CHECK(compare(batch, medical).metrics.size() == 3);
+  CompareOptions other_reference;
+  other_reference.reference = "pre_authorized_dispatch";
+  const Comparison swapped = compare(batch, other_reference);
+  CHECK(swapped.find("medical.died_of_wounds", 0)->policies[0].vs_reference->verdict == Verdict::worse);
+  fs::remove_all(dir);
+}

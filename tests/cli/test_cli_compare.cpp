@@ -1,0 +1,101 @@
+// campsim compare through the real program, on hand-written batch directories.
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include "../analysis/synthetic_batch.hpp"
+#include "run_cli.hpp"
+
+using namespace campsim::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("compare prints an aligned headline and writes the report", "[cli][compare]") {
+  const fs::path scratch = scratch_dir("compare");
+  write_synthetic_batch(scratch / "batch");
+  const CliResult r = run_cli("compare " + (scratch / "batch").string() + " --gnuplot /nonexistent/gnuplot");
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.output.find("reference gao_baseline") != std::string::npos);
+  // The table: header, rule and rows end at the same column (the right-aligned n).
+  std::vector<std::string> table;
+  for (const std::string& line : lines_of(r.output))
+    if (line.starts_with("metric ") || line.starts_with("----") || line.ends_with(" 20") || line.ends_with(" 19"))
+      table.push_back(line);
+  REQUIRE(table.size() == 10);  // header, rule, 4 metrics x 2 policies
+  for (const std::string& line : table) CHECK(line.size() == table.front().size());
+  CHECK(r.output.find("died of wounds (per run)     gao_baseline") != std::string::npos);
+  CHECK(r.output.find("-0.85 [") != std::string::npos);
+  CHECK(r.output.find("better") != std::string::npos);
+  // No gnuplot: still a report, and it says why there are no plots.
+  CHECK(r.output.find("Plots are absent: cannot run gnuplot '/nonexistent/gnuplot'") != std::string::npos);
+  const std::string md = read_file(scratch / "batch" / "report" / "report.md");
+  CHECK(md.find("## Headline") != std::string::npos);
+  CHECK(md.find("Plots are absent") != std::string::npos);
+  CHECK(fs::exists(scratch / "batch" / "report" / "report.html"));
+
+  // Running again replaces the report without --force (it is derived output).
+  const CliResult again = run_cli("compare " + (scratch / "batch").string() + " --no-plots --quiet");
+  CHECK(again.exit_code == 0);
+  CHECK(again.output.empty());
+  CHECK(read_file(scratch / "batch" / "report" / "report.md").find("`--no-plots` was given") != std::string::npos);
+  fs::remove_all(scratch);
+}
+
+TEST_CASE("compare on something that is not a batch exits 2 and says what is wrong", "[cli][compare]") {
+  const fs::path scratch = scratch_dir("compare-bad");
+  CliResult r = run_cli("compare " + scratch.string());
+  CHECK(r.exit_code == 2);
+  CHECK(r.output.find(scratch.string() + " is not a batch directory: it has no batch.json") != std::string::npos);
+  CHECK_FALSE(fs::exists(scratch / "report"));
+
+  r = run_cli("compare " + (scratch / "missing").string());
+  CHECK(r.exit_code == 2);
+  CHECK(r.output.find("not a directory") != std::string::npos);
+
+  r = run_cli("compare");
+  CHECK(r.exit_code == 2);
+  CHECK(r.output.find("which batch?") != std::string::npos);
+
+  write_synthetic_batch(scratch / "batch");
+  {
+    std::ofstream(scratch / "batch" / "results.csv", std::ios::app) << "0,gao_baseline,\"unclosed\n";
+  }
+  r = run_cli("compare " + (scratch / "batch").string());
+  CHECK(r.exit_code == 2);
+  CHECK(r.output.find((scratch / "batch" / "results.csv").string() + ":42: a quoted field is not closed") != std::string::npos);
+
+  write_synthetic_batch(scratch / "batch");
+  r = run_cli("compare " + (scratch / "batch").string() + " --reference night_patrols");
+  CHECK(r.exit_code == 2);
+  CHECK(r.output.find("--reference night_patrols is not a policy of this batch") != std::string::npos);
+  r = run_cli("compare " + (scratch / "batch").string() + " --metrics 'nothing.*'");
+  CHECK(r.exit_code == 2);
+  CHECK(r.output.find("--metrics nothing.* matches no metric column") != std::string::npos);
+  r = run_cli("compare " + (scratch / "batch").string() + " --level 95");
+  CHECK(r.exit_code == 2);
+  CHECK(r.output.find("--level must lie strictly between 0 and 1") != std::string::npos);
+  CHECK_FALSE(fs::exists(scratch / "batch" / "report"));
+  fs::remove_all(scratch);
+}
+
+TEST_CASE("compare --help teaches with examples", "[cli][compare]") {
+  const CliResult r = run_cli("compare --help");
+  CHECK(r.exit_code == 0);
+  CHECK(r.output.find("Usage: campsim compare BATCH_DIR") != std::string::npos);
+  CHECK(r.output.find("campsim compare batches/dispatch --metrics 'medical.*'") != std::string::npos);
+  CHECK(r.output.find("--target-rel-halfwidth") != std::string::npos);
+  CHECK(r.output.find("docs/analysis.md") != std::string::npos);
+  const CliResult usage = run_cli("--help");
+  CHECK(usage.output.find("compare BATCH_DIR") != std::string::npos);
+}
