@@ -73,6 +73,10 @@ std::string shell_word(const std::string& word) {
   return quoted + "'";
 }
 
+std::string plural(std::size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
 std::string resume_command(const std::vector<std::string>& args) {
   std::string command = "campsim batch";
   bool has_resume = false;
@@ -311,13 +315,14 @@ int batch_command(const std::vector<std::string>& args) {
   batch::finish_batch(dir, manifest, *prepared.files, expected);
   if (!quiet) {
     const double seconds = progress.elapsed_seconds();
-    fmt::print(std::cout, "campsim batch: {} runs in {:.1f} s ({:.1f} runs/s{}); {} policies x {} design point(s) x {} replications{}\n",
+    fmt::print(std::cout, "campsim batch: {} runs in {:.1f} s ({:.1f} runs/s{}); {} x {} x {} replications{}\n",
                report.written, seconds, progress.runs_per_second(),
 #ifdef CAMPSIM_HAVE_MPI
                mpi ? fmt::format(", {} MPI ranks", mpi->size()) :
 #endif
                    fmt::format(", {} thread(s)", threads),
-               plan.policies.size(), plan.design_points(), plan.replications,
+               plural(plan.policies.size(), "policy", "policies"), plural(static_cast<std::size_t>(plan.design_points()), "design point", "design points"),
+               plan.replications,
                shard ? fmt::format(", shard {} of {}", shard->index, shard->count) : "");
     fmt::print(std::cout, "  results    {} ({} rows)\n  casualties {}\n  summary    {}\n", (dir / batch::kResultsFile).string(),
                expected.size(), (dir / batch::kCasualtiesFile).string(), (dir / batch::kSummaryFile).string());

@@ -41,7 +41,8 @@ MergeReport merge_shards(const fs::path& out, const std::vector<fs::path>& dirs,
     const int count = s.is_null() ? 1 : s["count"].get<int>();
     if (count != static_cast<int>(dirs.size()))
       throw BatchInputError(dir.string() + " is shard " + std::to_string(index) + " of " + std::to_string(count) + ", but " +
-                            std::to_string(dirs.size()) + " directories were given");
+                            std::to_string(dirs.size()) + (dirs.size() == 1 ? " directory was" : " directories were") +
+                            " given");
     if (!indices.insert(index).second)
       throw BatchInputError(dir.string() + " is shard " + std::to_string(index) + " again");
     shard.results = read_table(dir / kResultsFile);

@@ -56,7 +56,7 @@ void Progress::advance() {
 
 void Progress::finish() {
   if (terminal_) {
-    draw();
+    if (done_ != total_) draw();  // a complete bar was drawn by the last advance()
     out_ << "\n";
   }
   out_.flush();
