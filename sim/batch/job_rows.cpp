@@ -43,11 +43,12 @@ TableHeader probe_header(const BatchPlan& plan, int threads) {
   });
   TableHeader header;
   for (const auto& c : cells) header.metrics.add(c);
-  for (const auto& columns : casualty_columns) {
-    if (header.casualty_columns.empty()) header.casualty_columns = columns;
-    if (!columns.empty() && columns != header.casualty_columns)
-      throw std::runtime_error("the casualty records of two policies or design points have different columns");
-  }
+  // Union in order of first appearance: policies may differ in their columns (one approval
+  // level more, say); a run's cells go under their own names and the others stay empty.
+  for (const auto& columns : casualty_columns)
+    for (const std::string& column : columns)
+      if (std::find(header.casualty_columns.begin(), header.casualty_columns.end(), column) == header.casualty_columns.end())
+        header.casualty_columns.push_back(column);
   return header;
 }
 
@@ -75,11 +76,17 @@ JobRows rows_of(const BatchPlan& plan, const TableHeader& header, const JobKey& 
   rows.result_line = csv_line(cells);
 
   const engine::RecordTable& care = result.care_records;
-  if (!care.rows.empty() && care.columns != header.casualty_columns)
-    throw std::runtime_error("a run's casualty records have other columns than its probe run's");
+  std::vector<std::size_t> place;  // header position of each of the run's columns
+  for (const std::string& column : care.columns) {
+    const auto at = std::find(header.casualty_columns.begin(), header.casualty_columns.end(), column);
+    if (at == header.casualty_columns.end())
+      throw std::runtime_error("casualty column '" + column + "' appeared in a run but not in the probe run of its scenario");
+    place.push_back(static_cast<std::size_t>(at - header.casualty_columns.begin()));
+  }
   for (const std::vector<std::string>& record : care.rows) {
     std::vector<std::string> line{std::to_string(key.design_point), policy, std::to_string(key.replication)};
-    line.insert(line.end(), record.begin(), record.end());
+    line.resize(3 + header.casualty_columns.size());
+    for (std::size_t c = 0; c < record.size() && c < place.size(); ++c) line[3 + place[c]] = record[c];
     rows.casualty_lines.push_back(csv_line(line));
   }
   return rows;

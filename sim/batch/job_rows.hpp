@@ -13,11 +13,11 @@ namespace campsim::batch {
 
 struct TableHeader {
   MetricColumns metrics;                      // results.csv metric columns
-  std::vector<std::string> casualty_columns;  // RunResult::care_records columns
+  std::vector<std::string> casualty_columns;  // RunResult::care_records columns (union over the cells)
 };
 
 // Runs each (design point, policy) for one simulated hour, in parallel on `threads` threads, and
-// takes the union of their metric names in cell order. The model guarantees that the shape of
+// takes the union of their metric names (and of their casualty record columns) in cell order. The model guarantees that the shape of
 // the metrics depends on the scenario only, so this is the header of every row.
 TableHeader probe_header(const BatchPlan& plan, int threads);
 
