@@ -315,17 +315,19 @@ int batch_command(const std::vector<std::string>& args) {
   batch::finish_batch(dir, manifest, *prepared.files, expected);
   if (!quiet) {
     const double seconds = progress.elapsed_seconds();
-    fmt::print(std::cout, "campsim batch: {} runs in {:.1f} s ({:.1f} runs/s{}); {} x {} x {} replications{}\n",
-               report.written, seconds, progress.runs_per_second(),
+    fmt::print(std::cout, "campsim batch: {} in {:.1f} s ({:.1f} runs/s, {}); {} x {} x {}{}\n",
+               plural(report.written, "run", "runs"), seconds, progress.runs_per_second(),
 #ifdef CAMPSIM_HAVE_MPI
-               mpi ? fmt::format(", {} MPI ranks", mpi->size()) :
+               mpi ? plural(static_cast<std::size_t>(mpi->size()), "MPI rank", "MPI ranks") :
 #endif
-                   fmt::format(", {} thread(s)", threads),
-               plural(plan.policies.size(), "policy", "policies"), plural(static_cast<std::size_t>(plan.design_points()), "design point", "design points"),
-               plan.replications,
+                   plural(static_cast<std::size_t>(threads), "thread", "threads"),
+               plural(plan.policies.size(), "policy", "policies"),
+               plural(static_cast<std::size_t>(plan.design_points()), "design point", "design points"),
+               plural(static_cast<std::size_t>(plan.replications), "replication", "replications"),
                shard ? fmt::format(", shard {} of {}", shard->index, shard->count) : "");
-    fmt::print(std::cout, "  results    {} ({} rows)\n  casualties {}\n  summary    {}\n", (dir / batch::kResultsFile).string(),
-               expected.size(), (dir / batch::kCasualtiesFile).string(), (dir / batch::kSummaryFile).string());
+    fmt::print(std::cout, "  results    {} ({})\n  casualties {}\n  summary    {}\n", (dir / batch::kResultsFile).string(),
+               plural(expected.size(), "row", "rows"), (dir / batch::kCasualtiesFile).string(),
+               (dir / batch::kSummaryFile).string());
   }
   return kOk;
 }
