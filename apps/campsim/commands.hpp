@@ -15,6 +15,8 @@ enum ExitCode : int {
 int run_command(const std::vector<std::string>& args);
 int validate_command(const std::vector<std::string>& args);
 int replay_command(const std::vector<std::string>& args);
+int batch_command(const std::vector<std::string>& args);
+int merge_command(const std::vector<std::string>& args);
 int compare_command(const std::vector<std::string>& args);
 
 }  // namespace campsim::cli

@@ -23,12 +23,18 @@ Commands:
                       e.g.  campsim validate scenarios/gao_baseline.yaml --set guards.shifts.length=6h
   replay SCENARIO     run a scenario many times and print the distribution of what happened
                       e.g.  campsim replay scenarios/replay_2016-05-31_gao.yaml --replications 500
+  batch SCENARIO      run a scenario and its policies (and a design of experiments) many times
+                      into one results table; resumable, shardable, MPI-parallel
+                      e.g.  campsim batch scenarios/gao_baseline.yaml --policies scenarios/policies/*.yaml \
+                              --replications 40 --days 365 --threads 2
   compare BATCH_DIR   compare a batch's policies with the reference: intervals, paired differences,
                       verdicts; writes BATCH_DIR/report/ (report.md, report.html, plots)
-                      e.g.  campsim compare batches/dispatch --metrics 'medical.*'
+                      e.g.  campsim compare batches/gao_baseline --metrics 'medical.*'
+  merge OUT SHARD...  join the finished shards of a batch (--shard i/N) into one batch directory
+                      e.g.  campsim merge batches/gao_baseline b0 b1
 
 Exit codes: 0 ok, 1 run failed, 2 bad input (command line or scenario).
-Documentation: docs/user-guide.md, docs/scenario-reference.md, docs/odd.md, docs/analysis.md
+Documentation: docs/user-guide.md, docs/batch.md, docs/analysis.md, docs/scenario-reference.md, docs/odd.md
 )";
 
 }  // namespace
@@ -53,6 +59,8 @@ int main(int argc, char** argv) {
     if (command == "run") return campsim::cli::run_command(args);
     if (command == "validate") return campsim::cli::validate_command(args);
     if (command == "replay") return campsim::cli::replay_command(args);
+    if (command == "batch") return campsim::cli::batch_command(args);
+    if (command == "merge") return campsim::cli::merge_command(args);
     if (command == "compare") return campsim::cli::compare_command(args);
     std::cerr << "campsim: unknown command '" << command << "'\n\n" << kUsage;
     return campsim::cli::kBadInput;

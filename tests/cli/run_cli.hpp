@@ -16,8 +16,10 @@ struct CliResult {
   std::string output;  // stdout and stderr together
 };
 
-inline CliResult run_cli(const std::string& arguments) {
-  const std::string command = std::string("cd '") + CAMPSIM_SOURCE_DIR + "' && '" + CAMPSIM_BINARY + "' " + arguments + " 2>&1";
+// `environment`: extra variables for the program, e.g. "NAME=value" (test hooks).
+inline CliResult run_cli(const std::string& arguments, const std::string& environment = "") {
+  const std::string command = std::string("cd '") + CAMPSIM_SOURCE_DIR + "' && " + environment + " '" + CAMPSIM_BINARY +
+                              "' " + arguments + " 2>&1";
   CliResult result;
   FILE* pipe = ::popen(command.c_str(), "r");
   if (!pipe) return result;

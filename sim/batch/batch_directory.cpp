@@ -1,0 +1,49 @@
+#include "sim/batch/batch_directory.hpp"
+
+#include <fstream>
+
+#include "sim/batch/batch_manifest.hpp"
+#include "sim/batch/batch_summary.hpp"
+#include "sim/batch/table_lines.hpp"
+#include "sim/io/run_directory.hpp"
+
+namespace campsim::batch {
+
+namespace fs = std::filesystem;
+
+DirectoryState directory_state(const fs::path& dir) {
+  if (!fs::exists(dir)) return DirectoryState::Absent;
+  if (!fs::exists(dir / kManifestFile)) return DirectoryState::NotABatch;
+  return fs::exists(dir / kSummaryFile) ? DirectoryState::Finished : DirectoryState::Unfinished;
+}
+
+nlohmann::ordered_json read_batch_manifest(const fs::path& dir) {
+  std::ifstream in(dir / kManifestFile);
+  if (!in) throw BatchInputError("cannot read " + (dir / kManifestFile).string());
+  try {
+    return nlohmann::ordered_json::parse(in);
+  } catch (const nlohmann::json::exception& e) {
+    throw BatchInputError((dir / kManifestFile).string() + " is not valid JSON (" + e.what() + ")");
+  }
+}
+
+void create_batch_directory(const fs::path& dir, const nlohmann::ordered_json& manifest, const std::string& results_header,
+                            const std::string& casualties_header, bool replace) {
+  io::write_run_directory(dir, replace, [&](const fs::path& tmp) {
+    io::write_text_file(tmp / kManifestFile, manifest.dump(2) + "\n");
+    io::write_text_file(tmp / kResultsFile, results_header);
+    io::write_text_file(tmp / kCasualtiesFile, casualties_header);
+  });
+}
+
+std::string finish_batch(const fs::path& dir, const nlohmann::ordered_json& manifest, ResultsFiles& files,
+                         const std::set<JobKey>& expected) {
+  files.finish_sorted(expected);
+  const TableText results = read_table(dir / kResultsFile);
+  const TableText casualties = read_table(dir / kCasualtiesFile);
+  const std::string summary = batch_summary_markdown(manifest, results, casualties.lines.size());
+  write_atomically(dir / kSummaryFile, summary, {});
+  return summary;
+}
+
+}  // namespace campsim::batch

@@ -1,0 +1,62 @@
+#pragma once
+// Designs of experiments for a batch, declared in a YAML file (`campsim batch --design FILE`):
+//
+//   design:
+//     kind: full_factorial      # or lhs (Latin hypercube), or nolh (nearly-orthogonal LH)
+//     points: 17                # lhs / nolh only
+//     seed: 3                   # lhs / nolh only (default 1)
+//     factors:
+//       - {key: qrf.notice_to_move_day, values: [2min, 5min, 10min]}   # full factorial: levels as text
+//       - {key: guards.shifts.length, low: 4, high: 8, unit: h}          # lhs / nolh: a range
+//
+// Each design point becomes a list of `--set key=value` settings applied to every policy.
+// Errors are scenario diagnostics (file:line:col: path: expected ...; found ...), all at once.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "sim/batch/latin_hypercube.hpp"
+
+namespace campsim::batch {
+
+enum class DesignKind { FullFactorial, LatinHypercube, NearlyOrthogonal };
+
+// "full_factorial", "lhs", "nolh": the words of the design file and batch.json.
+const char* design_kind_name(DesignKind kind);
+
+struct Factor {
+  std::string key;                  // a scenario key path, as for --set
+  std::vector<std::string> levels;  // full factorial: the values, as written
+  double low = 0, high = 0;         // lhs / nolh: the range
+  std::string unit;                 // lhs / nolh: appended to each number ("h"), may be empty
+};
+
+struct DesignPoint {
+  int index = 0;
+  std::vector<std::pair<std::string, std::string>> settings;  // (key, value text), in factor order
+  std::vector<std::string> overrides() const;                 // "key=value" for load_scenario
+};
+
+struct Design {
+  DesignKind kind = DesignKind::FullFactorial;
+  int points = 0;  // lhs / nolh: requested points
+  std::uint64_t seed = 1;
+  std::vector<Factor> factors;
+  std::vector<DesignPoint> table;                  // the generated points
+  std::optional<double> max_abs_correlation;       // lhs / nolh: of the level columns
+};
+
+// Reads and generates the design. Throws scenario::ScenarioError listing every problem.
+Design read_design(const std::filesystem::path& file);
+
+// The generators, on factors already checked (exposed for tests).
+std::vector<DesignPoint> full_factorial(const std::vector<Factor>& factors);  // last factor fastest
+// Level j of n: lhs takes the middle of stratum j, low + (j + 1/2)(high - low)/n; nolh spreads
+// the n levels evenly from low to high inclusive, as Cioppa & Lucas's tables do.
+std::vector<DesignPoint> points_from_levels(const std::vector<Factor>& factors, const LevelMatrix& levels,
+                                            DesignKind kind);
+
+}  // namespace campsim::batch

@@ -1,0 +1,103 @@
+#include "sim/batch/merge.hpp"
+
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "sim/batch/batch_directory.hpp"
+#include "sim/batch/batch_manifest.hpp"
+#include "sim/batch/batch_summary.hpp"
+#include "sim/batch/results_file.hpp"
+#include "sim/batch/table_lines.hpp"
+#include "sim/io/run_directory.hpp"
+
+namespace campsim::batch {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+struct ShardDir {
+  fs::path dir;
+  Json manifest;
+  TableText results, casualties;
+};
+
+}  // namespace
+
+MergeReport merge_shards(const fs::path& out, const std::vector<fs::path>& dirs, bool force) {
+  if (fs::exists(out) && !force)
+    throw io::OutputExists("output directory " + out.string() + " already exists (use --force to replace it)");
+  std::vector<ShardDir> shards;
+  std::set<int> indices;
+  for (const fs::path& dir : dirs) {
+    ShardDir shard{dir, read_batch_manifest(dir), {}, {}};
+    if (!fs::exists(dir / kSummaryFile))
+      throw BatchInputError(dir.string() + " is not finished (no " + kSummaryFile +
+                            "); finish it with the same command and --resume, then merge");
+    const Json& s = shard.manifest["shard"];
+    const int index = s.is_null() ? 0 : s["index"].get<int>();
+    const int count = s.is_null() ? 1 : s["count"].get<int>();
+    if (count != static_cast<int>(dirs.size()))
+      throw BatchInputError(dir.string() + " is shard " + std::to_string(index) + " of " + std::to_string(count) + ", but " +
+                            std::to_string(dirs.size()) + (dirs.size() == 1 ? " directory was" : " directories were") +
+                            " given");
+    if (!indices.insert(index).second)
+      throw BatchInputError(dir.string() + " is shard " + std::to_string(index) + " again");
+    shard.results = read_table(dir / kResultsFile);
+    shard.casualties = read_table(dir / kCasualtiesFile);
+    if (!shards.empty()) {
+      Json a = shards.front().manifest, b = shard.manifest;
+      a.erase("shard");
+      b.erase("shard");
+      if (const auto why = manifest_mismatch(a, b))
+        throw BatchInputError(dir.string() + " is not a shard of the same batch as " + shards.front().dir.string() + ": " + *why);
+      if (shard.results.header != shards.front().results.header || shard.casualties.header != shards.front().casualties.header)
+        throw BatchInputError(dir.string() + " has other columns than " + shards.front().dir.string());
+    }
+    shards.push_back(std::move(shard));
+  }
+  if (shards.empty()) throw BatchInputError("no shard directories given");
+
+  Json manifest = shards.front().manifest;
+  manifest["shard"] = nullptr;
+  std::vector<std::string> policies;
+  for (const auto& p : manifest["policies"]) policies.push_back(p["name"].get<std::string>());
+  const int points = manifest["design"].is_null() ? 1 : static_cast<int>(manifest["design"]["points"].size());
+  const int replications = manifest["replications"].get<int>();
+
+  std::set<JobKey> seen;
+  std::vector<std::string> results, casualties;
+  for (const ShardDir& shard : shards) {
+    for (const std::string& line : shard.results.lines) {
+      const auto key = key_of_line(line, policies);
+      if (!key || key->design_point < 0 || key->design_point >= points || key->replication < 0 ||
+          key->replication >= replications)
+        throw BatchInputError(shard.dir.string() + " holds a row that is not part of the batch: " + line.substr(0, 60));
+      if (!seen.insert(*key).second)
+        throw BatchInputError(shard.dir.string() + " repeats the row of design point " + std::to_string(key->design_point) +
+                              ", policy " + policies[static_cast<std::size_t>(key->policy)] + ", replication " +
+                              std::to_string(key->replication));
+      results.push_back(line);
+    }
+    casualties.insert(casualties.end(), shard.casualties.lines.begin(), shard.casualties.lines.end());
+  }
+  const std::size_t expected = static_cast<std::size_t>(points) * policies.size() * static_cast<std::size_t>(replications);
+  if (seen.size() != expected)
+    throw BatchInputError("the shards hold " + std::to_string(seen.size()) + " of the batch's " + std::to_string(expected) +
+                          " rows; is a shard missing or unfinished?");
+  sort_by_key(results, policies);
+  sort_by_key(casualties, policies);
+
+  TableText merged{shards.front().results.header, results, false};
+  io::write_run_directory(out, force, [&](const fs::path& tmp) {
+    io::write_text_file(tmp / kManifestFile, manifest.dump(2) + "\n");
+    write_atomically(tmp / kResultsFile, merged.header, merged.lines);
+    write_atomically(tmp / kCasualtiesFile, shards.front().casualties.header, casualties);
+    io::write_text_file(tmp / kSummaryFile, batch_summary_markdown(manifest, merged, casualties.size()));
+  });
+  return {results.size(), casualties.size()};
+}
+
+}  // namespace campsim::batch

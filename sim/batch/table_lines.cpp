@@ -1,0 +1,90 @@
+#include "sim/batch/table_lines.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include <unistd.h>
+
+#include "sim/batch/csv_text.hpp"
+
+namespace campsim::batch {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::optional<int> whole(const std::string& text) {
+  int value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+TableText read_table(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + file.string());
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = buffer.str();
+  TableText table;
+  std::size_t start = 0;
+  bool first = true;
+  while (start < text.size()) {
+    const std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) {
+      table.dropped_partial = true;
+      break;
+    }
+    std::string line = text.substr(start, end + 1 - start);
+    if (first) table.header = std::move(line);
+    else table.lines.push_back(std::move(line));
+    first = false;
+    start = end + 1;
+  }
+  return table;
+}
+
+std::optional<JobKey> key_of_line(std::string_view line, const std::vector<std::string>& policies) {
+  if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
+  const std::vector<std::string> cells = split_csv_line(line);
+  if (cells.size() < 3) return std::nullopt;
+  const auto point = whole(cells[0]), replication = whole(cells[2]);
+  const auto policy = std::find(policies.begin(), policies.end(), cells[1]);
+  if (!point || !replication || policy == policies.end()) return std::nullopt;
+  return JobKey{*point, static_cast<int>(policy - policies.begin()), *replication};
+}
+
+void sort_by_key(std::vector<std::string>& lines, const std::vector<std::string>& policies) {
+  std::vector<std::pair<JobKey, std::string>> keyed;
+  keyed.reserve(lines.size());
+  for (std::string& line : lines) {
+    const auto key = key_of_line(line, policies);
+    if (!key) throw std::runtime_error("not a row of this batch: " + line.substr(0, 80));
+    keyed.emplace_back(*key, std::move(line));
+  }
+  std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (std::size_t i = 0; i < keyed.size(); ++i) lines[i] = std::move(keyed[i].second);
+}
+
+void write_atomically(const fs::path& file, const std::string& header, const std::vector<std::string>& lines) {
+  const fs::path tmp = file.string() + ".tmp-" + std::to_string(::getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << header;
+    for (const std::string& line : lines) out << line;
+    out.flush();
+    if (!out) {
+      std::error_code ignored;
+      fs::remove(tmp, ignored);
+      throw std::runtime_error("cannot write " + tmp.string());
+    }
+  }
+  fs::rename(tmp, file);
+}
+
+}  // namespace campsim::batch

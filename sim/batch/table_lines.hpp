@@ -1,0 +1,37 @@
+#pragma once
+// Batch CSV files as lines keyed by their first three cells (design_point, policy, replication):
+// reading what a killed process left (complete lines only), and writing a file sorted by key,
+// atomically. Shared by the results writer, resume and merge.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sim/batch/batch_plan.hpp"
+
+namespace campsim::batch {
+
+struct TableText {
+  std::string header;              // the first line, with its '\n' (empty if the file had none)
+  std::vector<std::string> lines;  // every later COMPLETE line, with its '\n'
+  bool dropped_partial = false;    // a last line without '\n' (a write cut short) was left out
+};
+
+// Reads a file; a last line without a final newline is dropped (the row being written when the
+// process died). Throws std::runtime_error if the file cannot be read.
+TableText read_table(const std::filesystem::path& file);
+
+// The key of a row: design point and replication as whole numbers, the policy by name among
+// `policies` (its index). Nothing if the line is not such a row.
+std::optional<JobKey> key_of_line(std::string_view line, const std::vector<std::string>& policies);
+
+// Sorts lines by key, keeping the order of lines with equal keys (the casualties of one run).
+// Throws std::runtime_error naming the first line that has no key.
+void sort_by_key(std::vector<std::string>& lines, const std::vector<std::string>& policies);
+
+// Writes header + lines into a temporary sibling and renames it over `file`, so a reader (or a
+// crash) sees the old file or the new one, never half of one.
+void write_atomically(const std::filesystem::path& file, const std::string& header, const std::vector<std::string>& lines);
+
+}  // namespace campsim::batch

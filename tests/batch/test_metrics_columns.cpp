@@ -1,0 +1,57 @@
+// Flattening a run's metrics into results.csv columns, on hand-written JSON.
+#include <catch2/catch.hpp>
+
+#include "sim/batch/csv_text.hpp"
+#include "sim/batch/metrics_columns.hpp"
+
+using namespace campsim::batch;
+using Json = nlohmann::ordered_json;
+
+TEST_CASE("metrics flatten to dotted numeric leaves: null is missing, booleans 0/1, arrays and text skipped", "[batch]") {
+  const Json metrics = Json::parse(R"({
+    "duration_days": 2,
+    "camp": {"name": "Gao", "area_ha": 149.5},
+    "guards": {"coverage": {"overall": 0.999, "by_hour": [1, 0.9, 0.8]},
+               "handover": {"gap_mean_minutes": null, "any_gap": true, "none": false}},
+    "threats": {"by_kind": {"vehicle_bomb": {"incidents": 0, "detected_share": null}}},
+    "empty": {}
+  })");
+  const std::vector<MetricCell> cells = flatten_metrics(metrics);
+  std::vector<std::string> names;
+  for (const auto& c : cells) names.push_back(c.name);
+  CHECK(names == std::vector<std::string>{"duration_days", "camp.area_ha", "guards.coverage.overall",
+                                          "guards.handover.gap_mean_minutes", "guards.handover.any_gap",
+                                          "guards.handover.none", "threats.by_kind.vehicle_bomb.incidents",
+                                          "threats.by_kind.vehicle_bomb.detected_share"});
+  CHECK(cells[0].value == 2.0);
+  CHECK(cells[1].value == 149.5);
+  CHECK_FALSE(cells[3].value.has_value());
+  CHECK(cells[4].value == 1.0);
+  CHECK(cells[5].value == 0.0);
+  CHECK(cells[6].value == 0.0);
+  CHECK_FALSE(cells[7].value.has_value());
+}
+
+TEST_CASE("a batch header is the union of names in order of first appearance; rows fill it with text", "[batch]") {
+  MetricColumns columns;
+  columns.add(flatten_metrics(Json::parse(R"({"a": 1, "b": {"c": 2}})")));
+  columns.add(flatten_metrics(Json::parse(R"({"a": 1, "d": 3, "b": {"c": 2, "e": null}})")));
+  CHECK(columns.names() == std::vector<std::string>{"a", "b.c", "d", "b.e"});
+
+  // A run lacking a column (another policy's) and one with null both leave the cell empty.
+  const auto row = columns.cells_of(flatten_metrics(Json::parse(R"({"a": 0.1, "b": {"c": 1e-7, "e": null}})")));
+  CHECK(row == std::vector<std::string>{"0.1", "1e-07", "", ""});
+  // A run with a column the probe never saw breaks the shape promise: refuse rather than drop it.
+  CHECK_THROWS_WITH(columns.cells_of(flatten_metrics(Json::parse(R"({"z": 1})"))), Catch::Contains("'z'"));
+}
+
+TEST_CASE("CSV cells are quoted only when needed and split back", "[batch]") {
+  CHECK(csv_cell("guards.shifts.length") == "guards.shifts.length");
+  CHECK(csv_cell("[1, 2]") == "\"[1, 2]\"");
+  CHECK(csv_cell("say \"hi\"") == "\"say \"\"hi\"\"\"");
+  CHECK(csv_cell("two\nlines") == "two lines");
+  const std::string line = csv_line({"0", "gao_baseline", "[1, 2]", "say \"hi\"", ""});
+  CHECK(line == "0,gao_baseline,\"[1, 2]\",\"say \"\"hi\"\"\",\n");
+  CHECK(split_csv_line(line.substr(0, line.size() - 1)) ==
+        std::vector<std::string>{"0", "gao_baseline", "[1, 2]", "say \"hi\"", ""});
+}
