@@ -54,6 +54,8 @@ int triage_rank(Triage t) {
   return 4;
 }
 constexpr int kRoutineRank = 3;  // routine patients yield to every casualty
+// How long past the scenario's end the chain keeps its clock running for patients still inside.
+constexpr SimTime kDrainLimit = 60 * engine::kDay;
 
 // Everything a patient will need, drawn up front in a fixed order from its own stream, so a
 // policy that changes the path (a shorter chain, another bed) leaves every other draw alone.
@@ -840,7 +842,10 @@ class MedicalChain {
       surge_ready_ = false;
     }
     apply_staffing();
-    if (now_ < config_.end || active_ > 0)
+    // Shifts go on while anyone is still in the chain, but not for ever: a patient waiting for a
+    // flight that never comes (every day grounded) stays where it is once the drain limit passes.
+    const bool draining = now_ >= config_.end + kDrainLimit;
+    if (now_ < config_.end || (active_ > 0 && !draining))
       queue_.schedule(now_ + engine::kDay, 0, kShiftChange, day_starts ? 0 : 1);
   }
 

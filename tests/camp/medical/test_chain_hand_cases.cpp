@@ -5,6 +5,9 @@
 // mass-casualty plan each change the timeline by the amount the rules say.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
+
 #include "sim/camp/medical/medical_report.hpp"
 #include "tests/camp/medical/chain_fixture.hpp"
 
@@ -211,4 +214,51 @@ TEST_CASE("metrics: 10-1-2 compliance and the delay components agree with the re
   const auto ms = medical_metrics_json(slow, run(slow, {casualty_at(1, {1000, 0}, t0, Triage::Immediate)}));
   CHECK(ms["compliance"]["surgery_2h"].get<double>() == 0.0);
   CHECK(ms["compliance"]["first_aid_10min"].get<double>() == 1.0);
+}
+
+TEST_CASE("a roving ambulance has its crew aboard: it rolls at once from a road node", "[medical][chain]") {
+  MedicalParams p = fixed_chain();
+  p.ambulances.station = AmbulanceStation::Roving;
+  for (std::uint64_t rep = 0; rep < 10; ++rep) {
+    const CareRecord r = run_medical_chain(p, kRoad, kQrf, {casualty_at(1, {1000, 0}, t0, Triage::Delayed)}, {},
+                                           MedicalRunConfig{1, rep, 0, 10 * kDay})
+                             .casualties[0];
+    CHECK(r.dispatched == r.approved);  // no mobilization
+    const double drive = r.on_scene - r.dispatched;
+    // From one of the three road nodes to the junction: 100 s, 0 s or 100 s.
+    CHECK((drive == Approx(0) || drive == Approx(100)));
+  }
+}
+
+TEST_CASE("night shift: a second table needs the on-call team, who arrive after the call-in", "[medical][chain]") {
+  MedicalParams p = fixed_chain();
+  p.ambulances.vehicles = 1;
+  p.hospital.surgical_teams_day = 2;
+  p.hospital.surgical_teams_night = 1;
+  p.hospital.team_call_in = 1800;
+  const SimTime late = 22.5 * kHour;
+  const MedicalOutcome out = run(p, {casualty_at(1, {1000, 0}, late, Triage::Immediate),
+                                     casualty_at(2, {1000, 0}, late, Triage::Immediate)});
+  const CareRecord &a = out.casualties[0], &b = out.casualties[1];
+  REQUIRE(a.resuscitation == Approx(b.resuscitation));  // two bays, one trip with two litters
+  const SimTime resuscitated = a.resuscitation + 1800;
+  CHECK(std::min(a.surgery, b.surgery) == Approx(resuscitated));
+  CHECK(std::max(a.surgery, b.surgery) == Approx(resuscitated + 1800));  // on-call team's call-in
+  // By day both tables are staffed: both start together.
+  const MedicalOutcome day = run(p, {casualty_at(1, {1000, 0}, t0, Triage::Immediate),
+                                     casualty_at(2, {1000, 0}, t0, Triage::Immediate)});
+  CHECK(day.casualties[0].surgery == Approx(day.casualties[1].surgery));
+}
+
+TEST_CASE("sandstorms ground the helicopters; a patient who cannot fly stays in the hospital", "[medical][chain]") {
+  MedicalParams p = fixed_chain();
+  p.air_evacuation.share_immediate = 1;
+  p.air_evacuation.sandstorm_day_share = 1;  // every day grounded
+  const MedicalOutcome out = run(p, {casualty_at(1, {1000, 0}, t0, Triage::Immediate)});
+  CHECK(out.casualties[0].outcome == CareOutcome::Survived);
+  CHECK_FALSE(std::isfinite(out.casualties[0].left_hospital));
+  CHECK(out.resources[4].served == 0);  // helicopters
+  CHECK(out.last_event < 10 * kDay + 61 * kDay);  // the chain stops at its drain limit
+  p.air_evacuation.sandstorm_day_share = 0;
+  CHECK(run(p, {casualty_at(1, {1000, 0}, t0, Triage::Immediate)}).casualties[0].outcome == CareOutcome::EvacuatedL3);
 }
