@@ -114,11 +114,17 @@ int prepare(const batch::BatchPlan& plan, const fs::path& dir, const nlohmann::o
   }
   const bool resuming = exists && resume && !force;
   if (resuming) {
-    if (const auto why = batch::manifest_mismatch(batch::read_batch_manifest(dir), manifest)) {
+    const nlohmann::ordered_json on_disk = batch::read_batch_manifest(dir);
+    if (const auto why = batch::manifest_mismatch(on_disk, manifest)) {
       std::cerr << "campsim batch: cannot resume " << dir.string() << ": " << *why
                 << ".\nRun the same command as before with --resume, or use --force to start again; nothing was changed\n";
       return kBadInput;
     }
+    // Same inputs, another build: allowed (a rebuild need not change the model), but said aloud,
+    // since rows from two builds are mixed if the model did change.
+    if (on_disk.value("git_revision", "") != manifest.value("git_revision", ""))
+      std::cerr << "campsim batch: note: " << dir.string() << " was started by git revision "
+                << on_disk.value("git_revision", "?") << "; this is " << manifest.value("git_revision", "?") << "\n";
     if (state == batch::DirectoryState::Finished) {
       std::cout << "campsim batch: " << dir.string() << " is already finished; nothing to do (see "
                 << (dir / batch::kSummaryFile).string() << ")\n";

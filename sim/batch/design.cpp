@@ -1,5 +1,7 @@
 #include "sim/batch/design.hpp"
 
+#include <cstdio>
+#include <cstdlib>
 #include <set>
 
 #include "sim/engine/number_format.hpp"
@@ -53,7 +55,11 @@ std::string level_text(const Factor& factor, int level, int points, DesignKind k
   const double value = kind == DesignKind::LatinHypercube
                            ? factor.low + (level + 0.5) * span / points
                            : factor.low + (points > 1 ? level * span / (points - 1) : 0.0);
-  return engine::format_number(value) + factor.unit;
+  // 12 significant digits: 0.03625, not the 0.036250000000000004 that binary arithmetic leaves.
+  // Far finer than any stratum, so every level stays in its own.
+  char text[32];
+  std::snprintf(text, sizeof text, "%.12g", value);
+  return engine::format_number(std::strtod(text, nullptr)) + factor.unit;
 }
 
 }  // namespace

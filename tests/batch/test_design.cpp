@@ -113,6 +113,7 @@ TEST_CASE("a design file reads into points; settings carry the unit", "[batch][d
   factors:
     - {key: guards.shifts.length, low: 4, high: 8, unit: h}
     - {key: guards.shifts.handover_overlap, low: 0, high: 20, unit: min}
+    - {key: force.daily_unavailability, low: 0.01, high: 0.08}
 )");
   const Design d = read_design(file);
   CHECK(d.kind == DesignKind::NearlyOrthogonal);
@@ -121,6 +122,10 @@ TEST_CASE("a design file reads into points; settings carry the unit", "[batch][d
   std::set<std::string> lengths;
   for (const DesignPoint& p : d.table) lengths.insert(p.settings[0].second);
   CHECK(lengths == std::set<std::string>{"4h", "4.5h", "5h", "5.5h", "6h", "6.5h", "7h", "7.5h", "8h"});
+  // Written as a person would (0.03625), not as binary arithmetic leaves it (0.036250000000000004).
+  std::set<std::string> shares;
+  for (const DesignPoint& p : d.table) shares.insert(p.settings[2].second);
+  CHECK(shares == std::set<std::string>{"0.01", "0.01875", "0.0275", "0.03625", "0.045", "0.05375", "0.0625", "0.07125", "0.08"});
   CHECK(read_design(file).table[3].settings == d.table[3].settings);
 }
 
