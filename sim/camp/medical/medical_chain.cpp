@@ -889,35 +889,4 @@ MedicalOutcome run_medical_chain(const MedicalParams& params, const CampLayout& 
   return MedicalChain(params, layout, qrf, casualties, incidents, config, log).run();
 }
 
-std::string_view care_outcome_name(CareOutcome outcome) {
-  switch (outcome) {
-    case CareOutcome::Killed: return "killed";
-    case CareOutcome::DiedOfWounds: return "died_of_wounds";
-    case CareOutcome::Survived: return "survived";
-    case CareOutcome::EvacuatedL3: return "evacuated_l3";
-  }
-  return "survived";
-}
-
-std::string_view death_place_name(DeathPlace place) {
-  switch (place) {
-    case DeathPlace::None: return "";
-    case DeathPlace::BeforePickup: return "before_pickup";
-    case DeathPlace::InTransit: return "in_transit";
-    case DeathPlace::AtHospital: return "at_hospital";
-  }
-  return "";
-}
-
-std::string_view first_aid_by_name(FirstAidBy by) {
-  switch (by) {
-    case FirstAidBy::None: return "";
-    case FirstAidBy::Buddy: return "buddy";
-    case FirstAidBy::Responder: return "responder";
-    case FirstAidBy::AmbulanceCrew: return "ambulance_crew";
-    case FirstAidBy::Hospital: return "hospital";
-  }
-  return "";
-}
-
 }  // namespace campsim::camp
