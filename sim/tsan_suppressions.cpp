@@ -15,7 +15,10 @@
 // libtbb.so frees its own internal arrays from worker threads after synchronising in code TSan
 // cannot see; `delete[]` is intercepted and would be reported. ignore_noninstrumented_modules
 // skips intercepted calls made from uninstrumented libraries only: our code stays checked.
-extern "C" const char* __tsan_default_options() { return "ignore_noninstrumented_modules=1"; }
+// history_size=7 keeps enough history to restore the earlier stack of a report: without it a
+// write by TBB's own start_for (copying a loop body's closure) shows as "failed to restore the
+// stack", so the start_for suppression below cannot match it and a TBB hand-off is reported.
+extern "C" const char* __tsan_default_options() { return "ignore_noninstrumented_modules=1 history_size=7"; }
 
 extern "C" const char* __tsan_default_suppressions() {
   return "race:^tbb::detail::d1::fold_tree\n"
