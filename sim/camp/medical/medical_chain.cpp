@@ -469,10 +469,10 @@ class MedicalChain {
     CareRecord& r = record(id);
     r.died = now_;
     r.outcome = CareOutcome::DiedOfWounds;
-    r.died_where = pt.stage == Stage::Hospital                              ? DeathPlace::AtHospital
-                   : pt.stage == Stage::Transit || pt.stage == Stage::Assigned ? DeathPlace::InTransit
-                                                                              : DeathPlace::BeforePickup;
-    if (pt.stage == Stage::Assigned) r.died_where = DeathPlace::BeforePickup;
+    // Tasked but not yet picked up counts as before pickup.
+    r.died_where = pt.stage == Stage::Hospital  ? DeathPlace::AtHospital
+                   : pt.stage == Stage::Transit ? DeathPlace::InTransit
+                                                : DeathPlace::BeforePickup;
     if (pt.next_event) queue_.cancel(*pt.next_event);
     pt.next_event.reset();
     if (pt.stage == Stage::Pending) std::erase(pending_, id);
@@ -586,9 +586,7 @@ class MedicalChain {
       SimTime loading = 0;
       for (int id : pending_) {
         if (static_cast<int>(trip.patients.size()) >= a.capacity) break;
-        if (patient(id).group != patient(first).group &&
-            groups_[static_cast<std::size_t>(patient(id).group)].incident_id != g.incident_id)
-          continue;
+        if (groups_[static_cast<std::size_t>(patient(id).group)].incident_id != g.incident_id) continue;
         trip.patients.push_back(id);
         loading += patient(id).draws.loading;
       }

@@ -115,8 +115,8 @@ ordered_json dispatch_json(const MedicalParams& params, const MedicalOutcome& ou
   }
   // Requests: one per incident and chain; taken from the first casualty of each.
   std::vector<double> request_approval, request_unavailable;
-  std::vector<std::vector<double>> per_level(approval_level_names(params).size());
   const std::vector<std::string> level_names = approval_level_names(params);
+  std::vector<std::vector<double>> per_level(level_names.size());
   std::vector<std::pair<int, bool>> seen;
   for (const CareRecord& r : outcome.casualties) {
     if (r.triage == Triage::Killed || !std::isfinite(r.requested)) continue;
