@@ -57,7 +57,7 @@ constexpr std::uint32_t kind_code(EventKind kind) { return static_cast<std::uint
 constexpr EventKind kind_of(const engine::Event& event) { return static_cast<EventKind>(event.kind); }
 
 // Schedules `kind` for `subject` at `time` with the kind's priority; returns the handle for cancel().
-inline std::uint64_t schedule(engine::EventQueue& queue, SimTime time, EventKind kind, std::uint64_t subject = 0) {
+inline std::uint64_t schedule(engine::EventQueue& queue, engine::SimTime time, EventKind kind, std::uint64_t subject = 0) {
   return queue.schedule(time, priority_of(kind), kind_code(kind), subject);
 }
 
