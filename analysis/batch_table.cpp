@@ -170,8 +170,8 @@ BatchTable read_batch(const fs::path& directory) {
     batch.runs.push_back(std::move(run));
   }
 
-  if (fs::exists(directory / "casualties.csv")) {
-    CsvTable casualties = read_csv(directory / "casualties.csv");
+  if (fs::exists(directory / "care.csv")) {
+    CsvTable casualties = read_csv(directory / "care.csv");
     const long k_dp = require_column(casualties, "design_point"), k_policy = require_column(casualties, "policy"),
                k_rep = require_column(casualties, "replication");
     for (std::size_t row = 0; row < casualties.rows.size(); ++row) {

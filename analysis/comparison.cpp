@@ -5,6 +5,8 @@
 
 #include <fnmatch.h>
 
+#include "analysis/display.hpp"
+
 namespace campsim::analysis {
 
 namespace {
@@ -44,11 +46,22 @@ Difference difference_of(const KeyedSample& policy, const KeyedSample& reference
   d.pairs = paired.differences.size();
   d.unmatched = paired.unmatched;
   d.summary = summarize(paired.differences);
-  // A difference of shares is not itself bounded near 0 or 1, so only skewness can send it
-  // to the bootstrap.
-  d.method_reason = choose_interval_method(paired.differences, false).reason;
-  d.ci = confidence_interval(paired.differences, options.level, false, key, options.resamples);
-  d.verdict = verdict_of(d.ci, metric.direction);
+  // A difference of shares is not itself bounded near 0 or 1, so only skewness (and never a
+  // handful of non-zero pairs) can send it to the bootstrap.
+  const IntervalChoice choice = choose_difference_method(paired.differences);
+  d.method_reason = choice.reason;
+  d.ci = interval_by(choice.method, paired.differences, options.level, key, options.resamples);
+  const Judgement judged = judge_difference(paired.differences, d.ci, metric.direction, options.level);
+  d.verdict = judged.verdict;
+  d.verdict_reason = judged.reason;
+  d.signs = judged.signs;
+  d.sign_test_p = judged.sign_test_p;
+  // A difference too small to print (a share moving by 1e-9) is not called higher or lower.
+  if (d.verdict != Verdict::identical && d.verdict != Verdict::not_enough_data && d.verdict != Verdict::no_clear_difference &&
+      rounds_to_zero(metric, d.summary.mean)) {
+    d.verdict = Verdict::no_clear_difference;
+    d.verdict_reason = "the difference rounds to 0";
+  }
   if (d.pairs >= 2 && std::isfinite(reference_mean))
     d.replications_needed =
         replications_needed(d.summary.sd, options.target_rel_halfwidth * std::abs(reference_mean), options.level);

@@ -11,6 +11,7 @@
 
 #include "analysis/batch_table.hpp"
 #include "analysis/metric_catalogue.hpp"
+#include "analysis/paired_verdict.hpp"
 #include "analysis/statistics.hpp"
 
 namespace campsim::analysis {
@@ -42,6 +43,9 @@ struct Difference {
   Interval ci;
   std::string method_reason;
   Verdict verdict = Verdict::not_enough_data;
+  std::string verdict_reason;               // judge_difference: why this verdict, in words
+  SignCounts signs;                         // pairs where the policy is higher / lower / equal
+  std::optional<double> sign_test_p;        // exact sign test, when few pairs differ
   std::optional<long> replications_needed;  // half-width <= target_rel_halfwidth * |reference mean|
 };
 

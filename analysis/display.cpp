@@ -23,10 +23,27 @@ std::string format_fixed(double value, int decimals, bool sign) {
   return sign ? fmt::format("{:+.{}f}", value, decimals) : fmt::format("{:.{}f}", value, decimals);
 }
 
+int difference_decimals(const MetricInfo& metric, double mean, double scale_of) {
+  int d = decimals_for(display_scale(metric, scale_of));
+  const double shown = std::abs(display_scale(metric, mean));
+  while (d < 6 && shown > 0 && std::round(shown * std::pow(10.0, d)) == 0) ++d;
+  return d;
+}
+
+bool rounds_to_zero(const MetricInfo& metric, double difference) {
+  return std::round(std::abs(display_scale(metric, difference)) * 1e6) == 0;
+}
+
+std::string format_share_of(long part, long whole) {
+  if (whole <= 0) return "-";
+  const std::string percent = fmt::format("{:.0f}%", 100.0 * static_cast<double>(part) / static_cast<double>(whole));
+  return whole < 100 ? fmt::format("{} ({} of {})", percent, part, whole) : percent;
+}
+
 namespace {
 
 std::string format_with_ci(const MetricInfo& metric, double mean, const Interval& ci, double scale_of, bool sign) {
-  const int d = decimals_for(display_scale(metric, scale_of));
+  const int d = sign ? difference_decimals(metric, mean, scale_of) : decimals_for(display_scale(metric, scale_of));
   std::string text = format_fixed(display_scale(metric, mean), d, sign);
   if (ci.method != IntervalMethod::none)
     text += " [" + format_fixed(display_scale(metric, ci.lower), d, sign) + ", " +

@@ -22,8 +22,20 @@ std::string format_fixed(double value, int decimals, bool sign = false);
 // "1.20 [0.95, 1.45]"; or "1.20" when the interval could not be computed. `scale_of` is the
 // value whose size sets the decimals (the reference mean, so all policies of a metric align).
 std::string format_mean_ci(const MetricInfo& metric, double mean, const Interval& ci, double scale_of);
-// "-0.40 [-0.62, -0.18]" with explicit signs.
+// "-0.40 [-0.62, -0.18]" with explicit signs. A non-zero difference never prints as "+0.00": when
+// the reference's decimals would round it to zero, decimals are added (up to 6) until it shows.
 std::string format_difference_ci(const MetricInfo& metric, double mean, const Interval& ci, double scale_of);
+
+// The decimals format_difference_ci uses.
+int difference_decimals(const MetricInfo& metric, double mean, double scale_of);
+
+// True when the difference prints as zero even with the added decimals (below 5e-7 on the
+// display scale): too small to call higher or lower.
+bool rounds_to_zero(const MetricInfo& metric, double difference);
+
+// "40% (2 of 5)": a share with its denominator, shown when the denominator is small enough that
+// the percentage alone would overstate what is known (below 100). 0 of 0 is "-".
+std::string format_share_of(long part, long whole);
 
 std::string format_count(std::optional<long> n, const std::string& none = "n/a");
 

@@ -69,7 +69,34 @@ bool right(const Table& table, std::size_t column) {
   return column < table.right_aligned.size() && table.right_aligned[column];
 }
 
+struct ContentsEntry {
+  int level;
+  std::string text, anchor;
+};
+
+std::vector<ContentsEntry> contents_of(const Document& document) {
+  std::vector<ContentsEntry> entries;
+  for (const Block& block : document.blocks)
+    if (const auto* h = std::get_if<Heading>(&block); h && !h->anchor.empty()) entries.push_back({h->level, h->text, h->anchor});
+  return entries;
+}
+
 }  // namespace
+
+std::string anchor_of(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      out += c;
+    } else if (c >= 'A' && c <= 'Z') {
+      out += static_cast<char>(c - 'A' + 'a');
+    } else if (!out.empty() && out.back() != '-') {
+      out += '-';
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
 
 std::string base64(const std::string& bytes) {
   static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -89,10 +116,22 @@ std::string base64(const std::string& bytes) {
 
 std::string render_markdown(const Document& document) {
   std::string out = "# " + document.title + "\n";
+  const std::vector<ContentsEntry> contents = contents_of(document);
   for (const Block& block : document.blocks) {
     out += "\n";
     std::visit(Overloaded{
-                   [&](const Heading& h) { out += std::string(static_cast<std::size_t>(h.level), '#') + " " + h.text + "\n"; },
+                   [&](const Heading& h) {
+                     // An explicit anchor: renderers derive their own ids differently.
+                     if (!h.anchor.empty()) out += "<a id=\"" + h.anchor + "\"></a>\n\n";
+                     out += std::string(static_cast<std::size_t>(h.level), '#') + " " + h.text + "\n";
+                   },
+                   [&](const Contents&) {
+                     const int top = contents.empty() ? 0 : std::min_element(contents.begin(), contents.end(), [](const auto& a, const auto& b) {
+                                                              return a.level < b.level;
+                                                            })->level;
+                     for (const ContentsEntry& e : contents)
+                       out += std::string(2 * static_cast<std::size_t>(e.level - top), ' ') + "- [" + e.text + "](#" + e.anchor + ")\n";
+                   },
                    [&](const Paragraph& p) { out += p.text + "\n"; },
                    [&](const BulletList& l) {
                      for (const std::string& item : l.items) out += "- " + item + "\n";
@@ -109,7 +148,10 @@ std::string render_markdown(const Document& document) {
                        out += "\n";
                      }
                    },
-                   [&](const Image& i) { out += "![" + i.caption + "](" + i.file + ")\n\n*" + i.caption + "*\n"; },
+                   [&](const Image& i) {
+                     out += "![" + i.caption + "](" + i.file + ")\n\n*" + i.caption + "*" +
+                            (i.vector_file.empty() ? "" : " ([SVG](" + i.vector_file + "))") + "\n";
+                   },
                    [&](const Preformatted& p) { out += "```\n" + p.text + (p.text.ends_with('\n') ? "" : "\n") + "```\n"; },
                },
                block);
@@ -124,15 +166,34 @@ std::string render_html(const Document& document, const std::function<std::strin
       "body { font-family: sans-serif; max-width: 72em; margin: 2em auto; padding: 0 1em; color: #222; }\n"
       "table { border-collapse: collapse; margin: 1em 0; font-size: 0.9em; }\n"
       "th, td { border: 1px solid #bbb; padding: 0.25em 0.6em; }\n"
-      "th { background: #eee; } td.num { text-align: right; font-variant-numeric: tabular-nums; }\n"
+      "th { background: #eee; } td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }\n"
       "figure { margin: 1em 0; } img { max-width: 100%; } code, pre { background: #f4f4f4; }\n"
+      "nav ul { list-style: none; padding-left: 1.2em; } nav > ul { padding-left: 0; }\n"
       "</style>\n</head>\n<body>\n<h1>" +
       escape_html(document.title) + "</h1>\n";
+  const std::vector<ContentsEntry> contents = contents_of(document);
   for (const Block& block : document.blocks) {
     std::visit(Overloaded{
                    [&](const Heading& h) {
                      const std::string tag = "h" + std::to_string(std::clamp(h.level, 1, 6));
-                     out += "<" + tag + ">" + inline_html(h.text) + "</" + tag + ">\n";
+                     out += "<" + tag + (h.anchor.empty() ? "" : " id=\"" + escape_html(h.anchor) + "\"") + ">" +
+                            inline_html(h.text) + "</" + tag + ">\n";
+                   },
+                   [&](const Contents&) {
+                     // Nested lists by heading level.
+                     out += "<nav>\n";
+                     int depth = 0;
+                     const int top = contents.empty() ? 0 : std::min_element(contents.begin(), contents.end(), [](const auto& a, const auto& b) {
+                                                              return a.level < b.level;
+                                                            })->level;
+                     for (const ContentsEntry& e : contents) {
+                       const int want = e.level - top + 1;
+                       while (depth < want) { out += "<ul>"; ++depth; }
+                       while (depth > want) { out += "</ul>"; --depth; }
+                       out += "<li><a href=\"#" + escape_html(e.anchor) + "\">" + inline_html(e.text) + "</a></li>\n";
+                     }
+                     while (depth > 0) { out += "</ul>"; --depth; }
+                     out += "\n</nav>\n";
                    },
                    [&](const Paragraph& p) { out += "<p>" + inline_html(p.text) + "</p>\n"; },
                    [&](const BulletList& l) {
@@ -155,6 +216,7 @@ std::string render_html(const Document& document, const std::function<std::strin
                    [&](const Image& i) {
                      out += "<figure><img alt=\"" + escape_html(i.caption) + "\" src=\"data:image/png;base64," +
                             base64(read_image(i.file)) + "\"><figcaption>" + inline_html(i.caption) +
+                            (i.vector_file.empty() ? "" : " (<a href=\"" + escape_html(i.vector_file) + "\">SVG</a>)") +
                             "</figcaption></figure>\n";
                    },
                    [&](const Preformatted& p) { out += "<pre>" + escape_html(p.text) + "</pre>\n"; },

@@ -12,7 +12,10 @@ namespace campsim::analysis {
 struct Heading {
   int level = 1;
   std::string text;
+  std::string anchor;  // an id to link to (table of contents); empty: none
 };
+// A table of contents: every heading with an anchor, indented by level, as links.
+struct Contents {};
 struct Paragraph {
   std::string text;  // may contain `code` and **bold** (rendered in HTML too)
 };
@@ -27,12 +30,14 @@ struct Table {
 struct Image {
   std::string file;     // relative to the report directory, e.g. plots/deaths.png
   std::string caption;
+  std::string vector_file;  // the same figure as SVG (linked beside the PNG); empty: none
+  int design_point = 0;     // which design point the figure shows (the report groups by it)
 };
 struct Preformatted {
   std::string text;
 };
 
-using Block = std::variant<Heading, Paragraph, BulletList, Table, Image, Preformatted>;
+using Block = std::variant<Heading, Contents, Paragraph, BulletList, Table, Image, Preformatted>;
 
 struct Document {
   std::string title;
@@ -49,5 +54,8 @@ std::string render_html(const Document& document, const std::function<std::strin
 std::string render_text_table(const Table& table);
 
 std::string base64(const std::string& bytes);
+
+// "Died of wounds (per run)" -> "died-of-wounds-per-run": lower case letters, digits and dashes.
+std::string anchor_of(const std::string& text);
 
 }  // namespace campsim::analysis

@@ -1,6 +1,7 @@
 #include "analysis/plots.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <fstream>
@@ -25,6 +26,7 @@ struct Figure {
   std::string caption;
   std::string data;
   std::string script;
+  int design_point = 0;
 };
 
 // A figure, or the sentence saying why there is none.
@@ -42,21 +44,65 @@ std::string data_label(const std::string& text) {  // a double-quoted string in 
   return out + "\"";
 }
 
-// pngcairo draws anti-aliased text; plain png (libgd) is the fallback on builds without cairo.
-std::string preamble(const std::string& name, const std::string& title, const std::string& xlabel,
-                     const std::string& ylabel) {
-  return "# Written by campsim compare; redraw with: gnuplot " + name + ".gp\n"
+// Okabe & Ito's colour-blind-safe palette (Okabe & Ito 2008, "Color Universal Design"; also
+// Wong 2011, Nature Methods 8:441), in an order that keeps neighbours distinct: the reference in
+// black, then blue, vermillion, bluish green, reddish purple, orange, sky blue. Yellow is left out:
+// it is too faint on white. Beyond seven policies the colours repeat with dashes.
+constexpr std::array<const char*, 7> kPalette{"#000000", "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"};
+
+std::string line_style(std::size_t index) {
+  return std::string("lc rgb '") + kPalette[index % kPalette.size()] + "' dt " + std::to_string(1 + index / kPalette.size());
+}
+
+// Policies in the order the report lists them, the reference first, so the reference is black.
+std::vector<std::size_t> policy_order(const Comparison& c) {
+  std::vector<std::size_t> order{c.reference};
+  for (std::size_t p = 0; p < c.policies.size(); ++p)
+    if (p != c.reference) order.push_back(p);
+  return order;
+}
+
+// A policy name as an axis label: underscores as spaces, wrapped onto lines of at most 16
+// characters so neighbouring names never run into each other.
+std::string wrapped_label(const std::string& name) {
+  std::string words = name;
+  std::replace(words.begin(), words.end(), '_', ' ');
+  std::string out, line;
+  std::size_t start = 0;
+  while (start <= words.size()) {
+    const std::size_t end = std::min(words.find(' ', start), words.size());
+    const std::string word = words.substr(start, end - start);
+    if (!line.empty() && line.size() + 1 + word.size() > 16) {
+      out += (out.empty() ? "" : "\\n") + line;
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + word;
+    start = end + 1;
+  }
+  return out + (out.empty() ? "" : "\\n") + line;
+}
+
+// The terminal for the PNG (pngcairo draws anti-aliased text; plain png, libgd, is the fallback
+// on builds without cairo), the labels, then the body; then the same plot again as SVG.
+std::string script(const std::string& name, int width, int height, const std::string& title, const std::string& xlabel,
+                   const std::string& ylabel, const std::string& body) {
+  const std::string size = std::to_string(width) + "," + std::to_string(height);
+  return "# Written by campsim compare; redraw with: gnuplot " + name + ".gp (writes " + name + ".png and " + name + ".svg)\n"
          "if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) {\n"
-         "  set terminal pngcairo size 900,520 noenhanced font 'sans,10'\n"
+         "  set terminal pngcairo size " + size + " noenhanced font 'sans,12'\n"
          "} else {\n"
-         "  set terminal png size 900,520 noenhanced\n"
+         "  set terminal png size " + size + " noenhanced font 'sans,12'\n"
          "}\n"
          "set output '" + name + ".png'\n"
          "set title " + quoted(title) + "\n"
          "set xlabel " + quoted(xlabel) + "\n"
          "set ylabel " + quoted(ylabel) + "\n"
-         "set grid\n"
-         "set key outside right top\n";
+         "set grid lc rgb '#d0d0d0'\n"
+         "set border lc rgb '#404040'\n" + body +
+         "set terminal svg size " + size + " dynamic noenhanced font 'sans,12' background '#ffffff'\n"
+         "set output '" + name + ".svg'\n"
+         "replot\n"
+         "unset output\n";
 }
 
 std::optional<double> cell_number(const std::string& text) {
@@ -94,116 +140,173 @@ const std::map<std::string, std::string>& stage_names() {
   return names;
 }
 
+// The 10-1-2 targets (first aid within 10 minutes, resuscitation within 1 hour, surgery within
+// 2 hours: docs/medical/chain.md) drawn on every time-to-care curve, so a reader sees at once
+// what share of casualties met each.
+constexpr std::array<std::pair<double, const char*>, 3> kTargets{{{10, "10 min"}, {60, "1 h"}, {120, "2 h"}}};
+
 FigureOrNote ecdf_figure(const BatchTable& batch, const Comparison& c, int dp, const std::string& column,
-                         const std::string& where) {
+                         const std::string& where, const std::string& suffix) {
   const std::string stage = stage_names().at(column);
-  if (!batch.casualties) return "No time-to-" + stage + " curve: the batch has no casualties.csv.";
+  if (!batch.casualties) return "No time-to-" + stage + " curve: the batch has no care.csv.";
   const CsvTable& table = *batch.casualties;
   const long col = table.column(column);
-  if (col < 0) return "No time-to-" + stage + " curve: casualties.csv has no `" + column + "` column (the medical chain fills it).";
+  if (col < 0) return "No time-to-" + stage + " curve: care.csv has no `" + column + "` column (the medical chain fills it).";
   const long outcome = table.column("outcome");
-  Figure f{"ecdf_" + column, "", "", ""};
+  // Surgery is only for those whose wound needs it: they, not every casualty, are its denominator.
+  const long needs_surgery = column == "surgery_min" ? table.column("needs_surgery") : -1;
+  Figure f{"ecdf_" + column + suffix, "", "", "", dp};
   std::string plot;
+  std::vector<double> everything;
+  std::string counts;
   int block = 0;
-  for (std::size_t p = 0; p < c.policies.size(); ++p) {
+  const std::vector<std::size_t> order = policy_order(c);
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    const std::size_t p = order[i];
     std::vector<double> values;
     std::size_t eligible = 0;
     for (std::size_t r : casualty_rows(table, dp, c.policies[p])) {
       // Casualties killed outright never enter the chain; everyone else counts in the
       // denominator, so the curve stops short of 1 by the share who never reached the stage.
       if (outcome >= 0 && table.rows[r][static_cast<std::size_t>(outcome)] == "killed") continue;
+      if (needs_surgery >= 0 && table.rows[r][static_cast<std::size_t>(needs_surgery)] != "1") continue;
       ++eligible;
       if (auto v = cell_number(table.rows[r][static_cast<std::size_t>(col)])) values.push_back(*v);
     }
     if (values.empty()) continue;
     std::sort(values.begin(), values.end());
+    everything.insert(everything.end(), values.begin(), values.end());
+    counts += (counts.empty() ? "" : "; ") + c.policies[p] + " " + std::to_string(values.size()) + " of " + std::to_string(eligible);
     f.data += "# policy " + c.policies[p] + ": " + std::to_string(values.size()) + " of " + std::to_string(eligible) +
               " casualties reached " + stage + "\n";
-    f.data += format_number(values.front()) + " 0\n";
-    for (std::size_t i = 0; i < values.size(); ++i)
-      f.data += format_number(values[i]) + " " + format_number(static_cast<double>(i + 1) / static_cast<double>(eligible)) + "\n";
+    f.data += "0 0\n";
+    for (std::size_t k = 0; k < values.size(); ++k)
+      f.data += format_number(values[k]) + " " + format_number(static_cast<double>(k + 1) / static_cast<double>(eligible)) + "\n";
     f.data += "\n\n";
-    plot += std::string(plot.empty() ? "plot " : ", \\\n     ") + quoted(f.name + ".dat") + " index " + std::to_string(block++) +
-            " using 1:2 with steps lw 2 title " + quoted(c.policies[p]);
+    plot += std::string(plot.empty() ? "plot " : ", \\\n     ") + quoted(f.name + ".dat") + " index " + std::to_string(block) +
+            " using 1:2 with steps lw 2.5 " + line_style(i) + " title " + quoted(c.policies[p]);
+    ++block;
   }
   if (block == 0) return "No time-to-" + stage + " curve: no casualty reached " + stage + " in " + where + ".";
-  f.caption = "Time from injury to " + stage + ", share of casualties not killed outright (" + where +
-              "); a curve ending below 1 means some never got there.";
-  f.script = preamble(f.name, "Time from injury to " + stage + " (" + where + ")", "minutes since injury",
-                      "share of casualties") +
-             "set yrange [0:1.05]\nset xrange [0:*]\nset key bottom right inside\n" + plot + "\n";
+  // The x axis covers the 2-hour target and most casualties, not the slowest few: a range set
+  // by one patient who waited 16 hours would squeeze the targets into the left edge.
+  const double p90 = quantile_type7(everything, 0.9);
+  const double x_max = std::clamp(30 * std::ceil(1.2 * p90 / 30), 150.0, 480.0);
+  const double beyond = static_cast<double>(std::count_if(everything.begin(), everything.end(), [&](double v) { return v > x_max; }));
+  std::string targets;
+  for (const auto& [minutes, label] : kTargets)
+    targets += "set arrow from " + format_number(minutes) + ",0 to " + format_number(minutes) +
+               ",1 nohead dt 2 lw 1.5 lc rgb '#555555' front\n"
+               "set label " + quoted(label) + " at " + format_number(minutes + 2) + ",1.03 left tc rgb '#333333' front\n";
+  const std::string who = needs_surgery >= 0 ? "casualties whose wounds need surgery" : "casualties not killed outright";
+  f.caption = "Time from injury to " + stage + ", share of " + who + " (" + where +
+              "; reached/eligible: " + counts + "). Dashed lines: the 10-1-2 targets. A curve ending below 1 means some never got there" +
+              (beyond > 0 ? "; the axis stops at " + format_number(x_max) + " min, " +
+                                format_number(std::round(100 * beyond / static_cast<double>(everything.size()))) +
+                                "% of times lie beyond it" : "") + ".";
+  f.script = script(f.name, 1000, 600, "Time from injury to " + stage + " (" + where + ")", "minutes since injury",
+                    "share of " + who + " (cumulative)",
+                    "set yrange [0:1.08]\nset xrange [0:" + format_number(x_max) + "]\nset xtics 30\n"
+                    "set ytics ('0%%' 0, '20%%' 0.2, '40%%' 0.4, '60%%' 0.6, '80%%' 0.8, '100%%' 1)\n"
+                    "set key inside right bottom opaque box lc rgb '#bbbbbb'\n" + targets + plot + "\n");
   return f;
 }
 
-FigureOrNote compliance_figure(const Comparison& c, int dp, const std::string& where) {
+FigureOrNote compliance_figure(const Comparison& c, int dp, const std::string& where, const std::string& suffix) {
   std::vector<const MetricResult*> present;
   for (const std::string& name : compliance_metrics())
     if (const MetricResult* r = c.find(name, dp)) present.push_back(r);
   if (present.empty())
     return "No 10-1-2 compliance chart: results.csv has no `medical.compliance.*` columns (or --metrics left them out).";
-  Figure f{"compliance", "", "", ""};
-  f.data = "# metric, then for each policy: mean, CI lower, CI upper (percent)\n";
+  Figure f{"compliance" + suffix, "", "", "", dp};
+  f.data = "# target, then for each policy (reference first): mean, CI lower, CI upper (percent)\n";
+  const std::vector<std::size_t> order = policy_order(c);
   for (const MetricResult* r : present) {
     f.data += data_label(r->metric.label);
-    for (const PolicyResult& p : r->policies) {
-      const double m = 100 * p.estimate.summary.mean;
-      const bool has_ci = p.estimate.ci.method != IntervalMethod::none;
-      f.data += " " + format_number(m) + " " + format_number(has_ci ? 100 * p.estimate.ci.lower : m) + " " +
-                format_number(has_ci ? 100 * p.estimate.ci.upper : m);
+    for (std::size_t p : order) {
+      const PolicyResult& pr = r->policies[p];
+      const double m = 100 * pr.estimate.summary.mean;
+      const bool has_ci = pr.estimate.ci.method != IntervalMethod::none;
+      f.data += " " + format_number(m) + " " + format_number(has_ci ? 100 * pr.estimate.ci.lower : m) + " " +
+                format_number(has_ci ? 100 * pr.estimate.ci.upper : m);
     }
     f.data += "\n";
   }
   std::string plot = "plot ";
-  for (std::size_t p = 0; p < c.policies.size(); ++p) {
-    const std::size_t col = 2 + 3 * p;
-    plot += (p ? ", \\\n     '' using " : quoted("compliance.dat") + " using ") + std::to_string(col) + ":" +
-            std::to_string(col + 1) + ":" + std::to_string(col + 2) + (p ? "" : ":xtic(1)") + " title " + quoted(c.policies[p]);
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    const std::size_t col = 2 + 3 * i;
+    plot += (i ? ", \\\n     '' using " : quoted(f.name + ".dat") + " using ") + std::to_string(col) + ":" +
+            std::to_string(col + 1) + ":" + std::to_string(col + 2) + (i ? "" : ":xtic(1)") + " " + line_style(i) +
+            " title " + quoted(c.policies[order[i]]);
   }
   const std::string level = format_number(100 * c.options.level);
-  f.caption = "10-1-2 compliance by policy, mean over replications with " + level + "% confidence intervals (" + where + ").";
-  f.script = preamble(f.name, "10-1-2 compliance (" + where + ")", "", "percent of casualties (mean, " + level + "% CI)") +
-             "set style data histograms\nset style histogram errorbars gap 1.5 lw 1\n"
-             "set style fill solid 0.6 border -1\nset yrange [0:105]\n" + plot + "\n";
+  f.caption = "10-1-2 compliance by policy: mean share of casualties per run meeting each target, with " + level +
+              "% confidence intervals (" + where + ").";
+  // The legend goes above the plot in rows, not beside it, so the bars keep the width.
+  f.script = script(f.name, 1000, 600, "10-1-2 compliance (" + where + ")", "", "casualties meeting the target (%, mean per run)",
+                    "set style data histograms\nset style histogram errorbars gap 2 lw 1.5\n"
+                    "set style fill solid 0.85 border rgb '#303030'\nset yrange [0:110]\nset ytics 20\nset grid noxtics\n"
+                    "set key outside top center horizontal maxrows 2 samplen 2\nset xtics scale 0\n" + plot + "\n");
   return f;
 }
 
-FigureOrNote deaths_figure(const BatchTable& batch, const Comparison& c, int dp, const std::string& where) {
+FigureOrNote deaths_figure(const BatchTable& batch, const Comparison& c, int dp, const std::string& where,
+                           const std::string& suffix) {
   const MetricResult* r = c.find(kDiedOfWounds, dp);
   if (!r) return "No deaths chart: results.csv has no `medical.died_of_wounds` column (or --metrics left it out).";
   const auto column = static_cast<std::size_t>(batch.metric_index(kDiedOfWounds));
-  Figure f{"deaths", "", "", ""};
-  f.data = "# index 0: policy x, mean, CI lower, CI upper\n";
+  Figure f{"deaths" + suffix, "", "", "", dp};
+  f.data = "# index 0: x, mean, CI lower, CI upper (reference first)\n";
   std::string xtics;
-  for (const PolicyResult& p : r->policies) {
+  const std::vector<std::size_t> order = policy_order(c);
+  double top = 0;
+  for (std::size_t x = 0; x < order.size(); ++x) {
+    const PolicyResult& p = r->policies[order[x]];
     const double m = p.estimate.summary.mean;
     const bool has_ci = p.estimate.ci.method != IntervalMethod::none;
-    f.data += std::to_string(p.policy) + " " + format_number(m) + " " + format_number(has_ci ? p.estimate.ci.lower : m) + " " +
+    f.data += std::to_string(x) + " " + format_number(m) + " " + format_number(has_ci ? p.estimate.ci.lower : m) + " " +
               format_number(has_ci ? p.estimate.ci.upper : m) + "\n";
-    xtics += std::string(xtics.empty() ? "" : ", ") + quoted(c.policies[p.policy]) + " " + std::to_string(p.policy);
+    xtics += std::string(xtics.empty() ? "" : ", ") + "\"" + wrapped_label(c.policies[order[x]]) + "\" " + std::to_string(x);
   }
-  f.data += "\n\n# index 1: per replication, x (spread a little so equal values stay visible), deaths\n";
-  for (std::size_t p = 0; p < c.policies.size(); ++p)
-    for (const auto& [key, value] : batch.values(column, dp, p))
-      if (value) f.data += format_number(static_cast<double>(p) + 0.03 * ((key.second % 11) - 5)) + " " + format_number(*value) + "\n";
+  f.data += "\n\n# index 1: per replication: x (spread sideways so equal values stay visible), deaths\n";
+  for (std::size_t x = 0; x < order.size(); ++x)
+    for (const auto& [key, value] : batch.values(column, dp, order[x]))
+      if (value) {
+        top = std::max(top, *value);
+        f.data += format_number(static_cast<double>(x) + 0.035 * ((key.second % 11) - 5)) + " " + format_number(*value) + "\n";
+      }
   const std::string level = format_number(100 * c.options.level);
   f.caption = "Died of wounds per run by policy: mean (bar) with " + level + "% confidence interval, and each replication (dots) (" +
               where + ").";
-  f.script = preamble(f.name, "Died of wounds per run (" + where + ")", "", "deaths per run") +
-             "set xtics (" + xtics + ")\nset xrange [-0.6:" + std::to_string(c.policies.size()) + "-0.4]\n"
-             "set yrange [0:*]\nset boxwidth 0.5\nset style fill solid 0.3 border -1\n"
-             "plot 'deaths.dat' index 0 using 1:2 with boxes title 'mean', \\\n"
-             "     '' index 0 using 1:2:3:4 with yerrorbars lw 2 pt 0 title " + quoted(level + "% CI") + ", \\\n"
-             "     '' index 1 using 1:2 with points pt 7 ps 0.5 title 'replications'\n";
+  f.script = script(f.name, 1000, 600, "Died of wounds per run (" + where + ")", "", "deaths per run",
+                    "set xtics (" + xtics + ") scale 0\nset xrange [-0.6:" + std::to_string(order.size()) + "-0.4]\n"
+                    "set yrange [0:" + format_number(std::max(1.0, std::ceil(top * 1.1))) + "]\nset grid noxtics\n"
+                    "set bmargin 5\nset boxwidth 0.55\nset style fill solid 0.35 border rgb '#303030'\n"
+                    "set key outside top center horizontal\n"
+                    "plot " + quoted(f.name + ".dat") + " index 0 using 1:2 with boxes lc rgb '#56B4E9' title 'mean', \\\n"
+                    "     '' index 0 using 1:2:3:4 with yerrorbars lw 2 pt 0 lc rgb '#000000' title " + quoted(level + "% CI") + ", \\\n"
+                    "     '' index 1 using 1:2 with points pt 7 ps 0.6 lc rgb '#D55E00' title 'one replication'\n");
   return f;
 }
 
-FigureOrNote timeline_figure(const BatchTable& batch, const Comparison& c, int dp, const std::string& where) {
-  if (!batch.casualties) return "No timeline: the batch has no casualties.csv.";
+// A casualty's label on the timeline: "#12 T1, died of wounds" (not "casualty 38 killed killed").
+std::string timeline_label(const std::string& id, const std::string& triage, const std::string& outcome) {
+  std::string label = "#" + id;
+  if (triage == "killed" || outcome == "killed") return label + " killed outright";
+  if (!triage.empty()) label += " " + triage.substr(0, triage.find('_'));
+  if (outcome == "died_of_wounds") label += ", died of wounds";
+  if (outcome == "evacuated_l3") label += ", flown to L3";
+  return label;
+}
+
+FigureOrNote timeline_figure(const BatchTable& batch, const Comparison& c, int dp, const std::string& where,
+                             const std::string& suffix) {
+  if (!batch.casualties) return "No timeline: the batch has no care.csv.";
   const CsvTable& table = *batch.casualties;
   std::vector<std::pair<std::string, long>> stages;  // (column, index) of the stages present
   for (const char* name : {"first_aid_min", "approved_min", "on_scene_min", "at_hospital_min", "surgery_min"})
     if (long col = table.column(name); col >= 0) stages.emplace_back(name, col);
-  if (stages.empty()) return "No timeline: casualties.csv has none of the medical chain's time columns (first_aid_min ... surgery_min).";
+  if (stages.empty()) return "No timeline: care.csv has none of the medical chain's time columns (first_aid_min ... surgery_min).";
   const std::string& policy = c.policies[c.reference];
   const std::optional<int> rep = representative_replication(batch, dp, c.reference);
   if (!rep) return "No timeline: no run of " + policy + " in " + where + " had a casualty.";
@@ -211,15 +314,21 @@ FigureOrNote timeline_figure(const BatchTable& batch, const Comparison& c, int d
   const long injury = table.column("injury_h"), id = table.column("casualty"), triage = table.column("triage"),
              outcome = table.column("outcome");
   const auto text = [&](std::size_t row, long col) { return col >= 0 ? table.rows[row][static_cast<std::size_t>(col)] : ""; };
+  // Casualties killed outright have no care to draw: they are counted in the caption instead.
+  const auto killed_outright = [&](std::size_t row) { return text(row, outcome) == "killed" || text(row, triage) == "killed"; };
+  const std::size_t killed = static_cast<std::size_t>(std::count_if(rows.begin(), rows.end(), killed_outright));
+  std::erase_if(rows, killed_outright);
+  if (rows.empty()) return "No timeline: the representative run of " + policy + " in " + where + " had only casualties killed outright.";
   std::stable_sort(rows.begin(), rows.end(), [&](std::size_t a, std::size_t b) {
     return cell_number(text(a, injury)).value_or(0) < cell_number(text(b, injury)).value_or(0);
   });
-  constexpr std::size_t kMaxRows = 40;  // beyond this the labels no longer fit
+  constexpr std::size_t kMaxRows = 24;  // at 26 px a row, the most a briefing slide shows legibly
   const std::size_t shown = std::min(rows.size(), kMaxRows);
-  Figure f{"timeline", "", "", ""};
+  Figure f{"timeline" + suffix, "", "", "", dp};
   f.data = "# y, last stage reached (min since injury), then";
   for (const auto& s : stages) f.data += " " + s.first;
   f.data += ", label; ? = never reached\n";
+  double x_max = 0;
   for (std::size_t i = 0; i < shown; ++i) {
     double last = 0;
     std::string cells;
@@ -228,25 +337,33 @@ FigureOrNote timeline_figure(const BatchTable& batch, const Comparison& c, int d
       if (v) last = std::max(last, *v);
       cells += " " + (v ? format_number(*v) : std::string("?"));
     }
-    std::string label = "casualty " + text(rows[i], id);
-    if (!text(rows[i], triage).empty()) label += " " + text(rows[i], triage);
-    if (!text(rows[i], outcome).empty()) label += " " + text(rows[i], outcome);
-    f.data += std::to_string(i) + " " + format_number(last) + cells + " " + data_label(label) + "\n";
+    x_max = std::max(x_max, last);
+    f.data += std::to_string(i) + " " + format_number(last) + cells + " " +
+              data_label(timeline_label(text(rows[i], id), text(rows[i], triage), text(rows[i], outcome))) + "\n";
   }
   const std::size_t label_col = 3 + stages.size();
-  std::string plot = "plot 'timeline.dat' using (0):1:2:(0):ytic(" + std::to_string(label_col) +
-                     ") with vectors nohead lw 6 lc rgb '#c8c8c8' title 'injury to last stage reached'";
+  std::string plot = "plot " + quoted(f.name + ".dat") + " using (0):1:2:(0):ytic(" + std::to_string(label_col) +
+                     ") with vectors nohead lw 8 lc rgb '#d9d9d9' title 'injury to last stage reached'";
+  constexpr std::array<int, 5> kPointTypes{7, 5, 9, 13, 11};  // filled circle, square, triangle, diamond, inverted triangle
   for (std::size_t s = 0; s < stages.size(); ++s)
-    plot += ", \\\n     '' using " + std::to_string(3 + s) + ":1 with points pt " + std::to_string(5 + 2 * static_cast<int>(s)) +
-            " ps 1.2 title " + quoted(stage_names().at(stages[s].first));
+    plot += ", \\\n     '' using " + std::to_string(3 + s) + ":1 with points pt " + std::to_string(kPointTypes[s % kPointTypes.size()]) +
+            " ps 1.4 " + line_style(s + 1) + " title " + quoted(stage_names().at(stages[s].first));
+  std::string targets;
+  for (const auto& [minutes, label] : kTargets)
+    if (minutes <= 1.05 * std::max(x_max, 130.0))
+      targets += "set arrow from " + format_number(minutes) + ", graph 0 to " + format_number(minutes) +
+                 ", graph 1 nohead dt 2 lw 1.5 lc rgb '#555555' back\n";
   const std::string run = policy + ", replication " + std::to_string(*rep) + ", " + where;
-  f.caption = "Timeline of each casualty in a representative run (" + run +
-              "): the replication whose mean time to on scene is closest to the median" +
-              (rows.size() > shown ? "; the first " + std::to_string(shown) + " of " + std::to_string(rows.size()) + " casualties" : "") +
-              ".";
-  f.script = preamble(f.name, "Casualty timelines, " + run, "minutes since injury", "") +
-             "set datafile missing '?'\nset yrange [-0.7:" + std::to_string(shown) + "-0.3] reverse\n"
-             "set xrange [0:*]\nset grid noytics\n" + plot + "\n";
+  f.caption = "Each casualty's care in a representative run (" + run +
+              "): the replication whose mean time to on scene is closest to the median. Dashed lines: 10 min, 1 h, 2 h" +
+              (rows.size() > shown ? "; the first " + std::to_string(shown) + " of " + std::to_string(rows.size()) + " casualties in care"
+                                   : "") +
+              (killed > 0 ? "; " + std::to_string(killed) + " killed outright not drawn" : "") + ".";
+  const int height = 170 + 26 * static_cast<int>(shown);
+  f.script = script(f.name, 1000, std::max(height, 360), "Casualty care timeline: " + run, "minutes since injury", "",
+                    "set datafile missing '?'\nset yrange [" + std::to_string(shown) + "-0.3:-0.7]\n"
+                    "set xrange [0:" + format_number(std::max(130.0, std::ceil(x_max * 1.05 / 10) * 10)) + "]\n"
+                    "set grid noytics\nset ytics scale 0\nset key outside top center horizontal\n" + targets + plot + "\n");
   return f;
 }
 
@@ -302,16 +419,18 @@ PlotOutcome make_plots(const BatchTable& batch, const Comparison& c, const fs::p
     outcome.notes.push_back("No plots: results.csv has no runs yet.");
     return outcome;
   }
-  const int dp = c.design_points.front();
-  const std::string where = batch.manifest.design_points.size() > 1 || !batch.design_point(dp).settings.empty()
-                                ? batch.design_point(dp).label()
-                                : "all runs";
+  // Every design point gets its own figures (suffix _dp<N> when the batch has a design).
+  const bool design = batch.manifest.design_points.size() > 1 || !batch.design_point(c.design_points.front()).settings.empty();
   std::vector<FigureOrNote> figures;
-  for (const char* column : {"on_scene_min", "at_hospital_min", "surgery_min"})
-    figures.push_back(ecdf_figure(batch, c, dp, column, where));
-  figures.push_back(compliance_figure(c, dp, where));
-  figures.push_back(deaths_figure(batch, c, dp, where));
-  figures.push_back(timeline_figure(batch, c, dp, where));
+  for (int dp : c.design_points) {
+    const std::string where = design ? batch.design_point(dp).label() : "all runs";
+    const std::string suffix = design ? "_dp" + std::to_string(dp) : "";
+    for (const char* column : {"on_scene_min", "at_hospital_min", "surgery_min"})
+      figures.push_back(ecdf_figure(batch, c, dp, column, where, suffix));
+    figures.push_back(compliance_figure(c, dp, where, suffix));
+    figures.push_back(deaths_figure(batch, c, dp, where, suffix));
+    figures.push_back(timeline_figure(batch, c, dp, where, suffix));
+  }
 
   const fs::path plots = report_dir / "plots";
   fs::create_directories(plots);
@@ -339,7 +458,8 @@ PlotOutcome make_plots(const BatchTable& batch, const Comparison& c, const fs::p
       outcome.notes.push_back("No " + f.name + ".png: gnuplot ran but wrote no valid PNG.");
       continue;
     }
-    outcome.images.push_back({"plots/" + f.name + ".png", f.caption});
+    const bool svg = fs::exists(plots / (f.name + ".svg")) && fs::file_size(plots / (f.name + ".svg")) > 0;
+    outcome.images.push_back({"plots/" + f.name + ".png", f.caption, svg ? "plots/" + f.name + ".svg" : "", f.design_point});
   }
   if (cannot_run)
     outcome.notes.insert(outcome.notes.begin(),

@@ -23,7 +23,7 @@ struct PlotOutcome {
   std::vector<std::string> notes;  // why figures are missing, one sentence each
 };
 
-// Figures are drawn for the first design point with runs (the tables cover every point).
+// Figures are drawn for every design point with runs, as PNG and SVG.
 PlotOutcome make_plots(const BatchTable& batch, const Comparison& comparison, const std::filesystem::path& report_dir,
                        const PlotOptions& options);
 

@@ -1,9 +1,12 @@
 #include "analysis/report.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <map>
 #include <sstream>
+
+#include <fmt/format.h>
 
 #include "analysis/display.hpp"
 #include "sim/engine/number_format.hpp"
@@ -28,11 +31,34 @@ bool has_design(const BatchTable& batch) {
   return batch.manifest.design_points.size() > 1 || !batch.manifest.design_points.front().settings.empty();
 }
 
+}  // namespace
+
 std::string verdict_text(const Difference& d) {
-  std::string text = to_string(d.verdict);
-  if (d.ci.method == IntervalMethod::bootstrap_bca) text += " (bootstrap)";
+  if (d.verdict == Verdict::identical) return "identical in all " + std::to_string(d.pairs) + " pairs";
+  return to_string(d.verdict);
+}
+
+std::string verdict_basis(const Difference& d) {
+  if (d.verdict == Verdict::identical || d.verdict == Verdict::not_enough_data) return d.verdict_reason;
+  if (d.sign_test_p || d.verdict_reason == "the difference rounds to 0") return d.verdict_reason;
+  std::string basis = std::string(to_string(d.ci.method)) + " interval " + (d.ci.excludes_zero() ? "excludes 0" : "contains 0");
+  if (d.ci.method == IntervalMethod::bootstrap_bca) basis += " (" + d.method_reason + ")";
+  return basis;
+}
+
+std::string what_was_run(const BatchManifest& m) {
+  std::string text = std::to_string(m.replications) + " replication" + (m.replications == 1 ? "" : "s");
+  text += m.days ? " of " + format_number(*m.days) + " day" + (*m.days == 1 ? "" : "s") : " of each scenario's own duration";
+  text += " per policy";
+  const bool design = m.design_points.size() > 1 || (!m.design_points.empty() && !m.design_points.front().settings.empty());
+  if (design) text += " and design point (" + std::to_string(m.design_points.size()) + " design points)";
+  const std::size_t runs = m.policies.size() * static_cast<std::size_t>(std::max(0L, m.replications)) * m.design_points.size();
+  text += ", " + std::to_string(m.policies.size()) + " polic" + (m.policies.size() == 1 ? "y" : "ies") + " (" +
+          std::to_string(runs) + " runs), seed " + std::to_string(m.seed) + ", common random numbers";
   return text;
 }
+
+namespace {
 
 Table estimates_table(const Comparison& c, const std::vector<const MetricResult*>& results, bool show_design_point) {
   Table t;
@@ -79,8 +105,10 @@ Table differences_table(const Comparison& c, const std::vector<const MetricResul
       const Difference& d = *p.vs_reference;
       std::vector<std::string> row{label_with_unit(r->metric), c.policies[p.policy],
                                    std::to_string(d.pairs), std::to_string(d.unmatched),
-                                   format_difference_ci(r->metric, d.summary.mean, d.ci, scale),
-                                   std::string(to_string(d.ci.method)) + " (" + d.method_reason + ")", to_string(d.verdict),
+                                   d.verdict == Verdict::identical ? "0 (same in every run)"
+                                                                   : format_difference_ci(r->metric, d.summary.mean, d.ci, scale),
+                                   std::string(to_string(d.ci.method)) + " (" + d.method_reason + ")",
+                                   verdict_text(d) + (d.verdict == Verdict::identical ? "" : " (" + verdict_basis(d) + ")"),
                                    format_count(d.replications_needed)};
       if (show_design_point) row.insert(row.begin() + 1, std::to_string(r->design_point));
       t.rows.push_back(std::move(row));
@@ -110,7 +138,11 @@ std::vector<std::string> method_notes(const BatchTable& batch, const Comparison&
       "**Verdicts.** \"better\" or \"worse\" only when the interval of the difference excludes zero, in the direction "
           "the metric is wanted (fewer deaths, shorter delays, higher compliance); \"higher\"/\"lower\" for metrics "
           "whose desirable direction campsim does not know; otherwise \"no clear difference\", which means the batch "
-          "cannot tell, not that the policies are equal.",
+          "cannot tell, not that the policies are equal. \"Identical in all N pairs\" when every pair has the same value. "
+          "Sparse differences (fewer than " + std::to_string(kMinNonZeroPairs) + " of the pairs differ at all, as with "
+          "one death more or less in a few runs) get a t interval, never a bootstrap, and a verdict only when the exact "
+          "two-sided sign test on the pairs that differ also rejects at the " + level + " level in the same direction; "
+          "the column \"basis\" gives the counts and p. A difference that rounds to zero is never called higher or lower.",
       "**Replications needed.** The smallest n with t(n-1) · sd / √n ≤ " +
           format_number(100 * c.options.target_rel_halfwidth) +
           "% of the mean (for differences: of the reference's mean), using this batch's sd; a planning figure for the "
@@ -136,21 +168,24 @@ Table headline_table(const Comparison& c, int design_point) {
   Table t;
   const std::string level = level_text(c);
   t.header = {"metric", "policy", "mean [" + level + " CI]", "vs " + c.policies[c.reference] + " [" + level + " CI]",
-              "verdict", "n"};
-  t.right_aligned = {false, false, true, true, false, true};
+              "verdict", "basis", "n"};
+  t.right_aligned = {false, false, true, true, false, false, true};
   for (const std::string& name : headline_metrics(c)) {
     const MetricResult* r = c.find(name, design_point);
     if (!r) continue;
     const double scale = reference_of(c, *r).estimate.summary.mean;
     bool first = true;
     for (const PolicyResult& p : r->policies) {
-      std::string difference = "(reference)", verdict;
+      std::string difference = "(reference)", verdict, basis;
       if (p.vs_reference) {
-        difference = format_difference_ci(r->metric, p.vs_reference->summary.mean, p.vs_reference->ci, scale);
+        difference = p.vs_reference->verdict == Verdict::identical
+                         ? "0 (same in every run)"
+                         : format_difference_ci(r->metric, p.vs_reference->summary.mean, p.vs_reference->ci, scale);
         verdict = verdict_text(*p.vs_reference);
+        basis = p.vs_reference->verdict == Verdict::identical ? "" : verdict_basis(*p.vs_reference);
       }
       t.rows.push_back({first ? label_with_unit(r->metric) : "", c.policies[p.policy],
-                        format_mean_ci(r->metric, p.estimate.summary.mean, p.estimate.ci, scale), difference, verdict,
+                        format_mean_ci(r->metric, p.estimate.summary.mean, p.estimate.ci, scale), difference, verdict, basis,
                         std::to_string(p.estimate.summary.n)});
       first = false;
     }
@@ -158,19 +193,81 @@ Table headline_table(const Comparison& c, int design_point) {
   return t;
 }
 
+Table best_policy_table(const Comparison& c, int design_point) {
+  Table t;
+  const std::string& ref = c.policies[c.reference];
+  t.header = {"metric", "best policy", "its mean", "change vs " + ref + " [" + level_text(c) + " CI]", "also clearly better"};
+  t.right_aligned = {false, false, true, true, false};
+  for (const std::string& name : headline_metrics(c)) {
+    const MetricResult* r = c.find(name, design_point);
+    if (!r || r->metric.direction == Direction::unknown) continue;
+    const double scale = reference_of(c, *r).estimate.summary.mean;
+    const PolicyResult* best = nullptr;
+    std::vector<std::string> others;
+    bool all_identical = true, any_worse = false;
+    for (const PolicyResult& p : r->policies) {
+      if (!p.vs_reference) continue;
+      const Difference& d = *p.vs_reference;
+      all_identical = all_identical && d.verdict == Verdict::identical;
+      any_worse = any_worse || d.verdict == Verdict::worse;
+      if (d.verdict != Verdict::better) continue;
+      const double gain = r->metric.direction == Direction::lower_is_better ? -d.summary.mean : d.summary.mean;
+      if (best) {
+        const Difference& b = *best->vs_reference;
+        const double best_gain = r->metric.direction == Direction::lower_is_better ? -b.summary.mean : b.summary.mean;
+        if (gain <= best_gain) {
+          others.push_back(c.policies[p.policy]);
+          continue;
+        }
+        others.push_back(c.policies[best->policy]);
+      }
+      best = &p;
+    }
+    if (!best) {
+      const std::string why = r->policies.size() < 2 ? "only one policy"
+                              : all_identical        ? "all policies identical in every pair"
+                              : any_worse            ? "none clearly better; " + ref + " (reference) is as good or better"
+                                                     : "none clearly better than " + ref;
+      t.rows.push_back({label_with_unit(r->metric), why, "", "", ""});
+      continue;
+    }
+    const Difference& d = *best->vs_reference;
+    std::string change = format_difference_ci(r->metric, d.summary.mean, d.ci, scale);
+    if (!r->metric.share && std::isfinite(scale) && scale != 0)
+      change += fmt::format(" ({:+.0f}%)", 100 * d.summary.mean / std::abs(scale));
+    std::string also;
+    for (const std::string& o : others) also += (also.empty() ? "" : ", ") + o;
+    t.rows.push_back({label_with_unit(r->metric), c.policies[best->policy],
+                      format_mean_ci(r->metric, best->estimate.summary.mean, Interval{}, scale), change, also});
+  }
+  return t;
+}
+
+std::vector<std::string> constant_metrics(const BatchTable& batch, const Comparison& c) {
+  std::vector<std::string> constant;
+  for (const std::string& name : c.metrics) {
+    const auto column = static_cast<std::size_t>(batch.metric_index(name));
+    bool same = true;
+    for (const BatchTable::Run& run : batch.runs)
+      if (run.values[column] != batch.runs.front().values[column]) {
+        same = false;
+        break;
+      }
+    if (same && !batch.runs.empty()) constant.push_back(name);
+  }
+  return constant;
+}
+
 Document build_report(const BatchTable& batch, const Comparison& c, const PlotOutcome& plots) {
   Document doc;
   const BatchManifest& m = batch.manifest;
   doc.title = "Policy comparison: " + (m.scenario.empty() ? batch.directory.filename().string() : m.scenario);
   const bool design = has_design(batch);
+  const std::string ref = c.policies[c.reference];
 
-  std::string facts = "Batch `" + batch.directory.string() + "`: " + std::to_string(m.policies.size()) + " policies, " +
-                      std::to_string(m.replications) + " replications each, seed " + std::to_string(m.seed);
-  if (m.days) facts += ", " + format_number(*m.days) + " days per run";
-  if (design) facts += ", " + std::to_string(m.design_points.size()) + " design points";
+  doc.blocks.push_back(Paragraph{"Batch `" + batch.directory.string() + "`: " + what_was_run(m) + ". Reference: **" + ref +
+                                 "**. Intervals are " + level_text(c) + "; differences are paired replication by replication."});
   const std::size_t expected = m.policies.size() * static_cast<std::size_t>(std::max(0L, m.replications)) * m.design_points.size();
-  facts += ". Reference: **" + c.policies[c.reference] + "**. Intervals are " + level_text(c) + ".";
-  doc.blocks.push_back(Paragraph{facts});
   if (batch.runs.size() < expected)
     doc.blocks.push_back(Paragraph{"**Incomplete batch:** results.csv holds " + std::to_string(batch.runs.size()) + " of " +
                                    std::to_string(expected) + " runs; everything below uses the runs present."});
@@ -180,40 +277,70 @@ Document build_report(const BatchTable& batch, const Comparison& c, const PlotOu
     doc.blocks.push_back(Paragraph{"**Not in this batch:** " + absent +
                                    " (the medical chain writes them). The tables and plots that need them are skipped."});
   }
+  doc.blocks.push_back(Contents{});
 
-  doc.blocks.push_back(Heading{2, "Headline"});
-  doc.blocks.push_back(Paragraph{"Mean per run over replications with its " + level_text(c) +
-                                 " confidence interval; the paired difference from " + c.policies[c.reference] +
-                                 " (same random numbers, matched replication by replication) and what it means."});
+  doc.blocks.push_back(Heading{2, "At a glance: best policy per headline metric", "at-a-glance"});
+  doc.blocks.push_back(Paragraph{"For each headline metric whose desirable direction is known, the policy that improves it most "
+                                 "among those clearly better than " + ref + " (verdict \"better\" below), by how much, and "
+                                 "which others are also clearly better."});
   for (int dp : c.design_points) {
-    if (design) doc.blocks.push_back(Heading{3, batch.design_point(dp).label()});
+    if (design) doc.blocks.push_back(Paragraph{"**" + batch.design_point(dp).label() + "**"});
+    doc.blocks.push_back(best_policy_table(c, dp));
+  }
+
+  doc.blocks.push_back(Heading{2, "Headline", "headline"});
+  doc.blocks.push_back(Paragraph{"Mean per run over replications with its " + level_text(c) +
+                                 " confidence interval; the paired difference from " + ref +
+                                 " (same random numbers, matched replication by replication), the verdict and what it rests "
+                                 "on. When fewer than " + std::to_string(kMinNonZeroPairs) +
+                                 " pairs differ at all, the exact sign test must agree before a difference is called."});
+  for (int dp : c.design_points) {
+    if (design) doc.blocks.push_back(Heading{3, batch.design_point(dp).label(), "headline-dp" + std::to_string(dp)});
     doc.blocks.push_back(headline_table(c, dp));
   }
 
-  doc.blocks.push_back(Heading{2, "All metrics"});
+  doc.blocks.push_back(Heading{2, "Figures", "figures"});
+  int figure_dp = -1;
+  for (const Image& image : plots.images) {
+    if (design && image.design_point != figure_dp) {
+      figure_dp = image.design_point;
+      doc.blocks.push_back(Heading{3, batch.design_point(figure_dp).label(), "figures-dp" + std::to_string(figure_dp)});
+    }
+    doc.blocks.push_back(image);
+  }
+  if (!plots.notes.empty()) doc.blocks.push_back(BulletList{plots.notes});
+  if (!plots.images.empty() || plots.notes.empty())
+    doc.blocks.push_back(Paragraph{"Each figure's data (`.dat`) and gnuplot script (`.gp`) are beside its PNG and SVG in `plots/`."});
+
+  doc.blocks.push_back(Heading{2, "Appendix: all metrics", "all-metrics"});
+  const std::vector<std::string> constant = constant_metrics(batch, c);
   std::map<std::string, std::vector<const MetricResult*>> groups;
   std::vector<std::string> order;
   for (const MetricResult& r : c.results) {
+    if (std::find(constant.begin(), constant.end(), r.metric.name) != constant.end()) continue;
     if (!groups.contains(r.metric.group())) order.push_back(r.metric.group());
     groups[r.metric.group()].push_back(&r);
   }
+  std::string intro = "Every metric of results.csv that varies, grouped by module (the first part of its name).";
+  if (!constant.empty()) {
+    intro += " Left out: " + std::to_string(constant.size()) + " metric" + (constant.size() == 1 ? "" : "s") +
+             " with the same value in every run of the batch:";
+    for (std::size_t i = 0; i < constant.size(); ++i) intro += std::string(i ? ", `" : " `") + constant[i] + "`";
+    intro += ".";
+  }
+  doc.blocks.push_back(Paragraph{intro});
   for (const std::string& group : order) {
-    doc.blocks.push_back(Heading{3, group});
+    doc.blocks.push_back(Heading{3, group + " (" + std::to_string(groups[group].size() / std::max<std::size_t>(1, c.design_points.size())) +
+                                        " metrics)", "module-" + anchor_of(group)});
     doc.blocks.push_back(Paragraph{"Estimates per policy:"});
     doc.blocks.push_back(estimates_table(c, groups[group], design));
     if (c.policies.size() > 1) {
-      doc.blocks.push_back(Paragraph{"Paired differences, policy minus " + c.policies[c.reference] + ":"});
+      doc.blocks.push_back(Paragraph{"Paired differences, policy minus " + ref + ":"});
       doc.blocks.push_back(differences_table(c, groups[group], design));
     }
   }
 
-  doc.blocks.push_back(Heading{2, "Plots"});
-  for (const Image& image : plots.images) doc.blocks.push_back(image);
-  if (!plots.notes.empty()) doc.blocks.push_back(BulletList{plots.notes});
-  if (!plots.images.empty() || plots.notes.empty())
-    doc.blocks.push_back(Paragraph{"Each figure's data (`.dat`) and gnuplot script (`.gp`) are beside its PNG in `plots/`."});
-
-  doc.blocks.push_back(Heading{2, "Method"});
+  doc.blocks.push_back(Heading{2, "Method", "method"});
   doc.blocks.push_back(BulletList{method_notes(batch, c)});
   return doc;
 }

@@ -22,8 +22,23 @@ namespace campsim::analysis {
 // or, when it has none of them, its first eight metrics.
 std::vector<std::string> headline_metrics(const Comparison& comparison);
 
-// metric | policy | mean [CI] | difference vs reference [CI] | verdict, for one design point.
+// metric | policy | mean [CI] | difference vs reference [CI] | verdict | basis | n, for one design point.
 Table headline_table(const Comparison& comparison, int design_point);
+
+// metric | best policy | its mean | change vs reference [CI] | also clearly better: per headline
+// metric with a known direction, the policy with the largest improvement among those judged
+// "better"; "none clearly better" otherwise.
+Table best_policy_table(const Comparison& comparison, int design_point);
+
+// "40 replications of 365 days per policy, 5 policies (200 runs), seed 1, common random numbers"
+std::string what_was_run(const BatchManifest& manifest);
+
+// "better", "identical in all 40 pairs", ...; and what the verdict rests on.
+std::string verdict_text(const Difference& difference);
+std::string verdict_basis(const Difference& difference);
+
+// Metrics with the same value (or the same missing value) in every run of the batch.
+std::vector<std::string> constant_metrics(const BatchTable& batch, const Comparison& comparison);
 
 Document build_report(const BatchTable& batch, const Comparison& comparison, const PlotOutcome& plots);
 

@@ -171,7 +171,12 @@ IntervalChoice choose_interval_method(const std::vector<double>& values, bool is
 
 Interval confidence_interval(const std::vector<double>& values, double level, bool is_share, const BootstrapKey& key,
                              int resamples) {
-  switch (choose_interval_method(values, is_share).method) {
+  return interval_by(choose_interval_method(values, is_share).method, values, level, key, resamples);
+}
+
+Interval interval_by(IntervalMethod method, const std::vector<double>& values, double level, const BootstrapKey& key,
+                     int resamples) {
+  switch (method) {
     case IntervalMethod::t: return t_interval(values, level);
     case IntervalMethod::bootstrap_bca: return bootstrap_interval(values, level, key, resamples);
     case IntervalMethod::none: break;
@@ -201,6 +206,7 @@ const char* to_string(Verdict verdict) {
     case Verdict::higher: return "higher";
     case Verdict::lower: return "lower";
     case Verdict::no_clear_difference: return "no clear difference";
+    case Verdict::identical: return "identical";
     case Verdict::not_enough_data: return "not enough data";
   }
   return "?";

@@ -87,6 +87,10 @@ struct IntervalChoice {
 inline constexpr std::size_t kMinBootstrapN = 10;
 IntervalChoice choose_interval_method(const std::vector<double>& values, bool is_share);
 
+// The interval of a chosen method (none gives no interval).
+Interval interval_by(IntervalMethod method, const std::vector<double>& values, double level, const BootstrapKey& key,
+                     int resamples = 4000);
+
 // The interval the rule chooses.
 Interval confidence_interval(const std::vector<double>& values, double level, bool is_share,
                              const BootstrapKey& key, int resamples = 4000);
@@ -103,7 +107,8 @@ struct PairedDifferences {
 
 PairedDifferences paired_differences(const KeyedSample& policy, const KeyedSample& reference);
 
-enum class Verdict { better, worse, higher, lower, no_clear_difference, not_enough_data };
+// identical: every pair has the same value (the policy changed nothing this batch can see).
+enum class Verdict { better, worse, higher, lower, no_clear_difference, identical, not_enough_data };
 const char* to_string(Verdict verdict);
 
 // "better"/"worse" (or "higher"/"lower" when the direction is unknown) only when the interval

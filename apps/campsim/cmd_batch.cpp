@@ -77,14 +77,15 @@ std::string plural(std::size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-std::string resume_command(const std::vector<std::string>& args) {
-  std::string command = "campsim batch";
-  bool has_resume = false;
-  for (const std::string& a : args) {
-    command += " " + shell_word(a);
-    has_resume = has_resume || a == "--resume";
-  }
-  return has_resume ? command : command + " --resume";
+// The command that continues this batch, as the user can paste it: the program as it was invoked
+// (campsim is not on the PATH after the README's set-up, so "campsim" alone would not run), the
+// same arguments, --force dropped (--resume and --force exclude each other, and --force would
+// start again) and --resume added once.
+std::string resume_command(const std::string& program, const std::vector<std::string>& args) {
+  std::string command = shell_word(program) + " batch";
+  for (const std::string& a : args)
+    if (a != "--force" && a != "--resume") command += " " + shell_word(a);
+  return command + " --resume";
 }
 
 struct Prepared {
@@ -183,7 +184,7 @@ int batch_command(const std::vector<std::string>& args) {
           "       [--out DIR] [--resume] [--force] [--design FILE] [--shard i/N] [--set KEY=VALUE]...",
           "Runs R replications of SCENARIO and of each policy (and of each design point, with --design)\n"
           "and writes DIR/batch.json (what was run), DIR/results.csv (one row per design point, policy and\n"
-          "replication: every metric of the run), DIR/casualties.csv (one row per casualty per run) and\n"
+          "replication: every metric of the run), DIR/care.csv (each casualty's care, one row per casualty per run) and\n"
           "DIR/summary.md. Rows are written as runs finish: Ctrl-C stops cleanly, --resume continues.\n"
           "Under `mpirun -np K` rank 0 hands out the runs to the other ranks. Same command, same bytes:\n"
           "whatever --threads, shards, ranks or resumes.\n\n"
@@ -315,7 +316,7 @@ int batch_command(const std::vector<std::string>& args) {
 
   if (report.stopped) {
     std::cerr << fmt::format("campsim batch: stopped after {} of {} runs; {} holds every finished run.\nTo continue:\n  {}\n",
-                             prepared.done.size() + report.written, expected.size(), dir.string(), resume_command(args));
+                             prepared.done.size() + report.written, expected.size(), dir.string(), resume_command(program_path(), args));
     return kFailure;
   }
   batch::finish_batch(dir, manifest, *prepared.files, expected);
@@ -331,8 +332,8 @@ int batch_command(const std::vector<std::string>& args) {
                plural(static_cast<std::size_t>(plan.design_points()), "design point", "design points"),
                plural(static_cast<std::size_t>(plan.replications), "replication", "replications"),
                shard ? fmt::format(", shard {} of {}", shard->index, shard->count) : "");
-    fmt::print(std::cout, "  results    {} ({})\n  casualties {}\n  summary    {}\n", (dir / batch::kResultsFile).string(),
-               plural(expected.size(), "row", "rows"), (dir / batch::kCasualtiesFile).string(),
+    fmt::print(std::cout, "  results    {} ({})\n  care       {}\n  summary    {}\n", (dir / batch::kResultsFile).string(),
+               plural(expected.size(), "row", "rows"), (dir / batch::kCareFile).string(),
                (dir / batch::kSummaryFile).string());
   }
   return kOk;

@@ -10,6 +10,7 @@
 #include "analysis/document.hpp"
 #include "analysis/report.hpp"
 #include "apps/campsim/commands.hpp"
+#include "sim/engine/number_format.hpp"
 
 namespace po = boost::program_options;
 
@@ -46,8 +47,8 @@ int compare_command(const std::vector<std::string>& args) {
   visible.add_options()
       ("metrics", po::value<std::vector<std::string>>(&compare.metric_patterns)->multitoken()->composing(),
        "only metrics matching these shell patterns, e.g. --metrics 'medical.*' threats.casualties.killed")
-      ("level", po::value<double>(&compare.level)->default_value(0.95), "confidence level of every interval")
-      ("target-rel-halfwidth", po::value<double>(&compare.target_rel_halfwidth)->default_value(0.1),
+      ("level", po::value<double>(&compare.level)->default_value(0.95, "0.95"), "confidence level of every interval")
+      ("target-rel-halfwidth", po::value<double>(&compare.target_rel_halfwidth)->default_value(0.1, "0.1"),
        "replications needed are for an interval half-width of this share of the mean")
       ("reference", po::value<std::string>(&compare.reference), "policy the others are compared with (default: the first)")
       ("seed", po::value<std::uint64_t>(&compare.seed)->default_value(1), "seed of the bootstrap resampling")
@@ -102,11 +103,15 @@ int compare_command(const std::vector<std::string>& args) {
   const analysis::WrittenReport report = analysis::write_report(batch, comparison, plots);
   if (quiet) return kOk;
   const bool design = comparison.design_points.size() > 1 || !batch.manifest.design_points.front().settings.empty();
-  std::cout << batch.manifest.scenario << ": " << comparison.policies.size() << " policies, reference "
-            << comparison.policies[comparison.reference] << "\n";
+  // What was run first, then the verdicts at a glance, then the numbers behind them.
+  std::cout << batch.manifest.scenario << ": " << analysis::what_was_run(batch.manifest) << "\n"
+            << "reference " << comparison.policies[comparison.reference] << "; "
+            << engine::format_number(100 * comparison.options.level) << "% intervals; paired differences\n";
   for (int dp : comparison.design_points) {
     if (design) std::cout << "\n" << batch.design_point(dp).label() << "\n";
-    std::cout << analysis::render_text_table(analysis::headline_table(comparison, dp));
+    const analysis::Table best = analysis::best_policy_table(comparison, dp);
+    if (!best.rows.empty()) std::cout << "\nBest policy per headline metric\n" << analysis::render_text_table(best);
+    std::cout << "\nHeadline\n" << analysis::render_text_table(analysis::headline_table(comparison, dp));
   }
   if (!comparison.key_metrics_absent.empty())
     std::cout << "(" << comparison.key_metrics_absent.size() << " key medical metrics are not in this batch; see the report)\n";

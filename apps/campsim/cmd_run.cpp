@@ -48,7 +48,7 @@ int run_command(const std::vector<std::string>& args) {
   std::uint64_t seed = kScenarioSeed;
   int threads = 1;
   std::string out;
-  bool force = false, quiet = false, always_tick = false;
+  bool force = false, quiet = false, verbose = false, always_tick = false;
   po::options_description options;
   add_scenario_options(options, scenario);
   options.add_options()
@@ -58,6 +58,7 @@ int run_command(const std::vector<std::string>& args) {
       ("out", po::value<std::string>(&out), "run directory (default: runs/<scenario name>-seed<S>)")
       ("force", po::bool_switch(&force), "replace the run directory if it exists")
       ("quiet,q", po::bool_switch(&quiet), "print nothing but errors")
+      ("verbose,v", po::bool_switch(&verbose), "also print the engine's counters (events, ticks, jumps)")
       ("always-tick", po::bool_switch(&always_tick),
        "advance second by second even when the camp is quiet (slow; same results, for checking)");
   if (auto stop = parse_command_line(
@@ -111,7 +112,7 @@ int run_command(const std::vector<std::string>& args) {
     engine::write_csv(care, result.care_records);
     io::write_text_file(dir / "care.csv", care.str());
   });
-  if (!quiet) print_run_summary(std::cout, loaded, result, run_dir);
+  if (!quiet) print_run_summary(std::cout, loaded, result, run_dir, verbose);
   return kOk;
 }
 

@@ -2,6 +2,7 @@
 #include <exception>
 #include <iostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "apps/campsim/commands.hpp"
@@ -32,14 +33,25 @@ Commands:
                       e.g.  campsim compare batches/gao_baseline --metrics 'medical.*'
   merge OUT SHARD...  join the finished shards of a batch (--shard i/N) into one batch directory
                       e.g.  campsim merge batches/gao_baseline b0 b1
+  dictionary SCENARIO every column of every file a run and a batch write: type, unit, meaning
+                      e.g.  campsim dictionary scenarios/gao_baseline.yaml
 
 Exit codes: 0 ok, 1 run failed, 2 bad input (command line or scenario).
 Documentation: docs/user-guide.md, docs/batch.md, docs/analysis.md, docs/scenario-reference.md, docs/odd.md
 )";
 
+std::string& invoked_as() {
+  static std::string path = "campsim";
+  return path;
+}
+
 }  // namespace
 
+const std::string& campsim::cli::program_path() { return invoked_as(); }
+void campsim::cli::set_program_path(std::string path) { invoked_as() = std::move(path); }
+
 int main(int argc, char** argv) {
+  if (argc > 0 && argv[0] != nullptr && *argv[0] != '\0') campsim::cli::set_program_path(argv[0]);
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) {
     std::cerr << kUsage;
@@ -62,6 +74,7 @@ int main(int argc, char** argv) {
     if (command == "batch") return campsim::cli::batch_command(args);
     if (command == "merge") return campsim::cli::merge_command(args);
     if (command == "compare") return campsim::cli::compare_command(args);
+    if (command == "dictionary") return campsim::cli::dictionary_command(args);
     std::cerr << "campsim: unknown command '" << command << "'\n\n" << kUsage;
     return campsim::cli::kBadInput;
   } catch (const std::exception& e) {

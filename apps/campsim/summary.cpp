@@ -1,5 +1,7 @@
 #include "apps/campsim/summary.hpp"
 
+#include <cmath>
+
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
@@ -63,6 +65,14 @@ void print_threat_summary(std::ostream& out, const nlohmann::ordered_json& t) {
 std::string percent_or_dash(const nlohmann::ordered_json& share) {
   return share.is_null() ? std::string("-") : fmt::format("{:.0f}%", 100 * share.get<double>());
 }
+
+// "40% (2 of 5)": with a handful of casualties the percentage alone overstates what is known.
+std::string share_of_eligible(const nlohmann::ordered_json& share, const nlohmann::ordered_json& eligible) {
+  if (share.is_null() || !eligible.is_number()) return "-";
+  const long whole = eligible.get<long>();
+  const long part = std::lround(share.get<double>() * static_cast<double>(whole));
+  return whole < 100 ? fmt::format("{:.0f}% ({} of {})", 100 * share.get<double>(), part, whole) : percent_or_dash(share);
+}
 std::string minutes_or_dash(const nlohmann::ordered_json& minutes) {
   return minutes.is_null() ? std::string("-") : fmt::format("{:.1f}", minutes.get<double>());
 }
@@ -80,8 +90,9 @@ void print_medical_summary(std::ostream& out, const nlohmann::ordered_json& m) {
              c["wounded"].get<long>(), c["died_of_wounds"].get<long>(), c["died_before_pickup"].get<long>(),
              c["died_in_transit"].get<long>(), c["died_at_hospital"].get<long>(), c["evacuated_l3"].get<long>());
   fmt::print(out, "  10-1-2     first aid <=10 min {} | resuscitation <=1 h {} | surgery <=2 h {}\n",
-             percent_or_dash(comp["first_aid_10min"]), percent_or_dash(comp["resuscitation_1h"]),
-             percent_or_dash(comp["surgery_2h"]));
+             share_of_eligible(comp["first_aid_10min"], comp["first_aid_eligible"]),
+             share_of_eligible(comp["resuscitation_1h"], comp["resuscitation_eligible"]),
+             share_of_eligible(comp["surgery_2h"], comp["surgery_eligible"]));
   if (d["transported"].get<long>() > 0) {
     const auto& k = d["components_mean_min"];
     fmt::print(out,
@@ -105,7 +116,7 @@ void print_medical_summary(std::ostream& out, const nlohmann::ordered_json& m) {
 }  // namespace
 
 void print_run_summary(std::ostream& out, const camp::LoadedScenario& loaded, const camp::RunResult& result,
-                       const std::filesystem::path& run_dir) {
+                       const std::filesystem::path& run_dir, bool verbose) {
   const auto& m = result.metrics;
   const auto& camp = m["camp"];
   const auto& g = m["guards"];
@@ -115,9 +126,11 @@ void print_run_summary(std::ostream& out, const camp::LoadedScenario& loaded, co
   const auto& duty = g["duty_hours_per_soldier_per_day"];
   const auto [low_hour, low_mean] = lowest_hour(vig["by_hour"]);
 
-  fmt::print(out, "campsim {}: {} | seed {} | {:g} days | {} events in {:.2f} s ({} ticks, {} jumps)\n", kVersion,
-             loaded.scenario.meta.name, m["seed"].get<std::uint64_t>(), m["duration_days"].get<double>(),
-             result.loop.events, result.wall_seconds, result.loop.ticks, result.loop.jumps);
+  const double days = m["duration_days"].get<double>();
+  fmt::print(out, "{}: {:g} day{} simulated, seed {} (campsim {}, {:.2f} s)\n", loaded.scenario.meta.name, days,
+             days == 1 ? "" : "s", m["seed"].get<std::uint64_t>(), kVersion, result.wall_seconds);
+  if (verbose)
+    fmt::print(out, "  engine     {} events, {} ticks, {} jumps\n", result.loop.events, result.loop.ticks, result.loop.jumps);
   fmt::print(out, "  camp       {:.1f} km perimeter, {:.0f} ha, {} gates, {} towers watching {:.0f}% of the fence\n",
              camp["perimeter_m"].get<double>() / 1000, camp["area_ha"].get<double>(), camp["gates"].get<int>(),
              camp["towers"].get<int>(), 100 * camp["perimeter_watched_share"].get<double>());

@@ -8,7 +8,9 @@
 
 namespace campsim::cli {
 
+// The header speaks the user's language (scenario, seed, days simulated, how long it took);
+// the engine's own counters (events, ticks, jumps) only with `verbose` (--verbose).
 void print_run_summary(std::ostream& out, const camp::LoadedScenario& loaded, const camp::RunResult& result,
-                       const std::filesystem::path& run_dir);
+                       const std::filesystem::path& run_dir, bool verbose = false);
 
 }  // namespace campsim::cli

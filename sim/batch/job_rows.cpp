@@ -58,7 +58,8 @@ std::string results_header_line(const BatchPlan& plan, const TableHeader& header
 }
 
 std::string casualties_header_line(const TableHeader& header) {
-  std::vector<std::string> cells{"design_point", "policy", "replication"};
+  // Every batch table carries the same four key columns, so any two join on them.
+  std::vector<std::string> cells{"design_point", "policy", "replication", "seed"};
   cells.insert(cells.end(), header.casualty_columns.begin(), header.casualty_columns.end());
   return csv_line(cells);
 }
@@ -82,9 +83,10 @@ JobRows rows_of(const BatchPlan& plan, const TableHeader& header, const JobKey& 
     place.push_back(static_cast<std::size_t>(at - header.casualty_columns.begin()));
   }
   for (const std::vector<std::string>& record : care.rows) {
-    std::vector<std::string> line{std::to_string(key.design_point), policy, std::to_string(key.replication)};
-    line.resize(3 + header.casualty_columns.size());
-    for (std::size_t c = 0; c < record.size() && c < place.size(); ++c) line[3 + place[c]] = record[c];
+    std::vector<std::string> line{std::to_string(key.design_point), policy, std::to_string(key.replication),
+                                  std::to_string(plan.seed)};
+    line.resize(4 + header.casualty_columns.size());
+    for (std::size_t c = 0; c < record.size() && c < place.size(); ++c) line[4 + place[c]] = record[c];
     rows.casualty_lines.push_back(csv_line(line));
   }
   return rows;

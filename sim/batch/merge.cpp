@@ -46,7 +46,7 @@ MergeReport merge_shards(const fs::path& out, const std::vector<fs::path>& dirs,
     if (!indices.insert(index).second)
       throw BatchInputError(dir.string() + " is shard " + std::to_string(index) + " again");
     shard.results = read_table(dir / kResultsFile);
-    shard.casualties = read_table(dir / kCasualtiesFile);
+    shard.casualties = read_table(dir / kCareFile);
     if (!shards.empty()) {
       Json a = shards.front().manifest, b = shard.manifest;
       a.erase("shard");
@@ -94,8 +94,8 @@ MergeReport merge_shards(const fs::path& out, const std::vector<fs::path>& dirs,
   io::write_run_directory(out, force, [&](const fs::path& tmp) {
     io::write_text_file(tmp / kManifestFile, manifest.dump(2) + "\n");
     write_atomically(tmp / kResultsFile, merged.header, merged.lines);
-    write_atomically(tmp / kCasualtiesFile, shards.front().casualties.header, casualties);
-    io::write_text_file(tmp / kSummaryFile, batch_summary_markdown(manifest, merged, casualties.size()));
+    write_atomically(tmp / kCareFile, shards.front().casualties.header, casualties);
+    io::write_text_file(tmp / kSummaryFile, batch_summary_markdown(tmp));
   });
   return {results.size(), casualties.size()};
 }

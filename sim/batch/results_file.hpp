@@ -17,7 +17,7 @@
 namespace campsim::batch {
 
 inline constexpr const char* kResultsFile = "results.csv";
-inline constexpr const char* kCasualtiesFile = "casualties.csv";
+inline constexpr const char* kCareFile = "care.csv";
 
 class ResultsFiles {
  public:

@@ -10,7 +10,7 @@
 //   medical.dispatch.approval_delay_mean_min  reference 10 + (r mod 4) (missing at r = 7);
 //                              policy 2 + 0.5 (r mod 4) (missing at r = 3)
 //   guards.coverage.overall    reference 0.98 + 0.001 (r mod 5); policy that + 0.002 (direction unknown)
-// casualties.csv: per run, two wounded casualties reaching on scene at 20 + r (reference) or
+// care.csv: per run, two wounded casualties reaching on scene at 20 + r (reference) or
 // 12 + r (policy) minutes, hospital 30 min later, surgery 60 min after that (first one only);
 // and in replications r = 0 mod 5 one casualty killed outright with no times.
 #include <array>
@@ -86,13 +86,13 @@ inline void write_synthetic_batch(const std::filesystem::path& dir, const std::v
       results << "\n";
     }
   if (!with_casualties) return;
-  std::ofstream casualties(dir / "casualties.csv");
-  casualties << "design_point,policy,replication,casualty,incident,cause,triage,contingent,injury_h,first_aid_min,"
+  std::ofstream casualties(dir / "care.csv");
+  casualties << "design_point,policy,replication,seed,casualty,incident,cause,triage,contingent,injury_h,first_aid_min,"
                 "request_min,approved_min,approval_delay_min,dispatched_min,on_scene_min,at_hospital_min,"
                 "resuscitation_min,surgery_min,outcome\n";
   for (int p = 0; p < 2; ++p)
     for (int r = 0; r < kReplications; ++r) {
-      const std::string key = "0," + std::string(kPolicies[static_cast<std::size_t>(p)]) + "," + std::to_string(r) + ",";
+      const std::string key = "0," + std::string(kPolicies[static_cast<std::size_t>(p)]) + "," + std::to_string(r) + ",11,";
       const int on_scene = (p ? 12 : 20) + r;
       for (int c = 0; c < 2; ++c)
         casualties << key << c << ",0,indirect_fire,T" << c + 1 << ",MINUSMA," << 10 + c << ",5,6," << (p ? 6 : 8) << ","

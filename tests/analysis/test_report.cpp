@@ -15,6 +15,7 @@
 #include "synthetic_batch.hpp"
 
 using namespace campsim::analysis;
+using Catch::Detail::Approx;
 using namespace campsim::testing;
 namespace fs = std::filesystem;
 
@@ -106,24 +107,26 @@ TEST_CASE("report.md's headline holds the independently computed means, differen
   const std::vector<double> deaths_ref = column(0, "medical.died_of_wounds"), deaths_pol = column(1, "medical.died_of_wounds");
   std::vector<double> saved;
   for (std::size_t r = 0; r < deaths_ref.size(); ++r) saved.push_back(deaths_pol[r] - deaths_ref[r]);
-  CHECK(md.find(md_row({"died of wounds (per run)", "gao_baseline", shown(t_ci(deaths_ref), 2), "(reference)", "", "20"})) !=
+  CHECK(md.find(md_row({"died of wounds (per run)", "gao_baseline", shown(t_ci(deaths_ref), 2), "(reference)", "", "", "20"})) !=
         std::string::npos);
+  // 15 of 20 pairs differ, roughly symmetric: the t interval decides, and the basis says so.
   CHECK(md.find(md_row({"", "pre_authorized_dispatch", shown(t_ci(deaths_pol), 2), shown(t_ci(saved), 2, 1, true), "better",
-                        "20"})) != std::string::npos);
+                        "t interval excludes 0", "20"})) != std::string::npos);
 
   // First aid within 10 min: a share, shown in percent (reference mean 50%: 1 decimal).
   const std::vector<double> aid_ref = column(0, "medical.compliance.first_aid_10min"),
                             aid_pol = column(1, "medical.compliance.first_aid_10min");
   std::vector<double> aid_diff;
   for (std::size_t r = 0; r < aid_ref.size(); ++r) aid_diff.push_back(aid_pol[r] - aid_ref[r]);
-  CHECK(md.find(md_row({"first aid within 10 min (%)", "gao_baseline", shown(t_ci(aid_ref), 1, 100), "(reference)", "", "20"})) !=
-        std::string::npos);
+  CHECK(md.find(md_row({"first aid within 10 min (%)", "gao_baseline", shown(t_ci(aid_ref), 1, 100), "(reference)", "", "",
+                        "20"})) != std::string::npos);
   CHECK(md.find(md_row({"", "pre_authorized_dispatch", shown(t_ci(aid_pol), 1, 100), shown(t_ci(aid_diff), 1, 100, true),
-                        "better", "20"})) != std::string::npos);
+                        "better", "t interval excludes 0", "20"})) != std::string::npos);
 
-  // Killed: the same attacks under both policies, so every difference is 0: no verdict.
+  // Killed: the same attacks under both policies, so every difference is 0: identical, said so.
   CHECK(md.find(md_row({"", "pre_authorized_dispatch", shown(t_ci(column(1, "threats.casualties.killed")), 2),
-                        "+0.00 [+0.00, +0.00]", "no clear difference", "20"})) != std::string::npos);
+                        "0 (same in every run)", "identical in all 20 pairs", "", "20"})) != std::string::npos);
+  CHECK(md.find("+0.00 [+0.00, +0.00]") == std::string::npos);
 
   // Approval delay: one missing value per policy at different replications -> 18 pairs, 2 unmatched.
   std::vector<double> delay_diff;
@@ -131,21 +134,28 @@ TEST_CASE("report.md's headline holds the independently computed means, differen
     if (r != 3 && r != 7) delay_diff.push_back((2 + 0.5 * (r % 4)) - (10.0 + r % 4));
   const MeanCi delay_ref = t_ci(column(0, "medical.dispatch.approval_delay_mean_min"));
   const int d = 1;  // reference mean 11.5 min: three significant figures
-  CHECK(md.find(md_row({"approval delay (mean) (min)", "gao_baseline", shown(delay_ref, d), "(reference)", "", "19"})) !=
+  CHECK(md.find(md_row({"approval delay (mean) (min)", "gao_baseline", shown(delay_ref, d), "(reference)", "", "", "19"})) !=
         std::string::npos);
   CHECK(md.find(md_row({"approval delay (mean) (min)", "pre_authorized_dispatch", "18", "2", shown(t_ci(delay_diff), d, 1, true),
-                        "t (roughly symmetric)", "better"})) != std::string::npos);
+                        "t (roughly symmetric)", "better (t interval excludes 0)"})) != std::string::npos);
 
   // Coverage: nobody told campsim which way is better, so the verdict only says "higher".
   CHECK(md.find("| guards.coverage.overall | pre_authorized_dispatch | 20 | 0 |") != std::string::npos);
-  CHECK(md.find("| higher |") != std::string::npos);
+  CHECK(md.find("| higher (t interval excludes 0) |") != std::string::npos);
 
-  // Sections in the promised order.
-  const auto headline = md.find("## Headline"), all = md.find("## All metrics"), plots = md.find("## Plots"),
-             method = md.find("## Method");
-  CHECK(headline < all);
-  CHECK(all < plots);
-  CHECK(plots < method);
+  // Sections in the promised order, each in the table of contents.
+  const auto glance = md.find("## At a glance"), headline = md.find("## Headline"), plots = md.find("## Figures"),
+             all = md.find("## Appendix: all metrics"), method = md.find("## Method");
+  CHECK(md.find("- [Headline](#headline)") < glance);
+  CHECK(glance < headline);
+  CHECK(headline < plots);
+  CHECK(plots < all);
+  CHECK(all < method);
+  CHECK(md.find("<a id=\"all-metrics\"></a>") != std::string::npos);
+  // The best-policy table: deaths 2.00 -> 1.15, a change of -0.85 of 2.00 = -42%.
+  CHECK(md.find("| died of wounds (per run) | pre_authorized_dispatch | 1.15 | " + shown(t_ci(saved), 2, 1, true) + " (-42%) |") !=
+        std::string::npos);
+  CHECK(md.find("| killed (per run) | all policies identical in every pair |") != std::string::npos);
   CHECK(md.find("`--no-plots` was given") != std::string::npos);
   CHECK(md.find("Common random numbers") != std::string::npos);
   fs::remove_all(dir);
@@ -187,6 +197,11 @@ TEST_CASE("with gnuplot, every figure is a PNG with its data and script beside i
     CHECK(fs::exists(dir / "report" / "plots" / (std::string(name) + ".gp")));
   }
   CHECK(written.plots.images.size() == 6);
+  for (const Image& image : written.plots.images) {
+    INFO(image.file);
+    CHECK(fs::file_size(dir / "report" / image.vector_file) > 0);  // SVG beside every PNG
+    CHECK(slurp(dir / "report" / image.vector_file).find("<svg") != std::string::npos);
+  }
   const std::string md = slurp(dir / "report" / "report.md");
   CHECK(md.find("![") != std::string::npos);
   CHECK(md.find("(plots/deaths.png)") != std::string::npos);
@@ -228,7 +243,7 @@ TEST_CASE("metrics absent from the batch are named and their figures skipped", "
   CHECK(md.find("**Not in this batch:** `medical.died_of_wounds`") != std::string::npos);
   CHECK(md.find("No deaths chart: results.csv has no `medical.died_of_wounds` column") != std::string::npos);
   CHECK(md.find("No 10-1-2 compliance chart") != std::string::npos);
-  CHECK(md.find("No time-to-on scene curve: the batch has no casualties.csv") != std::string::npos);
+  CHECK(md.find("No time-to-on scene curve: the batch has no care.csv") != std::string::npos);
   CHECK(md.find("| killed (per run) | gao_baseline |") != std::string::npos);  // still in the headline
   fs::remove_all(dir);
 }
@@ -276,5 +291,38 @@ TEST_CASE("options that do not fit the batch are errors", "[analysis][report]") 
   other_reference.reference = "pre_authorized_dispatch";
   const Comparison swapped = compare(batch, other_reference);
   CHECK(swapped.find("medical.died_of_wounds", 0)->policies[0].vs_reference->verdict == Verdict::worse);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a hand-made batch with 3 non-zero pairs of 40 is not called better", "[analysis][report][sign]") {
+  // Died of wounds: the reference has r mod 3 deaths in replication r; the policy has the same
+  // except one fewer in replications 4, 17 and 31. A bootstrap would resample three -1s among 37
+  // zeros; the exact sign test on the 3 pairs that differ gives p = 2 (1/2)^3 = 0.25.
+  const fs::path dir = scratch("sparse");
+  fs::create_directories(dir);
+  std::ofstream(dir / "batch.json") << R"({"scenario": "hand.yaml", "replications": 40, "seed": 5, "days": 365,
+    "policies": [{"name": "today"}, {"name": "pre_authorized_dispatch"}], "design": null, "shard": null})";
+  {
+    std::ofstream results(dir / "results.csv");
+    results << "design_point,policy,replication,seed,medical.died_of_wounds\n";
+    for (int p = 0; p < 2; ++p)
+      for (int r = 0; r < 40; ++r)
+        results << "0," << (p ? "pre_authorized_dispatch" : "today") << "," << r << ",5,"
+                << (r % 3) - (p && (r == 4 || r == 17 || r == 31) ? 1 : 0) << "\n";
+  }
+  const BatchTable batch = read_batch(dir);
+  const Comparison c = compare(batch, {});
+  const Difference& d = *c.find("medical.died_of_wounds", 0)->policies[1].vs_reference;
+  CHECK(d.verdict == Verdict::no_clear_difference);
+  CHECK(d.ci.method == IntervalMethod::t);
+  CHECK(d.summary.mean == Approx(-0.075));
+  REQUIRE(d.sign_test_p);
+  CHECK(*d.sign_test_p == Approx(0.25));
+  write_report(batch, c, {false, ""});
+  const std::string md = slurp(dir / "report" / "report.md");
+  INFO(md);
+  CHECK(md.find("| no clear difference | 3 of 40 pairs differ (3 lower, 0 higher); exact sign test p = 0.25 | 40 |") !=
+        std::string::npos);
+  CHECK(md.find("| died of wounds (per run) | none clearly better than today |") != std::string::npos);
   fs::remove_all(dir);
 }

@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "analysis/paired_verdict.hpp"
 #include "analysis/statistics.hpp"
 
 using namespace campsim::analysis;
@@ -207,4 +208,75 @@ TEST_CASE("replications needed meet the target half-width and no fewer would", "
   CHECK_FALSE(replications_needed(sd, 0, 0.95));
   CHECK_FALSE(replications_needed(std::nan(""), 0.5, 0.95));
   CHECK_FALSE(replications_needed(1000, 0.001, 0.95));  // beyond the limit
+}
+
+// --- Sparse and discrete paired differences (issue: "died of wounds" called better on 3 of 40) ---
+
+TEST_CASE("the exact sign test matches the binomial by hand", "[analysis][statistics][sign]") {
+  // 3 of 3 the same way: 2 * (1/2)^3 = 0.25.
+  CHECK(sign_test_p_value(0, 3) == Approx(0.25));
+  CHECK(sign_test_p_value(3, 0) == Approx(0.25));
+  // 6 of 6: 2/64 = 0.03125. 1 against 9: 2 * (1 + 10) / 1024 = 0.021484375.
+  CHECK(sign_test_p_value(0, 6) == Approx(0.03125));
+  CHECK(sign_test_p_value(1, 9) == Approx(0.021484375));
+  // Balanced, or nothing to test: 1, never more.
+  CHECK(sign_test_p_value(5, 5) == Approx(1.0));
+  CHECK(sign_test_p_value(0, 0) == 1.0);
+  const SignCounts s = count_signs({-1, 0, 2, 0, -3, -0.5});
+  CHECK(s.negative == 3);
+  CHECK(s.positive == 1);
+  CHECK(s.zero == 2);
+}
+
+TEST_CASE("3 non-zero pairs of 40 are not called better, and the reason says why", "[analysis][statistics][sign]") {
+  // Died of wounds: 37 pairs equal, 3 pairs one death fewer under the policy. The mean is -0.075;
+  // a bootstrap on these values gives an interval excluding zero, the exact sign test p = 0.25.
+  std::vector<double> d(40, 0.0);
+  d[4] = d[17] = d[31] = -1;
+  const IntervalChoice choice = choose_difference_method(d);
+  CHECK(choice.method == IntervalMethod::t);  // never a bootstrap on 3 non-zero values
+  CHECK(choice.reason == "only 3 of 40 pairs differ, too few to resample");
+  const Interval ci = t_interval(d, 0.95);
+  // t: sd = sqrt((3 - 40 * 0.075^2) / 39) = 0.2667; half-width 2.0227 * 0.2667 / sqrt(40) = 0.0853.
+  CHECK(ci.lower == Approx(-0.075 - 0.0853).epsilon(0.01));
+  CHECK(ci.upper == Approx(-0.075 + 0.0853).epsilon(0.01));
+  const Judgement j = judge_difference(d, ci, Direction::lower_is_better, 0.95);
+  CHECK(j.verdict == Verdict::no_clear_difference);
+  REQUIRE(j.sign_test_p);
+  CHECK(*j.sign_test_p == Approx(0.25));
+  CHECK(j.reason == "3 of 40 pairs differ (3 lower, 0 higher); exact sign test p = 0.25");
+  // Even an interval that excluded zero (as the bootstrap's did) is overruled by the exact test.
+  const Judgement forced = judge_difference(d, Interval{-0.2, -0.03, IntervalMethod::bootstrap_bca}, Direction::lower_is_better, 0.95);
+  CHECK(forced.verdict == Verdict::no_clear_difference);
+}
+
+TEST_CASE("sparse differences that are all one way and enough are called", "[analysis][statistics][sign]") {
+  // 8 of 40 pairs one death fewer, none more: sign test p = 2 / 256 = 0.0078; the t interval
+  // (mean -0.2, sd 0.405, half-width 0.1295) lies below zero: better.
+  std::vector<double> d(40, 0.0);
+  for (int i = 0; i < 8; ++i) d[static_cast<std::size_t>(5 * i)] = -1;
+  const Interval ci = t_interval(d, 0.95);
+  CHECK(ci.upper < 0);
+  const Judgement j = judge_difference(d, ci, Direction::lower_is_better, 0.95);
+  CHECK(j.verdict == Verdict::better);
+  CHECK(*j.sign_test_p == Approx(0.0078125));
+}
+
+TEST_CASE("identical policies are reported as identical, not as no clear difference", "[analysis][statistics][sign]") {
+  const std::vector<double> d(40, 0.0);
+  const Interval ci = interval_by(choose_difference_method(d).method, d, 0.95, {});
+  const Judgement j = judge_difference(d, ci, Direction::lower_is_better, 0.95);
+  CHECK(j.verdict == Verdict::identical);
+  CHECK(j.reason == "identical in all 40 pairs");
+  CHECK(judge_difference({2.0}, t_interval({2.0}, 0.95), Direction::unknown, 0.95).verdict == Verdict::not_enough_data);
+}
+
+TEST_CASE("with many non-zero pairs the interval decides, as before", "[analysis][statistics][sign]") {
+  std::vector<double> d;
+  for (int i = 0; i < 30; ++i) d.push_back(-1.0 - 0.1 * (i % 7));
+  const Interval ci = t_interval(d, 0.95);
+  const Judgement j = judge_difference(d, ci, Direction::higher_is_better, 0.95);
+  CHECK(j.verdict == Verdict::worse);
+  CHECK_FALSE(j.sign_test_p);
+  CHECK(j.reason == "interval excludes 0");
 }

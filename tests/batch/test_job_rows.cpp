@@ -29,9 +29,10 @@ TEST_CASE("a job's rows: key, seed, design values, metrics; casualty cells under
   const JobRows rows = rows_of(plan, header, {1, 1, 4}, result);
   CHECK(results_header_line(plan, header) == "design_point,policy,replication,seed,guards.shifts.length,a,b.c\n");
   CHECK(rows.result_line == "1,two_level,4,9,8h,0.25,\n");
+  // care.csv carries the same four key columns as results.csv (seed too), so the two join on them.
   CHECK(casualties_header_line(header) ==
-        "design_point,policy,replication,casualty,outcome,approval.battalion_min,approval.sector_min\n");
-  CHECK(rows.casualty_lines == std::vector<std::string>{"1,two_level,4,0,survived,,12.5\n", "1,two_level,4,1,killed,,\n"});
+        "design_point,policy,replication,seed,casualty,outcome,approval.battalion_min,approval.sector_min\n");
+  CHECK(rows.casualty_lines == std::vector<std::string>{"1,two_level,4,9,0,survived,,12.5\n", "1,two_level,4,9,1,killed,,\n"});
 
   result.care_records.columns.push_back("mystery");
   for (auto& r : result.care_records.rows) r.push_back("x");

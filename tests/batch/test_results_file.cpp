@@ -51,7 +51,7 @@ std::set<JobKey> all_keys(int points, int reps) {
 
 void start(const fs::path& dir) {
   std::ofstream(dir / kResultsFile) << kResultsHeader;
-  std::ofstream(dir / kCasualtiesFile) << kCasualtiesHeader;
+  std::ofstream(dir / kCareFile) << kCasualtiesHeader;
 }
 
 }  // namespace
@@ -99,13 +99,13 @@ TEST_CASE("resume keeps finished rows, drops torn lines and orphan casualties, a
     files.append(rows(0, 1, 2, 2));
     files.append(rows(1, 0, 0, 0));
   }
-  std::ofstream(cut / kCasualtiesFile, std::ios::app) << "0,base,2,0,survived\n0,base,2,1,surv";
+  std::ofstream(cut / kCareFile, std::ios::app) << "0,base,2,0,survived\n0,base,2,1,surv";
   std::ofstream(cut / kResultsFile, std::ios::app) << "0,base,2,7,2";
   {
     ResultsFiles files(cut, kPolicies);
     const std::set<JobKey> done = files.resume(kResultsHeader, kCasualtiesHeader, expected);
     CHECK(done == std::set<JobKey>{{1, 1, 2}, {0, 0, 1}, {0, 1, 2}, {1, 0, 0}});
-    const std::string tidy = slurp(cut / kCasualtiesFile);
+    const std::string tidy = slurp(cut / kCareFile);
     CHECK(tidy.find("0,base,2,") == std::string::npos);  // orphans and the torn line are gone
     CHECK(slurp(cut / kResultsFile).find("0,base,2,7,2") == std::string::npos);
     for (const JobKey& k : expected)
@@ -113,7 +113,7 @@ TEST_CASE("resume keeps finished rows, drops torn lines and orphan casualties, a
     files.finish_sorted(expected);
   }
   CHECK(slurp(cut / kResultsFile) == results);
-  CHECK(slurp(cut / kCasualtiesFile) == slurp(whole / kCasualtiesFile));
+  CHECK(slurp(cut / kCareFile) == slurp(whole / kCareFile));
   fs::remove_all(whole);
   fs::remove_all(cut);
 }
@@ -121,7 +121,7 @@ TEST_CASE("resume keeps finished rows, drops torn lines and orphan casualties, a
 TEST_CASE("resume refuses files of another batch and changes nothing", "[batch]") {
   const fs::path dir = fresh_dir("refuse");
   std::ofstream(dir / kResultsFile) << "design_point,policy,replication,seed,y\n";
-  std::ofstream(dir / kCasualtiesFile) << kCasualtiesHeader;
+  std::ofstream(dir / kCareFile) << kCasualtiesHeader;
   ResultsFiles files(dir, kPolicies);
   CHECK_THROWS_AS(files.resume(kResultsHeader, kCasualtiesHeader, all_keys(1, 1)), BatchInputError);
   CHECK(slurp(dir / kResultsFile) == "design_point,policy,replication,seed,y\n");

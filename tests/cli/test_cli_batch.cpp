@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <set>
 #include <thread>
@@ -27,7 +28,7 @@ std::string batch_of(const std::string& replications, const std::string& days, c
 }
 const std::string kBatch = batch_of("5", "1", "3");
 constexpr int kRows = 10;
-const char* const kFiles[] = {"batch.json", "results.csv", "casualties.csv", "summary.md"};
+const char* const kFiles[] = {"batch.json", "results.csv", "care.csv", "summary.md"};
 
 std::size_t data_rows(const fs::path& csv) {
   const std::string text = read_file(csv);
@@ -84,7 +85,9 @@ TEST_CASE("batch writes the contract's files: manifest, sorted tidy rows, casual
   CHECK(results.find("\n0,gao_12h_shifts,4,3,") != std::string::npos);
   CHECK(results.find("\n0,gao_baseline,4,3,") < results.find("\n0,gao_12h_shifts,0,3,"));  // sorted by policy, then replication
   CHECK(data_rows(scratch / "b" / "results.csv") == kRows);
-  CHECK(read_file(scratch / "b" / "casualties.csv").rfind("design_point,policy,replication", 0) == 0);
+  // The batch's care records are care.csv, as in a run directory, with the four key columns.
+  CHECK(read_file(scratch / "b" / "care.csv").rfind("design_point,policy,replication,seed,casualty,", 0) == 0);
+  CHECK_FALSE(fs::exists(scratch / "b" / "casualties.csv"));
 
   // Finished: not replaced without --force; a --resume has nothing to do.
   const CliResult again = run_cli(kBatch + "--out " + (scratch / "b").string());
@@ -142,13 +145,37 @@ TEST_CASE("an interrupted batch resumes to the bytes of an uninterrupted one", "
     CHECK(rows_at_kill >= 3);
     CHECK(rows_at_kill < static_cast<std::size_t>(kRows));
     // What a kill during a write leaves: half a row, and the casualty row of a run with no results row.
-    std::ofstream(dir / "casualties.csv", std::ios::app) << "0,gao_12h_shifts,4,99,orphan\n";
+    std::ofstream(dir / "care.csv", std::ios::app) << "0,gao_12h_shifts,4,3,99,orphan\n";
     std::ofstream(dir / "results.csv", std::ios::app) << "0,gao_12h_shifts,4,3,0.99";
     const CliResult resumed = run_cli(kBatch + "--resume --out " + dir.string());
     INFO(resumed.output);
     CHECK(resumed.exit_code == 0);
     check_same_batch(whole, dir);
   }
+  fs::remove_all(scratch);
+}
+
+TEST_CASE("the printed resume command works exactly as printed", "[cli][batch]") {
+  const fs::path scratch = scratch_dir("batch-resume-hint");
+  const std::string whole = (scratch / "whole").string();
+  REQUIRE(run_cli(kBatch + "-q --out " + whole).exit_code == 0);
+  // Started with --force (allowed on a new directory); the hint must drop it, since --resume and
+  // --force exclude each other, and must name the program as it was invoked.
+  const std::string dir = (scratch / "stopped").string();
+  const CliResult stopped = run_cli(kBatch + "--force --out " + dir, "CAMPSIM_BATCH_STOP_AFTER_ROWS=4");
+  INFO(stopped.output);
+  REQUIRE(stopped.exit_code == 1);
+  const std::size_t hint = stopped.output.find("To continue:\n  ");
+  REQUIRE(hint != std::string::npos);
+  const std::size_t start = hint + std::string("To continue:\n  ").size();
+  const std::string command = stopped.output.substr(start, stopped.output.find('\n', start) - start);
+  CHECK(command.starts_with(std::string(CAMPSIM_BINARY) + " batch "));
+  CHECK(command.find("--force") == std::string::npos);
+  CHECK(command.ends_with(" --resume"));
+  // Run it through the shell, as a user pasting it would, from the same directory.
+  const std::string shell = std::string("cd '") + CAMPSIM_SOURCE_DIR + "' && " + command + " >/dev/null 2>&1";
+  CHECK(std::system(shell.c_str()) == 0);
+  check_same_batch(whole, dir);
   fs::remove_all(scratch);
 }
 

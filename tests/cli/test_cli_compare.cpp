@@ -27,11 +27,20 @@ TEST_CASE("compare prints an aligned headline and writes the report", "[cli][com
   INFO(r.output);
   REQUIRE(r.exit_code == 0);
   CHECK(r.output.find("reference gao_baseline") != std::string::npos);
-  // The table: header, rule and rows end at the same column (the right-aligned n).
+  // What was run, in the user's words, before any number.
+  CHECK(r.output.starts_with("scenarios/gao_baseline.yaml: 20 replications of 30 days per policy, 2 policies (40 runs), seed 11"));
+  CHECK(r.output.find("Best policy per headline metric") < r.output.find("Headline\n"));
+  // The headline table: header, rule and rows end at the same column (the right-aligned n).
   std::vector<std::string> table;
-  for (const std::string& line : lines_of(r.output))
-    if (line.starts_with("metric ") || line.starts_with("----") || line.ends_with(" 20") || line.ends_with(" 19"))
+  bool in_headline = false;
+  for (const std::string& line : lines_of(r.output)) {
+    if (line == "Headline") {
+      in_headline = true;
+      continue;
+    }
+    if (in_headline && (line.starts_with("metric ") || line.starts_with("----") || line.ends_with(" 20") || line.ends_with(" 19")))
       table.push_back(line);
+  }
   REQUIRE(table.size() == 10);  // header, rule, 4 metrics x 2 policies
   for (const std::string& line : table) CHECK(line.size() == table.front().size());
   CHECK(r.output.find("died of wounds (per run)     gao_baseline") != std::string::npos);
@@ -96,6 +105,9 @@ TEST_CASE("compare --help teaches with examples", "[cli][compare]") {
   CHECK(r.output.find("campsim compare batches/dispatch --metrics 'medical.*'") != std::string::npos);
   CHECK(r.output.find("--target-rel-halfwidth") != std::string::npos);
   CHECK(r.output.find("docs/analysis.md") != std::string::npos);
+  // Defaults as a person writes them, not as a double prints (0.94999999999999996).
+  CHECK(r.output.find("--level arg (=0.95)") != std::string::npos);
+  CHECK(r.output.find("--target-rel-halfwidth arg (=0.1)") != std::string::npos);
   const CliResult usage = run_cli("--help");
   CHECK(usage.output.find("compare BATCH_DIR") != std::string::npos);
 }
@@ -108,8 +120,8 @@ TEST_CASE("batch then compare on the real model: pre-authorized dispatch shorten
   INFO(b.output);
   REQUIRE(b.exit_code == 0);
   // The medical chain's per-casualty rows reach the batch, keyed by policy and replication.
-  const std::string casualties = read_file(batch / "casualties.csv");
-  CHECK(casualties.rfind("design_point,policy,replication,", 0) == 0);
+  const std::string casualties = read_file(batch / "care.csv");
+  CHECK(casualties.rfind("design_point,policy,replication,seed,", 0) == 0);
   CHECK(casualties.find(",pre_authorized_dispatch,") != std::string::npos);
   const CliResult c = run_cli("compare " + batch.string() + " --no-plots");
   INFO(c.output);
@@ -125,6 +137,22 @@ TEST_CASE("batch then compare on the real model: pre-authorized dispatch shorten
   }
   REQUIRE_FALSE(approval_row.empty());
   CHECK(approval_row.find("better") != std::string::npos);
+
+  // One statistics path: every interval summary.md states is one compare prints, and vice versa
+  // for the headline (the same metrics, policies and defaults).
+  const std::string summary = read_file(batch / "summary.md");
+  const auto intervals = [](const std::string& text) {
+    std::vector<std::string> found;
+    for (std::size_t at = text.find('['); at != std::string::npos; at = text.find('[', at + 1)) {
+      const std::size_t end = text.find(']', at);
+      const std::string inside = text.substr(at, end - at + 1);
+      if (inside.find(", ") != std::string::npos && inside.find("CI") == std::string::npos) found.push_back(inside);
+    }
+    return found;
+  };
+  const std::vector<std::string> in_summary = intervals(summary), in_compare = intervals(c.output);
+  CHECK(in_summary.size() >= 10);
+  CHECK(in_summary == in_compare);
   CHECK(fs::exists(batch / "report" / "report.md"));
   fs::remove_all(scratch);
 }

@@ -97,7 +97,7 @@ void write_casualties_csv(std::ostream& out, const std::vector<Casualty>& casual
   for (const Casualty& c : casualties)
     out << c.id << ',' << c.incident << ',' << engine::format_number(c.time) << ',' << engine::format_number(c.position.x)
         << ',' << engine::format_number(c.position.y) << ',' << cause_name(c.cause) << ',' << triage_name(c.triage) << ','
-        << c.contingent << ',' << (c.inside_camp ? "true" : "false") << '\n';
+        << c.contingent << ',' << (c.inside_camp ? '1' : '0') << '\n';  // booleans are 0/1 in every file
 }
 
 std::vector<std::string> scenario_contingents(const Scenario& scenario) {
