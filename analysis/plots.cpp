@@ -54,6 +54,10 @@ std::string line_style(std::size_t index) {
   return std::string("lc rgb '") + kPalette[index % kPalette.size()] + "' dt " + std::to_string(1 + index / kPalette.size());
 }
 
+// "design point 5" for a figure's title (its settings are in the caption: in the title they would
+// run past the edge of the image).
+std::string short_where(const std::string& where) { return where.substr(0, where.find(" (")); }
+
 // Policies in the order the report lists them, the reference first, so the reference is black.
 std::vector<std::size_t> policy_order(const Comparison& c) {
   std::vector<std::size_t> order{c.reference};
@@ -204,7 +208,7 @@ FigureOrNote ecdf_figure(const BatchTable& batch, const Comparison& c, int dp, c
               (beyond > 0 ? "; the axis stops at " + format_number(x_max) + " min, " +
                                 format_number(std::round(100 * beyond / static_cast<double>(everything.size()))) +
                                 "% of times lie beyond it" : "") + ".";
-  f.script = script(f.name, 1000, 600, "Time from injury to " + stage + " (" + where + ")", "minutes since injury",
+  f.script = script(f.name, 1000, 600, "Time from injury to " + stage + " (" + short_where(where) + ")", "minutes since injury",
                     "share of " + who + " (cumulative)",
                     "set yrange [0:1.08]\nset xrange [0:" + format_number(x_max) + "]\nset xtics 30\n"
                     "set ytics ('0%%' 0, '20%%' 0.2, '40%%' 0.4, '60%%' 0.6, '80%%' 0.8, '100%%' 1)\n"
@@ -243,9 +247,9 @@ FigureOrNote compliance_figure(const Comparison& c, int dp, const std::string& w
   f.caption = "10-1-2 compliance by policy: mean share of casualties per run meeting each target, with " + level +
               "% confidence intervals (" + where + ").";
   // The legend goes above the plot in rows, not beside it, so the bars keep the width.
-  f.script = script(f.name, 1000, 600, "10-1-2 compliance (" + where + ")", "", "casualties meeting the target (%, mean per run)",
+  f.script = script(f.name, 1000, 600, "10-1-2 compliance (" + short_where(where) + ")", "", "casualties meeting the target (%, mean per run)",
                     "set style data histograms\nset style histogram errorbars gap 2 lw 1.5\n"
-                    "set style fill solid 0.85 border rgb '#303030'\nset yrange [0:110]\nset ytics 20\nset grid noxtics\n"
+                    "set style fill solid 0.5 border rgb '#303030'\nset yrange [0:110]\nset ytics 20\nset grid noxtics\n"
                     "set key outside top center horizontal maxrows 2 samplen 2\nset xtics scale 0\n" + plot + "\n");
   return f;
 }
@@ -278,7 +282,7 @@ FigureOrNote deaths_figure(const BatchTable& batch, const Comparison& c, int dp,
   const std::string level = format_number(100 * c.options.level);
   f.caption = "Died of wounds per run by policy: mean (bar) with " + level + "% confidence interval, and each replication (dots) (" +
               where + ").";
-  f.script = script(f.name, 1000, 600, "Died of wounds per run (" + where + ")", "", "deaths per run",
+  f.script = script(f.name, 1000, 600, "Died of wounds per run (" + short_where(where) + ")", "", "deaths per run",
                     "set xtics (" + xtics + ") scale 0\nset xrange [-0.6:" + std::to_string(order.size()) + "-0.4]\n"
                     "set yrange [0:" + format_number(std::max(1.0, std::ceil(top * 1.1))) + "]\nset grid noxtics\n"
                     "set bmargin 5\nset boxwidth 0.55\nset style fill solid 0.35 border rgb '#303030'\n"
@@ -360,7 +364,8 @@ FigureOrNote timeline_figure(const BatchTable& batch, const Comparison& c, int d
                                    : "") +
               (killed > 0 ? "; " + std::to_string(killed) + " killed outright not drawn" : "") + ".";
   const int height = 170 + 26 * static_cast<int>(shown);
-  f.script = script(f.name, 1000, std::max(height, 360), "Casualty care timeline: " + run, "minutes since injury", "",
+  f.script = script(f.name, 1000, std::max(height, 360),
+                    "Casualty care timeline: " + policy + ", replication " + std::to_string(*rep) + ", " + short_where(where), "minutes since injury", "",
                     "set datafile missing '?'\nset yrange [" + std::to_string(shown) + "-0.3:-0.7]\n"
                     "set xrange [0:" + format_number(std::max(130.0, std::ceil(x_max * 1.05 / 10) * 10)) + "]\n"
                     "set grid noytics\nset ytics scale 0\nset key outside top center horizontal\n" + targets + plot + "\n");
