@@ -23,7 +23,7 @@ for ranks in 2 3; do
   "$mpiexec" "${root_flag[@]}" --oversubscribe -np "$ranks" "$campsim" batch "${args[@]}" \
       --out "$scratch/mpi$ranks" 2>/dev/null | tee "$scratch/mpi$ranks.out"
   grep -q "$ranks MPI ranks" "$scratch/mpi$ranks.out" || { echo "not run as one MPI batch"; status=1; }
-  for file in batch.json results.csv casualties.csv summary.md; do
+  for file in batch.json results.csv care.csv summary.md; do
     if cmp "$scratch/local/$file" "$scratch/mpi$ranks/$file"; then
       echo "$ranks ranks, same: $file"
     else
