@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include "analysis/display.hpp"
 #include "sim/version.hpp"
 
 namespace campsim::cli {
@@ -70,8 +71,7 @@ std::string percent_or_dash(const nlohmann::ordered_json& share) {
 std::string share_of_eligible(const nlohmann::ordered_json& share, const nlohmann::ordered_json& eligible) {
   if (share.is_null() || !eligible.is_number()) return "-";
   const long whole = eligible.get<long>();
-  const long part = std::lround(share.get<double>() * static_cast<double>(whole));
-  return whole < 100 ? fmt::format("{:.0f}% ({} of {})", 100 * share.get<double>(), part, whole) : percent_or_dash(share);
+  return analysis::format_share_of(std::lround(share.get<double>() * static_cast<double>(whole)), whole);
 }
 std::string minutes_or_dash(const nlohmann::ordered_json& minutes) {
   return minutes.is_null() ? std::string("-") : fmt::format("{:.1f}", minutes.get<double>());

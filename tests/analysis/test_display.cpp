@@ -1,0 +1,33 @@
+// Numbers as the report shows them: small denominators stated, and no non-zero difference
+// printed as "+0.00" (hand-computed cases).
+#include <catch2/catch.hpp>
+
+#include "analysis/display.hpp"
+#include "analysis/metric_catalogue.hpp"
+
+using namespace campsim::analysis;
+
+TEST_CASE("a share shows its denominator when it is small", "[analysis][display]") {
+  CHECK(format_share_of(2, 5) == "40% (2 of 5)");
+  CHECK(format_share_of(1, 3) == "33% (1 of 3)");
+  CHECK(format_share_of(99, 99) == "100% (99 of 99)");
+  CHECK(format_share_of(50, 200) == "25%");  // 100 or more: the percentage says enough
+  CHECK(format_share_of(0, 0) == "-");
+}
+
+TEST_CASE("a difference that is not zero never prints as zero", "[analysis][display]") {
+  const MetricInfo coverage = describe_metric("guards.coverage.overall");  // unknown direction, not a share by name
+  // Reference mean 0.98: three significant figures are three decimals (0.980); a difference of
+  // 0.00002 needs five to show.
+  CHECK(difference_decimals(coverage, 0.00002, 0.98) == 5);
+  CHECK(format_difference_ci(coverage, 0.00002, Interval{0.00001, 0.00003, IntervalMethod::t}, 0.98) ==
+        "+0.00002 [+0.00001, +0.00003]");
+  // A difference of the reference's own size keeps the reference's decimals.
+  CHECK(difference_decimals(coverage, 0.5, 0.98) == 3);
+  // Below 5e-7 on the display scale nothing is left to show: the verdict may not say higher.
+  CHECK(rounds_to_zero(coverage, 4e-7));
+  CHECK_FALSE(rounds_to_zero(coverage, 6e-7));
+  const MetricInfo share = describe_metric("medical.compliance.surgery_2h");  // x100 on display
+  CHECK(rounds_to_zero(share, 4e-9));
+  CHECK_FALSE(rounds_to_zero(share, 6e-9));
+}
