@@ -330,8 +330,9 @@ Document build_report(const BatchTable& batch, const Comparison& c, const PlotOu
   }
   doc.blocks.push_back(Paragraph{intro});
   for (const std::string& group : order) {
-    doc.blocks.push_back(Heading{3, group + " (" + std::to_string(groups[group].size() / std::max<std::size_t>(1, c.design_points.size())) +
-                                        " metrics)", "module-" + anchor_of(group)});
+    const std::size_t count = groups[group].size() / std::max<std::size_t>(1, c.design_points.size());
+    doc.blocks.push_back(Heading{3, group + " (" + std::to_string(count) + (count == 1 ? " metric)" : " metrics)"),
+                                 "module-" + anchor_of(group)});
     doc.blocks.push_back(Paragraph{"Estimates per policy:"});
     doc.blocks.push_back(estimates_table(c, groups[group], design));
     if (c.policies.size() > 1) {
