@@ -13,6 +13,7 @@ std::string_view event_kind_name(EventKind kind) {
     case EventKind::Alarm: return "alarm";
     case EventKind::Impact: return "impact";
     case EventKind::AllClear: return "all_clear";
+    case EventKind::CasualtyOccurs: return "casualty_occurs";
     case EventKind::QrfLaunched: return "qrf_launched";
     case EventKind::QrfOnScene: return "qrf_on_scene";
     case EventKind::QrfContained: return "qrf_contained";

@@ -23,6 +23,7 @@ enum class EventKind : std::uint32_t {
   Alarm,             // subject: incident; the alarm sounds, people take cover
   Impact,            // subject: incident << 8 | round; a round lands
   AllClear,          // subject: incident; people leave the bunkers
+  CasualtyOccurs,    // subject: casualty; a wound drawn earlier (gunfire over time) takes effect
   QrfLaunched,       // subject: incident
   QrfOnScene,        // subject: incident
   QrfContained,      // subject: incident
@@ -51,6 +52,14 @@ enum class EventKind : std::uint32_t {
   Sample,
   Count_,            // not a kind: the number of kinds
 };
+
+// The module that handles each kind.
+enum class Module : std::uint8_t { Guards, Threats, Medical };
+constexpr Module module_of(EventKind kind) {
+  if (kind == EventKind::Sample || kind <= EventKind::DutyStart) return Module::Guards;
+  if (kind >= EventKind::MedInjured) return Module::Medical;
+  return Module::Threats;
+}
 
 constexpr std::int32_t priority_of(EventKind kind) { return static_cast<std::int32_t>(kind); }
 constexpr std::uint32_t kind_code(EventKind kind) { return static_cast<std::uint32_t>(kind); }
