@@ -67,8 +67,9 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   result.casualties = threats.casualties();
   result.incidents = threats.incidents();
 
-  // The medical chain runs on what the camp's loop produced; it never acts back on the camp
-  // (see medical_chain.hpp), so running it afterwards gives what running it alongside would.
+  // The medical chain, through its whole-list adapter, on what the camp's loop produced: here it
+  // does not act back on the camp. The one-world loop drives the module itself (on_casualty,
+  // on_incident_contained, on_event, drain: see run_world_with_medical_chain).
   nlohmann::ordered_json medical = {{"enabled", false}};
   if (scenario.medical.enabled) {
     engine::EventLog medical_log;

@@ -30,9 +30,12 @@ enum class EventKind : std::uint32_t {
   // Medical chain: injuries reach it in the same instant they happen.
   MedInjured,        // patient: joins an already approved request
   MedFirstAid,       // patient
+  MedRequested,      // request group: the 9-liner reaches the first approval level
   MedApproved,       // request group
   MedDeath,          // patient
+  MedDeparts,        // trip: the ambulance leaves (mobilized, escort ready)
   MedOnScene,        // trip
+  MedLeftScene,      // trip: loaded, driving to the hospital
   MedAtHospital,     // trip
   MedVehicleFree,    // trip: handed over at the hospital
   MedVehicleHome,    // vehicle
@@ -51,6 +54,11 @@ enum class EventKind : std::uint32_t {
   Sample,
   Count_,            // not a kind: the number of kinds
 };
+
+// The medical chain's kinds form one block: the chain handles exactly these.
+constexpr bool is_medical(EventKind kind) {
+  return kind >= EventKind::MedInjured && kind <= EventKind::MedMinorTreatmentEnd;
+}
 
 constexpr std::int32_t priority_of(EventKind kind) { return static_cast<std::int32_t>(kind); }
 constexpr std::uint32_t kind_code(EventKind kind) { return static_cast<std::uint32_t>(kind); }
