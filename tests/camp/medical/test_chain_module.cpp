@@ -11,7 +11,10 @@
 #include <filesystem>
 #include <map>
 #include <numeric>
+#include <sstream>
 #include <string>
+
+#include <nlohmann/json.hpp>
 
 #include "sim/camp/camp_run.hpp"
 #include "sim/camp/medical/medical_report.hpp"
@@ -155,6 +158,18 @@ TEST_CASE("containment learnt late: the unarmoured ambulance and the responder l
     CHECK(r.dispatched == Approx(t0 + 3000));
     CHECK(r.escort_wait == Approx(3000 - 2100));
     CHECK(r.on_scene == Approx(t0 + 3100));
+  }
+  {
+    // Learnt from a later casualty's incident, whose QRF timeline is known by then.
+    World w(p);
+    w.hurt(c, &open);
+    Incident later = open;
+    later.qrf = QrfTimeline{};
+    later.qrf->contained = t0 + 3000;
+    w.hurt(casualty_at(2, {1000, 0}, t0 + 2500, Triage::Delayed), &later);
+    const MedicalOutcome& out = w.finish();
+    CHECK(out.casualties[0].dispatched == Approx(t0 + 3000));
+    CHECK(out.casualties[0].escort_wait == Approx(900));
   }
   {
     p.ambulances.armoured = 1;  // an armoured one does not wait for an end nobody knows yet
@@ -389,7 +404,7 @@ TEST_CASE("every shipped policy: the same casualties get the same draws, used as
     if (entry.path().extension() == ".yaml") files.push_back("policies/" + entry.path().filename().string());
   std::sort(files.begin(), files.end());
   REQUIRE(files.size() >= 5);
-  long checked_loads = 0, checked_draws = 0;
+  long checked_loads = 0, checked_draws = 0, checked_flights = 0;
   for (std::uint64_t rep = 0; rep < 3; ++rep) {
     std::map<std::uint32_t, PatientDraws> first;
     std::vector<Casualty> casualties;
@@ -399,7 +414,8 @@ TEST_CASE("every shipped policy: the same casualties get the same draws, used as
       const RunResult camp = run_file(file, rep, 365);
       if (casualties.empty()) casualties = camp.casualties;
       REQUIRE(camp.casualties.size() == casualties.size());  // the same attacks, the same people hurt
-      MedicalChain chain(s.medical, s.layout, s.qrf, MedicalRunConfig{5, rep, s.meta.start_time_of_day, 365 * kDay});
+      engine::EventLog log;
+      MedicalChain chain(s.medical, s.layout, s.qrf, MedicalRunConfig{5, rep, s.meta.start_time_of_day, 365 * kDay}, &log);
       engine::EventQueue queue;
       chain.start(queue);
       std::vector<std::size_t> order(casualties.size());
@@ -451,8 +467,24 @@ TEST_CASE("every shipped policy: the same casualties get the same draws, used as
         CHECK(t.second == Approx(t.first));
         ++checked_loads;
       }
+      // The chain's log is written in time order (each record at its own time), and every
+      // flight takes the flown casualty's own mission time, whatever order the flights came in.
+      std::ostringstream jsonl;
+      log.write_jsonl(jsonl);
+      std::istringstream lines(jsonl.str());
+      double last = -1;
+      for (std::string line; std::getline(lines, line);) {
+        const auto record = nlohmann::json::parse(line);
+        CHECK(record["t"].get<double>() >= last);
+        last = record["t"].get<double>();
+        if (record["type"] != "air_evacuation") continue;
+        const auto casualty = static_cast<std::uint32_t>(record["casualty"].get<int>());
+        CHECK(record["mission_s"].get<double>() == Approx(chain.draws_of(CasualtyId{casualty})->flight_mission));
+        ++checked_flights;
+      }
     }
   }
   CHECK(checked_draws > 50);
   CHECK(checked_loads > 10);
+  CHECK(checked_flights > 10);
 }
