@@ -107,7 +107,6 @@ struct Trip {
   SimTime earliest = 0;    // crew aboard and, outside the camp, escort ready (before any wait for the attack)
   SimTime loading = 0;
   SimTime outside_out = 0, outside_back = 0;
-  bool timed = false;      // departure known (false while it waits for containment)
   bool cancelled = false;  // its vehicle was lost before the pickup
   std::vector<std::uint64_t> events;  // departs, on scene, left scene, at hospital
 };

@@ -177,7 +177,6 @@ void ChainCore::time_trip(TripId ti, SimTime depart) {
   Trip& t = trip(ti);
   const AmbulanceParams& a = p_.ambulances;
   const RequestGroup& g = group(t.group);
-  t.timed = true;
   const SimTime on_scene = depart + route(t.from, t.scene) / a.drive_speed_mps + t.outside_out;
   const SimTime left_scene = on_scene + t.loading;
   const SimTime at_hospital = left_scene + route(t.scene, sites_.hospital) / a.drive_speed_mps + t.outside_back;

@@ -70,6 +70,13 @@ std::optional<PatientStage> MedicalChain::stage_of(CasualtyId casualty) const { 
 const PatientDraws* MedicalChain::draws_of(CasualtyId casualty) const { return core_->draws_of(casualty); }
 const Ambulance& MedicalChain::ambulance(AmbulanceId id) const { return core_->ambulance(id); }
 int MedicalChain::ambulance_count() const { return core_->ambulance_count(); }
+bool MedicalChain::vehicles_moving() const {
+  for (int i = 0; i < core_->ambulance_count(); ++i) {
+    const VehicleState state = core_->ambulance(AmbulanceId{static_cast<std::uint32_t>(i)}).state();
+    if (state == VehicleState::EnRoute || state == VehicleState::Returning) return true;
+  }
+  return false;
+}
 
 void run_world_with_medical_chain(MedicalChain& chain, engine::EventQueue& queue, SimTime end,
                                   const std::function<void(const engine::Event&)>& on_world) {

@@ -151,6 +151,9 @@ class MedicalChain {
   const PatientDraws* draws_of(CasualtyId casualty) const;  // nullptr: unknown or killed outright
   const Ambulance& ambulance(AmbulanceId id) const;
   int ambulance_count() const;
+  // Whether any ambulance is driving now (en route, or returning). Positions are exact at any
+  // instant without ticks; this only tells a recorder when there is motion worth sampling.
+  bool vehicles_moving() const;
 
  private:
   std::unique_ptr<ChainCore> core_;

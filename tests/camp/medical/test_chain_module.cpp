@@ -209,6 +209,7 @@ TEST_CASE("an ambulance's state and position along the road, by hand", "[medical
   CHECK(at(2150).state == VehicleState::EnRoute);
   CHECK(at(2150).position.x == Approx(500));
   CHECK(at(2150).position.y == Approx(0));
+  CHECK(w.chain.vehicles_moving());
   CHECK(at(2230).state == VehicleState::OnScene);
   CHECK(at(2230).position.x == Approx(1000));
   CHECK(at(2290).state == VehicleState::Returning);
@@ -216,6 +217,7 @@ TEST_CASE("an ambulance's state and position along the road, by hand", "[medical
   CHECK(at(2400).state == VehicleState::Returning);  // handing over
   CHECK(at(2400).position.x == Approx(0));
   CHECK(at(2481).state == VehicleState::AtBase);
+  CHECK_FALSE(w.chain.vehicles_moving());
   CHECK(w.chain.vehicles_at(t0 + 2481).at(0).kind == VehicleKind::Ambulance);
 }
 
@@ -234,6 +236,34 @@ TEST_CASE("from the main gate: across the junction and home again after the hand
   CHECK(at(2480 + 50).position.x == Approx(500));
   CHECK(at(2480 + 250).state == VehicleState::AtBase);
   CHECK(at(2480 + 250).position.x == Approx(2000));
+}
+
+TEST_CASE("outside the camp: along the road to the gate, straight to the scene, with its escort", "[medical][module][vehicles]") {
+  // Approved t0+1920, escort ready t0+2220 (notice to move 300 s), 200 s to the gate, then the
+  // fixed 1500 s outside drive straight to (2000, 1500): on scene t0+3920, loaded t0+3980, back
+  // at the gate t0+5480.
+  Casualty c = casualty_at(1, {2000, 1500}, t0, Triage::Delayed);
+  c.inside_camp = false;
+  World w(fixed_chain());
+  w.hurt(c);
+  const auto at = [&](SimTime dt) { return w.vehicle(t0 + dt); };
+  CHECK(at(2200).state == VehicleState::Mobilizing);
+  CHECK(at(2220 + 100).position.x == Approx(1000));
+  const VehicleView outside = at(2420 + 750);
+  CHECK(outside.state == VehicleState::EnRoute);
+  CHECK(outside.position.x == Approx(2000));
+  CHECK(outside.position.y == Approx(750));
+  const std::vector<VehicleView> both = w.chain.vehicles_at(t0 + 2420 + 750);
+  REQUIRE(both.size() == 2);
+  CHECK(both[1].kind == VehicleKind::Escort);
+  CHECK(both[1].position.y == Approx(750));
+  CHECK(at(3950).position.y == Approx(1500));
+  CHECK(at(3980 + 1500 + 100).state == VehicleState::Returning);
+  CHECK(at(3980 + 1500 + 100).position.x == Approx(1000));
+  CHECK(at(3980 + 1500 + 100).position.y == Approx(0));
+  const CareRecord r = w.finish().casualties[0];
+  CHECK(r.at_hospital == Approx(t0 + 5680));
+  CHECK(w.chain.vehicles_at(t0 + 6000).size() == 1);  // the escort has gone with the trip
 }
 
 TEST_CASE("an ambulance in use is never tasked again", "[medical][module][vehicles]") {
