@@ -101,7 +101,9 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   result.incidents = threats.incidents();
   result.phases = phases.timings();
 
-  // The medical chain still runs on what the camp's loop produced (being moved into the loop).
+  // The medical chain, through its whole-list adapter, on what the camp's loop produced: here it
+  // does not act back on the camp. The one-world loop drives the module itself (on_casualty,
+  // on_incident_contained, on_event, drain: see run_world_with_medical_chain).
   nlohmann::ordered_json medical = {{"enabled", false}};
   if (scenario.medical.enabled) {
     engine::EventLog medical_log;

@@ -20,9 +20,12 @@ std::string_view event_kind_name(EventKind kind) {
     case EventKind::QrfHome: return "qrf_home";
     case EventKind::MedInjured: return "med_injured";
     case EventKind::MedFirstAid: return "med_first_aid";
+    case EventKind::MedRequested: return "med_requested";
     case EventKind::MedApproved: return "med_approved";
     case EventKind::MedDeath: return "med_death";
+    case EventKind::MedDeparts: return "med_departs";
     case EventKind::MedOnScene: return "med_on_scene";
+    case EventKind::MedLeftScene: return "med_left_scene";
     case EventKind::MedAtHospital: return "med_at_hospital";
     case EventKind::MedVehicleFree: return "med_vehicle_free";
     case EventKind::MedVehicleHome: return "med_vehicle_home";
