@@ -12,7 +12,9 @@ struct CrowdModelParams {
   float wall_strength = 5.0f;        // a_w (dimensionless); JuPedSim default
   float wall_range = 0.02f;          // D_w (m); JuPedSim default
   // Speed model: v_i = min(v0_i, max(0, s_i / T)), s_i the free spacing ahead along e_i.
-  float time_gap = 1.0f;             // T (s); Tordeux et al. 2016, JuPedSim default
+  // T (s): calibrated here to measured bottleneck flows (docs/crowd.md; JuPedSim's default 1 s
+  // gives about 1.0 person/m/s, the bottom of the measured range).
+  float time_gap = 0.5f;
   // Neighbours and walls are considered within this distance; also the grid cell size.
   float interaction_radius = 2.0f;   // m; the benchmark's neighbour range
   // An agent this close to its target has arrived (reported once, then stands still).

@@ -31,7 +31,7 @@ struct AgentSpec {
   Point2 position;
   Point2 target;
   float desired_speed = 1.3f;  // m/s
-  float radius = 0.25f;        // m
+  float radius = 0.2f;         // m; JuPedSim default (docs/crowd.md)
   std::uint8_t state = 0;      // 0 .. kMaxStates-1
 };
 
