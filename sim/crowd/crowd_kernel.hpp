@@ -20,6 +20,7 @@
 
 #include "sim/crowd/crowd_geometry.hpp"
 #include "sim/crowd/crowd_params.hpp"
+#include "sim/crowd/grid_frame.hpp"
 #include "sim/crowd/interactions.hpp"
 #include "sim/crowd/wall_index.hpp"
 
@@ -31,8 +32,8 @@ struct KernelView {
   // Previous state, storage order (read-only during the step).
   const float *x, *y, *ex, *ey, *tx, *ty, *v0, *radius;
   const std::uint8_t *state, *phase;
-  const std::uint32_t* cell;
   // The grid built from the previous state.
+  GridFrame frame;
   const std::uint32_t* cell_start;
   const float *slot_x, *slot_y, *slot_radius, *slot_counted;
   std::uint32_t columns, rows;

@@ -199,7 +199,7 @@ KernelView CrowdWorld::kernel_view(float dt) {
   v.radius = radius_.data();
   v.state = state_.data();
   v.phase = phase_.data();
-  v.cell = grid_.cell_of().data();
+  v.frame = frame_;
   v.cell_start = grid_.cell_start();
   v.slot_x = grid_.slot_x();
   v.slot_y = grid_.slot_y();
