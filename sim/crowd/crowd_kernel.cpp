@@ -72,6 +72,7 @@ struct Repulsion {
     const F4 dx = a.xi - loadu4(src.x + s), dy = a.yi - loadu4(src.y + s);
     const F4 d2 = dx * dx + dy * dy;
     const M4 in = lanes_before(s, end) & (d2 <= a.range2) & (d2 > a.self);
+    if (!any(in)) continue;  // nobody in range in this block: nothing to add, nothing for pass 2
     const F4 d = sqrt4(max4(d2, a.self));
     const F4 reach = a.ri + loadu4(src.reach_radius + s);
     const F4 w = a.strength * exp4((reach - d) * a.inv_range) / d;

@@ -42,6 +42,7 @@ inline M4 operator&(M4 a, M4 b) { return {_mm_and_ps(a.v, b.v)}; }
 inline M4 first_lanes(int n) {
   return {_mm_castsi128_ps(_mm_cmplt_epi32(_mm_setr_epi32(0, 1, 2, 3), _mm_set1_epi32(n)))};
 }
+inline bool any(M4 m) { return _mm_movemask_ps(m.v) != 0; }
 inline F4 keep_or_zero(M4 m, F4 a) { return {_mm_and_ps(m.v, a.v)}; }
 inline F4 keep_or(M4 m, F4 a, F4 other) { return {_mm_or_ps(_mm_and_ps(m.v, a.v), _mm_andnot_ps(m.v, other.v))}; }
 inline void store4(float* out, F4 a) { _mm_storeu_ps(out, a.v); }
@@ -93,6 +94,7 @@ inline M4 operator>=(F4 a, F4 b) { return {{a.v[0] >= b.v[0], a.v[1] >= b.v[1], 
 inline M4 operator>(F4 a, F4 b) { return {{a.v[0] > b.v[0], a.v[1] > b.v[1], a.v[2] > b.v[2], a.v[3] > b.v[3]}}; }
 inline M4 operator&(M4 a, M4 b) { return {{a.v[0] && b.v[0], a.v[1] && b.v[1], a.v[2] && b.v[2], a.v[3] && b.v[3]}}; }
 inline M4 first_lanes(int n) { return {{0 < n, 1 < n, 2 < n, 3 < n}}; }
+inline bool any(M4 m) { return m.v[0] || m.v[1] || m.v[2] || m.v[3]; }
 inline F4 keep_or(M4 m, F4 a, F4 other) {
   return {{m.v[0] ? a.v[0] : other.v[0], m.v[1] ? a.v[1] : other.v[1], m.v[2] ? a.v[2] : other.v[2],
            m.v[3] ? a.v[3] : other.v[3]}};
