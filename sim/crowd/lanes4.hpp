@@ -1,7 +1,8 @@
 #pragma once
 // Four float lanes for the kernel's neighbour passes: SSE2 (every x86-64 CPU) when available,
 // otherwise four plain floats. Both do the same IEEE operations lane by lane, in the same
-// order, so they give the same bits; only the speed differs. GCC does not vectorize the
+// order, so they are meant to give the same bits (only the SSE2 path is built and tested here:
+// the project's machines are x86-64). GCC does not vectorize the
 // masked, exp-heavy passes by itself (its SLP pass does not take the loop-carried partial sums).
 #include <algorithm>
 #include <cmath>
