@@ -28,16 +28,44 @@ std::atomic<long> allocations{0};
 [[gnu::noinline]] void release(void* p) noexcept { std::free(p); }
 }  // namespace
 
-// Replaces the global allocation functions for this test program only (plain and aligned: the
-// crowd's columns are 64-byte aligned); counting is off except around the steps below.
-void* operator new(std::size_t size) { return obtain(size, alignof(std::max_align_t)); }
-void* operator new(std::size_t size, std::align_val_t alignment) {
-  return obtain(size, static_cast<std::size_t>(alignment));
+// Replaces every global allocation function for this test program only (all of them, so that
+// each new is paired with our delete also under the sanitizers, which supply their own);
+// counting is off except around the steps below.
+namespace {
+constexpr std::size_t kDefault = alignof(std::max_align_t);
+void* obtain_nothrow(std::size_t size, std::size_t alignment) noexcept {
+  try {
+    return obtain(size, alignment);
+  } catch (const std::bad_alloc&) {
+    return nullptr;
+  }
+}
+}  // namespace
+
+void* operator new(std::size_t n) { return obtain(n, kDefault); }
+void* operator new[](std::size_t n) { return obtain(n, kDefault); }
+void* operator new(std::size_t n, const std::nothrow_t&) noexcept { return obtain_nothrow(n, kDefault); }
+void* operator new[](std::size_t n, const std::nothrow_t&) noexcept { return obtain_nothrow(n, kDefault); }
+void* operator new(std::size_t n, std::align_val_t a) { return obtain(n, static_cast<std::size_t>(a)); }
+void* operator new[](std::size_t n, std::align_val_t a) { return obtain(n, static_cast<std::size_t>(a)); }
+void* operator new(std::size_t n, std::align_val_t a, const std::nothrow_t&) noexcept {
+  return obtain_nothrow(n, static_cast<std::size_t>(a));
+}
+void* operator new[](std::size_t n, std::align_val_t a, const std::nothrow_t&) noexcept {
+  return obtain_nothrow(n, static_cast<std::size_t>(a));
 }
 void operator delete(void* p) noexcept { release(p); }
+void operator delete[](void* p) noexcept { release(p); }
 void operator delete(void* p, std::size_t) noexcept { release(p); }
+void operator delete[](void* p, std::size_t) noexcept { release(p); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { release(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { release(p); }
 void operator delete(void* p, std::align_val_t) noexcept { release(p); }
+void operator delete[](void* p, std::align_val_t) noexcept { release(p); }
 void operator delete(void* p, std::size_t, std::align_val_t) noexcept { release(p); }
+void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { release(p); }
+void operator delete(void* p, std::align_val_t, const std::nothrow_t&) noexcept { release(p); }
+void operator delete[](void* p, std::align_val_t, const std::nothrow_t&) noexcept { release(p); }
 
 using namespace campsim;
 using namespace campsim::crowd;
