@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <tuple>
 
 #include "analysis/statistics.hpp"
 #include "sim/engine/number_format.hpp"
@@ -62,8 +63,9 @@ SetFit fit_set(const std::vector<CalibrationTarget>& targets, const std::vector<
       f.implausibility = distance == 0 ? 0.0 : variance > 0 ? distance / std::sqrt(variance) : std::numeric_limits<double>::infinity();
     }
     all_inside = all_inside && f.inside;
+    if (!f.inside) ++fit.outside;
     fit.max_implausibility = std::max(fit.max_implausibility, f.implausibility);
-    fit.sum_squares += f.implausibility * f.implausibility;
+    if (std::isfinite(f.implausibility)) fit.sum_squares += f.implausibility * f.implausibility;
     fit.targets.push_back(f);
   }
   fit.kept = rule == KeepRule::Band ? all_inside : fit.max_implausibility < cutoff;
@@ -79,8 +81,7 @@ std::optional<std::size_t> best_set(const std::vector<SetFit>& fits) {
     }
     const SetFit& a = fits[i];
     const SetFit& b = fits[*best];
-    if (a.max_implausibility < b.max_implausibility ||
-        (a.max_implausibility == b.max_implausibility && a.sum_squares < b.sum_squares))
+    if (std::tie(a.outside, a.max_implausibility, a.sum_squares) < std::tie(b.outside, b.max_implausibility, b.sum_squares))
       best = i;
   }
   return best;

@@ -15,7 +15,10 @@
 //                  cut-off (Vernon et al. 2010).
 // A set is kept under the band rule when every target is inside its band, under the
 // implausibility rule when the largest I is below the cut-off. The best set is the one with the
-// smallest largest I (ties: smallest sum of I^2, then the lower index).
+// fewest targets outside their bands, then the smallest largest I, then the smallest sum of I^2
+// over the targets whose I is finite, then the lower index. (I is infinite when a set's runs never
+// vary and miss the record, as rare attacks do in short runs; counting misses first still ranks
+// such sets.)
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -49,7 +52,8 @@ struct TargetFit {
 struct SetFit {
   std::vector<TargetFit> targets;     // one per target
   double max_implausibility = 0;
-  double sum_squares = 0;
+  double sum_squares = 0;            // over the targets with a finite implausibility
+  std::size_t outside = 0;           // targets outside their bands
   bool kept = false;
 };
 

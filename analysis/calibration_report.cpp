@@ -107,7 +107,7 @@ Document build_calibration_report(const CalibrationStudy& s) {
     std::string settings;
     for (std::size_t p = 0; p < s.parameter_keys.size(); ++p)
       settings += "--set " + s.parameter_keys[p] + "=" + s.set_values[*best][p] + "\n";
-    doc.blocks.push_back(Paragraph{"The best set (smallest largest implausibility), as overrides:"});
+    doc.blocks.push_back(Paragraph{"The best set (fewest targets outside their bands, then smallest largest implausibility), as overrides:"});
     doc.blocks.push_back(Preformatted{settings});
   }
   doc.blocks.push_back(Heading{2, "Parameters"});

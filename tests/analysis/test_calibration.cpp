@@ -3,9 +3,11 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <filesystem>
 #include <limits>
 
 #include "analysis/calibration.hpp"
+#include "analysis/calibration_targets.hpp"
 #include "sim/batch/orthogonal_latin_hypercube.hpp"
 #include "sim/engine/random.hpp"
 
@@ -53,6 +55,15 @@ TEST_CASE("band and implausibility by hand", "[analysis][calibration]") {
   CHECK_FALSE(none.kept);
   CHECK(std::isinf(none.max_implausibility));
   CHECK(best_set({far, near, none}) == std::optional<std::size_t>(1));
+  // Fewer targets outside their bands wins before the implausibility: a set that misses one
+  // target by an infinite I but meets the other beats one that misses both by finite amounts.
+  const std::vector<CalibrationTarget> two{point_target(9), point_target(20)};
+  const SetFit misses_both = fit_set(two, {{30, 31}, {40, 41}}, KeepRule::Band, 3);
+  const SetFit misses_one = fit_set(two, {y, {0, 0}}, KeepRule::Band, 3);
+  CHECK(misses_both.outside == 2);
+  CHECK(misses_one.outside == 1);
+  CHECK(std::isinf(misses_one.max_implausibility));
+  CHECK(best_set({misses_both, misses_one}) == std::optional<std::size_t>(1));
 }
 
 TEST_CASE("history matching keeps an interval around the true parameter of a monotone model", "[analysis][calibration]") {
@@ -106,4 +117,16 @@ TEST_CASE("targets per year and per day scale a run's count by its length", "[an
   CHECK(scale_factor(TargetScale::PerRun, 30) == 1.0);
   CHECK(scale_factor(TargetScale::PerDay, 30) == Approx(1.0 / 30));
   CHECK(scale_factor(TargetScale::PerYear, 73) == Approx(5.0));
+}
+
+TEST_CASE("the shipped Gao targets read, each with a source", "[analysis][calibration]") {
+  const auto targets =
+      read_calibration_targets(std::filesystem::path(CAMPSIM_SOURCE_DIR) / "scenarios/calibration/targets.yaml");
+  REQUIRE(targets.size() >= 6);
+  for (const CalibrationTarget& t : targets) {
+    INFO(t.metric);
+    CHECK(!t.columns.empty());
+    CHECK(t.source.size() > 40);  // a citation, not a placeholder
+    CHECK((t.value.has_value() || (t.low && t.high)));
+  }
 }
