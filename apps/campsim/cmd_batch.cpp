@@ -173,7 +173,7 @@ int batch_command(const std::vector<std::string>& args) {
       ("resume", po::bool_switch(&resume), "continue an interrupted batch in --out (the same command otherwise)")
       ("force", po::bool_switch(&force), "replace an existing batch directory")
       ("design", po::value<std::string>(&design_file),
-       "design of experiments YAML (full_factorial, lhs, nolh): every point runs every policy")
+       "design of experiments YAML (full_factorial, lhs, nolh, decorrelated_lhs, table): every point runs every policy")
       ("shard", po::value<std::string>(&shard_text),
        "run only shard i of N (\"i/N\", 0 <= i < N) of the jobs; join the shards with `campsim merge`")
       ("quiet,q", po::bool_switch(&quiet), "print nothing but errors");

@@ -18,5 +18,7 @@ int replay_command(const std::vector<std::string>& args);
 int batch_command(const std::vector<std::string>& args);
 int merge_command(const std::vector<std::string>& args);
 int compare_command(const std::vector<std::string>& args);
+int sensitivity_command(const std::vector<std::string>& args);
+int calibrate_command(const std::vector<std::string>& args);
 
 }  // namespace campsim::cli

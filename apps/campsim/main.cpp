@@ -32,9 +32,16 @@ Commands:
                       e.g.  campsim compare batches/gao_baseline --metrics 'medical.*'
   merge OUT SHARD...  join the finished shards of a batch (--shard i/N) into one batch directory
                       e.g.  campsim merge batches/gao_baseline b0 b1
+  sensitivity SCENARIO  which uncertain parameters drive a result: Morris or Sobol' indices over a
+                      sample of parameter sets run as a batch design; ranked tables and a report
+                      e.g.  campsim sensitivity scenarios/gao_baseline.yaml --parameters p.yaml --metric medical.died_of_wounds
+  calibrate SCENARIO  keep the parameter sets whose runs match public-record targets (history
+                      matching over an orthogonal design); writes the kept sets and a target table
+                      e.g.  campsim calibrate scenarios/gao_baseline.yaml --targets scenarios/calibration/targets.yaml \
+                              --parameters scenarios/calibration/parameters.yaml --days 365
 
 Exit codes: 0 ok, 1 run failed, 2 bad input (command line or scenario).
-Documentation: docs/user-guide.md, docs/batch.md, docs/analysis.md, docs/scenario-reference.md, docs/odd.md
+Documentation: docs/user-guide.md, docs/batch.md, docs/analysis.md, docs/calibration.md, docs/scenario-reference.md, docs/odd.md
 )";
 
 }  // namespace
@@ -62,6 +69,8 @@ int main(int argc, char** argv) {
     if (command == "batch") return campsim::cli::batch_command(args);
     if (command == "merge") return campsim::cli::merge_command(args);
     if (command == "compare") return campsim::cli::compare_command(args);
+    if (command == "sensitivity") return campsim::cli::sensitivity_command(args);
+    if (command == "calibrate") return campsim::cli::calibrate_command(args);
     std::cerr << "campsim: unknown command '" << command << "'\n\n" << kUsage;
     return campsim::cli::kBadInput;
   } catch (const std::exception& e) {
