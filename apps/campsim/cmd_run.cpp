@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "apps/campsim/commands.hpp"
+#include "apps/campsim/limits.hpp"
 #include "apps/campsim/options.hpp"
 #include "apps/campsim/summary.hpp"
 #include "sim/camp/camp_run.hpp"
@@ -43,17 +44,15 @@ nlohmann::ordered_json manifest(const camp::LoadedScenario& loaded, const Scenar
 
 int run_command(const std::vector<std::string>& args) {
   ScenarioOptions scenario;
-  double days = 0;
-  constexpr std::uint64_t kScenarioSeed = std::numeric_limits<std::uint64_t>::max();
-  std::uint64_t seed = kScenarioSeed;
+  std::string days_text, seed_text;  // parsed by limits.hpp: no silent wrap-around or fallback
   int threads = 1;
   std::string out;
   bool force = false, quiet = false, always_tick = false;
   po::options_description options;
   add_scenario_options(options, scenario);
   options.add_options()
-      ("days", po::value<double>(&days), "simulated days (default: the scenario's duration)")
-      ("seed", po::value<std::uint64_t>(&seed), "random seed (default: the scenario's seed); same seed, same output")
+      ("days", po::value<std::string>(&days_text), "simulated days (default: the scenario's duration)")
+      ("seed", po::value<std::string>(&seed_text), "random seed (default: the scenario's seed); same seed, same output")
       ("threads", po::value<int>(&threads)->default_value(1), "worker threads; never changes the results")
       ("out", po::value<std::string>(&out), "run directory (default: runs/<scenario name>-seed<S>)")
       ("force", po::bool_switch(&force), "replace the run directory if it exists")
@@ -68,12 +67,19 @@ int run_command(const std::vector<std::string>& args) {
           "Examples:\n  campsim run scenarios/gao_baseline.yaml --days 30\n"
           "  campsim run scenarios/gao_baseline.yaml --seed 7 --set guards.shifts.length=12h --out runs/12h\n"))
     return *stop;
-  if (threads < 1) {
-    std::cerr << "campsim run: --threads must be at least 1, got " << threads << "\n";
+  if (const auto problem = threads_problem(threads)) {
+    std::cerr << "campsim run: " << *problem << "\n";
     return kBadInput;
   }
-  if (days < 0 || (days > 0 && days * 86400 < 60)) {
-    std::cerr << "campsim run: --days must be positive (at least one minute), got " << days << "\n";
+  std::string problem;
+  std::optional<double> days;
+  std::optional<std::uint64_t> seed;
+  if (!days_text.empty() && !(days = parse_days(days_text, problem))) {
+    std::cerr << "campsim run: " << problem << "\n";
+    return kBadInput;
+  }
+  if (!seed_text.empty() && !(seed = parse_seed(seed_text, problem))) {
+    std::cerr << "campsim run: " << problem << "\n";
     return kBadInput;
   }
 
@@ -82,16 +88,28 @@ int run_command(const std::vector<std::string>& args) {
   const camp::LoadedScenario& loaded = *loaded_or_not;
 
   camp::RunOptions run;
-  run.seed = seed != kScenarioSeed ? seed : static_cast<std::uint64_t>(loaded.scenario.meta.seed);
+  run.seed = seed ? *seed : static_cast<std::uint64_t>(loaded.scenario.meta.seed);
   run.threads = threads;
-  run.duration = days > 0 ? days * engine::kDay : 0;
+  run.duration = days ? *days * engine::kDay : 0;
   run.always_tick = always_tick;
-  const fs::path run_dir =
-      out.empty() ? fs::path("runs") / (loaded.scenario.meta.name + "-seed" + std::to_string(run.seed)) : fs::path(out);
-  if (fs::exists(run_dir) && !force) {
-    std::cerr << "campsim run: output directory " << run_dir.string()
-              << " already exists; use --force to replace it or --out to choose another\n";
+  if (const auto too_many = attack_budget_problem(loaded.scenario, days ? *days * engine::kDay : loaded.scenario.meta.duration)) {
+    std::cerr << "campsim run: " << *too_many << "; nothing was run\n";
     return kBadInput;
+  }
+  // The scenario's name is text, not a path: "../../x" or "/tmp/x" must not pick the folder.
+  const fs::path run_dir =
+      out.empty() ? fs::path("runs") / io::path_component(loaded.scenario.meta.name + "-seed" + std::to_string(run.seed))
+                  : fs::path(out);
+  if (fs::symlink_status(run_dir).type() != fs::file_type::not_found) {
+    if (!force) {
+      std::cerr << "campsim run: output directory " << run_dir.string()
+                << " already exists; use --force to replace it or --out to choose another\n";
+      return kBadInput;
+    }
+    if (const auto why = io::not_replaceable(run_dir)) {
+      std::cerr << "campsim run: --force replaces only a run directory campsim wrote, and " << *why << "; nothing was changed\n";
+      return kBadInput;
+    }
   }
 
   const camp::RunResult result = camp::run_scenario(loaded.scenario, run);
