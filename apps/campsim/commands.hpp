@@ -18,5 +18,7 @@ int replay_command(const std::vector<std::string>& args);
 int batch_command(const std::vector<std::string>& args);
 int merge_command(const std::vector<std::string>& args);
 int compare_command(const std::vector<std::string>& args);
+// Only in builds with the viewer (SFML found): CAMPSIM_WITH_VIEWER.
+int view_command(const std::vector<std::string>& args);
 
 }  // namespace campsim::cli
