@@ -13,7 +13,7 @@ sf::Color darker(sf::Color c) {
 }
 }  // namespace
 
-float person_marker_px(const ViewFrame& frame) { return std::clamp(static_cast<float>(1.5 * frame.scale), 2.f, 7.f); }
+float person_marker_px(const ViewFrame& frame) { return std::clamp(static_cast<float>(1.5 * frame.scale), 3.f, 7.f); }
 
 void build_people(sf::VertexArray& t, const camp::WorldSnapshot& snapshot, const ViewFrame& frame) {
   t.setPrimitiveType(sf::Triangles);

@@ -9,7 +9,7 @@
 
 namespace campsim::render {
 
-// Side of a person's marker in pixels at this zoom: about 1.5 m, never below 2 px nor above 7.
+// Side of a person's marker in pixels at this zoom: about 1.5 m, never below 3 px nor above 7.
 float person_marker_px(const ViewFrame& frame);
 
 // Fill by role; a rim by activity (white on post, yellow moving, grey sheltered); the wounded red

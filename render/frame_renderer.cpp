@@ -1,5 +1,6 @@
 #include "render/frame_renderer.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -22,8 +23,9 @@ sf::FloatRect panel_area(sf::Vector2u size) {
   return {map.width, 0, static_cast<float>(size.x) - map.width, static_cast<float>(size.y)};
 }
 ViewFrame default_camera(const camp::CampLayout& layout, sf::Vector2u size) {
+  // The camp in the upper part of the map area, leaving a band at the foot for the legend.
   const sf::FloatRect map = map_area(size);
-  return fit_map(layout, static_cast<unsigned>(map.width), static_cast<unsigned>(map.height));
+  return fit_map(layout, static_cast<unsigned>(map.width), static_cast<unsigned>(std::max(100.f, map.height - kLegendHeight)));
 }
 
 FrameRenderer::FrameRenderer() : fonts_(load_fonts()) {}

@@ -54,6 +54,15 @@ sf::VertexArray build_ground(const camp::CampLayout& layout, const ViewFrame& fr
   for (std::size_t i = 0; i < layout.perimeter.size(); ++i)
     add_line(t, frame.to_pixels(layout.perimeter[i]), frame.to_pixels(layout.perimeter[(i + 1) % layout.perimeter.size()]),
              3, kWall);
+  for (const camp::Zone& zone : layout.zones)
+    if (zone.kind == camp::ZoneKind::Hospital) {
+      // A red cross on the hospital, so it is found at a glance.
+      camp::Point c;
+      for (const camp::Point& p : zone.polygon) c = {c.x + p.x / static_cast<double>(zone.polygon.size()), c.y + p.y / static_cast<double>(zone.polygon.size())};
+      const sf::Vector2f at = frame.to_pixels(c);
+      add_rect(t, {at.x - 9, at.y - 3}, {18, 6}, sf::Color(210, 20, 20));
+      add_rect(t, {at.x - 3, at.y - 9}, {6, 18}, sf::Color(210, 20, 20));
+    }
   for (const camp::Bunker& bunker : layout.bunkers) add_square(t, frame.to_pixels(bunker.position), 6, kBunker);
   for (const camp::Gate& gate : layout.gates) add_square(t, frame.to_pixels(gate.position), 14, kGate);
   return t;
@@ -76,8 +85,8 @@ sf::VertexArray build_fields_of_view(const camp::CampLayout& layout, const camp:
     if (!tower || post.on_post == 0) continue;
     // An alert sentry lights a bright sector, a drowsy one a faint one.
     const double v = std::clamp(post.mean_vigilance, 0.0, 1.0);
-    const sf::Color centre{255, 250, 210, static_cast<sf::Uint8>(30 + 90 * v)};
-    const sf::Color edge{255, 250, 210, static_cast<sf::Uint8>(10 + 30 * v)};
+    const sf::Color centre{255, 245, 190, static_cast<sf::Uint8>(20 + 60 * v)};
+    const sf::Color edge{255, 245, 190, static_cast<sf::Uint8>(4 + 12 * v)};
     add_sector(t, frame.to_pixels(tower->position), static_cast<float>(tower->range_m * frame.scale),
                tower->facing_deg - tower->field_of_view_deg / 2, tower->facing_deg + tower->field_of_view_deg / 2, centre,
                edge);

@@ -1,9 +1,11 @@
 #include "render/overlays.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
 
+#include <SFML/Graphics/Text.hpp>
 #include <SFML/Graphics/VertexArray.hpp>
 #include <fmt/format.h>
 
@@ -27,8 +29,13 @@ void draw_labels(sf::RenderTarget& target, const Fonts& fonts, const Scene& scen
       c.x += p.x / static_cast<double>(zone.polygon.size());
       c.y += p.y / static_cast<double>(zone.polygon.size());
     }
-    const sf::Vector2f at = f.to_pixels(c);
-    draw_text(target, fonts.sans, zone.name, {at.x - 30, at.y - 6}, 10, zone.kind == camp::ZoneKind::Hospital ? label : sf::Color(235, 235, 235));
+    sf::Vector2f at = f.to_pixels(c);
+    std::string name = zone.name;
+    std::replace(name.begin(), name.end(), '_', ' ');
+    if (zone.kind == camp::ZoneKind::Hospital) at.y += 12;  // below its red cross
+    sf::Text probe(name, fonts.sans, 10);
+    draw_text(target, fonts.sans, name, {at.x - probe.getLocalBounds().width / 2, at.y - 6}, 10,
+              zone.kind == camp::ZoneKind::Hospital ? label : sf::Color(235, 235, 235));
   }
   for (const camp::Gate& gate : scene.layout->gates) {
     const sf::Vector2f at = f.to_pixels(gate.position);
@@ -44,8 +51,12 @@ void draw_labels(sf::RenderTarget& target, const Fonts& fonts, const Scene& scen
       west = std::min(west, p.x);
       north = std::max(north, p.y);
     }
-    const sf::Vector2f at = f.to_pixels({west - kTownSetbackM - 20, north});
-    draw_text(target, fonts.sans, "GAO (town edge)", {at.x - 115, at.y}, 12, label);
+    const sf::Vector2f at = f.to_pixels({west - kTownSetbackM, north});
+    sf::VertexArray box(sf::Triangles);
+    const float x = std::max(4.f, at.x - 112);
+    add_rect(box, {x - 3, at.y - 2}, {110, 18}, kBox);
+    target.draw(box);
+    draw_text(target, fonts.sans, "Gao (town edge)", {x, at.y}, 12, kPanelText);
   }
 }
 
@@ -73,19 +84,24 @@ void draw_legend(sf::RenderTarget& target, const Fonts& fonts, sf::Vector2f bott
       {"impact (fades)", kImpact, sf::Color::Transparent},
       {"open incident", kIncident, sf::Color::Transparent},
   };
-  const float line = 15, width = 190, height = line * static_cast<float>(rows.size()) + 10;
+  // Two columns: people on the left, vehicles and marks on the right.
+  const std::size_t per_column = 9;
+  const float line = 15, column = 190, width = 2 * column, height = kLegendHeight - 8;
   sf::VertexArray t(sf::Triangles);
   const sf::Vector2f top_left{bottom_left.x, bottom_left.y - height};
   add_rect(t, top_left, {width, height}, kBox);
+  auto place = [&](std::size_t i) {
+    return sf::Vector2f{top_left.x + column * static_cast<float>(i / per_column),
+                        top_left.y + line * static_cast<float>(i % per_column)};
+  };
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    const sf::Vector2f c{top_left.x + 14, top_left.y + 12 + line * static_cast<float>(i)};
+    const sf::Vector2f c = place(i) + sf::Vector2f{14, 12};
     if (rows[i].rim.a > 0) add_square(t, c, 11, rows[i].rim);
     add_square(t, c, 7, rows[i].fill);
   }
   target.draw(t);
   for (std::size_t i = 0; i < rows.size(); ++i)
-    draw_text(target, fonts.sans, rows[i].text, {top_left.x + 26, top_left.y + 4 + line * static_cast<float>(i)}, 11,
-              kPanelText);
+    draw_text(target, fonts.sans, rows[i].text, place(i) + sf::Vector2f{26, 4}, 11, kPanelText);
 }
 
 double scale_bar_metres(const ViewFrame& frame, float max_px) {

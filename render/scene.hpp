@@ -62,5 +62,7 @@ struct Scene {
 
 // The window is split: the map on the left, the side panel (this wide) on the right.
 inline constexpr unsigned kPanelWidth = 380;
+// The legend's height at the foot of the map (two columns).
+inline constexpr float kLegendHeight = 150;
 
 }  // namespace campsim::render
