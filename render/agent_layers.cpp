@@ -7,50 +7,6 @@
 
 namespace campsim::render {
 
-namespace {
-sf::Color darker(sf::Color c) {
-  return {static_cast<sf::Uint8>(c.r * 3 / 5), static_cast<sf::Uint8>(c.g * 3 / 5), static_cast<sf::Uint8>(c.b * 3 / 5)};
-}
-}  // namespace
-
-float person_marker_px(const ViewFrame& frame) { return std::clamp(static_cast<float>(1.5 * frame.scale), 3.f, 7.f); }
-
-void build_people(sf::VertexArray& t, const camp::WorldSnapshot& snapshot, const ViewFrame& frame) {
-  t.setPrimitiveType(sf::Triangles);
-  t.clear();
-  const float size = person_marker_px(frame), rim = size + 2;
-  for (const camp::PersonView& p : snapshot.people) {
-    const sf::Vector2f at = frame.to_pixels(p.position);
-    const sf::Color fill = role_colour(p.role);
-    switch (p.activity) {
-      case camp::PersonActivity::Asleep:
-      case camp::PersonActivity::AtHome:
-      case camp::PersonActivity::OffCamp: add_square(t, at, size, darker(fill)); break;
-      case camp::PersonActivity::AtWork: add_square(t, at, size, fill); break;
-      case camp::PersonActivity::OnPost:
-        add_square(t, at, rim, sf::Color::White);
-        add_square(t, at, size, fill);
-        break;
-      case camp::PersonActivity::Moving:
-        add_square(t, at, rim, sf::Color::Yellow);
-        add_square(t, at, size, fill);
-        break;
-      case camp::PersonActivity::Sheltered:
-        add_square(t, at, rim, sf::Color(70, 70, 70));
-        add_square(t, at, size, fill);
-        break;
-      case camp::PersonActivity::Casualty:
-        add_square(t, at, rim, sf::Color::White);
-        add_square(t, at, size, kCasualty);
-        break;
-      case camp::PersonActivity::Killed:
-        add_square(t, at, rim, kCasualty);
-        add_square(t, at, size, kKilled);
-        break;
-    }
-  }
-}
-
 sf::VertexArray build_vehicles(const camp::WorldSnapshot& snapshot, const ViewFrame& frame) {
   sf::VertexArray t(sf::Triangles);
   for (const camp::VehicleView& v : snapshot.vehicles) {

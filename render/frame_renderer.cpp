@@ -59,8 +59,7 @@ void FrameRenderer::draw(sf::RenderTarget& target, const Scene& scene) {
   target.draw(build_posts(s, f));
   if (scene.layers.incidents) target.draw(build_impacts_and_incidents(s, scene.now, f));
   if (scene.layers.people) {
-    build_people(people_, s, f);
-    target.draw(people_);
+    people_.draw(target, s, f);
   }
   if (scene.layers.vehicles) target.draw(build_vehicles(s, f));
   target.draw(build_selection(*scene.layout, s, scene.selection, f));

@@ -7,6 +7,7 @@
 #include <SFML/Graphics/VertexArray.hpp>
 
 #include "render/fonts.hpp"
+#include "render/people_layer.hpp"
 #include "render/scene.hpp"
 
 namespace campsim::render {
@@ -28,7 +29,7 @@ class FrameRenderer {
   sf::VertexArray ground_;
   const camp::CampLayout* ground_layout_ = nullptr;
   ViewFrame ground_frame_{0, 0, 0};
-  sf::VertexArray people_;  // reused, so a frame allocates nothing once it has grown
+  PeopleLayer people_;
 };
 
 // One frame drawn off screen (an OpenGL context is needed: an X display, or Xvfb).

@@ -25,8 +25,9 @@ Bounds bounds(const std::vector<camp::Point>& polygon) {
 // Blocks of houses with lanes between them. The viewer's own generator with a fixed seed: the
 // same town every time, and no random number the model could ever see.
 void add_town(sf::VertexArray& t, const Bounds& camp, const ViewFrame& frame) {
-  const double east = camp.min.x - kTownSetbackM, west = east - 2500;
-  const double south = camp.min.y - 1500, north = camp.max.y + 1500;
+  // Only the edge: each block is two triangles, and a software renderer pays per triangle.
+  const double east = camp.min.x - kTownSetbackM, west = east - 700;
+  const double south = camp.min.y - 400, north = camp.max.y + 400;
   add_rect(t, frame.to_pixels({west, north}),
            {static_cast<float>((east - west) * frame.scale), static_cast<float>((north - south) * frame.scale)}, kTown);
   std::minstd_rand cosmetic(1);
