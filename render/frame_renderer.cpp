@@ -52,6 +52,10 @@ void FrameRenderer::draw(sf::RenderTarget& target, const Scene& scene) {
     if (shade.a > 0) {
       sf::VertexArray night(sf::Triangles);
       add_rect(night, {map.left, map.top}, {map.width, map.height}, shade);
+      // The wall again, light, so the perimeter stays visible in the dark.
+      const std::vector<camp::Point>& wall = scene.layout->perimeter;
+      for (std::size_t i = 0; i < wall.size(); ++i)
+        add_line(night, f.to_pixels(wall[i]), f.to_pixels(wall[(i + 1) % wall.size()]), 2, sf::Color(150, 150, 140, shade.a));
       target.draw(night);
     }
   }
