@@ -172,8 +172,10 @@ void draw_side_panel(sf::RenderTarget& target, const Fonts& fonts, const Scene& 
   const std::size_t rows = static_cast<std::size_t>(std::max(0.f, (log_bottom - y) / 15));
   if (scene.history)
     for (const LogLine& l : scene.history->log_tail(scene.now, rows)) {
-      const std::string text = clock_text(scene.start_time_of_day, l.time).substr(clock_text(scene.start_time_of_day, l.time).find(' ') + 1);
-      draw_text(target, fonts.mono, text + " " + l.text, {x, y}, 11, l.alert ? kAlert : kPanelText);
+      // "D2 20:45:13 ...": the clock without the word "Day", to leave room for the line.
+      const std::string stamp = clock_text(scene.start_time_of_day, l.time);
+      draw_text(target, fonts.mono, "D" + stamp.substr(stamp.find(' ') + 1) + " " + l.text, {x, y}, 11,
+                l.alert ? kAlert : kPanelText);
       y += 15;
     }
 

@@ -113,3 +113,21 @@ TEST_CASE("a run watched in the viewer leaves the same run directory as one not 
   }
   fs::remove_all(dir);
 }
+
+TEST_CASE("without a display the viewer says how to get one instead of crashing", "[render][view]") {
+  std::string out;
+  CHECK(campsim("view scenarios/gao_baseline.yaml --screenshot /tmp/never.png --at 1h", &out) == 0);  // Xvfb here
+  const std::string command = std::string("cd '") + CAMPSIM_SOURCE_DIR + "' && env -u DISPLAY '" + CAMPSIM_APP +
+                              "' view scenarios/gao_baseline.yaml --screenshot /tmp/never.png --at 1h 2>&1";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  REQUIRE(pipe);
+  std::array<char, 4096> buffer{};
+  std::string output;
+  while (std::fgets(buffer.data(), buffer.size(), pipe)) output += buffer.data();
+  const int status = ::pclose(pipe);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 1);
+  CHECK(output.find("no X display") != std::string::npos);
+  CHECK(output.find("scripts/with-xvfb.sh") != std::string::npos);
+  std::filesystem::remove("/tmp/never.png");
+}

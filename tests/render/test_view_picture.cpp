@@ -174,3 +174,22 @@ TEST_CASE("the panel shows the simulated time", "[render][xvfb]") {
   reference.display();
   CHECK(region_equal(b, reference.getTexture().copyToImage()));
 }
+
+TEST_CASE("a click picks the vehicle, post or person under it", "[render]") {
+  const camp::CampLayout layout = testing::synthetic_layout();
+  camp::WorldSnapshot s = testing::synthetic_world(0, 1, 0);
+  s.people = {{41, {1000, 800}, camp::PersonRole::Staff, camp::PersonActivity::AtWork}};
+  const render::Scene scene = plain_scene(layout, s, 0);
+  const render::ViewFrame& f = scene.camera;
+  auto at = [&](camp::Point p, float dx = 0) { return f.to_pixels(p) + sf::Vector2f{dx, 0}; };
+  const render::Selection person = render::pick(scene, at({1000, 800}, 3));
+  CHECK(person.kind == render::Selection::Kind::Person);
+  CHECK(person.id == 41);
+  const render::Selection ambulance = render::pick(scene, at({400, 500}));
+  CHECK(ambulance.kind == render::Selection::Kind::Vehicle);
+  CHECK(ambulance.id == 2);
+  const render::Selection post = render::pick(scene, at({1495, 995}, -2));
+  CHECK(post.kind == render::Selection::Kind::Post);
+  CHECK(post.post == "T_ne");
+  CHECK(render::pick(scene, at({1000, 800}, 20)).kind == render::Selection::Kind::None);  // 20 px away: nothing
+}

@@ -251,6 +251,13 @@ int view_command(const std::vector<std::string>& args) {
           "  campsim view scenarios/gao_baseline.yaml --days 2 --screenshot night.png --at 1d2h\n"
           "  campsim view runs/replay --frames frames/ --from 20h40min --to 21h30min --every 30s\n"))
     return *stop;
+  // SFML aborts the process when it cannot open a display; say what to do instead.
+  const char* display = std::getenv("DISPLAY");
+  if (!display || !*display) {
+    std::cerr << "campsim view: no X display (DISPLAY is not set). Off-screen forms run under a virtual one:\n"
+                 "  scripts/with-xvfb.sh campsim view ... --screenshot out.png --at TIME\n";
+    return kFailure;
+  }
   try {
     const fs::path source = o.scenario.scenario;
     if (fs::is_directory(source) || source.extension() == ".bin") return play_recording(o);
