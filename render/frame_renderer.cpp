@@ -61,10 +61,9 @@ void FrameRenderer::draw(sf::RenderTarget& target, const Scene& scene) {
   }
   if (scene.layers.fields_of_view) target.draw(build_fields_of_view(*scene.layout, s, f));
   target.draw(build_posts(s, f));
+  if (scene.layers.people) people_.draw(target, s, f);
+  // Blasts and incident rings over the crowd, so a salvo in a crowded zone still shows.
   if (scene.layers.incidents) target.draw(build_impacts_and_incidents(s, scene.now, f));
-  if (scene.layers.people) {
-    people_.draw(target, s, f);
-  }
   if (scene.layers.vehicles) target.draw(build_vehicles(s, f));
   target.draw(build_selection(*scene.layout, s, scene.selection, f));
   if (scene.layers.labels) draw_labels(target, fonts_, scene);

@@ -161,7 +161,7 @@ void draw_help(sf::RenderTarget& target, const Fonts& fonts, sf::Vector2f size, 
     lines.push_back("Home / End     start / end of the recording");
     lines.push_back("click the timeline at the panel's foot to seek");
   }
-  const float w = 470, h = 22 + 19 * static_cast<float>(lines.size());
+  const float w = 510, h = 22 + 19 * static_cast<float>(lines.size());
   sf::VertexArray t(sf::Triangles);
   const sf::Vector2f at{(size.x - w) / 2, (size.y - h) / 2};
   add_rect(t, at, {w, h}, sf::Color(10, 12, 18, 235));

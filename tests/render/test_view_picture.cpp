@@ -193,3 +193,25 @@ TEST_CASE("a click picks the vehicle, post or person under it", "[render]") {
   CHECK(post.post == "T_ne");
   CHECK(render::pick(scene, at({1000, 800}, 20)).kind == render::Selection::Kind::None);  // 20 px away: nothing
 }
+
+TEST_CASE("the help overlay lists the keys over the map, and the panel stays", "[render][xvfb]") {
+  const camp::CampLayout layout = testing::synthetic_layout();
+  render::FrameRenderer renderer;
+  const camp::WorldSnapshot s = testing::synthetic_world(3000, 4, 20 * 3600);
+  render::Scene scene = plain_scene(layout, s, s.time);
+  scene.layers = render::Layers{};  // everything on, night included
+  scene.mode = render::ViewMode::Playback;
+  scene.first_time = 0;
+  scene.last_time = 86400;
+  scene.marks = {{20 * 3600, "#7 indirect fire"}};
+  const sf::Image plain = render::render_scene_image(renderer, scene, kSize);
+  plain.saveToFile((out_dir() / "view_crowd_night.png").string());  // for a person to look at
+  scene.help = true;
+  const sf::Image help = render::render_scene_image(renderer, scene, kSize);
+  help.saveToFile((out_dir() / "view_help.png").string());
+  const sf::Vector2u centre{(kSize.x - render::kPanelWidth) / 2, kSize.y / 2};
+  CHECK(help.getPixel(centre.x, centre.y) != plain.getPixel(centre.x, centre.y));
+  const sf::FloatRect panel = render::panel_area(kSize);
+  for (unsigned y = 0; y < kSize.y; y += 7)
+    for (unsigned x = static_cast<unsigned>(panel.left); x < kSize.x; x += 7) REQUIRE(help.getPixel(x, y) == plain.getPixel(x, y));
+}

@@ -9,6 +9,8 @@ StillFrames::StillFrames(const camp::CampLayout& layout, std::string title, engi
                          sf::Vector2u size, std::vector<Shot> shots)
     : layout_(layout), title_(std::move(title)), start_time_of_day_(start_time_of_day), size_(size), shots_(std::move(shots)) {
   std::stable_sort(shots_.begin(), shots_.end(), [](const Shot& a, const Shot& b) { return a.time < b.time; });
+  if (!target_.create(size_.x, size_.y))
+    throw std::runtime_error("cannot create an off-screen OpenGL surface (no display? run under scripts/with-xvfb.sh)");
 }
 
 engine::SimTime StillFrames::history_start() const {
@@ -25,7 +27,9 @@ void StillFrames::shoot(const Shot& shot, const camp::WorldSnapshot& snapshot) {
   scene.now = std::max(shot.time, snapshot.time);
   scene.mode = render::ViewMode::Still;
   scene.camera = render::default_camera(layout_, size_);
-  const sf::Image image = render::render_scene_image(renderer_, scene, size_);
+  renderer_.draw(target_, scene);
+  target_.display();
+  const sf::Image image = target_.getTexture().copyToImage();
   if (!image.saveToFile(shot.file.string())) throw std::runtime_error("cannot write " + shot.file.string());
   ++written_;
 }

@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include <SFML/Graphics/RenderTexture.hpp>
+
 #include "render/frame_renderer.hpp"
 
 namespace campsim::cli::view {
@@ -33,6 +35,8 @@ class StillFrames {
 
   camp::CampLayout layout_;
   render::FrameRenderer renderer_;
+  // One surface for every shot: it keeps SFML's connection to the display open between shots.
+  sf::RenderTexture target_;
   render::ViewHistory history_;
   std::string title_;
   engine::SimTime start_time_of_day_;
