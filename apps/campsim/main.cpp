@@ -30,6 +30,10 @@ Commands:
   compare BATCH_DIR   compare a batch's policies with the reference: intervals, paired differences,
                       verdicts; writes BATCH_DIR/report/ (report.md, report.html, plots)
                       e.g.  campsim compare batches/gao_baseline --metrics 'medical.*'
+  view SCENARIO|RUN_DIR  watch a run live, play back a recorded run (campsim run --record), or draw
+                      screenshots and frames off screen
+                      e.g.  campsim view scenarios/gao_baseline.yaml --days 3
+                            campsim view runs/replay --screenshot blast.png --at 20h46min
   merge OUT SHARD...  join the finished shards of a batch (--shard i/N) into one batch directory
                       e.g.  campsim merge batches/gao_baseline b0 b1
   sensitivity SCENARIO  which uncertain parameters drive a result: Morris or Sobol' indices over a
@@ -71,6 +75,15 @@ int main(int argc, char** argv) {
     if (command == "compare") return campsim::cli::compare_command(args);
     if (command == "sensitivity") return campsim::cli::sensitivity_command(args);
     if (command == "calibrate") return campsim::cli::calibrate_command(args);
+    if (command == "view") {
+#ifdef CAMPSIM_WITH_VIEWER
+      return campsim::cli::view_command(args);
+#else
+      std::cerr << "campsim view: this campsim was built without the viewer (SFML 2.5 not found);\n"
+                   "install libsfml-dev (scripts/setup.sh) and build again\n";
+      return campsim::cli::kBadInput;
+#endif
+    }
     std::cerr << "campsim: unknown command '" << command << "'\n\n" << kUsage;
     return campsim::cli::kBadInput;
   } catch (const std::exception& e) {
