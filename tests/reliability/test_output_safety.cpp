@@ -51,7 +51,7 @@ TEST_CASE("a scenario name becomes one safe path component", "[io][hostile]") {
   CHECK(fs::path(path_component("../../x")).has_parent_path() == false);
 }
 
-TEST_CASE("--force replaces only a directory campsim wrote", "[io][hostile]") {
+TEST_CASE("with --force, only a directory campsim wrote is replaced", "[io][hostile]") {
   const fs::path dir = scratch("force");
   const auto write_run = [&](const fs::path& target) {
     write_run_directory(target, true, [](const fs::path& tmp) { write_text_file(tmp / "manifest.json", "{}\n"); });
