@@ -42,8 +42,8 @@ constexpr const char* kExplanation =
     "is below --cutoff for every target (--rule implausibility). Prints the target table of the best set\n"
     "and writes DIR/report/calibration.md (and .html), sets.csv and best.txt (the best set as --set lines).\n\n"
     "Examples:\n"
-    "  campsim calibrate scenarios/gao_baseline.yaml --targets scenarios/calibration/targets.yaml \\\n"
-    "      --parameters scenarios/calibration/parameters.yaml --days 365 --replications 20 --threads 2\n"
+    "  campsim calibrate scenarios/gao_baseline.yaml --targets analysis/calibration/targets.yaml \\\n"
+    "      --parameters analysis/calibration/parameters.yaml --days 365 --replications 20 --threads 2\n"
     "  campsim calibrate scenarios/gao_baseline.yaml --targets t.yaml --parameters p.yaml --rule implausibility --resume\n"
     "Documentation: docs/calibration.md\n";
 

@@ -37,7 +37,7 @@ constexpr const char* kExplanation =
     "Prints the ranked tables and writes DIR/report/ (report.md, report.html, indices.csv, plots/).\n"
     "Runs: morris r (k + 1) points, sobol N (k + 2) points, each x R replications.\n\n"
     "Examples:\n"
-    "  campsim sensitivity scenarios/gao_baseline.yaml --parameters scenarios/calibration/parameters.yaml \\\n"
+    "  campsim sensitivity scenarios/gao_baseline.yaml --parameters analysis/calibration/parameters.yaml \\\n"
     "      --metric medical.died_of_wounds --days 365 --threads 2\n"
     "  campsim sensitivity scenarios/gao_baseline.yaml --parameters p.yaml --method sobol --samples 256 --metric 'medical.compliance.*'\n"
     "  campsim sensitivity scenarios/gao_baseline.yaml --parameters p.yaml --resume     # continue, or re-analyse a finished one\n"

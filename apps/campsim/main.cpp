@@ -41,8 +41,8 @@ Commands:
                       e.g.  campsim sensitivity scenarios/gao_baseline.yaml --parameters p.yaml --metric medical.died_of_wounds
   calibrate SCENARIO  keep the parameter sets whose runs match public-record targets (history
                       matching over an orthogonal design); writes the kept sets and a target table
-                      e.g.  campsim calibrate scenarios/gao_baseline.yaml --targets scenarios/calibration/targets.yaml \
-                              --parameters scenarios/calibration/parameters.yaml --days 365
+                      e.g.  campsim calibrate scenarios/gao_baseline.yaml --targets analysis/calibration/targets.yaml \
+                              --parameters analysis/calibration/parameters.yaml --days 365
 
 Exit codes: 0 ok, 1 run failed, 2 bad input (command line or scenario).
 Documentation: docs/user-guide.md, docs/batch.md, docs/analysis.md, docs/calibration.md, docs/scenario-reference.md, docs/odd.md

@@ -121,7 +121,7 @@ TEST_CASE("targets per year and per day scale a run's count by its length", "[an
 
 TEST_CASE("the shipped Gao targets read, each with a source", "[analysis][calibration]") {
   const auto targets =
-      read_calibration_targets(std::filesystem::path(CAMPSIM_SOURCE_DIR) / "scenarios/calibration/targets.yaml");
+      read_calibration_targets(std::filesystem::path(CAMPSIM_SOURCE_DIR) / "analysis/calibration/targets.yaml");
   REQUIRE(targets.size() >= 6);
   for (const CalibrationTarget& t : targets) {
     INFO(t.metric);

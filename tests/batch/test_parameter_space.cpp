@@ -88,7 +88,7 @@ TEST_CASE("the parameters file's errors are located and complete", "[batch][sens
 
 TEST_CASE("the shipped calibration parameters are keys of the Gao baseline over their whole ranges", "[batch][sensitivity]") {
   const fs::path root = CAMPSIM_SOURCE_DIR;
-  const ParameterSpace space = read_parameter_space(root / "scenarios/calibration/parameters.yaml");
+  const ParameterSpace space = read_parameter_space(root / "analysis/calibration/parameters.yaml");
   REQUIRE(space.parameters.size() >= 5);
   for (double u : {0.0, 0.5, 1.0}) {
     std::vector<std::string> overrides;

@@ -43,9 +43,6 @@ TEST_CASE("validate accepts every shipped scenario", "[cli]") {
   int checked = 0;
   for (const auto& entry : fs::recursive_directory_iterator(fs::path(CAMPSIM_SOURCE_DIR) / "scenarios")) {
     if (entry.path().extension() != ".yaml") continue;
-    // scenarios/calibration/ holds the calibration's targets and parameters, not scenarios
-    // (checked by tests/batch/test_parameter_space.cpp and the calibrate command itself).
-    if (entry.path().parent_path().filename() == "calibration") continue;
     const CliResult r = run_cli("validate " + entry.path().string());
     INFO(r.output);
     CHECK(r.exit_code == 0);
