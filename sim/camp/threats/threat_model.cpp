@@ -102,7 +102,6 @@ std::optional<SimTime> ThreatModel::on_event(const engine::Event& event, engine:
 void ThreatModel::start_attack(ThreatKind kind, SimTime t, engine::EventQueue& queue) {
   const int id = static_cast<int>(incidents_.size());
   const std::size_t first = casualties_.size();
-  first_casualty_.push_back(first);
   if (kind == ThreatKind::IndirectFire) {
     OpenSalvo open{plan_salvo(params_.indirect_fire, context_, id, t), 0, 0};
     Incident incident;
@@ -141,7 +140,7 @@ void ThreatModel::start_attack(ThreatKind kind, SimTime t, engine::EventQueue& q
       if (name == "detonation_after_s") after = value;
     landed_.push_back({incident.location, std::sqrt(params_.vehicle_bomb.charge.lethal_area_m2 / std::numbers::pi), t + after});
   }
-  log_incident(incidents_.back(), first);
+  log_incident(incidents_.back());
   settle_casualties(first, t, queue);
 }
 
@@ -209,12 +208,12 @@ void ThreatModel::land_round(int id, int round, SimTime t, engine::EventQueue& q
     incident.fact("warned", open.salvo.detected ? 1 : 0);
     incident.fact("sheltered", open.sheltered_at_first_impact);
     incident.fact("people_exposed", open.exposed_at_first_impact);
-    log_incident(incident, casualties_.size());
+    log_incident(incident);
     salvos_.erase(id);
   }
 }
 
-void ThreatModel::log_incident(const Incident& incident, std::size_t) {
+void ThreatModel::log_incident(const Incident& incident) {
   std::vector<engine::LogField> fields{{"incident", static_cast<std::int64_t>(incident.id)},
                                        {"kind", std::string(threat_kind_name(incident.kind))},
                                        {"target", incident.target},

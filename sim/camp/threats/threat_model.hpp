@@ -58,7 +58,7 @@ class ThreatModel {
   void land_round(int incident, int round, SimTime t, engine::EventQueue& queue);
   void take_effect(std::size_t casualty, engine::EventQueue& queue);
   void settle_casualties(std::size_t first, SimTime now, engine::EventQueue& queue);
-  void log_incident(const Incident& incident, std::size_t first_casualty);
+  void log_incident(const Incident& incident);
   std::vector<Sentry> sentries_now(SimTime now) const;
 
   const ThreatParams& params_;
@@ -75,7 +75,6 @@ class ThreatModel {
   Point route_exit_;
   std::vector<Incident> incidents_;
   std::vector<Casualty> casualties_;
-  std::vector<std::size_t> first_casualty_;   // per incident, index of its first casualty
   std::map<int, OpenSalvo> salvos_;           // salvos still landing, by incident
   std::vector<ImpactView> landed_;            // every round and bomb so far, in time order
   std::function<void(const Casualty&, const Incident&, engine::EventQueue&)> casualty_listener_;

@@ -116,16 +116,19 @@ Point World::current_position(std::uint32_t p, SimTime t) const {
   return scheduled_place(r, params_.schedule, engine::time_of_day(start_time_of_day_, t)).position;
 }
 
+std::vector<Point> World::mover_positions() const {
+  std::vector<Point> at;
+  if (movers_.size() == 0) return at;
+  at.assign(population_.size(), Point{});
+  for (std::size_t slot = 0; slot < movers_.size(); ++slot) at[movers_.person[slot]] = {movers_.x[slot], movers_.y[slot]};
+  return at;
+}
+
 std::vector<Person> World::people_at(SimTime t) const {
   std::vector<Person> people;
   people.reserve(population_.size());
   const SimTime tod = engine::time_of_day(start_time_of_day_, t);
-  // Movers' positions by person, read once (people_at is called a few times per incident).
-  std::vector<Point> mover_at;
-  if (movers_.size() > 0) {
-    mover_at.assign(population_.size(), Point{});
-    for (std::size_t slot = 0; slot < movers_.size(); ++slot) mover_at[movers_.person[slot]] = {movers_.x[slot], movers_.y[slot]};
-  }
+  const std::vector<Point> mover_at = mover_positions();  // read once, not per person
   for (std::uint32_t p = 0; p < population_.size(); ++p) {
     if (!in_camp_and_fit(p, t)) continue;
     const PersonRecord& r = population_.people()[p];
@@ -410,10 +413,12 @@ void World::settle(SimTime now, SimTime dt) {
   }
 }
 
-PersonView World::view_of(PersonId id, SimTime t) const {
-  const std::uint32_t p = id.value;
+PersonView World::view_of(PersonId id, SimTime t) const { return view_with(id.value, t, mover_positions()); }
+
+PersonView World::view_with(std::uint32_t p, SimTime t, const std::vector<Point>& mover_at) const {
   const PersonRecord& r = population_.people()[p];
-  PersonView v{p, current_position(p, t), r.role, PersonActivity::AtHome};
+  const Point at = motion_[p] == Motion::Moving ? mover_at[p] : current_position(p, t);
+  PersonView v{p, at, r.role, PersonActivity::AtHome};
   if (r.condition == Condition::Killed) {
     v.activity = PersonActivity::Killed;
   } else if (r.condition == Condition::Casualty && t < back_on_duty_[p]) {
@@ -441,7 +446,8 @@ PersonView World::view_of(PersonId id, SimTime t) const {
 std::vector<PersonView> World::people_views(SimTime t) const {
   std::vector<PersonView> views;
   views.reserve(population_.size());
-  for (std::uint32_t p = 0; p < population_.size(); ++p) views.push_back(view_of(PersonId{p}, t));
+  const std::vector<Point> mover_at = mover_positions();  // read once, not per person
+  for (std::uint32_t p = 0; p < population_.size(); ++p) views.push_back(view_with(p, t, mover_at));
   return views;
 }
 

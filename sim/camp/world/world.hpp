@@ -116,6 +116,9 @@ class World {
 
   Point current_position(std::uint32_t person, SimTime t) const;
   Motion settled_motion(std::uint32_t person, SimTime t) const;
+  // Every mover's position, by person (empty when nobody moves).
+  std::vector<Point> mover_positions() const;
+  PersonView view_with(std::uint32_t person, SimTime t, const std::vector<Point>& mover_at) const;
   bool in_camp_and_fit(std::uint32_t person, SimTime t) const;
   int nearest_open_bunker(Point from, std::uint64_t tried) const;
   void head_for_bunker(std::uint32_t person, Point from, SimTime when, double speed);
