@@ -1,7 +1,7 @@
 #pragma once
 // A batch directory (docs: /work/notes/batch-format.md, summarised in docs/analysis.md) read into
 // memory: the manifest, results.csv as one metric sample per (design point, policy), and
-// casualties.csv as text. Missing cells are missing values; anything malformed is a BatchError
+// care.csv as text. Missing cells are missing values; anything malformed is a BatchError
 // that names the file (and line) and says what was wrong.
 #include <filesystem>
 #include <map>
@@ -51,7 +51,7 @@ struct BatchTable {
   };
   std::vector<Run> runs;
 
-  std::optional<CsvTable> casualties;  // absent when the batch has no casualties.csv
+  std::optional<CsvTable> casualties;  // absent when the batch has no care.csv
 
   // The design points that have runs, ascending.
   std::vector<int> design_points_present() const;
@@ -61,7 +61,7 @@ struct BatchTable {
   const DesignPoint& design_point(int index) const;
 };
 
-// Reads DIR/batch.json, DIR/results.csv and (if present) DIR/casualties.csv.
+// Reads DIR/batch.json, DIR/results.csv and (if present) DIR/care.csv.
 BatchTable read_batch(const std::filesystem::path& directory);
 
 }  // namespace campsim::analysis

@@ -123,7 +123,7 @@ long to_long(const std::string& text) {
   return value;
 }
 
-// Rows of casualties.csv for one design point and policy (and replication, if given).
+// Rows of care.csv for one design point and policy (and replication, if given).
 std::vector<std::size_t> casualty_rows(const CsvTable& table, int design_point, const std::string& policy,
                                        std::optional<int> replication = std::nullopt) {
   const auto dp = static_cast<std::size_t>(table.column("design_point"));

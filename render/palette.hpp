@@ -3,6 +3,7 @@
 #include <SFML/Graphics/Color.hpp>
 
 #include "sim/camp/layout.hpp"
+#include "sim/camp/world/world_snapshot.hpp"
 
 namespace campsim::render {
 
@@ -16,6 +17,44 @@ inline const sf::Color kTowerManned{30, 200, 60};   // scaled by vigilance
 inline const sf::Color kTowerShort{220, 30, 30};    // required but not (fully) manned
 inline const sf::Color kTowerIdle{150, 150, 150};   // not required at this hour
 inline const sf::Color kFieldOfView{255, 255, 255, 45};
+inline const sf::Color kTown{190, 170, 130};        // the built-up edge of Gao west of the camp
+inline const sf::Color kTownBlock{160, 140, 105};
+inline const sf::Color kNight{10, 20, 60};          // drawn over the map, alpha by darkness
+inline const sf::Color kImpact{255, 110, 20};       // blast radius, alpha fades with age
+inline const sf::Color kIncident{230, 30, 200};     // ring around an open incident's place
+inline const sf::Color kPanel{28, 30, 36};
+inline const sf::Color kPanelText{225, 225, 225};
+inline const sf::Color kPanelDim{150, 150, 160};
+inline const sf::Color kAlert{255, 90, 80};
+inline const sf::Color kSelection{0, 255, 255};
+
+// People: fill by role; activity shows in the marker's size and rim (see people_layer.cpp).
+inline sf::Color role_colour(camp::PersonRole role) {
+  switch (role) {
+    case camp::PersonRole::Guard: return {20, 110, 40};
+    case camp::PersonRole::Staff: return {40, 80, 200};
+    case camp::PersonRole::Medical: return {250, 250, 250};
+    case camp::PersonRole::Logistics: return {200, 120, 20};
+    case camp::PersonRole::Resident: return {120, 60, 150};
+  }
+  return {120, 60, 150};
+}
+
+// Whatever a person's role, the wounded and the dead must stand out.
+inline const sf::Color kCasualty{230, 20, 20};
+inline const sf::Color kKilled{0, 0, 0};
+
+inline sf::Color vehicle_state_colour(camp::VehicleState state) {
+  switch (state) {
+    case camp::VehicleState::AtBase: return {120, 120, 120};
+    case camp::VehicleState::Mobilizing: return {250, 200, 0};
+    case camp::VehicleState::EnRoute: return {255, 120, 0};
+    case camp::VehicleState::OnScene: return {230, 20, 20};
+    case camp::VehicleState::Returning: return {60, 160, 255};
+    case camp::VehicleState::OutOfService: return {40, 40, 40};
+  }
+  return {120, 120, 120};
+}
 
 inline sf::Color zone_colour(camp::ZoneKind kind) {
   switch (kind) {

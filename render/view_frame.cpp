@@ -24,4 +24,24 @@ ViewFrame fit_layout(const camp::CampLayout& layout, unsigned width, unsigned he
   return frame;
 }
 
+ViewFrame fit_bounds(camp::Point min, camp::Point max, unsigned width, unsigned height) {
+  const double span_x = std::max(max.x - min.x, 1.0), span_y = std::max(max.y - min.y, 1.0);
+  ViewFrame frame;
+  frame.scale = std::min(width / span_x, height / span_y);
+  frame.left = min.x - (width / frame.scale - span_x) / 2;
+  frame.top = max.y + (height / frame.scale - span_y) / 2;
+  return frame;
+}
+
+ViewFrame fit_map(const camp::CampLayout& layout, unsigned width, unsigned height) {
+  if (layout.perimeter.empty()) return fit_bounds({-500, -500}, {500, 500}, width, height);
+  camp::Point min = layout.perimeter.front(), max = min;
+  for (const camp::Point& p : layout.perimeter) {
+    min = {std::min(min.x, p.x), std::min(min.y, p.y)};
+    max = {std::max(max.x, p.x), std::max(max.y, p.y)};
+  }
+  // 250 m of approaches all round, 150 m more to the west for the town's edge.
+  return fit_bounds({min.x - 400, min.y - 250}, {max.x + 250, max.y + 250}, width, height);
+}
+
 }  // namespace campsim::render

@@ -11,5 +11,5 @@ ctest --preset asan
 export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
 # Only the programs whose [parallel] tests the tsan preset runs.
 cmake --preset tsan >/dev/null
-cmake --build --preset tsan --target campsim campsim_engine_tests campsim_camp_tests campsim_cli_tests campsim_batch_tests -- -j"$(nproc)"
+cmake --build --preset tsan --target campsim campsim_engine_tests campsim_camp_tests campsim_cli_tests campsim_batch_tests campsim_crowd_tests -- -j"$(nproc)"
 ctest --preset tsan

@@ -11,6 +11,7 @@ PACKAGES=(
   libfmt-dev nlohmann-json3-dev catch2           # formatting; JSON outputs; tests
   libsfml-dev xvfb xauth fonts-dejavu-core libgl1-mesa-dri  # the viewer and its headless tests
   gnuplot-nox                                    # report plots
+  clang-14 libclang-rt-14-dev                    # libFuzzer targets (scripts/fuzz.sh)
 )
 
 missing=()

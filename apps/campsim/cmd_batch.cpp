@@ -13,6 +13,7 @@
 #include <fmt/ostream.h>
 
 #include "apps/campsim/commands.hpp"
+#include "apps/campsim/limits.hpp"
 #include "apps/campsim/options.hpp"
 #include "sim/batch/batch_directory.hpp"
 #include "sim/batch/batch_manifest.hpp"
@@ -20,6 +21,7 @@
 #include "sim/batch/mpi_launch.hpp"
 #include "sim/batch/plan_loader.hpp"
 #include "sim/batch/stop_request.hpp"
+#include "sim/io/run_directory.hpp"
 #include "sim/scenario/diagnostic.hpp"
 #ifdef CAMPSIM_HAVE_MPI
 #include "sim/batch/mpi_batch.hpp"
@@ -142,7 +144,23 @@ int prepare(const batch::BatchPlan& plan, const fs::path& dir, const nlohmann::o
   for (const batch::PolicyInfo& p : plan.policies) names.push_back(p.name);
   out.files = std::make_unique<batch::ResultsFiles>(dir, names);
   if (!resuming) batch::create_batch_directory(dir, manifest, results_header, casualties_header, exists && force);
-  out.done = out.files->resume(results_header, casualties_header, expected);
+  out.done = out.files->resume(results_header, casualties_header, expected, [&plan](const batch::JobKey& key) {
+    std::vector<std::string> cells{std::to_string(plan.seed)};
+    for (std::string& value : plan.factor_values(key.design_point)) cells.push_back(std::move(value));
+    return cells;
+  });
+  for (const std::string& note : out.files->resume_notes()) std::cerr << "campsim batch: " << note << "\n";
+  if (resuming) {
+    // A report compared the rows there were; once more rows come it is stale. It is derived
+    // output (campsim compare writes it again), so it goes rather than mislead.
+    const fs::path report = dir / "report";
+    std::error_code ec;
+    if (fs::symlink_status(report, ec).type() == fs::file_type::directory && !io::not_replaceable(report)) {
+      fs::remove_all(report, ec);
+      std::cerr << "campsim batch: removed the report of the unfinished batch (" << report.string()
+                << "); run campsim compare again when the batch is finished\n";
+    }
+  }
   if (resuming) std::cerr << "campsim batch: resuming " << dir.string() << ": " << out.done.size() << " of " << expected.size()
                           << " runs already done\n";
   return kGo;
@@ -154,9 +172,7 @@ int batch_command(const std::vector<std::string>& args) {
   ScenarioOptions scenario;
   std::vector<std::string> policy_files;
   int replications = 0;
-  double days = 0;
-  constexpr std::uint64_t kScenarioSeed = std::numeric_limits<std::uint64_t>::max();
-  std::uint64_t seed = kScenarioSeed;
+  std::string days_text, seed_text;  // parsed by limits.hpp: no silent wrap-around or fallback
   int threads = 1;
   std::string out, design_file, shard_text;
   bool resume = false, force = false, quiet = false;
@@ -166,15 +182,15 @@ int batch_command(const std::vector<std::string>& args) {
       ("policies", po::value<std::vector<std::string>>(&policy_files)->multitoken(),
        "policy scenario files (each `extends:` the scenario), compared with the scenario itself; put SCENARIO first")
       ("replications,n", po::value<int>(&replications)->required(), "replications per policy and design point")
-      ("days", po::value<double>(&days), "simulated days per run (default: each scenario's duration)")
-      ("seed", po::value<std::uint64_t>(&seed),
+      ("days", po::value<std::string>(&days_text), "simulated days per run (default: each scenario's duration)")
+      ("seed", po::value<std::string>(&seed_text),
        "seed (default: the scenario's); replication r of EVERY policy uses (seed, r): common random numbers")
       ("threads", po::value<int>(&threads)->default_value(1), "runs at a time on this machine; never changes the results")
       ("out", po::value<std::string>(&out), "batch directory (default: batches/<scenario file stem>[-shard<i>of<N>])")
       ("resume", po::bool_switch(&resume), "continue an interrupted batch in --out (the same command otherwise)")
       ("force", po::bool_switch(&force), "replace an existing batch directory")
       ("design", po::value<std::string>(&design_file),
-       "design of experiments YAML (full_factorial, lhs, nolh): every point runs every policy")
+       "design of experiments YAML (full_factorial, lhs, nolh, decorrelated_lhs, table): every point runs every policy")
       ("shard", po::value<std::string>(&shard_text),
        "run only shard i of N (\"i/N\", 0 <= i < N) of the jobs; join the shards with `campsim merge`")
       ("quiet,q", po::bool_switch(&quiet), "print nothing but errors");
@@ -197,12 +213,23 @@ int batch_command(const std::vector<std::string>& args) {
           "  mpirun -np 8 campsim batch scenarios/gao_baseline.yaml --replications 400 --days 30\n"
           "Documentation: docs/batch.md\n"))
     return *stop;
-  if (replications < 1 || threads < 1) {
-    std::cerr << "campsim batch: --replications and --threads must be at least 1\n";
+  if (replications < 1) {
+    std::cerr << "campsim batch: --replications must be at least 1\n";
     return kBadInput;
   }
-  if (days < 0 || (days > 0 && days * 86400 < 60)) {
-    std::cerr << "campsim batch: --days must be positive (at least one minute), got " << days << "\n";
+  if (const auto problem = threads_problem(threads)) {
+    std::cerr << "campsim batch: " << *problem << "\n";
+    return kBadInput;
+  }
+  std::string problem;
+  std::optional<double> days;
+  std::optional<std::uint64_t> seed;
+  if (!days_text.empty() && !(days = parse_days(days_text, problem))) {
+    std::cerr << "campsim batch: " << problem << "\n";
+    return kBadInput;
+  }
+  if (!seed_text.empty() && !(seed = parse_seed(seed_text, problem))) {
+    std::cerr << "campsim batch: " << problem << "\n";
     return kBadInput;
   }
   if (resume && force) {
@@ -237,8 +264,8 @@ int batch_command(const std::vector<std::string>& args) {
   request.policy_files = policy_files;
   request.overrides = scenario.overrides;
   request.replications = replications;
-  if (seed != kScenarioSeed) request.seed = seed;
-  if (days > 0) request.days = days;
+  if (seed) request.seed = *seed;
+  if (days) request.days = *days;
   batch::BatchPlan plan;
   try {
     if (!design_file.empty()) request.design = batch::read_design(design_file);
@@ -251,6 +278,12 @@ int batch_command(const std::vector<std::string>& args) {
     std::cerr << e.what() << "\n";
     return kBadInput;
   }
+
+  for (const camp::Scenario& cell : plan.cells)
+    if (const auto too_many = attack_budget_problem(cell, plan.days ? *plan.days * engine::kDay : cell.meta.duration)) {
+      std::cerr << "campsim batch: " << *too_many << "; nothing was run\n";
+      return kBadInput;
+    }
 
   const fs::path dir = !out.empty() ? fs::path(out)
                                     : fs::path("batches") / (fs::path(scenario.scenario).stem().string() +
@@ -266,6 +299,9 @@ int batch_command(const std::vector<std::string>& args) {
     try {
       status = prepare(plan, dir, manifest, expected, resume, force, threads, prepared);
     } catch (const batch::BatchInputError& e) {
+      std::cerr << "campsim batch: " << e.what() << "\n";
+      status = kBadInput;
+    } catch (const io::OutputExists& e) {  // --force onto something campsim did not write
       std::cerr << "campsim batch: " << e.what() << "\n";
       status = kBadInput;
     } catch (const std::exception& e) {

@@ -11,6 +11,7 @@
 #include "analysis/report.hpp"
 #include "apps/campsim/commands.hpp"
 #include "sim/engine/number_format.hpp"
+#include "sim/batch/batch_directory.hpp"
 
 namespace po = boost::program_options;
 
@@ -83,6 +84,14 @@ int compare_command(const std::vector<std::string>& args) {
     return kBadInput;
   }
   plots.enabled = !no_plots;
+
+  // An unfinished batch (no summary.md) is compared as it stands, but said aloud (unless --quiet):
+  // its rows are a subset, and the report goes when the batch is resumed.
+  const bool unfinished = batch::directory_state(batch_dir) == batch::DirectoryState::Unfinished;
+  if (unfinished && !quiet)
+    std::cerr << "campsim compare: warning: " << batch_dir
+              << " is an unfinished batch (no summary.md): the comparison uses only the runs done so far; finish it "
+                 "with campsim batch ... --resume and compare again\n";
 
   analysis::BatchTable batch;
   analysis::Comparison comparison;

@@ -9,6 +9,7 @@
 #include <fmt/ostream.h>
 
 #include "apps/campsim/commands.hpp"
+#include "apps/campsim/limits.hpp"
 #include "apps/campsim/options.hpp"
 #include "sim/camp/camp_run.hpp"
 #include "sim/camp/guard_report.hpp"
@@ -57,14 +58,14 @@ void print_distribution(std::ostream& out, const std::string& label, std::vector
 int replay_command(const std::vector<std::string>& args) {
   ScenarioOptions scenario;
   int replications = 200;
-  std::uint64_t seed = 1;
+  std::string seed_text = "1";  // parsed by limits.hpp: "-1" must not wrap round
   int threads = 1;
   std::string csv;
   po::options_description options;
   add_scenario_options(options, scenario);
   options.add_options()
       ("replications,n", po::value<int>(&replications)->default_value(200), "number of replications")
-      ("seed", po::value<std::uint64_t>(&seed)->default_value(1), "base seed; replication r uses (seed, r)")
+      ("seed", po::value<std::string>(&seed_text)->default_value("1"), "base seed; replication r uses (seed, r)")
       ("threads", po::value<int>(&threads)->default_value(1), "worker threads per run; never changes the results")
       ("csv", po::value<std::string>(&csv), "also write one row per replication to this CSV file");
   if (auto stop = parse_command_line(
@@ -74,13 +75,28 @@ int replay_command(const std::vector<std::string>& args) {
           "to compare with what was reported (docs/replays.md).\n\n"
           "Example:\n  campsim replay scenarios/replay_2016-05-31_gao.yaml --replications 500\n"))
     return *stop;
-  if (replications < 1 || threads < 1) {
-    std::cerr << "campsim replay: --replications and --threads must be at least 1\n";
+  if (replications < 1) {
+    std::cerr << "campsim replay: --replications must be at least 1\n";
     return kBadInput;
   }
+  if (const auto problem = threads_problem(threads)) {
+    std::cerr << "campsim replay: " << *problem << "\n";
+    return kBadInput;
+  }
+  std::string problem;
+  const std::optional<std::uint64_t> parsed_seed = parse_seed(seed_text, problem);
+  if (!parsed_seed) {
+    std::cerr << "campsim replay: " << problem << "\n";
+    return kBadInput;
+  }
+  const std::uint64_t seed = *parsed_seed;
   std::optional<camp::LoadedScenario> loaded_or_not = load_or_report(scenario);
   if (!loaded_or_not) return kBadInput;
   const camp::LoadedScenario& loaded = *loaded_or_not;
+  if (const auto too_many = attack_budget_problem(loaded.scenario, loaded.scenario.meta.duration)) {
+    std::cerr << "campsim replay: " << *too_many << "; nothing was run\n";
+    return kBadInput;
+  }
 
   std::vector<ReplicationOutcome> outcomes;
   std::map<std::string, std::pair<double, long>> facts;  // name -> (sum, incidents)

@@ -1,80 +1,68 @@
 // campsim run: one replication of a scenario into a run directory, with a summary on stdout.
+#include <unistd.h>
+
 #include <iostream>
 #include <limits>
-#include <sstream>
+#include <optional>
 
 #include "apps/campsim/commands.hpp"
+#include "apps/campsim/limits.hpp"
 #include "apps/campsim/options.hpp"
+#include "apps/campsim/run_files.hpp"
 #include "apps/campsim/summary.hpp"
+#include "apps/campsim/world_feed.hpp"
 #include "sim/camp/camp_run.hpp"
-#include "sim/camp/threats/threat_report.hpp"
-#include "sim/engine/record_table.hpp"
+#include "sim/io/recording.hpp"
 #include "sim/io/run_directory.hpp"
-#include "sim/version.hpp"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
 
 namespace campsim::cli {
 
-namespace {
-
-nlohmann::ordered_json manifest(const camp::LoadedScenario& loaded, const ScenarioOptions& scenario,
-                                const camp::RunOptions& run, double days) {
-  // Thread count and wall time are left out on purpose: they never change the results, and
-  // leaving them out keeps the whole directory byte-identical across thread counts.
-  return {{"schema", "campsim.run/1"},
-          {"campsim_version", kVersion},
-          {"git_revision", kGitRevision},
-          {"scenario_file", scenario.scenario},
-          {"scenario_name", loaded.scenario.meta.name},
-          {"scenario_hash", loaded.hash},
-          {"seed", run.seed},
-          {"replication", run.replication},
-          {"days", days},
-          {"overrides", scenario.overrides},
-          {"files",
-           {{"events", "events.jsonl"}, {"metrics", "metrics.json"}, {"time_series", "timeseries.csv"},
-            {"casualties", "casualties.csv"}, {"care", "care.csv"}}},
-          {"parameters", loaded.resolved}};
-}
-
-}  // namespace
-
 int run_command(const std::vector<std::string>& args) {
   ScenarioOptions scenario;
-  double days = 0;
-  constexpr std::uint64_t kScenarioSeed = std::numeric_limits<std::uint64_t>::max();
-  std::uint64_t seed = kScenarioSeed;
+  std::string days_text, seed_text;  // parsed by limits.hpp: no silent wrap-around or fallback
   int threads = 1;
   std::string out;
-  bool force = false, quiet = false, verbose = false, always_tick = false;
+  bool force = false, quiet = false, verbose = false, always_tick = false, record = false;
   po::options_description options;
   add_scenario_options(options, scenario);
   options.add_options()
-      ("days", po::value<double>(&days), "simulated days (default: the scenario's duration)")
-      ("seed", po::value<std::uint64_t>(&seed), "random seed (default: the scenario's seed); same seed, same output")
+      ("days", po::value<std::string>(&days_text), "simulated days (default: the scenario's duration)")
+      ("seed", po::value<std::string>(&seed_text), "random seed (default: the scenario's seed); same seed, same output")
       ("threads", po::value<int>(&threads)->default_value(1), "worker threads; never changes the results")
       ("out", po::value<std::string>(&out), "run directory (default: runs/<scenario name>-seed<S>)")
       ("force", po::bool_switch(&force), "replace the run directory if it exists")
       ("quiet,q", po::bool_switch(&quiet), "print nothing but errors")
       ("verbose,v", po::bool_switch(&verbose), "also print the engine's counters (events, ticks, jumps)")
       ("always-tick", po::bool_switch(&always_tick),
-       "advance second by second even when the camp is quiet (slow; same results, for checking)");
+       "advance second by second even when the camp is quiet (slow; same results, for checking)")
+      ("record", po::bool_switch(&record),
+       "also write DIR/recording.bin, every world snapshot of the run, to watch with: campsim view DIR");
   if (auto stop = parse_command_line(
-          args, options, "campsim run SCENARIO [--days D] [--seed S] [--threads T] [--set KEY=VALUE]... [--out DIR] [--force]",
+          args, options, "campsim run SCENARIO [--days D] [--seed S] [--threads T] [--set KEY=VALUE]... [--out DIR] [--force] [--record]",
           "Writes DIR/manifest.json (version, scenario hash, seed, every parameter), DIR/events.jsonl (one\n"
           "event per line), DIR/metrics.json, DIR/timeseries.csv, DIR/casualties.csv and DIR/care.csv (each\n"
-          "casualty's path through the medical chain), all at once when the run is complete.\n\n"
+          "casualty's path through the medical chain), all at once when the run is complete; with --record\n"
+          "also DIR/recording.bin (docs/recording.md).\n\n"
           "Examples:\n  campsim run scenarios/gao_baseline.yaml --days 30\n"
-          "  campsim run scenarios/gao_baseline.yaml --seed 7 --set guards.shifts.length=12h --out runs/12h\n"))
+          "  campsim run scenarios/gao_baseline.yaml --seed 7 --set guards.shifts.length=12h --out runs/12h\n"
+          "  campsim run scenarios/replay_2016-05-31_gao.yaml --record --out runs/replay && campsim view runs/replay\n"))
     return *stop;
-  if (threads < 1) {
-    std::cerr << "campsim run: --threads must be at least 1, got " << threads << "\n";
+  if (const auto problem = threads_problem(threads)) {
+    std::cerr << "campsim run: " << *problem << "\n";
     return kBadInput;
   }
-  if (days < 0 || (days > 0 && days * 86400 < 60)) {
-    std::cerr << "campsim run: --days must be positive (at least one minute), got " << days << "\n";
+  std::string problem;
+  std::optional<double> days;
+  std::optional<std::uint64_t> seed;
+  if (!days_text.empty() && !(days = parse_days(days_text, problem))) {
+    std::cerr << "campsim run: " << problem << "\n";
+    return kBadInput;
+  }
+  if (!seed_text.empty() && !(seed = parse_seed(seed_text, problem))) {
+    std::cerr << "campsim run: " << problem << "\n";
     return kBadInput;
   }
 
@@ -83,36 +71,53 @@ int run_command(const std::vector<std::string>& args) {
   const camp::LoadedScenario& loaded = *loaded_or_not;
 
   camp::RunOptions run;
-  run.seed = seed != kScenarioSeed ? seed : static_cast<std::uint64_t>(loaded.scenario.meta.seed);
+  run.seed = seed ? *seed : static_cast<std::uint64_t>(loaded.scenario.meta.seed);
   run.threads = threads;
-  run.duration = days > 0 ? days * engine::kDay : 0;
+  run.duration = days ? *days * engine::kDay : 0;
   run.always_tick = always_tick;
-  const fs::path run_dir =
-      out.empty() ? fs::path("runs") / (loaded.scenario.meta.name + "-seed" + std::to_string(run.seed)) : fs::path(out);
-  if (fs::exists(run_dir) && !force) {
-    std::cerr << "campsim run: output directory " << run_dir.string()
-              << " already exists; use --force to replace it or --out to choose another\n";
+  if (const auto too_many = attack_budget_problem(loaded.scenario, days ? *days * engine::kDay : loaded.scenario.meta.duration)) {
+    std::cerr << "campsim run: " << *too_many << "; nothing was run\n";
     return kBadInput;
   }
+  const fs::path run_dir = out.empty() ? default_run_dir(loaded, run.seed) : fs::path(out);
+  if (fs::symlink_status(run_dir).type() != fs::file_type::not_found) {
+    if (!force) {
+      std::cerr << "campsim run: output directory " << run_dir.string()
+                << " already exists; use --force to replace it or --out to choose another\n";
+      return kBadInput;
+    }
+    if (const auto why = io::not_replaceable(run_dir)) {
+      std::cerr << "campsim run: --force replaces only a run directory campsim wrote, and " << *why << "; nothing was changed\n";
+      return kBadInput;
+    }
+  }
 
-  const camp::RunResult result = camp::run_scenario(loaded.scenario, run);
-  const double run_days = (run.duration > 0 ? run.duration : loaded.scenario.meta.duration) / engine::kDay;
-  io::write_run_directory(run_dir, force, [&](const fs::path& dir) {
-    io::write_text_file(dir / "manifest.json", manifest(loaded, scenario, run, run_days).dump(2) + "\n");
-    io::write_text_file(dir / "metrics.json", result.metrics.dump(2) + "\n");
-    std::ostringstream events, series;
-    result.events.write_jsonl(events);
-    result.series.write_csv(series);
-    io::write_text_file(dir / "events.jsonl", events.str());
-    io::write_text_file(dir / "timeseries.csv", series.str());
-    std::ostringstream casualties;
-    camp::write_casualties_csv(casualties, result.casualties);
-    io::write_text_file(dir / "casualties.csv", casualties.str());
-    std::ostringstream care;
-    engine::write_csv(care, result.care_records);
-    io::write_text_file(dir / "care.csv", care.str());
-  });
-  if (!quiet) print_run_summary(std::cout, loaded, result, run_dir, verbose);
+  // The recording is written beside the run directory while the run goes and moved into it with
+  // the other files; the recorder only reads the snapshots it is handed.
+  std::optional<fs::path> recording_file;
+  std::optional<io::RecordingWriter> recorder;
+  if (record) {
+    const fs::path parent = fs::absolute(run_dir).parent_path();
+    fs::create_directories(parent);
+    recording_file = parent / (".recording-" + run_dir.filename().string() + "-" + std::to_string(::getpid()) + ".bin");
+    recorder.emplace(*recording_file, recording_info(loaded, run));
+    attach_world_observer(run, [&](const camp::WorldSnapshot& s) { recorder->write(s); });
+  }
+  try {
+    const camp::RunResult result = camp::run_scenario(loaded.scenario, run);
+    if (recorder) recorder->finish();
+    const double run_days = (run.duration > 0 ? run.duration : loaded.scenario.meta.duration) / engine::kDay;
+    const auto manifest =
+        run_manifest(loaded, scenario, run, run_days, record ? std::optional<std::string>("recording.bin") : std::nullopt);
+    io::write_run_directory(run_dir, force, [&](const fs::path& dir) {
+      write_run_files(dir, manifest, result);
+      if (recording_file) fs::rename(*recording_file, dir / "recording.bin");
+    });
+    if (!quiet) print_run_summary(std::cout, loaded, result, run_dir, verbose);
+  } catch (...) {
+    if (recording_file) fs::remove(*recording_file);
+    throw;
+  }
   return kOk;
 }
 

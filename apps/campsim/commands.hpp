@@ -24,5 +24,9 @@ int batch_command(const std::vector<std::string>& args);
 int merge_command(const std::vector<std::string>& args);
 int compare_command(const std::vector<std::string>& args);
 int dictionary_command(const std::vector<std::string>& args);
+int sensitivity_command(const std::vector<std::string>& args);
+int calibrate_command(const std::vector<std::string>& args);
+// Only in builds with the viewer (SFML found): CAMPSIM_WITH_VIEWER.
+int view_command(const std::vector<std::string>& args);
 
 }  // namespace campsim::cli

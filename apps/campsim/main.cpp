@@ -31,13 +31,24 @@ Commands:
   compare BATCH_DIR   compare a batch's policies with the reference: intervals, paired differences,
                       verdicts; writes BATCH_DIR/report/ (report.md, report.html, plots)
                       e.g.  campsim compare batches/gao_baseline --metrics 'medical.*'
+  view SCENARIO|RUN_DIR  watch a run live, play back a recorded run (campsim run --record), or draw
+                      screenshots and frames off screen
+                      e.g.  campsim view scenarios/gao_baseline.yaml --days 3
+                            campsim view runs/replay --screenshot blast.png --at 20h46min
   merge OUT SHARD...  join the finished shards of a batch (--shard i/N) into one batch directory
                       e.g.  campsim merge batches/gao_baseline b0 b1
   dictionary SCENARIO every column of every file a run and a batch write: type, unit, meaning
                       e.g.  campsim dictionary scenarios/gao_baseline.yaml
+  sensitivity SCENARIO  which uncertain parameters drive a result: Morris or Sobol' indices over a
+                      sample of parameter sets run as a batch design; ranked tables and a report
+                      e.g.  campsim sensitivity scenarios/gao_baseline.yaml --parameters p.yaml --metric medical.died_of_wounds
+  calibrate SCENARIO  keep the parameter sets whose runs match public-record targets (history
+                      matching over an orthogonal design); writes the kept sets and a target table
+                      e.g.  campsim calibrate scenarios/gao_baseline.yaml --targets analysis/calibration/targets.yaml \
+                              --parameters analysis/calibration/parameters.yaml --days 365
 
 Exit codes: 0 ok, 1 run failed, 2 bad input (command line or scenario).
-Documentation: docs/user-guide.md, docs/batch.md, docs/analysis.md, docs/scenario-reference.md, docs/odd.md
+Documentation: docs/user-guide.md, docs/batch.md, docs/analysis.md, docs/calibration.md, docs/scenario-reference.md, docs/odd.md
 )";
 
 std::string& invoked_as() {
@@ -75,6 +86,17 @@ int main(int argc, char** argv) {
     if (command == "merge") return campsim::cli::merge_command(args);
     if (command == "compare") return campsim::cli::compare_command(args);
     if (command == "dictionary") return campsim::cli::dictionary_command(args);
+    if (command == "sensitivity") return campsim::cli::sensitivity_command(args);
+    if (command == "calibrate") return campsim::cli::calibrate_command(args);
+    if (command == "view") {
+#ifdef CAMPSIM_WITH_VIEWER
+      return campsim::cli::view_command(args);
+#else
+      std::cerr << "campsim view: this campsim was built without the viewer (SFML 2.5 not found);\n"
+                   "install libsfml-dev (scripts/setup.sh) and build again\n";
+      return campsim::cli::kBadInput;
+#endif
+    }
     std::cerr << "campsim: unknown command '" << command << "'\n\n" << kUsage;
     return campsim::cli::kBadInput;
   } catch (const std::exception& e) {

@@ -149,6 +149,20 @@ void print_run_summary(std::ostream& out, const camp::LoadedScenario& loaded, co
              duty["mean"].get<double>(), duty["p10"].get<double>(), duty["p90"].get<double>(),
              duty["max"].get<double>(), g["force"]["soldier_days_unfit"].get<long>());
   print_threat_summary(out, m["threats"]);
+  // What the coupling of one world changes: people running for cover, bunkers full, the QRF busy,
+  // posts left empty by casualties.
+  const auto& w = m["world"];
+  const auto& q = w["qrf"];
+  fmt::print(out, "  world      {} people; {} alarm{}: {} ran for cover, {} got in, {} found a bunker full, {} took cover "
+                  "in the open\n",
+             w["people"].get<long>(), w["alarms"].get<long>(), w["alarms"].get<long>() == 1 ? "" : "s",
+             w["shelter_runs"].get<long>(), w["sheltered"].get<long>(), w["found_bunker_full"].get<long>(),
+             w["stranded"].get<long>());
+  fmt::print(out, "  shared     QRF called out {} time{}, {} waited for it busy elsewhere ({:.0f} min lost); "
+                  "{} sentr{} hit on post, {:.1f} guard-hours unmanned\n",
+             q["dispatches"].get<long>(), q["dispatches"].get<long>() == 1 ? "" : "s", q["waited_for_busy_qrf"].get<long>(),
+             q["wait_total_minutes"].get<double>(), cov["sentry_casualties"].get<long>(),
+             cov["sentry_casualties"].get<long>() == 1 ? "y" : "ies", cov["casualty_unmanned_guard_hours"].get<double>());
   print_medical_summary(out, m["medical"]);
   fmt::print(out, "  output     {}/ (manifest.json, events.jsonl, metrics.json, timeseries.csv, casualties.csv, care.csv)\n",
              run_dir.string());

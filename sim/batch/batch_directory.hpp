@@ -25,7 +25,7 @@ DirectoryState directory_state(const std::filesystem::path& dir);
 // Reads DIR/batch.json; throws BatchInputError if it is missing or not JSON.
 nlohmann::ordered_json read_batch_manifest(const std::filesystem::path& dir);
 
-// Writes batch.json and the headers of results.csv and casualties.csv into a temporary sibling
+// Writes batch.json and the headers of results.csv and care.csv into a temporary sibling
 // and renames it to `dir`, replacing an existing batch only when `replace` is set.
 void create_batch_directory(const std::filesystem::path& dir, const nlohmann::ordered_json& manifest,
                             const std::string& results_header, const std::string& casualties_header, bool replace);

@@ -16,7 +16,7 @@ Json design_json(const Design& design) {
     points.push_back({{"design_point", point.index}, {"settings", settings}});
   }
   Json out = {{"kind", design_kind_name(design.kind)}, {"points", points}};
-  if (design.kind != DesignKind::FullFactorial) {
+  if (design.max_abs_correlation) {  // the generated designs: lhs, nolh, decorrelated_lhs
     out["seed"] = design.seed;
     out["max_abs_correlation"] = *design.max_abs_correlation;
   }

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <set>
 
+#include "sim/batch/orthogonal_latin_hypercube.hpp"
 #include "sim/engine/number_format.hpp"
 #include "sim/scenario/reader.hpp"
 #include "sim/scenario/yaml_source.hpp"
@@ -15,7 +16,10 @@ namespace {
 using scenario::MapReader;
 using scenario::Need;
 
-bool is_range_design(DesignKind kind) { return kind != DesignKind::FullFactorial; }
+bool is_range_design(DesignKind kind) {
+  return kind == DesignKind::LatinHypercube || kind == DesignKind::NearlyOrthogonal ||
+         kind == DesignKind::DecorrelatedLatinHypercube;
+}
 
 // Units a range factor may carry: the scenario's duration units, or none (a plain number).
 bool known_unit(const std::string& unit) {
@@ -25,6 +29,11 @@ bool known_unit(const std::string& unit) {
 Factor read_factor(MapReader& item, DesignKind kind) {
   Factor factor;
   item.text("key", factor.key, Need::Required);
+  if (kind == DesignKind::Table) {
+    for (const char* key : {"low", "high", "unit", "values"})
+      if (item.has(key)) item.fail(key, "only the key in a table design (its values are under 'rows')", scenario::quote(key));
+    return factor;
+  }
   if (!is_range_design(kind)) {
     for (const char* key : {"low", "high", "unit"})
       if (item.has(key))
@@ -38,7 +47,7 @@ Factor read_factor(MapReader& item, DesignKind kind) {
     return factor;
   }
   if (item.has("values"))
-    item.fail("values", "a range (low, high, unit) in an lhs or nolh design", "a list of levels");
+    item.fail("values", "a range (low, high, unit) in an lhs, nolh or decorrelated_lhs design", "a list of levels");
   item.number("low", factor.low, Need::Required);
   item.number("high", factor.high, Need::Required);
   if (item.has("low") && item.has("high") && !(factor.high > factor.low))
@@ -69,6 +78,8 @@ const char* design_kind_name(DesignKind kind) {
     case DesignKind::FullFactorial: return "full_factorial";
     case DesignKind::LatinHypercube: return "lhs";
     case DesignKind::NearlyOrthogonal: return "nolh";
+    case DesignKind::DecorrelatedLatinHypercube: return "decorrelated_lhs";
+    case DesignKind::Table: return "table";
   }
   return "?";
 }
@@ -114,6 +125,35 @@ std::vector<DesignPoint> points_from_levels(const std::vector<Factor>& factors, 
   return points;
 }
 
+std::vector<DesignPoint> table_points(const std::vector<std::string>& keys, const std::vector<std::vector<std::string>>& rows) {
+  std::vector<DesignPoint> points;
+  for (std::size_t p = 0; p < rows.size(); ++p) {
+    DesignPoint point;
+    point.index = static_cast<int>(p);
+    for (std::size_t f = 0; f < keys.size() && f < rows[p].size(); ++f) point.settings.emplace_back(keys[f], rows[p][f]);
+    points.push_back(std::move(point));
+  }
+  return points;
+}
+
+std::string table_design_yaml(const std::vector<std::string>& keys, const std::vector<std::vector<std::string>>& rows) {
+  // Every value double-quoted (after escaping), so YAML reads it back as the same text.
+  const auto quoted = [](const std::string& text) {
+    std::string out = "\"";
+    for (char c : text) out += (c == '"' || c == '\\') ? std::string("\\") + c : std::string(1, c);
+    return out + "\"";
+  };
+  std::string out = "design:\n  kind: table\n  factors:\n";
+  for (const std::string& key : keys) out += "    - {key: " + quoted(key) + "}\n";
+  out += "  rows:\n";
+  for (const auto& row : rows) {
+    out += "    - {values: [";
+    for (std::size_t i = 0; i < row.size(); ++i) out += (i ? ", " : "") + quoted(row[i]);
+    out += "]}\n";
+  }
+  return out;
+}
+
 Design read_design(const std::filesystem::path& file) {
   const scenario::Node root = scenario::parse_yaml_file(file);
   scenario::Reader reader(root);
@@ -123,17 +163,25 @@ Design read_design(const std::filesystem::path& file) {
   spec.choice("kind", design.kind, Need::Required,
               {{"full_factorial", DesignKind::FullFactorial},
                {"lhs", DesignKind::LatinHypercube},
-               {"nolh", DesignKind::NearlyOrthogonal}});
+               {"nolh", DesignKind::NearlyOrthogonal},
+               {"decorrelated_lhs", DesignKind::DecorrelatedLatinHypercube},
+               {"table", DesignKind::Table}});
   int seed = 1;
   if (is_range_design(design.kind)) {
-    spec.integer("points", design.points, Need::Required, {2, 100000});
+    spec.integer("points", design.points, design.kind == DesignKind::NearlyOrthogonal ? Need::Optional : Need::Required,
+                 {2, 100000});
     spec.integer("seed", seed, Need::Optional, {0, 2147483647});
   } else {
     for (const char* key : {"points", "seed"})
       if (spec.has(key))
-        spec.fail(key, "no '" + std::string(key) + "' in a full factorial design (its points are every combination of the levels)",
+        spec.fail(key,
+                  "no '" + std::string(key) + "' in a " + design_kind_name(design.kind) + " design (" +
+                      (design.kind == DesignKind::Table ? "its points are its rows" : "its points are every combination of the levels") +
+                      ")",
                   "'" + std::string(key) + "'");
   }
+  if (design.kind != DesignKind::Table && spec.has("rows"))
+    spec.fail("rows", "rows only in a table design", "'rows'");
   design.seed = static_cast<std::uint64_t>(seed);
   std::set<std::string> keys;
   spec.list("factors", Need::Required, [&](MapReader& item, std::size_t) {
@@ -144,15 +192,46 @@ Design read_design(const std::filesystem::path& file) {
   });
   if (spec.has("factors") && design.factors.empty())
     spec.fail("factors", "at least one factor, like {key: guards.shifts.length, values: [6h, 8h]}", "an empty list");
+  if (design.kind == DesignKind::Table) {
+    spec.list("rows", Need::Required, [&](MapReader& item, std::size_t) {
+      std::vector<std::string> values;
+      item.list_of_text("values", values, Need::Required);
+      if (item.has("values") && values.size() != design.factors.size())
+        item.fail("values", "one value per factor (" + std::to_string(design.factors.size()) + ")",
+                  std::to_string(values.size()) + " values");
+      design.rows.push_back(std::move(values));
+    });
+    if (spec.has("rows") && design.rows.empty()) spec.fail("rows", "at least one row", "an empty list");
+  }
+  const int k = static_cast<int>(design.factors.size());
+  if (design.kind == DesignKind::NearlyOrthogonal && k > 0) {
+    // The orthogonal constructions exist for 2^m + 1 runs only (docs/batch.md lists the sizes).
+    const int fitting = orthogonal_runs_for(k);
+    if (design.points == 0) {
+      design.points = fitting;
+    } else {
+      const std::optional<int> m = orthogonal_size_exponent(design.points);
+      if (!m || orthogonal_columns(*m, OrthogonalConstruction::CioppaLucas2007) < k)
+        spec.fail("points",
+                  "2^m + 1 points with room for " + std::to_string(k) + " orthogonal factors (" + std::to_string(fitting) +
+                      " or more: 5 runs hold 2 factors, 9 hold 4, 17 hold 7, 33 hold 11, 65 hold 16, 129 hold 22, 257 hold 29), "
+                      "or no 'points' to get the smallest; decorrelated_lhs takes any size",
+                  std::to_string(design.points));
+    }
+  }
   reader.finish();  // throws with every problem found
 
   if (design.kind == DesignKind::FullFactorial) {
     design.table = full_factorial(design.factors);
+  } else if (design.kind == DesignKind::Table) {
+    std::vector<std::string> factor_keys;
+    for (const Factor& f : design.factors) factor_keys.push_back(f.key);
+    design.table = table_points(factor_keys, design.rows);
   } else {
-    const int k = static_cast<int>(design.factors.size());
-    const LevelMatrix levels = design.kind == DesignKind::LatinHypercube
-                                   ? latin_hypercube(design.points, k, design.seed)
-                                   : nearly_orthogonal_latin_hypercube(design.points, k, design.seed);
+    const LevelMatrix levels =
+        design.kind == DesignKind::LatinHypercube     ? latin_hypercube(design.points, k, design.seed)
+        : design.kind == DesignKind::NearlyOrthogonal ? nearly_orthogonal_latin_hypercube_of(design.points, k, design.seed)
+                                                      : decorrelated_latin_hypercube(design.points, k, design.seed);
     design.max_abs_correlation = max_abs_column_correlation(levels);
     design.table = points_from_levels(design.factors, levels, design.kind);
   }

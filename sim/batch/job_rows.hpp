@@ -1,5 +1,5 @@
 #pragma once
-// One job's run turned into the text of its rows (results.csv and casualties.csv), and the
+// One job's run turned into the text of its rows (results.csv and care.csv), and the
 // headers of those files. The text is a pure function of the plan and the key, so it can be
 // made on any thread or MPI rank and written by one writer, and a finished batch has the same
 // bytes however it was run.

@@ -17,7 +17,7 @@ constexpr std::uint64_t kSwapPurpose = engine::purpose_tag("batch.design.swap");
 constexpr int kRestarts = 20;               // random starts tried at most
 constexpr int kSwapsPerFactor = 4000;       // swap proposals per restart, per factor
 
-// `restart` keeps the starts of a NOLH search independent of each other and of plain LHS (0).
+// `restart` keeps the starts of a decorrelating search independent of each other and of plain LHS (0).
 LevelMatrix random_latin_hypercube(int points, int factors, std::uint64_t seed, std::uint64_t restart) {
   if (points < 1 || factors < 0) throw std::invalid_argument("latin hypercube: need points >= 1 and factors >= 0");
   LevelMatrix levels(static_cast<std::size_t>(points), std::vector<int>(static_cast<std::size_t>(factors)));
@@ -106,7 +106,7 @@ LevelMatrix latin_hypercube(int points, int factors, std::uint64_t seed) {
   return random_latin_hypercube(points, factors, seed, 0);
 }
 
-LevelMatrix nearly_orthogonal_latin_hypercube(int points, int factors, std::uint64_t seed, double target) {
+LevelMatrix decorrelated_latin_hypercube(int points, int factors, std::uint64_t seed, double target) {
   LevelMatrix best = latin_hypercube(points, factors, seed);
   if (points < 3 || factors < 2) return best;  // nothing to decorrelate
   double best_value = max_abs_column_correlation(best);

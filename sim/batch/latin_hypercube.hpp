@@ -6,16 +6,15 @@
 // strata and every stratum is sampled exactly once, so n points explore every factor at n
 // levels (a full factorial would need n^k).
 //
-// Nearly-orthogonal Latin hypercubes (NOLH) are the data-farming practice of Cioppa & Lucas
-// (2007, Technometrics 49(1)): Latin hypercubes whose columns are nearly uncorrelated, so the
-// effect of one factor in a regression metamodel is not confounded with another's. Cioppa and
-// Lucas tabulate designs found by an exact construction with an orthogonality search; ours is a
-// simpler search with the same target: start from random Latin hypercubes and improve each by
-// swapping two entries within a column whenever that lowers the maximum absolute pairwise column
-// correlation (ties broken by the sum of squared correlations), keeping the best over several
-// restarts. Their criterion for "nearly orthogonal" is max |correlation| <= 0.05; the achieved
-// value is reported, since a small n cannot always reach it. Every random choice comes from the
-// project's counter-based Philox streams keyed by the seed, so a seed always gives the same design.
+// Decorrelated Latin hypercubes (design kind `decorrelated_lhs`) are for sizes the orthogonal
+// constructions (orthogonal_latin_hypercube.hpp, kind `nolh`) do not cover: a search, not a
+// construction. Start from random Latin hypercubes and improve each by swapping two entries
+// within a column whenever that lowers the maximum absolute pairwise column correlation (ties
+// broken by the sum of squared correlations), keeping the best over several restarts. The target
+// is Cioppa & Lucas's (2007) criterion for "nearly orthogonal", max |correlation| <= 0.05; the
+// achieved value is reported, since a small n cannot always reach it, and nothing is done for
+// space filling. Every random choice comes from the project's counter-based Philox streams keyed
+// by the seed, so a seed always gives the same design.
 #include <cstdint>
 #include <vector>
 
@@ -28,8 +27,8 @@ LevelMatrix latin_hypercube(int points, int factors, std::uint64_t seed);
 
 inline constexpr double kNearlyOrthogonalTarget = 0.05;  // Cioppa & Lucas (2007)
 
-// A Latin hypercube with low pairwise column correlation (see above).
-LevelMatrix nearly_orthogonal_latin_hypercube(int points, int factors, std::uint64_t seed,
+// A Latin hypercube with low pairwise column correlation, found by search (see above).
+LevelMatrix decorrelated_latin_hypercube(int points, int factors, std::uint64_t seed,
                                               double target = kNearlyOrthogonalTarget);
 
 // Max over factor pairs of |Pearson correlation| of the columns of a Latin hypercube (every column

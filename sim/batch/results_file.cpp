@@ -2,7 +2,9 @@
 
 #include <stdexcept>
 
+#include "sim/batch/csv_text.hpp"
 #include "sim/batch/table_lines.hpp"
+#include "sim/io/run_directory.hpp"
 
 namespace campsim::batch {
 
@@ -12,7 +14,16 @@ ResultsFiles::ResultsFiles(fs::path dir, std::vector<std::string> policy_names)
     : dir_(std::move(dir)), policies_(std::move(policy_names)) {}
 
 std::set<JobKey> ResultsFiles::resume(const std::string& results_header, const std::string& casualties_header,
-                                      const std::set<JobKey>& expected) {
+                                      const std::set<JobKey>& expected, const FixedCells& fixed_cells) {
+  for (const char* file : {kResultsFile, kCareFile}) {
+    std::error_code ec;
+    if (fs::status(dir_ / file, ec).type() != fs::file_type::regular)
+      throw BatchInputError((dir_ / file).string() + " is missing (or not a file): this batch directory is damaged; " +
+                            "nothing was changed. Start again with --force");
+  }
+  // Temporary copies of a rewrite cut short by a kill (results.csv.tmp-PID).
+  io::clean_stale_siblings(dir_ / kResultsFile);
+  io::clean_stale_siblings(dir_ / kCareFile);
   const TableText results = read_table(dir_ / kResultsFile);
   const TableText casualties = read_table(dir_ / kCareFile);
   const auto mismatch = [&](const char* file) {
@@ -23,40 +34,38 @@ std::set<JobKey> ResultsFiles::resume(const std::string& results_header, const s
   if (results.header != results_header) throw mismatch(kResultsFile);
   if (casualties.header != casualties_header) throw mismatch(kCareFile);
 
-  std::set<JobKey> done;
-  std::vector<std::string> kept_results;
-  for (const std::string& line : results.lines) {
-    const auto key = key_of_line(line, policies_);
-    if (!key || !expected.count(*key))
-      throw BatchInputError((dir_ / kResultsFile).string() + " holds a row that is not part of this batch: " +
-                            line.substr(0, 60) + "; nothing was changed");
-    if (done.insert(*key).second) kept_results.push_back(line);
-  }
-  std::vector<std::string> kept_casualties;
-  for (const std::string& line : casualties.lines) {
-    const auto key = key_of_line(line, policies_);
-    if (key && done.count(*key)) kept_casualties.push_back(line);
-  }
+  ResumeRules rules;
+  rules.policies = policies_;
+  rules.expected = expected;
+  rules.results_fields = split_csv_line(std::string_view(results_header).substr(0, results_header.size() - 1)).size();
+  rules.casualty_fields = split_csv_line(std::string_view(casualties_header).substr(0, casualties_header.size() - 1)).size();
+  rules.fixed_cells = fixed_cells;
+  ResumeTidy tidy = tidy_for_resume(results, casualties, rules);
+  notes_ = std::move(tidy.notes);
   // Casualties first: if we die between the two rewrites, the results still name what is done
   // and the next resume tidies again.
-  write_atomically(dir_ / kCareFile, casualties.header, kept_casualties);
-  write_atomically(dir_ / kResultsFile, results.header, kept_results);
+  write_atomically(dir_ / kCareFile, casualties.header, tidy.casualties);
+  write_atomically(dir_ / kResultsFile, results.header, tidy.results);
   open_for_append();
-  return done;
+  return tidy.done;
 }
 
 void ResultsFiles::open_for_append() {
-  results_.open(dir_ / kResultsFile, std::ios::binary | std::ios::app);
-  casualties_.open(dir_ / kCareFile, std::ios::binary | std::ios::app);
-  if (!results_ || !casualties_) throw std::runtime_error("cannot open the results files in " + dir_.string());
+  casualties_ = io::AppendFile(dir_ / kCareFile);
+  results_ = io::AppendFile(dir_ / kResultsFile);
 }
 
 void ResultsFiles::append(const JobRows& rows) {
-  for (const std::string& line : rows.casualty_lines) casualties_ << line;
-  casualties_.flush();
-  results_ << rows.result_line;
-  results_.flush();
-  if (!results_ || !casualties_) throw std::runtime_error("cannot write the results files in " + dir_.string());
+  // Each file is fsync'ed before the next step: the casualty rows are on disk before the
+  // results row that says "this run is done", and that row before the run is counted.
+  std::string casualty_text;
+  for (const std::string& line : rows.casualty_lines) casualty_text += line;
+  if (!casualty_text.empty()) {
+    casualties_.append(casualty_text);
+    casualties_.sync();
+  }
+  results_.append(rows.result_line);
+  results_.sync();
 }
 
 void ResultsFiles::finish_sorted(const std::set<JobKey>& expected) {

@@ -1,18 +1,21 @@
 #pragma once
-// The two growing files of a batch, results.csv and casualties.csv, written so that a kill at any
+// The two growing files of a batch, results.csv and care.csv, written so that a kill at any
 // instant loses at most the rows being written:
 //  - a job's casualty rows are appended (and flushed) BEFORE its results row, so a results row
 //    always means "this job's rows are all there";
-//  - on resume, a torn last line is dropped, casualty rows of jobs without a results row are
+//  - both appends are fsync'ed (casualties first), so the order holds after a power cut too;
+//  - on resume, every row is checked completely (resume_check.hpp): torn and damaged rows are
+//    dropped and their runs done again, casualty rows of jobs without a results row are
 //    dropped, and the finished keys are skipped;
 //  - when the batch is complete both files are rewritten sorted by key, atomically.
 #include <filesystem>
-#include <fstream>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "sim/batch/job_rows.hpp"
+#include "sim/batch/resume_check.hpp"
+#include "sim/io/durable.hpp"
 
 namespace campsim::batch {
 
@@ -23,13 +26,19 @@ class ResultsFiles {
  public:
   ResultsFiles(std::filesystem::path dir, std::vector<std::string> policy_names);
 
-  // A batch directory made by create_batch_directory (headers only) or an interrupted batch: checks the headers, tidies both files (torn lines, orphan casualty rows,
-  // repeated rows) and returns the keys already done. Throws BatchInputError, before changing
-  // anything, if a header differs or a row is not one of `expected`.
+  // A batch directory made by create_batch_directory (headers only) or an interrupted batch:
+  // checks the headers, checks every row and tidies both files (resume_check.hpp: torn and
+  // damaged rows, orphan casualty rows, repeated rows) and returns the keys already done.
+  // `fixed_cells` gives the seed and design cells of a key (see FixedCells). Throws
+  // BatchInputError, before changing anything, if a file is missing, a header differs or a
+  // well-formed row is not one of `expected` (naming its line).
   std::set<JobKey> resume(const std::string& results_header, const std::string& casualties_header,
-                          const std::set<JobKey>& expected);
+                          const std::set<JobKey>& expected, const FixedCells& fixed_cells = {});
 
-  // Appends one job's rows (casualties first, then the results row), flushing each file.
+  // What the last resume dropped and why, one line each (for the user).
+  const std::vector<std::string>& resume_notes() const { return notes_; }
+
+  // Appends one job's rows (casualties first, then the results row), fsyncing each file.
   // Throws std::runtime_error on a write error. Not thread-safe: one writer.
   void append(const JobRows& rows);
 
@@ -42,7 +51,8 @@ class ResultsFiles {
 
   std::filesystem::path dir_;
   std::vector<std::string> policies_;
-  std::ofstream results_, casualties_;
+  io::AppendFile results_, casualties_;
+  std::vector<std::string> notes_;
 };
 
 }  // namespace campsim::batch

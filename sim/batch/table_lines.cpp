@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "sim/batch/csv_text.hpp"
+#include "sim/io/durable.hpp"
 
 namespace campsim::batch {
 
@@ -30,7 +31,10 @@ TableText read_table(const fs::path& file) {
   if (!in) throw std::runtime_error("cannot read " + file.string());
   std::ostringstream buffer;
   buffer << in.rdbuf();
-  const std::string text = buffer.str();
+  return split_table_text(buffer.str());
+}
+
+TableText split_table_text(const std::string& text) {
   TableText table;
   std::size_t start = 0;
   bool first = true;
@@ -38,6 +42,7 @@ TableText read_table(const fs::path& file) {
     const std::size_t end = text.find('\n', start);
     if (end == std::string::npos) {
       table.dropped_partial = true;
+      table.partial = text.substr(start);
       break;
     }
     std::string line = text.substr(start, end + 1 - start);
@@ -73,18 +78,17 @@ void sort_by_key(std::vector<std::string>& lines, const std::vector<std::string>
 
 void write_atomically(const fs::path& file, const std::string& header, const std::vector<std::string>& lines) {
   const fs::path tmp = file.string() + ".tmp-" + std::to_string(::getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << header;
-    for (const std::string& line : lines) out << line;
-    out.flush();
-    if (!out) {
-      std::error_code ignored;
-      fs::remove(tmp, ignored);
-      throw std::runtime_error("cannot write " + tmp.string());
-    }
+  std::string text = header;
+  for (const std::string& line : lines) text += line;
+  try {
+    io::write_file_durably(tmp, text);
+  } catch (...) {
+    std::error_code ignored;
+    fs::remove(tmp, ignored);
+    throw;
   }
   fs::rename(tmp, file);
+  io::sync_directory(file.has_parent_path() ? file.parent_path() : fs::path("."));
 }
 
 }  // namespace campsim::batch

@@ -16,7 +16,12 @@ struct TableText {
   std::string header;              // the first line, with its '\n' (empty if the file had none)
   std::vector<std::string> lines;  // every later COMPLETE line, with its '\n'
   bool dropped_partial = false;    // a last line without '\n' (a write cut short) was left out
+  std::string partial;             // that line's text, to tell whose row it was
 };
+
+// Splits the text of a table into its header and complete lines; a last line without a final
+// newline is kept apart (`partial`).
+TableText split_table_text(const std::string& text);
 
 // Reads a file; a last line without a final newline is dropped (the row being written when the
 // process died). Throws std::runtime_error if the file cannot be read.
@@ -30,8 +35,9 @@ std::optional<JobKey> key_of_line(std::string_view line, const std::vector<std::
 // Throws std::runtime_error naming the first line that has no key.
 void sort_by_key(std::vector<std::string>& lines, const std::vector<std::string>& policies);
 
-// Writes header + lines into a temporary sibling and renames it over `file`, so a reader (or a
-// crash) sees the old file or the new one, never half of one.
+// Writes header + lines into a temporary sibling, fsyncs it, renames it over `file` and fsyncs
+// the directory, so a reader (or a crash, or a power cut) sees the old file or the new one,
+// never half of one.
 void write_atomically(const std::filesystem::path& file, const std::string& header, const std::vector<std::string>& lines);
 
 }  // namespace campsim::batch

@@ -12,28 +12,47 @@
 #include "sim/camp/medical/medical_report.hpp"
 #include "sim/camp/threats/threat_model.hpp"
 #include "sim/camp/threats/threat_report.hpp"
+#include "sim/camp/world/event_kinds.hpp"
+#include "sim/camp/world/world.hpp"
+#include "sim/camp/world/world_report.hpp"
+#include "sim/camp/world/world_view.hpp"
 #include "sim/engine/event_queue.hpp"
 #include "sim/engine/parallel.hpp"
 
 namespace campsim::camp {
 
 namespace {
-// The camp as the engine sees it: guards and threats in one queue, dispatched by event kind.
+
+// The camp as the engine sees it: one queue, each event handed to the module that owns its kind
+// (event_kinds.hpp), and a tick that is a fixed list of named phases.
 struct CampModel {
   GuardModel& guards;
   ThreatModel& threats;
+  World& world;
+  engine::PhasePipeline& phases;
   std::optional<SimTime> on_event(const engine::Event& event, engine::EventQueue& queue) {
-    return event.kind >= ThreatModel::kFirstKind ? threats.on_event(event, queue) : guards.on_event(event, queue);
+    switch (module_of(kind_of(event))) {
+      case Module::Guards: {
+        const std::size_t soldiers = guards.soldiers().size();
+        auto delay = guards.on_event(event, queue);
+        if (guards.soldiers().size() != soldiers) world.sync_guards();  // a new unit arrived
+        return delay;
+      }
+      case Module::Threats: return threats.on_event(event, queue);
+      case Module::Medical: return std::nullopt;  // the medical chain runs after the loop (for now)
+    }
+    return std::nullopt;
   }
-  bool wants_ticks(SimTime now) const { return guards.wants_ticks(now); }
-  void on_tick(SimTime now, SimTime dt) { guards.on_tick(now, dt); }
+  bool wants_ticks(SimTime) const { return world.wants_ticks(); }
+  void on_tick(SimTime now, SimTime dt) { phases.run(now, dt); }
 };
+
 }  // namespace
 
 RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   const auto wall_start = std::chrono::steady_clock::now();
   const SimTime end = options.duration > 0 ? options.duration : scenario.meta.duration;
-  RunResult result{engine::EventLog{}, engine::TimeSeries(GuardModel::time_series_columns()), {}, {}, {}, {}, {}, 0};
+  RunResult result{engine::EventLog{}, engine::TimeSeries(GuardModel::time_series_columns()), {}, {}, {}, {}, {}, {}, 0};
 
   // TBB caps workers at the core count by default; a run asked for more threads (e.g. to check
   // determinism on a small machine) gets them for its lifetime.
@@ -47,28 +66,44 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   config.end = end;
   config.sample_interval = scenario.metrics.sample_interval;
   GuardModel guards(scenario.guards, config, parallelism, result.events, result.series);
+  const std::vector<Point> positions = post_positions(scenario);
   if (options.observer) {
-    guards.set_sample_observer([&, positions = post_positions(scenario)](const GuardModel& model, SimTime now) {
+    guards.set_sample_observer([&](const GuardModel& model, SimTime now) {
       options.observer(take_snapshot(model, scenario.guards, positions, now, scenario.meta.start_time_of_day));
     });
   }
 
-  const std::vector<Point> positions = post_positions(scenario);
-  ThreatModel threats(scenario.threats, scenario.qrf, scenario.layout, scenario.guards, guards, positions,
-                      ThreatModelConfig{options.seed, options.replication, scenario.meta.start_time_of_day, end},
+  World world(scenario.layout, scenario.guards, scenario.world, guards, positions, scenario.meta.start_time_of_day,
+              parallelism, result.events);
+  ThreatModel threats(scenario.threats, scenario.qrf, scenario.layout, scenario.guards, guards, world, positions,
+                      scenario.world, ThreatModelConfig{options.seed, options.replication, scenario.meta.start_time_of_day, end},
                       result.events);
+
+  // The tick: people move, then doors and bunkers settle who got in.
+  engine::PhasePipeline phases;
+  phases.add("movement", [&](SimTime now, SimTime dt) { world.move(now, dt); });
+  phases.add("shelter", [&](SimTime now, SimTime dt) { world.settle(now, dt); });
 
   engine::EventQueue queue;
   guards.schedule_initial_events(queue);
   threats.schedule_initial_events(queue);
-  CampModel camp{guards, threats};
-  result.loop = engine::run_loop(camp, queue, engine::LoopConfig{0, end, scenario.meta.tick, options.always_tick});
+  CampModel camp{guards, threats, world, phases};
+  engine::LoopObserver watcher;
+  const WorldSources sources{guards, scenario.guards, positions, world, threats, scenario.meta.start_time_of_day};
+  if (options.world_observer) {
+    watcher.observe = [&](SimTime t) { options.world_observer(take_world_snapshot(sources, t)); };
+    watcher.every = options.observe_every;
+  }
+  result.loop =
+      engine::run_loop(camp, queue, engine::LoopConfig{0, end, scenario.meta.tick, options.always_tick}, watcher);
   guards.finish();
   result.casualties = threats.casualties();
   result.incidents = threats.incidents();
+  result.phases = phases.timings();
 
-  // The medical chain runs on what the camp's loop produced; it never acts back on the camp
-  // (see medical_chain.hpp), so running it afterwards gives what running it alongside would.
+  // The medical chain, through its whole-list adapter, on what the camp's loop produced: here it
+  // does not act back on the camp. The one-world loop drives the module itself (on_casualty,
+  // on_incident_contained, on_event, drain: see run_world_with_medical_chain).
   nlohmann::ordered_json medical = {{"enabled", false}};
   if (scenario.medical.enabled) {
     engine::EventLog medical_log;
@@ -80,11 +115,13 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
     medical = medical_metrics_json(scenario.medical, care);
     result.care_records = care_record_table(scenario.medical, care);
   }
+  result.events.sort_by_time();
 
   result.metrics = {{"duration_days", end / engine::kDay},
                     {"seed", options.seed},
                     {"replication", options.replication},
                     {"camp", layout_metrics_json(scenario.layout)},
+                    {"world", world_metrics_json(world, threats.qrf(), result.loop)},
                     {"guards", guard_metrics_json(guards, scenario.guards, end)},
                     {"threats", threat_metrics_json(threats.incidents(), threats.casualties(), scenario_contingents(scenario))},
                     {"medical", medical},

@@ -11,7 +11,9 @@
 #include "sim/camp/snapshot.hpp"
 #include "sim/camp/threats/casualty.hpp"
 #include "sim/camp/threats/incident.hpp"
+#include "sim/camp/world/world_snapshot.hpp"
 #include "sim/engine/event_log.hpp"
+#include "sim/engine/phase_pipeline.hpp"
 #include "sim/engine/record_table.hpp"
 #include "sim/engine/simulation_loop.hpp"
 #include "sim/engine/time_series.hpp"
@@ -24,8 +26,12 @@ struct RunOptions {
   int threads = 1;               // never changes the results, only how fast they come
   SimTime duration = 0;          // 0: the scenario's own duration
   bool always_tick = false;      // tick every second even when quiet (for checking the jump)
-  // If set, receives a snapshot at every sample (a viewer, a recorder). Never changes results.
+  // If set, receives the guard posts' snapshot at every vigilance sample. Never changes results.
   std::function<void(const CampSnapshot&)> observer;
+  // If set, receives the whole world's snapshot at every tick while anything moves and every
+  // `observe_every` seconds while the camp is quiet. Never changes results.
+  std::function<void(const WorldSnapshot&)> world_observer;
+  SimTime observe_every = 60;
 };
 
 struct RunResult {
@@ -37,6 +43,7 @@ struct RunResult {
   // One row per casualty treated by the medical chain (care.csv; a batch's casualties.csv).
   engine::RecordTable care_records;
   engine::LoopStats loop;
+  std::vector<engine::PhasePipeline::Timing> phases;  // the tick's phases, timed (for profiles)
   double wall_seconds = 0;          // for the human summary only, never written to metrics
 };
 

@@ -25,6 +25,7 @@ struct PostMetrics {
   double manned_s = 0;    // guard-seconds actually stood
   long duties = 0;
   long unfilled_duties = 0;
+  double casualty_unmanned_s = 0;  // guard-seconds lost because the sentry was wounded or killed
   HourlyVigilance vigilance;
 };
 
@@ -41,6 +42,7 @@ struct GuardMetrics {
   HourlyVigilance camp_vigilance;  // every sentry sample, whatever the post
   long rotations = 0;
   long sick_days = 0;              // soldier-days lost to sickness and other absence
+  long sentry_casualties = 0;      // sentries wounded or killed on post
 };
 
 }  // namespace campsim::camp

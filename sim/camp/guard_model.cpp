@@ -4,17 +4,19 @@
 #include <cmath>
 
 #include "sim/camp/human_factors.hpp"
+#include "sim/camp/world/event_kinds.hpp"
 
 namespace campsim::camp {
 
 namespace {
 
-enum EventKind : std::uint32_t { kRotation = 1, kNewDay, kRoster, kDutyEnd, kDutyStart, kSample };
-
-// At equal times: a rotation and a new day decide who is available before anyone is rostered; the
-// roster runs before sentries leave (so one who must wait for a late relief can still be held);
-// samples see the state after everything else at that instant.
-constexpr std::int32_t priority_of(EventKind kind) { return static_cast<std::int32_t>(kind); }
+// The order at equal times is the registry's (sim/camp/world/event_kinds.hpp).
+constexpr EventKind kRotation = EventKind::UnitRotation;
+constexpr EventKind kNewDay = EventKind::NewDay;
+constexpr EventKind kRoster = EventKind::Roster;
+constexpr EventKind kDutyEnd = EventKind::DutyEnd;
+constexpr EventKind kDutyStart = EventKind::DutyStart;
+constexpr EventKind kSample = EventKind::Sample;
 
 // Roster subjects: the shift number k (shift k starts at first_shift_start + k * length).
 // Shift 0 is the one already running at t = 0, whose sentries are on post from the start.
@@ -55,6 +57,7 @@ void GuardModel::add_unit(SimTime arrival, int unit) {
     s.unit_arrival = arrival;
     s.fatigue_time = std::max(arrival, 0.0);
     soldiers_.push_back(s);
+    post_of_soldier_.push_back(-1);
   }
   units_ = unit + 1;
 }
@@ -65,17 +68,17 @@ double GuardModel::fatigue_now(const Soldier& s, SimTime now) const {
 }
 
 void GuardModel::schedule_initial_events(engine::EventQueue& queue) {
-  queue.schedule(0, priority_of(kNewDay), kNewDay, 0);
-  queue.schedule(0, priority_of(kRoster), kRoster, 0);
-  queue.schedule(0, priority_of(kSample), kSample, 0);
+  schedule(queue, 0, kNewDay, 0);
+  schedule(queue, 0, kRoster, 0);
+  schedule(queue, 0, kSample, 0);
   if (params_.rotation.first_in < config_.end)
-    queue.schedule(params_.rotation.first_in, priority_of(kRotation), kRotation, 0);
+    schedule(queue, params_.rotation.first_in, kRotation, 0);
 }
 
 std::optional<SimTime> GuardModel::on_event(const engine::Event& event, engine::EventQueue& queue) {
   // The run covers [0, end): what falls due exactly at the end belongs to the next run.
   if (event.time >= config_.end) return std::nullopt;
-  switch (static_cast<EventKind>(event.kind)) {
+  switch (kind_of(event)) {
     case kNewDay:
       new_day(static_cast<std::int64_t>(std::llround(event.time / engine::kDay)));
       return engine::kDay;
@@ -88,8 +91,7 @@ std::optional<SimTime> GuardModel::on_event(const engine::Event& event, engine::
       roster_shift(shift_start, queue);
       const SimTime next_start = shift_start + length;
       if (next_start < config_.end)
-        queue.schedule(std::max(event.time, next_start - params_.shifts.handover_overlap), priority_of(kRoster),
-                       kRoster, static_cast<std::uint64_t>(k + 1));
+        schedule(queue, std::max(event.time, next_start - params_.shifts.handover_overlap), kRoster, static_cast<std::uint64_t>(k + 1));
       return std::nullopt;
     }
     case kDutyStart:
@@ -104,6 +106,7 @@ std::optional<SimTime> GuardModel::on_event(const engine::Event& event, engine::
     case kRotation:
       rotate_unit(event.time);
       return params_.rotation.interval;
+    default: break;  // not a guard event
   }
   return std::nullopt;
 }
@@ -182,7 +185,7 @@ void GuardModel::roster_shift(SimTime shift_start, engine::EventQueue& queue) {
           soldiers_[outgoing.soldier].busy_until = arrival;
           soldiers_[outgoing.soldier].committed_duty_s += arrival - due;
           queue.cancel(end_event_[previous]);
-          end_event_[previous] = queue.schedule(arrival, priority_of(kDutyEnd), kDutyEnd, static_cast<std::uint64_t>(previous));
+          end_event_[previous] = schedule(queue, arrival, kDutyEnd, static_cast<std::uint64_t>(previous));
           covered_from = due;
         }
         if (duty.handover) {
@@ -203,8 +206,8 @@ void GuardModel::roster_shift(SimTime shift_start, engine::EventQueue& queue) {
         end_event_.push_back(0);
         last_duty_[p][slot] = index;
         if (arrival < end) {
-          queue.schedule(std::max(arrival, 0.0), priority_of(kDutyStart), kDutyStart, static_cast<std::uint64_t>(index));
-          end_event_[index] = queue.schedule(end, priority_of(kDutyEnd), kDutyEnd, static_cast<std::uint64_t>(index));
+          schedule(queue, std::max(arrival, 0.0), kDutyStart, static_cast<std::uint64_t>(index));
+          end_event_[index] = schedule(queue, end, kDutyEnd, static_cast<std::uint64_t>(index));
         }
       }
     }
@@ -217,22 +220,38 @@ void GuardModel::roster_shift(SimTime shift_start, engine::EventQueue& queue) {
 void GuardModel::start_duty(int index, SimTime now) {
   Duty& duty = duties_[index];
   Soldier& s = soldiers_[duty.soldier];
+  if (s.unavailable_until > now) {
+    // Rostered before he was wounded or killed: the slot stays empty until its next relief.
+    PostMetrics& pm = metrics_.posts[duty.post];
+    const double lost = std::max(0.0, std::min(duty.end, config_.end) - now);
+    pm.manned_s -= lost;
+    pm.casualty_unmanned_s += lost;
+    duty.left = now;
+    duty.arrival = now;
+    duty.cut_short = true;
+    log_.record(now, "post_unmanned", {{"post", params_.posts[duty.post].name}, {"slot", static_cast<std::int64_t>(duty.slot)},
+                                       {"until_s", std::min(duty.end, config_.end)}, {"reason", std::string("casualty")}});
+    return;
+  }
   s.fatigue = fatigue_now(s, now);
   s.fatigue_time = now;
   s.on_duty = true;
   on_post_[duty.post].push_back(index);
+  post_of_soldier_[static_cast<std::size_t>(duty.soldier)] = duty.post;
   log_.record(now, "duty_start", {{"post", params_.posts[duty.post].name}, {"soldier", static_cast<std::int64_t>(s.id)},
                                   {"late_s", std::max(0.0, now - duty.due)}});
 }
 
 void GuardModel::end_duty(int index, SimTime now) {
   Duty& duty = duties_[index];
+  if (duty.cut_short) return;  // he left the post as a casualty, earlier
   Soldier& s = soldiers_[duty.soldier];
   s.fatigue = fatigue_now(s, now);
   s.fatigue_time = now;
   s.on_duty = false;
   s.last_duty_end = now;
   std::erase(on_post_[duty.post], index);
+  post_of_soldier_[static_cast<std::size_t>(duty.soldier)] = -1;
   log_.record(now, "duty_end", {{"post", params_.posts[duty.post].name}, {"soldier", static_cast<std::int64_t>(s.id)},
                                 {"fatigue", s.fatigue}});
 }
@@ -257,6 +276,36 @@ void GuardModel::rotate_unit(SimTime now) {
   ++metrics_.rotations;
   log_.record(now, "rotation", {{"incoming_unit", static_cast<std::int64_t>(units_ - 1)},
                                 {"soldiers", static_cast<std::int64_t>(params_.force.guard_pool)}});
+}
+
+void GuardModel::casualty(int soldier, SimTime now, SimTime unavailable_until) {
+  Soldier& s = soldiers_[static_cast<std::size_t>(soldier)];
+  s.unavailable_until = std::max(s.unavailable_until, unavailable_until);
+  const int post = post_of_soldier_[static_cast<std::size_t>(soldier)];
+  if (post < 0) return;
+  // Find his standing duty: the post is unmanned from now until the slot's next relief, whose
+  // duty was already rostered (or is rostered at the next change of guard).
+  for (int index : on_post_[static_cast<std::size_t>(post)]) {
+    Duty& duty = duties_[static_cast<std::size_t>(index)];
+    if (duty.soldier != soldier) continue;
+    PostMetrics& pm = metrics_.posts[static_cast<std::size_t>(post)];
+    const double lost = std::max(0.0, std::min(duty.end, config_.end) - now);
+    pm.manned_s -= lost;
+    pm.casualty_unmanned_s += lost;
+    s.fatigue = fatigue_now(s, now);
+    s.fatigue_time = now;
+    s.on_duty = false;
+    s.last_duty_end = now;
+    duty.left = now;
+    duty.cut_short = true;
+    std::erase(on_post_[static_cast<std::size_t>(post)], index);
+    post_of_soldier_[static_cast<std::size_t>(soldier)] = -1;
+    ++metrics_.sentry_casualties;
+    log_.record(now, "post_unmanned", {{"post", params_.posts[static_cast<std::size_t>(post)].name},
+                                       {"slot", static_cast<std::int64_t>(duty.slot)},
+                                       {"until_s", std::min(duty.end, config_.end)}, {"reason", std::string("casualty")}});
+    return;
+  }
 }
 
 double GuardModel::sentry_vigilance_now(int index, SimTime now) const {

@@ -28,6 +28,7 @@ struct Duty {
   SimTime arrival = 0;       // when the sentry actually arrived
   SimTime left = 0;          // when he actually left (later than `end` if he waited for his relief)
   bool handover = false;     // true if another sentry held the slot just before
+  bool cut_short = false;    // the sentry left as a casualty (or never came: wounded first)
 };
 
 struct GuardModelConfig {
@@ -48,8 +49,6 @@ class GuardModel {
 
   // The engine's model interface.
   std::optional<SimTime> on_event(const engine::Event& event, engine::EventQueue& queue);
-  bool wants_ticks(SimTime) const { return false; }  // nothing moves between events
-  void on_tick(SimTime, SimTime) {}
 
   // Called after every sample with its time, e.g. to take a snapshot for a viewer. The observer
   // must only read the model (const access), so watching never changes a run.
@@ -67,6 +66,13 @@ class GuardModel {
   // Read-only views for snapshots: the duties standing at a post, and a sentry's vigilance now.
   const std::vector<int>& sentries_on_post(int post) const { return on_post_[post]; }
   double sentry_vigilance_now(int duty, SimTime now) const;
+  // The post a soldier stands now, or -1.
+  int post_of_soldier(int soldier) const { return post_of_soldier_[static_cast<std::size_t>(soldier)]; }
+
+  // A soldier wounded or killed at `now`: if on post he leaves it (unmanned until the slot's next
+  // relief; the lost guard-hours are counted), and he is not rostered again before
+  // `unavailable_until` (infinity for the killed). The caller is the world, which knows who was hit.
+  void casualty(int soldier, SimTime now, SimTime unavailable_until);
 
  private:
   void roster_shift(SimTime shift_start, engine::EventQueue& queue);
@@ -92,6 +98,7 @@ class GuardModel {
   std::vector<std::vector<int>> last_duty_;    // per post and slot, the latest duty created (-1 none)
   std::vector<std::uint64_t> end_event_;       // per duty, the queue handle of its end event
   std::vector<double> duty_seconds_;
+  std::vector<int> post_of_soldier_;           // per soldier, the post he stands now, -1 if none
   int units_ = 0;
   std::int64_t roster_count_ = 0;
   GuardMetrics metrics_;

@@ -141,7 +141,9 @@ ScenarioMeta read_meta(MapReader in) {
   ScenarioMeta meta;
   in.text("name", meta.name, Need::Required);
   in.text("description", meta.description);
-  in.duration("duration", meta.duration, Need::Optional, Range{60, 100 * 365 * kDay});
+  // At most 11 years (MINUSMA's whole deployment, 2013-2023, fits): longer runs are refused
+  // (docs/reliability.md), as the command line's --days limit.
+  in.duration("duration", meta.duration, Need::Optional, Range{60, 11 * 365.25 * kDay});
   in.duration("start_time_of_day", meta.start_time_of_day, Need::Optional, Range{0, kDay - 1});
   in.duration("tick", meta.tick, Need::Optional, Range{0.01, 60});
   in.integer("seed", meta.seed, Need::Optional, Range{0, 2147483647});

@@ -23,17 +23,20 @@ ordered_json guard_metrics_json(const GuardModel& model, const GuardParams& para
   const GuardMetrics& m = model.metrics();
   double required = 0, manned = 0;
   long duties = 0, unfilled = 0;
+  double casualty_unmanned = 0;
   ordered_json by_post = ordered_json::object();
   for (const PostMetrics& post : m.posts) {
     required += post.required_s;
     manned += post.manned_s;
     duties += post.duties;
     unfilled += post.unfilled_duties;
+    casualty_unmanned += post.casualty_unmanned_s;
     by_post[post.name] = {{"coverage", post.required_s > 0 ? post.manned_s / post.required_s : 1.0},
                           {"required_guard_hours", post.required_s / engine::kHour},
                           {"manned_guard_hours", post.manned_s / engine::kHour},
                           {"duties", post.duties},
                           {"unfilled_duties", post.unfilled_duties},
+                          {"casualty_unmanned_guard_hours", post.casualty_unmanned_s / engine::kHour},
                           {"vigilance_by_hour", post.vigilance.to_json()}};
   }
 
@@ -70,7 +73,9 @@ ordered_json guard_metrics_json(const GuardModel& model, const GuardParams& para
         {"required_guard_hours", required / engine::kHour},
         {"manned_guard_hours", manned / engine::kHour},
         {"duties", duties},
-        {"unfilled_duties", unfilled}}},
+        {"unfilled_duties", unfilled},
+        {"casualty_unmanned_guard_hours", casualty_unmanned / engine::kHour},
+        {"sentry_casualties", m.sentry_casualties}}},
       {"handover",
        {{"handovers", h.handovers},
         {"gaps", h.gaps},

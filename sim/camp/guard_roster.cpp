@@ -6,7 +6,7 @@ int pick_sentry(const std::vector<Soldier>& soldiers, SimTime due_on_post, SimTi
   int best = -1;
   for (int i = 0, n = static_cast<int>(soldiers.size()); i < n; ++i) {
     const Soldier& s = soldiers[i];
-    if (!s.in_theatre || !s.fit_today) continue;
+    if (!s.in_theatre || !s.fit_today || s.unavailable_until > due_on_post) continue;
     // busy_until is the planned end of his latest duty, known as soon as he is rostered, so the
     // rest rule holds even when the next roster runs before that duty has ended.
     if (s.busy_until > due_on_post || due_on_post - s.busy_until < min_rest) continue;

@@ -24,6 +24,7 @@ struct Soldier {
   double fatigue = 0;
   SimTime fatigue_time = 0;
   bool on_duty = false;
+  SimTime unavailable_until = -1e300;  // wounded (until discharged) or killed (infinity)
 };
 
 // Index into `soldiers` of the soldier to post for a duty whose sentry is due on post at

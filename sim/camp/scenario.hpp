@@ -12,6 +12,7 @@
 #include "sim/camp/medical/medical_params.hpp"
 #include "sim/camp/threats/qrf.hpp"
 #include "sim/camp/threats/threat_params.hpp"
+#include "sim/camp/world/world_params.hpp"
 
 namespace campsim::camp {
 
@@ -31,6 +32,7 @@ struct MetricsParams {
 struct Scenario {
   ScenarioMeta meta;
   CampLayout layout;
+  WorldParams world;
   GuardParams guards;
   ThreatParams threats;
   QrfParams qrf;

@@ -46,6 +46,7 @@ LoadedScenario load_scenario(const std::filesystem::path& file, const std::vecto
   s.meta = read_meta(root.map("scenario", scenario::Need::Required));
   s.layout = read_layout(root.map("camp", scenario::Need::Required));
   s.guards = read_guards(root.map("force"), root.map("guards", scenario::Need::Required), s.layout);
+  s.world = read_world(root.map("world"));
   scenario::MapReader threats = root.map("threats");
   s.threats = read_threats(threats);
   check_threat_targets(threats, s);

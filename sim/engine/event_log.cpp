@@ -80,13 +80,15 @@ void EventLog::write_jsonl(std::ostream& out) const {
 }
 
 void EventLog::merge(EventLog&& other) {
-  std::vector<Record> merged;
-  merged.reserve(records_.size() + other.records_.size());
-  std::merge(std::make_move_iterator(records_.begin()), std::make_move_iterator(records_.end()),
-             std::make_move_iterator(other.records_.begin()), std::make_move_iterator(other.records_.end()),
-             std::back_inserter(merged), [](const Record& a, const Record& b) { return a.time < b.time; });
-  records_ = std::move(merged);
+  for (Record& r : other.records_) records_.push_back(std::move(r));
   other.records_.clear();
+  sort_by_time();
+}
+
+// Stable: records at equal times keep the order they were recorded in (their sequence), which
+// is the order in which the model handled them.
+void EventLog::sort_by_time() {
+  std::stable_sort(records_.begin(), records_.end(), [](const Record& a, const Record& b) { return a.time < b.time; });
 }
 
 }  // namespace campsim::engine

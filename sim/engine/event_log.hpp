@@ -27,10 +27,13 @@ class EventLog {
   void record(SimTime time, std::string_view type, std::vector<LogField> fields);
   std::size_t size() const { return records_.size(); }
   std::map<std::string, std::size_t> counts_by_type() const;
-  // Merges another log's records into this one by time (stable: on equal times this log's
-  // records come first, each log keeps its own order). For a module that runs after the main
-  // loop, such as the medical chain, so the written log is still in time order.
+  // Appends another log's records, then sorts the whole by time (stable: at equal times this
+  // log's records come first, each log keeps its own order).
   void merge(EventLog&& other);
+  // Puts the records in (time, recording sequence) order. Modules record some facts ahead of
+  // their time (a roster marks a post unmanned from a later hour; an attack's later gunfire), so
+  // a run sorts its log once before writing it.
+  void sort_by_time();
   // One line per record: {"t":<time>,"type":"...",<fields in order>}. Doubles via
   // format_number; a non-finite double (which JSON cannot represent) is written as null.
   void write_jsonl(std::ostream& out) const;

@@ -24,6 +24,7 @@
 #include <algorithm>
 #include <cmath>
 #include <concepts>
+#include <functional>
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
@@ -38,6 +39,15 @@ struct LoopConfig {
   SimTime end = 0;
   SimTime tick = 1.0;
   bool always_tick = false;
+};
+
+// An optional watcher (a viewer, a recorder): `observe(t)` is called once the state at t is
+// settled -- at every tick boundary while ticking, and every `every` seconds of simulated time
+// while quiet (also in the middle of a jump: nothing changes during one). It must only read the
+// model, so watching never changes a run.
+struct LoopObserver {
+  std::function<void(SimTime)> observe;
+  SimTime every = 60;
 };
 
 struct LoopStats {
@@ -72,7 +82,7 @@ inline std::uint64_t first_boundary_at_or_after(const LoopConfig& config, std::u
 
 template <class Model>
   requires LoopModel<Model>
-LoopStats run_loop(Model& model, EventQueue& queue, const LoopConfig& config) {
+LoopStats run_loop(Model& model, EventQueue& queue, const LoopConfig& config, const LoopObserver& watcher = {}) {
   if (!(config.tick > 0.0) || !std::isfinite(config.tick))
     throw std::invalid_argument("run_loop: tick must be positive and finite");
   if (!std::isfinite(config.start) || !std::isfinite(config.end))
@@ -80,6 +90,7 @@ LoopStats run_loop(Model& model, EventQueue& queue, const LoopConfig& config) {
 
   LoopStats stats;
   std::uint64_t k = 0;
+  SimTime next_observation = config.start;
   for (;;) {
     const SimTime now = detail::boundary(config, k);
     const SimTime drain_until = now < config.end ? now : config.end;
@@ -93,7 +104,12 @@ LoopStats run_loop(Model& model, EventQueue& queue, const LoopConfig& config) {
       }
     }
     if (now >= config.end) break;
-    if (config.always_tick || model.wants_ticks(now)) {
+    const bool ticking = config.always_tick || model.wants_ticks(now);
+    if (watcher.observe && (ticking || now >= next_observation)) {
+      watcher.observe(now);
+      next_observation = now + watcher.every;
+    }
+    if (ticking) {
       model.on_tick(now, config.tick);
       ++stats.ticks;
       ++k;
@@ -101,6 +117,10 @@ LoopStats run_loop(Model& model, EventQueue& queue, const LoopConfig& config) {
     }
     const SimTime target = queue.empty() ? config.end : std::min(queue.next_time(), config.end);
     k = detail::first_boundary_at_or_after(config, k, target);
+    if (watcher.observe)
+      for (; next_observation < detail::boundary(config, k) && next_observation < config.end;
+           next_observation += watcher.every)
+        watcher.observe(next_observation);
     ++stats.jumps;
   }
   return stats;

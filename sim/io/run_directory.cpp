@@ -1,26 +1,109 @@
 #include "sim/io/run_directory.hpp"
 
-#include <fstream>
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <charconv>
 #include <system_error>
 
-#include <unistd.h>
+#include "sim/io/durable.hpp"
 
 namespace campsim::io {
 
 namespace fs = std::filesystem;
 
-void write_text_file(const fs::path& file, const std::string& text) {
-  std::ofstream out(file, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.flush();
-  if (!out) throw std::runtime_error("cannot write " + file.string());
+namespace {
+
+// Files only campsim puts at the top of a directory it writes.
+constexpr const char* kMarkers[] = {"manifest.json", "batch.json", "report.md"};
+
+fs::path parent_of(const fs::path& target) { return target.has_parent_path() ? target.parent_path() : fs::path("."); }
+
+bool process_is_gone(long pid) {
+  return pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
+}
+
+}  // namespace
+
+void write_text_file(const fs::path& file, const std::string& text) { write_file_durably(file, text); }
+
+std::optional<std::string> not_replaceable(const fs::path& path) {
+  std::error_code ec;
+  const fs::file_status status = fs::symlink_status(path, ec);
+  switch (status.type()) {
+    case fs::file_type::not_found: return std::nullopt;
+    case fs::file_type::directory: break;
+    case fs::file_type::symlink: return path.string() + " is a symbolic link";
+    case fs::file_type::regular: return path.string() + " is a regular file";
+    case fs::file_type::character:
+    case fs::file_type::block: return path.string() + " is a device";
+    default: return path.string() + " is not a directory";
+  }
+  for (const char* marker : kMarkers)
+    if (fs::symlink_status(path / marker, ec).type() == fs::file_type::regular) return std::nullopt;
+  return path.string() + " has no manifest.json, batch.json or report.md: it was not written by campsim";
+}
+
+std::string path_component(const std::string& name) {
+  std::string out;
+  for (char c : name) {
+    const bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+    out += safe ? c : '_';
+  }
+  if (out.empty() || out.front() == '.') out.insert(out.begin(), '_');
+  return out;
+}
+
+int clean_stale_siblings(const fs::path& target) {
+  const fs::path parent = parent_of(target);
+  const std::string base = target.filename().string();
+  std::error_code ec;
+  int cleaned = 0;
+  fs::directory_iterator it(parent, ec), end;
+  std::vector<std::pair<fs::path, bool>> stale;  // path, is an ".old-" copy
+  for (; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    for (const std::string kind : {".tmp-", ".old-"}) {
+      if (name.size() <= base.size() + kind.size() || name.compare(0, base.size() + kind.size(), base + kind) != 0) continue;
+      const std::string digits = name.substr(base.size() + kind.size());
+      long pid = 0;
+      const auto [p, err] = std::from_chars(digits.data(), digits.data() + digits.size(), pid);
+      if (err != std::errc() || p != digits.data() + digits.size()) continue;
+      if (pid != static_cast<long>(::getpid()) && process_is_gone(pid)) stale.emplace_back(it->path(), kind == ".old-");
+    }
+  }
+  for (const auto& [path, old] : stale) {
+    std::error_code ignored;
+    // A kill between the two renames leaves the previous output only as NAME.old-PID: restore it.
+    if (old && fs::symlink_status(target, ignored).type() == fs::file_type::not_found) {
+      fs::rename(path, target, ignored);
+    } else {
+      fs::remove_all(path, ignored);
+    }
+    ++cleaned;
+  }
+  if (cleaned > 0) {
+    try {
+      sync_directory(parent);
+    } catch (const std::exception&) {
+      // Cleaning is tidying; a failed sync here loses nothing the user asked for.
+    }
+  }
+  return cleaned;
 }
 
 void write_run_directory(const fs::path& target, bool overwrite, const std::function<void(const fs::path&)>& write) {
-  if (fs::exists(target) && !overwrite)
+  const bool exists = fs::symlink_status(target).type() != fs::file_type::not_found;
+  if (exists && !overwrite)
     throw OutputExists("output directory " + target.string() + " already exists (use --force to replace it)");
-  const fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  if (exists) {
+    if (const auto why = not_replaceable(target))
+      throw OutputExists("--force replaces only what campsim wrote, and " + *why + "; nothing was changed");
+  }
+  const fs::path parent = parent_of(target);
   fs::create_directories(parent);
+  clean_stale_siblings(target);
   const std::string pid = std::to_string(::getpid());
   const fs::path tmp = parent / (target.filename().string() + ".tmp-" + pid);
   const fs::path old = parent / (target.filename().string() + ".old-" + pid);
@@ -28,8 +111,10 @@ void write_run_directory(const fs::path& target, bool overwrite, const std::func
   fs::create_directory(tmp);
   try {
     write(tmp);
-    if (fs::exists(target)) fs::rename(target, old);
+    sync_directory(tmp);  // the files' names, before the directory is published
+    if (exists) fs::rename(target, old);
     fs::rename(tmp, target);
+    sync_directory(parent);  // the rename itself
   } catch (...) {
     std::error_code ignored;
     fs::remove_all(tmp, ignored);

@@ -1,25 +1,48 @@
 #pragma once
 // A run directory appears complete or not at all: files are written into a temporary sibling
 // directory that is renamed into place only once everything is written, so a crash, a full disk
-// or a failed validation never leaves a half-written run behind.
+// or a failed validation never leaves a half-written run behind. The files, the temporary
+// directory and the rename are fsync'ed, so "complete" survives a power cut too.
+//
+// Only what campsim wrote is ever replaced: a directory (not a symbolic link) holding one of
+// campsim's marker files (a run's manifest.json, a batch's batch.json, a report's report.md).
+// A user's folder, a regular file or a device given as the output is refused, even with --force.
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <stdexcept>
+#include <string>
 
 namespace campsim::io {
 
-// The output directory exists and overwriting it was not allowed.
+// The output directory exists and overwriting it was not allowed, or it is not campsim's.
 struct OutputExists : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
 // Calls `write(tmp_dir)` and then moves tmp_dir to `target`. If `target` exists it is replaced only
-// when `overwrite` is true (otherwise OutputExists is thrown before anything is written). On any
-// exception the temporary directory is removed and the exception propagates.
+// when `overwrite` is true and it is campsim's (otherwise OutputExists is thrown before anything
+// is written). Temporary siblings left by dead processes (kill -9 during a write) are cleaned
+// first. On any exception the temporary directory is removed and the exception propagates.
 void write_run_directory(const std::filesystem::path& target, bool overwrite,
                          const std::function<void(const std::filesystem::path& tmp_dir)>& write);
 
-// Writes `text` to `file`, throwing std::runtime_error naming the file if it cannot.
+// Writes `text` to `file` durably (fsync'ed), throwing std::runtime_error naming the file if it cannot.
 void write_text_file(const std::filesystem::path& file, const std::string& text);
+
+// Why `path` may not be replaced by --force: nothing if it is a directory campsim wrote (see
+// above), else "PATH is a regular file", "... is a symbolic link", "... has no manifest.json,
+// batch.json or report.md: it was not written by campsim", ...
+std::optional<std::string> not_replaceable(const std::filesystem::path& path);
+
+// `name` as one safe path component: every character but letters, digits, '-', '_' and '.'
+// becomes '_', a leading '.' becomes '_' (no "..", no hidden files), and an empty name "_".
+// A scenario's name is text the user wrote; it must not choose a folder ("../../x", "/tmp/x").
+std::string path_component(const std::string& name);
+
+// Removes the temporary siblings of `target` (NAME.tmp-PID, and NAME.old-PID, which is put back
+// when NAME itself is missing) whose process PID no longer exists: what a kill -9 during a write
+// leaves behind. Siblings of live processes are left alone. Returns how many were cleaned.
+int clean_stale_siblings(const std::filesystem::path& target);
 
 }  // namespace campsim::io

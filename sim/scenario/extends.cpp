@@ -8,6 +8,7 @@
 
 #include "sim/scenario/diagnostic.hpp"
 #include "sim/scenario/document.hpp"
+#include "sim/scenario/input_limits.hpp"
 #include "sim/scenario/yaml_source.hpp"
 
 namespace campsim::scenario {
@@ -51,15 +52,26 @@ Node load_chain(const fs::path& file, std::vector<ChainLink>& chain) {
     fail(extends.location, "a file not already in the extends chain", quote(extends.scalar),
          "cycle: " + cycle + parent.string());
   }
-  std::error_code ec;
-  if (!fs::exists(parent, ec)) {
+  // Checked here rather than left to the parent's reader, so the message points at this
+  // `extends:` line: a directory, FIFO or device is refused before it is opened.
+  if (const auto problem = not_a_regular_file(parent)) {
     fail(extends.location, "the name of an existing scenario file", quote(extends.scalar),
-         "no file at " + parent.string());
+         *problem == "no such file" ? "no file at " + parent.string()
+                                    : parent.string() + " is " + *problem + "; only regular files are read");
+  }
+  if (static_cast<int>(chain.size()) >= kMaxExtendsChain) {
+    fail(extends.location, fmt::format("an extends chain of at most {} files", kMaxExtendsChain), quote(extends.scalar));
   }
 
   chain.push_back({identity, parent.string()});
   Node merged = load_chain(parent, chain);
   chain.pop_back();
+  // A parent that is not a map of settings (a text file, a list) would otherwise surface as a
+  // confusing error about the child; say which file it was and where it was named.
+  if (merged.kind != Node::Kind::Map) {
+    fail(extends.location, "a scenario file (a YAML map of settings)", quote(extends.scalar),
+         parent.string() + " holds " + (merged.kind == Node::Kind::Scalar ? std::string("plain text") : describe(&merged)));
+  }
   merge_over(merged, std::move(tree));
   return merged;
 }

@@ -4,10 +4,11 @@
 #include <yaml-cpp/yaml.h>
 
 #include <fstream>
-#include <sstream>
 #include <vector>
 
 #include "sim/scenario/diagnostic.hpp"
+#include "sim/scenario/input_limits.hpp"
+#include "sim/scenario/utf8.hpp"
 
 namespace campsim::scenario {
 
@@ -17,6 +18,7 @@ struct Converter {
   std::string origin;
   int column_offset = 0;
   std::vector<Diagnostic> errors;
+  std::size_t values = 0;  // converted so far, aliases counted at every use
 
   SourceLocation at(const YAML::Mark& mark) const {
     if (mark.line < 0) return {origin, 1, 1 + column_offset};  // an empty document has no mark
@@ -27,7 +29,22 @@ struct Converter {
     return path.empty() ? key : path + "." + key;
   }
 
-  Node convert(const YAML::Node& yaml, const std::string& path) {
+  // yaml-cpp shares an aliased node instead of copying it, so a file can describe a tree far
+  // larger than itself, or a cycle; both limits are checked before descending.
+  void check_budget(const YAML::Node& yaml, const std::string& full_path, int depth) {
+    // A path 64 levels deep would swamp the message; its start says where it is.
+    const std::string path = full_path.size() > 60 ? full_path.substr(0, 60) + "..." : full_path;
+    if (depth > kMaxNestingDepth)
+      throw ScenarioError({{at(yaml.Mark()), path, fmt::format("maps and lists nested at most {} deep", kMaxNestingDepth),
+                            "deeper nesting", "an alias (*name) that refers to a value containing itself?"}});
+    if (++values > kMaxExpandedValues)
+      throw ScenarioError({{at(yaml.Mark()), path,
+                            fmt::format("at most {} values in one file, aliases expanded", kMaxExpandedValues),
+                            "more", "aliases (*name) that repeat large values, like an alias bomb?"}});
+  }
+
+  Node convert(const YAML::Node& yaml, const std::string& path, int depth) {
+    check_budget(yaml, path, depth);
     Node node;
     node.location = at(yaml.Mark());
     switch (yaml.Type()) {
@@ -41,20 +58,20 @@ struct Converter {
         node.kind = Node::Kind::Sequence;
         std::size_t index = 0;
         for (const YAML::Node& item : yaml) {
-          node.items.push_back(convert(item, fmt::format("{}[{}]", path, index++)));
+          node.items.push_back(convert(item, fmt::format("{}[{}]", path, index++), depth + 1));
         }
         break;
       }
       case YAML::NodeType::Map: {
         node.kind = Node::Kind::Map;
-        for (auto it = yaml.begin(); it != yaml.end(); ++it) add_entry(node, it->first, it->second, path);
+        for (auto it = yaml.begin(); it != yaml.end(); ++it) add_entry(node, it->first, it->second, path, depth);
         break;
       }
     }
     return node;
   }
 
-  void add_entry(Node& map, const YAML::Node& key, const YAML::Node& value, const std::string& path) {
+  void add_entry(Node& map, const YAML::Node& key, const YAML::Node& value, const std::string& path, int depth) {
     const SourceLocation key_location = at(key.Mark());
     if (!key.IsScalar()) {
       errors.push_back({key_location, path, "a plain name as a key", key.IsMap() ? "a map" : "a list", ""});
@@ -67,7 +84,7 @@ struct Converter {
                         fmt::format("first given at line {}", first->key_location.line)});
       return;
     }
-    Node child = convert(value, child_path);
+    Node child = convert(value, child_path, depth + 1);
     child.key_location = key_location;
     // yaml-cpp marks an empty value ("key:" then a newline) at the next token, often a line
     // later; the key is where the user will look.
@@ -80,28 +97,64 @@ struct Converter {
 
 Node parse_yaml_text(const std::string& text, const std::string& origin, int first_line_column_offset) {
   Converter converter{origin, first_line_column_offset, {}};
-  YAML::Node yaml;
+  if (text.size() > kMaxDocumentBytes)
+    throw ScenarioError({{{origin, 0, 0}, "", fmt::format("at most {} bytes of YAML", kMaxDocumentBytes),
+                          fmt::format("{} bytes", text.size()), ""}});
+  if (const auto bad = first_invalid_utf8(text)) {
+    const LineColumn where = line_column_of(text, *bad);
+    throw ScenarioError({{{origin, where.line, where.column + (where.line == 1 ? first_line_column_offset : 0)},
+                          "",
+                          "UTF-8 text",
+                          fmt::format("the byte 0x{:02X}, which is not UTF-8", static_cast<unsigned char>(text[*bad])),
+                          "save the file as UTF-8"}});
+  }
+  std::vector<YAML::Node> documents;
   try {
-    yaml = YAML::Load(text);
+    // Every document is parsed, so a malformed second one is an error rather than ignored.
+    documents = YAML::LoadAll(text);
   } catch (const YAML::Exception& e) {
     throw ScenarioError({{converter.at(e.mark), "", "valid YAML", e.msg, ""}});
   }
-  Node root = converter.convert(yaml, "");
+  if (documents.size() > 1)
+    throw ScenarioError({{converter.at(documents[1].Mark()), "", "one YAML document",
+                          "a second document (after ---)", "a scenario is one document; put policies in files of their own"}});
+  const YAML::Node yaml = documents.empty() ? YAML::Node() : documents.front();
+  Node root = converter.convert(yaml, "", 0);
   if (!converter.errors.empty()) throw ScenarioError(std::move(converter.errors));
   return root;
 }
 
-Node parse_yaml_file(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
+std::optional<std::string> not_a_regular_file(const std::filesystem::path& file) {
+  namespace fs = std::filesystem;
   std::error_code ec;
-  if (!in || std::filesystem::is_directory(file, ec)) {
-    const bool exists = std::filesystem::exists(file, ec);
-    throw ScenarioError({{{file.string(), 0, 0}, "", "a readable scenario file",
-                          exists ? "a file that cannot be read" : "no such file", ""}});
+  const fs::file_status status = fs::status(file, ec);  // follows symbolic links: what would be read
+  switch (status.type()) {
+    case fs::file_type::regular: return std::nullopt;
+    case fs::file_type::not_found: return "no such file";
+    case fs::file_type::directory: return "a directory";
+    case fs::file_type::fifo: return "a named pipe (FIFO)";
+    case fs::file_type::character:
+    case fs::file_type::block: return "a device";
+    case fs::file_type::socket: return "a socket";
+    default: return ec ? "a file that cannot be examined (" + ec.message() + ")" : "not a regular file";
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_yaml_text(text.str(), file.string());
+}
+
+Node parse_yaml_file(const std::filesystem::path& file) {
+  // Only a regular file is opened: a FIFO or a device would block or never end.
+  if (const auto problem = not_a_regular_file(file))
+    throw ScenarioError({{{file.string(), 0, 0}, "", "a readable scenario file", *problem,
+                          *problem == "no such file" ? "" : "only regular files are read"}});
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw ScenarioError({{{file.string(), 0, 0}, "", "a readable scenario file", "a file that cannot be read", ""}});
+  // Read one byte more than allowed, so a file past the limit is told from one at it.
+  std::string text(kMaxDocumentBytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  if (text.size() > kMaxDocumentBytes)
+    throw ScenarioError({{{file.string(), 0, 0}, "", fmt::format("a scenario file of at most {} bytes", kMaxDocumentBytes),
+                          "a larger file", ""}});
+  return parse_yaml_text(text, file.string());
 }
 
 }  // namespace campsim::scenario

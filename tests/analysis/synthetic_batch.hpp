@@ -85,6 +85,8 @@ inline void write_synthetic_batch(const std::filesystem::path& dir, const std::v
       }
       results << "\n";
     }
+  // A finished batch has its summary; without one, compare warns that the batch is unfinished.
+  std::ofstream(dir / "summary.md") << "# synthetic batch\n";
   if (!with_casualties) return;
   std::ofstream casualties(dir / "care.csv");
   casualties << "design_point,policy,replication,seed,casualty,incident,cause,triage,contingent,injury_h,first_aid_min,"

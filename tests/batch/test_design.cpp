@@ -86,16 +86,17 @@ TEST_CASE("a Latin hypercube samples every stratum of every factor once, the sam
   }
 }
 
-TEST_CASE("a nearly-orthogonal Latin hypercube keeps every column a permutation with max |corr| below 0.05",
+TEST_CASE("a decorrelated Latin hypercube (search) keeps every column a permutation with max |corr| below 0.05",
           "[batch][design]") {
-  for (const auto& [n, k] : std::vector<std::pair<int, int>>{{17, 4}, {17, 7}, {33, 10}}) {
-    const LevelMatrix m = nearly_orthogonal_latin_hypercube(n, k, 3);
+  for (const auto& [n, k] : std::vector<std::pair<int, int>>{{17, 4}, {17, 7}, {33, 10}, {20, 5}}) {
+    const LevelMatrix m = decorrelated_latin_hypercube(n, k, 3);
     for (std::size_t f = 0; f < static_cast<std::size_t>(k); ++f) CHECK(is_permutation_of_levels(m, f));
-    const double nolh = max_abs_column_correlation(m);
+    const double searched = max_abs_column_correlation(m);
     const double random_lh = max_abs_column_correlation(latin_hypercube(n, k, 3));
-    std::cout << "NOLH " << n << " points x " << k << " factors: max |corr| " << nolh << " (random LH: " << random_lh << ")\n";
-    CHECK(nolh < kNearlyOrthogonalTarget);
-    CHECK(nearly_orthogonal_latin_hypercube(n, k, 3) == m);
+    std::cout << "decorrelated LH " << n << " points x " << k << " factors: max |corr| " << searched << " (random LH: " << random_lh
+              << ")\n";
+    CHECK(searched < kNearlyOrthogonalTarget);
+    CHECK(decorrelated_latin_hypercube(n, k, 3) == m);
   }
 }
 
@@ -119,6 +120,7 @@ TEST_CASE("a design file reads into points; settings carry the unit", "[batch][d
   CHECK(d.kind == DesignKind::NearlyOrthogonal);
   REQUIRE(d.table.size() == 9);
   REQUIRE(d.max_abs_correlation.has_value());
+  CHECK(*d.max_abs_correlation == 0.0);  // an orthogonal construction, not a search
   std::set<std::string> lengths;
   for (const DesignPoint& p : d.table) lengths.insert(p.settings[0].second);
   CHECK(lengths == std::set<std::string>{"4h", "4.5h", "5h", "5.5h", "6h", "6.5h", "7h", "7.5h", "8h"});
@@ -149,6 +151,15 @@ TEST_CASE("design file errors are located (file:line:col) and say what was expec
       {"design:\n  kind: full_factorial\n  factors:\n    - {key: a, valeus: [1]}\n", "design.factors[0].valeus",
        "did you mean 'values'"},
       {"design:\n  kind: lhs\n  points: 5\n  factors: [\n", "", "valid YAML"},
+      {"design:\n  kind: nolh\n  points: 10\n  factors:\n    - {key: a, low: 1, high: 2}\n", ":3:11: design.points",
+       "2^m + 1 points"},
+      {"design:\n  kind: nolh\n  points: 9\n  factors:\n    - {key: a, low: 1, high: 2}\n    - {key: b, low: 1, high: 2}\n"
+       "    - {key: c, low: 1, high: 2}\n    - {key: d, low: 1, high: 2}\n    - {key: e, low: 1, high: 2}\n",
+       "design.points", "17 or more"},
+      {"design:\n  kind: table\n  factors:\n    - {key: a}\n    - {key: b}\n  rows:\n    - {values: [1]}\n",
+       ":7:16: design.rows[0].values", "one value per factor (2)"},
+      {"design:\n  kind: table\n  factors:\n    - {key: a, low: 1}\n  rows:\n    - {values: [1]}\n", "design.factors[0].low",
+       "only the key in a table design"},
   };
   int i = 0;
   for (const Case& c : cases) {
@@ -160,4 +171,31 @@ TEST_CASE("design file errors are located (file:line:col) and say what was expec
     CHECK(errors.find(c.where) != std::string::npos);
     CHECK(errors.find(c.fragment) != std::string::npos);
   }
+}
+
+TEST_CASE("a nolh design without points takes the smallest orthogonal size; a table design lists its points",
+          "[batch][design]") {
+  const fs::path nolh = write_design("nolh-auto.yaml", R"(design:
+  kind: nolh
+  factors:
+    - {key: a, low: 0, high: 1}
+    - {key: b, low: 0, high: 1}
+    - {key: c, low: 0, high: 1}
+    - {key: d, low: 0, high: 1}
+    - {key: e, low: 0, high: 1}
+)");
+  const Design d = read_design(nolh);
+  CHECK(d.points == 17);  // 9 runs hold 4 orthogonal factors, 17 hold 7
+  CHECK(d.table.size() == 17);
+  CHECK(*d.max_abs_correlation == 0.0);
+
+  const std::vector<std::string> keys{"guards.shifts.length", "x.y"};
+  const std::vector<std::vector<std::string>> rows{{"6h", "0.25"}, {"7.5h", "a \"quoted\" text"}};
+  const fs::path table = write_design("table.yaml", table_design_yaml(keys, rows));
+  const Design t = read_design(table);
+  CHECK(t.kind == DesignKind::Table);
+  REQUIRE(t.table.size() == 2);
+  CHECK(t.table[0].overrides() == std::vector<std::string>{"guards.shifts.length=6h", "x.y=0.25"});
+  CHECK(t.table[1].settings[1].second == "a \"quoted\" text");
+  CHECK(!t.max_abs_correlation.has_value());
 }

@@ -28,6 +28,7 @@ struct Casualty {
   Triage triage = Triage::Minimal;
   std::string contingent;  // e.g. CHN, or UN for the mixed multinational population
   bool inside_camp = true;
+  int person = -1;  // the world's person id of whoever was hit; -1 for a hand-made casualty
 };
 
 std::string_view cause_name(Cause cause);

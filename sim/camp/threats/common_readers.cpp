@@ -52,6 +52,7 @@ void read_qrf(scenario::MapReader in, QrfParams& out) {
   in.number("drive_speed_mps", out.drive_speed_mps, Need::Optional, Range{0.1, 50});
   in.number("foot_speed_mps", out.foot_speed_mps, Need::Optional, Range{0.1, 10});
   in.distribution("containment", out.containment, Need::Optional, ValueUnit::Duration, Range{0, 7 * engine::kDay});
+  in.integer("units", out.units, Need::Optional, Range{1, 20});
 }
 
 }  // namespace campsim::camp

@@ -11,8 +11,8 @@
 //   indirect_fire_flight  (entity 0)       the flight time
 //   indirect_fire_impact  (entity = round) the round's miss vector (two normal draws)
 //   indirect_fire_detect  (entity 0)       the radar's detection
-//   indirect_fire_people  (entity 0)       where the camp's population is
 //   indirect_fire_blast   (entity = person) two draws per round that reaches the person
+// Who is where comes from ctx.people_at (the world's people at the launch).
 #include "sim/camp/threats/indirect_fire.hpp"
 
 #include <algorithm>
@@ -83,18 +83,9 @@ Point draw_impact(Point aim, double sigma, engine::RandomStream& rng) {
   return {aim.x + dx, aim.y + dy};
 }
 
-// Everyone in the camp at the launch: the zones' occupants plus the sentries on post. Sentries
-// stay at their posts (zone -1): a tower has a roof and walls of about container strength, a
-// gate or patrol is in the open.
-std::vector<Person> people_present(const ThreatContext& ctx, int incident_id, SimTime launch) {
-  engine::RandomStream rng = ctx.stream("indirect_fire_people", incident_id);
-  std::vector<Person> people = place_people(*ctx.layout, ctx.time_of_day(launch), rng);
-  if (!ctx.sentries_at) return people;
-  for (const Sentry& s : ctx.sentries_at(launch)) {
-    const Protection cover = s.kind == PostKind::Tower ? Protection::Container : Protection::Open;
-    people.push_back({s.position, cover, -1, ctx.guard_contingent, false});
-  }
-  return people;
+// Everyone in the camp at the launch, where they are then (the world's people, sentries included).
+std::vector<Person> people_present(const ThreatContext& ctx, SimTime launch) {
+  return ctx.people_at ? ctx.people_at(launch) : std::vector<Person>{};
 }
 
 // Nearest bunker with room for anyone, by straight line; -1 if there is none.
@@ -214,7 +205,7 @@ std::vector<ShelterRun> plan_shelter(const IndirectFireParams& p, const CampLayo
   std::vector<std::size_t> runners;
   for (std::size_t i = 0; i < people.size(); ++i) {
     const Person& person = people[i];
-    const int b = person.zone < 0 ? -1 : nearest_bunker(layout, person.position);
+    const int b = person.sentry ? -1 : nearest_bunker(layout, person.position);
     if (b < 0) continue;  // sentries hold their posts; nowhere to go without a bunker
     runs[i].bunker = b;
     runs[i].leaves = alarm + (person.asleep ? p.reaction_asleep : p.reaction_awake);
@@ -241,7 +232,7 @@ Incident resolve_indirect_fire(const IndirectFireParams& p, const ThreatContext&
                                std::vector<Casualty>& casualties) {
   const CampLayout& layout = *ctx.layout;
   const Salvo salvo = plan_salvo(p, ctx, incident_id, launch);
-  const std::vector<Person> people = people_present(ctx, incident_id, launch);
+  const std::vector<Person> people = people_present(ctx, launch);
   // Without a warning nobody moves before the first impact.
   const std::vector<ShelterRun> runs =
       salvo.detected ? plan_shelter(p, layout, people, salvo.alarm) : std::vector<ShelterRun>(people.size());
@@ -256,7 +247,8 @@ Incident resolve_indirect_fire(const IndirectFireParams& p, const ThreatContext&
   if (salvo.detected) incident.detected_at = salvo.alarm;
 
   for (std::size_t i = 0; i < people.size(); ++i) {
-    engine::RandomStream rng = ctx.stream("indirect_fire_blast", incident_id, i);
+    const auto entity = people[i].person >= 0 ? static_cast<std::uint64_t>(people[i].person) : i;
+    engine::RandomStream rng = ctx.stream("indirect_fire_blast", incident_id, entity);
     const auto hit = strike(p, salvo, people[i], runs[i], layout, rng);
     if (!hit) continue;
     Casualty c;
@@ -268,6 +260,7 @@ Incident resolve_indirect_fire(const IndirectFireParams& p, const ThreatContext&
     c.triage = hit->triage;
     c.contingent = people[i].contingent;
     c.inside_camp = true;
+    c.person = people[i].person;
     casualties.push_back(std::move(c));
     if (hit->triage == Triage::Killed) {
       ++incident.killed;

@@ -72,14 +72,16 @@ struct ShelterRun {
   SimTime arrives = std::numeric_limits<double>::infinity();  // leaves + distance / run speed
 };
 
-// Step 3: every person except the sentries (zone -1) heads for the nearest bunker with any
+// Step 3: every person except the sentries heads for the nearest bunker with any
 // capacity; places go in order of arrival, and whoever finds the bunker full stays where they
 // are. One entry per person, in the same order.
 std::vector<ShelterRun> plan_shelter(const IndirectFireParams& p, const CampLayout& layout,
                                      const std::vector<Person>& people, SimTime alarm);
 
-// Resolves one salvo launched at `launch` and appends its casualties (ids continue from
-// casualties.size()).
+// The closed form of one salvo, for tests and as the theory the world is checked against:
+// everyone runs in a straight line at once, bunkers fill first come first in, nobody crowds.
+// The world (threat_model.cpp) simulates the same salvo with people moving tick by tick.
+// Appends its casualties (ids continue from casualties.size()).
 Incident resolve_indirect_fire(const IndirectFireParams& p, const ThreatContext& ctx, int incident_id, SimTime launch,
                                std::vector<Casualty>& casualties);
 

@@ -117,7 +117,9 @@ int gunfire(const GunfireParams& g, const std::vector<Person>& people, std::vect
     const double u_triage = rng.uniform01();
     const Triage triage = u_kill < g.hit_lethality ? Triage::Killed : wound_triage(g.wounds, u_triage);
     const Person& person = people[victim];
-    record_casualty(incident, casualties, {0, incident_id, t, person.position, Cause::Gunfire, triage, person.contingent, true});
+    Casualty c{0, incident_id, t, person.position, Cause::Gunfire, triage, person.contingent, true};
+    c.person = person.person;
+    record_casualty(incident, casualties, std::move(c));
   }
   return hits;
 }
@@ -157,12 +159,11 @@ Incident resolve_infiltration(const InfiltrationParams& p, const ThreatContext& 
 
   // 4. QRF to the breach point.
   engine::RandomStream qrf = ctx.stream("infiltration.qrf", incident_id);
-  incident.qrf = qrf_response(ctx.qrf, layout, ctx.qrf_base, incident.location, alarm,
-                              is_night_occupancy(ctx.time_of_day(alarm)), qrf);
+  incident.qrf = ctx.call_qrf(incident.location, alarm, is_night_occupancy(ctx.time_of_day(alarm)), qrf);
 
   // 5. Gunfire from the moment they open fire until containment, nearest people to the breach first.
-  engine::RandomStream place = ctx.stream("infiltration.people", incident_id);
-  const std::vector<Person> people = place_people(layout, ctx.time_of_day(entry), place);
+  // Who is near is read when the gunmen open fire; they then work outwards from the breach.
+  const std::vector<Person> people = ctx.people_at ? ctx.people_at(entry + attack_after) : std::vector<Person>{};
   std::vector<bool> hurt(people.size(), false);
   const SimTime contained = incident.qrf->contained;
   const int hits = gunfire({p.intruders, p.shots_per_minute, p.hit_lethality, p.wounds}, people, hurt,

@@ -1,29 +1,28 @@
 #pragma once
-// Who is where in the camp when something happens: each zone holds its day or night occupants,
-// spread evenly over it, inside buildings or in the open according to the zone's kind.
+// The people an attack can reach, as the threat modules see them: where each one is at that
+// instant and what covers them. The world (sim/camp/world/world.hpp) provides them from its
+// agents; a threat never places people itself.
+#include <cstdint>
 #include <string>
 #include <vector>
 
 #include "sim/camp/layout.hpp"
 #include "sim/camp/threats/casualty.hpp"
-#include "sim/engine/random.hpp"
+#include "sim/engine/sim_time.hpp"
 
 namespace campsim::camp {
 
 struct Person {
   Point position;
   Protection protection = Protection::Open;
-  int zone = -1;            // index into layout.zones; -1 for a sentry at a post
+  int zone = -1;            // index into layout.zones; -1 outside any zone (a sentry, a runner)
   std::string contingent;
-  bool asleep = false;      // in accommodation at night: slower to react to a warning
+  bool asleep = false;      // in bed: slower to react to a warning
+  int person = -1;          // the world's person id (PersonId::value), -1 for a hand-made list
+  bool sentry = false;      // standing a post: holds it under fire
 };
 
 // Night occupancy applies from 22:00 to 06:00 (assumed: lights out to reveille).
 bool is_night_occupancy(SimTime time_of_day);
-
-// Places every zone's occupants at uniformly random points inside the zone (rejection sampling
-// in its bounding box). Accommodation, headquarters and hospital occupants are under a
-// container roof; everyone else is in the open.
-std::vector<Person> place_people(const CampLayout& layout, SimTime time_of_day, engine::RandomStream& rng);
 
 }  // namespace campsim::camp

@@ -23,14 +23,20 @@ struct QrfParams {
   double foot_speed_mps = 1.5;   // the last stretch from the road, tactically
   // From arrival on scene to the incident contained (attackers dead, fled or held).
   engine::Distribution containment = engine::Distribution::lognormal(15 * engine::kMinute, 40 * engine::kMinute);
+  // Teams (each a vehicle with its crew) that can be out at once (assumed: one platoon-sized
+  // QRF on short notice; a second incident waits for it unless a reserve is set).
+  int units = 1;
 };
 
 struct QrfTimeline {
+  int unit = 0;          // which QRF team went
+  SimTime waited = 0;    // how long the incident waited for a team that was busy elsewhere
   SimTime detected = 0;
   SimTime alerted = 0;
   SimTime launched = 0;
   SimTime on_scene = 0;
   SimTime contained = 0;
+  SimTime home = 0;   // back at base, free for the next incident
   double road_m = 0;  // driven
   double foot_m = 0;  // walked from the road
 };

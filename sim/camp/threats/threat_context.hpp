@@ -10,6 +10,7 @@
 
 #include "sim/camp/guard_params.hpp"
 #include "sim/camp/layout.hpp"
+#include "sim/camp/threats/population.hpp"
 #include "sim/camp/threats/qrf.hpp"
 #include "sim/engine/random.hpp"
 
@@ -31,11 +32,17 @@ struct ThreatContext {
   std::string guard_contingent = "CHN";
   QrfParams qrf;
   int qrf_base = 0;  // index into layout->road_nodes
+  // The shared QRF (busy for everyone); when null, each incident gets a QRF of its own.
+  class QrfForce* qrf_force = nullptr;
+  // Everyone the attack can reach at time t (in camp, not yet a casualty), sentries included.
+  std::function<std::vector<Person>(SimTime)> people_at;
   // The sentries on post at time t (already arrived, not yet left), with their vigilance.
   std::function<std::vector<Sentry>(SimTime)> sentries_at;
 
   SimTime time_of_day(SimTime t) const { return engine::time_of_day(start_time_of_day, t); }
   // A stream for one purpose within one incident; `entity` tells apart people, rounds, etc.
+  // The QRF's response to an incident: the shared force when there is one.
+  QrfTimeline call_qrf(Point where, SimTime detected, bool night, engine::RandomStream& rng) const;
   engine::RandomStream stream(std::string_view purpose, int incident, std::uint64_t entity = 0) const {
     return engine::RandomStream(engine::StreamKey{seed, replication, engine::purpose_tag(purpose), entity,
                                                   static_cast<std::uint64_t>(incident)});

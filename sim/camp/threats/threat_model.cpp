@@ -1,16 +1,21 @@
 #include "sim/camp/threats/threat_model.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <numbers>
 
 #include "sim/camp/road_graph.hpp"
+#include "sim/camp/world/event_kinds.hpp"
 
 namespace campsim::camp {
 
 namespace {
-// After every guard event at the same instant, so attacks meet the sentries actually on post.
-constexpr std::int32_t kThreatPriority = 20;
 
-std::uint32_t event_kind(ThreatKind kind) { return ThreatModel::kFirstKind + static_cast<std::uint32_t>(kind); }
+// A round's event subject: the incident in the high bits, the round in the low 16.
+constexpr unsigned kRoundBits = 16;
+std::uint64_t round_subject(int incident, int round) {
+  return (static_cast<std::uint64_t>(incident) << kRoundBits) | static_cast<std::uint64_t>(round);
+}
 
 const ArrivalProfile& arrivals_of(const ThreatParams& p, ThreatKind kind, ArrivalProfile& roadside) {
   switch (kind) {
@@ -23,21 +28,36 @@ const ArrivalProfile& arrivals_of(const ThreatParams& p, ThreatKind kind, Arriva
   return p.indirect_fire.arrivals;
 }
 
+AlarmResponse alarm_response(const IndirectFireParams& p) {
+  return {p.reaction_awake, p.reaction_asleep, p.run_speed_mps};
+}
+
 }  // namespace
 
 ThreatModel::ThreatModel(const ThreatParams& params, const QrfParams& qrf, const CampLayout& layout,
-                         const GuardParams& guard_params, const GuardModel& guards, const std::vector<Point>& post_positions,
+                         const GuardParams& guard_params, const GuardModel& guards, World& world,
+                         const std::vector<Point>& post_positions, const WorldParams& world_params,
                          const ThreatModelConfig& config, engine::EventLog& log)
-    : params_(params), layout_(layout), guard_params_(guard_params), guards_(guards), post_positions_(post_positions),
-      config_(config), log_(log) {
+    : params_(params),
+      layout_(layout),
+      guard_params_(guard_params),
+      guards_(guards),
+      world_(world),
+      post_positions_(post_positions),
+      world_params_(world_params),
+      config_(config),
+      log_(log),
+      qrf_force_(qrf, layout, std::max(0, find_road_node(layout, qrf.base))) {  // checked by the loader
   context_.layout = &layout_;
   context_.seed = config.seed;
   context_.replication = config.replication;
   context_.start_time_of_day = config.start_time_of_day;
   context_.guard_contingent = guard_params.force.contingent;
   context_.qrf = qrf;
-  context_.qrf_base = std::max(0, find_road_node(layout, qrf.base));  // checked by the loader
+  context_.qrf_base = std::max(0, find_road_node(layout, qrf.base));
+  context_.qrf_force = &qrf_force_;
   context_.sentries_at = [this](SimTime t) { return sentries_now(t); };
+  context_.people_at = [this](SimTime t) { return world_.people_at(t); };
   // Convoys leave by the first gate (the main gate in the shipped layouts).
   route_exit_ = layout.gates.empty() ? Point{} : layout.gates.front().position;
 }
@@ -59,39 +79,141 @@ void ThreatModel::schedule_initial_events(engine::EventQueue& queue) {
     const engine::StreamKey key{config_.seed, config_.replication, engine::purpose_tag("threat_arrivals"),
                                 static_cast<std::uint64_t>(kind), 0};
     for (SimTime t : arrival_times(profile, config_.end, config_.start_time_of_day, key))
-      queue.schedule(t, kThreatPriority, event_kind(kind), 0);
+      schedule(queue, t, EventKind::ThreatArrival, static_cast<std::uint64_t>(kind));
   }
 }
 
-std::optional<SimTime> ThreatModel::on_event(const engine::Event& event, engine::EventQueue&) {
+std::optional<SimTime> ThreatModel::on_event(const engine::Event& event, engine::EventQueue& queue) {
   if (event.time >= config_.end) return std::nullopt;
-  const auto kind = static_cast<ThreatKind>(event.kind - kFirstKind);
-  const int id = static_cast<int>(incidents_.size());
-  const std::size_t first_casualty = casualties_.size();
-  Incident incident;
-  switch (kind) {
-    case ThreatKind::IndirectFire:
-      incident = resolve_indirect_fire(params_.indirect_fire, context_, id, event.time, casualties_);
+  switch (kind_of(event)) {
+    case EventKind::ThreatArrival: start_attack(static_cast<ThreatKind>(event.subject), event.time, queue); break;
+    case EventKind::Alarm: world_.sound_alarm(event.time, alarm_response(params_.indirect_fire)); break;
+    case EventKind::Impact:
+      land_round(static_cast<int>(event.subject >> kRoundBits),
+                 static_cast<int>(event.subject & ((std::uint64_t{1} << kRoundBits) - 1)), event.time, queue);
       break;
-    case ThreatKind::VehicleBomb:
-      incident = resolve_vehicle_bomb(params_.vehicle_bomb, context_, id, event.time, casualties_);
-      break;
-    case ThreatKind::Infiltration:
-      incident = resolve_infiltration(params_.infiltration, context_, id, event.time, casualties_);
-      break;
-    case ThreatKind::ComplexAttack:
-      incident = resolve_complex_attack(params_.complex_attack, params_.vehicle_bomb, context_, id, event.time, casualties_);
-      break;
-    case ThreatKind::RoadsideBomb:
-      incident = resolve_roadside_bomb(params_.roadside_bomb, context_, id, event.time, route_exit_, casualties_);
-      break;
+    case EventKind::AllClear: world_.all_clear(event.time); break;
+    case EventKind::CasualtyOccurs: take_effect(static_cast<std::size_t>(event.subject), queue); break;
+    default: break;  // not a threat event
   }
-  incidents_.push_back(incident);
-  log_incident(incident, first_casualty);
   return std::nullopt;
 }
 
-void ThreatModel::log_incident(const Incident& incident, std::size_t first_casualty) {
+void ThreatModel::start_attack(ThreatKind kind, SimTime t, engine::EventQueue& queue) {
+  const int id = static_cast<int>(incidents_.size());
+  const std::size_t first = casualties_.size();
+  if (kind == ThreatKind::IndirectFire) {
+    OpenSalvo open{plan_salvo(params_.indirect_fire, context_, id, t), 0, 0};
+    Incident incident;
+    incident.id = id;
+    incident.kind = kind;
+    incident.time = t;
+    incident.location = open.salvo.aim;
+    if (open.salvo.zone >= 0) incident.target = layout_.zones[static_cast<std::size_t>(open.salvo.zone)].name;
+    incident.detected = open.salvo.detected;
+    if (open.salvo.detected) {
+      incident.detected_at = open.salvo.alarm;
+      schedule(queue, open.salvo.alarm, EventKind::Alarm, static_cast<std::uint64_t>(id));
+    }
+    for (std::size_t r = 0; r < open.salvo.impacts.size(); ++r)
+      schedule(queue, open.salvo.impact_times[r], EventKind::Impact, round_subject(id, static_cast<int>(r)));
+    incidents_.push_back(std::move(incident));
+    salvos_.emplace(id, std::move(open));
+    return;
+  }
+  Incident incident;
+  switch (kind) {
+    case ThreatKind::VehicleBomb: incident = resolve_vehicle_bomb(params_.vehicle_bomb, context_, id, t, casualties_); break;
+    case ThreatKind::Infiltration: incident = resolve_infiltration(params_.infiltration, context_, id, t, casualties_); break;
+    case ThreatKind::ComplexAttack:
+      incident = resolve_complex_attack(params_.complex_attack, params_.vehicle_bomb, context_, id, t, casualties_);
+      break;
+    case ThreatKind::RoadsideBomb:
+      incident = resolve_roadside_bomb(params_.roadside_bomb, context_, id, t, route_exit_, casualties_);
+      break;
+    case ThreatKind::IndirectFire: break;
+  }
+  incidents_.push_back(incident);
+  if (kind == ThreatKind::VehicleBomb || kind == ThreatKind::ComplexAttack) {
+    SimTime after = 0;
+    for (const auto& [name, value] : incident.facts)
+      if (name == "detonation_after_s") after = value;
+    landed_.push_back({incident.location, std::sqrt(params_.vehicle_bomb.charge.lethal_area_m2 / std::numbers::pi), t + after});
+  }
+  log_incident(incidents_.back());
+  settle_casualties(first, t, queue);
+}
+
+// Casualties drawn now take effect now; those later in the attack (gunfire, a detonation after
+// the approach) at their own time.
+void ThreatModel::settle_casualties(std::size_t first, SimTime now, engine::EventQueue& queue) {
+  for (std::size_t i = first; i < casualties_.size(); ++i) {
+    if (casualties_[i].time <= now)
+      take_effect(i, queue);
+    else
+      schedule(queue, casualties_[i].time, EventKind::CasualtyOccurs, i);
+  }
+}
+
+void ThreatModel::take_effect(std::size_t index, engine::EventQueue& queue) {
+  const Casualty& c = casualties_[index];
+  world_.apply_casualty(c);
+  log_.record(c.time, "casualty",
+              {{"casualty", static_cast<std::int64_t>(c.id)},
+               {"incident", static_cast<std::int64_t>(c.incident)},
+               {"cause", std::string(cause_name(c.cause))},
+               {"triage", std::string(triage_name(c.triage))},
+               {"contingent", c.contingent},
+               {"person", static_cast<std::int64_t>(c.person)},
+               {"x_m", c.position.x},
+               {"y_m", c.position.y}});
+  if (casualty_listener_) casualty_listener_(c, incidents_[static_cast<std::size_t>(c.incident)], queue);
+}
+
+void ThreatModel::land_round(int id, int round, SimTime t, engine::EventQueue& queue) {
+  OpenSalvo& open = salvos_.at(id);
+  Incident& incident = incidents_[static_cast<std::size_t>(id)];
+  const IndirectFireParams& p = params_.indirect_fire;
+  const std::vector<Person> people = world_.people_at(t);
+  if (round == 0) {
+    open.exposed_at_first_impact = static_cast<int>(people.size());
+    open.sheltered_at_first_impact = static_cast<int>(
+        std::count_if(people.begin(), people.end(), [](const Person& q) { return q.protection == Protection::Hardened; }));
+    // Unwarned, the first explosion is the alarm.
+    if (!open.salvo.detected) world_.sound_alarm(t, alarm_response(p));
+  }
+  const Point impact = open.salvo.impacts[static_cast<std::size_t>(round)];
+  landed_.push_back({impact, std::sqrt(p.round.lethal_area_m2 / std::numbers::pi), t});
+  const std::size_t first = casualties_.size();
+  for (const Person& person : people) {
+    // Two draws per person and round from a stream of their own: who else is around never
+    // changes one person's luck.
+    const std::uint64_t entity = (static_cast<std::uint64_t>(person.person) << kRoundBits) | static_cast<std::uint64_t>(round);
+    engine::RandomStream rng = context_.stream("indirect_fire_blast", id, entity);
+    const auto outcome = blast_outcome(p.round, distance(person.position, impact), p.protection.factor(person.protection),
+                                       p.wounds, rng);
+    if (!outcome) continue;
+    Casualty c{0, id, t, person.position, Cause::IndirectFire, *outcome, person.contingent, true};
+    c.person = person.person;
+    record_casualty(incident, casualties_, std::move(c));
+  }
+  settle_casualties(first, t, queue);
+
+  if (static_cast<std::size_t>(round) + 1 == open.salvo.impacts.size()) {
+    schedule(queue, t + world_params_.all_clear_after, EventKind::AllClear, static_cast<std::uint64_t>(id));
+    incident.fact("rounds", static_cast<double>(open.salvo.impacts.size()));
+    incident.fact("rounds_inside_perimeter", static_cast<double>(std::count_if(
+        open.salvo.impacts.begin(), open.salvo.impacts.end(),
+        [&](Point q) { return layout_.perimeter.size() >= 3 && contains(layout_.perimeter, q); })));
+    incident.fact("warned", open.salvo.detected ? 1 : 0);
+    incident.fact("sheltered", open.sheltered_at_first_impact);
+    incident.fact("people_exposed", open.exposed_at_first_impact);
+    log_incident(incident);
+    salvos_.erase(id);
+  }
+}
+
+void ThreatModel::log_incident(const Incident& incident) {
   std::vector<engine::LogField> fields{{"incident", static_cast<std::int64_t>(incident.id)},
                                        {"kind", std::string(threat_kind_name(incident.kind))},
                                        {"target", incident.target},
@@ -102,6 +224,8 @@ void ThreatModel::log_incident(const Incident& incident, std::size_t first_casua
                                        {"wounded", static_cast<std::int64_t>(incident.wounded)}};
   if (incident.detected) fields.push_back({"detected_after_s", incident.detected_at - incident.time});
   if (incident.qrf) {
+    fields.push_back({"qrf_team", static_cast<std::int64_t>(incident.qrf->unit)});
+    fields.push_back({"qrf_waited_s", incident.qrf->waited});
     fields.push_back({"qrf_alerted_s", incident.qrf->alerted - incident.time});
     fields.push_back({"qrf_on_scene_s", incident.qrf->on_scene - incident.time});
     fields.push_back({"contained_s", incident.qrf->contained - incident.time});
@@ -112,17 +236,34 @@ void ThreatModel::log_incident(const Incident& incident, std::size_t first_casua
     fields.push_back({taken ? "fact_" + name : name, value});
   }
   log_.record(incident.time, "incident", std::move(fields));
-  for (std::size_t i = first_casualty; i < casualties_.size(); ++i) {
-    const Casualty& c = casualties_[i];
-    log_.record(c.time, "casualty",
-                {{"casualty", static_cast<std::int64_t>(c.id)},
-                 {"incident", static_cast<std::int64_t>(c.incident)},
-                 {"cause", std::string(cause_name(c.cause))},
-                 {"triage", std::string(triage_name(c.triage))},
-                 {"contingent", c.contingent},
-                 {"x_m", c.position.x},
-                 {"y_m", c.position.y}});
+}
+
+std::vector<IncidentView> ThreatModel::open_incidents(SimTime t) const {
+  std::vector<IncidentView> views;
+  for (const Incident& incident : incidents_) {
+    if (incident.time > t) continue;
+    std::string phase;
+    if (incident.kind == ThreatKind::IndirectFire) {
+      const auto it = salvos_.find(incident.id);
+      if (it != salvos_.end()) phase = t < it->second.salvo.impact_times.front() ? "inbound" : "impacts";
+      else if (t < incident.time + engine::kHour) phase = "all clear pending";
+    } else if (incident.qrf) {
+      const QrfTimeline& q = *incident.qrf;
+      if (t < q.alerted) phase = "alarm going up";
+      else if (t < q.launched) phase = "QRF mobilizing";
+      else if (t < q.on_scene) phase = "QRF en route";
+      else if (t < q.contained) phase = "QRF on scene";
+    }
+    if (!phase.empty()) views.push_back({incident.id, incident.kind, incident.location, phase, incident.time});
   }
+  return views;
+}
+
+std::vector<ImpactView> ThreatModel::recent_impacts(SimTime t, SimTime window) const {
+  std::vector<ImpactView> views;
+  for (const ImpactView& impact : landed_)
+    if (impact.time <= t && t - impact.time <= window) views.push_back(impact);
+  return views;
 }
 
 }  // namespace campsim::camp

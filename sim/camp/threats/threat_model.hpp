@@ -1,13 +1,19 @@
 #pragma once
-// The threats as an event-driven model: every attack's time is drawn up front from its arrival
-// process (its own random stream, so adding one kind of threat never shifts another's times);
-// at that time the attack is resolved against the camp as it stands, guard vigilance included.
+// The threats as modules of the world: every attack's time is drawn up front from its arrival
+// process (its own random stream, so adding one kind of threat never shifts another's times).
+// Indirect fire unfolds as events in the world -- the alarm, each round landing, the all-clear --
+// while people run for the bunkers between them; ground attacks (vehicle bombs, infiltration,
+// complex attacks) are resolved at their start against the people where they are then, with the
+// shared QRF. Every casualty takes effect in the world at its own time.
+#include <map>
 #include <optional>
 #include <vector>
 
 #include "sim/camp/guard_model.hpp"
+#include "sim/camp/threats/qrf_force.hpp"
 #include "sim/camp/threats/threat_context.hpp"
 #include "sim/camp/threats/threat_params.hpp"
+#include "sim/camp/world/world.hpp"
 #include "sim/engine/event_log.hpp"
 #include "sim/engine/event_queue.hpp"
 
@@ -22,34 +28,56 @@ struct ThreatModelConfig {
 
 class ThreatModel {
  public:
-  // Event kinds at or above this belong to the threat model.
-  static constexpr std::uint32_t kFirstKind = 100;
-
   ThreatModel(const ThreatParams& params, const QrfParams& qrf, const CampLayout& layout, const GuardParams& guard_params,
-              const GuardModel& guards, const std::vector<Point>& post_positions, const ThreatModelConfig& config,
-              engine::EventLog& log);
+              const GuardModel& guards, World& world, const std::vector<Point>& post_positions,
+              const WorldParams& world_params, const ThreatModelConfig& config, engine::EventLog& log);
 
   void schedule_initial_events(engine::EventQueue& queue);
   std::optional<SimTime> on_event(const engine::Event& event, engine::EventQueue& queue);
 
   const std::vector<Incident>& incidents() const { return incidents_; }
   const std::vector<Casualty>& casualties() const { return casualties_; }
+  const QrfForce& qrf() const { return qrf_force_; }
+  // Incidents still unfolding at t (a salvo in the air, the QRF not yet done), for snapshots.
+  std::vector<IncidentView> open_incidents(SimTime t) const;
+  // Impacts and blasts in the `window` seconds before t, for snapshots.
+  std::vector<ImpactView> recent_impacts(SimTime t, SimTime window) const;
+
+  // Called for every casualty when it takes effect (the medical chain listens here).
+  void set_casualty_listener(std::function<void(const Casualty&, const Incident&, engine::EventQueue&)> listener) {
+    casualty_listener_ = std::move(listener);
+  }
 
  private:
-  void log_incident(const Incident& incident, std::size_t first_casualty);
+  struct OpenSalvo {
+    Salvo salvo;
+    int sheltered_at_first_impact = 0;
+    int exposed_at_first_impact = 0;
+  };
+  void start_attack(ThreatKind kind, SimTime t, engine::EventQueue& queue);
+  void land_round(int incident, int round, SimTime t, engine::EventQueue& queue);
+  void take_effect(std::size_t casualty, engine::EventQueue& queue);
+  void settle_casualties(std::size_t first, SimTime now, engine::EventQueue& queue);
+  void log_incident(const Incident& incident);
   std::vector<Sentry> sentries_now(SimTime now) const;
 
   const ThreatParams& params_;
   const CampLayout& layout_;
   const GuardParams& guard_params_;
   const GuardModel& guards_;
+  World& world_;
   const std::vector<Point>& post_positions_;
+  const WorldParams& world_params_;
   ThreatModelConfig config_;
   engine::EventLog& log_;
+  QrfForce qrf_force_;
   ThreatContext context_;
   Point route_exit_;
   std::vector<Incident> incidents_;
   std::vector<Casualty> casualties_;
+  std::map<int, OpenSalvo> salvos_;           // salvos still landing, by incident
+  std::vector<ImpactView> landed_;            // every round and bomb so far, in time order
+  std::function<void(const Casualty&, const Incident&, engine::EventQueue&)> casualty_listener_;
 };
 
 }  // namespace campsim::camp

@@ -130,41 +130,25 @@ Approach drive(const VehicleBombParams& p, const Gate& gate, double vigilance_su
   return a;
 }
 
-Protection sentry_protection(PostKind kind) {
-  // Gate sentries stand in the open at the entry; a tower's sandbagged, roofed cabin is taken to
-  // protect like a container (assumed); patrols are in the open.
-  return kind == PostKind::Tower ? Protection::Container : Protection::Open;
-}
-
+// Everyone within reach at the detonation: the camp's people where they are at that instant,
+// the gate's sentries among them (in the open at the entry; a tower's cabin protects like a
+// container). One stream per person, keyed by the world's person id: stable under reordering.
 void blast_people(const VehicleBombParams& p, const ThreatContext& ctx, int id, std::string_view prefix, Point at,
                   SimTime when, BombRun& run, std::vector<Casualty>& casualties) {
-  engine::RandomStream place = ctx.stream(purpose(prefix, "people"), id);
-  run.people = place_people(*ctx.layout, ctx.time_of_day(when), place);
+  run.people = ctx.people_at ? ctx.people_at(when) : std::vector<Person>{};
   run.hurt.assign(run.people.size(), false);
   const std::string blast = purpose(prefix, "blast");
   for (std::size_t i = 0; i < run.people.size(); ++i) {
     const Person& person = run.people[i];
-    engine::RandomStream rng = ctx.stream(blast, id, i);  // one stream per person: stable under reordering
+    const auto entity = person.person >= 0 ? static_cast<std::uint64_t>(person.person) : i;
+    engine::RandomStream rng = ctx.stream(blast, id, entity);
     const auto outcome =
         blast_outcome(p.charge, distance(person.position, at), p.protection.factor(person.protection), p.wounds, rng);
     if (!outcome) continue;
     run.hurt[i] = true;
-    record_casualty(run.incident, casualties, {0, id, when, person.position, Cause::VehicleBomb, *outcome, person.contingent, true});
-  }
-}
-
-void blast_sentries(const VehicleBombParams& p, const ThreatContext& ctx, int id, std::string_view prefix, Point at,
-                    SimTime when, Incident& incident, std::vector<Casualty>& casualties) {
-  if (!ctx.sentries_at) return;
-  const std::string blast = purpose(prefix, "sentry_blast");
-  const std::vector<Sentry> sentries = ctx.sentries_at(when);
-  for (std::size_t k = 0; k < sentries.size(); ++k) {
-    const Sentry& s = sentries[k];
-    engine::RandomStream rng = ctx.stream(blast, id, k);
-    const auto outcome = blast_outcome(p.charge, distance(s.position, at), p.protection.factor(sentry_protection(s.kind)),
-                                       p.wounds, rng);
-    if (outcome)
-      record_casualty(incident, casualties, {0, id, when, s.position, Cause::VehicleBomb, *outcome, ctx.guard_contingent, true});
+    Casualty c{0, id, when, person.position, Cause::VehicleBomb, *outcome, person.contingent, true};
+    c.person = person.person;
+    record_casualty(run.incident, casualties, std::move(c));
   }
 }
 
@@ -230,15 +214,13 @@ BombRun run_vehicle_bomb(const VehicleBombParams& p, const ThreatContext& ctx, i
   incident.detected = a.detected;
   incident.detected_at = a.detected ? start + a.detected_after : 0;
 
-  // 4. Blast among the camp's people and the sentries on post at that moment.
+  // 4. Blast among the camp's people, sentries on post included, where they are at that moment.
   blast_people(p, ctx, incident_id, prefix, incident.location, run.detonation, run, casualties);
-  blast_sentries(p, ctx, incident_id, prefix, incident.location, run.detonation, incident, casualties);
 
   // 5. QRF: alarmed at detection, or by the explosion itself.
   const SimTime alarm = a.detected ? incident.detected_at : run.detonation;
   engine::RandomStream qrf = ctx.stream(purpose(prefix, "qrf"), incident_id);
-  incident.qrf = qrf_response(ctx.qrf, layout, ctx.qrf_base, incident.location, alarm,
-                              is_night_occupancy(ctx.time_of_day(alarm)), qrf);
+  incident.qrf = ctx.call_qrf(incident.location, alarm, is_night_occupancy(ctx.time_of_day(alarm)), qrf);
   add_facts(incident, a, sentries, vigilance_sum);
   return run;
 }

@@ -23,6 +23,7 @@ enum class EventKind : std::uint32_t {
   Alarm,             // subject: incident; the alarm sounds, people take cover
   Impact,            // subject: incident << 8 | round; a round lands
   AllClear,          // subject: incident; people leave the bunkers
+  CasualtyOccurs,    // subject: casualty; a wound drawn earlier (gunfire over time) takes effect
   QrfLaunched,       // subject: incident
   QrfOnScene,        // subject: incident
   QrfContained,      // subject: incident
@@ -30,9 +31,12 @@ enum class EventKind : std::uint32_t {
   // Medical chain: injuries reach it in the same instant they happen.
   MedInjured,        // patient: joins an already approved request
   MedFirstAid,       // patient
+  MedRequested,      // request group: the 9-liner reaches the first approval level
   MedApproved,       // request group
   MedDeath,          // patient
+  MedDeparts,        // trip: the ambulance leaves (mobilized, escort ready)
   MedOnScene,        // trip
+  MedLeftScene,      // trip: loaded, driving to the hospital
   MedAtHospital,     // trip
   MedVehicleFree,    // trip: handed over at the hospital
   MedVehicleHome,    // vehicle
@@ -51,6 +55,19 @@ enum class EventKind : std::uint32_t {
   Sample,
   Count_,            // not a kind: the number of kinds
 };
+
+// The medical chain's kinds form one block: the chain handles exactly these.
+constexpr bool is_medical(EventKind kind) {
+  return kind >= EventKind::MedInjured && kind <= EventKind::MedMinorTreatmentEnd;
+}
+
+// The module that handles each kind.
+enum class Module : std::uint8_t { Guards, Threats, Medical };
+constexpr Module module_of(EventKind kind) {
+  if (kind == EventKind::Sample || kind <= EventKind::DutyStart) return Module::Guards;
+  if (is_medical(kind)) return Module::Medical;
+  return Module::Threats;
+}
 
 constexpr std::int32_t priority_of(EventKind kind) { return static_cast<std::int32_t>(kind); }
 constexpr std::uint32_t kind_code(EventKind kind) { return static_cast<std::uint32_t>(kind); }

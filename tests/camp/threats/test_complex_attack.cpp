@@ -4,6 +4,8 @@
 // land in one incident.
 #include <catch2/catch.hpp>
 
+#include "tests/camp/threats/people_fixture.hpp"
+
 #include <cmath>
 #include <string>
 #include <vector>
@@ -36,6 +38,7 @@ ThreatContext context(const CampLayout& layout) {
   ctx.qrf.containment = engine::Distribution::fixed(900);
   const std::vector<Sentry> sentries{{0, PostKind::Gate, "west", {0, 100}, 1.0}};
   ctx.sentries_at = [sentries](SimTime) { return sentries; };
+  ctx.people_at = testing::evenly_placed(layout, ctx.start_time_of_day, ctx.sentries_at, ctx.guard_contingent);
   return ctx;
 }
 
@@ -114,20 +117,20 @@ TEST_CASE("gunmen through the breach fire until contained; blast and gunfire in 
 
 TEST_CASE("a complex attack draws independently of a lone vehicle bomb with the same id", "[complex_attack]") {
   const CampLayout layout = square_camp();
-  const ThreatContext ctx = context(layout);
   VehicleBombParams bomb;
   int both_detected = 0;
   for (int i = 0; i < 100; ++i) {
     std::vector<Casualty> a, b;
-    const Incident lone = resolve_vehicle_bomb(bomb, ctx, i, 0, a);
-    const Incident complex = resolve_complex_attack({}, bomb, ctx, i, 0, b);
+    // Fresh contexts: the same people in the same places (as the world gives at one instant).
+    const Incident lone = resolve_vehicle_bomb(bomb, context(layout), i, 0, a);
+    const Incident complex = resolve_complex_attack({}, bomb, context(layout), i, 0, b);
     if (lone.detected && complex.detected) {
       ++both_detected;
       CHECK(lone.detected_at != complex.detected_at);  // separate streams, so different draws
     }
     // Deterministic: the same call gives the same answer.
     std::vector<Casualty> c;
-    const Incident again = resolve_complex_attack({}, bomb, ctx, i, 0, c);
+    const Incident again = resolve_complex_attack({}, bomb, context(layout), i, 0, c);
     CHECK(again.detected_at == complex.detected_at);
     CHECK(again.killed == complex.killed);
     CHECK(c.size() == b.size());

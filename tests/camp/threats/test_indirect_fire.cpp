@@ -3,6 +3,8 @@
 // blast totals, the product rule for repeated rounds, and the reader's values and diagnostics.
 #include <catch2/catch.hpp>
 
+#include "tests/camp/threats/people_fixture.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <numbers>
@@ -47,6 +49,7 @@ ThreatContext context_for(const CampLayout& layout, std::uint64_t seed = 11) {
   ctx.layout = &layout;
   ctx.seed = seed;
   ctx.start_time_of_day = 12 * kHour;
+  ctx.people_at = testing::evenly_placed(layout, ctx.start_time_of_day);
   return ctx;
 }
 
@@ -178,9 +181,9 @@ TEST_CASE("bunker arrival is alarm + reaction + distance / speed, first come fir
     CHECK(runs[0].bunker == -1);
     CHECK(runs[1].arrives == Approx(117));
   }
-  SECTION("sentries (zone -1) hold their posts; full or empty bunkers are skipped") {
+  SECTION("sentries hold their posts; full or empty bunkers are skipped") {
     layout.bunkers.push_back({"empty", {0, 1}, 0});
-    const std::vector<Person> two{{{0, 0}, Protection::Container, -1, "CHN", false},
+    const std::vector<Person> two{{{0, 0}, Protection::Container, -1, "CHN", false, -1, true},
                                   {{0, 0}, Protection::Open, 0, "UN", false}};
     const auto runs = plan_shelter(p, layout, two, alarm);
     CHECK(runs[0].bunker == -1);
@@ -374,6 +377,7 @@ TEST_CASE("sentries stay at their posts; repeated rounds count each person once"
   ctx.guard_contingent = "CHN";
   PostKind kind = PostKind::Tower;
   ctx.sentries_at = [&kind](SimTime) { return std::vector<Sentry>{{0, kind, "T1", {6, 0}, 0.8}}; };
+  ctx.people_at = testing::evenly_placed(layout, ctx.start_time_of_day, ctx.sentries_at, "CHN");
   const int m = 3000;
   for (const PostKind k : {PostKind::Tower, PostKind::Gate}) {
     kind = k;
@@ -405,11 +409,11 @@ TEST_CASE("the same incident resolves the same way every time", "[indirect_fire]
                   square_zone("b", {120, 50}, 100, 200)};
   layout.bunkers = {{"B1", {-100, 80}, 100}, {"B2", {120, -10}, 100}};
   const IndirectFireParams p;
-  const ThreatContext ctx = context_for(layout, 99);
   std::vector<Casualty> first, second;
   for (int id = 0; id < 50; ++id) {
-    const Incident a = resolve_indirect_fire(p, ctx, id, id * kHour, first);
-    const Incident b = resolve_indirect_fire(p, ctx, id, id * kHour, second);
+    // Fresh contexts: the same people in the same places (as the world gives at one instant).
+    const Incident a = resolve_indirect_fire(p, context_for(layout, 99), id, id * kHour, first);
+    const Incident b = resolve_indirect_fire(p, context_for(layout, 99), id, id * kHour, second);
     CHECK(a.killed == b.killed);
     CHECK(a.wounded == b.wounded);
     CHECK(a.facts == b.facts);

@@ -4,6 +4,8 @@
 // minutes inside, split killed/wounded by hit_lethality.
 #include <catch2/catch.hpp>
 
+#include "tests/camp/threats/people_fixture.hpp"
+
 #include <cmath>
 #include <string>
 #include <vector>
@@ -46,6 +48,7 @@ ThreatContext context(const CampLayout& layout) {
                                      {2, PostKind::Tower, "T3", {100, 100}, 1.0},
                                      {3, PostKind::Gate, "north", {100, 200}, 1.0}};
   ctx.sentries_at = [sentries](SimTime) { return sentries; };
+  ctx.people_at = testing::evenly_placed(layout, ctx.start_time_of_day, ctx.sentries_at, ctx.guard_contingent);
   return ctx;
 }
 

@@ -3,6 +3,8 @@
 // the population is placed.
 #include <catch2/catch.hpp>
 
+#include "tests/camp/threats/people_fixture.hpp"
+
 #include <cmath>
 #include <numbers>
 
@@ -128,9 +130,9 @@ TEST_CASE("people are placed inside their zones, as many as the hour says", "[th
   Zone yard{"yard", ZoneKind::Logistics, {{60, 60}, {90, 60}, {90, 90}, {60, 90}}, 50, 5, "UN"};
   layout.zones = {lines, yard};
   engine::RandomStream rng(engine::StreamKey{1, 0, 3, 0, 0});
-  const auto night = place_people(layout, 23 * kHour, rng);
+  const auto night = testing::place_people(layout, 23 * kHour, rng);
   CHECK(night.size() == 205);
-  const auto day = place_people(layout, 10 * kHour, rng);
+  const auto day = testing::place_people(layout, 10 * kHour, rng);
   CHECK(day.size() == 80);
   for (const Person& p : night) {
     CHECK(contains(layout.zones[p.zone].polygon, p.position));  // also inside the L-shape's notch rule

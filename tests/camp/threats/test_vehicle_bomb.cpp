@@ -3,6 +3,8 @@
 // geometry of the detonation point, and the readers of all three attack sections.
 #include <catch2/catch.hpp>
 
+#include "tests/camp/threats/people_fixture.hpp"
+
 #include <cmath>
 #include <string>
 #include <vector>
@@ -44,6 +46,7 @@ ThreatContext context(const CampLayout& layout, int n, double v) {
     for (int i = 0; i < n; ++i) sentries.push_back({0, PostKind::Gate, g.name, g.position, v});
   sentries.push_back({1, PostKind::Tower, "north", {100, 195}, 1.0});  // same name, wrong kind
   ctx.sentries_at = [sentries](SimTime) { return sentries; };
+  ctx.people_at = testing::evenly_placed(layout, ctx.start_time_of_day, ctx.sentries_at, ctx.guard_contingent);
   return ctx;
 }
 
@@ -173,13 +176,13 @@ TEST_CASE("a stopped bomb detonates outside, on the approach line, where it was 
 
 TEST_CASE("vehicle bomb blast casualties are counted, attributed and deterministic", "[vehicle_bomb]") {
   const CampLayout layout = square_camp();
-  const ThreatContext ctx = context(layout, 2, 1.0);
   VehicleBombParams p = at_gate("west");
   p.detection_rate_per_s = 0;
   p.penetration_m = 90;  // detonates 10 m from the block: many hurt
   std::vector<Casualty> a, b;
-  const Incident x = resolve_vehicle_bomb(p, ctx, 7, 100, a);
-  const Incident y = resolve_vehicle_bomb(p, ctx, 7, 100, b);
+  // Fresh contexts: the same people in the same places (as the world gives at one instant).
+  const Incident x = resolve_vehicle_bomb(p, context(layout, 2, 1.0), 7, 100, a);
+  const Incident y = resolve_vehicle_bomb(p, context(layout, 2, 1.0), 7, 100, b);
   REQUIRE(a.size() == b.size());
   CHECK(x.killed + x.wounded == static_cast<int>(a.size()));
   CHECK(x.killed > 0);

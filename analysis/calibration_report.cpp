@@ -1,0 +1,158 @@
+#include "analysis/calibration_report.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "sim/engine/number_format.hpp"
+#include "sim/io/run_directory.hpp"
+
+namespace campsim::analysis {
+
+namespace fs = std::filesystem;
+using engine::format_number;
+
+namespace {
+
+std::string g3(double value) {  // three significant figures, for tables
+  if (std::isnan(value)) return "n/a";
+  if (std::isinf(value)) return "∞";
+  char text[40];
+  std::snprintf(text, sizeof text, "%.3g", value);
+  return text;
+}
+
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::size_t kept_count(const CalibrationStudy& s) {
+  return static_cast<std::size_t>(std::count_if(s.fits.begin(), s.fits.end(), [](const SetFit& f) { return f.kept; }));
+}
+
+}  // namespace
+
+Table target_table(const CalibrationStudy& s, std::size_t set) {
+  Table t;
+  t.header = {"target", "per", "record", "source", "simulated mean", "90% band", "implausibility", "inside?"};
+  t.right_aligned = {false, false, true, false, true, true, true, false};
+  for (std::size_t i = 0; i < s.targets.size(); ++i) {
+    const CalibrationTarget& target = s.targets[i];
+    const TargetFit& f = s.fits[set].targets[i];
+    t.rows.push_back({(target.note.empty() ? "" : target.note + " ") + "`" + target.metric + "`", to_string(target.scale),
+                      target.describe(), target.source, g3(f.mean), "[" + g3(f.band_low) + ", " + g3(f.band_high) + "]",
+                      g3(f.implausibility), f.inside ? "yes" : "no"});
+  }
+  return t;
+}
+
+Table parameter_table(const CalibrationStudy& s) {
+  Table t;
+  t.header = {"parameter", "searched", "kept range", "best set"};
+  t.right_aligned = {false, false, true, true};
+  const auto best = best_set(s.fits);
+  for (std::size_t p = 0; p < s.parameter_keys.size(); ++p) {
+    double lo = INFINITY, hi = -INFINITY;
+    for (std::size_t i = 0; i < s.fits.size(); ++i)
+      if (s.fits[i].kept) lo = std::min(lo, s.set_numbers[i][p]), hi = std::max(hi, s.set_numbers[i][p]);
+    t.rows.push_back({"`" + s.parameter_keys[p] + "`", s.parameter_descriptions[p],
+                      lo <= hi ? "[" + format_number(lo) + ", " + format_number(hi) + "]" : "none kept",
+                      best ? s.set_values[*best][p] : "n/a"});
+  }
+  return t;
+}
+
+std::string sets_csv(const CalibrationStudy& s) {
+  std::string out = "set";
+  for (const std::string& k : s.parameter_keys) out += "," + csv_field(k);
+  for (const CalibrationTarget& t : s.targets)
+    for (const char* what : {"mean", "band_low", "band_high", "implausibility", "inside"})
+      out += "," + csv_field(t.metric + "|" + to_string(t.scale) + "|" + what);
+  out += ",max_implausibility,kept\n";
+  for (std::size_t i = 0; i < s.fits.size(); ++i) {
+    out += std::to_string(i);
+    for (const std::string& v : s.set_values[i]) out += "," + csv_field(v);
+    for (const TargetFit& f : s.fits[i].targets) {
+      const auto num = [](double v) { return std::isfinite(v) ? format_number(v) : std::string(std::isnan(v) ? "" : "inf"); };
+      out += "," + num(f.mean) + "," + num(f.band_low) + "," + num(f.band_high) + "," + num(f.implausibility) + "," +
+             (f.inside ? "1" : "0");
+    }
+    const double m = s.fits[i].max_implausibility;
+    out += "," + (std::isfinite(m) ? format_number(m) : std::string("inf")) + "," + (s.fits[i].kept ? "1" : "0") + "\n";
+  }
+  return out;
+}
+
+Document build_calibration_report(const CalibrationStudy& s) {
+  Document doc;
+  doc.title = "Calibration of " + s.scenario;
+  doc.blocks.push_back(Heading{1, doc.title, {}});
+  const std::size_t kept = kept_count(s);
+  std::string facts = "Design: " + s.design_description + "; " + std::to_string(s.replications) + " replication(s) of " +
+                      format_number(s.days) + " days per set. Rule: " +
+                      (s.rule == KeepRule::Band ? std::string("keep a set when every target lies inside its 90% band")
+                                                : "keep a set when every target's implausibility is below " + format_number(s.cutoff)) +
+                      ". **" + std::to_string(kept) + " of " + std::to_string(s.fits.size()) + " sets kept.**";
+  doc.blocks.push_back(Paragraph{facts});
+  doc.blocks.push_back(Paragraph{"Command: `" + s.command + "`"});
+  const auto best = best_set(s.fits);
+  if (best) {
+    doc.blocks.push_back(Heading{2, "Targets, at the best set (" + std::to_string(*best) + ")", {}});
+    doc.blocks.push_back(target_table(s, *best));
+    std::string settings;
+    for (std::size_t p = 0; p < s.parameter_keys.size(); ++p)
+      settings += "--set " + s.parameter_keys[p] + "=" + s.set_values[*best][p] + "\n";
+    doc.blocks.push_back(Paragraph{"The best set (fewest targets outside their bands, then smallest largest implausibility), as overrides:"});
+    doc.blocks.push_back(Preformatted{settings});
+  }
+  doc.blocks.push_back(Heading{2, "Parameters", {}});
+  doc.blocks.push_back(parameter_table(s));
+  if (kept > 0) {
+    doc.blocks.push_back(Heading{2, "Kept sets", {}});
+    Table t;
+    t.header = {"set"};
+    for (const std::string& k : s.parameter_keys) t.header.push_back("`" + k + "`");
+    t.header.push_back("largest implausibility");
+    t.right_aligned.assign(t.header.size(), true);
+    for (std::size_t i = 0; i < s.fits.size(); ++i) {
+      if (!s.fits[i].kept) continue;
+      std::vector<std::string> row{std::to_string(i)};
+      row.insert(row.end(), s.set_values[i].begin(), s.set_values[i].end());
+      row.push_back(g3(s.fits[i].max_implausibility));
+      t.rows.push_back(std::move(row));
+    }
+    doc.blocks.push_back(t);
+  }
+  doc.blocks.push_back(Heading{2, "Method", {}});
+  doc.blocks.push_back(BulletList{{
+      "History matching (Craig et al. 1997; Vernon et al. 2010): each parameter set runs R replications on common random "
+      "numbers; per target, the simulated mean and the 90% band (5% and 95% type-7 quantiles over replications).",
+      "Inside: the record's value (or interval) meets the band. Implausibility I = distance from the mean to the record / "
+      "sqrt(record sd^2 + run variance); I < 3 is the three-sigma cut-off.",
+      "Every set, with each target's mean, band and implausibility, is in sets.csv; best.txt holds the best set as --set lines.",
+  }});
+  return doc;
+}
+
+fs::path write_calibration_report(const fs::path& dir, const CalibrationStudy& s) {
+  const fs::path report = dir / "report";
+  io::write_run_directory(report, true, [&](const fs::path& tmp) {
+    const Document doc = build_calibration_report(s);
+    io::write_text_file(tmp / "calibration.md", render_markdown(doc));
+    io::write_text_file(tmp / "calibration.html", render_html(doc, [](const std::string&) { return std::string(); }));
+    io::write_text_file(tmp / "sets.csv", sets_csv(s));
+    std::string best_lines;
+    if (const auto best = best_set(s.fits))
+      for (std::size_t p = 0; p < s.parameter_keys.size(); ++p)
+        best_lines += s.parameter_keys[p] + "=" + s.set_values[*best][p] + "\n";
+    io::write_text_file(tmp / "best.txt", best_lines);
+  });
+  return report;
+}
+
+}  // namespace campsim::analysis

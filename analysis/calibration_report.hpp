@@ -1,0 +1,43 @@
+#pragma once
+// What `campsim calibrate` writes: DIR/report/calibration.md (and .html) with the target table
+// (target / source / simulated mean / 90% band / inside?) for the best set, the kept sets and the
+// range each parameter keeps; DIR/report/sets.csv (every set: its values, each target's mean,
+// band and implausibility, kept or not); DIR/report/best.txt (the best set as --set lines).
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "analysis/calibration.hpp"
+#include "analysis/document.hpp"
+#include "analysis/plots.hpp"
+
+namespace campsim::analysis {
+
+struct CalibrationStudy {
+  std::string scenario;
+  std::vector<std::string> overrides;
+  std::vector<std::string> parameter_keys;
+  std::vector<std::string> parameter_descriptions;
+  std::vector<std::vector<std::string>> set_values;  // [set][parameter] as --set texts
+  std::vector<std::vector<double>> set_numbers;      // [set][parameter] as numbers (for ranges)
+  std::vector<CalibrationTarget> targets;
+  std::vector<SetFit> fits;                          // [set]
+  KeepRule rule = KeepRule::Band;
+  double cutoff = 3;
+  int replications = 1;
+  double days = 0;
+  std::string design_description;
+  std::string command;
+};
+
+// target | per | source | simulated mean | 90% band | implausibility | inside? for one set.
+Table target_table(const CalibrationStudy& study, std::size_t set);
+// parameter | range searched | kept range (min..max over kept sets) | best set.
+Table parameter_table(const CalibrationStudy& study);
+std::string sets_csv(const CalibrationStudy& study);
+Document build_calibration_report(const CalibrationStudy& study);
+
+// Writes DIR/report/ as a whole (replaced atomically); returns its path.
+std::filesystem::path write_calibration_report(const std::filesystem::path& dir, const CalibrationStudy& study);
+
+}  // namespace campsim::analysis

@@ -1,0 +1,23 @@
+#pragma once
+// The targets file of `campsim calibrate` (format in docs/calibration.md):
+//
+//   targets:
+//     - metric: threats.casualties.killed     # a results.csv column (metrics.json flattened with '.'), or
+//       sum_of: [a, b]                        # several columns added up run by run
+//       per: year                             # run (default), day or year: the metric / days (x 365)
+//       interval: [0, 3]                      # the record's range, or
+//       value: 0.85                           # a single figure, optionally with
+//       sd: 0.1                               # its uncertainty (for the implausibility)
+//       source: "UN, MINUSMA fact sheet ..."  # required: where the number comes from
+//       note: "peacekeepers killed inside the Gao camp by hostile acts, per year"
+#include <filesystem>
+#include <vector>
+
+#include "analysis/calibration.hpp"
+
+namespace campsim::analysis {
+
+// Throws scenario::ScenarioError with every problem (file:line:col ...).
+std::vector<CalibrationTarget> read_calibration_targets(const std::filesystem::path& file);
+
+}  // namespace campsim::analysis

@@ -1,0 +1,52 @@
+#include "apps/campsim/limits.hpp"
+
+#include <charconv>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "sim/camp/threats/attack_budget.hpp"
+
+namespace campsim::cli {
+
+std::optional<std::uint64_t> parse_seed(const std::string& text, std::string& problem) {
+  std::uint64_t seed = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seed);
+  // from_chars takes no sign, so "-1" fails here instead of wrapping round to 2^64 - 1.
+  if (text.empty() || ec == std::errc::invalid_argument || end != text.data() + text.size()) {
+    problem = fmt::format("--seed must be a whole number from 0 to 18446744073709551615, got '{}'", text);
+    return std::nullopt;
+  }
+  if (ec == std::errc::result_out_of_range) {
+    problem = fmt::format("--seed must be at most 18446744073709551615 (2^64 - 1), got '{}'", text);
+    return std::nullopt;
+  }
+  return seed;
+}
+
+std::optional<double> parse_days(const std::string& text, std::string& problem) {
+  double days = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), days);
+  const bool number = !text.empty() && ec == std::errc() && end == text.data() + text.size();
+  if (!number || !std::isfinite(days) || days * 86400 < 60 || days > kMaxDays) {
+    problem = fmt::format("--days must be a number of days from one minute (0.000695) to {:g} (11 years), got '{}'",
+                          kMaxDays, text);
+    return std::nullopt;
+  }
+  return days;
+}
+
+std::optional<std::string> threads_problem(int threads) {
+  if (threads >= 1 && threads <= kMaxThreads) return std::nullopt;
+  return fmt::format("--threads must be at least 1 and at most {} (the most one machine can use), got {}", kMaxThreads, threads);
+}
+
+std::optional<std::string> attack_budget_problem(const camp::Scenario& scenario, double duration_seconds) {
+  const double attacks = camp::expected_attacks(scenario.threats, duration_seconds);
+  if (attacks <= camp::kMaxExpectedAttacks) return std::nullopt;
+  return fmt::format("scenario '{}' expects {:.3g} attacks in {:g} days, more than the limit of {:g} per run "
+                     "(per_day and annual_growth of the threats compound); shorten the run or lower the rates",
+                     scenario.meta.name, attacks, duration_seconds / 86400, camp::kMaxExpectedAttacks);
+}
+
+}  // namespace campsim::cli

@@ -1,0 +1,274 @@
+// campsim view: watch a scenario run live, play back a recorded run, or draw frames off screen.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <limits>
+#include <optional>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "apps/campsim/commands.hpp"
+#include "apps/campsim/options.hpp"
+#include "apps/campsim/run_files.hpp"
+#include "apps/campsim/view/live_feed.hpp"
+#include "apps/campsim/view/playback_feed.hpp"
+#include "apps/campsim/view/still_frames.hpp"
+#include "apps/campsim/view/viewer_window.hpp"
+#include "apps/campsim/world_feed.hpp"
+#include "sim/io/byte_stream.hpp"
+#include "sim/io/run_directory.hpp"
+#include "sim/scenario/duration.hpp"
+
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
+
+namespace campsim::cli {
+
+namespace {
+
+struct ViewOptions {
+  ScenarioOptions scenario;  // SCENARIO, or a run directory / recording file
+  double days = 0;
+  std::uint64_t seed = std::numeric_limits<std::uint64_t>::max();
+  int threads = 1;
+  double speed = 60;
+  bool paused = false, quit_at_end = false, force = false, record = false;
+  std::string at, screenshot, frames, from, to, every = "1min", size = "1280x800", out;
+  double fps = 25;
+};
+
+std::optional<double> time_option(const std::string& name, const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  if (auto t = scenario::parse_duration(text)) return t;
+  throw std::invalid_argument("--" + name + " takes a time since the start such as 20h45min or 1d2h, got '" + text + "'");
+}
+
+sf::Vector2u size_option(const std::string& text) {
+  unsigned w = 0, h = 0;
+  char x = 0;
+  std::istringstream in(text);
+  if (!(in >> w >> x >> h) || x != 'x' || w < render::kPanelWidth + 200 || h < 400)
+    throw std::invalid_argument("--size takes WIDTHxHEIGHT of at least " + std::to_string(render::kPanelWidth + 200) +
+                                "x400, got '" + text + "'");
+  return {w, h};
+}
+
+// The still frames asked for: one screenshot, or frames every so often from T0 to T1.
+std::vector<view::Shot> shots(const ViewOptions& o) {
+  std::vector<view::Shot> out;
+  if (!o.screenshot.empty()) {
+    const auto at = time_option("at", o.at);
+    if (!at) throw std::invalid_argument("--screenshot needs --at TIME");
+    out.push_back({*at, o.screenshot});
+  }
+  if (!o.frames.empty()) {
+    const auto from = time_option("from", o.from), to = time_option("to", o.to), every = time_option("every", o.every);
+    if (!from || !to || *to < *from) throw std::invalid_argument("--frames needs --from T0 and --to T1 with T0 <= T1");
+    if (!every || *every <= 0) throw std::invalid_argument("--every must be a positive time");
+    fs::create_directories(o.frames);
+    for (int k = 0; *from + k * *every <= *to + 1e-9; ++k)
+      out.push_back({*from + k * *every, fs::path(o.frames) / fmt::format("frame-{:06}.png", k)});
+  }
+  return out;
+}
+
+// A video of the frames, when Debian's ffmpeg is there; the frames stay either way.
+void make_video(const ViewOptions& o) {
+  if (o.frames.empty()) return;
+  if (std::system("command -v ffmpeg >/dev/null 2>&1") != 0) {
+    std::cout << "frames in " << o.frames << " (install ffmpeg for a video: apt-get install ffmpeg)\n";
+    return;
+  }
+  const std::string command = fmt::format(
+      "ffmpeg -loglevel error -y -framerate {} -i '{}/frame-%06d.png' -pix_fmt yuv420p -vf 'pad=ceil(iw/2)*2:ceil(ih/2)*2' '{}/video.mp4'",
+      o.fps, o.frames, o.frames);
+  if (std::system(command.c_str()) == 0) std::cout << "video: " << o.frames << "/video.mp4\n";
+  else std::cerr << "campsim view: ffmpeg failed; the frames are in " << o.frames << "\n";
+}
+
+fs::path recording_in(const fs::path& path) { return fs::is_directory(path) ? path / "recording.bin" : path; }
+
+std::vector<render::TimelineMark> timeline(const io::RecordingReader& reader) {
+  std::vector<render::TimelineMark> marks;
+  for (const io::IncidentMark& m : reader.incidents())
+    marks.push_back({m.first_recorded, fmt::format("#{} {}", m.id, camp::threat_kind_name(m.kind))});
+  return marks;
+}
+
+int play_recording(const ViewOptions& o) {
+  view::PlaybackFeed feed(recording_in(o.scenario.scenario));
+  const io::RecordingReader& reader = feed.reader();
+  if (reader.empty()) {
+    std::cerr << "campsim view: the recording " << o.scenario.scenario << " holds no snapshot\n";
+    return kBadInput;
+  }
+  const io::RecordingInfo& info = reader.info();
+  const std::string title = fmt::format("{}  seed {}", info.scenario_name, info.seed);
+  const sf::Vector2u size = size_option(o.size);
+  std::vector<view::Shot> wanted = shots(o);
+  if (!wanted.empty()) {
+    view::StillFrames still(info.layout, title, info.start_time_of_day, size, wanted);
+    io::RecordingReader frames(recording_in(o.scenario.scenario));
+    still.observe(frames.seek(still.history_start()));
+    const double last_shot = wanted.back().time;
+    while (frames.next_time() && *frames.next_time() <= last_shot + 1e-9) {
+      frames.advance();
+      still.observe(frames.current());
+    }
+    // One more snapshot, if any, so shots at the last instant see everything at that instant.
+    if (frames.advance()) still.observe(frames.current());
+    const int n = still.finish();
+    if (n == 1) std::cout << "wrote " << wanted.front().file.string() << "\n";
+    else std::cout << "wrote " << n << " frames\n";
+    make_video(o);
+    return kOk;
+  }
+  view::WindowOptions w;
+  w.title = title;
+  w.start_time_of_day = info.start_time_of_day;
+  w.size = size;
+  w.speed = o.speed;
+  w.paused = o.paused;
+  w.quit_at_end = o.quit_at_end;
+  w.start_at = time_option("at", o.at).value_or(reader.first_time());
+  w.first_time = reader.first_time();
+  w.last_time = reader.last_time();
+  w.marks = timeline(reader);
+  view::run_window(info.layout, feed, render::ViewMode::Playback, w);
+  return kOk;
+}
+
+int watch_live(const ViewOptions& o) {
+  std::optional<camp::LoadedScenario> loaded_or_not = load_or_report(o.scenario);
+  if (!loaded_or_not) return kBadInput;
+  const camp::LoadedScenario& loaded = *loaded_or_not;
+  camp::RunOptions run;
+  run.seed = o.seed != std::numeric_limits<std::uint64_t>::max() ? o.seed : static_cast<std::uint64_t>(loaded.scenario.meta.seed);
+  run.threads = o.threads;
+  run.duration = o.days > 0 ? o.days * engine::kDay : 0;
+  const std::optional<fs::path> run_dir = o.out.empty() ? std::nullopt : std::optional<fs::path>(o.out);
+  if (run_dir && fs::exists(*run_dir) && !o.force) {
+    std::cerr << "campsim view: output directory " << run_dir->string() << " already exists; use --force to replace it\n";
+    return kBadInput;
+  }
+  if (o.record && !run_dir) {
+    std::cerr << "campsim view: --record needs --out DIR (the recording goes into the run directory)\n";
+    return kBadInput;
+  }
+  const std::string title = fmt::format("{}  seed {}", loaded.scenario.meta.name, run.seed);
+  const sf::Vector2u size = size_option(o.size);
+  const double days = (run.duration > 0 ? run.duration : loaded.scenario.meta.duration) / engine::kDay;
+
+  // Runs the model with `observer` (and a recorder when asked), then writes the run directory
+  // exactly as `campsim run` does.
+  auto run_model = [&](const std::function<void(const camp::WorldSnapshot&)>& observer) {
+    camp::RunOptions options = run;
+    std::optional<fs::path> recording_file;
+    std::optional<io::RecordingWriter> recorder;
+    if (o.record) {
+      const fs::path parent = fs::absolute(*run_dir).parent_path();
+      fs::create_directories(parent);
+      recording_file = parent / (".recording-" + run_dir->filename().string() + "-" + std::to_string(::getpid()) + ".bin");
+      recorder.emplace(*recording_file, recording_info(loaded, run));
+    }
+    attach_world_observer(options, [&](const camp::WorldSnapshot& s) {
+      if (recorder) recorder->write(s);
+      observer(s);
+    });
+    try {
+      const camp::RunResult result = camp::run_scenario(loaded.scenario, options);
+      if (recorder) recorder->finish();
+      if (run_dir) {
+        const auto manifest = run_manifest(loaded, o.scenario, run, days,
+                                           o.record ? std::optional<std::string>("recording.bin") : std::nullopt);
+        io::write_run_directory(*run_dir, o.force, [&](const fs::path& dir) {
+          write_run_files(dir, manifest, result);
+          if (recording_file) fs::rename(*recording_file, dir / "recording.bin");
+        });
+      }
+    } catch (...) {
+      if (recording_file) fs::remove(*recording_file);
+      throw;
+    }
+  };
+
+  std::vector<view::Shot> wanted = shots(o);
+  if (!wanted.empty()) {
+    view::StillFrames still(loaded.scenario.layout, title, loaded.scenario.meta.start_time_of_day, size, wanted);
+    run_model([&](const camp::WorldSnapshot& s) { still.observe(s); });
+    const int n = still.finish();
+    if (n == 1) std::cout << "wrote " << wanted.front().file.string() << "\n";
+    else std::cout << "wrote " << n << " frames\n";
+    make_video(o);
+    return kOk;
+  }
+  view::LiveFeed feed(run_model, 256);
+  view::WindowOptions w;
+  w.title = title;
+  w.start_time_of_day = loaded.scenario.meta.start_time_of_day;
+  w.size = size;
+  w.speed = o.speed;
+  w.paused = o.paused;
+  w.quit_at_end = o.quit_at_end;
+  view::run_window(loaded.scenario.layout, feed, render::ViewMode::Live, w);
+  if (run_dir && !feed.at_end()) std::cerr << "campsim view: the window closed before the run ended; no run directory written\n";
+  return kOk;
+}
+
+}  // namespace
+
+int view_command(const std::vector<std::string>& args) {
+  ViewOptions o;
+  po::options_description options;
+  add_scenario_options(options, o.scenario);
+  options.add_options()
+      ("seed", po::value<std::uint64_t>(&o.seed), "random seed (live; default: the scenario's seed)")
+      ("days", po::value<double>(&o.days), "simulated days (live; default: the scenario's duration)")
+      ("threads", po::value<int>(&o.threads)->default_value(1), "model threads (live); never changes the results")
+      ("speed", po::value<double>(&o.speed)->default_value(60), "simulated seconds per real second (+ and - change it)")
+      ("paused", po::bool_switch(&o.paused), "start paused (space resumes)")
+      ("at", po::value<std::string>(&o.at), "time since the start (20h45min, 1d2h): the screenshot's time, or where playback begins")
+      ("screenshot", po::value<std::string>(&o.screenshot), "draw the frame at --at into this PNG, without a window")
+      ("frames", po::value<std::string>(&o.frames), "draw frames --from T0 --to T1 every --every into this directory (and a video if ffmpeg is installed)")
+      ("from", po::value<std::string>(&o.from), "first frame's time")
+      ("to", po::value<std::string>(&o.to), "last frame's time")
+      ("every", po::value<std::string>(&o.every)->default_value("1min"), "simulated time between frames")
+      ("fps", po::value<double>(&o.fps)->default_value(25), "frames per second of the video")
+      ("size", po::value<std::string>(&o.size)->default_value("1280x800"), "window or picture size in pixels")
+      ("out", po::value<std::string>(&o.out), "live: also write the run directory here when the run ends (as campsim run does)")
+      ("force", po::bool_switch(&o.force), "replace --out if it exists")
+      ("record", po::bool_switch(&o.record), "live: also write --out/recording.bin")
+      ("quit-at-end", po::bool_switch(&o.quit_at_end), "close the window when the run or recording has ended");
+  if (auto stop = parse_command_line(
+          args, options, "campsim view SCENARIO|RUN_DIR [--seed S] [--set KEY=VALUE]... [--days D] [--screenshot PNG --at TIME]",
+          "SCENARIO (a .yaml file) runs live in a window; RUN_DIR (made by campsim run --record) or a\n"
+          "recording.bin plays back, with seeking. --screenshot and --frames draw off screen (no window\n"
+          "manager needed; an X display or Xvfb is). Keys: press H in the window, or see docs/user-guide.md.\n\n"
+          "Examples:\n  campsim view scenarios/gao_baseline.yaml --days 3 --speed 600\n"
+          "  campsim run scenarios/replay_2016-05-31_gao.yaml --record --out runs/replay && campsim view runs/replay --at 20h40min\n"
+          "  campsim view scenarios/gao_baseline.yaml --days 2 --screenshot night.png --at 1d2h\n"
+          "  campsim view runs/replay --frames frames/ --from 20h40min --to 21h30min --every 30s\n"))
+    return *stop;
+  // SFML aborts the process when it cannot open a display; say what to do instead.
+  const char* display = std::getenv("DISPLAY");
+  if (!display || !*display) {
+    std::cerr << "campsim view: no X display (DISPLAY is not set). Off-screen forms run under a virtual one:\n"
+                 "  scripts/with-xvfb.sh campsim view ... --screenshot out.png --at TIME\n";
+    return kFailure;
+  }
+  try {
+    const fs::path source = o.scenario.scenario;
+    if (fs::is_directory(source) || source.extension() == ".bin") return play_recording(o);
+    return watch_live(o);
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "campsim view: " << e.what() << "\n";
+    return kBadInput;
+  } catch (const io::RecordingError& e) {
+    std::cerr << "campsim view: " << e.what() << "\n";
+    return kBadInput;
+  }
+}
+
+}  // namespace campsim::cli

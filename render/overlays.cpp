@@ -1,0 +1,174 @@
+#include "render/overlays.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include <SFML/Graphics/Text.hpp>
+#include <SFML/Graphics/VertexArray.hpp>
+#include <fmt/format.h>
+
+#include "render/map_layer.hpp"
+#include "render/palette.hpp"
+#include "render/shapes.hpp"
+#include "render/text.hpp"
+
+namespace campsim::render {
+
+namespace {
+const sf::Color kBox{20, 22, 28, 215};
+}
+
+void draw_labels(sf::RenderTarget& target, const Fonts& fonts, const Scene& scene) {
+  const ViewFrame& f = scene.camera;
+  const sf::Color label{25, 25, 25};
+  for (const camp::Zone& zone : scene.layout->zones) {
+    camp::Point c;
+    for (const camp::Point& p : zone.polygon) {
+      c.x += p.x / static_cast<double>(zone.polygon.size());
+      c.y += p.y / static_cast<double>(zone.polygon.size());
+    }
+    sf::Vector2f at = f.to_pixels(c);
+    std::string name = zone.name;
+    std::replace(name.begin(), name.end(), '_', ' ');
+    if (zone.kind == camp::ZoneKind::Hospital) at.y += 12;  // below its red cross
+    sf::Text probe(name, fonts.sans, 10);
+    draw_text(target, fonts.sans, name, {at.x - probe.getLocalBounds().width / 2, at.y - 6}, 10,
+              zone.kind == camp::ZoneKind::Hospital ? label : sf::Color(235, 235, 235));
+  }
+  for (const camp::Gate& gate : scene.layout->gates) {
+    const sf::Vector2f at = f.to_pixels(gate.position);
+    draw_text(target, fonts.sans, gate.name, {at.x + 9, at.y - 16}, 11, label);
+  }
+  for (const camp::Watchtower& tower : scene.layout->towers) {
+    const sf::Vector2f at = f.to_pixels(tower.position);
+    draw_text(target, fonts.sans, tower.name.substr(0, tower.name.find('_')), {at.x + 8, at.y + 2}, 10, label);
+  }
+  if (!scene.layout->perimeter.empty()) {
+    double west = scene.layout->perimeter.front().x, north = scene.layout->perimeter.front().y;
+    for (const camp::Point& p : scene.layout->perimeter) {
+      west = std::min(west, p.x);
+      north = std::max(north, p.y);
+    }
+    const sf::Vector2f at = f.to_pixels({west - kTownSetbackM, north});
+    sf::VertexArray box(sf::Triangles);
+    const float x = std::max(4.f, at.x - 112);
+    add_rect(box, {x - 3, at.y - 2}, {110, 18}, kBox);
+    target.draw(box);
+    draw_text(target, fonts.sans, "Gao (town edge)", {x, at.y}, 12, kPanelText);
+  }
+}
+
+void draw_legend(sf::RenderTarget& target, const Fonts& fonts, sf::Vector2f bottom_left) {
+  struct Row {
+    std::string text;
+    sf::Color fill, rim;
+  };
+  const std::vector<Row> rows{
+      {"guard", role_colour(camp::PersonRole::Guard), sf::Color::Transparent},
+      {"staff", role_colour(camp::PersonRole::Staff), sf::Color::Transparent},
+      {"medical", role_colour(camp::PersonRole::Medical), sf::Color::Transparent},
+      {"logistics", role_colour(camp::PersonRole::Logistics), sf::Color::Transparent},
+      {"resident", role_colour(camp::PersonRole::Resident), sf::Color::Transparent},
+      {"on post", sf::Color(150, 150, 150), sf::Color::White},
+      {"moving", sf::Color(150, 150, 150), sf::Color::Yellow},
+      {"in bunker", sf::Color(150, 150, 150), sf::Color(70, 70, 70)},
+      {"wounded / killed", kCasualty, kKilled},
+      {"vehicle at base", vehicle_state_colour(camp::VehicleState::AtBase), sf::Color::Black},
+      {"mobilizing", vehicle_state_colour(camp::VehicleState::Mobilizing), sf::Color::Black},
+      {"en route", vehicle_state_colour(camp::VehicleState::EnRoute), sf::Color::Black},
+      {"on scene", vehicle_state_colour(camp::VehicleState::OnScene), sf::Color::Black},
+      {"returning", vehicle_state_colour(camp::VehicleState::Returning), sf::Color::Black},
+      {"post manned / short / idle", kTowerManned, kTowerShort},
+      {"impact (fades)", kImpact, sf::Color::Transparent},
+      {"open incident", kIncident, sf::Color::Transparent},
+  };
+  // Two columns: people on the left, vehicles and marks on the right.
+  const std::size_t per_column = 9;
+  const float line = 15, column = 190, width = 2 * column, height = kLegendHeight - 8;
+  sf::VertexArray t(sf::Triangles);
+  const sf::Vector2f top_left{bottom_left.x, bottom_left.y - height};
+  add_rect(t, top_left, {width, height}, kBox);
+  auto place = [&](std::size_t i) {
+    return sf::Vector2f{top_left.x + column * static_cast<float>(i / per_column),
+                        top_left.y + line * static_cast<float>(i % per_column)};
+  };
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const sf::Vector2f c = place(i) + sf::Vector2f{14, 12};
+    if (rows[i].rim.a > 0) add_square(t, c, 11, rows[i].rim);
+    add_square(t, c, 7, rows[i].fill);
+  }
+  target.draw(t);
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    draw_text(target, fonts.sans, rows[i].text, place(i) + sf::Vector2f{26, 4}, 11, kPanelText);
+}
+
+double scale_bar_metres(const ViewFrame& frame, float max_px) {
+  const double max_m = max_px / frame.scale;
+  const double decade = std::pow(10.0, std::floor(std::log10(max_m)));
+  for (double step : {5.0, 2.0, 1.0})
+    if (step * decade <= max_m) return step * decade;
+  return decade;
+}
+
+void draw_scale_bar(sf::RenderTarget& target, const Fonts& fonts, const ViewFrame& frame, sf::Vector2f bottom_right) {
+  const double metres = scale_bar_metres(frame, 160);
+  const float px = static_cast<float>(metres * frame.scale);
+  sf::VertexArray t(sf::Triangles);
+  const sf::Vector2f left{bottom_right.x - px, bottom_right.y - 8};
+  add_rect(t, {left.x - 6, left.y - 22}, {px + 12, 34}, kBox);
+  add_rect(t, left, {px / 2, 5}, sf::Color::White);
+  add_rect(t, {left.x + px / 2, left.y}, {px / 2, 5}, sf::Color(90, 90, 90));
+  target.draw(t);
+  const std::string text = metres >= 1000 ? fmt::format("{:g} km", metres / 1000) : fmt::format("{:g} m", metres);
+  draw_text(target, fonts.sans, text, {left.x, left.y - 19}, 12, kPanelText);
+}
+
+void draw_north_arrow(sf::RenderTarget& target, const Fonts& fonts, sf::Vector2f top_right) {
+  const sf::Vector2f tip{top_right.x - 22, top_right.y + 22};
+  sf::VertexArray t(sf::Triangles);
+  add_disc(t, {tip.x, tip.y + 18}, 20, kBox);
+  t.append(sf::Vertex(tip, sf::Color::White));
+  t.append(sf::Vertex({tip.x - 8, tip.y + 26}, sf::Color::White));
+  t.append(sf::Vertex({tip.x, tip.y + 20}, sf::Color::White));
+  t.append(sf::Vertex(tip, sf::Color(150, 150, 150)));
+  t.append(sf::Vertex({tip.x, tip.y + 20}, sf::Color(150, 150, 150)));
+  t.append(sf::Vertex({tip.x + 8, tip.y + 26}, sf::Color(150, 150, 150)));
+  target.draw(t);
+  draw_text(target, fonts.sans, "N", {tip.x - 5, tip.y - 17}, 13, sf::Color::White);
+}
+
+void draw_help(sf::RenderTarget& target, const Fonts& fonts, sf::Vector2f size, ViewMode mode) {
+  std::vector<std::string> lines{
+      "Keys",
+      "space          pause / resume",
+      "N              one step (when paused)",
+      "+ / -          faster / slower (1x to 100000x)",
+      "I              jump to the next incident",
+      "mouse wheel    zoom at the cursor;  drag: pan",
+      "arrow keys     pan;  0: whole map",
+      "click          inspect a person, vehicle or post",
+      "1-7            layers: people, vehicles, fields of view,",
+      "               incidents, night, labels, legend",
+      "S              screenshot (PNG in the current folder)",
+      "R              record frames (PNGs) on / off",
+      "H or F1        this help;  Q or Esc: quit",
+  };
+  if (mode == ViewMode::Playback) {
+    lines.push_back(", / .          back / forward one minute");
+    lines.push_back("[ / ]          back / forward one hour");
+    lines.push_back("Home / End     start / end of the recording");
+    lines.push_back("click the timeline at the panel's foot to seek");
+  }
+  const float w = 510, h = 22 + 19 * static_cast<float>(lines.size());
+  sf::VertexArray t(sf::Triangles);
+  const sf::Vector2f at{(size.x - w) / 2, (size.y - h) / 2};
+  add_rect(t, at, {w, h}, sf::Color(10, 12, 18, 235));
+  target.draw(t);
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    draw_text(target, i == 0 ? fonts.sans : fonts.mono, lines[i], {at.x + 16, at.y + 10 + 19 * static_cast<float>(i)}, 14,
+              i == 0 ? sf::Color::Yellow : kPanelText);
+}
+
+}  // namespace campsim::render

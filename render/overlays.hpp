@@ -1,0 +1,20 @@
+#pragma once
+// What sits on top of the map in screen space: the legend, the scale bar, the north arrow, names
+// of places, and the help overlay listing the keys.
+#include <SFML/Graphics/RenderTarget.hpp>
+
+#include "render/fonts.hpp"
+#include "render/scene.hpp"
+
+namespace campsim::render {
+
+void draw_labels(sf::RenderTarget& target, const Fonts& fonts, const Scene& scene);
+void draw_legend(sf::RenderTarget& target, const Fonts& fonts, sf::Vector2f bottom_left);
+void draw_scale_bar(sf::RenderTarget& target, const Fonts& fonts, const ViewFrame& frame, sf::Vector2f bottom_right);
+void draw_north_arrow(sf::RenderTarget& target, const Fonts& fonts, sf::Vector2f top_right);
+void draw_help(sf::RenderTarget& target, const Fonts& fonts, sf::Vector2f size, ViewMode mode);
+
+// The scale bar's length: the largest of 1, 2, 5 x 10^k metres that fits in max_px.
+double scale_bar_metres(const ViewFrame& frame, float max_px);
+
+}  // namespace campsim::render

@@ -1,0 +1,168 @@
+#include "sim/batch/resume_check.hpp"
+
+#include <charconv>
+#include <map>
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "sim/batch/csv_text.hpp"
+
+namespace campsim::batch {
+
+namespace {
+
+// The names results_file.hpp gives the two files (it includes this header, so not from there).
+constexpr const char* kResultsFile = "results.csv";
+constexpr const char* kCareFile = "care.csv";
+
+std::string_view without_newline(std::string_view line) {
+  if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
+  return line;
+}
+
+bool is_number(const std::string& cell) {
+  double value = 0;
+  const auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
+  return !cell.empty() && ec == std::errc() && end == cell.data() + cell.size();
+}
+
+bool is_whole(const std::string& cell) {
+  unsigned long long value = 0;
+  const auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
+  return !cell.empty() && ec == std::errc() && end == cell.data() + cell.size();
+}
+
+std::string describe(const JobKey& key, const std::vector<std::string>& policies) {
+  return fmt::format("design point {}, policy {}, replication {}", key.design_point,
+                     policies.at(static_cast<std::size_t>(key.policy)), key.replication);
+}
+
+std::string shown(std::string_view line) {
+  line = without_newline(line);
+  return line.size() > 60 ? std::string(line.substr(0, 60)) + "..." : std::string(line);
+}
+
+// What is wrong with a results row whose cell count and key are right, or nothing.
+std::optional<std::string> results_row_problem(const std::vector<std::string>& cells, const JobKey& key,
+                                               const ResumeRules& rules) {
+  std::size_t metrics_from = 4;
+  if (rules.fixed_cells) {
+    const std::vector<std::string> fixed = rules.fixed_cells(key);
+    metrics_from = 3 + fixed.size();
+    for (std::size_t i = 0; i < fixed.size(); ++i)
+      if (3 + i >= cells.size() || cells[3 + i] != fixed[i])
+        return fmt::format("cell {} is '{}' where this batch writes '{}'", 4 + i, 3 + i < cells.size() ? cells[3 + i] : "",
+                           fixed[i]);
+  } else if (!is_whole(cells[3])) {
+    return fmt::format("the seed cell is '{}', not a whole number", cells[3]);
+  }
+  for (std::size_t i = metrics_from; i < cells.size(); ++i)
+    if (!cells[i].empty() && !is_number(cells[i]))
+      return fmt::format("cell {} is '{}', neither empty nor a number", i + 1,
+                         cells[i].size() > 30 ? cells[i].substr(0, 30) + "..." : cells[i]);
+  return std::nullopt;
+}
+
+}  // namespace
+
+ResumeTidy tidy_for_resume(const TableText& results, const TableText& casualties, const ResumeRules& rules) {
+  ResumeTidy out;
+  std::set<JobKey> damaged;
+  std::map<JobKey, std::pair<std::string, long>> first_row;  // key -> (row, its line)
+  std::vector<JobKey> order;
+
+  const auto foreign = [&](const char* file, long line, const JobKey& key) {
+    return BatchInputError(fmt::format("{} line {} is a row of another batch ({}, which this batch does not have); "
+                                       "nothing was changed. Resume with the command that started the batch, or start "
+                                       "again with --force",
+                                       file, line, describe(key, rules.policies)));
+  };
+
+  for (std::size_t i = 0; i < results.lines.size(); ++i) {
+    const long line = static_cast<long>(i) + 2;
+    const std::string& text = results.lines[i];
+    const std::vector<std::string> cells = split_csv_line(without_newline(text));
+    const auto key = key_of_line(text, rules.policies);
+    std::optional<std::string> problem;
+    if (cells.size() != rules.results_fields) {
+      problem = fmt::format("{} cells where the header has {}", cells.size(), rules.results_fields);
+    } else if (!key) {
+      problem = "no key of this batch (design point, policy, replication) in '" + shown(text) + "'";
+    } else if (!rules.expected.count(*key)) {
+      throw foreign(kResultsFile, line, *key);
+    } else {
+      problem = results_row_problem(cells, *key, rules);
+    }
+    if (problem) {
+      if (key) damaged.insert(*key);
+      out.notes.push_back(fmt::format("{} line {}: {}; dropped{}", kResultsFile, line, *problem,
+                                      key ? ", that run will be done again" : ""));
+      continue;
+    }
+    const auto [at, inserted] = first_row.emplace(*key, std::make_pair(text, line));
+    if (inserted) {
+      order.push_back(*key);
+    } else if (at->second.first != text) {
+      damaged.insert(*key);
+      out.notes.push_back(fmt::format("{} line {} repeats the run of line {} with other values; both dropped, that run "
+                                      "will be done again",
+                                      kResultsFile, line, at->second.second));
+    }
+  }
+  if (results.dropped_partial)
+    out.notes.push_back(fmt::format("{} line {} is a torn row (no line end); dropped", kResultsFile, results.lines.size() + 2));
+
+  std::vector<std::pair<JobKey, const std::string*>> casualty_rows;
+  std::optional<JobKey> previous;
+  bool unattributed = false;  // a damaged line with no key: it belongs to a neighbour
+  for (std::size_t i = 0; i < casualties.lines.size(); ++i) {
+    const long line = static_cast<long>(i) + 2;
+    const std::string& text = casualties.lines[i];
+    const std::vector<std::string> cells = split_csv_line(without_newline(text));
+    const auto key = key_of_line(text, rules.policies);
+    const bool right_size = cells.size() == rules.casualty_fields;
+    if (right_size && key && !rules.expected.count(*key)) throw foreign(kCareFile, line, *key);
+    if (!right_size || !key) {
+      // A torn row glued to the next still starts with its own key; garbage has none, and then
+      // the runs on either side of it are the ones that may have lost rows.
+      if (key) {
+        damaged.insert(*key);
+      } else {
+        if (previous) damaged.insert(*previous);
+        unattributed = true;
+      }
+      out.notes.push_back(fmt::format("{} line {}: {}; the rows of its run are dropped and the run done again",
+                                      kCareFile, line,
+                                      right_size ? "no key of this batch" : fmt::format("{} cells where the header has {}",
+                                                                                        cells.size(), rules.casualty_fields)));
+      continue;
+    }
+    if (unattributed) damaged.insert(*key);
+    unattributed = false;
+    previous = key;
+    casualty_rows.emplace_back(*key, &text);
+  }
+  if (unattributed && previous) damaged.insert(*previous);
+  if (casualties.dropped_partial) {
+    // A run's casualty rows are on disk before its results row, so a torn casualty row of a run
+    // that has a results row means rows were lost: that run is done again.
+    const auto key = key_of_line(casualties.partial, rules.policies);
+    if (key && first_row.count(*key)) {
+      damaged.insert(*key);
+      out.notes.push_back(fmt::format("{} line {} is a torn row of a finished run ({}); that run will be done again",
+                                      kCareFile, casualties.lines.size() + 2, describe(*key, rules.policies)));
+    }
+  }
+
+  for (const JobKey& key : order)
+    if (!damaged.count(key)) {
+      out.done.insert(key);
+      out.results.push_back(first_row.at(key).first);
+    }
+  for (const auto& [key, text] : casualty_rows)
+    if (out.done.count(key)) out.casualties.push_back(*text);
+  return out;
+}
+
+}  // namespace campsim::batch

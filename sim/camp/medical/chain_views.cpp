@@ -1,0 +1,78 @@
+// Read-only views of the chain for snapshots and the world: vehicles where they are, the
+// hospital at a glance, each patient's stage. Nothing here changes the chain or draws a number.
+#include <cmath>
+
+#include "sim/camp/medical/chain_core.hpp"
+
+namespace campsim::camp {
+
+namespace {
+bool within(SimTime at, SimTime injury, SimTime target) { return std::isfinite(at) && at - injury <= target; }
+}  // namespace
+
+// Ambulances, and an escort beside each one on a trip outside the camp: escorts come from the
+// QRF and ride with the ambulance, so they share its state and position (ids after the ambulances').
+std::vector<VehicleView> ChainCore::vehicles_at(SimTime t) const {
+  std::vector<VehicleView> views;
+  for (const Ambulance& v : vehicles_)
+    views.push_back({v.id().value, VehicleKind::Ambulance, v.state(), v.position_at(t)});
+  for (const Ambulance& v : vehicles_) {
+    if (!v.trip || trips_[*v.trip].cancelled) continue;
+    if (groups_[trips_[*v.trip].group.value].inside_camp) continue;
+    views.push_back({static_cast<std::uint32_t>(vehicles_.size()) + v.id().value, VehicleKind::Escort, v.state(),
+                     v.position_at(t)});
+  }
+  return views;
+}
+
+HospitalView ChainCore::hospital_view(SimTime) const {
+  HospitalView h;
+  for (const Patient& pt : patients_) {
+    if (pt.dead) continue;
+    switch (pt.stage) {
+      case PatientStage::Field:
+        if (!groups_[pt.group.value].approved) ++h.awaiting_approval;
+        break;
+      case PatientStage::Pending: ++h.awaiting_ambulance; break;
+      case PatientStage::Assigned:
+      case PatientStage::Transit: ++h.in_transit; break;
+      case PatientStage::Hospital: ++h.in_hospital; break;
+      case PatientStage::Gone: break;
+    }
+  }
+  const auto& r = resources_;
+  h.in_surgery = r[index_of(HospitalResource::OperatingTables)].busy();
+  h.icu_beds_used = r[index_of(HospitalResource::IcuBeds)].busy();
+  h.icu_beds = r[index_of(HospitalResource::IcuBeds)].capacity();
+  h.ward_beds_used = r[index_of(HospitalResource::WardBeds)].busy();
+  h.ward_beds = r[index_of(HospitalResource::WardBeds)].capacity();
+  // 10-1-2 so far, counted as the report counts them (medical_report.cpp).
+  for (const CareRecord& c : out_.casualties) {
+    if (c.triage == Triage::Killed) continue;
+    ++h.casualties;
+    h.met_10 += within(c.first_aid, c.injury, 10 * engine::kMinute) ? 1 : 0;
+    h.met_1 += within(c.resuscitation, c.injury, engine::kHour) ? 1 : 0;
+    h.met_2 += within(c.surgery, c.injury, 2 * engine::kHour) ? 1 : 0;
+  }
+  return h;
+}
+
+std::vector<PatientView> ChainCore::patients() const {
+  std::vector<PatientView> views;
+  for (const Patient& pt : patients_)
+    if (!pt.routine && pt.stage != PatientStage::Gone) views.push_back({pt.casualty, pt.triage, pt.stage});
+  return views;
+}
+
+std::optional<PatientStage> ChainCore::stage_of(CasualtyId casualty) const {
+  const auto it = patient_of_.find(casualty);
+  if (it == patient_of_.end()) return std::nullopt;
+  return patients_[it->second.value].stage;
+}
+
+const PatientDraws* ChainCore::draws_of(CasualtyId casualty) const {
+  const auto it = patient_of_.find(casualty);
+  return it == patient_of_.end() ? nullptr : &patients_[it->second.value].draws;
+}
+
+}  // namespace campsim::camp

@@ -1,0 +1,42 @@
+#pragma once
+// Every random number that belongs to one patient, drawn up front from streams keyed by the
+// patient (its casualty id, or its routine admission number), never by the order in which the
+// chain happens to need them. Two policies that dispatch differently (a shorter approval chain,
+// another station, a second crew) therefore give the same casualty the same death threshold,
+// first aid, surgery, stay, flight and drives: common random numbers, patient by patient.
+#include <cstdint>
+
+#include "sim/camp/medical/medical_params.hpp"
+#include "sim/camp/threats/casualty.hpp"
+#include "sim/engine/random.hpp"
+
+namespace campsim::camp {
+
+struct PatientDraws {
+  // "medical.patient", in this order (the order is part of the stream's meaning: keep it).
+  double death_u = 0.5;
+  bool buddy = false;
+  SimTime buddy_delay = 0;
+  SimTime resuscitation_time = 0;
+  bool needs_surgery = false;
+  SimTime surgery_time = 0;
+  bool flies = false;
+  SimTime stay = 0;
+  SimTime loading = 0;
+  SimTime minor_treatment = 0;
+  // One stream each, so adding a draw to one never shifts another.
+  SimTime flight_mission = 0;  // "medical.flight": the helicopter's round trip if this patient flies
+  SimTime crew_call_in = 0;    // "medical.crew_call_in": a crew called in for a trip this patient leads
+  SimTime outside_out = 0;     // "medical.outside_drive" (first): beyond the gate to this patient's scene
+  SimTime outside_back = 0;    // "medical.outside_drive" (second): and back
+};
+
+// Routine (non-combat) patients are keyed past every casualty id.
+constexpr std::uint64_t kRoutineEntityBase = std::uint64_t{1} << 40;
+constexpr std::uint64_t casualty_entity(int casualty_id) { return static_cast<std::uint64_t>(casualty_id); }
+constexpr std::uint64_t routine_entity(long admission) { return kRoutineEntityBase + static_cast<std::uint64_t>(admission); }
+
+PatientDraws draw_patient(const MedicalParams& params, std::uint64_t seed, std::uint64_t replication,
+                          std::uint64_t entity, Triage triage, bool routine);
+
+}  // namespace campsim::camp

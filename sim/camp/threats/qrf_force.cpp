@@ -1,0 +1,153 @@
+#include "sim/camp/threats/qrf_force.hpp"
+
+#include <algorithm>
+#include <limits>
+
+#include "sim/camp/road_graph.hpp"
+#include "sim/camp/threats/threat_context.hpp"
+
+namespace campsim::camp {
+
+Point point_along_route(const CampLayout& layout, const std::vector<int>& nodes, double metres) {
+  if (nodes.empty()) return {};
+  Point at = layout.road_nodes[static_cast<std::size_t>(nodes.front())].position;
+  for (std::size_t i = 1; i < nodes.size(); ++i) {
+    const Point next = layout.road_nodes[static_cast<std::size_t>(nodes[i])].position;
+    const double leg = distance(at, next);
+    if (metres <= leg && leg > 0) {
+      const double share = std::max(0.0, metres) / leg;
+      return {at.x + share * (next.x - at.x), at.y + share * (next.y - at.y)};
+    }
+    metres -= leg;
+    at = next;
+  }
+  return at;
+}
+
+QrfForce::QrfForce(const QrfParams& params, const CampLayout& layout, int base_node)
+    : params_(params), layout_(layout), base_(base_node), teams_(static_cast<std::size_t>(std::max(1, params.units))) {}
+
+QrfTimeline QrfForce::dispatch(Point incident, SimTime detected, bool night, engine::RandomStream& rng) {
+  QrfTimeline t;
+  t.detected = detected;
+  t.alerted = detected + params_.alarm_delay.sample(rng);
+  const SimTime notice = night ? params_.notice_to_move_night : params_.notice_to_move_day;
+  const SimTime free_launch = t.alerted + notice;  // what a team at base would do
+
+  // The team that launches first; ties go to the lower-numbered team.
+  int best = 0;
+  SimTime best_launch = std::numeric_limits<double>::infinity();
+  int best_from = base_;
+  for (std::size_t u = 0; u < teams_.size(); ++u) {
+    const Team& team = teams_[u];
+    SimTime launch = free_launch;
+    int from = base_;
+    if (!team.missions.empty()) {
+      const Mission& last = team.missions.back();
+      if (last.timeline.home > t.alerted) {
+        // Busy: it comes straight from its scene once that is contained, already mobilized.
+        launch = std::max(t.alerted, last.timeline.contained);
+        from = last.out.empty() ? base_ : last.out.back();
+        if (last.timeline.contained <= t.alerted) {
+          // On its way home: it turns round where it is; taken as leaving from the scene's node
+          // (the return drive is short next to the notice to move).
+          launch = t.alerted;
+        }
+      }
+    }
+    if (launch < best_launch) {
+      best_launch = launch;
+      best = static_cast<int>(u);
+      best_from = from;
+    }
+  }
+  Team& team = teams_[static_cast<std::size_t>(best)];
+  t.unit = best;
+  t.launched = best_launch;
+  t.waited = std::max(0.0, best_launch - free_launch);
+
+  Mission m;
+  m.mobilized = best_from == base_ && best_launch == free_launch ? t.alerted : best_launch;
+  const int goal = nearest_road_node(layout_, incident);
+  if (const auto route = shortest_route(layout_, best_from, goal)) {
+    t.road_m = route->length_m;
+    m.out = route->nodes;
+  }
+  t.foot_m = goal >= 0 ? distance(layout_.road_nodes[static_cast<std::size_t>(goal)].position, incident) : 0;
+  t.on_scene = t.launched + t.road_m / params_.drive_speed_mps + t.foot_m / params_.foot_speed_mps;
+  t.contained = t.on_scene + params_.containment.sample(rng);
+  double back_m = 0;
+  if (const auto route = shortest_route(layout_, goal, base_)) {
+    back_m = route->length_m;
+    m.back = route->nodes;
+  }
+  t.home = t.contained + t.foot_m / params_.foot_speed_mps + back_m / params_.drive_speed_mps;
+
+  if (!team.missions.empty() && team.missions.back().timeline.home > t.launched) {
+    // Re-tasked: the previous mission ends where this one starts.
+    team.missions.back().timeline.home = t.launched;
+    team.missions.back().back.clear();
+  }
+  m.timeline = t;
+  team.missions.push_back(m);
+  ++dispatches_;
+  if (t.waited > 0) {
+    ++waited_;
+    wait_total_s_ += t.waited;
+  }
+  return t;
+}
+
+VehicleState QrfForce::state_at(int unit, SimTime time) const {
+  for (const Mission& m : teams_[static_cast<std::size_t>(unit)].missions) {
+    const QrfTimeline& t = m.timeline;
+    if (time < m.mobilized || time >= t.home) continue;
+    if (time < t.launched) return VehicleState::Mobilizing;
+    if (time < t.on_scene) return VehicleState::EnRoute;
+    if (time < t.contained) return VehicleState::OnScene;
+    return VehicleState::Returning;
+  }
+  return VehicleState::AtBase;
+}
+
+std::vector<VehicleView> QrfForce::vehicles_at(SimTime time) const {
+  std::vector<VehicleView> views;
+  const Point base = layout_.road_nodes.empty() ? Point{} : layout_.road_nodes[static_cast<std::size_t>(base_)].position;
+  for (std::size_t u = 0; u < teams_.size(); ++u) {
+    VehicleView v{static_cast<std::uint32_t>(u), VehicleKind::Qrf, VehicleState::AtBase, base};
+    for (const Mission& m : teams_[u].missions) {
+      const QrfTimeline& t = m.timeline;
+      if (time < m.mobilized || time >= t.home) continue;
+      v.state = state_at(static_cast<int>(u), time);
+      const double out_drive = t.road_m / params_.drive_speed_mps;
+      switch (v.state) {
+        case VehicleState::Mobilizing: v.position = point_along_route(layout_, m.out, 0); break;
+        case VehicleState::EnRoute:
+          v.position = point_along_route(layout_, m.out, std::min(time - t.launched, out_drive) * params_.drive_speed_mps);
+          break;
+        case VehicleState::OnScene: v.position = point_along_route(layout_, m.out, t.road_m); break;
+        case VehicleState::Returning: {
+          const SimTime drive_from = t.contained + t.foot_m / params_.foot_speed_mps;
+          v.position = point_along_route(layout_, m.back, std::max(0.0, time - drive_from) * params_.drive_speed_mps);
+          break;
+        }
+        case VehicleState::AtBase:
+        case VehicleState::OutOfService: break;
+      }
+      break;
+    }
+    views.push_back(v);
+  }
+  return views;
+}
+
+}  // namespace campsim::camp
+
+namespace campsim::camp {
+
+QrfTimeline ThreatContext::call_qrf(Point where, SimTime detected, bool night, engine::RandomStream& rng) const {
+  if (qrf_force) return qrf_force->dispatch(where, detected, night, rng);
+  return qrf_response(qrf, *layout, qrf_base, where, detected, night, rng);
+}
+
+}  // namespace campsim::camp

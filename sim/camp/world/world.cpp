@@ -1,0 +1,454 @@
+#include "sim/camp/world/world.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <limits>
+
+#include "sim/engine/spatial_grid.hpp"
+
+namespace campsim::camp {
+
+namespace {
+
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+// Collision-free speed model (Tordeux, Chraibi & Seyfried 2016), as JuPedSim implements it:
+// a walker's speed is set by the free space ahead, v = min(v0, max(0, (s - l) / T)), and the
+// direction is the desired one bent away from near neighbours by exp((l - d) / D) terms.
+constexpr double kTimeGap = 1.0;            // T, seconds
+constexpr double kRepulsionStrength = 5.0;  // a
+constexpr double kRepulsionRange = 0.1;     // D, metres
+constexpr double kNeighbourRange = 2.0;     // metres: who is looked at
+
+std::uint64_t bunker_bit(int bunker) { return std::uint64_t{1} << (static_cast<unsigned>(bunker) % 64U); }
+
+}  // namespace
+
+void World::Movers::push(std::uint32_t who, Point from, Point goal, float v, double when, int to_bunker) {
+  x.push_back(static_cast<float>(from.x));
+  y.push_back(static_cast<float>(from.y));
+  next_x.push_back(static_cast<float>(from.x));
+  next_y.push_back(static_cast<float>(from.y));
+  goal_x.push_back(static_cast<float>(goal.x));
+  goal_y.push_back(static_cast<float>(goal.y));
+  speed.push_back(v);
+  start.push_back(when);
+  person.push_back(who);
+  bunker.push_back(to_bunker);
+}
+
+void World::Movers::erase(std::size_t slot) {
+  const auto at = [slot](auto& column) { column.erase(column.begin() + static_cast<std::ptrdiff_t>(slot)); };
+  at(x), at(y), at(next_x), at(next_y), at(goal_x), at(goal_y), at(speed), at(start), at(person), at(bunker);
+}
+
+World::World(const CampLayout& layout, const GuardParams& guard_params, const WorldParams& params, GuardModel& guards,
+             const std::vector<Point>& post_positions, SimTime start_time_of_day, engine::Parallelism& parallelism,
+             engine::EventLog& log)
+    : layout_(layout),
+      guard_params_(guard_params),
+      params_(params),
+      guards_(guards),
+      post_positions_(post_positions),
+      start_time_of_day_(start_time_of_day),
+      parallelism_(parallelism),
+      log_(log),
+      population_(layout, guard_params.force.contingent, guard_params.force.guard_pool),
+      bunkers_(layout.bunkers.size()) {
+  sync_guards();
+}
+
+void World::sync_guards() {
+  const std::size_t soldiers = guards_.soldiers().size();
+  while (guard_person_.size() < soldiers) guard_person_.push_back(population_.add_guard(static_cast<int>(guard_person_.size())));
+  const std::size_t n = population_.size();
+  motion_.resize(n, Motion::Scheduled);
+  bunker_of_.resize(n, -1);
+  held_at_.resize(n);
+  walk_to_.resize(n);
+  walk_from_.resize(n, 0);
+  walk_until_.resize(n, -kInfinity);
+  tried_.resize(n, 0);
+  sheltered_at_.resize(n, kInfinity);
+  back_on_duty_.resize(n, -kInfinity);
+  run_speed_.resize(n, 0.f);
+}
+
+bool World::in_camp_and_fit(std::uint32_t p, SimTime t) const {
+  const PersonRecord& r = population_.people()[p];
+  if (r.condition == Condition::Killed || r.condition == Condition::Departed) return false;
+  if (r.condition == Condition::Casualty && t < back_on_duty_[p]) return false;
+  if (r.soldier >= 0) {
+    const Soldier& s = guards_.soldiers()[static_cast<std::size_t>(r.soldier)];
+    if (!s.in_theatre && guards_.post_of_soldier(r.soldier) < 0) return false;  // his unit went home
+    return true;
+  }
+  if (settled_motion(p, t) != Motion::Scheduled) return true;
+  return scheduled_place(r, params_.schedule, engine::time_of_day(start_time_of_day_, t)).activity !=
+         PersonActivity::OffCamp;
+}
+
+Motion World::settled_motion(std::uint32_t p, SimTime t) const {
+  return motion_[p] == Motion::Returning && t >= walk_until_[p] ? Motion::Scheduled : motion_[p];
+}
+
+Point World::current_position(std::uint32_t p, SimTime t) const {
+  switch (settled_motion(p, t)) {
+    case Motion::Returning: {
+      const double share = std::clamp((t - walk_from_[p]) / (walk_until_[p] - walk_from_[p]), 0.0, 1.0);
+      return {held_at_[p].x + share * (walk_to_[p].x - held_at_[p].x), held_at_[p].y + share * (walk_to_[p].y - held_at_[p].y)};
+    }
+    case Motion::Moving:
+      for (std::size_t slot = 0; slot < movers_.size(); ++slot)
+        if (movers_.person[slot] == p) return {movers_.x[slot], movers_.y[slot]};
+      break;
+    case Motion::Queued:
+    case Motion::Stranded: return held_at_[p];
+    case Motion::Sheltered: return layout_.bunkers[static_cast<std::size_t>(bunker_of_[p])].position;
+    case Motion::Scheduled: break;
+  }
+  const PersonRecord& r = population_.people()[p];
+  if (r.soldier >= 0) {
+    const int post = guards_.post_of_soldier(r.soldier);
+    if (post >= 0) return post_positions_[static_cast<std::size_t>(post)];
+  }
+  if (r.condition != Condition::Fit && t < back_on_duty_[p]) return held_at_[p];
+  return scheduled_place(r, params_.schedule, engine::time_of_day(start_time_of_day_, t)).position;
+}
+
+std::vector<Point> World::mover_positions() const {
+  std::vector<Point> at;
+  if (movers_.size() == 0) return at;
+  at.assign(population_.size(), Point{});
+  for (std::size_t slot = 0; slot < movers_.size(); ++slot) at[movers_.person[slot]] = {movers_.x[slot], movers_.y[slot]};
+  return at;
+}
+
+std::vector<Person> World::people_at(SimTime t) const {
+  std::vector<Person> people;
+  people.reserve(population_.size());
+  const SimTime tod = engine::time_of_day(start_time_of_day_, t);
+  const std::vector<Point> mover_at = mover_positions();  // read once, not per person
+  for (std::uint32_t p = 0; p < population_.size(); ++p) {
+    if (!in_camp_and_fit(p, t)) continue;
+    const PersonRecord& r = population_.people()[p];
+    Person person;
+    person.person = static_cast<int>(p);
+    person.contingent = population_.contingents()[static_cast<std::size_t>(r.contingent)];
+    switch (settled_motion(p, t)) {
+      case Motion::Returning:
+        person.position = current_position(p, t);
+        person.protection = Protection::Open;
+        break;
+      case Motion::Moving:
+        person.position = mover_at[p];
+        person.protection = Protection::Open;
+        break;
+      case Motion::Queued:
+      case Motion::Stranded:
+        person.position = held_at_[p];
+        person.protection = Protection::Open;
+        break;
+      case Motion::Sheltered:
+        person.position = layout_.bunkers[static_cast<std::size_t>(bunker_of_[p])].position;
+        person.protection = Protection::Hardened;
+        break;
+      case Motion::Scheduled: {
+        const int post = r.soldier >= 0 ? guards_.post_of_soldier(r.soldier) : -1;
+        if (post >= 0) {
+          // A tower's sandbagged, roofed cabin is taken to protect like a container (assumed);
+          // gate sentries and patrols are in the open.
+          person.position = post_positions_[static_cast<std::size_t>(post)];
+          person.protection = guard_params_.posts[static_cast<std::size_t>(post)].kind == PostKind::Tower
+                                  ? Protection::Container
+                                  : Protection::Open;
+          person.sentry = true;
+          break;
+        }
+        const ScheduledPlace place = scheduled_place(r, params_.schedule, tod);
+        person.position = place.position;
+        person.zone = place.zone;
+        person.asleep = place.activity == PersonActivity::Asleep;
+        person.protection = place.zone >= 0 ? zone_protection(layout_.zones[static_cast<std::size_t>(place.zone)])
+                                            : Protection::Open;
+        break;
+      }
+    }
+    people.push_back(std::move(person));
+  }
+  return people;
+}
+
+void World::stop_moving(std::uint32_t p) {
+  if (motion_[p] == Motion::Moving) {
+    for (std::size_t slot = 0; slot < movers_.size(); ++slot)
+      if (movers_.person[slot] == p) {
+        movers_.erase(slot);
+        break;
+      }
+  } else if (motion_[p] == Motion::Queued) {
+    std::erase(bunkers_[static_cast<std::size_t>(bunker_of_[p])].queue, p);
+  } else if (motion_[p] == Motion::Sheltered) {
+    --bunkers_[static_cast<std::size_t>(bunker_of_[p])].occupancy;
+  }
+  motion_[p] = Motion::Scheduled;  // also ends a walk back
+  bunker_of_[p] = -1;
+}
+
+void World::apply_casualty(const Casualty& c) {
+  if (c.person < 0 || static_cast<std::size_t>(c.person) >= population_.size()) return;
+  const auto p = static_cast<std::uint32_t>(c.person);
+  PersonRecord& r = population_[PersonId{p}];
+  if (r.condition == Condition::Killed) return;
+  stop_moving(p);
+  held_at_[p] = c.position;
+  ++stats_.casualties_applied;
+  if (c.triage == Triage::Killed) {
+    r.condition = Condition::Killed;
+    back_on_duty_[p] = kInfinity;
+  } else {
+    r.condition = Condition::Casualty;
+    const auto category = static_cast<std::size_t>(c.triage) - 1;  // Immediate, Delayed, Minimal
+    back_on_duty_[p] = std::max(back_on_duty_[p], c.time + params_.days_off_by_triage[std::min<std::size_t>(category, 2)] * engine::kDay);
+  }
+  if (r.soldier >= 0) guards_.casualty(r.soldier, c.time, back_on_duty_[p]);
+}
+
+int World::nearest_open_bunker(Point from, std::uint64_t tried) const {
+  int best = -1;
+  // The first choice may be far; after a full bunker only a short detour is worth it.
+  double best_d = tried == 0 ? kInfinity : params_.max_detour_m;
+  for (std::size_t b = 0; b < layout_.bunkers.size(); ++b) {
+    if (layout_.bunkers[b].capacity <= 0 || (tried & bunker_bit(static_cast<int>(b))) != 0) continue;
+    const double d = distance(from, layout_.bunkers[b].position);
+    if (d < best_d || (best < 0 && d == best_d)) {
+      best_d = d;
+      best = static_cast<int>(b);
+    }
+  }
+  return best;
+}
+
+void World::head_for_bunker(std::uint32_t p, Point from, SimTime when, double speed) {
+  const int b = nearest_open_bunker(from, tried_[p]);
+  if (b < 0) {
+    motion_[p] = Motion::Stranded;
+    held_at_[p] = from;
+    ++stats_.stranded;
+    return;
+  }
+  motion_[p] = Motion::Moving;
+  bunker_of_[p] = -1;
+  movers_.push(p, from, layout_.bunkers[static_cast<std::size_t>(b)].position, static_cast<float>(speed), when, b);
+}
+
+void World::sound_alarm(SimTime t, const AlarmResponse& response) {
+  ++stats_.alarms;
+  const SimTime tod = engine::time_of_day(start_time_of_day_, t);
+  long runners = 0;
+  for (std::uint32_t p = 0; p < population_.size(); ++p) {
+    const Motion motion = settled_motion(p, t);
+    if ((motion != Motion::Scheduled && motion != Motion::Returning) || !in_camp_and_fit(p, t)) continue;
+    const PersonRecord& r = population_.people()[p];
+    if (r.soldier >= 0 && guards_.post_of_soldier(r.soldier) >= 0) continue;  // sentries hold their posts
+    const Point from = current_position(p, t);
+    motion_[p] = Motion::Scheduled;
+    const bool asleep = scheduled_place(r, params_.schedule, tod).activity == PersonActivity::Asleep;
+    tried_[p] = 0;
+    run_speed_[p] = static_cast<float>(response.run_speed_mps);
+    head_for_bunker(p, from, t + (asleep ? response.reaction_asleep : response.reaction_awake), response.run_speed_mps);
+    ++runners;
+  }
+  stats_.shelter_runs += runners;
+  log_.record(t, "alarm", {{"runners", static_cast<std::int64_t>(runners)}});
+}
+
+void World::all_clear(SimTime t) {
+  const SimTime tod = engine::time_of_day(start_time_of_day_, t);
+  long walkers = 0;
+  for (std::uint32_t p = 0; p < population_.size(); ++p) {
+    if (settled_motion(p, t) == Motion::Scheduled) continue;
+    const Point from = current_position(p, t);
+    stop_moving(p);
+    held_at_[p] = from;
+    walk_to_[p] = scheduled_place(population_.people()[p], params_.schedule, tod).position;
+    walk_from_[p] = t;
+    walk_until_[p] = t + distance(from, walk_to_[p]) / params_.walk_speed_mps;
+    motion_[p] = Motion::Returning;
+    ++walkers;
+  }
+  for (BunkerState& b : bunkers_) {
+    b.queue.clear();
+    b.door_free_at = -1e300;
+    b.occupancy = 0;
+  }
+  log_.record(t, "all_clear", {{"walking_back", static_cast<std::int64_t>(walkers)}});
+}
+
+void World::move(SimTime now, SimTime dt) {
+  if (movers_.size() == 0) return;
+  const auto wall_start = std::chrono::steady_clock::now();
+  const int pieces = std::max(1, static_cast<int>(std::ceil(dt / params_.movement_step - 1e-9)));
+  const double h = dt / pieces;
+  const double l = 2 * params_.body_radius_m;  // centre distance at contact
+  const bool walled = layout_.perimeter.size() >= 3;
+  for (int k = 0; k < pieces; ++k) {
+    const double t = now + k * h;
+    // The grid covers the movers only (a few hundred metres), not the whole camp.
+    const auto [min_x, max_x] = std::minmax_element(movers_.x.begin(), movers_.x.end());
+    const auto [min_y, max_y] = std::minmax_element(movers_.y.begin(), movers_.y.end());
+    engine::SpatialGrid grid(*min_x, *min_y, *max_x, *max_y, static_cast<float>(kNeighbourRange));
+    grid.rebuild(movers_.x, movers_.y);
+    const std::size_t n = movers_.size();
+    parallelism_.for_each_index(n, [&](std::size_t i) {
+      const double x = movers_.x[i], y = movers_.y[i];
+      movers_.next_x[i] = movers_.x[i];
+      movers_.next_y[i] = movers_.y[i];
+      if (movers_.start[i] > t) return;  // still reacting
+      const double gx = movers_.goal_x[i] - x, gy = movers_.goal_y[i] - y;
+      const double to_goal = std::sqrt(gx * gx + gy * gy);
+      if (to_goal < 1e-6) return;
+      const double ex0 = gx / to_goal, ey0 = gy / to_goal;
+      double rx = 0, ry = 0;
+      const auto fx = static_cast<float>(x), fy = static_cast<float>(y);
+      const auto range = static_cast<float>(kNeighbourRange);
+      grid.for_each_within(fx, fy, range, [&](std::uint32_t j) {
+        if (j == i) return;
+        const double dx = x - movers_.x[j], dy = y - movers_.y[j];
+        const double d = std::sqrt(dx * dx + dy * dy);
+        // Beyond l + 5 D the push is below exp(-5) of its contact value: not worth an exp().
+        if (d < 1e-9 || d > l + 5 * kRepulsionRange) return;
+        const double w = kRepulsionStrength * std::exp((l - d) / kRepulsionRange);
+        rx += w * dx / d;
+        ry += w * dy / d;
+      });
+      double ex = ex0 + rx, ey = ey0 + ry;
+      const double norm = std::hypot(ex, ey);
+      if (norm > 1e-12) {
+        ex /= norm;
+        ey /= norm;
+      } else {
+        ex = ex0;
+        ey = ey0;
+      }
+      // The free space ahead along the direction actually taken limits the speed.
+      double gap = kInfinity;
+      grid.for_each_within(fx, fy, range, [&](std::uint32_t j) {
+        if (j == i) return;
+        const double dx = movers_.x[j] - x, dy = movers_.y[j] - y;
+        // Ahead means within 60 degrees of the heading as well as within a body's width of its
+        // line: a neighbour beside me on a ring closing on a door must not stop me.
+        const double ahead = dx * ex + dy * ey;
+        const double d = std::sqrt(dx * dx + dy * dy);
+        if (ahead > 0.5 * d && std::abs(-dx * ey + dy * ex) < l) gap = std::min(gap, d);
+      });
+      const double v = std::min(static_cast<double>(movers_.speed[i]), std::max(0.0, (gap - l) / kTimeGap));
+      const double step = std::min(v * h, to_goal);
+      const double nx = x + ex * step, ny = y + ey * step;
+      // The perimeter is a wall: a step that would cross it out of the camp is not taken.
+      if (walled && contains(layout_.perimeter, {x, y}) && !contains(layout_.perimeter, {nx, ny})) return;
+      movers_.next_x[i] = static_cast<float>(nx);
+      movers_.next_y[i] = static_cast<float>(ny);
+    });
+    std::swap(movers_.x, movers_.next_x);
+    std::swap(movers_.y, movers_.next_y);
+    stats_.agent_steps += n;
+  }
+  stats_.movement_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+}
+
+void World::settle(SimTime now, SimTime dt) {
+  const SimTime arrived = now + dt;  // positions are those at the end of the tick
+  // 1. Arrivals, in mover order.
+  for (std::size_t slot = 0; slot < movers_.size();) {
+    const std::uint32_t p = movers_.person[slot];
+    const Point at{movers_.x[slot], movers_.y[slot]};
+    const Point goal{movers_.goal_x[slot], movers_.goal_y[slot]};
+    const int b = movers_.bunker[slot];
+    if (movers_.start[slot] <= now && distance(at, goal) <= params_.door_queue_radius_m) {
+      movers_.erase(slot);
+      motion_[p] = Motion::Queued;
+      bunker_of_[p] = b;
+      held_at_[p] = at;
+      bunkers_[static_cast<std::size_t>(b)].queue.push_back(p);
+      continue;
+    }
+    // Whoever is still on the way long after setting off (hemmed in, or walled off from the
+    // bunker) stops trying and takes cover where they are.
+    if (now - movers_.start[slot] > params_.give_up_after) {
+      movers_.erase(slot);
+      motion_[p] = Motion::Stranded;
+      held_at_[p] = at;
+      ++stats_.stranded;
+      continue;
+    }
+    ++slot;
+  }
+  // 2. Doors: one person per 1 / entry rate seconds while there is room; a full bunker sends its
+  // queue on to the nearest bunker they have not tried.
+  const double door_interval = 1.0 / params_.bunker_entry_per_s;
+  for (std::size_t b = 0; b < bunkers_.size(); ++b) {
+    BunkerState& bunker = bunkers_[b];
+    while (!bunker.queue.empty()) {
+      if (bunker.occupancy >= layout_.bunkers[b].capacity) {
+        const std::deque<std::uint32_t> turned_away = std::move(bunker.queue);
+        bunker.queue.clear();
+        for (std::uint32_t p : turned_away) {
+          ++stats_.bunker_full;
+          tried_[p] |= bunker_bit(static_cast<int>(b));
+          head_for_bunker(p, held_at_[p], now, run_speed_[p]);
+        }
+        break;
+      }
+      const SimTime in_at = std::max(bunker.door_free_at + door_interval, arrived);
+      if (in_at >= arrived + dt) break;  // the door is busy until the next tick
+      const std::uint32_t p = bunker.queue.front();
+      bunker.queue.pop_front();
+      motion_[p] = Motion::Sheltered;
+      sheltered_at_[p] = in_at;
+      bunker.door_free_at = in_at;
+      ++bunker.occupancy;
+      ++stats_.sheltered;
+    }
+  }
+}
+
+PersonView World::view_of(PersonId id, SimTime t) const { return view_with(id.value, t, mover_positions()); }
+
+PersonView World::view_with(std::uint32_t p, SimTime t, const std::vector<Point>& mover_at) const {
+  const PersonRecord& r = population_.people()[p];
+  const Point at = motion_[p] == Motion::Moving ? mover_at[p] : current_position(p, t);
+  PersonView v{p, at, r.role, PersonActivity::AtHome};
+  if (r.condition == Condition::Killed) {
+    v.activity = PersonActivity::Killed;
+  } else if (r.condition == Condition::Casualty && t < back_on_duty_[p]) {
+    v.activity = PersonActivity::Casualty;
+  } else if (!in_camp_and_fit(p, t)) {
+    v.activity = PersonActivity::OffCamp;
+  } else {
+    switch (settled_motion(p, t)) {
+      case Motion::Moving:
+      case Motion::Queued:
+      case Motion::Stranded:
+      case Motion::Returning: v.activity = PersonActivity::Moving; break;
+      case Motion::Sheltered: v.activity = PersonActivity::Sheltered; break;
+      case Motion::Scheduled:
+        if (r.soldier >= 0 && guards_.post_of_soldier(r.soldier) >= 0)
+          v.activity = PersonActivity::OnPost;
+        else
+          v.activity = scheduled_place(r, params_.schedule, engine::time_of_day(start_time_of_day_, t)).activity;
+        break;
+    }
+  }
+  return v;
+}
+
+std::vector<PersonView> World::people_views(SimTime t) const {
+  std::vector<PersonView> views;
+  views.reserve(population_.size());
+  const std::vector<Point> mover_at = mover_positions();  // read once, not per person
+  for (std::uint32_t p = 0; p < population_.size(); ++p) views.push_back(view_with(p, t, mover_at));
+  return views;
+}
+
+}  // namespace campsim::camp

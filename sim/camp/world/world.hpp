@@ -1,0 +1,152 @@
+#pragma once
+// The camp's world: its people as agents, where each one is at every instant, who moves, and
+// the bunkers they run to. Guards, threats, the QRF and the medical chain read and change it.
+//
+// Cost model (why quiet time is nearly free): a person at rest has no per-second state; their
+// place follows from the schedule and the clock (scheduled_place). Only movers -- people running
+// to a bunker or walking back after the all-clear -- are stepped, tick by tick, with a
+// pedestrian model on a spatial grid; the engine ticks while there are movers and jumps
+// otherwise (wants_ticks). Everything a tick does is a function of the state and the tick time,
+// so jumping gives the same bytes as ticking every second.
+//
+// The movement step (move) is double-buffered: every mover's next position is computed from the
+// current positions only and written to its own slot (a TBB loop), then the buffers swap. Who
+// reaches a door, queues, gets in or finds a bunker full is then settled serially in mover order.
+#include <cstdint>
+#include <deque>
+#include <vector>
+
+#include "sim/camp/guard_model.hpp"
+#include "sim/camp/layout.hpp"
+#include "sim/camp/threats/casualty.hpp"
+#include "sim/camp/threats/population.hpp"
+#include "sim/camp/world/population.hpp"
+#include "sim/camp/world/world_params.hpp"
+#include "sim/camp/world/world_snapshot.hpp"
+#include "sim/engine/event_log.hpp"
+#include "sim/engine/parallel.hpp"
+
+namespace campsim::camp {
+
+// How a person is placed right now, beyond the schedule.
+enum class Motion : std::uint8_t {
+  Scheduled,  // where the schedule (or the roster) says
+  Moving,     // a mover, stepped every tick
+  Queued,     // at a bunker's door, waiting to get in
+  Sheltered,  // inside a bunker
+  Stranded,   // found every bunker full: stays in the open where they are
+  Returning,  // walking back after the all-clear, straight and unhindered (no per-tick cost)
+};
+
+// The reactions to an alarm, from the threat that raised it (indirect fire's parameters).
+struct AlarmResponse {
+  SimTime reaction_awake = 5;
+  SimTime reaction_asleep = 40;
+  double run_speed_mps = 3.0;
+};
+
+struct WorldStats {
+  long alarms = 0;
+  long shelter_runs = 0;          // people who set off for a bunker
+  long sheltered = 0;             // ... who got in
+  long bunker_full = 0;           // times someone reached a door and found the bunker full
+  long stranded = 0;              // people who found every bunker full
+  long casualties_applied = 0;
+  std::uint64_t agent_steps = 0;  // mover position updates (the movement phase's work)
+  double movement_seconds = 0;    // wall time of the movement phase (for the summary, never in metrics)
+};
+
+class World {
+ public:
+  World(const CampLayout& layout, const GuardParams& guard_params, const WorldParams& params, GuardModel& guards,
+        const std::vector<Point>& post_positions, SimTime start_time_of_day, engine::Parallelism& parallelism,
+        engine::EventLog& log);
+
+  // Persons for soldiers the guard model has added since (at the start, and after a rotation).
+  void sync_guards();
+
+  // Everyone an attack on the camp can reach at time t: in camp, not a casualty (sentries too).
+  std::vector<Person> people_at(SimTime t) const;
+  // A casualty takes effect: the person stops; a sentry leaves the post; the hurt are off duty.
+  void apply_casualty(const Casualty& casualty);
+
+  // The alarm sounds at t: everyone in camp not on post and not hurt heads for a bunker.
+  void sound_alarm(SimTime t, const AlarmResponse& response);
+  // The all-clear at t: the sheltered, queued, stranded and still running walk back. People
+  // dispersing from bunkers hardly meet, so the walk back is a straight line at walking speed,
+  // computed from the clock (like a schedule), not stepped.
+  void all_clear(SimTime t);
+
+  bool wants_ticks() const { return !movers_.person.empty(); }
+  // The tick's movement phase: every mover steps, for `dt` seconds in movement_step pieces.
+  void move(SimTime now, SimTime dt);
+  // The tick's shelter phase: arrivals at doors, admissions, full bunkers.
+  void settle(SimTime now, SimTime dt);
+
+  std::size_t population_size() const { return population_.size(); }
+  const Population& population() const { return population_; }
+  // Motion at t (a walk back that has ended reads as Scheduled).
+  Motion motion_of(PersonId id, SimTime t) const { return settled_motion(id.value, t); }
+  Motion motion_of(PersonId id) const { return motion_[id.value]; }
+  int bunker_of(PersonId id) const { return bunker_of_[id.value]; }
+  SimTime sheltered_at(PersonId id) const { return sheltered_at_[id.value]; }
+  int bunker_occupancy(int bunker) const { return bunkers_[static_cast<std::size_t>(bunker)].occupancy; }
+  PersonId person_of_soldier(int soldier) const { return guard_person_[static_cast<std::size_t>(soldier)]; }
+  const WorldStats& stats() const { return stats_; }
+
+  // Each person's place and activity at t, for snapshots and tests; reads only.
+  PersonView view_of(PersonId id, SimTime t) const;
+  std::vector<PersonView> people_views(SimTime t) const;
+
+ private:
+  struct Movers {  // struct of arrays; slot order = order of joining, kept stable
+    std::vector<float> x, y, next_x, next_y, goal_x, goal_y, speed;
+    std::vector<double> start;      // when they set off (alarm + reaction)
+    std::vector<std::uint32_t> person;
+    std::vector<int> bunker;        // heading for this bunker, -1 when walking home
+    void push(std::uint32_t who, Point from, Point goal, float v, double when, int to_bunker);
+    void erase(std::size_t slot);
+    std::size_t size() const { return person.size(); }
+  };
+  struct BunkerState {
+    int occupancy = 0;
+    double door_free_at = -1e300;  // when the door can take the next person
+    std::deque<std::uint32_t> queue;  // persons at the door, in order of arrival
+  };
+
+  Point current_position(std::uint32_t person, SimTime t) const;
+  Motion settled_motion(std::uint32_t person, SimTime t) const;
+  // Every mover's position, by person (empty when nobody moves).
+  std::vector<Point> mover_positions() const;
+  PersonView view_with(std::uint32_t person, SimTime t, const std::vector<Point>& mover_at) const;
+  bool in_camp_and_fit(std::uint32_t person, SimTime t) const;
+  int nearest_open_bunker(Point from, std::uint64_t tried) const;
+  void head_for_bunker(std::uint32_t person, Point from, SimTime when, double speed);
+  void stop_moving(std::uint32_t person);
+
+  const CampLayout& layout_;
+  const GuardParams& guard_params_;
+  const WorldParams& params_;
+  GuardModel& guards_;
+  const std::vector<Point>& post_positions_;
+  SimTime start_time_of_day_ = 0;
+  engine::Parallelism& parallelism_;
+  engine::EventLog& log_;
+
+  Population population_;
+  std::vector<PersonId> guard_person_;  // per soldier
+  std::vector<Motion> motion_;
+  std::vector<int> bunker_of_;          // sheltered or queued at; -1
+  std::vector<Point> held_at_;          // where a queued or stranded person stands, or a walk back starts
+  std::vector<Point> walk_to_;          // where a walk back ends
+  std::vector<SimTime> walk_from_, walk_until_;  // when a walk back starts and ends
+  std::vector<std::uint64_t> tried_;    // bunkers found full on this alarm (bit b % 64)
+  std::vector<SimTime> sheltered_at_;   // when they got in (for tests and the record)
+  std::vector<SimTime> back_on_duty_;   // a casualty's return (infinity if killed)
+  std::vector<float> run_speed_;        // this alarm's running speed per person
+  Movers movers_;
+  std::vector<BunkerState> bunkers_;
+  WorldStats stats_;
+};
+
+}  // namespace campsim::camp

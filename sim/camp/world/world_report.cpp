@@ -1,0 +1,27 @@
+#include "sim/camp/world/world_report.hpp"
+
+#include <map>
+
+namespace campsim::camp {
+
+nlohmann::ordered_json world_metrics_json(const World& world, const QrfForce& qrf, const engine::LoopStats&) {
+  std::map<std::string, long> by_role;
+  for (const PersonRecord& p : world.population().people()) ++by_role[std::string(person_role_name(p.role))];
+  nlohmann::ordered_json roles = nlohmann::ordered_json::object();
+  for (const auto& [role, count] : by_role) roles[role] = count;
+  const WorldStats& s = world.stats();
+  return {{"people", static_cast<long>(world.population_size())},
+          {"people_by_role", roles},
+          {"alarms", s.alarms},
+          {"shelter_runs", s.shelter_runs},
+          {"sheltered", s.sheltered},
+          {"found_bunker_full", s.bunker_full},
+          {"stranded", s.stranded},
+          {"agent_steps", static_cast<double>(s.agent_steps)},
+          {"qrf",
+           {{"dispatches", qrf.dispatches()},
+            {"waited_for_busy_qrf", qrf.waited()},
+            {"wait_total_minutes", qrf.wait_total_s() / engine::kMinute}}}};
+}
+
+}  // namespace campsim::camp

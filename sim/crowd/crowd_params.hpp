@@ -1,0 +1,35 @@
+#pragma once
+// Parameters of the collision-free speed model (Tordeux, Chraibi & Seyfried 2016) and of the
+// kernel that runs it. Defaults and their sources: docs/crowd.md.
+#include <cstddef>
+
+namespace campsim::crowd {
+
+struct CrowdModelParams {
+  // Direction model: e_i = normalise(e0 + sum_j a exp((l_ij - s_ij) / D) u_ji + walls + fields).
+  float neighbour_strength = 8.0f;   // a (dimensionless); JuPedSim default
+  float neighbour_range = 0.1f;      // D (m); JuPedSim default
+  float wall_strength = 5.0f;        // a_w (dimensionless); JuPedSim default
+  float wall_range = 0.02f;          // D_w (m); JuPedSim default
+  // Speed model: v_i = min(v0_i, max(0, s_i / T)), s_i the free spacing ahead along e_i.
+  // T (s): calibrated here to measured bottleneck flows (docs/crowd.md; JuPedSim's default 1 s
+  // gives about 1.0 person/m/s, the bottom of the measured range).
+  float time_gap = 0.5f;
+  // Neighbours and walls are considered within this distance; also the grid cell size.
+  float interaction_radius = 2.0f;   // m; the benchmark's neighbour range
+  // An agent this close to its target has arrived (reported once, then stands still).
+  float arrival_distance = 0.3f;     // m; assumed (about one body width)
+  // No move may end within this distance of a wall or closed gate (the hard guarantee that
+  // nobody passes through; the repulsion alone does not promise it at finite dt).
+  float wall_clearance = 0.001f;     // m; assumed (numerical margin, far below body size)
+  // Performance only: agents are physically re-sorted by grid cell every this many steps.
+  // Part of the configuration because it fixes the order of floating-point sums.
+  int resort_interval = 8;
+  // Agents per parallel chunk (measured: docs/performance.md).
+  std::size_t grain = 512;
+};
+
+// Throws std::invalid_argument naming the parameter, its value and the allowed range.
+void validate(const CrowdModelParams& params);
+
+}  // namespace campsim::crowd

@@ -1,0 +1,132 @@
+// History matching on toy models whose answer is known: the kept parameter range contains the
+// true value and excludes far values; the band, implausibility and best-set rules by hand.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <limits>
+
+#include "analysis/calibration.hpp"
+#include "analysis/calibration_targets.hpp"
+#include "sim/batch/orthogonal_latin_hypercube.hpp"
+#include "sim/engine/random.hpp"
+
+using namespace campsim::analysis;
+
+namespace {
+
+CalibrationTarget point_target(double value, double sd = 0) {
+  CalibrationTarget t;
+  t.metric = "y";
+  t.value = value;
+  t.sd = sd;
+  t.source = "toy";
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("band and implausibility by hand", "[analysis][calibration]") {
+  // Replications 1..10: mean 5.5, sd = sqrt(55/6) = 3.0277, type-7 q05 = 1.45, q95 = 9.55.
+  std::vector<double> y{1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+  const SetFit near = fit_set({point_target(9)}, {y}, KeepRule::Band, 3);
+  CHECK(near.targets[0].mean == Approx(5.5));
+  CHECK(near.targets[0].band_low == Approx(1.45));
+  CHECK(near.targets[0].band_high == Approx(9.55));
+  CHECK(near.targets[0].inside);
+  CHECK(near.targets[0].implausibility == Approx(3.5 / std::sqrt(55.0 / 6)));
+  CHECK(near.kept);
+  const SetFit far = fit_set({point_target(20, 1)}, {y}, KeepRule::Band, 3);
+  CHECK_FALSE(far.targets[0].inside);
+  CHECK(far.targets[0].implausibility == Approx(14.5 / std::sqrt(1 + 55.0 / 6)));
+  CHECK_FALSE(far.kept);
+  // An interval target: inside when it meets the band; implausibility 0 when the mean is in it.
+  CalibrationTarget interval;
+  interval.metric = "y";
+  interval.low = 9.5;
+  interval.high = 30;
+  interval.source = "toy";
+  const SetFit overlap = fit_set({interval}, {y}, KeepRule::Implausibility, 3);
+  CHECK(overlap.targets[0].inside);
+  CHECK(overlap.targets[0].implausibility == Approx(4.0 / std::sqrt(55.0 / 6)));
+  CHECK(overlap.kept);  // 1.32 < 3
+  // No value at all: never kept, infinitely implausible.
+  const SetFit none = fit_set({point_target(1)}, {{}}, KeepRule::Implausibility, 3);
+  CHECK_FALSE(none.kept);
+  CHECK(std::isinf(none.max_implausibility));
+  CHECK(best_set({far, near, none}) == std::optional<std::size_t>(1));
+  // Fewer targets outside their bands wins before the implausibility: a set that misses one
+  // target by an infinite I but meets the other beats one that misses both by finite amounts.
+  const std::vector<CalibrationTarget> two{point_target(9), point_target(20)};
+  const SetFit misses_both = fit_set(two, {{30, 31}, {40, 41}}, KeepRule::Band, 3);
+  const SetFit misses_one = fit_set(two, {y, {0, 0}}, KeepRule::Band, 3);
+  CHECK(misses_both.outside == 2);
+  CHECK(misses_one.outside == 1);
+  CHECK(std::isinf(misses_one.max_implausibility));
+  CHECK(best_set({misses_both, misses_one}) == std::optional<std::size_t>(1));
+}
+
+TEST_CASE("history matching keeps an interval around the true parameter of a monotone model", "[analysis][calibration]") {
+  // y = 2 theta + noise (sd 1), theta in [0, 10] on a 33-run orthogonal design, 20 replications;
+  // the record is y = 10, i.e. theta = 5.
+  const auto levels = campsim::batch::nearly_orthogonal_latin_hypercube_of(33, 1, 1);
+  const double truth = 5;
+  std::vector<double> thetas;
+  std::vector<SetFit> fits;
+  for (std::size_t set = 0; set < levels.size(); ++set) {
+    const double theta = 10.0 * levels[set][0] / 32.0;
+    thetas.push_back(theta);
+    std::vector<double> y;
+    for (int r = 0; r < 20; ++r) {
+      campsim::engine::RandomStream stream({7, static_cast<std::uint64_t>(r), 1, set, 0});
+      y.push_back(2 * theta + stream.normal(0, 1));
+    }
+    fits.push_back(fit_set({point_target(2 * truth)}, {y}, KeepRule::Band, 3));
+  }
+  double lo = 1e9, hi = -1e9;
+  for (std::size_t i = 0; i < fits.size(); ++i)
+    if (fits[i].kept) lo = std::min(lo, thetas[i]), hi = std::max(hi, thetas[i]);
+  INFO("kept theta in [" << lo << ", " << hi << "]");
+  CHECK(lo <= truth);
+  CHECK(hi >= truth);
+  // The 90% band of y is about 2 theta +- 1.645: theta within ~0.8 of the truth. Far values go.
+  CHECK(lo > truth - 1.5);
+  CHECK(hi < truth + 1.5);
+  const auto best = best_set(fits);
+  REQUIRE(best);
+  CHECK(std::abs(thetas[*best] - truth) < 0.5);
+
+  // The implausibility rule with the cut-off 3 keeps a wider but still bounded interval.
+  double lo3 = 1e9, hi3 = -1e9;
+  for (std::size_t set = 0; set < levels.size(); ++set) {
+    std::vector<double> y;
+    for (int r = 0; r < 20; ++r) {
+      campsim::engine::RandomStream stream({7, static_cast<std::uint64_t>(r), 1, set, 0});
+      y.push_back(2 * thetas[set] + stream.normal(0, 1));
+    }
+    if (fit_set({point_target(2 * truth)}, {y}, KeepRule::Implausibility, 3).kept)
+      lo3 = std::min(lo3, thetas[set]), hi3 = std::max(hi3, thetas[set]);
+  }
+  CHECK(lo3 <= truth);
+  CHECK(hi3 >= truth);
+  CHECK(lo3 > truth - 2.5);
+  CHECK(hi3 < truth + 2.5);
+}
+
+TEST_CASE("targets per year and per day scale a run's count by its length", "[analysis][calibration]") {
+  CHECK(scale_factor(TargetScale::PerRun, 30) == 1.0);
+  CHECK(scale_factor(TargetScale::PerDay, 30) == Approx(1.0 / 30));
+  CHECK(scale_factor(TargetScale::PerYear, 73) == Approx(5.0));
+}
+
+TEST_CASE("the shipped Gao targets read, each with a source", "[analysis][calibration]") {
+  const auto targets =
+      read_calibration_targets(std::filesystem::path(CAMPSIM_SOURCE_DIR) / "analysis/calibration/targets.yaml");
+  REQUIRE(targets.size() >= 6);
+  for (const CalibrationTarget& t : targets) {
+    INFO(t.metric);
+    CHECK(!t.columns.empty());
+    CHECK(t.source.size() > 40);  // a citation, not a placeholder
+    CHECK((t.value.has_value() || (t.low && t.high)));
+  }
+}

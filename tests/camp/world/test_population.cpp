@@ -1,0 +1,79 @@
+// The population: built from the layout's zone counts, with places that follow the schedule.
+#include <catch2/catch.hpp>
+
+#include "sim/camp/world/population.hpp"
+
+using namespace campsim;
+using namespace campsim::camp;
+using engine::kHour;
+
+namespace {
+
+CampLayout two_zone_layout() {
+  CampLayout layout;
+  layout.perimeter = {{0, 0}, {500, 0}, {500, 500}, {0, 500}};
+  Zone lines{"lines", ZoneKind::Accommodation, {{0, 0}, {100, 0}, {100, 100}, {0, 100}}, 10, 50, "UN"};
+  Zone works{"works", ZoneKind::Logistics, {{200, 200}, {300, 200}, {300, 300}, {200, 300}}, 30, 5, "UN"};
+  layout.zones = {lines, works};
+  return layout;
+}
+
+int count_in_zone(const Population& pop, const DailySchedule& s, SimTime tod, int zone) {
+  int n = 0;
+  for (const PersonRecord& p : pop.people()) n += scheduled_place(p, s, tod).zone == zone ? 1 : 0;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("zone counts by day and night are the layout's, by construction", "[world][population]") {
+  // Worked by hand: 50 residents; 30 day and 5 night workers for the yard come from them; at
+  // home by day 15 off duty + 5 night workers asleep = 20, but the lines hold 10 by day, so 10
+  // are out of camp. Night: 50 - 5 = 45 in the lines, 5 in the yard.
+  const CampLayout layout = two_zone_layout();
+  const Population pop(layout, "CHN", 0);  // no CHN lines: the guards live nowhere here
+  const DailySchedule s;
+  REQUIRE(pop.size() == 50);
+  CHECK(count_in_zone(pop, s, 12 * kHour, 0) == 10);
+  CHECK(count_in_zone(pop, s, 12 * kHour, 1) == 30);
+  CHECK(count_in_zone(pop, s, 2 * kHour, 0) == 45);
+  CHECK(count_in_zone(pop, s, 2 * kHour, 1) == 5);
+  int off = 0;
+  for (const PersonRecord& p : pop.people()) off += scheduled_place(p, s, 12 * kHour).activity == PersonActivity::OffCamp;
+  CHECK(off == 10);
+}
+
+TEST_CASE("guards live in their force's lines in place of as many residents", "[world][population]") {
+  CampLayout layout = two_zone_layout();
+  layout.zones[0].contingent = "CHN";
+  layout.zones[1].contingent = "CHN";
+  Population pop(layout, "CHN", 20);
+  CHECK(pop.size() == 30);  // 50 night occupants, 20 of them guards still to come
+  for (int i = 0; i < 20; ++i) pop.add_guard(i);
+  CHECK(pop.size() == 50);
+  const PersonRecord& guard = pop[PersonId{49}];
+  CHECK(guard.role == PersonRole::Guard);
+  CHECK(guard.home == 0);
+  CHECK(contains(layout.zones[0].polygon, guard.home_spot));
+}
+
+TEST_CASE("the schedule: day workers at work 07-19, asleep 22-07; night workers the other way", "[world][population]") {
+  PersonRecord day;
+  day.shift = Shift::Day;
+  day.home = 0;
+  day.work = 1;
+  day.home_spot = {1, 1};
+  day.work_spot = {2, 2};
+  PersonRecord night = day;
+  night.shift = Shift::Night;
+  const DailySchedule s;
+  CHECK(scheduled_place(day, s, 6.99 * kHour).activity == PersonActivity::Asleep);
+  CHECK(scheduled_place(day, s, 7 * kHour).activity == PersonActivity::AtWork);
+  CHECK(scheduled_place(day, s, 18.5 * kHour).zone == 1);
+  CHECK(scheduled_place(day, s, 19 * kHour).activity == PersonActivity::AtHome);
+  CHECK(scheduled_place(day, s, 23 * kHour).activity == PersonActivity::Asleep);
+  CHECK(scheduled_place(night, s, 23 * kHour).activity == PersonActivity::AtWork);
+  CHECK(scheduled_place(night, s, 9 * kHour).activity == PersonActivity::Asleep);
+  CHECK(scheduled_place(night, s, 16 * kHour).activity == PersonActivity::AtHome);
+  CHECK(scheduled_place(night, s, 16 * kHour).position.x == 1);
+}

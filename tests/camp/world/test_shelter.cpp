@@ -1,0 +1,125 @@
+// People running to bunkers on the tick engine: arrival times by hand, a queue at the door, full
+// bunkers, walls, and conservation (everyone somewhere exactly once).
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <set>
+
+#include "tests/camp/world/world_camp.hpp"
+
+using namespace campsim;
+using namespace campsim::camp;
+using engine::kHour;
+
+namespace {
+
+// A zone 2 m x 2 m with its lower-left corner at (x, y): its first Halton spot is (x + 1, y + 2/3).
+Zone tiny_zone(double x, double y, int people) {
+  return Zone{"tiny", ZoneKind::Accommodation, {{x, y}, {x + 2, y}, {x + 2, y + 2}, {x, y + 2}}, people, people, "UN"};
+}
+
+AlarmResponse run_at(double speed) { return {5, 40, speed}; }
+
+}  // namespace
+
+TEST_CASE("a lone runner gets in at alarm + reaction + (distance - door radius) / speed", "[world][shelter]") {
+  Scenario s = testing::world_camp(0, 300, 1);
+  s.layout.zones = {tiny_zone(10, 10, 1)};  // the person sits at (11, 10.667)
+  s.layout.bunkers = {{"B0", {11, 10.0 + 2.0 / 3 + 100}, 50}};
+  s.world.door_queue_radius_m = 3;
+  testing::WorldRig rig(s);
+  const SimTime alarm = 2 * kHour;  // 08:00 local: awake (before 07:00 they are asleep)
+  rig.world.sound_alarm(alarm, run_at(2.0));
+  rig.tick(alarm, 80);
+  const PersonId runner{0};
+  REQUIRE(rig.world.motion_of(runner) == Motion::Sheltered);
+  // 97 m at 2 m/s after 5 s of reaction; the door is seen at the end of the tick it is reached
+  // (up to one tick late), and the door is free.
+  const double expected = alarm + 5 + 97 / 2.0;
+  CHECK(rig.world.sheltered_at(runner) >= expected - 1e-6);
+  CHECK(rig.world.sheltered_at(runner) <= expected + 1.0 + 1e-6);
+}
+
+TEST_CASE("a crowd at one door gets in one per 1 / entry rate seconds, and a full bunker sends the rest on",
+          "[world][shelter]") {
+  Scenario s = testing::world_camp(0, 300, 1);
+  s.layout.zones = {tiny_zone(50, 50, 20)};
+  s.layout.bunkers = {{"near", {51, 70}, 5}, {"far", {51, 150}, 100}};
+  s.world.bunker_entry_per_s = 0.5;  // one every 2 s
+  testing::WorldRig rig(s);
+  rig.world.sound_alarm(0, run_at(2.0));
+  rig.tick(0, 200);
+  std::vector<double> near_times;
+  int in_far = 0;
+  for (std::uint32_t p = 0; p < 20; ++p) {
+    const PersonId id{p};
+    REQUIRE(rig.world.motion_of(id) == Motion::Sheltered);
+    if (rig.world.bunker_of(id) == 0) near_times.push_back(rig.world.sheltered_at(id));
+    else ++in_far;
+  }
+  CHECK(near_times.size() == 5);
+  CHECK(in_far == 15);
+  CHECK(rig.world.bunker_occupancy(0) == 5);
+  std::sort(near_times.begin(), near_times.end());
+  for (std::size_t k = 1; k < near_times.size(); ++k) CHECK(near_times[k] - near_times[k - 1] == Approx(2.0));
+  // Everyone who reached the full door counted once, and went on.
+  CHECK(rig.world.stats().bunker_full == 15);
+}
+
+TEST_CASE("nobody passes through the perimeter: property test over random camps and alarms", "[world][shelter]") {
+  // An L-shaped (concave) camp: people in the east arm, bunkers in the north arm, so the straight
+  // line to the bunker leaves the camp and the wall must stop them.
+  for (std::uint64_t seed = 1; seed <= 12; ++seed) {
+    engine::RandomStream rng(engine::StreamKey{seed, 0, engine::purpose_tag("wall_test"), 0, 0});
+    Scenario s = testing::world_camp(0, 300, 1);
+    s.layout.perimeter = {{0, 0}, {300, 0}, {300, 100}, {100, 100}, {100, 300}, {0, 300}};
+    const double x = rng.uniform(150, 270), y = rng.uniform(10, 80);
+    s.layout.zones = {Zone{"east", ZoneKind::Accommodation, {{x, y}, {x + 20, y}, {x + 20, y + 15}, {x, y + 15}},
+                           40, 40, "UN"}};
+    s.layout.bunkers = {{"north", {rng.uniform(10, 90), rng.uniform(200, 290)}, 1000}};
+    testing::WorldRig rig(s);
+    rig.world.sound_alarm(0, run_at(rng.uniform(1, 4)));
+    for (int t = 0; t < 300; ++t) {
+      rig.tick(t, 1);
+      for (const PersonView& v : rig.world.people_views(t + 1)) {
+        if (v.activity == PersonActivity::OffCamp) continue;
+        INFO("seed " << seed << " t " << t << " person " << v.id << " at " << v.position.x << "," << v.position.y);
+        REQUIRE(contains(s.layout.perimeter, v.position));
+      }
+    }
+  }
+}
+
+TEST_CASE("conservation: at every tick of an alarm everyone is somewhere exactly once", "[world][shelter]") {
+  Scenario s = testing::world_camp(150, 200, 3);
+  s.layout.bunkers = {{"B0", {40, 140}, 60}, {"B1", {150, 150}, 60}};
+  testing::WorldRig rig(s);
+  const std::size_t n = rig.world.population_size();
+  REQUIRE(n == 153);
+  rig.world.sound_alarm(10, run_at(3));
+  for (int t = 10; t < 400; ++t) {
+    rig.tick(t, 1);
+    const auto views = rig.world.people_views(t + 1);
+    REQUIRE(views.size() == n);
+    std::set<std::uint32_t> ids;
+    int sheltered = 0;
+    for (const PersonView& v : views) {
+      ids.insert(v.id);
+      sheltered += v.activity == PersonActivity::Sheltered ? 1 : 0;
+    }
+    REQUIRE(ids.size() == n);
+    REQUIRE(sheltered == rig.world.bunker_occupancy(0) + rig.world.bunker_occupancy(1));
+    REQUIRE(sheltered <= 120);
+  }
+  // 153 people (the sentry holds the post), 120 places: 32 found both bunkers full.
+  CHECK(rig.world.bunker_occupancy(0) + rig.world.bunker_occupancy(1) == 120);
+  CHECK(rig.world.stats().stranded == 32);
+  rig.world.all_clear(400);
+  CHECK_FALSE(rig.world.wants_ticks());  // walking back costs no ticks
+  CHECK(rig.world.bunker_occupancy(0) == 0);
+  int returning = 0;
+  for (std::uint32_t p = 0; p < n; ++p) returning += rig.world.motion_of(PersonId{p}, 401) == Motion::Returning ? 1 : 0;
+  CHECK(returning == 152);
+  // The farthest walk back is from the far bunker to the lines: under 200 m at 1.34 m/s.
+  for (std::uint32_t p = 0; p < n; ++p) CHECK(rig.world.motion_of(PersonId{p}, 400 + 200 / 1.34) == Motion::Scheduled);
+}

@@ -1,0 +1,228 @@
+// Recordings give back exactly what was recorded, seeking agrees with reading in order, and a
+// recording cut short still reads. Snapshots are hand-made (tests/support/synthetic_world.hpp).
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include <filesystem>
+#include <fstream>
+
+#include "sim/io/byte_stream.hpp"
+#include "sim/io/layout_json.hpp"
+#include "sim/io/recording.hpp"
+#include "sim/io/snapshot_codec.hpp"
+#include "tests/support/synthetic_world.hpp"
+
+using namespace campsim;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path scratch(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("campsim-io-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+io::RecordingInfo info() {
+  io::RecordingInfo i;
+  i.scenario_name = "synthetic";
+  i.scenario_hash = "abc";
+  i.seed = 7;
+  i.start_time_of_day = 6 * engine::kHour;
+  i.duration = engine::kDay;
+  i.layout = testing::synthetic_layout();
+  i.campsim_version = "test";
+  return i;
+}
+
+// A run's worth of snapshots: busy stretches (a step a second, many movers), quiet jumps of
+// minutes, two snapshots at the same instant, someone arriving (the list grows).
+std::vector<camp::WorldSnapshot> run_of_snapshots(int people, int count) {
+  testing::TestRandom random(11);
+  std::vector<camp::WorldSnapshot> out{testing::synthetic_world(people, 3, 100)};
+  for (int i = 1; i < count; ++i) {
+    const bool busy = (i / 50) % 2 == 0;
+    const double dt = i == 77 ? 0.0 : busy ? 1.0 : 60.0 * (1 + random.below(10));
+    out.push_back(testing::step_world(out.back(), busy ? people / 5 : 0, dt, random));
+    if (i == 120) out.back().people.push_back({999999, {5, 5}, camp::PersonRole::Staff, camp::PersonActivity::Moving});
+  }
+  return out;
+}
+
+// The definition of "the snapshot in force at t", straight from the list.
+const camp::WorldSnapshot& in_force(const std::vector<camp::WorldSnapshot>& all, double t) {
+  const camp::WorldSnapshot* found = &all.front();
+  for (const auto& s : all)
+    if (s.time <= t) found = &s;
+  return *found;
+}
+
+}  // namespace
+
+TEST_CASE("integers and doubles are stored as the format says", "[io][recording]") {
+  io::ByteWriter w;
+  w.varint(300);   // 300 = 0b10_0101100: 0xAC then 0x02
+  w.svarint(-1);   // zigzag: -1 -> 1
+  w.svarint(1);    // 1 -> 2
+  w.u32(0x01020304);
+  w.f64(-0.0);
+  const std::string& b = w.bytes();
+  REQUIRE(b.size() == 2 + 1 + 1 + 4 + 8);
+  CHECK(static_cast<unsigned char>(b[0]) == 0xAC);
+  CHECK(static_cast<unsigned char>(b[1]) == 0x02);
+  CHECK(b[2] == 1);
+  CHECK(b[3] == 2);
+  CHECK(b[4] == 4);  // little-endian
+  CHECK(static_cast<unsigned char>(b[15]) == 0x80);  // the sign bit of -0.0, last byte
+  io::ByteReader r(b);
+  CHECK(r.varint() == 300);
+  CHECK(r.svarint() == -1);
+  CHECK(r.svarint() == 1);
+  CHECK(r.u32() == 0x01020304);
+  CHECK(std::signbit(r.f64()));
+  CHECK(r.done());
+  CHECK_THROWS_AS(r.u8(), io::RecordingError);
+}
+
+TEST_CASE("a keyframe and a delta give back their snapshots bit for bit", "[io][recording]") {
+  const camp::WorldSnapshot a = testing::synthetic_world(500, 1, 10);
+  io::ByteWriter key;
+  io::encode_keyframe(key, a);
+  io::ByteReader key_in(key.bytes());
+  CHECK(io::identical(io::decode_keyframe(key_in), a));
+  CHECK(key_in.done());
+
+  testing::TestRandom random(5);
+  camp::WorldSnapshot b = testing::step_world(a, 10, 1, random);
+  b.people[3].position.x = -0.0;  // equal to 0.0 by ==, not by bits: must still come back as -0.0
+  io::ByteWriter delta;
+  io::encode_delta(delta, a, b);
+  camp::WorldSnapshot state = a;
+  io::ByteReader delta_in(delta.bytes());
+  io::apply_delta(delta_in, state);
+  CHECK(io::identical(state, b));
+  CHECK(delta_in.done());
+  // 11 changed people at most 2 (gap) + 3 (id) + 16 + 2 bytes each, plus the vehicles, posts,
+  // hospital and impacts that may have changed and 17 bytes of time and section flags: far less
+  // than the keyframe.
+  CHECK(delta.size() < 11 * 23 + 3 * 25 + 3 * 40 + 30 + 60 + 17);
+  CHECK(delta.size() * 20 < key.size());
+
+  // Someone removed: the whole list is written and still comes back exactly.
+  camp::WorldSnapshot c = b;
+  c.people.erase(c.people.begin() + 7);
+  io::ByteWriter delta2;
+  io::encode_delta(delta2, b, c);
+  io::ByteReader delta2_in(delta2.bytes());
+  io::apply_delta(delta2_in, state);
+  CHECK(io::identical(state, c));
+}
+
+TEST_CASE("the layout survives the trip through the header", "[io][recording]") {
+  const camp::CampLayout layout = testing::synthetic_layout();
+  const camp::CampLayout back = io::layout_from_json(nlohmann::json::parse(io::layout_to_json(layout).dump()));
+  REQUIRE(back.perimeter.size() == layout.perimeter.size());
+  CHECK(back.perimeter[2].x == layout.perimeter[2].x);
+  REQUIRE(back.towers.size() == 2);
+  CHECK(back.towers[1].name == "T_ne");
+  CHECK(back.towers[1].facing_deg == 45);
+  CHECK(back.towers[1].field_of_view_deg == 270);
+  REQUIRE(back.zones.size() == 1);
+  CHECK(back.zones[0].kind == camp::ZoneKind::Hospital);
+  CHECK(back.zones[0].polygon[1].x == 560);
+  CHECK(back.road_edges[0].length_m == 750);
+  CHECK(back.gates[0].name == "west_gate");
+  CHECK(back.bunkers[0].capacity == 40);
+}
+
+TEST_CASE("a recording reads back every snapshot, in order and by seeking", "[io][recording]") {
+  const fs::path dir = scratch("roundtrip");
+  const std::vector<camp::WorldSnapshot> all = run_of_snapshots(2000, 400);
+  io::RecordingOptions options;
+  options.keyframe_every = 30 * engine::kMinute;
+  {
+    io::RecordingWriter writer(dir / "recording.bin", info(), options);
+    for (const auto& s : all) writer.write(s);
+    writer.finish();
+  }
+  io::RecordingReader reader(dir / "recording.bin");
+  CHECK(reader.complete());
+  CHECK(reader.format_version() == io::kRecordingFormatVersion);
+  CHECK(reader.info().scenario_name == "synthetic");
+  CHECK(reader.info().start_time_of_day == 6 * engine::kHour);
+  CHECK(reader.info().layout.towers.size() == 2);
+  REQUIRE(reader.frame_count() == all.size());
+  CHECK(reader.first_time() == all.front().time);
+  CHECK(reader.last_time() == all.back().time);
+  // More than one keyframe (busy stretches outweigh keyframes, quiet ones pass the half hour),
+  // and never more than half an hour plus the longest step between two.
+  REQUIRE(reader.keyframes().size() > 2);
+  for (std::size_t k = 1; k < reader.keyframes().size(); ++k)
+    CHECK(reader.keyframes()[k].time - reader.keyframes()[k - 1].time <= 30 * engine::kMinute + 600);
+  REQUIRE(reader.incidents().size() == 1);
+  CHECK(reader.incidents()[0].id == 7);
+  CHECK(reader.incidents()[0].first_recorded == all.front().time);
+
+  // In order.
+  std::size_t i = 0;
+  while (reader.advance()) {
+    REQUIRE(i < all.size());
+    INFO("frame " << i);
+    CHECK(io::identical(reader.current(), all[i]));
+    ++i;
+  }
+  CHECK(i == all.size());
+
+  // By seeking, backwards and forwards, onto frame times, between them and outside the run.
+  std::vector<double> times{-5, all.front().time, all.back().time + 1e6};
+  for (std::size_t k = 0; k < all.size(); k += 7) times.push_back(all[k].time);
+  for (std::size_t k = 0; k + 1 < all.size(); k += 13) times.push_back((all[k].time + all[k + 1].time) / 2);
+  std::reverse(times.begin() + 3, times.end());
+  for (double t : times) {
+    INFO("t = " << t);
+    CHECK(io::identical(reader.seek(t), in_force(all, t)));
+  }
+  // Two snapshots at one instant: the later one is in force.
+  CHECK(io::identical(reader.seek(all[77].time), all[77]));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a recording never finished still reads up to its last whole frame", "[io][recording]") {
+  const fs::path dir = scratch("torn");
+  const std::vector<camp::WorldSnapshot> all = run_of_snapshots(300, 120);
+  {
+    io::RecordingWriter writer(dir / "recording.bin", info());
+    for (const auto& s : all) writer.write(s);
+    // no finish(): a run that stopped
+  }
+  // Tear the last frame in half, as a crash in mid-write would.
+  const auto size = fs::file_size(dir / "recording.bin");
+  fs::resize_file(dir / "recording.bin", size - 10);
+  io::RecordingReader reader(dir / "recording.bin");
+  CHECK_FALSE(reader.complete());
+  REQUIRE(reader.frame_count() == all.size() - 1);
+  for (std::size_t k = 0; k + 1 < all.size(); k += 5) CHECK(io::identical(reader.seek(all[k].time), all[k]));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a file that is not a recording, or of another version, is refused by name", "[io][recording]") {
+  const fs::path dir = scratch("bad");
+  std::ofstream(dir / "not.bin") << "hello, this is not a recording at all";
+  CHECK_THROWS_WITH(io::RecordingReader(dir / "not.bin"), Catch::Contains("is not a campsim recording"));
+  {
+    io::RecordingWriter writer(dir / "v.bin", info());
+    writer.finish();
+  }
+  {
+    std::fstream f(dir / "v.bin", std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(8);
+    f.put(9);  // version 9
+  }
+  CHECK_THROWS_WITH(io::RecordingReader(dir / "v.bin"), Catch::Contains("format version 9"));
+  fs::remove_all(dir);
+}
