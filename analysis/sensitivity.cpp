@@ -14,7 +14,7 @@ constexpr std::uint64_t kSobolBootstrap = engine::purpose_tag("sensitivity.boots
 
 double z_of(double level) { return engine::standard_normal_quantile(0.5 + level / 2); }
 
-double mean_of(const std::vector<double>& v) {
+double mean_or_nan(const std::vector<double>& v) {
   double s = 0;
   for (double x : v) s += x;
   return v.empty() ? std::nan("") : s / static_cast<double>(v.size());
@@ -22,7 +22,7 @@ double mean_of(const std::vector<double>& v) {
 
 double sd_of(const std::vector<double>& v) {  // n - 1
   if (v.size() < 2) return 0.0;
-  const double m = mean_of(v);
+  const double m = mean_or_nan(v);
   double s = 0;
   for (double x : v) s += (x - m) * (x - m);
   return std::sqrt(s / static_cast<double>(v.size() - 1));
@@ -68,8 +68,8 @@ MorrisResult morris_indices(const std::vector<std::vector<double>>& points, cons
     f.effects = ee.size();
     std::vector<double> absolute;
     for (double e : ee) absolute.push_back(std::abs(e));
-    f.mu = mean_of(ee);
-    f.mu_star.value = mean_of(absolute);
+    f.mu = mean_or_nan(ee);
+    f.mu_star.value = mean_or_nan(absolute);
     f.sigma = sd_of(ee);
     if (absolute.size() >= 2) {
       engine::RandomStream stream({bootstrap.seed, 0, kMorrisBootstrap, i, 0});

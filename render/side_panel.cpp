@@ -1,4 +1,5 @@
 #include "render/side_panel.hpp"
+#include "render/display_names.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -16,12 +17,6 @@ namespace campsim::render {
 namespace {
 
 constexpr float kPad = 12, kLine = 17;
-
-std::string spaced(std::string_view name) {
-  std::string out(name);
-  std::replace(out.begin(), out.end(), '_', ' ');
-  return out;
-}
 
 std::string speed_text(const Scene& scene) {
   if (scene.mode == ViewMode::Still) return "still frame";

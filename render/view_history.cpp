@@ -1,4 +1,5 @@
 #include "render/view_history.hpp"
+#include "render/display_names.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -18,12 +19,6 @@ std::string vehicle_name(const camp::VehicleView& v) {
     case camp::VehicleKind::Escort: return fmt::format("Escort {}", v.id);
   }
   return fmt::format("Vehicle {}", v.id);
-}
-
-std::string spaced(std::string_view name) {
-  std::string out(name);
-  std::replace(out.begin(), out.end(), '_', ' ');
-  return out;
 }
 
 }  // namespace

@@ -28,12 +28,12 @@ namespace campsim::cli {
 
 namespace {
 
-constexpr const char* kUsage =
+constexpr const char* kCalibrateUsage =
     "campsim calibrate SCENARIO --targets FILE --parameters FILE [--design nolh|lhs] [--samples N]\n"
     "       [--replications R] [--days D] [--seed S] [--design-seed S] [--rule band|implausibility] [--cutoff C]\n"
     "       [--threads T] [--out DIR] [--resume] [--force] [--set KEY=VALUE]... [--quiet]";
 
-constexpr const char* kExplanation =
+constexpr const char* kCalibrateExplanation =
     "Calibrates SCENARIO to the public record by history matching: spreads the parameters of --parameters\n"
     "over a design (nolh: an orthogonal Latin hypercube, the default; or lhs), runs each set R times as a\n"
     "batch design (DIR/batch: threads, Ctrl-C and --resume, mpirun as for campsim batch), and for every\n"
@@ -81,7 +81,7 @@ int calibrate_command(const std::vector<std::string>& args) {
       ("resume", po::bool_switch(&resume), "continue an interrupted calibration (or re-analyse a finished one)")
       ("force", po::bool_switch(&force), "replace an existing calibration's runs")
       ("quiet,q", po::bool_switch(&quiet), "print nothing but errors");
-  if (auto stop = parse_command_line(args, options, kUsage, std::string(kExplanation))) return *stop;
+  if (auto stop = parse_command_line(args, options, kCalibrateUsage, std::string(kCalibrateExplanation))) return *stop;
   if (design_text != "nolh" && design_text != "lhs") {
     std::cerr << "campsim calibrate: --design must be nolh or lhs, got '" << design_text << "'\n";
     return kBadInput;

@@ -19,11 +19,11 @@ namespace campsim::cli {
 
 namespace {
 
-constexpr const char* kUsage =
+constexpr const char* kCompareUsage =
     "campsim compare BATCH_DIR [--metrics PATTERN...] [--level 0.95] [--target-rel-halfwidth 0.1]\n"
     "                [--reference POLICY] [--gnuplot PATH] [--no-plots] [--quiet]";
 
-constexpr const char* kExplanation =
+constexpr const char* kCompareExplanation =
     "Compares the policies of a batch (written by campsim batch) on every metric of its results.csv:\n"
     "the mean over replications with a confidence interval, and the paired difference from the\n"
     "reference policy (the first in batch.json), matched replication by replication, with its\n"
@@ -66,16 +66,16 @@ int compare_command(const std::vector<std::string>& args) {
     po::variables_map values;
     po::store(po::command_line_parser(args).options(all).positional(positional).run(), values);
     if (values.count("help")) {
-      std::cout << "Usage: " << kUsage << "\n\n" << kExplanation << "\n" << visible;
+      std::cout << "Usage: " << kCompareUsage << "\n\n" << kCompareExplanation << "\n" << visible;
       return kOk;
     }
     po::notify(values);
   } catch (const po::error& e) {
-    std::cerr << "campsim compare: " << e.what() << "\nUsage: " << kUsage << "\n(see --help)\n";
+    std::cerr << "campsim compare: " << e.what() << "\nUsage: " << kCompareUsage << "\n(see --help)\n";
     return kBadInput;
   }
   if (batch_dir.empty()) {
-    std::cerr << "campsim compare: which batch? give its directory, e.g. campsim compare batches/dispatch\nUsage: " << kUsage
+    std::cerr << "campsim compare: which batch? give its directory, e.g. campsim compare batches/dispatch\nUsage: " << kCompareUsage
               << "\n";
     return kBadInput;
   }

@@ -24,12 +24,12 @@ namespace campsim::cli {
 
 namespace {
 
-constexpr const char* kUsage =
+constexpr const char* kSensitivityUsage =
     "campsim sensitivity SCENARIO --parameters FILE [--metric M]... [--method morris|sobol] [--samples N]\n"
     "       [--levels P] [--replications R] [--days D] [--seed S] [--threads T] [--out DIR] [--resume] [--force]\n"
     "       [--set KEY=VALUE]... [--level L] [--resamples B] [--gnuplot PATH] [--no-plots] [--quiet]";
 
-constexpr const char* kExplanation =
+constexpr const char* kSensitivityExplanation =
     "Which uncertain parameters drive a result? Varies the parameters of FILE (ranges or distributions of\n"
     "scenario keys, as --set takes them) over a Morris or Saltelli sample, runs every point as a batch design\n"
     "(DIR/batch: threads, Ctrl-C and --resume, mpirun as for campsim batch), and ranks the parameters for\n"
@@ -93,7 +93,7 @@ int sensitivity_command(const std::vector<std::string>& args) {
       ("gnuplot", po::value<std::string>(&gnuplot), "gnuplot program (default: $CAMPSIM_GNUPLOT, else gnuplot on PATH)")
       ("no-plots", po::bool_switch(&no_plots), "write no plots")
       ("quiet,q", po::bool_switch(&quiet), "print nothing but errors");
-  if (auto stop = parse_command_line(args, options, kUsage, std::string(kExplanation))) return *stop;
+  if (auto stop = parse_command_line(args, options, kSensitivityUsage, std::string(kSensitivityExplanation))) return *stop;
 
   analysis::SensitivityMethod method;
   if (method_text == "morris") method = analysis::SensitivityMethod::Morris;

@@ -13,14 +13,12 @@
 #include <string>
 #include <vector>
 
+#include "sim/batch/batch_files.hpp"
 #include "sim/batch/job_rows.hpp"
 #include "sim/batch/resume_check.hpp"
 #include "sim/io/durable.hpp"
 
 namespace campsim::batch {
-
-inline constexpr const char* kResultsFile = "results.csv";
-inline constexpr const char* kCareFile = "care.csv";
 
 class ResultsFiles {
  public:

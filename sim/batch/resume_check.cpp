@@ -6,15 +6,12 @@
 
 #include <fmt/format.h>
 
+#include "sim/batch/batch_files.hpp"
 #include "sim/batch/csv_text.hpp"
 
 namespace campsim::batch {
 
 namespace {
-
-// The names results_file.hpp gives the two files (it includes this header, so not from there).
-constexpr const char* kResultsFile = "results.csv";
-constexpr const char* kCareFile = "care.csv";
 
 std::string_view without_newline(std::string_view line) {
   if (!line.empty() && line.back() == '\n') line.remove_suffix(1);

@@ -11,6 +11,8 @@ inline constexpr SimTime kSecond = 1.0;
 inline constexpr SimTime kMinute = 60.0;
 inline constexpr SimTime kHour = 3600.0;
 inline constexpr SimTime kDay = 86400.0;
+// "Not yet" / "never": a time after every other (an event that will not happen).
+inline constexpr SimTime kNever = HUGE_VAL;
 
 // Local time of day (seconds since midnight, in [0, kDay)) at scenario time t, for a scenario
 // that starts at `start_time_of_day`. The one place where the clock wraps at midnight.

@@ -36,7 +36,7 @@ const std::string kScenario = std::string(CAMPSIM_SOURCE_DIR) + "/scenarios/gao_
 // Short runs with many attacks, so the runs have casualty rows to damage.
 const std::string kBatch =
     "batch scenarios/gao_baseline.yaml --policies scenarios/gao_12h_shifts.yaml --replications 3 --days 1 --seed 5 -q "
-    "--set threats.indirect_fire.arrivals.per_day=30 ";
+    "--set threats.indirect_fire.arrivals.per_day=4 ";
 
 }  // namespace
 

@@ -302,7 +302,7 @@ int main(int argc, char** argv) {
     // Brief runs: a draw with thousands of attacks a day is shortened (its parameters kept) so
     // it means at most kSoakAttacks attacks on average. The CLI's limit (100,000) is for single
     // runs a user asked for; the soak is about ranges, not load.
-    constexpr double kSoakAttacks = 200;  // the world ticks while people run: keep draws short
+    constexpr double kSoakAttacks = 60;   // the world ticks while people run: keep draws short
     const double attacks = camp::expected_attacks(loaded.scenario.threats, d.days * kDay);
     const double days = attacks > kSoakAttacks ? std::max(d.days * kSoakAttacks / attacks, 60.0 / kDay) : d.days;
     d.days = days;

@@ -14,7 +14,7 @@ namespace campsim::camp {
 
 namespace {
 
-int triage_rank(Triage t) {
+int queue_rank_of(Triage t) {
   switch (t) {
     case Triage::Immediate: return 0;
     case Triage::Delayed: return 1;
@@ -84,7 +84,7 @@ QueueResult run_queue(const std::vector<QueueArrival>& arrivals, const QueueOpti
     if (waiting.empty()) decide = std::max(decide, arrivals[order[next]].arrival);
     while (next < n && arrivals[order[next]].arrival <= decide) {
       const std::size_t i = order[next++];
-      const int rank = options.priority_by_triage ? triage_rank(arrivals[i].triage) : 0;
+      const int rank = options.priority_by_triage ? queue_rank_of(arrivals[i].triage) : 0;
       waiting.emplace(rank, arrivals[i].arrival, i);
     }
     const std::size_t i = std::get<2>(waiting.top());

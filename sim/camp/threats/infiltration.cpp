@@ -1,6 +1,7 @@
 // Infiltration: breach point, tower detection while cutting the wire, time inside, QRF, gunfire.
 // Every step is described in docs/threats/vehicle-bomb-infiltration-complex.md.
 #include "sim/camp/threats/infiltration.hpp"
+#include "sim/camp/threats/first_event.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -17,7 +18,6 @@ namespace campsim::camp {
 
 namespace {
 
-constexpr double kInfinity = std::numeric_limits<double>::infinity();
 // Intruders still unfound this long after entry are found then (assumed: by then daylight, a
 // roll call or their own actions give them away). Keeps the time inside finite when the
 // finding hazard is set to zero.
@@ -33,7 +33,6 @@ std::string purpose(std::string_view prefix, std::string_view what) {
   return s;
 }
 
-double first_event(double hazard, double u) { return hazard > 0 ? -std::log(u) / hazard : kInfinity; }
 
 // The towers that see `breach`, and the summed vigilance of the tower sentries on them at `t`.
 struct Watch {

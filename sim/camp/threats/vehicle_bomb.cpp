@@ -1,6 +1,7 @@
 // Suicide vehicle bomb at a gate: target, approach, detection, stop, barrier, blast, QRF.
 // Every step is described in docs/threats/vehicle-bomb-infiltration-complex.md.
 #include "sim/camp/threats/vehicle_bomb.hpp"
+#include "sim/camp/threats/first_event.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -13,8 +14,6 @@
 namespace campsim::camp {
 
 namespace {
-
-constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
 std::string purpose(std::string_view prefix, std::string_view what) {
   std::string s(prefix);
@@ -62,7 +61,6 @@ double distance_driven(const VehicleBombParams& p, const Gate& gate, double t) {
 
 // Time to the first event of a constant hazard: invert the cumulative hazard H(t) = h t at an
 // Exp(1) level -ln(u). A zero hazard never fires.
-double first_event(double hazard, double u) { return hazard > 0 ? -std::log(u) / hazard : kInfinity; }
 
 double gate_vigilance(const ThreatContext& ctx, SimTime t, const Gate& gate, int& sentries) {
   double sum = 0;

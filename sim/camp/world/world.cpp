@@ -5,13 +5,13 @@
 #include <cmath>
 #include <limits>
 
+#include "sim/engine/sim_time.hpp"
 #include "sim/engine/spatial_grid.hpp"
 
 namespace campsim::camp {
 
 namespace {
 
-constexpr double kInfinity = std::numeric_limits<double>::infinity();
 // Collision-free speed model (Tordeux, Chraibi & Seyfried 2016), as JuPedSim implements it:
 // a walker's speed is set by the free space ahead, v = min(v0, max(0, (s - l) / T)), and the
 // direction is the desired one bent away from near neighbours by exp((l - d) / D) terms.
@@ -67,10 +67,10 @@ void World::sync_guards() {
   held_at_.resize(n);
   walk_to_.resize(n);
   walk_from_.resize(n, 0);
-  walk_until_.resize(n, -kInfinity);
+  walk_until_.resize(n, -engine::kNever);
   tried_.resize(n, 0);
-  sheltered_at_.resize(n, kInfinity);
-  back_on_duty_.resize(n, -kInfinity);
+  sheltered_at_.resize(n, engine::kNever);
+  back_on_duty_.resize(n, -engine::kNever);
   run_speed_.resize(n, 0.f);
 }
 
@@ -205,7 +205,7 @@ void World::apply_casualty(const Casualty& c) {
   ++stats_.casualties_applied;
   if (c.triage == Triage::Killed) {
     r.condition = Condition::Killed;
-    back_on_duty_[p] = kInfinity;
+    back_on_duty_[p] = engine::kNever;
   } else {
     r.condition = Condition::Casualty;
     const auto category = static_cast<std::size_t>(c.triage) - 1;  // Immediate, Delayed, Minimal
@@ -217,7 +217,7 @@ void World::apply_casualty(const Casualty& c) {
 int World::nearest_open_bunker(Point from, std::uint64_t tried) const {
   int best = -1;
   // The first choice may be far; after a full bunker only a short detour is worth it.
-  double best_d = tried == 0 ? kInfinity : params_.max_detour_m;
+  double best_d = tried == 0 ? std::numeric_limits<double>::infinity() : params_.max_detour_m;
   for (std::size_t b = 0; b < layout_.bunkers.size(); ++b) {
     if (layout_.bunkers[b].capacity <= 0 || (tried & bunker_bit(static_cast<int>(b))) != 0) continue;
     const double d = distance(from, layout_.bunkers[b].position);
@@ -332,7 +332,7 @@ void World::move(SimTime now, SimTime dt) {
         ey = ey0;
       }
       // The free space ahead along the direction actually taken limits the speed.
-      double gap = kInfinity;
+      double gap = std::numeric_limits<double>::infinity();
       grid.for_each_within(fx, fy, range, [&](std::uint32_t j) {
         if (j == i) return;
         const double dx = movers_.x[j] - x, dy = movers_.y[j] - y;
