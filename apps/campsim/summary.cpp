@@ -163,6 +163,9 @@ void print_run_summary(std::ostream& out, const camp::LoadedScenario& loaded, co
              q["dispatches"].get<long>(), q["dispatches"].get<long>() == 1 ? "" : "s", q["waited_for_busy_qrf"].get<long>(),
              q["wait_total_minutes"].get<double>(), cov["sentry_casualties"].get<long>(),
              cov["sentry_casualties"].get<long>() == 1 ? "y" : "ies", cov["casualty_unmanned_guard_hours"].get<double>());
+  if (const auto& care = w["left_care"]; care.is_object() && m["medical"]["enabled"] != false)
+    fmt::print(out, "  back       {} wounded back on duty when the hospital let them go, {} flown out, {} died of wounds\n",
+               care["returned_to_duty"].get<long>(), care["evacuated_l3"].get<long>(), care["died_of_wounds"].get<long>());
   print_medical_summary(out, m["medical"]);
   fmt::print(out, "  output     {}/ (manifest.json, events.jsonl, metrics.json, timeseries.csv, casualties.csv, care.csv)\n",
              run_dir.string());

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 
 #include <tbb/global_control.h>
 #include <tbb/info.h>
@@ -29,6 +30,7 @@ struct CampModel {
   GuardModel& guards;
   ThreatModel& threats;
   World& world;
+  MedicalChain* medical;  // nullptr when the scenario has no medical chain
   engine::PhasePipeline& phases;
   std::optional<SimTime> on_event(const engine::Event& event, engine::EventQueue& queue) {
     switch (module_of(kind_of(event))) {
@@ -39,7 +41,7 @@ struct CampModel {
         return delay;
       }
       case Module::Threats: return threats.on_event(event, queue);
-      case Module::Medical: return std::nullopt;  // the medical chain runs after the loop (for now)
+      case Module::Medical: return medical != nullptr ? medical->on_event(event, queue) : std::nullopt;
     }
     return std::nullopt;
   }
@@ -87,9 +89,30 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   engine::EventQueue queue;
   guards.schedule_initial_events(queue);
   threats.schedule_initial_events(queue);
-  CampModel camp{guards, threats, world, phases};
+
+  // The medical chain in the same loop and queue: each casualty reaches it when it happens, its
+  // ambulances and hospital run on the shared clock, and whoever leaves its care acts back on
+  // the world (back on duty, evacuated, died of wounds).
+  std::optional<MedicalChain> chain;
+  if (scenario.medical.enabled) {
+    chain.emplace(scenario.medical, scenario.layout, scenario.qrf,
+                  MedicalRunConfig{options.seed, options.replication, scenario.meta.start_time_of_day, end}, &result.events);
+    chain->start(queue);
+    world.expect_care_exits();
+    threats.set_casualty_listener([&](const Casualty& c, const Incident& incident, engine::EventQueue& q) {
+      // An attack without a QRF call-out (indirect fire) is over for the medics' purposes when
+      // its casualties occur: they may drive in at once.
+      if (!incident.qrf) chain->on_incident_contained(incident.id, c.time, q);
+      chain->on_casualty(c, &incident, q);
+    });
+    chain->set_exit_hook([&](const CasualtyExit& exit) {
+      world.leave_care(threats.casualties()[exit.casualty.value], exit.time, exit.outcome);
+    });
+  }
+  CampModel camp{guards, threats, world, chain ? &*chain : nullptr, phases};
   engine::LoopObserver watcher;
-  const WorldSources sources{guards, scenario.guards, positions, world, threats, scenario.meta.start_time_of_day};
+  const WorldSources sources{guards, scenario.guards, positions, world, threats, chain ? &*chain : nullptr,
+                             scenario.meta.start_time_of_day};
   if (options.world_observer) {
     watcher.observe = [&](SimTime t) { options.world_observer(take_world_snapshot(sources, t)); };
     watcher.every = options.observe_every;
@@ -101,17 +124,13 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   result.incidents = threats.incidents();
   result.phases = phases.timings();
 
-  // The medical chain, through its whole-list adapter, on what the camp's loop produced: here it
-  // does not act back on the camp. The one-world loop drives the module itself (on_casualty,
-  // on_incident_contained, on_event, drain: see run_world_with_medical_chain).
+  // After the camp's loop the chain carries on alone until its last patient has left.
   nlohmann::ordered_json medical = {{"enabled", false}};
-  if (scenario.medical.enabled) {
-    engine::EventLog medical_log;
-    const MedicalOutcome care =
-        run_medical_chain(scenario.medical, scenario.layout, scenario.qrf, result.casualties, result.incidents,
-                          MedicalRunConfig{options.seed, options.replication, scenario.meta.start_time_of_day, end},
-                          &medical_log);
-    result.events.merge(std::move(medical_log));
+  if (chain) {
+    chain->drain(queue, [&](const engine::Event& e, engine::EventQueue& q) {
+      if (kind_of(e) == EventKind::CasualtyOccurs) threats.on_event(e, q);
+    });
+    const MedicalOutcome& care = chain->outcome();
     medical = medical_metrics_json(scenario.medical, care);
     result.care_records = care_record_table(scenario.medical, care);
   }

@@ -278,6 +278,10 @@ void GuardModel::rotate_unit(SimTime now) {
                                 {"soldiers", static_cast<std::int64_t>(params_.force.guard_pool)}});
 }
 
+void GuardModel::return_to_duty(int soldier, SimTime t) {
+  soldiers_[static_cast<std::size_t>(soldier)].unavailable_until = t;
+}
+
 void GuardModel::casualty(int soldier, SimTime now, SimTime unavailable_until) {
   Soldier& s = soldiers_[static_cast<std::size_t>(soldier)];
   s.unavailable_until = std::max(s.unavailable_until, unavailable_until);

@@ -73,6 +73,8 @@ class GuardModel {
   // relief; the lost guard-hours are counted), and he is not rostered again before
   // `unavailable_until` (infinity for the killed). The caller is the world, which knows who was hit.
   void casualty(int soldier, SimTime now, SimTime unavailable_until);
+  // A wounded soldier the medical chain discharged at t: available to the roster from t.
+  void return_to_duty(int soldier, SimTime t);
 
  private:
   void roster_shift(SimTime shift_start, engine::EventQueue& queue);

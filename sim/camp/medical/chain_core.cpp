@@ -114,11 +114,14 @@ void ChainCore::on_event(const engine::Event& e, engine::EventQueue& queue) {
   }
 }
 
-void ChainCore::drain(engine::EventQueue& queue) {
+void ChainCore::drain(engine::EventQueue& queue, const OtherEvents& on_other) {
   enter(queue, now_);
   while (!queue.empty()) {
     const engine::Event e = queue.pop();
-    if (is_medical(kind_of(e))) on_event(e, queue);
+    if (is_medical(kind_of(e)))
+      on_event(e, queue);
+    else if (on_other)
+      on_other(e, queue);
   }
   finish();
 }

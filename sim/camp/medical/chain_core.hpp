@@ -121,7 +121,7 @@ class ChainCore {
   void on_casualty(const Casualty& c, const Incident* incident, engine::EventQueue& queue);
   void on_incident_contained(int incident, SimTime t, engine::EventQueue& queue);
   void on_event(const engine::Event& e, engine::EventQueue& queue);
-  void drain(engine::EventQueue& queue);
+  void drain(engine::EventQueue& queue, const OtherEvents& on_other);
   const MedicalOutcome& outcome();
   void lose_capacity(HospitalResource resource, int count, SimTime t, engine::EventQueue& queue);
   void lose_ambulance(AmbulanceId vehicle, SimTime t, engine::EventQueue& queue);

@@ -51,7 +51,7 @@ std::optional<SimTime> MedicalChain::on_event(const engine::Event& event, engine
   core_->on_event(event, queue);
   return std::nullopt;
 }
-void MedicalChain::drain(engine::EventQueue& queue) { core_->drain(queue); }
+void MedicalChain::drain(engine::EventQueue& queue, const OtherEvents& on_other) { core_->drain(queue, on_other); }
 const MedicalOutcome& MedicalChain::outcome() { return core_->outcome(); }
 void MedicalChain::lose_capacity(HospitalResource resource, int count, SimTime t, engine::EventQueue& queue) {
   core_->lose_capacity(resource, count, t, queue);

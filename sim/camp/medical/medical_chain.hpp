@@ -100,6 +100,8 @@ struct CasualtyExit {
   CareOutcome outcome = CareOutcome::Survived;
 };
 using CasualtyExitHook = std::function<void(const CasualtyExit&)>;
+// Events of other modules met while the chain drains the queue after the world's loop.
+using OtherEvents = std::function<void(const engine::Event&, engine::EventQueue&)>;
 
 class ChainCore;
 
@@ -127,9 +129,10 @@ class MedicalChain {
   void on_incident_contained(int incident, SimTime t, engine::EventQueue& queue);
   // Handles one event of a medical kind (is_medical). Never asks to be rescheduled.
   std::optional<SimTime> on_event(const engine::Event& event, engine::EventQueue& queue);
-  // After the world's loop: pops the queue to the end, handling medical events and discarding
-  // the rest, until every patient has left or the drain limit passes.
-  void drain(engine::EventQueue& queue);
+  // After the world's loop: pops the queue to the end, handling medical events and handing the
+  // rest to `on_other` (if given; e.g. an attack's casualties that occur after the run's end
+  // still reach the chain), until every patient has left or the drain limit passes.
+  void drain(engine::EventQueue& queue, const OtherEvents& on_other = {});
   // Everything so far, closed at the last event (call after drain; the first call closes it).
   const MedicalOutcome& outcome();
 

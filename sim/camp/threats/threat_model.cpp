@@ -84,6 +84,12 @@ void ThreatModel::schedule_initial_events(engine::EventQueue& queue) {
 }
 
 std::optional<SimTime> ThreatModel::on_event(const engine::Event& event, engine::EventQueue& queue) {
+  // An attack begun within the run still wounds after its end (gunfire, a late detonation): its
+  // casualties take effect whenever they occur, so the medical chain receives every one of them.
+  if (kind_of(event) == EventKind::CasualtyOccurs) {
+    take_effect(static_cast<std::size_t>(event.subject), queue);
+    return std::nullopt;
+  }
   if (event.time >= config_.end) return std::nullopt;
   switch (kind_of(event)) {
     case EventKind::ThreatArrival: start_attack(static_cast<ThreatKind>(event.subject), event.time, queue); break;
@@ -93,7 +99,6 @@ std::optional<SimTime> ThreatModel::on_event(const engine::Event& event, engine:
                  static_cast<int>(event.subject & ((std::uint64_t{1} << kRoundBits) - 1)), event.time, queue);
       break;
     case EventKind::AllClear: world_.all_clear(event.time); break;
-    case EventKind::CasualtyOccurs: take_effect(static_cast<std::size_t>(event.subject), queue); break;
     default: break;  // not a threat event
   }
   return std::nullopt;

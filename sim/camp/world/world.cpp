@@ -209,9 +209,38 @@ void World::apply_casualty(const Casualty& c) {
   } else {
     r.condition = Condition::Casualty;
     const auto category = static_cast<std::size_t>(c.triage) - 1;  // Immediate, Delayed, Minimal
-    back_on_duty_[p] = std::max(back_on_duty_[p], c.time + params_.days_off_by_triage[std::min<std::size_t>(category, 2)] * engine::kDay);
+    back_on_duty_[p] = care_reports_exits_
+                           ? engine::kNever  // until the chain reports the discharge
+                           : std::max(back_on_duty_[p], c.time + params_.days_off_by_triage[std::min<std::size_t>(category, 2)] * engine::kDay);
   }
   if (r.soldier >= 0) guards_.casualty(r.soldier, c.time, back_on_duty_[p]);
+}
+
+void World::leave_care(const Casualty& c, SimTime t, CareOutcome outcome) {
+  if (c.person < 0 || static_cast<std::size_t>(c.person) >= population_.size()) return;
+  const auto p = static_cast<std::uint32_t>(c.person);
+  PersonRecord& r = population_[PersonId{p}];
+  if (r.condition != Condition::Casualty) return;  // killed outright, or already gone
+  switch (outcome) {
+    case CareOutcome::Survived:
+      // Discharged or treated and sent back: fit for duty from now (the roster may take them).
+      back_on_duty_[p] = t;
+      if (r.soldier >= 0) guards_.return_to_duty(r.soldier, t);
+      ++stats_.returned_to_duty;
+      break;
+    case CareOutcome::EvacuatedL3:
+      r.condition = Condition::Departed;
+      ++stats_.evacuated;
+      break;
+    case CareOutcome::DiedOfWounds:
+      r.condition = Condition::Killed;
+      ++stats_.died_of_wounds;
+      break;
+    case CareOutcome::Killed: break;  // reported at arrival: apply_casualty already did it
+  }
+  log_.record(t, "left_care", {{"person", static_cast<std::int64_t>(p)},
+                               {"casualty", static_cast<std::int64_t>(c.id)},
+                               {"outcome", std::string(care_outcome_name(outcome))}});
 }
 
 int World::nearest_open_bunker(Point from, std::uint64_t tried) const {

@@ -18,6 +18,7 @@
 
 #include "sim/camp/guard_model.hpp"
 #include "sim/camp/layout.hpp"
+#include "sim/camp/medical/care_record.hpp"
 #include "sim/camp/threats/casualty.hpp"
 #include "sim/camp/threats/population.hpp"
 #include "sim/camp/world/population.hpp"
@@ -52,6 +53,9 @@ struct WorldStats {
   long bunker_full = 0;           // times someone reached a door and found the bunker full
   long stranded = 0;              // people who found every bunker full
   long casualties_applied = 0;
+  long returned_to_duty = 0;      // wounded the medical chain sent back (discharged, treated)
+  long evacuated = 0;             // wounded flown out to Level 3 (gone for the run)
+  long died_of_wounds = 0;        // wounded who died in the chain's care
   std::uint64_t agent_steps = 0;  // mover position updates (the movement phase's work)
   double movement_seconds = 0;    // wall time of the movement phase (for the summary, never in metrics)
 };
@@ -67,8 +71,16 @@ class World {
 
   // Everyone an attack on the camp can reach at time t: in camp, not a casualty (sentries too).
   std::vector<Person> people_at(SimTime t) const;
-  // A casualty takes effect: the person stops; a sentry leaves the post; the hurt are off duty.
+  // A casualty takes effect: the person stops; a sentry leaves the post; the hurt are off duty
+  // (until the medical chain discharges them when it runs in the loop; otherwise for the assumed
+  // days_off_by_triage).
   void apply_casualty(const Casualty& casualty);
+  // The medical chain runs in the loop and reports when each casualty leaves care
+  // (leave_care); until then the wounded stay off duty.
+  void expect_care_exits() { care_reports_exits_ = true; }
+  // A casualty leaves the medical chain at t: back on duty (Survived: discharged or treated and
+  // sent back), gone for the rest of the run (EvacuatedL3), or dead (DiedOfWounds).
+  void leave_care(const Casualty& casualty, SimTime t, CareOutcome outcome);
 
   // The alarm sounds at t: everyone in camp not on post and not hurt heads for a bunker.
   void sound_alarm(SimTime t, const AlarmResponse& response);
@@ -127,6 +139,7 @@ class World {
   const CampLayout& layout_;
   const GuardParams& guard_params_;
   const WorldParams& params_;
+  bool care_reports_exits_ = false;  // expect_care_exits
   GuardModel& guards_;
   const std::vector<Point>& post_positions_;
   SimTime start_time_of_day_ = 0;

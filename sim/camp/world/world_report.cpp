@@ -18,6 +18,9 @@ nlohmann::ordered_json world_metrics_json(const World& world, const QrfForce& qr
           {"found_bunker_full", s.bunker_full},
           {"stranded", s.stranded},
           {"agent_steps", static_cast<double>(s.agent_steps)},
+          // The wounded as the medical chain let them go (empty without the chain in the loop).
+          {"left_care",
+           {{"returned_to_duty", s.returned_to_duty}, {"evacuated_l3", s.evacuated}, {"died_of_wounds", s.died_of_wounds}}},
           {"qrf",
            {{"dispatches", qrf.dispatches()},
             {"waited_for_busy_qrf", qrf.waited()},

@@ -20,6 +20,10 @@ WorldSnapshot take_world_snapshot(const WorldSources& s, SimTime t) {
   }
   snap.people = s.world.people_views(t);
   snap.vehicles = s.threats.qrf().vehicles_at(t);
+  if (s.medical != nullptr) {
+    for (VehicleView& v : s.medical->vehicles_at(t)) snap.vehicles.push_back(std::move(v));
+    snap.hospital = s.medical->hospital_view(t);
+  }
   snap.incidents = s.threats.open_incidents(t);
   snap.impacts = s.threats.recent_impacts(t, kImpactFade);
   return snap;

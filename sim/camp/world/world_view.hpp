@@ -1,6 +1,7 @@
 #pragma once
 // Builds the world's snapshot from the modules, reading only (no random numbers, no changes).
 #include "sim/camp/guard_model.hpp"
+#include "sim/camp/medical/medical_chain.hpp"
 #include "sim/camp/threats/threat_model.hpp"
 #include "sim/camp/world/world.hpp"
 #include "sim/camp/world/world_snapshot.hpp"
@@ -13,6 +14,7 @@ struct WorldSources {
   const std::vector<Point>& post_positions;
   const World& world;
   const ThreatModel& threats;
+  const MedicalChain* medical = nullptr;  // ambulances and the hospital, when the chain runs
   SimTime start_time_of_day = 0;
 };
 

@@ -194,7 +194,9 @@ TEST_CASE("shipped policies on common random numbers: same casualties, the chang
       if (cell(base.care_records, row, "same_nation") == 0) CHECK(b < a);
     }
     CHECK(crews.metrics["medical"]["ambulances"]["crew_call_ins"].get<long>() == 0);
-    CHECK(base.metrics["guards"].dump() == pre.metrics["guards"].dump());
+    // The guards' plan is the same; who fills it may not be: a faster chain sends the wounded
+    // back to the roster sooner (the world hears each discharge).
+    CHECK(base.metrics["guards"]["coverage"]["required_guard_hours"] == pre.metrics["guards"]["coverage"]["required_guard_hours"]);
     CHECK(base.metrics["threats"].dump() == pre.metrics["threats"].dump());
   }
   CHECK(compared > 10);

@@ -6,6 +6,8 @@
 #include <map>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "sim/camp/camp_run.hpp"
 
 using namespace campsim;
@@ -111,8 +113,26 @@ TEST_CASE("casualties are people of the world, each hit where that person was", 
   o.duration = 10 * kDay;
   const camp::RunResult r = camp::run_scenario(s, o);
   REQUIRE(r.casualties.size() > 5);
-  // Nobody is hit while already a casualty: a second wound comes only after the first has healed
-  // (its days off by triage), and never after being killed.
+  // Nobody is hit while already a casualty: a second wound comes only after the medical chain
+  // let the person go back to duty (a `left_care` record with outcome survived, in between), and
+  // never after being killed, flown out or dead of wounds.
+  std::map<std::int64_t, std::vector<std::pair<double, std::string>>> left_care;  // person -> (t, outcome)
+  {
+    std::ostringstream jsonl;
+    r.events.write_jsonl(jsonl);
+    std::istringstream lines(jsonl.str());
+    for (std::string line; std::getline(lines, line);) {
+      const auto record = nlohmann::json::parse(line);
+      if (record["type"] == "left_care")
+        left_care[record["person"].get<std::int64_t>()].emplace_back(record["t"].get<double>(), record["outcome"].get<std::string>());
+    }
+  }
+  long left = 0;
+  for (const auto& [person, exits] : left_care) left += static_cast<long>(exits.size());
+  CHECK(left > 0);  // the chain did let people go in these ten days
+  CHECK(r.metrics["world"]["left_care"]["returned_to_duty"].get<long>() + r.metrics["world"]["left_care"]["evacuated_l3"].get<long>() +
+            r.metrics["world"]["left_care"]["died_of_wounds"].get<long>() ==
+        left);
   std::map<int, const camp::Casualty*> last;
   for (const camp::Casualty& c : r.casualties) {
     if (!c.inside_camp) continue;
@@ -121,8 +141,13 @@ TEST_CASE("casualties are people of the world, each hit where that person was", 
     if (it != last.end()) {
       const camp::Casualty& before = *it->second;
       REQUIRE(before.triage != camp::Triage::Killed);
-      const double off = s.world.days_off_by_triage[static_cast<std::size_t>(before.triage) - 1] * kDay;
-      CHECK(c.time >= before.time + off);
+      bool back_between = false;
+      for (const auto& [t, outcome] : left_care[c.person])
+        if (t >= before.time && t <= c.time) {
+          CHECK(outcome == "survived");
+          back_between = true;
+        }
+      CHECK(back_between);
     }
     last[c.person] = &c;
   }
