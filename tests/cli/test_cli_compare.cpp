@@ -3,6 +3,7 @@
 
 #include <sstream>
 
+#include "tests/support/stress_threats.hpp"
 #include "../analysis/synthetic_batch.hpp"
 #include "run_cli.hpp"
 
@@ -116,7 +117,8 @@ TEST_CASE("batch then compare on the real model: pre-authorized dispatch shorten
   const fs::path scratch = scratch_dir("batch-compare");
   const fs::path batch = scratch / "dispatch";
   const CliResult b = run_cli("batch scenarios/gao_baseline.yaml --policies scenarios/policies/pre_authorized_dispatch.yaml"
-                              " --replications 8 --days 120 --seed 2 --threads 2 --out " + batch.string());
+                              " --replications 8 --days 120 --seed 2 --threads 2" + campsim::testing::stress_threat_args() +
+                              " --out " + batch.string());
   INFO(b.output);
   REQUIRE(b.exit_code == 0);
   // The medical chain's per-casualty rows reach the batch, keyed by policy and replication.

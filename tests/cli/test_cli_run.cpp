@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/support/stress_threats.hpp"
 #include "run_cli.hpp"
 
 using namespace campsim::testing;
@@ -95,8 +96,8 @@ TEST_CASE("run directories are byte-identical across thread counts", "[cli][para
 TEST_CASE("run reports the medical chain: care.csv has one row per casualty, the summary shows 10-1-2", "[cli][medical]") {
   const fs::path scratch = scratch_dir("run-medical");
   const fs::path out = scratch / "baseline";
-  // Seed 1 over 30 days: one salvo of indirect fire with a dozen wounded.
-  const CliResult r = run_cli("run scenarios/gao_baseline.yaml --days 30 --seed 1 --out " + out.string());
+  // Seed 1 over 30 days at the stress threat level: one salvo of indirect fire with a dozen wounded.
+  const CliResult r = run_cli("run scenarios/gao_baseline.yaml --days 30 --seed 1" + campsim::testing::stress_threat_args() + " --out " + out.string());
   INFO(r.output);
   REQUIRE(r.exit_code == 0);
   CHECK(r.output.find("10-1-2") != std::string::npos);

@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/support/stress_threats.hpp"
 #include "sim/camp/camp_run.hpp"
 #include "sim/camp/medical/medical_report.hpp"
 #include "sim/camp/scenario.hpp"
@@ -72,7 +73,7 @@ std::string bytes(const MedicalParams& p, const MedicalOutcome& out) {
 }
 
 RunResult run_file(const std::string& file, std::uint64_t replication, double days) {
-  const LoadedScenario loaded = load_scenario(std::string(CAMPSIM_SOURCE_DIR) + "/scenarios/" + file);
+  const LoadedScenario loaded = load_scenario(std::string(CAMPSIM_SOURCE_DIR) + "/scenarios/" + file, testing::stress_threats());
   RunOptions options;
   options.seed = 5;
   options.replication = replication;
@@ -82,7 +83,7 @@ RunResult run_file(const std::string& file, std::uint64_t replication, double da
 }  // namespace
 
 TEST_CASE("fed from a world loop with other modules' events, the chain gives the adapter's bytes", "[medical][module]") {
-  const LoadedScenario loaded = load_scenario(std::string(CAMPSIM_SOURCE_DIR) + "/scenarios/gao_baseline.yaml");
+  const LoadedScenario loaded = load_scenario(std::string(CAMPSIM_SOURCE_DIR) + "/scenarios/gao_baseline.yaml", testing::stress_threats());
   const Scenario& s = loaded.scenario;
   long compared = 0;
   for (std::uint64_t rep = 0; rep < 3; ++rep) {
@@ -441,7 +442,7 @@ TEST_CASE("every shipped policy: the same casualties get the same draws, used as
     std::map<std::uint32_t, PatientDraws> first;
     std::vector<Casualty> casualties;
     for (const std::string& file : files) {
-      const LoadedScenario loaded = load_scenario(std::string(CAMPSIM_SOURCE_DIR) + "/scenarios/" + file);
+      const LoadedScenario loaded = load_scenario(std::string(CAMPSIM_SOURCE_DIR) + "/scenarios/" + file, testing::stress_threats());
       const Scenario& s = loaded.scenario;
       const RunResult camp = run_file(file, rep, kDays);
       if (casualties.empty()) casualties = camp.casualties;

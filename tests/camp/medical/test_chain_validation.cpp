@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/stress_threats.hpp"
 #include "sim/camp/camp_run.hpp"
 #include "sim/camp/medical/medical_report.hpp"
 #include "tests/camp/medical/chain_fixture.hpp"
@@ -124,7 +125,7 @@ TEST_CASE("deaths of wounds match the closed form; a faster chain never loses a 
 
 namespace {
 RunResult run_file(const std::string& file, std::uint64_t replication, double days) {
-  const LoadedScenario loaded = load_scenario(std::string(CAMPSIM_SOURCE_DIR) + "/scenarios/" + file);
+  const LoadedScenario loaded = load_scenario(std::string(CAMPSIM_SOURCE_DIR) + "/scenarios/" + file, testing::stress_threats());
   RunOptions options;
   options.seed = 3;
   options.replication = replication;
