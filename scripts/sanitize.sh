@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # The test suite under AddressSanitizer+UndefinedBehaviorSanitizer, then the parallel
-# (thread-count determinism) tests under ThreadSanitizer.
+# (thread-count determinism) tests under ThreadSanitizer. The asan preset leaves out eight
+# model-volume tests (each runs the world for simulated years to check statistics, common random
+# numbers and conservation; under ASan each takes minutes): the release suite runs them, and the
+# same code paths run under ASan in the shorter world, medical and CLI tests
+# (CMakePresets.json, testPresets "asan").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
