@@ -16,6 +16,7 @@
 #include "sim/camp/world/event_kinds.hpp"
 #include "sim/camp/world/world.hpp"
 #include "sim/camp/world/world_report.hpp"
+#include "sim/camp/world/strike_effects.hpp"
 #include "sim/camp/world/world_view.hpp"
 #include "sim/engine/event_queue.hpp"
 #include "sim/engine/parallel.hpp"
@@ -104,6 +105,15 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
       // its casualties occur: they may drive in at once.
       if (!incident.qrf) chain->on_incident_contained(incident.id, c.time, q);
       chain->on_casualty(c, &incident, q);
+    });
+    // Rounds hit what is not a person too: ambulances where they are, the hospital's footprint.
+    threats.set_impact_listener([&](Point at, double radius_m, SimTime t, engine::EventQueue& q) {
+      const StrikeDamage d = strike_medical_means(*chain, scenario.layout, scenario.medical.hospital, at, radius_m, t, q);
+      if (d.any())
+        result.events.record(t, "medical_means_hit", {{"ambulances", static_cast<std::int64_t>(d.ambulances)},
+                                                      {"operating_tables", static_cast<std::int64_t>(d.operating_tables)},
+                                                      {"icu_beds", static_cast<std::int64_t>(d.icu_beds)},
+                                                      {"ward_beds", static_cast<std::int64_t>(d.ward_beds)}});
     });
     chain->set_exit_hook([&](const CasualtyExit& exit) {
       world.leave_care(threats.casualties()[exit.casualty.value], exit.time, exit.outcome);

@@ -189,6 +189,7 @@ void ThreatModel::land_round(int id, int round, SimTime t, engine::EventQueue& q
   }
   const Point impact = open.salvo.impacts[static_cast<std::size_t>(round)];
   landed_.push_back({impact, std::sqrt(p.round.lethal_area_m2 / std::numbers::pi), t});
+  if (impact_listener_) impact_listener_(impact, landed_.back().radius_m, t, queue);
   const std::size_t first = casualties_.size();
   for (const Person& person : people) {
     // Two draws per person and round from a stream of their own: who else is around never

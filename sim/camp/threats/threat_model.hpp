@@ -44,6 +44,11 @@ class ThreatModel {
   std::vector<ImpactView> recent_impacts(SimTime t, SimTime window) const;
 
   // Called for every casualty when it takes effect (the medical chain listens here).
+  // Called for every round that lands, at its time: where, its lethal radius (m), when. The
+  // world uses it to hit what is not a person (ambulances, the hospital).
+  void set_impact_listener(std::function<void(Point, double, SimTime, engine::EventQueue&)> listener) {
+    impact_listener_ = std::move(listener);
+  }
   void set_casualty_listener(std::function<void(const Casualty&, const Incident&, engine::EventQueue&)> listener) {
     casualty_listener_ = std::move(listener);
   }
@@ -78,6 +83,7 @@ class ThreatModel {
   std::map<int, OpenSalvo> salvos_;           // salvos still landing, by incident
   std::vector<ImpactView> landed_;            // every round and bomb so far, in time order
   std::function<void(const Casualty&, const Incident&, engine::EventQueue&)> casualty_listener_;
+  std::function<void(Point, double, SimTime, engine::EventQueue&)> impact_listener_;
 };
 
 }  // namespace campsim::camp
