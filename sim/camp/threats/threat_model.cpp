@@ -99,6 +99,11 @@ std::optional<SimTime> ThreatModel::on_event(const engine::Event& event, engine:
                  static_cast<int>(event.subject & ((std::uint64_t{1} << kRoundBits) - 1)), event.time, queue);
       break;
     case EventKind::AllClear: world_.all_clear(event.time); break;
+    case EventKind::Detonation: {
+      const ImpactView& blast = landed_[static_cast<std::size_t>(event.subject)];
+      if (impact_listener_) impact_listener_(blast.at, blast.radius_m, event.time, queue);
+      break;
+    }
     default: break;  // not a threat event
   }
   return std::nullopt;
@@ -144,6 +149,8 @@ void ThreatModel::start_attack(ThreatKind kind, SimTime t, engine::EventQueue& q
     for (const auto& [name, value] : incident.facts)
       if (name == "detonation_after_s") after = value;
     landed_.push_back({incident.location, std::sqrt(params_.vehicle_bomb.charge.lethal_area_m2 / std::numbers::pi), t + after});
+    // The blast reaches what is not a person (ambulances, the hospital) when it goes off.
+    schedule(queue, t + after, EventKind::Detonation, landed_.size() - 1);
   }
   log_incident(incidents_.back());
   settle_casualties(first, t, queue);

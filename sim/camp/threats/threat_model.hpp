@@ -44,8 +44,8 @@ class ThreatModel {
   std::vector<ImpactView> recent_impacts(SimTime t, SimTime window) const;
 
   // Called for every casualty when it takes effect (the medical chain listens here).
-  // Called for every round that lands, at its time: where, its lethal radius (m), when. The
-  // world uses it to hit what is not a person (ambulances, the hospital).
+  // Called for every round that lands and every charge that goes off, at its time: where, its
+  // lethal radius (m), when. The world uses it to hit what is not a person (ambulances, the hospital).
   void set_impact_listener(std::function<void(Point, double, SimTime, engine::EventQueue&)> listener) {
     impact_listener_ = std::move(listener);
   }

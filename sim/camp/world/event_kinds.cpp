@@ -12,6 +12,7 @@ std::string_view event_kind_name(EventKind kind) {
     case EventKind::ThreatArrival: return "threat_arrival";
     case EventKind::Alarm: return "alarm";
     case EventKind::Impact: return "impact";
+    case EventKind::Detonation: return "detonation";
     case EventKind::AllClear: return "all_clear";
     case EventKind::CasualtyOccurs: return "casualty_occurs";
     case EventKind::QrfLaunched: return "qrf_launched";

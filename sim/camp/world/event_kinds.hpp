@@ -22,6 +22,7 @@ enum class EventKind : std::uint32_t {
   ThreatArrival,     // subject: threat kind; an attack begins
   Alarm,             // subject: incident; the alarm sounds, people take cover
   Impact,            // subject: incident << 8 | round; a round lands
+  Detonation,        // subject: index of the blast among the threats' landed blasts; a charge goes off
   AllClear,          // subject: incident; people leave the bunkers
   CasualtyOccurs,    // subject: casualty; a wound drawn earlier (gunfire over time) takes effect
   QrfLaunched,       // subject: incident

@@ -3,7 +3,12 @@
 
 #include <cmath>
 #include <numbers>
+#include <sstream>
 
+#include <nlohmann/json.hpp>
+
+#include "sim/camp/camp_run.hpp"
+#include "sim/camp/scenario.hpp"
 #include "sim/camp/world/strike_effects.hpp"
 #include "tests/camp/medical/chain_fixture.hpp"
 
@@ -64,4 +69,39 @@ TEST_CASE("a round on the ambulance station takes the ambulance and part of the 
   CHECK(chain.vehicles_at(120).at(0).state == VehicleState::OutOfService);
   // An ambulance already out of service is not lost twice.
   CHECK(strike_medical_means(chain, layout, p.hospital, {0, 200}, 10, 180, queue).ambulances == 0);
+}
+
+TEST_CASE("a vehicle bomb's blast reaches the ambulances waiting at the gate when it goes off", "[world][strike]") {
+  // Ambulances stationed at the main gate; vehicle bombs every other day with a lethal radius of
+  // 564 m (1 km2: a deliberately huge charge), so a bomb stopped short of the gate still reaches them.
+  const LoadedScenario loaded = load_scenario(std::string(CAMPSIM_SOURCE_DIR) + "/scenarios/policies/ambulance_at_main_gate.yaml",
+                                              {"threats.vehicle_bomb.arrivals.per_day=0.5",
+                                               "threats.vehicle_bomb.charge.casualty_area_m2=1000000",
+                                               "threats.vehicle_bomb.charge.lethal_area_m2=1000000",
+                                               "threats.indirect_fire.arrivals.per_day=0"});
+  RunOptions options;
+  options.duration = 10 * engine::kDay;
+  const RunResult r = run_scenario(loaded.scenario, options);
+  std::ostringstream jsonl;
+  r.events.write_jsonl(jsonl);
+  std::istringstream lines(jsonl.str());
+  std::vector<double> detonations;
+  std::vector<std::pair<double, long>> hits;  // (t, ambulances)
+  for (std::string line; std::getline(lines, line);) {
+    const auto record = nlohmann::json::parse(line);
+    if (record["type"] == "incident" && record["kind"] == "vehicle_bomb" && record.contains("detonation_after_s"))
+      detonations.push_back(record["t"].get<double>() + record["detonation_after_s"].get<double>());
+    if (record["type"] == "medical_means_hit") hits.emplace_back(record["t"].get<double>(), record["ambulances"].get<long>());
+  }
+  REQUIRE_FALSE(detonations.empty());
+  REQUIRE_FALSE(hits.empty());
+  // The first blast takes both ambulances (they wait together at the gate), at the instant it goes
+  // off; every hit is at a detonation's instant.
+  CHECK(hits.front().second == 2);
+  for (const auto& [t, ambulances] : hits) {
+    bool at_a_detonation = false;
+    for (double d : detonations) at_a_detonation = at_a_detonation || std::abs(d - t) < 1e-6;
+    CHECK(at_a_detonation);
+  }
+  CHECK(hits.front().first == Approx(detonations.front()));
 }
