@@ -244,9 +244,10 @@ void ThreatModel::log_incident(const Incident& incident) {
     fields.push_back({"contained_s", incident.qrf->contained - incident.time});
   }
   // A module fact never overwrites a standard field: JSON objects must not repeat a key.
-  for (const auto& [name, value] : incident.facts) {
+  for (const auto& fact : incident.facts) {
+    const std::string& name = fact.first;  // a plain reference: clang 14 cannot capture a structured binding
     const bool taken = std::any_of(fields.begin(), fields.end(), [&](const engine::LogField& f) { return f.key == name; });
-    fields.push_back({taken ? "fact_" + name : name, value});
+    fields.push_back({taken ? "fact_" + name : name, fact.second});
   }
   log_.record(incident.time, "incident", std::move(fields));
 }
