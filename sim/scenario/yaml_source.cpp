@@ -4,6 +4,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include <fstream>
+#include <optional>
+#include <string_view>
 #include <vector>
 
 #include "sim/scenario/diagnostic.hpp"
@@ -93,6 +95,38 @@ struct Converter {
   }
 };
 
+// yaml-cpp 0.7 never returns (it allocates nodes until memory runs out) on a document whose
+// first token is a flow entry ',': ",a: b", "  ,x", or "," after a directive line or "---".
+// Fuzzing found it (docs/reliability.md); such a document is refused here, with its place.
+std::optional<LineColumn> leading_flow_entry(const std::string& text) {
+  bool document_start = true;
+  int line = 1;
+  for (std::size_t i = 0; i <= text.size();) {
+    std::size_t end = text.find('\n', i);
+    if (end == std::string::npos) end = text.size();
+    std::string_view l(text.data() + i, end - i);
+    std::size_t from = 0;
+    if (!l.empty() && l[0] == '%') {
+      document_start = true;  // a directive: a document begins after it
+      from = l.size();
+    } else if (l.starts_with("---") || l.starts_with("...")) {
+      document_start = true;
+      from = 3;
+    }
+    if (document_start && from < l.size()) {
+      const std::size_t c = l.find_first_not_of(" \t\r", from);
+      if (c != std::string_view::npos && l[c] != '#') {
+        if (l[c] == ',') return LineColumn{line, static_cast<int>(c) + 1};
+        document_start = false;
+      }
+    }
+    if (end == text.size()) break;
+    i = end + 1;
+    ++line;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 Node parse_yaml_text(const std::string& text, const std::string& origin, int first_line_column_offset) {
@@ -108,6 +142,12 @@ Node parse_yaml_text(const std::string& text, const std::string& origin, int fir
                           fmt::format("the byte 0x{:02X}, which is not UTF-8", static_cast<unsigned char>(text[*bad])),
                           "save the file as UTF-8"}});
   }
+  if (const auto at = leading_flow_entry(text))
+    throw ScenarioError({{{origin, at->line, at->column + (at->line == 1 ? first_line_column_offset : 0)},
+                          "",
+                          "a key, a value or '-' at the start of the document",
+                          "',' (a flow entry outside any [ ] or { })",
+                          "remove the ','"}});
   std::vector<YAML::Node> documents;
   try {
     // Every document is parsed, so a malformed second one is an error rather than ignored.
