@@ -96,7 +96,7 @@ struct Converter {
 };
 
 // yaml-cpp 0.7 never returns (it allocates nodes until memory runs out) on a document whose
-// first token is a flow entry ',': ",a: b", "  ,x", or "," after a directive line or "---".
+// first token is a flow entry ',': ",a: b", "  ,x", "!,", or "," after a directive line or "---".
 // Fuzzing found it (docs/reliability.md); such a document is refused here, with its place.
 std::optional<LineColumn> leading_flow_entry(const std::string& text) {
   bool document_start = true;
@@ -114,7 +114,12 @@ std::optional<LineColumn> leading_flow_entry(const std::string& text) {
       from = 3;
     }
     if (document_start && from < l.size()) {
-      const std::size_t c = l.find_first_not_of(" \t\r", from);
+      std::size_t c = l.find_first_not_of(" \t\r", from);
+      // Node properties (a tag "!x" or an anchor "&a") come before the first token: skip them.
+      while (c != std::string_view::npos && (l[c] == '!' || l[c] == '&')) {
+        c = l.find_first_of(" \t\r,", c);
+        if (c != std::string_view::npos && l[c] != ',') c = l.find_first_not_of(" \t\r", c);
+      }
       if (c != std::string_view::npos && l[c] != '#') {
         if (l[c] == ',') return LineColumn{line, static_cast<int>(c) + 1};
         document_start = false;
