@@ -43,7 +43,6 @@ TEST_CASE("validate accepts every shipped scenario", "[cli]") {
   int checked = 0;
   for (const auto& entry : fs::recursive_directory_iterator(fs::path(CAMPSIM_SOURCE_DIR) / "scenarios")) {
     if (entry.path().extension() != ".yaml") continue;
-    if (entry.path().parent_path().filename() == "designs") continue;  // designs of experiments, not scenarios: below
     const CliResult r = run_cli("validate " + entry.path().string());
     INFO(r.output);
     CHECK(r.exit_code == 0);
@@ -56,7 +55,7 @@ TEST_CASE("validate accepts every shipped scenario", "[cli]") {
 TEST_CASE("every shipped design of experiments runs as the user guide shows", "[cli]") {
   const fs::path scratch = scratch_dir("designs");
   int checked = 0;
-  for (const auto& entry : fs::directory_iterator(fs::path(CAMPSIM_SOURCE_DIR) / "scenarios" / "designs")) {
+  for (const auto& entry : fs::directory_iterator(fs::path(CAMPSIM_SOURCE_DIR) / "analysis" / "designs")) {
     if (entry.path().extension() != ".yaml") continue;
     const std::string out = (scratch / entry.path().stem()).string();
     const CliResult r = run_cli("batch scenarios/gao_baseline.yaml --policies scenarios/policies/pre_authorized_dispatch.yaml --design " +
