@@ -30,6 +30,24 @@ struct Guards {
   }
 };
 
+// Three days, one post, three soldiers, no minimum rest; the sentry on post at 01:00.
+struct WoundedGuard {
+  Scenario s = three_day_camp();
+  Guards g{s};
+  int soldier = -1;
+  WoundedGuard() {
+    g.run_until(1 * kHour);
+    const int duty = g.model.sentries_on_post(0).front();
+    soldier = g.model.duties()[static_cast<std::size_t>(duty)].soldier;
+  }
+  static Scenario three_day_camp() {
+    Scenario c = testing::small_camp(1, 3, 8);
+    c.meta.duration = 3 * engine::kDay;
+    c.guards.shifts.min_rest = 0;
+    return c;
+  }
+};
+
 }  // namespace
 
 TEST_CASE("a sentry killed at 02:00 into an 8 h shift leaves the post unmanned exactly until the relief",
@@ -58,13 +76,10 @@ TEST_CASE("a sentry killed at 02:00 into an 8 h shift leaves the post unmanned e
 }
 
 TEST_CASE("a wounded guard is off the roster until he is back", "[world][guards]") {
-  Scenario s = testing::small_camp(1, 3, 8);
-  s.meta.duration = 3 * engine::kDay;
-  s.guards.shifts.min_rest = 0;
-  Guards g(s);
-  g.run_until(1 * kHour);
-  const int duty = g.model.sentries_on_post(0).front();
-  const int soldier = g.model.duties()[static_cast<std::size_t>(duty)].soldier;
+  WoundedGuard w;
+  Scenario& s = w.s;
+  Guards& g = w.g;
+  const int soldier = w.soldier;
   g.model.casualty(soldier, 1 * kHour, 1 * engine::kDay + 1 * kHour);  // back after a day
   g.run_until(s.meta.duration);
   bool rostered_while_off = false, rostered_after = false;
@@ -80,13 +95,10 @@ TEST_CASE("a wounded guard is off the roster until he is back", "[world][guards]
 TEST_CASE("a wounded guard the hospital discharges is rostered from the discharge on, not before", "[world][guards]") {
   // With the medical chain in the loop the return is not known when he is hit (never, for now);
   // the discharge at 30 h sets it. Shifts change every 8 h, so the 32 h roster is his first chance.
-  Scenario s = testing::small_camp(1, 3, 8);
-  s.meta.duration = 3 * engine::kDay;
-  s.guards.shifts.min_rest = 0;
-  Guards g(s);
-  g.run_until(1 * kHour);
-  const int duty = g.model.sentries_on_post(0).front();
-  const int soldier = g.model.duties()[static_cast<std::size_t>(duty)].soldier;
+  WoundedGuard w;
+  Scenario& s = w.s;
+  Guards& g = w.g;
+  const int soldier = w.soldier;
   g.model.casualty(soldier, 1 * kHour, std::numeric_limits<double>::infinity());
   g.run_until(30 * kHour);
   for (const Duty& d : g.model.duties())
