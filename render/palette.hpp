@@ -27,6 +27,10 @@ inline const sf::Color kPanelText{225, 225, 225};
 inline const sf::Color kPanelDim{150, 150, 160};
 inline const sf::Color kAlert{255, 90, 80};
 inline const sf::Color kSelection{0, 255, 255};
+// Protesters at the gate, by state: quiet, active (Epstein), leaving.
+inline const sf::Color kProtesterQuiet{245, 240, 225};
+inline const sf::Color kProtesterActive{235, 45, 30};
+inline const sf::Color kProtesterLeaving{130, 130, 130};
 
 // People: fill by role; activity shows in the marker's size and rim (see people_layer.cpp).
 inline sf::Color role_colour(camp::PersonRole role) {

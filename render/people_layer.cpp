@@ -90,6 +90,14 @@ void PeopleLayer::draw(sf::RenderTarget& target, const camp::WorldSnapshot& snap
     if (rim.a > 0) square(cx, cy, half + 1, rim);
     square(cx, cy, half, fill_of(person));
   }
+  // Protesters: a marker one size smaller (they stand closer than the camp's people), by state.
+  for (const camp::protest::ProtesterView& p : snapshot.protest.protesters) {
+    const sf::Vector2f at = frame.to_pixels(p.position);
+    const sf::Color colour = p.state == camp::protest::ProtesterState::Active    ? kProtesterActive
+                             : p.state == camp::protest::ProtesterState::Leaving ? kProtesterLeaving
+                                                                                 : kProtesterQuiet;
+    square(static_cast<int>(std::floor(at.x)), static_cast<int>(std::floor(at.y)), std::max(half - 1, 1), colour);
+  }
   if (max_x_ < min_x_) return;  // nobody in view
   // Upload and draw only the rows and columns painted: the crowd seldom fills the window.
   const auto rows = static_cast<unsigned>(max_y_ - min_y_ + 1);

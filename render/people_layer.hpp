@@ -21,6 +21,7 @@ class PeopleLayer {
  public:
   // Fill by role; a rim by activity (white on post, yellow moving, grey sheltered); the wounded
   // red and the dead black whatever their role; asleep, at home and off camp drawn darker.
+  // Protesters at the gate, if any, on top: quiet, active or leaving (palette.hpp).
   void draw(sf::RenderTarget& target, const camp::WorldSnapshot& snapshot, const ViewFrame& frame);
 
  private:

@@ -106,6 +106,15 @@ void draw_side_panel(sf::RenderTarget& target, const Fonts& fonts, const Scene& 
          kAlert);
   }
 
+  if (s.protest.live) {
+    const camp::protest::ProtestView& pv = s.protest;
+    heading(fmt::format("PROTEST AT THE GATE (#{})", pv.id));
+    line(fmt::format("{}   force: {}", spaced(camp::protest::name(pv.level)), spaced(camp::protest::name(pv.action))),
+         pv.level >= camp::protest::CrowdLevel::stone_throwing ? kAlert : kPanelText);
+    line(fmt::format("crowd {}   at the gate {}   active {}   legitimacy {:.2f}", pv.protesters.size(), pv.at_gate,
+                     pv.active, pv.legitimacy));
+  }
+
   heading("QRF AND AMBULANCES");
   if (s.vehicles.empty()) line("none in this snapshot", kPanelDim);
   {

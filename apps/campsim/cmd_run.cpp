@@ -44,10 +44,12 @@ int run_command(const std::vector<std::string>& args) {
           args, options, "campsim run SCENARIO [--days D] [--seed S] [--threads T] [--set KEY=VALUE]... [--out DIR] [--force] [--record]",
           "Writes DIR/manifest.json (version, scenario hash, seed, every parameter), DIR/events.jsonl (one\n"
           "event per line), DIR/metrics.json, DIR/timeseries.csv, DIR/casualties.csv and DIR/care.csv (each\n"
-          "casualty's path through the medical chain), all at once when the run is complete; with --record\n"
-          "also DIR/recording.bin (docs/recording.md).\n\n"
+          "casualty's path through the medical chain), and for a scenario with protests DIR/protests.csv (one\n"
+          "row per protest: crowd, peak rung, force used, casualties, legitimacy; docs/protest.md), all at once\n"
+          "when the run is complete; with --record also DIR/recording.bin (docs/recording.md).\n\n"
           "Examples:\n  campsim run scenarios/gao_baseline.yaml --days 30\n"
           "  campsim run scenarios/gao_baseline.yaml --seed 7 --set guards.shifts.length=12h --out runs/12h\n"
+          "  campsim run scenarios/replay_2015-01-27_gao_protest_restrained.yaml --seed 3\n"
           "  campsim run scenarios/replay_2016-05-31_gao.yaml --record --out runs/replay && campsim view runs/replay\n"))
     return *stop;
   if (const auto problem = threads_problem(threads)) {

@@ -44,6 +44,12 @@ void write_run_files(const std::filesystem::path& dir, const nlohmann::ordered_j
   std::ostringstream care;
   engine::write_csv(care, result.care_records);
   io::write_text_file(dir / "care.csv", care.str());
+  // One row per protest, for scenarios with protests (docs/protest.md, "Outputs").
+  if (!result.protest_records.columns.empty()) {
+    std::ostringstream protests;
+    engine::write_csv(protests, result.protest_records);
+    io::write_text_file(dir / "protests.csv", protests.str());
+  }
 }
 
 std::filesystem::path default_run_dir(const camp::LoadedScenario& loaded, std::uint64_t seed) {

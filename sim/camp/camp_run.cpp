@@ -11,6 +11,8 @@
 #include "sim/camp/guard_report.hpp"
 #include "sim/camp/medical/medical_chain.hpp"
 #include "sim/camp/medical/medical_report.hpp"
+#include "sim/camp/protest/protest_model.hpp"
+#include "sim/camp/protest/protest_report.hpp"
 #include "sim/camp/threats/threat_model.hpp"
 #include "sim/camp/threats/threat_report.hpp"
 #include "sim/camp/world/event_kinds.hpp"
@@ -32,6 +34,7 @@ struct CampModel {
   ThreatModel& threats;
   World& world;
   MedicalChain* medical;  // nullptr when the scenario has no medical chain
+  protest::ProtestModel* protests;  // nullptr when the scenario has no protests
   engine::PhasePipeline& phases;
   std::optional<SimTime> on_event(const engine::Event& event, engine::EventQueue& queue) {
     switch (module_of(kind_of(event))) {
@@ -42,11 +45,12 @@ struct CampModel {
         return delay;
       }
       case Module::Threats: return threats.on_event(event, queue);
+      case Module::Protests: return protests != nullptr ? protests->on_event(event, queue) : std::nullopt;
       case Module::Medical: return medical != nullptr ? medical->on_event(event, queue) : std::nullopt;
     }
     return std::nullopt;
   }
-  bool wants_ticks(SimTime) const { return world.wants_ticks(); }
+  bool wants_ticks(SimTime) const { return world.wants_ticks() || (protests != nullptr && protests->wants_ticks()); }
   void on_tick(SimTime now, SimTime dt) { phases.run(now, dt); }
 };
 
@@ -55,7 +59,7 @@ struct CampModel {
 RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   const auto wall_start = std::chrono::steady_clock::now();
   const SimTime end = options.duration > 0 ? options.duration : scenario.meta.duration;
-  RunResult result{engine::EventLog{}, engine::TimeSeries(GuardModel::time_series_columns()), {}, {}, {}, {}, {}, {}, 0};
+  RunResult result{engine::EventLog{}, engine::TimeSeries(GuardModel::time_series_columns()), {}, {}, {}, {}, {}, {}, 0, {}};
 
   // TBB caps workers at the core count by default; a run asked for more threads (e.g. to check
   // determinism on a small machine) gets them for its lifetime.
@@ -86,10 +90,19 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   engine::PhasePipeline phases;
   phases.add("movement", [&](SimTime now, SimTime dt) { world.move(now, dt); });
   phases.add("shelter", [&](SimTime now, SimTime dt) { world.settle(now, dt); });
+  // Protesters walk in the same ticks, with their own pedestrian kernel (sim/crowd).
+  std::optional<protest::ProtestModel> protests;
+  if (scenario.protests.enabled) {
+    protests.emplace(scenario.protests, scenario.layout, world, threats,
+                     protest::ProtestRunConfig{options.seed, options.replication, scenario.meta.start_time_of_day, end},
+                     parallelism, result.events);
+    phases.add("crowd", [&](SimTime now, SimTime dt) { protests->move(now, dt); });
+  }
 
   engine::EventQueue queue;
   guards.schedule_initial_events(queue);
   threats.schedule_initial_events(queue);
+  if (protests) protests->schedule_initial_events(queue);
 
   // The medical chain in the same loop and queue: each casualty reaches it when it happens, its
   // ambulances and hospital run on the shared clock, and whoever leaves its care acts back on
@@ -119,10 +132,10 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
       world.leave_care(threats.casualties()[exit.casualty.value], exit.time, exit.outcome);
     });
   }
-  CampModel camp{guards, threats, world, chain ? &*chain : nullptr, phases};
+  CampModel camp{guards, threats, world, chain ? &*chain : nullptr, protests ? &*protests : nullptr, phases};
   engine::LoopObserver watcher;
   const WorldSources sources{guards, scenario.guards, positions, world, threats, chain ? &*chain : nullptr,
-                             scenario.meta.start_time_of_day};
+                             protests ? &*protests : nullptr, scenario.meta.start_time_of_day};
   if (options.world_observer) {
     watcher.observe = [&](SimTime t) { options.world_observer(take_world_snapshot(sources, t)); };
     watcher.every = options.observe_every;
@@ -130,6 +143,7 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   result.loop =
       engine::run_loop(camp, queue, engine::LoopConfig{0, end, scenario.meta.tick, options.always_tick}, watcher);
   guards.finish();
+  if (protests) protests->finish(end);
   result.casualties = threats.casualties();
   result.incidents = threats.incidents();
   result.phases = phases.timings();
@@ -145,6 +159,7 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
     result.care_records = care_record_table(scenario.medical, care);
   }
   result.events.sort_by_time();
+  result.protest_records = protests ? protest::protest_table(*protests) : engine::RecordTable{};
 
   result.metrics = {{"duration_days", end / engine::kDay},
                     {"seed", options.seed},
@@ -154,6 +169,7 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
                     {"guards", guard_metrics_json(guards, scenario.guards, end)},
                     {"threats", threat_metrics_json(threats.incidents(), threats.casualties(), scenario_contingents(scenario))},
                     {"medical", medical},
+                    {"protests", protest::protest_metrics_json(scenario.protests, protests ? &*protests : nullptr)},
                     {"events_logged", result.events.size()}};
   result.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
   return result;

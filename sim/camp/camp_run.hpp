@@ -45,6 +45,8 @@ struct RunResult {
   engine::LoopStats loop;
   std::vector<engine::PhasePipeline::Timing> phases;  // the tick's phases, timed (for profiles)
   double wall_seconds = 0;          // for the human summary only, never written to metrics
+  // One row per protest (protests.csv); empty (no columns) when the scenario has no protests.
+  engine::RecordTable protest_records;
 };
 
 RunResult run_scenario(const Scenario& scenario, const RunOptions& options);

@@ -10,6 +10,7 @@
 #include "sim/camp/guard_params.hpp"
 #include "sim/camp/layout.hpp"
 #include "sim/camp/medical/medical_params.hpp"
+#include "sim/camp/protest/protest_params.hpp"
 #include "sim/camp/threats/qrf.hpp"
 #include "sim/camp/threats/threat_params.hpp"
 #include "sim/camp/world/world_params.hpp"
@@ -37,6 +38,7 @@ struct Scenario {
   ThreatParams threats;
   QrfParams qrf;
   MedicalParams medical;
+  protest::ProtestParams protests;
   MetricsParams metrics;
 };
 

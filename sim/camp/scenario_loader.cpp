@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "sim/camp/medical/medical_reader.hpp"
+#include "sim/camp/protest/protest_reader.hpp"
 #include "sim/camp/road_graph.hpp"
 #include "sim/camp/scenario.hpp"
 #include "sim/camp/scenario_readers.hpp"
@@ -57,6 +58,9 @@ LoadedScenario load_scenario(const std::filesystem::path& file, const std::vecto
   // A scenario without a medical section has no medical chain (older scenarios, guard studies).
   s.medical.enabled = root.has("medical");
   read_medical(root.map("medical"), s.layout, s.medical);
+  // Likewise protests: only a scenario with a protests section has a town that may march (and
+  // `protests.enabled` is recorded, so re-running the resolved parameters gives the same run).
+  s.protests = protest::read_protests(root.map("protests"), s.layout, root.has("protests"));
   s.metrics = read_metrics(root.map("metrics"));
   reader.finish();  // throws if anything above was wrong, or a key was never read
   loaded.resolved = reader.resolved();

@@ -8,6 +8,8 @@ std::string_view cause_name(Cause cause) {
     case Cause::VehicleBomb: return "vehicle_bomb";
     case Cause::Gunfire: return "gunfire";
     case Cause::RoadsideBomb: return "roadside_bomb";
+    case Cause::Stones: return "stones";
+    case Cause::Fire: return "fire";
   }
   return "unknown";
 }

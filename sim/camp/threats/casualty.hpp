@@ -10,7 +10,8 @@ namespace campsim::camp {
 
 using engine::SimTime;
 
-enum class Cause { IndirectFire, VehicleBomb, Gunfire, RoadsideBomb };
+// Stones and Fire (Molotov cocktails): thrown at the force by a protest.
+enum class Cause { IndirectFire, VehicleBomb, Gunfire, RoadsideBomb, Stones, Fire };
 
 // Triage categories of the NATO/UN system: T1 immediate (life-threatening, treatable),
 // T2 delayed (serious, can wait), T3 minimal (walking wounded). Killed outright is separate.

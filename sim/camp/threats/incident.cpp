@@ -9,6 +9,7 @@ std::string_view threat_kind_name(ThreatKind kind) {
     case ThreatKind::Infiltration: return "infiltration";
     case ThreatKind::ComplexAttack: return "complex_attack";
     case ThreatKind::RoadsideBomb: return "roadside_bomb";
+    case ThreatKind::Protest: return "protest";
   }
   return "unknown";
 }

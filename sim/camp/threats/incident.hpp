@@ -11,7 +11,9 @@
 
 namespace campsim::camp {
 
-enum class ThreatKind { IndirectFire, VehicleBomb, Infiltration, ComplexAttack, RoadsideBomb };
+// Protest: a demonstration at a gate (sim/camp/protest); not an attack, so the threats' metrics
+// leave it out and the protest model reports it.
+enum class ThreatKind { IndirectFire, VehicleBomb, Infiltration, ComplexAttack, RoadsideBomb, Protest };
 
 std::string_view threat_kind_name(ThreatKind kind);
 

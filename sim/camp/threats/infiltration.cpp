@@ -9,6 +9,8 @@
 #include <numeric>
 #include <set>
 #include <string>
+
+#include "sim/camp/threats/stream_purpose.hpp"
 #include <utility>
 
 #include "sim/camp/human_factors.hpp"
@@ -25,13 +27,6 @@ constexpr SimTime kMaxUndetectedInside = 6 * engine::kHour;
 // Darkness for the towers' eyes: 18:00 to 06:00 (sunset and sunrise at Gao, approximately).
 constexpr SimTime kDarkFrom = 18 * engine::kHour;
 constexpr SimTime kDarkTo = 6 * engine::kHour;
-
-std::string purpose(std::string_view prefix, std::string_view what) {
-  std::string s(prefix);
-  s += '.';
-  s += what;
-  return s;
-}
 
 
 // The towers that see `breach`, and the summed vigilance of the tower sentries on them at `t`.
@@ -101,8 +96,8 @@ int gunfire(const GunfireParams& g, const std::vector<Person>& people, std::vect
   if (rate <= 0 || to <= from) return 0;
   const std::vector<std::size_t> order = by_distance(people, origin);
   std::size_t next = 0;  // position in `order` of the next candidate victim
-  engine::RandomStream shots = ctx.stream(purpose(prefix, "shots"), incident_id);
-  const std::string hit_purpose = purpose(prefix, "hit");
+  engine::RandomStream shots = ctx.stream(stream_purpose(prefix, "shots"), incident_id);
+  const std::string hit_purpose = stream_purpose(prefix, "hit");
   int hits = 0;
   // Exponential gaps between hits: a homogeneous Poisson process over the window.
   for (SimTime t = from + shots.exponential(1 / rate); t < to; t += shots.exponential(1 / rate)) {

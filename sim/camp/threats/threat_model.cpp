@@ -24,6 +24,7 @@ const ArrivalProfile& arrivals_of(const ThreatParams& p, ThreatKind kind, Arriva
     case ThreatKind::Infiltration: return p.infiltration.arrivals;
     case ThreatKind::ComplexAttack: return p.complex_attack.arrivals;
     case ThreatKind::RoadsideBomb: return roadside = roadside_arrivals(p.roadside_bomb);
+    case ThreatKind::Protest: break;  // not an attack: the protest model decides when
   }
   return p.indirect_fire.arrivals;
 }
@@ -141,7 +142,8 @@ void ThreatModel::start_attack(ThreatKind kind, SimTime t, engine::EventQueue& q
     case ThreatKind::RoadsideBomb:
       incident = resolve_roadside_bomb(params_.roadside_bomb, context_, id, t, route_exit_, casualties_);
       break;
-    case ThreatKind::IndirectFire: break;
+    case ThreatKind::IndirectFire:
+    case ThreatKind::Protest: break;
   }
   incidents_.push_back(incident);
   if (kind == ThreatKind::VehicleBomb || kind == ThreatKind::ComplexAttack) {
@@ -165,6 +167,20 @@ void ThreatModel::settle_casualties(std::size_t first, SimTime now, engine::Even
     else
       schedule(queue, casualties_[i].time, EventKind::CasualtyOccurs, i);
   }
+}
+
+int ThreatModel::open_incident(Incident incident) {
+  incident.id = static_cast<int>(incidents_.size());
+  incidents_.push_back(std::move(incident));
+  return incidents_.back().id;
+}
+
+void ThreatModel::add_casualty(Casualty c, SimTime now, engine::EventQueue& queue) {
+  c.id = static_cast<int>(casualties_.size());
+  Incident& owner = incidents_.at(static_cast<std::size_t>(c.incident));
+  (c.triage == Triage::Killed ? owner.killed : owner.wounded) += 1;
+  casualties_.push_back(std::move(c));
+  settle_casualties(casualties_.size() - 1, now, queue);
 }
 
 void ThreatModel::take_effect(std::size_t index, engine::EventQueue& queue) {

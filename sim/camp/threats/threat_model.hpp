@@ -43,6 +43,14 @@ class ThreatModel {
   // Impacts and blasts in the `window` seconds before t, for snapshots.
   std::vector<ImpactView> recent_impacts(SimTime t, SimTime window) const;
 
+  // Another module's incident (a protest) joins the one list of incidents and casualties, so
+  // its casualties take effect in the world and reach the medical chain like any other.
+  // open_incident gives the incident its id; add_casualty gives the casualty its id, counts it
+  // in its incident (killed or wounded) and makes it take effect at c.time (now or later).
+  int open_incident(Incident incident);
+  Incident& incident(int id) { return incidents_.at(static_cast<std::size_t>(id)); }
+  void add_casualty(Casualty casualty, SimTime now, engine::EventQueue& queue);
+
   // Called for every casualty when it takes effect (the medical chain listens here).
   // Called for every round that lands and every charge that goes off, at its time: where, its
   // lethal radius (m), when. The world uses it to hit what is not a person (ambulances, the hospital).

@@ -38,8 +38,19 @@ ordered_json triage_counts(const std::vector<Casualty>& casualties, auto&& keep)
 
 }  // namespace
 
-ordered_json threat_metrics_json(const std::vector<Incident>& incidents, const std::vector<Casualty>& casualties,
+ordered_json threat_metrics_json(const std::vector<Incident>& all_incidents, const std::vector<Casualty>& all_casualties,
                                  const std::vector<std::string>& known_contingents) {
+  // Attacks only: a protest's incident and casualties are the protest model's to report
+  // (protest_report.hpp), so a civilian shot at the gate never counts as a hostile act's victim.
+  std::vector<Incident> incidents;
+  for (const Incident& i : all_incidents)
+    if (i.kind != ThreatKind::Protest) incidents.push_back(i);
+  std::vector<Casualty> casualties;
+  for (const Casualty& c : all_casualties) {
+    const auto i = static_cast<std::size_t>(c.incident);
+    const bool protest = c.incident >= 0 && i < all_incidents.size() && all_incidents[i].kind == ThreatKind::Protest;
+    if (!protest) casualties.push_back(c);
+  }
   ordered_json by_kind = ordered_json::object();
   for (ThreatKind kind : kKinds) {
     long count = 0, detected = 0, killed = 0, wounded = 0;

@@ -9,18 +9,13 @@
 #include <stdexcept>
 #include <string>
 
+#include "sim/camp/threats/stream_purpose.hpp"
+
 #include "sim/camp/threats/infiltration.hpp"  // record_casualty
 
 namespace campsim::camp {
 
 namespace {
-
-std::string purpose(std::string_view prefix, std::string_view what) {
-  std::string s(prefix);
-  s += '.';
-  s += what;
-  return s;
-}
 
 // The candidate gates: the named ones, or every gate of the layout. Unknown names are a
 // configuration error the scenario loader should have caught, so they throw here.
@@ -135,7 +130,7 @@ void blast_people(const VehicleBombParams& p, const ThreatContext& ctx, int id, 
                   SimTime when, BombRun& run, std::vector<Casualty>& casualties) {
   run.people = ctx.people_at ? ctx.people_at(when) : std::vector<Person>{};
   run.hurt.assign(run.people.size(), false);
-  const std::string blast = purpose(prefix, "blast");
+  const std::string blast = stream_purpose(prefix, "blast");
   for (std::size_t i = 0; i < run.people.size(); ++i) {
     const Person& person = run.people[i];
     const auto entity = person.person >= 0 ? static_cast<std::uint64_t>(person.person) : i;
@@ -185,7 +180,7 @@ BombRun run_vehicle_bomb(const VehicleBombParams& p, const ThreatContext& ctx, i
   const CampLayout& layout = *ctx.layout;
   // 1. Target: one draw, uniform over the candidate gates.
   const std::vector<const Gate*> gates = candidate_gates(p, layout);
-  engine::RandomStream target = ctx.stream(purpose(prefix, "target"), incident_id);
+  engine::RandomStream target = ctx.stream(stream_purpose(prefix, "target"), incident_id);
   const Gate& gate = *gates[target.uniform_index(gates.size())];
 
   // 2. Geometry: the run comes straight in along the line from the camp's centre through the gate.
@@ -196,7 +191,7 @@ BombRun run_vehicle_bomb(const VehicleBombParams& p, const ThreatContext& ctx, i
   // 3. Approach: detection, stop, barrier (sentries and their vigilance as the vehicle comes into view).
   int sentries = 0;
   const double vigilance_sum = gate_vigilance(ctx, start, gate, sentries);
-  engine::RandomStream approach = ctx.stream(purpose(prefix, "approach"), incident_id);
+  engine::RandomStream approach = ctx.stream(stream_purpose(prefix, "approach"), incident_id);
   const Approach a = drive(p, gate, vigilance_sum, inside_room, approach);
 
   BombRun run;
@@ -217,7 +212,7 @@ BombRun run_vehicle_bomb(const VehicleBombParams& p, const ThreatContext& ctx, i
 
   // 5. QRF: alarmed at detection, or by the explosion itself.
   const SimTime alarm = a.detected ? incident.detected_at : run.detonation;
-  engine::RandomStream qrf = ctx.stream(purpose(prefix, "qrf"), incident_id);
+  engine::RandomStream qrf = ctx.stream(stream_purpose(prefix, "qrf"), incident_id);
   incident.qrf = ctx.call_qrf(incident.location, alarm, is_night_occupancy(ctx.time_of_day(alarm)), qrf);
   add_facts(incident, a, sentries, vigilance_sum);
   return run;

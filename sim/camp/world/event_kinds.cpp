@@ -19,6 +19,10 @@ std::string_view event_kind_name(EventKind kind) {
     case EventKind::QrfOnScene: return "qrf_on_scene";
     case EventKind::QrfContained: return "qrf_contained";
     case EventKind::QrfHome: return "qrf_home";
+    case EventKind::TownDecides: return "town_decides";
+    case EventKind::UnexplainedDecision: return "unexplained_decision";
+    case EventKind::ProtestMarch: return "protest_march";
+    case EventKind::ProtestAssess: return "protest_assess";
     case EventKind::MedInjured: return "med_injured";
     case EventKind::MedFirstAid: return "med_first_aid";
     case EventKind::MedRequested: return "med_requested";

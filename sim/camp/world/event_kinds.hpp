@@ -29,6 +29,11 @@ enum class EventKind : std::uint32_t {
   QrfOnScene,        // subject: incident
   QrfContained,      // subject: incident
   QrfHome,           // subject: incident
+  // Protests, after the attacks at the same instant (a protest meets the camp as the attacks left it).
+  TownDecides,       // the town's daily decision whether to march (and a day of community engagement)
+  UnexplainedDecision,  // a mission decision nobody explained to the town: legitimacy falls
+  ProtestMarch,      // subject: scripted protest index, or kTownMarch; residents set off for the gate
+  ProtestAssess,     // subject: protest; the crowd's state, the force's action, their effects
   // Medical chain: injuries reach it in the same instant they happen.
   MedInjured,        // patient: joins an already approved request
   MedFirstAid,       // patient
@@ -63,10 +68,11 @@ constexpr bool is_medical(EventKind kind) {
 }
 
 // The module that handles each kind.
-enum class Module : std::uint8_t { Guards, Threats, Medical };
+enum class Module : std::uint8_t { Guards, Threats, Protests, Medical };
 constexpr Module module_of(EventKind kind) {
   if (kind == EventKind::Sample || kind <= EventKind::DutyStart) return Module::Guards;
   if (is_medical(kind)) return Module::Medical;
+  if (kind >= EventKind::TownDecides && kind <= EventKind::ProtestAssess) return Module::Protests;
   return Module::Threats;
 }
 

@@ -8,6 +8,7 @@
 
 #include "sim/camp/geometry.hpp"
 #include "sim/camp/guard_params.hpp"
+#include "sim/camp/protest/protest_view.hpp"
 #include "sim/camp/threats/incident.hpp"
 #include "sim/engine/sim_time.hpp"
 
@@ -90,6 +91,7 @@ struct WorldSnapshot {
   std::vector<IncidentView> incidents;  // open incidents
   std::vector<ImpactView> impacts;      // recent impacts (for the fade)
   HospitalView hospital;
+  protest::ProtestView protest;         // the protest at the gate, if one is going on
 };
 
 std::string_view person_role_name(PersonRole role);

@@ -2,6 +2,7 @@
 // Builds the world's snapshot from the modules, reading only (no random numbers, no changes).
 #include "sim/camp/guard_model.hpp"
 #include "sim/camp/medical/medical_chain.hpp"
+#include "sim/camp/protest/protest_model.hpp"
 #include "sim/camp/threats/threat_model.hpp"
 #include "sim/camp/world/world.hpp"
 #include "sim/camp/world/world_snapshot.hpp"
@@ -15,6 +16,7 @@ struct WorldSources {
   const World& world;
   const ThreatModel& threats;
   const MedicalChain* medical = nullptr;  // ambulances and the hospital, when the chain runs
+  const protest::ProtestModel* protests = nullptr;  // the crowd at the gate, when protests are on
   SimTime start_time_of_day = 0;
 };
 

@@ -1,0 +1,103 @@
+#include "sim/camp/protest/protest_report.hpp"
+
+#include <algorithm>
+
+#include "sim/engine/number_format.hpp"
+
+namespace campsim::camp::protest {
+
+using nlohmann::ordered_json;
+
+namespace {
+
+ordered_json mean_or_null(const std::vector<double>& v) {
+  if (v.empty()) return nullptr;
+  double s = 0;
+  for (double x : v) s += x;
+  return s / static_cast<double>(v.size());
+}
+
+std::string time_or_empty(SimTime t) { return t < 0 ? std::string() : engine::format_number(t); }
+
+}  // namespace
+
+ordered_json protest_metrics_json(const ProtestParams& params, const ProtestModel* model) {
+  long protests = 0, breaches = 0, reached_gate = 0, violent = 0, with_lethal_force = 0;
+  long civ_killed = 0, civ_wounded = 0, civ_to_camp = 0, police = 0, peacekeepers = 0;
+  long tear_gas = 0, rounds = 0, successes = 0;
+  std::vector<double> minutes, sizes, to_violence;
+  if (model != nullptr) {
+    for (const ProtestRecord& r : model->records()) {
+      ++protests;
+      breaches += r.end == ProtestEnd::Breach ? 1 : 0;
+      reached_gate += r.at_gate >= 0 ? 1 : 0;
+      const SimTime stones = r.first_at[static_cast<std::size_t>(CrowdLevel::stone_throwing)];
+      if (stones >= 0) {
+        ++violent;
+        to_violence.push_back((stones - r.marched) / engine::kMinute);
+      }
+      with_lethal_force += r.lethal_force_uses > 0 ? 1 : 0;
+      civ_killed += r.civilians_killed;
+      civ_wounded += r.civilians_wounded;
+      civ_to_camp += r.civilians_to_un_hospital;
+      police += r.police_hurt;
+      peacekeepers += r.peacekeepers_hurt;
+      tear_gas += r.tear_gas_uses;
+      rounds += r.negotiation_rounds;
+      successes += r.negotiation_successes;
+      if (r.ended >= 0) minutes.push_back((r.ended - r.marched) / engine::kMinute);
+      sizes.push_back(r.size);
+    }
+  }
+  const double legit_start = params.legitimacy.baseline;
+  return {{"enabled", params.enabled},
+          {"protests", protests},
+          {"reached_gate", reached_gate},
+          {"turned_violent", violent},
+          {"breaches", breaches},
+          {"with_lethal_force", with_lethal_force},
+          {"civilians_killed", civ_killed},
+          {"civilians_wounded", civ_wounded},
+          {"civilians_to_camp_hospital", civ_to_camp},
+          {"police_hurt", police},
+          {"peacekeepers_hurt", peacekeepers},
+          {"tear_gas_uses", tear_gas},
+          {"negotiation_rounds", rounds},
+          {"negotiation_successes", successes},
+          {"mean_crowd", mean_or_null(sizes)},
+          {"mean_duration_min", mean_or_null(minutes)},
+          {"mean_to_stone_throwing_min", mean_or_null(to_violence)},
+          {"legitimacy_start", legit_start},
+          {"legitimacy_end", model != nullptr ? model->legitimacy() : legit_start},
+          {"legitimacy_lowest", model != nullptr ? model->lowest_legitimacy() : legit_start},
+          {"unexplained_decisions", model != nullptr ? model->unexplained_decisions() : 0L}};
+}
+
+engine::RecordTable protest_table(const ProtestModel& model) {
+  engine::RecordTable t;
+  t.columns = {"protest", "incident", "scripted", "marched_s", "at_gate_s", "ended_s", "end", "crowd", "peak_level",
+               "civilians_killed", "civilians_wounded", "civilians_to_camp_hospital", "police_hurt",
+               "peacekeepers_hurt", "legitimacy_before", "legitimacy_after", "understanding", "negotiation_rounds",
+               "negotiation_successes", "tear_gas_uses", "warning_shot_uses", "lethal_force_uses",
+               "stone_throwing_s", "molotov_s", "breach_attempt_s", "lethal_force_granted_s"};
+  for (const ProtestRecord& r : model.records()) {
+    const auto lethal = r.granted[static_cast<std::size_t>(ForceStep::lethal_force)];
+    t.rows.push_back({std::to_string(r.id), std::to_string(r.incident), r.scripted ? "1" : "0",
+                      engine::format_number(r.marched), time_or_empty(r.at_gate), time_or_empty(r.ended),
+                      std::string(name(r.end)), std::to_string(r.size), std::string(name(r.peak)),
+                      std::to_string(r.civilians_killed), std::to_string(r.civilians_wounded),
+                      std::to_string(r.civilians_to_un_hospital), std::to_string(r.police_hurt),
+                      std::to_string(r.peacekeepers_hurt), engine::format_number(r.legitimacy_before),
+                      engine::format_number(r.legitimacy_after), engine::format_number(r.understanding),
+                      std::to_string(r.negotiation_rounds), std::to_string(r.negotiation_successes),
+                      std::to_string(r.tear_gas_uses), std::to_string(r.warning_shot_uses),
+                      std::to_string(r.lethal_force_uses),
+                      time_or_empty(r.first_at[static_cast<std::size_t>(CrowdLevel::stone_throwing)]),
+                      time_or_empty(r.first_at[static_cast<std::size_t>(CrowdLevel::molotov)]),
+                      time_or_empty(r.first_at[static_cast<std::size_t>(CrowdLevel::breach_attempt)]),
+                      lethal ? engine::format_number(*lethal) : std::string()});
+  }
+  return t;
+}
+
+}  // namespace campsim::camp::protest

@@ -1,0 +1,31 @@
+#pragma once
+// A protest as a snapshot shows it: plain data, no references into the model.
+#include <cstdint>
+#include <vector>
+
+#include "sim/camp/geometry.hpp"
+#include "sim/camp/protest/escalation_ladder.hpp"
+
+namespace campsim::camp::protest {
+
+// The state byte each protester carries in the crowd kernel.
+enum class ProtesterState : std::uint8_t { Quiet = 0, Active = 1, Leaving = 2 };
+
+struct ProtesterView {
+  Point position;
+  ProtesterState state = ProtesterState::Quiet;
+};
+
+struct ProtestView {
+  bool live = false;
+  int id = -1;
+  CrowdLevel level = CrowdLevel::dispersed;
+  ForceAction action = ForceAction::none;
+  Point gate;
+  int at_gate = 0;         // standing within a throw of the gate
+  int active = 0;
+  double legitimacy = 0;   // the force's, in the town's eyes
+  std::vector<ProtesterView> protesters;  // every agent, ascending id
+};
+
+}  // namespace campsim::camp::protest
