@@ -77,6 +77,26 @@ std::string minutes_or_dash(const nlohmann::ordered_json& minutes) {
   return minutes.is_null() ? std::string("-") : fmt::format("{:.1f}", minutes.get<double>());
 }
 
+// Only for scenarios with protests: how many marched, how violent, who was hurt, legitimacy.
+void print_protest_summary(std::ostream& out, const nlohmann::ordered_json& p) {
+  if (!p.is_object() || p["enabled"] != true) return;
+  const long n = p["protests"].get<long>();
+  if (n == 0) {
+    fmt::print(out, "  protests   none (legitimacy {:.2f} -> {:.2f}, {} unexplained decisions)\n",
+               p["legitimacy_start"].get<double>(), p["legitimacy_end"].get<double>(), p["unexplained_decisions"].get<long>());
+    return;
+  }
+  fmt::print(out, "  protests   {} march{} (mean crowd {:.0f}, mean {:.0f} min), {} turned violent, {} breach{}, live fire in {}\n",
+             n, n == 1 ? "" : "es", p["mean_crowd"].get<double>(), p["mean_duration_min"].get<double>(),
+             p["turned_violent"].get<long>(), p["breaches"].get<long>(), p["breaches"].get<long>() == 1 ? "" : "es",
+             p["with_lethal_force"].get<long>());
+  fmt::print(out, "  crowd hurt {} protesters killed and {} wounded by the force ({} brought to the camp's hospital); "
+                  "{} police and {} peacekeepers hurt; legitimacy {:.2f} -> {:.2f} (lowest {:.2f})\n",
+             p["civilians_killed"].get<long>(), p["civilians_wounded"].get<long>(),
+             p["civilians_to_camp_hospital"].get<long>(), p["police_hurt"].get<long>(), p["peacekeepers_hurt"].get<long>(),
+             p["legitimacy_start"].get<double>(), p["legitimacy_end"].get<double>(), p["legitimacy_lowest"].get<double>());
+}
+
 void print_medical_summary(std::ostream& out, const nlohmann::ordered_json& m) {
   if (!m["enabled"].get<bool>()) {
     fmt::print(out, "  medical    off (medical.enabled: false)\n");
@@ -149,6 +169,7 @@ void print_run_summary(std::ostream& out, const camp::LoadedScenario& loaded, co
              duty["mean"].get<double>(), duty["p10"].get<double>(), duty["p90"].get<double>(),
              duty["max"].get<double>(), g["force"]["soldier_days_unfit"].get<long>());
   print_threat_summary(out, m["threats"]);
+  print_protest_summary(out, m["protests"]);
   // What the coupling of one world changes: people running for cover, bunkers full, the QRF busy,
   // posts left empty by casualties.
   const auto& w = m["world"];
@@ -167,8 +188,8 @@ void print_run_summary(std::ostream& out, const camp::LoadedScenario& loaded, co
     fmt::print(out, "  back       {} wounded back on duty when the hospital let them go, {} flown out, {} died of wounds\n",
                care["returned_to_duty"].get<long>(), care["evacuated_l3"].get<long>(), care["died_of_wounds"].get<long>());
   print_medical_summary(out, m["medical"]);
-  fmt::print(out, "  output     {}/ (manifest.json, events.jsonl, metrics.json, timeseries.csv, casualties.csv, care.csv)\n",
-             run_dir.string());
+  fmt::print(out, "  output     {}/ (manifest.json, events.jsonl, metrics.json, timeseries.csv, casualties.csv, care.csv{})\n",
+             run_dir.string(), m["protests"]["enabled"] == true ? ", protests.csv" : "");
 }
 
 }  // namespace campsim::cli
