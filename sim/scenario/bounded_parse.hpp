@@ -25,7 +25,9 @@ inline constexpr int kYamlParseSeconds = 5;
 
 // Address space the trial parse may add to what the process already has. The 1 MiB documents
 // above peak at about 180 MB; a hang grows by about 150 MB a second. The bound keeps a hang (or
-// a parser blow-up) from taking the machine's memory during its seconds.
+// a parser blow-up) from taking the machine's memory during its seconds. Under a sanitizer it may
+// not bind (AddressSanitizer reserves its heap's address space up front) or may end the child
+// with the sanitizer's report instead (`failed`); the time limit holds regardless.
 inline constexpr std::size_t kYamlParseMemoryBytes = std::size_t{1} << 30;  // 1 GiB
 
 enum class TrialParse {

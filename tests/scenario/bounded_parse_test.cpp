@@ -33,6 +33,22 @@ std::string bounded_parse_error(F&& f) {
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
+// Under AddressSanitizer or ThreadSanitizer the memory limit is not what ends a hang: the
+// sanitizer's allocator reserves its address space up front, so RLIMIT_AS may never bind (GCC's
+// ASan), and when it does the sanitizer reports the failed allocation and exits instead of
+// throwing bad_alloc (clang's). The time limit ends the hang either way.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+constexpr bool kSanitized = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+constexpr bool kSanitized = true;
+#else
+constexpr bool kSanitized = false;
+#endif
+#else
+constexpr bool kSanitized = false;
+#endif
+
 }  // namespace
 
 TEST_CASE("the trial parse finishes on a good document and on a syntax error", "[scenario][hostile][bounded]") {
@@ -47,8 +63,12 @@ TEST_CASE("the trial parse ends a hang at its time limit and at its memory limit
   const auto started = steady_clock::now();
   CHECK(trial_parse_yaml(kHangingYaml, milliseconds(300)).outcome == TrialParse::too_slow);
   CHECK(steady_clock::now() - started < seconds(3));  // killed at the deadline, not left running
-  // The hang allocates as it goes: with 64 MiB it runs out of memory well before a minute.
-  CHECK(trial_parse_yaml(kHangingYaml, seconds(60), std::size_t{64} << 20).outcome == TrialParse::too_much_memory);
+  // The hang allocates as it goes: with 64 MiB it runs out of memory in well under a second.
+  if (kSanitized) {
+    WARN("memory limit not checked under a sanitizer (see kSanitized)");
+  } else {
+    CHECK(trial_parse_yaml(kHangingYaml, seconds(20), std::size_t{64} << 20).outcome == TrialParse::too_much_memory);
+  }
 }
 
 TEST_CASE("a document yaml-cpp would never finish is refused, located, within the time limit", "[scenario][hostile][bounded]") {
@@ -57,7 +77,7 @@ TEST_CASE("a document yaml-cpp would never finish is refused, located, within th
   const std::string e = bounded_parse_error([] { parse_yaml_text(kHangingYaml, "hang.yaml"); });
   CHECK(steady_clock::now() - started < seconds(kYamlParseSeconds + 5));
   CHECK(has(e, "hang.yaml:1:1: expected YAML the parser finishes within 5 s and 1024 MiB"));
-  CHECK(has(e, "did not finish within"));  // 5 s, or 1024 MiB on a machine that allocates faster
+  CHECK(has(e, "the YAML parser did not finish"));  // within 5 s, or 1024 MiB on a faster machine
   CHECK(has(e, "the document is refused"));
   // A --set value is located at the value, after "name=".
   Node root = parse_yaml_text("name: x\n", "base.yaml");
