@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sim/scenario/bounded_parse.hpp"
 #include "sim/scenario/diagnostic.hpp"
 #include "sim/scenario/input_limits.hpp"
 #include "sim/scenario/utf8.hpp"
@@ -97,7 +98,8 @@ struct Converter {
 
 // yaml-cpp 0.7 never returns (it allocates nodes until memory runs out) on a document whose
 // first token is a flow entry ',': ",a: b", "  ,x", "!,", or "," after a directive line or "---".
-// Fuzzing found it (docs/reliability.md); such a document is refused here, with its place.
+// Fuzzing found it (docs/reliability.md). The bounded parse below would refuse it too, after
+// kYamlParseSeconds; this check refuses the commonest shape at once, at its place.
 std::optional<LineColumn> leading_flow_entry(const std::string& text) {
   bool document_start = true;
   int line = 1;
@@ -132,6 +134,32 @@ std::optional<LineColumn> leading_flow_entry(const std::string& text) {
   return std::nullopt;
 }
 
+// yaml-cpp may never return on other malformed documents (fuzzing found several shapes), so it
+// first parses the text in a child process with a time and memory limit (bounded_parse.hpp);
+// text it does not finish there is refused, located at its start (the parser gives no place).
+void refuse_unless_parser_finishes(const std::string& text, const SourceLocation& start) {
+  const TrialParseResult trial = trial_parse_yaml(text);
+  constexpr std::size_t kMiB = kYamlParseMemoryBytes >> 20;
+  std::string found;
+  switch (trial.outcome) {
+    case TrialParse::parsed:
+    case TrialParse::yaml_error: return;  // it finishes: the parse below gives the result or the error
+    case TrialParse::too_slow:
+      found = fmt::format("a document the YAML parser did not finish within {} s", kYamlParseSeconds);
+      break;
+    case TrialParse::too_much_memory:  // a hang, on a machine fast enough to reach the memory limit first
+      found = fmt::format("a document the YAML parser did not finish within {} MiB of memory", kMiB);
+      break;
+    case TrialParse::failed:  // a crash; or, under a sanitizer, its report of running out of memory
+      found = fmt::format("a document the YAML parser did not finish (it ended with {})", trial.detail);
+      break;
+  }
+  throw ScenarioError({{start, "", fmt::format("YAML the parser finishes within {} s and {} MiB", kYamlParseSeconds, kMiB),
+                        found,
+                        "the document is refused: yaml-cpp 0.7 never returns on some malformed documents, "
+                        "such as a ',' outside [ ] or { } after a value; docs/reliability.md"}});
+}
+
 }  // namespace
 
 Node parse_yaml_text(const std::string& text, const std::string& origin, int first_line_column_offset) {
@@ -153,6 +181,7 @@ Node parse_yaml_text(const std::string& text, const std::string& origin, int fir
                           "a key, a value or '-' at the start of the document",
                           "',' (a flow entry outside any [ ] or { })",
                           "remove the ','"}});
+  refuse_unless_parser_finishes(text, {origin, 1, 1 + first_line_column_offset});
   std::vector<YAML::Node> documents;
   try {
     // Every document is parsed, so a malformed second one is an error rather than ignored.

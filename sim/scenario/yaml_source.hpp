@@ -1,5 +1,6 @@
 #pragma once
-// YAML text -> Node tree. The only file that talks to yaml-cpp.
+// YAML text -> Node tree. The only file that talks to yaml-cpp (with bounded_parse.cpp, its
+// trial parse in a child process).
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -12,8 +13,9 @@ namespace campsim::scenario {
 // columns on the first line, so a value cut out of a longer text (a --set assignment) is located
 // within that text. Throws ScenarioError for a syntax error, a key that is not a plain scalar,
 // a key repeated in one map (yaml-cpp keeps both copies silently), text that is not UTF-8 (with
-// the line and column of the first bad byte), a second YAML document, or anything past the
-// limits of input_limits.hpp (size, nesting depth, values after alias expansion).
+// the line and column of the first bad byte), a second YAML document, anything past the
+// limits of input_limits.hpp (size, nesting depth, values after alias expansion), or text the
+// YAML parser does not finish within kYamlParseSeconds (bounded_parse.hpp; located at line 1).
 Node parse_yaml_text(const std::string& text, const std::string& origin, int first_line_column_offset = 0);
 
 // What is wrong with reading `file` as a scenario: nothing for a regular file (symbolic links
