@@ -83,6 +83,7 @@ void draw_legend(sf::RenderTarget& target, const Fonts& fonts, sf::Vector2f bott
       {"post manned / short / idle", kTowerManned, kTowerShort},
       {"impact (fades)", kImpact, sf::Color::Transparent},
       {"open incident", kIncident, sf::Color::Transparent},
+      {"protester quiet / active", kProtesterQuiet, kProtesterActive},
   };
   // Two columns: people on the left, vehicles and marks on the right.
   const std::size_t per_column = 9;

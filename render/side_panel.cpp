@@ -111,8 +111,8 @@ void draw_side_panel(sf::RenderTarget& target, const Fonts& fonts, const Scene& 
     heading(fmt::format("PROTEST AT THE GATE (#{})", pv.id));
     line(fmt::format("{}   force: {}", spaced(camp::protest::name(pv.level)), spaced(camp::protest::name(pv.action))),
          pv.level >= camp::protest::CrowdLevel::stone_throwing ? kAlert : kPanelText);
-    line(fmt::format("crowd {}   at the gate {}   active {}   legitimacy {:.2f}", pv.protesters.size(), pv.at_gate,
-                     pv.active, pv.legitimacy));
+    line(fmt::format("crowd {}   at the gate {}   active {}", pv.protesters.size(), pv.at_gate, pv.active));
+    line(fmt::format("the force's legitimacy in town {:.2f}", pv.legitimacy));
   }
 
   heading("QRF AND AMBULANCES");

@@ -215,3 +215,23 @@ TEST_CASE("the help overlay lists the keys over the map, and the panel stays", "
   for (unsigned y = 0; y < kSize.y; y += 7)
     for (unsigned x = static_cast<unsigned>(panel.left); x < kSize.x; x += 7) REQUIRE(help.getPixel(x, y) == plain.getPixel(x, y));
 }
+
+TEST_CASE("protesters are drawn where they stand, coloured by whether they are active", "[render][xvfb]") {
+  const camp::CampLayout layout = testing::synthetic_layout();
+  render::FrameRenderer renderer;
+  camp::WorldSnapshot s = testing::synthetic_world(0, 1, 3600);
+  s.protest.live = true;
+  s.protest.protesters = {{{300, 650}, camp::protest::ProtesterState::Quiet},
+                          {{600, 650}, camp::protest::ProtesterState::Active},
+                          {{900, 650}, camp::protest::ProtesterState::Leaving}};
+  const render::Scene scene = plain_scene(layout, s, 3600);
+  const sf::Image image = render::render_scene_image(renderer, scene, kSize);
+  const render::ViewFrame& f = scene.camera;
+  CHECK(near(pixel(image, f, {300, 650}), render::kProtesterQuiet, 0));
+  CHECK(near(pixel(image, f, {600, 650}), render::kProtesterActive, 0));
+  CHECK(near(pixel(image, f, {900, 650}), render::kProtesterLeaving, 0));
+  // Without a protest, none of those colours at those places.
+  s.protest = {};
+  const sf::Image empty = render::render_scene_image(renderer, plain_scene(layout, s, 3600), kSize);
+  CHECK_FALSE(near(pixel(empty, f, {600, 650}), render::kProtesterActive, 0));
+}

@@ -35,9 +35,22 @@ struct ViewOptions {
   int threads = 1;
   double speed = 60;
   bool paused = false, quit_at_end = false, force = false, record = false;
-  std::string at, screenshot, frames, from, to, every = "1min", size = "1280x800", out;
+  std::string at, screenshot, frames, from, to, every = "1min", size = "1280x800", out, look;
   double fps = 25;
 };
+
+// --look X,Y,ZOOM: still frames centred on (X, Y) metres, ZOOM times closer than the whole camp.
+std::optional<view::Look> look_option(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  view::Look look;
+  char c1 = 0, c2 = 0;
+  std::istringstream in(text);
+  if (!(in >> look.centre.x >> c1 >> look.centre.y >> c2 >> look.zoom) || c1 != ',' || c2 != ',' || !in.eof() ||
+      !std::isfinite(look.centre.x) || !std::isfinite(look.centre.y) || !(look.zoom >= 1 && look.zoom <= 200))
+    throw std::invalid_argument("--look takes X,Y,ZOOM: a point in camp metres and a zoom from 1 to 200, e.g. -20,500,12; got '" +
+                                text + "'");
+  return look;
+}
 
 std::optional<double> time_option(const std::string& name, const std::string& text) {
   if (text.empty()) return std::nullopt;
@@ -109,7 +122,7 @@ int play_recording(const ViewOptions& o) {
   const sf::Vector2u size = size_option(o.size);
   std::vector<view::Shot> wanted = shots(o);
   if (!wanted.empty()) {
-    view::StillFrames still(info.layout, title, info.start_time_of_day, size, wanted);
+    view::StillFrames still(info.layout, title, info.start_time_of_day, size, wanted, look_option(o.look));
     io::RecordingReader frames(recording_in(o.scenario.scenario));
     still.observe(frames.seek(still.history_start()));
     const double last_shot = wanted.back().time;
@@ -196,7 +209,8 @@ int watch_live(const ViewOptions& o) {
 
   std::vector<view::Shot> wanted = shots(o);
   if (!wanted.empty()) {
-    view::StillFrames still(loaded.scenario.layout, title, loaded.scenario.meta.start_time_of_day, size, wanted);
+    view::StillFrames still(loaded.scenario.layout, title, loaded.scenario.meta.start_time_of_day, size, wanted,
+                            look_option(o.look));
     run_model([&](const camp::WorldSnapshot& s) { still.observe(s); });
     const int n = still.finish();
     if (n == 1) std::cout << "wrote " << wanted.front().file.string() << "\n";
@@ -231,6 +245,7 @@ int view_command(const std::vector<std::string>& args) {
       ("paused", po::bool_switch(&o.paused), "start paused (space resumes)")
       ("at", po::value<std::string>(&o.at), "time since the start (20h45min, 1d2h): the screenshot's time, or where playback begins")
       ("screenshot", po::value<std::string>(&o.screenshot), "draw the frame at --at into this PNG, without a window")
+      ("look", po::value<std::string>(&o.look), "still frames: centre on X,Y (camp metres) and zoom ZOOM times, e.g. -20,500,12 (the main gate)")
       ("frames", po::value<std::string>(&o.frames), "draw frames --from T0 --to T1 every --every into this directory (and a video if ffmpeg is installed)")
       ("from", po::value<std::string>(&o.from), "first frame's time")
       ("to", po::value<std::string>(&o.to), "last frame's time")
@@ -249,6 +264,8 @@ int view_command(const std::vector<std::string>& args) {
           "Examples:\n  campsim view scenarios/gao_baseline.yaml --days 3 --speed 600\n"
           "  campsim run scenarios/replay_2016-05-31_gao.yaml --record --out runs/replay && campsim view runs/replay --at 20h40min\n"
           "  campsim view scenarios/gao_baseline.yaml --days 2 --screenshot night.png --at 1d2h\n"
+          "  campsim view scenarios/replay_2015-01-27_gao_protest_restrained.yaml --seed 3 --screenshot gate.png --at 10h55min \\\n"
+          "      --look -20,500,12\n"
           "  campsim view runs/replay --frames frames/ --from 20h40min --to 21h30min --every 30s\n"))
     return *stop;
   // SFML aborts the process when it cannot open a display; say what to do instead.

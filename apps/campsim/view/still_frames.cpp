@@ -6,8 +6,9 @@
 namespace campsim::cli::view {
 
 StillFrames::StillFrames(const camp::CampLayout& layout, std::string title, engine::SimTime start_time_of_day,
-                         sf::Vector2u size, std::vector<Shot> shots)
-    : layout_(layout), title_(std::move(title)), start_time_of_day_(start_time_of_day), size_(size), shots_(std::move(shots)) {
+                         sf::Vector2u size, std::vector<Shot> shots, std::optional<Look> look)
+    : layout_(layout), title_(std::move(title)), start_time_of_day_(start_time_of_day), size_(size), shots_(std::move(shots)),
+      look_(look) {
   std::stable_sort(shots_.begin(), shots_.end(), [](const Shot& a, const Shot& b) { return a.time < b.time; });
   if (!target_.create(size_.x, size_.y))
     throw std::runtime_error("cannot create an off-screen OpenGL surface (no display? run under scripts/with-xvfb.sh)");
@@ -27,6 +28,12 @@ void StillFrames::shoot(const Shot& shot, const camp::WorldSnapshot& snapshot) {
   scene.now = std::max(shot.time, snapshot.time);
   scene.mode = render::ViewMode::Still;
   scene.camera = render::default_camera(layout_, size_);
+  if (look_) {
+    // Zoom about the point, then move it to the middle of the map area.
+    const sf::Vector2f at = scene.camera.to_pixels(look_->centre);
+    const sf::FloatRect map = render::map_area(size_);
+    scene.camera = scene.camera.zoomed(look_->zoom, at).panned(map.left + map.width / 2 - at.x, map.top + map.height / 2 - at.y);
+  }
   renderer_.draw(target_, scene);
   target_.display();
   const sf::Image image = target_.getTexture().copyToImage();

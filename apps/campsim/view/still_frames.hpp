@@ -14,6 +14,12 @@
 
 namespace campsim::cli::view {
 
+// Where a still frame looks: the camera centred on a point (metres), zoomed in from the whole camp.
+struct Look {
+  camp::Point centre;
+  double zoom = 1;
+};
+
 struct Shot {
   engine::SimTime time = 0;
   std::filesystem::path file;  // PNG
@@ -22,7 +28,7 @@ struct Shot {
 class StillFrames {
  public:
   StillFrames(const camp::CampLayout& layout, std::string title, engine::SimTime start_time_of_day, sf::Vector2u size,
-              std::vector<Shot> shots);
+              std::vector<Shot> shots, std::optional<Look> look = std::nullopt);
   // Snapshots in time order.
   void observe(const camp::WorldSnapshot& snapshot);
   // Draws the shots still waiting (at or after the last snapshot) and returns how many were written.
@@ -44,6 +50,7 @@ class StillFrames {
   std::vector<Shot> shots_;  // sorted by time
   std::size_t next_ = 0;
   std::optional<camp::WorldSnapshot> current_;
+  std::optional<Look> look_;
   int written_ = 0;
 };
 

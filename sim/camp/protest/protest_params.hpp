@@ -36,7 +36,9 @@ struct GateCrowdParams {
   double stand_density = 2.0;           // persons/m^2 in front of the gate when they stand (assumed)
   double step = 0.25;                   // s, the pedestrian model's time step (docs/crowd.md)
   SimTime settle_within = 15 * engine::kMinute;  // after this a march or flight counts as done (assumed)
-  SimTime evaluate_every = engine::kMinute;      // how often the crowd's state and the force's action are reassessed
+  // How often the crowd's state and the force's action are reassessed (assumed: the rhythm of a
+  // commander's situation reports; the ladder moves at most one rung per assessment).
+  SimTime evaluate_every = 5 * engine::kMinute;
   SimTime max_duration = 8 * engine::kHour;      // a protest ends by dusk at the latest (assumed)
   double vision_m = 15;                 // how far a protester sees police or soldiers (assumed)
   double provocations_per_hour = 0.5;   // an arrest, an insult, a vehicle forcing through (assumed)
@@ -44,8 +46,8 @@ struct GateCrowdParams {
 
 // What each side does to the other.
 struct ProtestEffects {
-  double stone_hits_per_active_hour = 0.002;    // force members hurt per active thrower-hour (assumed)
-  double fire_hits_per_active_hour = 0.001;     // Molotov cocktails, likewise (assumed)
+  double stone_hits_per_active_hour = 0.01;     // force members hurt per active thrower-hour (assumed)
+  double fire_hits_per_active_hour = 0.005;     // Molotov cocktails, likewise (assumed)
   double barrier_protection = 0.5;              // share of stone and fire hits a barrier stops (assumed)
   // A "use" is an assessment interval in which the force takes that step (evaluate_every).
   double lethal_hits_per_use = 1.5;             // protesters hit per use of lethal force (assumed: a few aimed rounds)
