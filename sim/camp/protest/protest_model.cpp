@@ -106,8 +106,9 @@ std::optional<SimTime> ProtestModel::on_event(const engine::Event& event, engine
   const SimTime now = event.time;
   switch (kind_of(event)) {
     case EventKind::TownDecides: {
-      // A day of community engagement (or none) before the town weighs today's grievance.
-      legitimacy_.engage(1.0, params_.town.engagement);
+      // A day of community engagement (or none) before the town weighs today's grievance; full
+      // engagement while the mission responds to a death it caused.
+      legitimacy_.engage(1.0, now < full_engagement_until_ ? 1.0 : params_.town.engagement);
       engine::RandomStream day = stream(config_, "protest.day", static_cast<std::uint64_t>(town_days_));
       ++town_days_;
       const Turnout t = daily_turnout(town_, legitimacy_.value(), params_.town, params_.activation, day);
@@ -450,6 +451,7 @@ void ProtestModel::hurt_protesters(int hits, SimTime now, engine::EventQueue& qu
     if (killed) {
       ++r.civilians_killed;
       legitimacy_.civilians_killed(1);
+      full_engagement_until_ = now + params_.town.response_days * engine::kDay;
     } else {
       ++r.civilians_wounded;
       legitimacy_.civilians_injured(1);

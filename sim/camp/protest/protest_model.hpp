@@ -119,6 +119,7 @@ class ProtestModel {
   std::vector<Resident> town_;
   engine::RandomStream decisions_;  // the unexplained decisions' times
   long town_days_ = 0, unexplained_ = 0;
+  SimTime full_engagement_until_ = -1;  // the mission's response after a civilian killed by the force
 
   // The protest going on (at most one: the town is already out).
   std::optional<crowd::CrowdWorld> crowd_;

@@ -23,10 +23,14 @@ struct TownParams {
   double security_in_vision = 4.0;   // mean police or soldiers a resident sees in town (Poisson), assumed
   int residents_in_vision = 20;      // other residents a resident sees (Epstein's local vision), assumed
   double daily_shock_p90 = 1.35;     // the day's common hardship factor: lognormal, median 1, this p90 (assumed)
-  int min_crowd = 300;               // actives needed for a march on the camp (assumed)
+  int min_crowd = 400;               // actives needed for a march on the camp (assumed: about 2 marches a year at baseline legitimacy)
   int max_crowd = 5000;              // at most this many march ("thousands" on 27 Jan 2015)
   double unexplained_per_year = 4;   // mission decisions nobody explains to the town (assumed)
   double engagement = 0.5;           // community engagement intensity, 0 none .. 1 full programme (assumed)
+  // After the force kills a civilian the mission engages fully (apology, inquiry, compensation,
+  // meetings with families) for this many days (assumed: after 27 January 2015 the UN named an
+  // inquiry within three weeks and reported within ten).
+  double response_days = 60;
 };
 
 // The march and the crowd at the gate (the crowd kernel moves them).
@@ -53,7 +57,7 @@ struct ProtestEffects {
   double lethal_hits_per_use = 1.5;             // protesters hit per use of lethal force (assumed: a few aimed rounds)
   double gunshot_lethality = 0.35;              // share of those hit who die (assumed: civilian firearm injuries)
   double warning_shot_hits_per_use = 0.05;      // ricochets and misaimed warning shots (assumed)
-  double gunfire_flee_radius_m = 30;            // who hears the shots close enough to run (assumed)
+  double gunfire_flee_radius_m = 100;           // who sees or hears the shots close enough to run: a whole crowd of thousands (assumed)
   double warning_shot_flee_share = 0.3;         // of those, after warning shots (assumed)
   double lethal_flee_share = 0.7;               // of those, after live fire at the crowd (assumed)
   double tear_gas_radius_m = 20;                // who flees a canister's cloud (assumed)

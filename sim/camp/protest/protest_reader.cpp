@@ -25,6 +25,7 @@ void read_town(scenario::MapReader in, TownParams& t) {
   in.integer("max_crowd", t.max_crowd, Need::Optional, Range{1, 100000});
   in.number("unexplained_per_year", t.unexplained_per_year, Need::Optional, Range{0, 365});
   in.number("engagement", t.engagement, Need::Optional, kShare);
+  in.number("response_days", t.response_days, Need::Optional, Range{0, 3650});
 }
 
 void read_crowd(scenario::MapReader in, GateCrowdParams& c, const CampLayout& layout) {
