@@ -145,9 +145,10 @@ RecordingReader::RecordingReader(const std::filesystem::path& file) : in_(file, 
     throw RecordingError(file.string() + " is not a campsim recording");
   ByteReader head(std::string_view(start).substr(8));
   version_ = head.u32();
-  if (version_ != kRecordingFormatVersion)
+  if (version_ < kOldestReadableRecordingVersion || version_ > kRecordingFormatVersion)
     throw RecordingError(file.string() + ": recording format version " + std::to_string(version_) +
-                         ", this campsim reads version " + std::to_string(kRecordingFormatVersion));
+                         ", this campsim reads versions " + std::to_string(kOldestReadableRecordingVersion) + " to " +
+                         std::to_string(kRecordingFormatVersion));
   const std::uint32_t header_size = head.u32();
   if (16 + std::uint64_t{header_size} > file_size_) throw RecordingError(file.string() + ": truncated header");
   std::string header(header_size, '\0');

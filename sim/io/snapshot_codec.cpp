@@ -35,12 +35,20 @@ bool same(const camp::HospitalView& a, const camp::HospitalView& b) {
          a.ward_beds == b.ward_beds && a.met_10 == b.met_10 && a.met_1 == b.met_1 && a.met_2 == b.met_2 &&
          a.casualties == b.casualties;
 }
+bool same(const camp::protest::ProtesterView& a, const camp::protest::ProtesterView& b) {
+  return same(a.position, b.position) && a.state == b.state;
+}
 template <class T>
 bool same(const std::vector<T>& a, const std::vector<T>& b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i)
     if (!same(a[i], b[i])) return false;
   return true;
+}
+bool same(const camp::protest::ProtestView& a, const camp::protest::ProtestView& b) {
+  return a.live == b.live && a.id == b.id && a.level == b.level && a.action == b.action && same(a.gate, b.gate) &&
+         a.at_gate == b.at_gate && a.active == b.active && same(a.legitimacy, b.legitimacy) &&
+         same(a.protesters, b.protesters);
 }
 
 // Each record's fields in a fixed order; enums as one byte (they are std::uint8_t or small).
@@ -128,6 +136,43 @@ void get(ByteReader& in, camp::HospitalView& h) {
     *v = static_cast<int>(in.svarint());
 }
 
+void put(ByteWriter& out, const camp::protest::ProtesterView& p) {
+  put(out, p.position);
+  out.u8(static_cast<std::uint8_t>(p.state));
+}
+void get(ByteReader& in, camp::protest::ProtesterView& p) {
+  p.position = get_point(in);
+  p.state = static_cast<camp::protest::ProtesterState>(in.u8());
+}
+
+template <class T>
+void put_list(ByteWriter& out, const std::vector<T>& items);
+template <class T>
+void get_list(ByteReader& in, std::vector<T>& items);
+
+void put(ByteWriter& out, const camp::protest::ProtestView& v) {
+  out.u8(v.live ? 1 : 0);
+  out.svarint(v.id);
+  out.u8(static_cast<std::uint8_t>(v.level));
+  out.u8(static_cast<std::uint8_t>(v.action));
+  put(out, v.gate);
+  out.svarint(v.at_gate);
+  out.svarint(v.active);
+  out.f64(v.legitimacy);
+  put_list(out, v.protesters);
+}
+void get(ByteReader& in, camp::protest::ProtestView& v) {
+  v.live = in.u8() != 0;
+  v.id = static_cast<int>(in.svarint());
+  v.level = static_cast<camp::protest::CrowdLevel>(in.u8());
+  v.action = static_cast<camp::protest::ForceAction>(in.u8());
+  v.gate = get_point(in);
+  v.at_gate = static_cast<int>(in.svarint());
+  v.active = static_cast<int>(in.svarint());
+  v.legitimacy = in.f64();
+  get_list(in, v.protesters);
+}
+
 template <class T>
 void put_list(ByteWriter& out, const std::vector<T>& items) {
   out.varint(items.size());
@@ -140,7 +185,11 @@ void get_list(ByteReader& in, std::vector<T>& items) {
 }
 
 // Which sections a delta carries (one bit each) and how an indexed section is coded.
-enum Section : std::uint8_t { kPosts = 1, kPeople = 2, kVehicles = 4, kIncidents = 8, kImpacts = 16, kHospital = 32 };
+enum Section : std::uint8_t {
+  kPosts = 1, kPeople = 2, kVehicles = 4, kIncidents = 8, kImpacts = 16, kHospital = 32,
+  kProtest = 64,  // format version 2
+};
+constexpr std::uint8_t kAllSections = 127;
 enum class ListCoding : std::uint8_t { Changed = 0, Whole = 1 };
 
 // People and vehicles keep their places in the list while the list keeps its length and ids:
@@ -196,7 +245,7 @@ void apply_changes(ByteReader& in, std::vector<T>& items) {
 bool identical(const WorldSnapshot& a, const WorldSnapshot& b) {
   return same(a.time, b.time) && same(a.time_of_day, b.time_of_day) && same(a.posts, b.posts) &&
          same(a.people, b.people) && same(a.vehicles, b.vehicles) && same(a.incidents, b.incidents) &&
-         same(a.impacts, b.impacts) && same(a.hospital, b.hospital);
+         same(a.impacts, b.impacts) && same(a.hospital, b.hospital) && same(a.protest, b.protest);
 }
 
 void encode_keyframe(ByteWriter& out, const WorldSnapshot& s) {
@@ -208,6 +257,7 @@ void encode_keyframe(ByteWriter& out, const WorldSnapshot& s) {
   put_list(out, s.incidents);
   put_list(out, s.impacts);
   put(out, s.hospital);
+  put(out, s.protest);
 }
 
 WorldSnapshot decode_keyframe(ByteReader& in) {
@@ -220,6 +270,7 @@ WorldSnapshot decode_keyframe(ByteReader& in) {
   get_list(in, s.incidents);
   get_list(in, s.impacts);
   get(in, s.hospital);
+  if (!in.done()) get(in, s.protest);  // absent from format version 1: no protest
   return s;
 }
 
@@ -233,6 +284,7 @@ void encode_delta(ByteWriter& out, const WorldSnapshot& previous, const WorldSna
   if (!same(previous.incidents, next.incidents)) sections |= kIncidents;
   if (!same(previous.impacts, next.impacts)) sections |= kImpacts;
   if (!same(previous.hospital, next.hospital)) sections |= kHospital;
+  if (!same(previous.protest, next.protest)) sections |= kProtest;
   out.u8(sections);
   if (sections & kPosts) put_changes(out, previous.posts, next.posts);
   if (sections & kPeople) put_changes(out, previous.people, next.people);
@@ -240,19 +292,21 @@ void encode_delta(ByteWriter& out, const WorldSnapshot& previous, const WorldSna
   if (sections & kIncidents) put_list(out, next.incidents);
   if (sections & kImpacts) put_list(out, next.impacts);
   if (sections & kHospital) put(out, next.hospital);
+  if (sections & kProtest) put(out, next.protest);
 }
 
 void apply_delta(ByteReader& in, WorldSnapshot& state) {
   state.time = in.f64();
   state.time_of_day = in.f64();
   const std::uint8_t sections = in.u8();
-  if (sections & ~std::uint8_t{63}) throw RecordingError("recording: unknown section in a delta");
+  if (sections & ~kAllSections) throw RecordingError("recording: unknown section in a delta");
   if (sections & kPosts) apply_changes(in, state.posts);
   if (sections & kPeople) apply_changes(in, state.people);
   if (sections & kVehicles) apply_changes(in, state.vehicles);
   if (sections & kIncidents) get_list(in, state.incidents);
   if (sections & kImpacts) get_list(in, state.impacts);
   if (sections & kHospital) get(in, state.hospital);
+  if (sections & kProtest) get(in, state.protest);
 }
 
 double payload_time(ByteReader in) { return in.f64(); }

@@ -123,6 +123,50 @@ TEST_CASE("a keyframe and a delta give back their snapshots bit for bit", "[io][
   CHECK(io::identical(state, c));
 }
 
+TEST_CASE("a protest at the gate comes back bit for bit; a version-1 keyframe has none", "[io][recording]") {
+  camp::WorldSnapshot a = testing::synthetic_world(50, 2, 10);
+  const std::string version1 = [&] {
+    io::ByteWriter w;
+    io::encode_keyframe(w, a);  // no protest: the default view
+    // A version-1 keyframe is this without the protest record: live 1, id 1 (svarint -1),
+    // level 1, action 1, gate 16, at_gate 1, active 1, legitimacy 8, protester count 1 = 31 bytes.
+    return std::string(w.bytes().substr(0, w.bytes().size() - 31));
+  }();
+  io::ByteReader old_in(version1);
+  CHECK(io::identical(io::decode_keyframe(old_in), a));
+
+  a.protest.live = true;
+  a.protest.id = 3;
+  a.protest.level = camp::protest::CrowdLevel::molotov;
+  a.protest.action = camp::protest::ForceAction::tear_gas;
+  a.protest.gate = {0, 500};
+  a.protest.at_gate = 2;
+  a.protest.active = 1;
+  a.protest.legitimacy = 0.73;
+  a.protest.protesters = {{{-1.5, 500.25}, camp::protest::ProtesterState::Active},
+                          {{-2.0, 499.0}, camp::protest::ProtesterState::Quiet},
+                          {{-40.0, 480.0}, camp::protest::ProtesterState::Leaving}};
+  io::ByteWriter key;
+  io::encode_keyframe(key, a);
+  io::ByteReader key_in(key.bytes());
+  CHECK(io::identical(io::decode_keyframe(key_in), a));
+  CHECK(key_in.done());
+
+  camp::WorldSnapshot b = a;
+  b.time = 11;
+  b.protest.protesters[0].position.x = -0.0;
+  b.protest.protesters.pop_back();
+  b.protest.level = camp::protest::CrowdLevel::breach_attempt;
+  io::ByteWriter delta;
+  io::encode_delta(delta, a, b);
+  camp::WorldSnapshot state = a;
+  io::ByteReader delta_in(delta.bytes());
+  io::apply_delta(delta_in, state);
+  CHECK(io::identical(state, b));
+  CHECK_FALSE(io::identical(state, a));
+  CHECK(delta_in.done());
+}
+
 TEST_CASE("the layout survives the trip through the header", "[io][recording]") {
   const camp::CampLayout layout = testing::synthetic_layout();
   const camp::CampLayout back = io::layout_from_json(nlohmann::json::parse(io::layout_to_json(layout).dump()));
