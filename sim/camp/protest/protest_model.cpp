@@ -72,7 +72,6 @@ std::string_view name(ProtestEnd end) {
 ProtestModel::ProtestModel(const ProtestParams& params, const CampLayout& layout, World& world, ThreatModel& threats,
                            const ProtestRunConfig& config, engine::Parallelism& parallelism, engine::EventLog& log)
     : params_(params),
-      layout_(layout),
       world_(world),
       threats_(threats),
       config_(config),

@@ -28,6 +28,7 @@
 #include "sim/camp/protest/legitimacy.hpp"
 #include "sim/camp/protest/protest_params.hpp"
 #include "sim/camp/protest/protest_view.hpp"
+#include "sim/camp/threats/casualty.hpp"
 #include "sim/crowd/crowd_world.hpp"
 #include "sim/engine/event_log.hpp"
 #include "sim/engine/event_queue.hpp"
@@ -105,7 +106,6 @@ class ProtestModel {
   std::vector<Point> force_points(SimTime now) const;
 
   const ProtestParams& params_;
-  const CampLayout& layout_;
   World& world_;
   ThreatModel& threats_;
   ProtestRunConfig config_;
