@@ -4,20 +4,82 @@
 
 namespace campsim::crowd {
 
-void AgentGrid::reserve(std::size_t agents, const GridFrame& frame) {
+bool use_sparse_layout(GridLayout layout, std::uint32_t cells, std::size_t agents) {
+  switch (layout) {
+    case GridLayout::dense: return false;
+    case GridLayout::sparse: return true;
+    case GridLayout::automatic: break;
+  }
+  return static_cast<std::size_t>(cells) > static_cast<std::size_t>(kSparseCellsPerAgent) * std::max<std::size_t>(agents, 1);
+}
+
+void AgentGrid::reserve(std::size_t agents, const GridFrame& frame, GridLayout layout) {
   for (auto* c : {&cell_of_, &slot_agent_}) c->reserve(agents);
   for (auto* c : {&sx_, &sy_, &sr_, &sc_}) c->reserve(agents + kSlotPadding);
-  start_.reserve(static_cast<std::size_t>(frame.cell_count()) + 1);
-  cursor_.reserve(frame.cell_count());
+  // A crowd that shrinks may switch to the sparse layout, so its columns are always reserved
+  // (they are per agent); the per-cell columns only when this population would be dense.
+  keys_.reserve(agents);
+  occupied_cell_.reserve(agents);
+  occupied_start_.reserve(agents + 1);
+  if (!use_sparse_layout(layout, frame.cell_count(), agents)) {
+    start_.reserve(static_cast<std::size_t>(frame.cell_count()) + 1);
+    cursor_.reserve(frame.cell_count());
+  }
 }
 
 void AgentGrid::rebuild(const GridFrame& frame, const AgentColumnsView& agents, StateMask counted_states,
-                        engine::Parallelism& parallelism, std::size_t grain) {
+                        GridLayout layout, engine::Parallelism& parallelism, std::size_t grain) {
   const std::size_t n = agents.x.size();
   agents_ = n;
   // resize() allocates only when the population grew past the reserve (outside the steady state).
   cell_of_.resize(n);
   slot_agent_.resize(n);
+  const std::size_t chunks = (n + grain - 1) / grain;
+  parallelism.for_each_index(chunks, [&](std::size_t chunk) {
+    const std::size_t end = std::min(n, (chunk + 1) * grain);
+    for (std::size_t i = chunk * grain; i < end; ++i) cell_of_[i] = frame.cell_of(agents.x[i], agents.y[i]);
+  });
+  sparse_ = use_sparse_layout(layout, frame.cell_count(), n);
+  if (sparse_)
+    sort_sparse();
+  else
+    sort_dense(frame);
+  fill_slots(agents, counted_states);
+}
+
+void AgentGrid::sort_dense(const GridFrame& frame) {
+  start_.resize(static_cast<std::size_t>(frame.cell_count()) + 1);
+  cursor_.resize(frame.cell_count());
+  std::fill(start_.begin(), start_.end(), 0u);
+  for (std::size_t i = 0; i < agents_; ++i) ++start_[cell_of_[i] + 1];
+  for (std::size_t c = 1; c < start_.size(); ++c) start_[c] += start_[c - 1];
+  std::copy(start_.begin(), start_.end() - 1, cursor_.begin());
+  // Stable scatter in storage order; agents are nearly sorted by cell, so the writes are
+  // nearly sequential.
+  for (std::size_t i = 0; i < agents_; ++i) slot_agent_[cursor_[cell_of_[i]]++] = static_cast<std::uint32_t>(i);
+}
+
+void AgentGrid::sort_sparse() {
+  keys_.resize(agents_);
+  for (std::size_t i = 0; i < agents_; ++i) keys_[i] = (std::uint64_t{cell_of_[i]} << 32) | i;
+  // The index in the low half makes every key distinct, so the order is (cell, storage index):
+  // the dense layout's stable order, whatever the sort's algorithm.
+  std::sort(keys_.begin(), keys_.end());
+  occupied_cell_.clear();
+  occupied_start_.clear();
+  for (std::size_t s = 0; s < agents_; ++s) {
+    const auto cell = static_cast<std::uint32_t>(keys_[s] >> 32);
+    slot_agent_[s] = static_cast<std::uint32_t>(keys_[s]);
+    if (occupied_cell_.empty() || occupied_cell_.back() != cell) {
+      occupied_cell_.push_back(cell);
+      occupied_start_.push_back(static_cast<std::uint32_t>(s));
+    }
+  }
+  occupied_start_.push_back(static_cast<std::uint32_t>(agents_));
+}
+
+void AgentGrid::fill_slots(const AgentColumnsView& agents, StateMask counted_states) {
+  const std::size_t n = agents_;
   sx_.resize(n + kSlotPadding, 1e18f);
   sy_.resize(n + kSlotPadding, 1e18f);
   sr_.resize(n + kSlotPadding, 0.0f);
@@ -26,42 +88,45 @@ void AgentGrid::rebuild(const GridFrame& frame, const AgentColumnsView& agents, 
     sx_[s] = sy_[s] = 1e18f;
     sr_[s] = sc_[s] = 0.0f;
   }
-  start_.resize(static_cast<std::size_t>(frame.cell_count()) + 1);
-  cursor_.resize(frame.cell_count());
-
-  const std::size_t chunks = (n + grain - 1) / grain;
-  parallelism.for_each_index(chunks, [&](std::size_t chunk) {
-    const std::size_t end = std::min(n, (chunk + 1) * grain);
-    for (std::size_t i = chunk * grain; i < end; ++i) cell_of_[i] = frame.cell_of(agents.x[i], agents.y[i]);
-  });
-
-  std::fill(start_.begin(), start_.end(), 0u);
-  for (std::size_t i = 0; i < n; ++i) ++start_[cell_of_[i] + 1];
-  for (std::size_t c = 1; c < start_.size(); ++c) start_[c] += start_[c - 1];
-  std::copy(start_.begin(), start_.end() - 1, cursor_.begin());
-  // Stable scatter in storage order; agents are nearly sorted by cell, so the writes are
-  // nearly sequential.
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::uint32_t slot = cursor_[cell_of_[i]]++;
-    slot_agent_[slot] = static_cast<std::uint32_t>(i);
-    sx_[slot] = agents.x[i];
-    sy_[slot] = agents.y[i];
-    sr_[slot] = agents.radius[i];
-    sc_[slot] = ((counted_states >> agents.state[i]) & 1u) != 0 ? 1.0f : 0.0f;
+  for (std::size_t s = 0; s < n; ++s) {
+    const std::uint32_t i = slot_agent_[s];
+    sx_[s] = agents.x[i];
+    sy_[s] = agents.y[i];
+    sr_[s] = agents.radius[i];
+    sc_[s] = ((counted_states >> agents.state[i]) & 1u) != 0 ? 1.0f : 0.0f;
   }
 }
 
+SlotLookup AgentGrid::slots() const {
+  SlotLookup lookup;
+  if (sparse_) {
+    lookup.occupied_cell = occupied_cell_.data();
+    lookup.occupied_start = occupied_start_.data();
+    lookup.occupied = static_cast<std::uint32_t>(occupied_cell_.size());
+  } else {
+    lookup.cell_start = start_.data();
+  }
+  return lookup;
+}
+
 void AgentGrid::adopt_slot_order() {
-  // cell_of in slot order is the sorted cell sequence, which start_ already encodes.
-  const std::size_t cells = start_.size() - 1;
-  for (std::size_t c = 0; c < cells; ++c)
-    std::fill(cell_of_.begin() + start_[c], cell_of_.begin() + start_[c + 1], static_cast<std::uint32_t>(c));
+  // cell_of in slot order is the sorted cell sequence, which the layout already encodes.
+  if (sparse_) {
+    for (std::size_t k = 0; k < occupied_cell_.size(); ++k)
+      std::fill(cell_of_.begin() + occupied_start_[k], cell_of_.begin() + occupied_start_[k + 1], occupied_cell_[k]);
+  } else {
+    const std::size_t cells = start_.size() - 1;
+    for (std::size_t c = 0; c < cells; ++c)
+      std::fill(cell_of_.begin() + start_[c], cell_of_.begin() + start_[c + 1], static_cast<std::uint32_t>(c));
+  }
   for (std::size_t s = 0; s < agents_; ++s) slot_agent_[s] = static_cast<std::uint32_t>(s);
 }
 
 std::size_t AgentGrid::memory_bytes() const {
-  return (cell_of_.capacity() + start_.capacity() + cursor_.capacity() + slot_agent_.capacity()) *
+  return (cell_of_.capacity() + start_.capacity() + cursor_.capacity() + slot_agent_.capacity() +
+          occupied_cell_.capacity() + occupied_start_.capacity()) *
              sizeof(std::uint32_t) +
+         keys_.capacity() * sizeof(std::uint64_t) +
          (sx_.capacity() + sy_.capacity() + sr_.capacity() + sc_.capacity()) * sizeof(float);
 }
 

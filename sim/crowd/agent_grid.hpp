@@ -1,17 +1,24 @@
 #pragma once
-// The agents' uniform grid, rebuilt every step by a stable counting sort (no per-cell vectors):
-// slots [start(c), start(c+1)) hold the agents of cell c, and the slot columns copy what a
-// neighbour query reads (position, radius, "counted" flag) so the kernel scans contiguous
-// memory. Cells are numbered row-major, so the three cells of one grid row around an agent are
-// one contiguous slot range.
+// The agents' uniform grid, rebuilt every step: slots [first(c), first(c+1)) hold the agents of
+// cell c, and the slot columns copy what a neighbour query reads (position, radius, "counted"
+// flag) so the kernel scans contiguous memory. Cells are numbered row-major, so the three cells
+// of one grid row around an agent are one contiguous slot range.
 //
-// Determinism: slots within a cell follow storage order (the sort is stable), and storage order
+// Two layouts give the same slots (performance only):
+//  - dense: a stable counting sort over every cell of the frame (a crowd that fills its frame);
+//  - sparse: the agents sorted by (cell, storage index) and only the occupied cells listed, so a
+//    step costs O(n log n) whatever the frame's size (2,000 people running to bunkers in a camp
+//    of 150 hectares, whose frame has 390,000 cells of 2 m).
+//
+// Determinism: slots within a cell follow storage order in both layouts, and storage order
 // depends only on the sequence of adds, removals and re-sorts, never on threads.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <span>
 
 #include "sim/crowd/aligned_column.hpp"
+#include "sim/crowd/crowd_params.hpp"
 #include "sim/crowd/grid_frame.hpp"
 #include "sim/crowd/interactions.hpp"
 #include "sim/engine/parallel.hpp"
@@ -27,21 +34,46 @@ struct AgentColumnsView {
 // kernel may read whole blocks of four without reading outside the allocation.
 inline constexpr std::size_t kSlotPadding = 4;
 
+// Above this many cells per agent the automatic layout is sparse. The dense rebuild touches
+// every cell three times; the sparse one sorts the agents and binary-searches six times per
+// agent, so it wins once cells outnumber agents by about this factor (measured:
+// docs/performance.md, "sparse grid").
+inline constexpr std::uint32_t kSparseCellsPerAgent = 8;
+
+// Where a cell's agents begin in slot order, in either layout.
+struct SlotLookup {
+  const std::uint32_t* cell_start = nullptr;      // dense: per cell, and one past the last
+  const std::uint32_t* occupied_cell = nullptr;   // sparse: the occupied cells, ascending
+  const std::uint32_t* occupied_start = nullptr;  // sparse: per occupied cell, and one past the last
+  std::uint32_t occupied = 0;
+
+  // The first slot of `cell`, or of the next occupied cell after it when it is empty; so
+  // [first_slot(c0), first_slot(c1 + 1)) are the agents of cells c0..c1.
+  std::uint32_t first_slot(std::uint32_t cell) const {
+    if (cell_start != nullptr) return cell_start[cell];
+    const std::uint32_t* at = std::lower_bound(occupied_cell, occupied_cell + occupied, cell);
+    return occupied_start[at - occupied_cell];
+  }
+};
+
+bool use_sparse_layout(GridLayout layout, std::uint32_t cells, std::size_t agents);
+
 class AgentGrid {
  public:
-  void reserve(std::size_t agents, const GridFrame& frame);
+  void reserve(std::size_t agents, const GridFrame& frame, GridLayout layout);
 
-  // Cells of every agent (in parallel chunks of `grain`), then the counting sort.
-  void rebuild(const GridFrame& frame, const AgentColumnsView& agents, StateMask counted_states,
+  // Cells of every agent (in parallel chunks of `grain`), then the sort of the chosen layout.
+  void rebuild(const GridFrame& frame, const AgentColumnsView& agents, StateMask counted_states, GridLayout layout,
                engine::Parallelism& parallelism, std::size_t grain);
 
   // After the caller has permuted its columns into slot order (agent k = old slot_agent[k]),
   // the grid describes the new order too: slot s holds agent s.
   void adopt_slot_order();
 
+  bool sparse() const { return sparse_; }
+  SlotLookup slots() const;
   std::span<const std::uint32_t> cell_of() const { return {cell_of_.data(), agents_}; }
   std::span<const std::uint32_t> slot_agent() const { return {slot_agent_.data(), agents_}; }
-  const std::uint32_t* cell_start() const { return start_.data(); }
   const float* slot_x() const { return sx_.data(); }
   const float* slot_y() const { return sy_.data(); }
   const float* slot_radius() const { return sr_.data(); }
@@ -49,12 +81,22 @@ class AgentGrid {
   std::size_t memory_bytes() const;
 
  private:
+  void sort_dense(const GridFrame& frame);
+  void sort_sparse();
+  void fill_slots(const AgentColumnsView& agents, StateMask counted_states);
+
   std::size_t agents_ = 0;
+  bool sparse_ = false;
   Column<std::uint32_t> cell_of_;     // per agent (storage order)
-  Column<std::uint32_t> start_;       // per cell + 1
-  Column<std::uint32_t> cursor_;      // per cell, scatter scratch
   Column<std::uint32_t> slot_agent_;  // per slot: storage index
   Column<float> sx_, sy_, sr_, sc_;   // per slot
+  // Dense layout.
+  Column<std::uint32_t> start_;   // per cell + 1
+  Column<std::uint32_t> cursor_;  // per cell, scatter scratch
+  // Sparse layout.
+  Column<std::uint64_t> keys_;              // per agent: cell << 32 | storage index, sorted
+  Column<std::uint32_t> occupied_cell_;     // per occupied cell
+  Column<std::uint32_t> occupied_start_;    // per occupied cell + 1
 };
 
 }  // namespace campsim::crowd

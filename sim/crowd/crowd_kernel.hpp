@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <span>
 
+#include "sim/crowd/agent_grid.hpp"
 #include "sim/crowd/crowd_geometry.hpp"
 #include "sim/crowd/crowd_params.hpp"
 #include "sim/crowd/grid_frame.hpp"
@@ -34,7 +35,7 @@ struct KernelView {
   const std::uint8_t *state, *phase;
   // The grid built from the previous state.
   GridFrame frame;
-  const std::uint32_t* cell_start;
+  SlotLookup slots;
   const float *slot_x, *slot_y, *slot_radius, *slot_counted;
   std::uint32_t columns, rows;
   // Geometry and the model.

@@ -2,8 +2,16 @@
 // Parameters of the collision-free speed model (Tordeux, Chraibi & Seyfried 2016) and of the
 // kernel that runs it. Defaults and their sources: docs/crowd.md.
 #include <cstddef>
+#include <cstdint>
 
 namespace campsim::crowd {
+
+// How the agents' grid indexes its cells (performance only: both give the same bytes).
+enum class GridLayout : std::uint8_t {
+  automatic,  // sparse when the frame has more than kSparseCellsPerAgent cells per agent
+  dense,      // an array over every cell of the frame: best for crowds that fill it
+  sparse,     // only the occupied cells, sorted: best for a few thousand people in a camp-sized frame
+};
 
 struct CrowdModelParams {
   // Direction model: e_i = normalise(e0 + sum_j a exp((l_ij - s_ij) / D) u_ji + walls + fields).
@@ -27,6 +35,8 @@ struct CrowdModelParams {
   int resort_interval = 8;
   // Agents per parallel chunk (measured: docs/performance.md).
   std::size_t grain = 512;
+  // Performance only: results are the same bytes with either layout (tested).
+  GridLayout grid_layout = GridLayout::automatic;
 };
 
 // Throws std::invalid_argument naming the parameter, its value and the allowed range.

@@ -71,7 +71,7 @@ void CrowdWorld::reserve(std::size_t agents) {
   scratch_f_.reserve(agents);
   index_of_id_.reserve(agents);
   arrivals_.reserve(agents);
-  grid_.reserve(agents, frame_);
+  grid_.reserve(agents, frame_, params_.grid_layout);
 }
 
 CrowdAgentId CrowdWorld::add_agent(const AgentSpec& spec) {
@@ -200,7 +200,7 @@ KernelView CrowdWorld::kernel_view(float dt) {
   v.state = state_.data();
   v.phase = phase_.data();
   v.frame = frame_;
-  v.cell_start = grid_.cell_start();
+  v.slots = grid_.slots();
   v.slot_x = grid_.slot_x();
   v.slot_y = grid_.slot_y();
   v.slot_radius = grid_.slot_radius();
@@ -234,8 +234,8 @@ void CrowdWorld::step(float dt, engine::Parallelism& parallelism) {
   timings_.compact_s += seconds_since(t);
 
   t = Clock::now();
-  grid_.rebuild(frame_, AgentColumnsView{x_, y_, radius_, state_}, interactions_.counted_states, parallelism,
-                params_.grain);
+  grid_.rebuild(frame_, AgentColumnsView{x_, y_, radius_, state_}, interactions_.counted_states,
+                params_.grid_layout, parallelism, params_.grain);
   timings_.grid_s += seconds_since(t);
 
   if (timings_.steps % static_cast<std::uint64_t>(params_.resort_interval) == 0) {

@@ -1,0 +1,115 @@
+// The sparse grid layout: the same slots as the dense one (so the same bytes), chosen when the
+// frame has far more cells than agents.
+#include <catch2/catch.hpp>
+
+#include <random>
+
+#include "sim/crowd/agent_grid.hpp"
+#include "sim/crowd/gate_rush_workload.hpp"
+#include "tests/crowd/crowd_test_helpers.hpp"
+
+using namespace campsim;
+using namespace campsim::crowd;
+
+namespace {
+
+std::vector<std::uint8_t> gate_rush_trace(GridLayout layout) {
+  engine::Parallelism par(2);
+  CrowdModelParams params;
+  params.grid_layout = layout;
+  params.resort_interval = 4;  // re-sorts follow the layout's slot order too
+  params.grain = 128;
+  GateRushWorkload w = make_gate_rush(3000, 5, params);
+  CrowdWorld& world = *w.world;
+  std::vector<std::uint8_t> trace;
+  for (int step = 0; step < 50; ++step) {
+    if (step == 25) world.set_gate_open(w.gate, false);
+    world.step(kGateRushDt, par);
+    for (const CrowdAgentId id : world.arrivals()) {
+      world.remove_agent(id);
+      trace.push_back(static_cast<std::uint8_t>(id.value));
+    }
+  }
+  const auto f = testing::fingerprint(world);
+  trace.insert(trace.end(), f.begin(), f.end());
+  return trace;
+}
+
+// A few hundred people spread over a camp-sized frame (1.5 km x 1 km, 375,000 cells of 2 m)
+// running to a handful of doors inside a walled square: the camp's shelter run.
+std::vector<std::uint8_t> shelter_run_trace(GridLayout layout) {
+  engine::Parallelism par(2);
+  CrowdModelParams params;
+  params.grid_layout = layout;
+  CrowdWorld world(0.0f, 0.0f, 1500.0f, 1000.0f, params);
+  CrowdGeometry walls;
+  const std::vector<Point2> corners{{100, 100}, {1400, 100}, {1400, 900}, {100, 900}};
+  walls.add_wall_loop(corners);
+  walls.add_wall({600, 400}, {600, 600});  // a building side between people and a door
+  world.set_geometry(std::move(walls));
+  std::mt19937 random(11);
+  std::uniform_real_distribution<float> x(150.0f, 1350.0f), y(150.0f, 850.0f);
+  const std::vector<Point2> doors{{300, 300}, {700, 500}, {1200, 700}};
+  for (int k = 0; k < 600; ++k) {
+    const Point2 at{x(random), y(random)};
+    world.add_agent({at, doors[static_cast<std::size_t>(k) % doors.size()], 3.0f, 0.2f, 0});
+  }
+  std::vector<std::uint8_t> trace;
+  for (int step = 0; step < 400; ++step) {
+    world.step(0.25f, par);
+    for (const CrowdAgentId id : world.arrivals()) trace.push_back(static_cast<std::uint8_t>(id.value));
+  }
+  const auto f = testing::fingerprint(world);
+  trace.insert(trace.end(), f.begin(), f.end());
+  return trace;
+}
+
+}  // namespace
+
+TEST_CASE("sparse and dense grids give the same bytes", "[crowd][grid]") {
+  SECTION("a dense gate rush, with removals and a gate closing") {
+    const auto dense = gate_rush_trace(GridLayout::dense);
+    CHECK(dense.size() > 3000 * 13 / 2);  // most agents are still there at the end
+    CHECK(gate_rush_trace(GridLayout::sparse) == dense);
+  }
+  SECTION("a sparse shelter run over a camp-sized frame, walls in the way") {
+    const auto dense = shelter_run_trace(GridLayout::dense);
+    CHECK(dense.size() > 600);  // some arrived, and everyone's final bytes are there
+    CHECK(shelter_run_trace(GridLayout::sparse) == dense);
+    CHECK(shelter_run_trace(GridLayout::automatic) == dense);
+  }
+}
+
+TEST_CASE("the automatic layout goes sparse above eight cells per agent", "[crowd][grid]") {
+  // The camp: 390,000 cells of 2 m for 2,000 runners.
+  CHECK(use_sparse_layout(GridLayout::automatic, 390000, 2000));
+  // The benchmark: 100,000 agents at 0.5 per square metre fill 50,000 cells.
+  CHECK_FALSE(use_sparse_layout(GridLayout::automatic, 50000, 100000));
+  // The boundary, and an empty crowd.
+  CHECK_FALSE(use_sparse_layout(GridLayout::automatic, 8 * 1000, 1000));
+  CHECK(use_sparse_layout(GridLayout::automatic, 8 * 1000 + 1, 1000));
+  CHECK_FALSE(use_sparse_layout(GridLayout::automatic, 8, 0));
+  CHECK(use_sparse_layout(GridLayout::automatic, 9, 0));
+  // Forced layouts ignore the counts.
+  CHECK(use_sparse_layout(GridLayout::sparse, 1, 1000000));
+  CHECK_FALSE(use_sparse_layout(GridLayout::dense, 390000, 1));
+}
+
+TEST_CASE("a sparse lookup finds each cell's first slot, or the next occupied cell's", "[crowd][grid]") {
+  // Occupied cells 3 (slots 0-1), 7 (slots 2-4) and 8 (slot 5); six agents.
+  const std::uint32_t cells[] = {3, 7, 8};
+  const std::uint32_t starts[] = {0, 2, 5, 6};
+  SlotLookup lookup;
+  lookup.occupied_cell = cells;
+  lookup.occupied_start = starts;
+  lookup.occupied = 3;
+  CHECK(lookup.first_slot(0) == 0);
+  CHECK(lookup.first_slot(3) == 0);
+  CHECK(lookup.first_slot(4) == 2);  // empty: the next occupied cell (7) begins at 2
+  CHECK(lookup.first_slot(7) == 2);
+  CHECK(lookup.first_slot(8) == 5);
+  CHECK(lookup.first_slot(9) == 6);  // past the last occupied cell: the end
+  CHECK(lookup.first_slot(1000) == 6);
+  // Cells 4..7 hold slots [first(4), first(8)) = [2, 5): cell 7's three agents.
+  CHECK(lookup.first_slot(8) - lookup.first_slot(4) == 3);
+}
