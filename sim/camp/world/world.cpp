@@ -6,40 +6,56 @@
 #include <limits>
 
 #include "sim/engine/sim_time.hpp"
-#include "sim/engine/spatial_grid.hpp"
+#include "sim/camp/world/shelter_crowd.hpp"
 
 namespace campsim::camp {
 
 namespace {
 
-// Collision-free speed model (Tordeux, Chraibi & Seyfried 2016), as JuPedSim implements it:
-// a walker's speed is set by the free space ahead, v = min(v0, max(0, (s - l) / T)), and the
-// direction is the desired one bent away from near neighbours by exp((l - d) / D) terms.
-constexpr double kTimeGap = 1.0;            // T, seconds
-constexpr double kRepulsionStrength = 5.0;  // a
-constexpr double kRepulsionRange = 0.1;     // D, metres
-constexpr double kNeighbourRange = 2.0;     // metres: who is looked at
-
 std::uint64_t bunker_bit(int bunker) { return std::uint64_t{1} << (static_cast<unsigned>(bunker) % 64U); }
 
 }  // namespace
 
-void World::Movers::push(std::uint32_t who, Point from, Point goal, float v, double when, int to_bunker) {
+void World::Movers::push(std::uint32_t who, Point from, Point goal, float v, double when, int to_bunker,
+                         crowd::CrowdAgentId id) {
   x.push_back(static_cast<float>(from.x));
   y.push_back(static_cast<float>(from.y));
-  next_x.push_back(static_cast<float>(from.x));
-  next_y.push_back(static_cast<float>(from.y));
   goal_x.push_back(static_cast<float>(goal.x));
   goal_y.push_back(static_cast<float>(goal.y));
   speed.push_back(v);
   start.push_back(when);
   person.push_back(who);
   bunker.push_back(to_bunker);
+  agent.push_back(id);
+  running.push_back(0);
 }
 
 void World::Movers::erase(std::size_t slot) {
   const auto at = [slot](auto& column) { column.erase(column.begin() + static_cast<std::ptrdiff_t>(slot)); };
-  at(x), at(y), at(next_x), at(next_y), at(goal_x), at(goal_y), at(speed), at(start), at(person), at(bunker);
+  at(x), at(y), at(goal_x), at(goal_y), at(speed), at(start), at(person), at(bunker), at(agent), at(running);
+}
+
+void World::release_agent(crowd::CrowdAgentId id) {
+  crowd_->remove_agent(id);
+  if (crowd_->agent_count() == 0) crowd_.reset();
+}
+
+void World::drop_mover(std::size_t slot) {
+  const crowd::CrowdAgentId id = movers_.agent[slot];
+  movers_.erase(slot);
+  release_agent(id);
+}
+
+void World::release_queued(std::uint32_t p) {
+  if (!queued_agent_[p]) return;
+  const crowd::CrowdAgentId id = *queued_agent_[p];
+  queued_agent_[p].reset();
+  release_agent(id);
+}
+
+bool World::wants_ticks() const {
+  return !movers_.person.empty() ||
+         std::any_of(bunkers_.begin(), bunkers_.end(), [](const BunkerState& b) { return !b.queue.empty(); });
 }
 
 World::World(const CampLayout& layout, const GuardParams& guard_params, const WorldParams& params, GuardModel& guards,
@@ -72,6 +88,7 @@ void World::sync_guards() {
   sheltered_at_.resize(n, engine::kNever);
   back_on_duty_.resize(n, -engine::kNever);
   run_speed_.resize(n, 0.f);
+  queued_agent_.resize(n);
 }
 
 bool World::in_camp_and_fit(std::uint32_t p, SimTime t) const {
@@ -183,11 +200,12 @@ void World::stop_moving(std::uint32_t p) {
   if (motion_[p] == Motion::Moving) {
     for (std::size_t slot = 0; slot < movers_.size(); ++slot)
       if (movers_.person[slot] == p) {
-        movers_.erase(slot);
+        drop_mover(slot);
         break;
       }
   } else if (motion_[p] == Motion::Queued) {
     std::erase(bunkers_[static_cast<std::size_t>(bunker_of_[p])].queue, p);
+    release_queued(p);
   } else if (motion_[p] == Motion::Sheltered) {
     --bunkers_[static_cast<std::size_t>(bunker_of_[p])].occupancy;
   }
@@ -261,6 +279,7 @@ int World::nearest_open_bunker(Point from, std::uint64_t tried) const {
 void World::head_for_bunker(std::uint32_t p, Point from, SimTime when, double speed) {
   const int b = nearest_open_bunker(from, tried_[p]);
   if (b < 0) {
+    release_queued(p);
     motion_[p] = Motion::Stranded;
     held_at_[p] = from;
     ++stats_.stranded;
@@ -268,7 +287,21 @@ void World::head_for_bunker(std::uint32_t p, Point from, SimTime when, double sp
   }
   motion_[p] = Motion::Moving;
   bunker_of_[p] = -1;
-  movers_.push(p, from, layout_.bunkers[static_cast<std::size_t>(b)].position, static_cast<float>(speed), when, b);
+  const Point goal = layout_.bunkers[static_cast<std::size_t>(b)].position;
+  const crowd::Point2 target{static_cast<float>(goal.x), static_cast<float>(goal.y)};
+  // Standing still (desired speed 0) until the reaction time has passed: move() gives the
+  // running speed at the first step that starts at or after `when`.
+  crowd::CrowdAgentId id{0};
+  if (queued_agent_[p]) {  // sent on from a full bunker's door: leaves from where they stood
+    id = *queued_agent_[p];
+    queued_agent_[p].reset();
+    crowd_->set_target(id, target);
+  } else {
+    if (!crowd_) crowd_ = make_shelter_crowd(layout_);
+    id = crowd_->add_agent({{static_cast<float>(from.x), static_cast<float>(from.y)}, target, 0.0f,
+                            static_cast<float>(params_.body_radius_m), 0});
+  }
+  movers_.push(p, from, goal, static_cast<float>(speed), when, b, id);
 }
 
 void World::sound_alarm(SimTime t, const AlarmResponse& response) {
@@ -319,69 +352,21 @@ void World::move(SimTime now, SimTime dt) {
   const auto wall_start = std::chrono::steady_clock::now();
   const int pieces = std::max(1, static_cast<int>(std::ceil(dt / params_.movement_step - 1e-9)));
   const double h = dt / pieces;
-  const double l = 2 * params_.body_radius_m;  // centre distance at contact
-  const bool walled = layout_.perimeter.size() >= 3;
+  const std::size_t n = movers_.size();
   for (int k = 0; k < pieces; ++k) {
     const double t = now + k * h;
-    // The grid covers the movers only (a few hundred metres), not the whole camp.
-    const auto [min_x, max_x] = std::minmax_element(movers_.x.begin(), movers_.x.end());
-    const auto [min_y, max_y] = std::minmax_element(movers_.y.begin(), movers_.y.end());
-    engine::SpatialGrid grid(*min_x, *min_y, *max_x, *max_y, static_cast<float>(kNeighbourRange));
-    grid.rebuild(movers_.x, movers_.y);
-    const std::size_t n = movers_.size();
-    parallelism_.for_each_index(n, [&](std::size_t i) {
-      const double x = movers_.x[i], y = movers_.y[i];
-      movers_.next_x[i] = movers_.x[i];
-      movers_.next_y[i] = movers_.y[i];
-      if (movers_.start[i] > t) return;  // still reacting
-      const double gx = movers_.goal_x[i] - x, gy = movers_.goal_y[i] - y;
-      const double to_goal = std::sqrt(gx * gx + gy * gy);
-      if (to_goal < 1e-6) return;
-      const double ex0 = gx / to_goal, ey0 = gy / to_goal;
-      double rx = 0, ry = 0;
-      const auto fx = static_cast<float>(x), fy = static_cast<float>(y);
-      const auto range = static_cast<float>(kNeighbourRange);
-      grid.for_each_within(fx, fy, range, [&](std::uint32_t j) {
-        if (j == i) return;
-        const double dx = x - movers_.x[j], dy = y - movers_.y[j];
-        const double d = std::sqrt(dx * dx + dy * dy);
-        // Beyond l + 5 D the push is below exp(-5) of its contact value: not worth an exp().
-        if (d < 1e-9 || d > l + 5 * kRepulsionRange) return;
-        const double w = kRepulsionStrength * std::exp((l - d) / kRepulsionRange);
-        rx += w * dx / d;
-        ry += w * dy / d;
-      });
-      double ex = ex0 + rx, ey = ey0 + ry;
-      const double norm = std::hypot(ex, ey);
-      if (norm > 1e-12) {
-        ex /= norm;
-        ey /= norm;
-      } else {
-        ex = ex0;
-        ey = ey0;
+    for (std::size_t slot = 0; slot < n; ++slot)
+      if (movers_.running[slot] == 0 && movers_.start[slot] <= t) {  // reaction over: run
+        crowd_->set_desired_speed(movers_.agent[slot], movers_.speed[slot]);
+        movers_.running[slot] = 1;
       }
-      // The free space ahead along the direction actually taken limits the speed.
-      double gap = std::numeric_limits<double>::infinity();
-      grid.for_each_within(fx, fy, range, [&](std::uint32_t j) {
-        if (j == i) return;
-        const double dx = movers_.x[j] - x, dy = movers_.y[j] - y;
-        // Ahead means within 60 degrees of the heading as well as within a body's width of its
-        // line: a neighbour beside me on a ring closing on a door must not stop me.
-        const double ahead = dx * ex + dy * ey;
-        const double d = std::sqrt(dx * dx + dy * dy);
-        if (ahead > 0.5 * d && std::abs(-dx * ey + dy * ex) < l) gap = std::min(gap, d);
-      });
-      const double v = std::min(static_cast<double>(movers_.speed[i]), std::max(0.0, (gap - l) / kTimeGap));
-      const double step = std::min(v * h, to_goal);
-      const double nx = x + ex * step, ny = y + ey * step;
-      // The perimeter is a wall: a step that would cross it out of the camp is not taken.
-      if (walled && contains(layout_.perimeter, {x, y}) && !contains(layout_.perimeter, {nx, ny})) return;
-      movers_.next_x[i] = static_cast<float>(nx);
-      movers_.next_y[i] = static_cast<float>(ny);
-    });
-    std::swap(movers_.x, movers_.next_x);
-    std::swap(movers_.y, movers_.next_y);
+    crowd_->step(static_cast<float>(h), parallelism_);
     stats_.agent_steps += n;
+  }
+  for (std::size_t slot = 0; slot < n; ++slot) {
+    const crowd::Point2 at = crowd_->position(movers_.agent[slot]);
+    movers_.x[slot] = at.x;
+    movers_.y[slot] = at.y;
   }
   stats_.movement_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
 }
@@ -395,6 +380,9 @@ void World::settle(SimTime now, SimTime dt) {
     const Point goal{movers_.goal_x[slot], movers_.goal_y[slot]};
     const int b = movers_.bunker[slot];
     if (movers_.start[slot] <= now && distance(at, goal) <= params_.door_queue_radius_m) {
+      // Stays in the kernel, standing, until let in or sent on.
+      crowd_->set_desired_speed(movers_.agent[slot], 0.0f);
+      queued_agent_[p] = movers_.agent[slot];
       movers_.erase(slot);
       motion_[p] = Motion::Queued;
       bunker_of_[p] = b;
@@ -405,7 +393,7 @@ void World::settle(SimTime now, SimTime dt) {
     // Whoever is still on the way long after setting off (hemmed in, or walled off from the
     // bunker) stops trying and takes cover where they are.
     if (now - movers_.start[slot] > params_.give_up_after) {
-      movers_.erase(slot);
+      drop_mover(slot);
       motion_[p] = Motion::Stranded;
       held_at_[p] = at;
       ++stats_.stranded;
@@ -433,6 +421,7 @@ void World::settle(SimTime now, SimTime dt) {
       if (in_at >= arrived + dt) break;  // the door is busy until the next tick
       const std::uint32_t p = bunker.queue.front();
       bunker.queue.pop_front();
+      release_queued(p);
       motion_[p] = Motion::Sheltered;
       sheltered_at_[p] = in_at;
       bunker.door_free_at = in_at;

@@ -4,16 +4,20 @@
 //
 // Cost model (why quiet time is nearly free): a person at rest has no per-second state; their
 // place follows from the schedule and the clock (scheduled_place). Only movers -- people running
-// to a bunker or walking back after the all-clear -- are stepped, tick by tick, with a
-// pedestrian model on a spatial grid; the engine ticks while there are movers and jumps
-// otherwise (wants_ticks). Everything a tick does is a function of the state and the tick time,
-// so jumping gives the same bytes as ticking every second.
+// to a bunker -- are stepped, tick by tick, on the crowd kernel (sim/crowd: the collision-free
+// speed model on a sparse grid, the perimeter as a wall; the protest crowd walks on the same
+// kernel); the engine ticks while there are movers and jumps otherwise (wants_ticks).
+// Everything a tick does is a function of the state and the tick time, so jumping gives the
+// same bytes as ticking every second.
 //
-// The movement step (move) is double-buffered: every mover's next position is computed from the
-// current positions only and written to its own slot (a TBB loop), then the buffers swap. Who
-// reaches a door, queues, gets in or finds a bunker full is then settled serially in mover order.
+// The movement step (move) is the kernel's: double-buffered, every runner's next position
+// computed from the current positions only (TBB chunks), the same bytes on any thread count.
+// Who reaches a door, queues, gets in or finds a bunker full is then settled serially in mover
+// order. Each alarm's runners get a fresh kernel, dropped when the last of them has settled.
 #include <cstdint>
 #include <deque>
+#include <memory>
+#include <optional>
 #include <vector>
 
 #include "sim/camp/guard_model.hpp"
@@ -24,6 +28,7 @@
 #include "sim/camp/world/population.hpp"
 #include "sim/camp/world/world_params.hpp"
 #include "sim/camp/world/world_snapshot.hpp"
+#include "sim/crowd/crowd_world.hpp"
 #include "sim/engine/event_log.hpp"
 #include "sim/engine/parallel.hpp"
 
@@ -89,7 +94,9 @@ class World {
   // computed from the clock (like a schedule), not stepped.
   void all_clear(SimTime t);
 
-  bool wants_ticks() const { return !movers_.person.empty(); }
+  // Ticks while anyone runs, and while a door still has a queue to let in (one person per
+  // 1 / entry rate seconds, settled tick by tick).
+  bool wants_ticks() const;
   // The tick's movement phase: every mover steps, for `dt` seconds in movement_step pieces.
   void move(SimTime now, SimTime dt);
   // The tick's shelter phase: arrivals at doors, admissions, full bunkers.
@@ -112,11 +119,14 @@ class World {
 
  private:
   struct Movers {  // struct of arrays; slot order = order of joining, kept stable
-    std::vector<float> x, y, next_x, next_y, goal_x, goal_y, speed;
+    std::vector<float> x, y;        // where the kernel put them at the end of the last step
+    std::vector<float> goal_x, goal_y, speed;
     std::vector<double> start;      // when they set off (alarm + reaction)
     std::vector<std::uint32_t> person;
-    std::vector<int> bunker;        // heading for this bunker, -1 when walking home
-    void push(std::uint32_t who, Point from, Point goal, float v, double when, int to_bunker);
+    std::vector<int> bunker;        // heading for this bunker
+    std::vector<crowd::CrowdAgentId> agent;  // in crowd_
+    std::vector<std::uint8_t> running;       // set off: the kernel has their running speed
+    void push(std::uint32_t who, Point from, Point goal, float v, double when, int to_bunker, crowd::CrowdAgentId id);
     void erase(std::size_t slot);
     std::size_t size() const { return person.size(); }
   };
@@ -135,6 +145,12 @@ class World {
   int nearest_open_bunker(Point from, std::uint64_t tried) const;
   void head_for_bunker(std::uint32_t person, Point from, SimTime when, double speed);
   void stop_moving(std::uint32_t person);
+  // Takes mover `slot` out of the movers and the kernel.
+  void drop_mover(std::size_t slot);
+  // Takes a person standing in a door's queue out of the kernel (let in, sent on, or stopped).
+  void release_queued(std::uint32_t person);
+  // The last agent out of the kernel drops it.
+  void release_agent(crowd::CrowdAgentId id);
 
   const CampLayout& layout_;
   const GuardParams& guard_params_;
@@ -158,6 +174,10 @@ class World {
   std::vector<SimTime> back_on_duty_;   // a casualty's return (infinity if killed)
   std::vector<float> run_speed_;        // this alarm's running speed per person
   Movers movers_;
+  std::unique_ptr<crowd::CrowdWorld> crowd_;  // this alarm's runners and queues; null when empty
+  // People in a door's queue still take room in the kernel (standing, desired speed 0), so
+  // runners arriving behind them stop short, and those sent on leave from where they stood.
+  std::vector<std::optional<crowd::CrowdAgentId>> queued_agent_;  // per person
   std::vector<BunkerState> bunkers_;
   WorldStats stats_;
 };
