@@ -123,3 +123,34 @@ TEST_CASE("conservation: at every tick of an alarm everyone is somewhere exactly
   // The farthest walk back is from the far bunker to the lines: under 200 m at 1.34 m/s.
   for (std::uint32_t p = 0; p < n; ++p) CHECK(rig.world.motion_of(PersonId{p}, 400 + 200 / 1.34) == Motion::Scheduled);
 }
+
+TEST_CASE("the clock keeps ticking while a door has a queue, after the last runner has arrived", "[world][shelter]") {
+  Scenario s = testing::world_camp(0, 300, 1);
+  s.layout.zones = {tiny_zone(50, 50, 10)};
+  s.layout.bunkers = {{"B", {51, 70}, 100}};
+  s.world.bunker_entry_per_s = 0.1;  // one every 10 s: the queue outlasts the run (about 10 s)
+  testing::WorldRig rig(s);
+  rig.world.sound_alarm(0, run_at(2.0));
+  int t = 0;
+  bool queue_without_runners = false;
+  for (; t < 1000 && rig.world.wants_ticks(); ++t) {
+    rig.tick(t, 1);
+    int moving = 0, queued = 0;
+    for (std::uint32_t p = 0; p < 10; ++p) {
+      moving += rig.world.motion_of(PersonId{p}) == Motion::Moving ? 1 : 0;
+      queued += rig.world.motion_of(PersonId{p}) == Motion::Queued ? 1 : 0;
+    }
+    queue_without_runners = queue_without_runners || (moving == 0 && queued > 0);
+  }
+  CHECK(queue_without_runners);  // the case this test is about did happen
+  std::vector<double> in_at;
+  for (std::uint32_t p = 0; p < 10; ++p) {
+    REQUIRE(rig.world.motion_of(PersonId{p}) == Motion::Sheltered);
+    in_at.push_back(rig.world.sheltered_at(PersonId{p}));
+  }
+  std::sort(in_at.begin(), in_at.end());
+  for (std::size_t k = 1; k < in_at.size(); ++k) CHECK(in_at[k] - in_at[k - 1] == Approx(10.0));
+  // The ticks stop with the last one in: nine intervals of 10 s after the first, within a tick.
+  CHECK(t <= in_at.back() + 1.0);
+  CHECK_FALSE(rig.world.wants_ticks());
+}
