@@ -180,9 +180,12 @@ void print_run_summary(std::ostream& out, const camp::LoadedScenario& loaded, co
              w["shelter_runs"].get<long>(), w["sheltered"].get<long>(), w["found_bunker_full"].get<long>(),
              w["stranded"].get<long>());
   fmt::print(out, "  shared     QRF called out {} time{}, {} waited for it busy elsewhere ({:.0f} min lost); "
+                  "{} ambulance escort{} ({} waited for a team, {:.0f} min); "
                   "{} sentr{} hit on post, {:.1f} guard-hours unmanned\n",
              q["dispatches"].get<long>(), q["dispatches"].get<long>() == 1 ? "" : "s", q["waited_for_busy_qrf"].get<long>(),
-             q["wait_total_minutes"].get<double>(), cov["sentry_casualties"].get<long>(),
+             q["wait_total_minutes"].get<double>(), q["escorts"].get<long>(), q["escorts"].get<long>() == 1 ? "" : "s",
+             q["escorts_waited_for_busy_qrf"].get<long>(), q["escort_wait_total_minutes"].get<double>(),
+             cov["sentry_casualties"].get<long>(),
              cov["sentry_casualties"].get<long>() == 1 ? "y" : "ies", cov["casualty_unmanned_guard_hours"].get<double>());
   if (const auto& care = w["left_care"]; care.is_object() && m["medical"]["enabled"] != false)
     fmt::print(out, "  back       {} wounded back on duty when the hospital let them go, {} flown out, {} died of wounds\n",

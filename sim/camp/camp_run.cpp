@@ -112,6 +112,7 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
     chain.emplace(scenario.medical, scenario.layout, scenario.qrf,
                   MedicalRunConfig{options.seed, options.replication, scenario.meta.start_time_of_day, end}, &result.events);
     chain->start(queue);
+    chain->share_qrf(threats.qrf());
     world.expect_care_exits();
     threats.set_casualty_listener([&](const Casualty& c, const Incident& incident, engine::EventQueue& q) {
       // An attack without a QRF call-out (indirect fire) is over for the medics' purposes when

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "sim/camp/medical/medical_chain.hpp"
+#include "sim/camp/threats/qrf_force.hpp"
 #include "sim/camp/world/event_kinds.hpp"
 #include "sim/engine/random.hpp"
 
@@ -103,6 +104,7 @@ struct Trip {
   std::vector<PatientId> patients;
   int scene = -1;          // road node
   int from = 0;            // road node it leaves from
+  SimTime tasked = 0;      // when the vehicle was tasked (and, outside the camp, its escort asked for)
   SimTime ready = 0;       // crew aboard
   SimTime earliest = 0;    // crew aboard and, outside the camp, escort ready (before any wait for the attack)
   SimTime loading = 0;
@@ -121,6 +123,7 @@ class ChainCore {
   void on_casualty(const Casualty& c, const Incident* incident, engine::EventQueue& queue);
   void on_incident_contained(int incident, SimTime t, engine::EventQueue& queue);
   void on_event(const engine::Event& e, engine::EventQueue& queue);
+  void share_qrf(QrfForce& qrf) { qrf_force_ = &qrf; }
   void drain(engine::EventQueue& queue, const OtherEvents& on_other);
   const MedicalOutcome& outcome();
   void lose_capacity(HospitalResource resource, int count, SimTime t, engine::EventQueue& queue);
@@ -149,6 +152,8 @@ class ChainCore {
   CareRecord& record(PatientId id) { return out_.casualties[*patient(id).record]; }
   double route(int from, int to) const;
   bool is_night(SimTime t) const;
+  // When an escort asked for at `asked` could leave with a trip outside the camp.
+  SimTime escort_ready(SimTime asked) const;
   void log(std::string_view type, SimTime t, std::vector<engine::LogField> fields);
   void update_death(PatientId id);
   void reach_first_aid(PatientId id, FirstAidBy by);
@@ -218,6 +223,9 @@ class ChainCore {
   const MedicalParams& p_;
   const CampLayout& layout_;
   const QrfParams& qrf_;
+  // The world's shared QRF, whose teams escort trips outside the camp; null for a chain run on
+  // its own (a hand-made casualty list), where an escort is ready after the notice to move.
+  QrfForce* qrf_force_ = nullptr;
   MedicalRunConfig config_;
   engine::EventLog* log_;
   std::vector<std::vector<double>> routes_;

@@ -95,8 +95,7 @@ void ChainCore::try_dispatch() {
         }
       }
       c.earliest = c.ready;
-      if (!g.inside_camp)  // every trip outside waits for its escort
-        c.earliest = std::max(c.earliest, now_ + (is_night(now_) ? qrf_.notice_to_move_night : qrf_.notice_to_move_day));
+      if (!g.inside_camp) c.earliest = std::max(c.earliest, escort_ready(now_));  // every trip outside waits for its escort
       const bool waits = a.escort_required_during_attack && !v.armoured() && attack_on;
       c.from = a.station == AmbulanceStation::Roving && !v.crew_aboard ? roving_node(v.id(), lead) : v.at_node();
       const SimTime outside = g.inside_camp ? 0.0 : draws.outside_out;
@@ -135,6 +134,7 @@ void ChainCore::try_dispatch() {
     t.group = gi;
     t.scene = scene;
     t.from = best->from;
+    t.tasked = now_;
     t.ready = best->ready;
     t.earliest = best->earliest;
     t.outside_out = g.inside_camp ? 0.0 : draws.outside_out;
@@ -177,6 +177,8 @@ void ChainCore::time_trip(TripId ti, SimTime depart) {
   Trip& t = trip(ti);
   const AmbulanceParams& a = p_.ambulances;
   const RequestGroup& g = group(t.group);
+  // The escort may have been taken by an incident since the trip was tasked.
+  if (!g.inside_camp) depart = std::max(depart, escort_ready(t.tasked));
   const SimTime on_scene = depart + route(t.from, t.scene) / a.drive_speed_mps + t.outside_out;
   const SimTime left_scene = on_scene + t.loading;
   const SimTime at_hospital = left_scene + route(t.scene, sites_.hospital) / a.drive_speed_mps + t.outside_back;
@@ -188,6 +190,8 @@ void ChainCore::time_trip(TripId ti, SimTime depart) {
     r.left_scene = left_scene;
     r.at_hospital = at_hospital;
   }
+  if (!g.inside_camp && qrf_force_ != nullptr)
+    qrf_force_->book_escort(t.tasked, is_night(t.tasked), t.scene, depart, on_scene, left_scene, at_hospital);
   t.events = {at(depart, EventKind::MedDeparts, subject_of(ti)), at(on_scene, EventKind::MedOnScene, subject_of(ti)),
               at(left_scene, EventKind::MedLeftScene, subject_of(ti)),
               at(at_hospital, EventKind::MedAtHospital, subject_of(ti))};
@@ -325,6 +329,11 @@ void ChainCore::lose_ambulance(AmbulanceId vi, SimTime t, engine::EventQueue& qu
   v.away = false;
   log("ambulance_lost", now_, {{"vehicle", std::int64_t{vi.value}}});
   try_dispatch();
+}
+
+SimTime ChainCore::escort_ready(SimTime asked) const {
+  if (qrf_force_ != nullptr) return qrf_force_->escort_ready(asked, is_night(asked));
+  return asked + (is_night(asked) ? qrf_.notice_to_move_night : qrf_.notice_to_move_day);
 }
 
 }  // namespace campsim::camp

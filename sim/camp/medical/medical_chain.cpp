@@ -35,6 +35,8 @@ std::string_view hospital_resource_name(HospitalResource resource) {
 MedicalChain::MedicalChain(const MedicalParams& params, const CampLayout& layout, const QrfParams& qrf,
                            const MedicalRunConfig& config, engine::EventLog* log)
     : core_(std::make_unique<ChainCore>(params, layout, qrf, config, log)) {}
+void MedicalChain::share_qrf(QrfForce& qrf) { core_->share_qrf(qrf); }
+
 MedicalChain::~MedicalChain() = default;
 MedicalChain::MedicalChain(MedicalChain&&) noexcept = default;
 MedicalChain& MedicalChain::operator=(MedicalChain&&) noexcept = default;

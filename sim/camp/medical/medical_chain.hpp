@@ -104,6 +104,7 @@ using CasualtyExitHook = std::function<void(const CasualtyExit&)>;
 using OtherEvents = std::function<void(const engine::Event&, engine::EventQueue&)>;
 
 class ChainCore;
+class QrfForce;
 
 class MedicalChain {
  public:
@@ -117,6 +118,10 @@ class MedicalChain {
   MedicalChain& operator=(MedicalChain&&) noexcept;
 
   void set_exit_hook(CasualtyExitHook hook);
+  // The world's QRF escorts trips outside the camp: its teams are then busy with the convoy,
+  // and an escort waits for a team that is out (shared resources). Without it, an escort is
+  // ready after the QRF's notice to move.
+  void share_qrf(QrfForce& qrf);
 
   // Schedules the first routine arrival and the shift changes. Every later call passes the same queue.
   void start(engine::EventQueue& queue);

@@ -44,7 +44,10 @@ QrfTimeline QrfForce::dispatch(Point incident, SimTime detected, bool night, eng
     int from = base_;
     if (!team.missions.empty()) {
       const Mission& last = team.missions.back();
-      if (last.timeline.home > t.alerted) {
+      if (last.escort && last.timeline.home > t.alerted) {
+        // Escorting a convoy: it stays with it, and launches from base when the convoy is home.
+        launch = std::max(free_launch, last.timeline.home);
+      } else if (last.timeline.home > t.alerted) {
         // Busy: it comes straight from its scene once that is contained, already mobilized.
         launch = std::max(t.alerted, last.timeline.contained);
         from = last.out.empty() ? base_ : last.out.back();
@@ -98,6 +101,50 @@ QrfTimeline QrfForce::dispatch(Point incident, SimTime detected, bool night, eng
   return t;
 }
 
+QrfForce::FirstReady QrfForce::first_escort(SimTime asked, bool night) const {
+  const SimTime notice = night ? params_.notice_to_move_night : params_.notice_to_move_day;
+  FirstReady best{0, std::numeric_limits<double>::infinity()};
+  for (std::size_t u = 0; u < teams_.size(); ++u) {
+    const Team& team = teams_[u];
+    SimTime ready = asked + notice;
+    if (!team.missions.empty() && team.missions.back().timeline.home > asked)
+      ready = std::max(asked, team.missions.back().timeline.home);  // out: goes again once home
+    if (ready < best.ready) best = {static_cast<int>(u), ready};  // ties: the lower-numbered team
+  }
+  return best;
+}
+
+SimTime QrfForce::escort_ready(SimTime asked, bool night) const { return first_escort(asked, night).ready; }
+
+int QrfForce::book_escort(SimTime asked, bool night, int gate_node, SimTime depart, SimTime at_scene,
+                          SimTime left_scene, SimTime back) {
+  const FirstReady first = first_escort(asked, night);
+  const SimTime notice = night ? params_.notice_to_move_night : params_.notice_to_move_day;
+  Mission m;
+  m.escort = true;
+  m.mobilized = std::min(depart, first.ready);
+  if (const auto route = shortest_route(layout_, base_, gate_node)) {
+    m.out = route->nodes;
+    m.back.assign(m.out.rbegin(), m.out.rend());
+    m.timeline.road_m = route->length_m;
+  }
+  QrfTimeline& t = m.timeline;
+  t.unit = first.unit;
+  t.detected = t.alerted = asked;
+  t.launched = std::max(depart, first.ready);
+  t.waited = std::max(0.0, first.ready - (asked + notice));
+  t.on_scene = std::max(t.launched, at_scene);
+  t.contained = std::max(t.on_scene, left_scene);
+  t.home = std::max(t.contained, back);
+  ++escorts_;
+  if (t.waited > 0) {
+    ++escorts_waited_;
+    escort_wait_total_s_ += t.waited;
+  }
+  teams_[static_cast<std::size_t>(first.unit)].missions.push_back(std::move(m));
+  return first.unit;
+}
+
 VehicleState QrfForce::state_at(int unit, SimTime time) const {
   for (const Mission& m : teams_[static_cast<std::size_t>(unit)].missions) {
     const QrfTimeline& t = m.timeline;
@@ -127,7 +174,9 @@ std::vector<VehicleView> QrfForce::vehicles_at(SimTime time) const {
           break;
         case VehicleState::OnScene: v.position = point_along_route(layout_, m.out, t.road_m); break;
         case VehicleState::Returning: {
-          const SimTime drive_from = t.contained + t.foot_m / params_.foot_speed_mps;
+          // An escort is beyond the gate with its convoy until the last stretch home.
+          const SimTime drive_from = m.escort ? t.home - t.road_m / params_.drive_speed_mps
+                                              : t.contained + t.foot_m / params_.foot_speed_mps;
           v.position = point_along_route(layout_, m.back, std::max(0.0, time - drive_from) * params_.drive_speed_mps);
           break;
         }

@@ -4,6 +4,11 @@
 // first: a team at base after its notice to move, or a team busy elsewhere straight from that
 // scene once it has contained it (it is already mobilized). So two incidents at once share one
 // QRF, and the second waits; `waited` says how long, and the run summary counts it.
+//
+// The same teams escort ambulances on trips outside the camp (the medical chain books them): an
+// escorting team is busy until the convoy is back, and is not pulled off it for an incident
+// (it launches when the convoy is home); an escort asked for while every team is out waits for
+// the first one home.
 #include <vector>
 
 #include "sim/camp/layout.hpp"
@@ -29,7 +34,19 @@ class QrfForce {
   std::vector<VehicleView> vehicles_at(SimTime t) const;
   VehicleState state_at(int unit, SimTime t) const;
 
+  // When an escort asked for at `asked` could leave: a team at base after its notice to move,
+  // or a team that is out once it is home (already mobilized), whichever is first.
+  SimTime escort_ready(SimTime asked, bool night) const;
+  // Books the first-ready team for a convoy that leaves `depart` (not before escort_ready) by
+  // the road from base to `gate_node`, is at its scene (beyond the gate) `at_scene`, leaves it
+  // `left_scene` and is back at `back`. Returns the team.
+  int book_escort(SimTime asked, bool night, int gate_node, SimTime depart, SimTime at_scene, SimTime left_scene,
+                  SimTime back);
+
   long dispatches() const { return dispatches_; }
+  long escorts() const { return escorts_; }
+  long escorts_waited() const { return escorts_waited_; }  // escorts later than the notice to move
+  double escort_wait_total_s() const { return escort_wait_total_s_; }
   long waited() const { return waited_; }              // dispatches that had to wait for a busy team
   double wait_total_s() const { return wait_total_s_; }
 
@@ -39,6 +56,7 @@ class QrfForce {
     std::vector<int> out;   // road nodes from the start to the scene
     std::vector<int> back;  // road nodes from the scene to base
     SimTime mobilized = 0;  // when this team started getting ready for this mission
+    bool escort = false;    // a convoy escort: not re-tasked before it is home
   };
   struct Team {
     std::vector<Mission> missions;  // in time order; a re-tasked mission cuts its return short
@@ -48,8 +66,15 @@ class QrfForce {
   const CampLayout& layout_;
   int base_ = 0;
   std::vector<Team> teams_;
-  long dispatches_ = 0, waited_ = 0;
-  double wait_total_s_ = 0;
+  long dispatches_ = 0, waited_ = 0, escorts_ = 0, escorts_waited_ = 0;
+  double wait_total_s_ = 0, escort_wait_total_s_ = 0;
+
+  // The first team that could leave for a mission asked for at `asked`, and when.
+  struct FirstReady {
+    int unit = 0;
+    SimTime ready = 0;
+  };
+  FirstReady first_escort(SimTime asked, bool night) const;
 };
 
 }  // namespace campsim::camp

@@ -38,6 +38,7 @@ class ThreatModel {
   const std::vector<Incident>& incidents() const { return incidents_; }
   const std::vector<Casualty>& casualties() const { return casualties_; }
   const QrfForce& qrf() const { return qrf_force_; }
+  QrfForce& qrf() { return qrf_force_; }  // shared with the medical chain's escorts
   // Incidents still unfolding at t (a salvo in the air, the QRF not yet done), for snapshots.
   std::vector<IncidentView> open_incidents(SimTime t) const;
   // Impacts and blasts in the `window` seconds before t, for snapshots.

@@ -24,7 +24,10 @@ nlohmann::ordered_json world_metrics_json(const World& world, const QrfForce& qr
           {"qrf",
            {{"dispatches", qrf.dispatches()},
             {"waited_for_busy_qrf", qrf.waited()},
-            {"wait_total_minutes", qrf.wait_total_s() / engine::kMinute}}}};
+            {"wait_total_minutes", qrf.wait_total_s() / engine::kMinute},
+            {"escorts", qrf.escorts()},
+            {"escorts_waited_for_busy_qrf", qrf.escorts_waited()},
+            {"escort_wait_total_minutes", qrf.escort_wait_total_s() / engine::kMinute}}}};
 }
 
 }  // namespace campsim::camp

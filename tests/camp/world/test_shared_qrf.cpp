@@ -86,3 +86,56 @@ TEST_CASE("the QRF vehicle's state and place follow its timeline along the road"
   CHECK(at(1730).position.x == Approx(800 - 8 * 50));  // left the scene's node at 1680
   CHECK(at(1800).state == VehicleState::AtBase);
 }
+
+TEST_CASE("an ambulance escort takes the QRF: an incident during the escort waits until the convoy is home",
+          "[world][qrf][escort]") {
+  const CampLayout layout = road();  // the gate is the "east" node, 800 m (100 s) from base
+  const QrfParams q = fixed_qrf(1);
+  QrfForce force(q, layout, 0);
+  // Asked for at 0: a team at base is ready after its notice to move, 300.
+  CHECK(force.escort_ready(0, false) == Approx(300));
+  // The convoy leaves at 400, is at its scene beyond the gate at 2,000, leaves it at 2,600 and
+  // is back at 4,000.
+  CHECK(force.book_escort(0, false, 1, 400, 2000, 2600, 4000) == 0);
+  CHECK(force.escorts() == 1);
+  CHECK(force.escorts_waited() == 0);
+  CHECK(force.state_at(0, 350) == VehicleState::Mobilizing);
+  CHECK(force.state_at(0, 1000) == VehicleState::EnRoute);
+  CHECK(force.state_at(0, 3000) == VehicleState::Returning);
+  // Beyond the gate with the convoy until the last 100 s home: shown at the gate, then on the road.
+  CHECK(force.vehicles_at(3000).front().position.x == Approx(800));
+  CHECK(force.vehicles_at(3950).front().position.x == Approx(400));
+  // An incident detected at 1,000 (alerted 1,060; a free team would roll at 1,360): the team
+  // stays with the convoy and launches when it is home, 4,000.
+  auto r = rng();
+  const QrfTimeline t = force.dispatch({800, 10}, 1000, false, r);
+  CHECK(t.launched == Approx(4000));
+  CHECK(t.waited == Approx(4000 - 1360));
+  CHECK(t.on_scene == Approx(4000 + 100 + 10));
+  CHECK(force.waited() == 1);
+}
+
+TEST_CASE("an escort asked for while the QRF is out waits for it to come home; a reserve does not",
+          "[world][qrf][escort]") {
+  const CampLayout layout = road();
+  auto r = rng();
+  {
+    const QrfParams q = fixed_qrf(1);
+    QrfForce force(q, layout, 0);
+    const QrfTimeline incident = force.dispatch({800, 10}, 0, false, r);  // home at 1,780 (above)
+    REQUIRE(incident.home == Approx(1780));
+    // Asked for at 500: the only team is out; it goes again once home, already mobilized.
+    CHECK(force.escort_ready(500, false) == Approx(1780));
+    force.book_escort(500, false, 1, 1780, 3000, 3600, 5000);
+    CHECK(force.escorts_waited() == 1);
+    CHECK(force.escort_wait_total_s() == Approx(1780 - (500 + 300)));
+  }
+  {
+    const QrfParams q = fixed_qrf(2);
+    QrfForce force(q, layout, 0);
+    force.dispatch({800, 10}, 0, false, r);
+    CHECK(force.escort_ready(500, false) == Approx(800));  // the reserve, after its notice to move
+    CHECK(force.book_escort(500, false, 1, 800, 2000, 2600, 4000) == 1);
+    CHECK(force.escorts_waited() == 0);
+  }
+}
