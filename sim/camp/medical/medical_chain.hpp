@@ -33,6 +33,7 @@
 #include "sim/camp/medical/care_resource.hpp"
 #include "sim/camp/medical/medical_params.hpp"
 #include "sim/camp/medical/patient_draws.hpp"
+#include "sim/camp/module_run_config.hpp"
 #include "sim/camp/threats/incident.hpp"
 #include "sim/camp/threats/qrf.hpp"
 #include "sim/camp/world/world_snapshot.hpp"
@@ -44,12 +45,7 @@ namespace campsim::camp {
 
 using CasualtyId = engine::Id<Casualty>;
 
-struct MedicalRunConfig {
-  std::uint64_t seed = 1;
-  std::uint64_t replication = 0;
-  SimTime start_time_of_day = 0;
-  SimTime end = 30 * engine::kDay;  // routine admissions stop; averages are over [0, end]
-};
+using MedicalRunConfig = ModuleRunConfig;  // routine admissions stop at `end`; averages are over [0, end]
 
 struct AmbulanceStats {
   long trips = 0;

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "sim/camp/layout.hpp"
+#include "sim/camp/module_run_config.hpp"
 #include "sim/camp/protest/gate_crowd.hpp"
 #include "sim/camp/protest/legitimacy.hpp"
 #include "sim/camp/protest/protest_params.hpp"
@@ -67,12 +68,7 @@ struct ProtestRecord {
   std::array<std::optional<SimTime>, kForceSteps> requested{}, granted{};
 };
 
-struct ProtestRunConfig {
-  std::uint64_t seed = 1;
-  std::uint64_t replication = 0;
-  SimTime start_time_of_day = 0;
-  SimTime end = 30 * engine::kDay;
-};
+using ProtestRunConfig = ModuleRunConfig;
 
 class ProtestModel {
  public:

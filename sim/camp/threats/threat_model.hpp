@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "sim/camp/guard_model.hpp"
+#include "sim/camp/module_run_config.hpp"
 #include "sim/camp/threats/qrf_force.hpp"
 #include "sim/camp/threats/threat_context.hpp"
 #include "sim/camp/threats/threat_params.hpp"
@@ -19,12 +20,7 @@
 
 namespace campsim::camp {
 
-struct ThreatModelConfig {
-  std::uint64_t seed = 1;
-  std::uint64_t replication = 0;
-  SimTime start_time_of_day = 0;
-  SimTime end = 30 * engine::kDay;
-};
+using ThreatModelConfig = ModuleRunConfig;
 
 class ThreatModel {
  public:
