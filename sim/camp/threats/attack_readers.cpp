@@ -43,6 +43,7 @@ VehicleBombParams read_vehicle_bomb(MapReader in) {
   in.number("stop_rate_per_s", p.stop_rate_per_s, Need::Optional, kRate);
   in.number("barrier_stop_probability", p.barrier_stop_probability, Need::Optional, kShare);
   in.number("penetration_m", p.penetration_m, Need::Optional, kDistance);
+  in.number("barrier_standoff_m", p.barrier_standoff_m, Need::Optional, kDistance);
   read_blast(in.map("charge"), p.charge);
   read_protection(in.map("protection"), p.protection);
   read_wound_mix(in.map("wounds"), p.wounds);

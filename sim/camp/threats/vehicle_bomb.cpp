@@ -113,6 +113,7 @@ Approach drive(const VehicleBombParams& p, const Gate& gate, double vigilance_su
   a.detonation_after = a.time_in_view;
   if (gate.barrier && u_barrier < p.barrier_stop_probability) {
     a.barrier_held = true;
+    a.offset_m = p.barrier_standoff_m;
     return a;
   }
   // Through the gate: on at full speed toward the centre, never past it.

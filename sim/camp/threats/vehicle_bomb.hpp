@@ -33,6 +33,10 @@ struct VehicleBombParams {
   double detection_rate_per_s = 0.05; // detection hazard per sentry at vigilance 1 (hazard = rate * sum of gate sentries' vigilance)
   double stop_rate_per_s = 0.08;      // once detected, hazard that fire/obstacles stop the vehicle before the gate
   double barrier_stop_probability = 0.8;  // a closed barrier stops a vehicle that reaches it (if the gate has one)
+  // The vehicle barrier stands this far out in front of the gate (the entry control point's
+  // access control zone, where vehicles stop to be searched): a bomb it holds goes off there,
+  // not at the sentries' booth. Assumed 20 m (docs/threats/vehicle-bomb-infiltration-complex.md).
+  double barrier_standoff_m = 20;
   double penetration_m = 80;          // a vehicle not stopped drives this far inside before detonating
   // A few hundred kg of explosive in a pickup. Carleton areas chosen so the equivalent radii
   // (sqrt(A/pi): 28 m lethal, 80 m casualty) match the ATF vehicle-bomb table's lethal air-blast

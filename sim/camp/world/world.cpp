@@ -173,12 +173,13 @@ std::vector<Person> World::people_at(SimTime t) const {
       case Motion::Scheduled: {
         const int post = r.soldier >= 0 ? guards_.post_of_soldier(r.soldier) : -1;
         if (post >= 0) {
-          // A tower's sandbagged, roofed cabin is taken to protect like a container (assumed);
-          // gate sentries and patrols are in the open.
+          // A tower's sandbagged, roofed cabin and a gate's sentry booth protect like a
+          // container (assumed for the tower; gate booths are built to resist small arms and a
+          // medium threat, MIL-HDBK-1013/10 section 4); patrols are in the open.
           person.position = post_positions_[static_cast<std::size_t>(post)];
-          person.protection = guard_params_.posts[static_cast<std::size_t>(post)].kind == PostKind::Tower
-                                  ? Protection::Container
-                                  : Protection::Open;
+          person.protection = guard_params_.posts[static_cast<std::size_t>(post)].kind == PostKind::Patrol
+                                  ? Protection::Open
+                                  : Protection::Container;
           person.sentry = true;
           break;
         }

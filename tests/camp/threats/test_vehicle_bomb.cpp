@@ -128,7 +128,7 @@ TEST_CASE("an undetected bomb is held by the barrier with its probability, else 
     if (fact(inc, "barrier_held") == 1) {
       ++held;
       CHECK(inc.location.x == Approx(100));
-      CHECK(inc.location.y == Approx(200));  // at the gate
+      CHECK(inc.location.y == Approx(220));  // at the barrier, the default 20 m out from the north gate
     } else {
       CHECK(inc.location.x == Approx(100));
       CHECK(inc.location.y == Approx(120));  // 80 m in, toward the centre (100, 100)
@@ -136,6 +136,13 @@ TEST_CASE("an undetected bomb is held by the barrier with its probability, else 
   }
   const double share = static_cast<double>(held) / N;
   CHECK(std::abs(share - 0.8) < 4 * std::sqrt(0.8 * 0.2 / N));
+
+  // The barrier's standoff is where a held bomb goes off.
+  p.barrier_stop_probability = 1;
+  p.barrier_standoff_m = 35;
+  const Incident far_out = resolve_vehicle_bomb(p, ctx, 1, 0, casualties);
+  CHECK(fact(far_out, "barrier_held") == 1);
+  CHECK(far_out.location.y == Approx(235));
 
   // A gate without a barrier never holds.
   p.gates = {"west"};

@@ -154,3 +154,22 @@ TEST_CASE("the clock keeps ticking while a door has a queue, after the last runn
   CHECK(t <= in_at.back() + 1.0);
   CHECK_FALSE(rig.world.wants_ticks());
 }
+
+TEST_CASE("sentries are exposed with their post's protection: tower cabin and gate booth a container, patrol open",
+          "[world][effects]") {
+  for (const PostKind kind : {PostKind::Tower, PostKind::Gate, PostKind::Patrol}) {
+    Scenario s = testing::world_camp(0, 300, 1);
+    Post& post = s.guards.posts.front();
+    post.kind = kind;
+    if (kind == PostKind::Gate) post.at = "gate";
+    if (kind == PostKind::Patrol) post.route = {"a", "b"};
+    testing::WorldRig rig(s);
+    int sentries = 0;
+    for (const Person& p : rig.world.people_at(60)) {
+      if (!p.sentry) continue;
+      ++sentries;
+      CHECK(p.protection == (kind == PostKind::Patrol ? Protection::Open : Protection::Container));
+    }
+    CHECK(sentries == 1);
+  }
+}
