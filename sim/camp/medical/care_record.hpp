@@ -43,6 +43,7 @@ struct CareRecord {
   bool needs_surgery = false;
   SimTime surgery = kNever;        // start of damage-control surgery
   SimTime bed = kNever;            // admitted to an ICU or ward bed
+  bool icu_bed = false;            // the bed asked for was in the ICU (medical.care_needs.<triage>.icu)
   SimTime left_hospital = kNever;  // discharged or flown out
   SimTime died = kNever;
   CareOutcome outcome = CareOutcome::Survived;

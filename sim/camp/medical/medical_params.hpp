@@ -7,6 +7,7 @@
 
 #include "sim/camp/medical/approval_chain.hpp"
 #include "sim/camp/medical/survival.hpp"
+#include "sim/camp/threats/casualty.hpp"
 #include "sim/engine/distribution.hpp"
 #include "sim/engine/sim_time.hpp"
 
@@ -36,6 +37,31 @@ struct CasevacParams {
   double night_unavailability_factor = 2.0;
   std::string hospital_nation = "CHN";  // requests from this contingent use the same-nation chain
 };
+
+// medical.care_needs.<category>: what one triage category needs at the Level 2, each an
+// independent chance per casualty (docs/medical/parameters.md gives each default's source).
+// Whoever survives and is not evacuated returns to duty: a T3 who needs none of the three from
+// the minor-treatment area; every other casualty from a ward or ICU bed at the end of the stay.
+struct CareNeeds {
+  double surgery = 0;     // damage-control (or other emergency) surgery on an operating table
+  double icu = 0;         // an ICU bed after resuscitation or surgery; otherwise a ward bed
+  double evacuation = 0;  // onward to Level 3 by air once stable (strategic evacuation)
+};
+
+// medical.care_needs: severity (triage category) -> care, one mapping per category. Killed
+// outright never reaches care; there is no expectant category (a casualty beyond help dies by
+// the survival model, before or after arrival).
+struct CareNeedsParams {
+  CareNeeds immediate{1.0, 1.0, 1.0};  // T1 (evacuation was 0.8 before the mapping was sourced)
+  CareNeeds delayed{0.5, 0.0, 0.2};    // T2
+  CareNeeds minimal{0.0, 0.0, 0.0};    // T3: minor treatment, back to duty
+};
+
+constexpr const CareNeeds& care_needs_for(const CareNeedsParams& p, Triage triage) {
+  return triage == Triage::Immediate ? p.immediate : triage == Triage::Delayed ? p.delayed : p.minimal;
+}
+// Whether a casualty with these drawn needs is treated in the minor area and sent back to duty.
+constexpr bool minor_care_only(bool surgery, bool icu, bool evacuation) { return !surgery && !icu && !evacuation; }
 
 enum class AmbulanceStation { Hospital, MainGate, Roving };
 
@@ -80,8 +106,6 @@ struct HospitalParams {
   int surgical_teams_night = 1;  // on duty at night; the others are on call
   SimTime team_call_in = 30 * engine::kMinute;  // an on-call team reaching the theatre
   StaffShift shifts;
-  double surgery_share_immediate = 1.0;  // share of T1 who need damage-control surgery
-  double surgery_share_delayed = 0.5;
   engine::Distribution surgery_time_immediate = engine::Distribution::lognormal(90 * engine::kMinute, 180 * engine::kMinute);
   engine::Distribution surgery_time_delayed = engine::Distribution::lognormal(60 * engine::kMinute, 120 * engine::kMinute);
   int icu_beds = 4;
@@ -102,10 +126,8 @@ struct RoutineAdmissionParams {
   engine::Distribution stay = engine::Distribution::lognormal(3 * engine::kDay, 8 * engine::kDay);
 };
 
-// medical.air_evacuation: onward to a Level 3 hospital.
+// medical.air_evacuation: onward to a Level 3 hospital (who needs it: medical.care_needs).
 struct AirEvacuationParams {
-  double share_immediate = 0.8;  // of T1 surviving surgery
-  double share_delayed = 0.2;    // of T2 surviving their hospital care
   SimTime stabilization = 12 * engine::kHour;  // after surgery, before the patient may fly
   int helicopters = 1;
   engine::Distribution mission_time = engine::Distribution::lognormal(4 * engine::kHour, 6 * engine::kHour);
@@ -120,6 +142,7 @@ struct MedicalParams {
   CasevacParams casevac;
   AmbulanceParams ambulances;
   HospitalParams hospital;
+  CareNeedsParams care_needs;
   RoutineAdmissionParams routine_admissions;
   AirEvacuationParams air_evacuation;
 };

@@ -139,6 +139,26 @@ void read_ambulances(MapReader in, AmbulanceParams& a, bool enabled, const CampL
   if (in.has("gate_node")) check_road_node(in, "gate_node", a.gate_node, layout);
 }
 
+// A key that the severity -> care mapping replaced: an error that says where it went, rather
+// than "unknown key", so an old scenario is fixed in one step.
+void report_moved(MapReader& in, std::string_view key, std::string_view now_at) {
+  if (in.has(key))
+    in.fail(key, fmt::format("this value under {} (the key moved there)", now_at), fmt::format("the retired key '{}'", key));
+}
+
+void read_care_need(MapReader in, CareNeeds& c) {
+  in.number("surgery", c.surgery, Need::Optional, kShare);
+  in.number("icu", c.icu, Need::Optional, kShare);
+  in.number("evacuation", c.evacuation, Need::Optional, kShare);
+}
+
+// One mapping per triage category; killed outright never reaches care (no key for it).
+void read_care_needs(MapReader in, CareNeedsParams& c) {
+  read_care_need(in.map("immediate"), c.immediate);
+  read_care_need(in.map("delayed"), c.delayed);
+  read_care_need(in.map("minimal"), c.minimal);
+}
+
 void read_hospital(MapReader in, HospitalParams& h) {
   in.duration("triage_time", h.triage_time, Need::Optional, kDelay);
   in.integer("resuscitation_bays", h.resuscitation_bays, Need::Optional, Range{1, kCount.max});
@@ -157,8 +177,8 @@ void read_hospital(MapReader in, HospitalParams& h) {
   shifts.duration("night_start", h.shifts.night_start, Need::Optional, Range{0, kDay - 1});
   if (h.shifts.day_start == h.shifts.night_start)
     shifts.fail("night_start", "a time of day other than day_start", "the same time");
-  in.number("surgery_share_immediate", h.surgery_share_immediate, Need::Optional, kShare);
-  in.number("surgery_share_delayed", h.surgery_share_delayed, Need::Optional, kShare);
+  report_moved(in, "surgery_share_immediate", "medical.care_needs.immediate.surgery");
+  report_moved(in, "surgery_share_delayed", "medical.care_needs.delayed.surgery");
   in.distribution("surgery_time_immediate", h.surgery_time_immediate, Need::Optional, ValueUnit::Duration, kDelay);
   in.distribution("surgery_time_delayed", h.surgery_time_delayed, Need::Optional, ValueUnit::Duration, kDelay);
   in.integer("icu_beds", h.icu_beds, Need::Optional, Range{1, kCount.max});
@@ -177,8 +197,8 @@ void read_routine_admissions(MapReader in, RoutineAdmissionParams& r) {
 }
 
 void read_air_evacuation(MapReader in, AirEvacuationParams& a) {
-  in.number("share_immediate", a.share_immediate, Need::Optional, kShare);
-  in.number("share_delayed", a.share_delayed, Need::Optional, kShare);
+  report_moved(in, "share_immediate", "medical.care_needs.immediate.evacuation");
+  report_moved(in, "share_delayed", "medical.care_needs.delayed.evacuation");
   in.duration("stabilization", a.stabilization, Need::Optional, kLongDelay);
   in.integer("helicopters", a.helicopters, Need::Optional, Range{0, 100});  // 0: no air evacuation
   in.distribution("mission_time", a.mission_time, Need::Optional, ValueUnit::Duration, kLongDelay);
@@ -197,6 +217,7 @@ void read_medical(MapReader in, const CampLayout& layout, MedicalParams& out) {
   read_ambulances(in.map("ambulances", out.enabled ? Need::Required : Need::Optional), out.ambulances, out.enabled,
                   layout);
   read_hospital(in.map("hospital"), out.hospital);
+  read_care_needs(in.map("care_needs"), out.care_needs);
   read_routine_admissions(in.map("routine_admissions"), out.routine_admissions);
   read_air_evacuation(in.map("air_evacuation"), out.air_evacuation);
 }

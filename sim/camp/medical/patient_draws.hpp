@@ -18,9 +18,9 @@ struct PatientDraws {
   bool buddy = false;
   SimTime buddy_delay = 0;
   SimTime resuscitation_time = 0;
-  bool needs_surgery = false;
+  bool needs_surgery = false;  // medical.care_needs.<triage>.surgery (routine: routine_admissions.surgery_share)
   SimTime surgery_time = 0;
-  bool flies = false;
+  bool flies = false;          // medical.care_needs.<triage>.evacuation
   SimTime stay = 0;
   SimTime loading = 0;
   SimTime minor_treatment = 0;
@@ -29,6 +29,9 @@ struct PatientDraws {
   SimTime crew_call_in = 0;    // "medical.crew_call_in": a crew called in for a trip this patient leads
   SimTime outside_out = 0;     // "medical.outside_drive" (first): beyond the gate to this patient's scene
   SimTime outside_back = 0;    // "medical.outside_drive" (second): and back
+  // "medical.care_needs": added with the explicit severity -> care mapping, on a stream of its
+  // own so that the draws above kept their places (and their values under the old defaults).
+  bool needs_icu = false;      // medical.care_needs.<triage>.icu; decides which stay is drawn above
 };
 
 // Routine (non-combat) patients are keyed past every casualty id.

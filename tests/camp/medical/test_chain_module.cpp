@@ -303,7 +303,7 @@ TEST_CASE("an ambulance in use is never tasked again", "[medical][module][vehicl
 
 TEST_CASE("the world hears when each casualty leaves the chain, and how", "[medical][module][feedback]") {
   MedicalParams p = fixed_chain();
-  p.air_evacuation.share_delayed = 1;
+  p.care_needs.delayed.evacuation = 1;
   World w(p);
   std::vector<CasualtyExit> exits;
   w.chain.set_exit_hook([&](const CasualtyExit& e) { exits.push_back(e); });
