@@ -25,6 +25,10 @@ struct CareRecord {
   std::string contingent;
   bool inside_camp = true;
   bool same_nation = false;  // the CASEVAC request went up the same-nation chain
+  // From outside the camp (medical.external): `casualty` and `incident` are then the inflow's own
+  // numbers, not the camp's; no request, approval or ambulance.
+  bool external = false;
+  bool by_helicopter = false;  // external: flown to the hospital (else by road)
 
   SimTime injury = 0;
   SimTime first_aid = kNever;

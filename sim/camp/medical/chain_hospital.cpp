@@ -44,7 +44,7 @@ void ChainCore::start_service(HospitalResource r, PatientId id) {
       } else {
         record(id).surgery = now_;
         update_death(id);
-        log("surgery_start", now_, {{"casualty", std::int64_t{record(id).casualty}}});
+        log("surgery_start", now_, who(id));
       }
       pt.next_event = at(now_ + pt.draws.surgery_time, EventKind::MedSurgeryEnd, subject);
       break;

@@ -135,6 +135,38 @@ struct AirEvacuationParams {
   double sandstorm_day_share = 0.05;   // share of days grounded by dust
 };
 
+// One scripted external incident (replays, hand-worked tests): its casualties by triage, how
+// they come and how long after the injury they reach the hospital door.
+struct ExternalIncidentScript {
+  SimTime at = 0;  // injury time, scenario time
+  int immediate = 0;
+  int delayed = 0;
+  int minimal = 0;
+  bool by_helicopter = false;
+  SimTime arrival_delay = 0;
+};
+
+// medical.external: casualties from outside the camp (convoys and other bases of the sector,
+// mostly IEDs) brought to the Level 2, which is the only one in Sector East (seed 004 l.234).
+// They arrive at the hospital door by road or helicopter under their own units' arrangements:
+// they share its bays, tables, teams and beds with the camp's casualties, never its ambulances
+// or its approval chain. Off by default so that every scenario keeps its behaviour unless it
+// turns the inflow on; docs/medical/parameters.md gives each default's source or reasoning.
+struct ExternalInflowParams {
+  bool enabled = false;
+  double incidents_per_year = 6.0;  // Poisson incidents whose wounded come to Gao
+  // Wounded brought to the Level 2 per incident (rounded, at least 1): MINUSMA's reported incidents.
+  engine::Distribution casualties_per_incident = engine::Distribution::empirical({2, 4, 5, 5, 8, 15}, {1, 1, 1, 1, 1, 1});
+  double share_immediate = 0.2;  // triage mix of those wounded; the three shares sum to 1
+  double share_delayed = 0.2;
+  double share_minimal = 0.6;
+  double ied_share = 0.6;        // incidents caused by IEDs and mines; the rest by gunfire
+  double helicopter_share = 0.5; // T1 and T2 flown in; the others (and every T3) come by road
+  engine::Distribution helicopter_delay = engine::Distribution::lognormal(2 * engine::kHour, 4 * engine::kHour);
+  engine::Distribution road_delay = engine::Distribution::lognormal(390 * engine::kMinute, 800 * engine::kMinute);
+  std::vector<ExternalIncidentScript> scripted;  // on top of the Poisson incidents (rate 0: these only)
+};
+
 struct MedicalParams {
   bool enabled = true;
   SurvivalParams survival;
@@ -145,6 +177,7 @@ struct MedicalParams {
   CareNeedsParams care_needs;
   RoutineAdmissionParams routine_admissions;
   AirEvacuationParams air_evacuation;
+  ExternalInflowParams external;
 };
 
 }  // namespace campsim::camp

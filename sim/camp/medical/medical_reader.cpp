@@ -3,11 +3,14 @@
 #include "sim/camp/medical/medical_reader.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
+
+#include "sim/camp/medical/patient_draws.hpp"
 
 namespace campsim::camp {
 
@@ -206,6 +209,54 @@ void read_air_evacuation(MapReader in, AirEvacuationParams& a) {
   in.number("sandstorm_day_share", a.sandstorm_day_share, Need::Optional, kShare);
 }
 
+constexpr Range kCasualtiesPerIncident{1, kMaxExternalPerIncident - 1};
+constexpr Range kScriptedCount{0, kMaxExternalPerIncident - 1};
+constexpr double kShareSumTolerance = 1e-9;
+
+enum class ExternalMode { Road, Helicopter };
+
+void read_external_script(MapReader& item, ExternalIncidentScript& s) {
+  item.duration("at", s.at, Need::Required, Range{0, 100 * 365 * kDay});
+  item.integer("immediate", s.immediate, Need::Optional, kScriptedCount);
+  item.integer("delayed", s.delayed, Need::Optional, kScriptedCount);
+  item.integer("minimal", s.minimal, Need::Optional, kScriptedCount);
+  ExternalMode mode = s.by_helicopter ? ExternalMode::Helicopter : ExternalMode::Road;
+  item.choice("by", mode, Need::Optional, {{"road", ExternalMode::Road}, {"helicopter", ExternalMode::Helicopter}});
+  s.by_helicopter = mode == ExternalMode::Helicopter;
+  item.duration("arrival_delay", s.arrival_delay, Need::Required, kLongDelay);
+  const int total = s.immediate + s.delayed + s.minimal;
+  if (total < 1) item.fail("immediate", "at least one casualty (immediate + delayed + minimal)", "none");
+  if (total > kMaxExternalPerIncident - 1)
+    item.fail("immediate", fmt::format("at most {} casualties in one incident", kMaxExternalPerIncident - 1),
+              std::to_string(total));
+}
+
+void read_external(MapReader in, ExternalInflowParams& e) {
+  in.boolean("enabled", e.enabled);
+  in.number("incidents_per_year", e.incidents_per_year, Need::Optional, Range{0, 10000});
+  in.distribution("casualties_per_incident", e.casualties_per_incident, Need::Optional, ValueUnit::Number,
+                  kCasualtiesPerIncident);
+  in.number("share_immediate", e.share_immediate, Need::Optional, kShare);
+  in.number("share_delayed", e.share_delayed, Need::Optional, kShare);
+  in.number("share_minimal", e.share_minimal, Need::Optional, kShare);
+  if (const double sum = e.share_immediate + e.share_delayed + e.share_minimal;
+      std::abs(sum - 1) > kShareSumTolerance)
+    in.fail(in.has("share_minimal") ? "share_minimal" : in.has("share_delayed") ? "share_delayed" : "share_immediate",
+            "share_immediate + share_delayed + share_minimal = 1", fmt::format("a sum of {}", sum));
+  in.number("ied_share", e.ied_share, Need::Optional, kShare);
+  in.number("helicopter_share", e.helicopter_share, Need::Optional, kShare);
+  in.distribution("helicopter_delay", e.helicopter_delay, Need::Optional, ValueUnit::Duration, kLongDelay);
+  in.distribution("road_delay", e.road_delay, Need::Optional, ValueUnit::Duration, kLongDelay);
+  if (!in.has("scripted")) return;
+  std::vector<ExternalIncidentScript> scripted;
+  in.list("scripted", Need::Optional, [&](MapReader& item, std::size_t) {
+    ExternalIncidentScript s;
+    read_external_script(item, s);
+    scripted.push_back(s);
+  });
+  e.scripted = std::move(scripted);
+}
+
 }  // namespace
 
 void read_medical(MapReader in, const CampLayout& layout, MedicalParams& out) {
@@ -220,6 +271,7 @@ void read_medical(MapReader in, const CampLayout& layout, MedicalParams& out) {
   read_care_needs(in.map("care_needs"), out.care_needs);
   read_routine_admissions(in.map("routine_admissions"), out.routine_admissions);
   read_air_evacuation(in.map("air_evacuation"), out.air_evacuation);
+  read_external(in.map("external"), out.external);
 }
 
 }  // namespace campsim::camp

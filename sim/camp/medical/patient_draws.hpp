@@ -39,6 +39,23 @@ constexpr std::uint64_t kRoutineEntityBase = std::uint64_t{1} << 40;
 constexpr std::uint64_t casualty_entity(int casualty_id) { return static_cast<std::uint64_t>(casualty_id); }
 constexpr std::uint64_t routine_entity(long admission) { return kRoutineEntityBase + static_cast<std::uint64_t>(admission); }
 
+// Casualties from outside the camp (medical.external) are keyed past every routine admission:
+// incident n owns the block [base + n * kMaxExternalPerIncident, base + (n + 1) * kMax...), its
+// own draws (count, cause, each casualty's triage, mode and delay) at the block's first key and
+// its k-th casualty's PatientDraws at first key + 1 + k. Routine keys stay below 2^41 for any
+// admission count a run can reach, casualty ids below 2^31: the keys cannot collide, so turning
+// the inflow on changes no camp casualty's or routine patient's draws.
+constexpr std::uint64_t kExternalEntityBase = std::uint64_t{1} << 41;
+constexpr int kMaxExternalPerIncident = 1024;
+// Scripted incidents are numbered from here, Poisson ones from 0 (neither reaches the other).
+constexpr std::uint64_t kScriptedExternalBase = std::uint64_t{1} << 24;
+constexpr std::uint64_t external_incident_entity(std::uint64_t incident) {
+  return kExternalEntityBase + incident * static_cast<std::uint64_t>(kMaxExternalPerIncident);
+}
+constexpr std::uint64_t external_patient_entity(std::uint64_t incident, int k) {
+  return external_incident_entity(incident) + 1 + static_cast<std::uint64_t>(k);
+}
+
 PatientDraws draw_patient(const MedicalParams& params, std::uint64_t seed, std::uint64_t replication,
                           std::uint64_t entity, Triage triage, bool routine);
 

@@ -565,3 +565,77 @@ TEST_CASE("medical reader: mistakes are reported at their file, line, column and
     CHECK(r.diagnostics[0].path == "medical.hospital.shifts.night_start");
   }
 }
+
+TEST_CASE("medical reader: the external inflow's keys, scripted incidents and their mistakes", "[medical][medical_reader]") {
+  SECTION("off by default, every key in its field") {
+    CHECK_FALSE(MedicalParams{}.external.enabled);
+    const Outcome r = read_text(kMinimal +
+                                "  external:\n"
+                                "    enabled: true\n"
+                                "    incidents_per_year: 12\n"
+                                "    casualties_per_incident: 3\n"
+                                "    share_immediate: 0.1\n"
+                                "    share_delayed: 0.3\n"
+                                "    share_minimal: 0.6\n"
+                                "    ied_share: 0.7\n"
+                                "    helicopter_share: 0.4\n"
+                                "    helicopter_delay: 90min\n"
+                                "    road_delay: {dist: lognormal, median: 5h, p90: 10h}\n"
+                                "    scripted:\n"
+                                "      - {at: 30h, immediate: 1, delayed: 2, by: helicopter, arrival_delay: 2h}\n");
+    INFO(messages(r.diagnostics));
+    REQUIRE(r.diagnostics.empty());
+    const ExternalInflowParams& e = r.params.external;
+    CHECK(e.enabled);
+    CHECK(e.incidents_per_year == 12);
+    check_fixed(e.casualties_per_incident, 3);
+    CHECK(e.share_immediate == 0.1);
+    CHECK(e.share_delayed == 0.3);
+    CHECK(e.share_minimal == 0.6);
+    CHECK(e.ied_share == 0.7);
+    CHECK(e.helicopter_share == 0.4);
+    check_fixed(e.helicopter_delay, 90 * kMinute);
+    check_lognormal(e.road_delay, 5 * kHour, 10 * kHour);
+    REQUIRE(e.scripted.size() == 1);
+    CHECK(e.scripted[0].at == 30 * kHour);
+    CHECK(e.scripted[0].immediate == 1);
+    CHECK(e.scripted[0].delayed == 2);
+    CHECK(e.scripted[0].minimal == 0);
+    CHECK(e.scripted[0].by_helicopter);
+    CHECK(e.scripted[0].arrival_delay == 2 * kHour);
+  }
+  SECTION("a triage mix that does not sum to 1, at the last share given") {
+    const Outcome r = read_text(kMinimal + "  external: {share_immediate: 0.5, share_delayed: 0.5, share_minimal: 0.5}\n");
+    REQUIRE(r.diagnostics.size() == 1);
+    const Diagnostic& d = r.diagnostics[0];
+    CHECK(d.path == "medical.external.share_minimal");
+    CHECK(d.where.line == 3);
+    CHECK(d.expected == "share_immediate + share_delayed + share_minimal = 1");
+    CHECK(d.found == "a sum of 1.5");
+  }
+  SECTION("a scripted incident without casualties, or without its arrival delay") {
+    const Outcome r = read_text(kMinimal +
+                                "  external:\n"
+                                "    scripted:\n"
+                                "      - {at: 3h, arrival_delay: 1h}\n"
+                                "      - {at: 4h, minimal: 2}\n");
+    REQUIRE(r.diagnostics.size() == 2);
+    CHECK(r.diagnostics[0].path == "medical.external.scripted[0].immediate");
+    CHECK(r.diagnostics[0].found == "none");
+    CHECK(r.diagnostics[0].where.line == 5);
+    CHECK(r.diagnostics[1].path == "medical.external.scripted[1].arrival_delay");
+    CHECK(r.diagnostics[1].found == "nothing");
+    CHECK(r.diagnostics[1].where.line == 6);
+  }
+  SECTION("casualties per incident below 1 and a transport that does not exist") {
+    const Outcome r = read_text(kMinimal +
+                                "  external:\n"
+                                "    casualties_per_incident: 0\n"
+                                "    scripted: [{at: 1h, delayed: 1, by: truck, arrival_delay: 1h}]\n");
+    REQUIRE(r.diagnostics.size() == 2);
+    CHECK(r.diagnostics[0].path == "medical.external.casualties_per_incident");
+    CHECK(r.diagnostics[0].where.line == 4);
+    CHECK(r.diagnostics[1].path == "medical.external.scripted[0].by");
+    CHECK(r.diagnostics[1].expected == "one of 'road' or 'helicopter'");
+  }
+}
