@@ -44,7 +44,8 @@ void ChainCore::on_external_incident(std::uint64_t incident) {
     int k = 0;
     for (const auto& [triage, count] : {std::pair{Triage::Immediate, s.immediate}, std::pair{Triage::Delayed, s.delayed},
                                         std::pair{Triage::Minimal, s.minimal}})
-      for (int i = 0; i < count; ++i) add_external_patient(incident, k++, triage, Cause::RoadsideBomb, s.by_helicopter, s.arrival_delay);
+      for (int i = 0; i < count; ++i)
+        add_external_patient(incident, k++, triage, Cause::RoadsideBomb, s.by_helicopter, s.arrival_delay);
     return;
   }
   // The incident's own draws: how many wounded come to Gao, and what hurt them.

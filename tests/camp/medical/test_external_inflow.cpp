@@ -79,6 +79,27 @@ TEST_CASE("external inflow: arriving while the only table is busy, it waits exac
   CHECK(ext.external);
 }
 
+TEST_CASE("external inflow: an external patient on the only table delays the camp's T1 past the 2-hour target",
+          "[medical][external]") {
+  // The camp's T1 is ready for a table at S = t0 + 4280 (previous case). An external T1 hurt at t0
+  // reaching the door after 1760 s is ready at t0 + 1760 + 1920 = S - 600 and operated until
+  // S + 3000: the camp's T1 waits 3000 s, and its surgery starts 7280 s after injury instead of
+  // 4280 s, past the 7200 s of the "2" in 10-1-2.
+  const SimTime camp_ready = kT0 + 4280;
+  MedicalParams p = scripted_only({script(kT0, 1, 0, 0, false, 1760)});
+  p.hospital.operating_tables = 1;
+  const Casualty camp = casualty_at(1, {1000, 0}, kT0, Triage::Immediate);
+  const MedicalOutcome with = run_chain(p, {camp});
+  REQUIRE(with.external.size() == 1);
+  CHECK(with.external[0].surgery == Approx(camp_ready - 600));
+  CHECK(with.casualties[0].surgery == Approx(camp_ready + 3000));
+  CHECK(medical_metrics_json(p, with)["compliance"]["surgery_2h"].get<double>() == 0.0);
+  p.external.enabled = false;
+  const MedicalOutcome without = run_chain(p, {camp});
+  CHECK(without.casualties[0].surgery == Approx(camp_ready));
+  CHECK(medical_metrics_json(p, without)["compliance"]["surgery_2h"].get<double>() == 1.0);
+}
+
 TEST_CASE("external inflow: counted apart, the camp's metrics keep meaning the camp's own casualties",
           "[medical][external]") {
   // Two T1 flown in, one T2 and one T3 by road; fixed_chain: every T1 operated and to the ICU, no
