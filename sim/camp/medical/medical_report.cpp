@@ -245,7 +245,7 @@ engine::RecordTable care_record_table(const MedicalParams& params, const Medical
                    "same_nation",     "injury_h",          "first_aid_min", "first_aid_by",     "request_min",
                    "approved_min",    "approval_delay_min", "assigned_min", "dispatched_min",   "escort_wait_min",
                    "on_scene_min",    "left_scene_min",    "at_hospital_min", "ambulance",      "resuscitation_min",
-                   "needs_surgery",   "surgery_min",       "bed_min",       "left_hospital_min", "died_min",
+                   "needs_surgery",   "surgery_min",       "bed_min",       "icu_bed",         "left_hospital_min", "died_min",
                    "died_where",      "outcome"};
   const std::vector<std::string> levels = approval_level_names(params);
   for (const std::string& level : levels) table.columns.push_back("approval." + level + "_min");
@@ -275,6 +275,7 @@ engine::RecordTable care_record_table(const MedicalParams& params, const Medical
         killed ? "" : (r.needs_surgery ? "1" : "0"),
         minutes_since(r.surgery, r.injury),
         minutes_since(r.bed, r.injury),
+        std::isfinite(r.bed) ? (r.icu_bed ? "1" : "0") : "",
         minutes_since(r.left_hospital, r.injury),
         killed ? "0" : minutes_since(r.died, r.injury),
         std::string(death_place_name(r.died_where)),

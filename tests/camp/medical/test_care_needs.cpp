@@ -5,10 +5,12 @@
 #include <catch2/catch.hpp>
 
 #include <boost/math/distributions/binomial.hpp>
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
 
+#include "sim/camp/medical/medical_report.hpp"
 #include "tests/camp/medical/chain_fixture.hpp"
 
 using namespace campsim;
@@ -76,6 +78,13 @@ TEST_CASE("care needs: a mapping of 0s and 1s gives exactly the worked surgery, 
   }
   CHECK(evacuated == 5);
   CHECK(survived == 7);  // returned to duty: the 4 T2 and the 3 T3
+  // care.csv says which bed: ICU for the T1 and T3 rows, ward for the T2.
+  const engine::RecordTable table = care_record_table(p, out);
+  const auto icu_column = static_cast<std::size_t>(
+      std::find(table.columns.begin(), table.columns.end(), "icu_bed") - table.columns.begin());
+  REQUIRE(icu_column < table.columns.size());
+  for (std::size_t row = 0; row < table.rows.size(); ++row)
+    CHECK(table.rows[row][icu_column] == (out.casualties[row].triage == Triage::Delayed ? "0" : "1"));
 }
 
 TEST_CASE("care needs: a T3 who needs nothing is treated in the minor area and takes no bay or bed",
