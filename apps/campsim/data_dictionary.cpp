@@ -71,6 +71,7 @@ const std::map<std::string, ColumnDoc>& fixed_columns() {
       {"needs_surgery", {"0/1", "", "1 if the wound needs surgery (NA for those killed outright)"}},
       {"surgery_min", {"number", "min", "surgery began, minutes after injury"}},
       {"bed_min", {"number", "min", "admitted to an ICU or ward bed, minutes after injury"}},
+      {"icu_bed", {"0/1", "", "1 if the bed was in the ICU (medical.care_needs), 0 a ward bed (NA: no bed)"}},
       {"left_hospital_min", {"number", "min", "left the Level 2 hospital, minutes after injury"}},
       {"died_min", {"number", "min", "died, minutes after injury (0 for killed outright; NA: survived)"}},
       {"died_where", {"text", "", "where a died-of-wounds casualty died: before_pickup, in_transit, at_hospital (NA: did not)"}},

@@ -131,6 +131,15 @@ void print_medical_summary(std::ostream& out, const nlohmann::ordered_json& m) {
              h["routine_admissions"].get<long>(), 100 * r["ward_beds"]["utilisation"].get<double>(),
              100 * r["icu_beds"]["utilisation"].get<double>(), 100 * r["operating_tables"]["utilisation"].get<double>(),
              r["operating_tables"]["wait_max_min"].get<double>());
+  // Casualties from outside the camp: apart from the camp's own lines above (medical.external).
+  const auto& x = m["external"];
+  if (!x["enabled"].get<bool>()) return;
+  fmt::print(out,
+             "  external   {} incidents outside the camp: {} wounded brought in ({} by helicopter, {} by road), "
+             "{} operated, {} to ICU, {} flown to L3, {} died ({} on the way)\n",
+             x["incidents"].get<long>(), x["casualties"].get<long>(), x["by_helicopter"].get<long>(),
+             x["by_road"].get<long>(), x["operated"].get<long>(), x["icu"].get<long>(), x["evacuated_l3"].get<long>(),
+             x["died"].get<long>(), x["died_before_arrival"].get<long>());
 }
 
 }  // namespace

@@ -25,6 +25,10 @@ struct CareRecord {
   std::string contingent;
   bool inside_camp = true;
   bool same_nation = false;  // the CASEVAC request went up the same-nation chain
+  // From outside the camp (medical.external): `casualty` and `incident` are then the inflow's own
+  // numbers, not the camp's; no request, approval or ambulance.
+  bool external = false;
+  bool by_helicopter = false;  // external: flown to the hospital (else by road)
 
   SimTime injury = 0;
   SimTime first_aid = kNever;
@@ -43,6 +47,7 @@ struct CareRecord {
   bool needs_surgery = false;
   SimTime surgery = kNever;        // start of damage-control surgery
   SimTime bed = kNever;            // admitted to an ICU or ward bed
+  bool icu_bed = false;            // the bed asked for was in the ICU (medical.care_needs.<triage>.icu)
   SimTime left_hospital = kNever;  // discharged or flown out
   SimTime died = kNever;
   CareOutcome outcome = CareOutcome::Survived;

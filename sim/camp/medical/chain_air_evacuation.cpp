@@ -22,7 +22,9 @@ void ChainCore::fly_out(PatientId id) {
   release_held(id);  // frees the ICU or ward bed
   leave(id, CareOutcome::EvacuatedL3);
   at(now_ + patient(id).draws.flight_mission, EventKind::MedHelicopterBack, subject_of(id));
-  log("air_evacuation", now_, {{"casualty", std::int64_t{record(id).casualty}}, {"mission_s", patient(id).draws.flight_mission}});
+  std::vector<engine::LogField> fields = who(id);
+  fields.push_back({"mission_s", patient(id).draws.flight_mission});
+  log("air_evacuation", now_, std::move(fields));
 }
 
 void ChainCore::on_helicopter_back(PatientId id) {

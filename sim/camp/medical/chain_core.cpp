@@ -29,7 +29,8 @@ ChainCore::ChainCore(const MedicalParams& params, const CampLayout& layout, cons
       routes_(route_length_table(layout)),
       sites_(resolve_sites(params, layout)),
       lost_(5, 0),
-      routine_rng_(stream("medical.routine_arrivals", 0)) {
+      routine_rng_(stream("medical.routine_arrivals", 0)),
+      external_rng_(stream("medical.external.arrivals", 0)) {
   const HospitalParams& h = p_.hospital;
   resources_.emplace_back("resuscitation_bays", h.resuscitation_bays, config.end);
   resources_.emplace_back("operating_tables", std::min(h.operating_tables, h.surgical_teams_day), config.end);
@@ -66,6 +67,7 @@ void ChainCore::start(engine::EventQueue& queue) {
   enter(queue, now_);
   schedule_next_routine(0);
   start_shifts();
+  start_external();
 }
 
 void ChainCore::on_event(const engine::Event& e, engine::EventQueue& queue) {
@@ -110,6 +112,8 @@ void ChainCore::on_event(const engine::Event& e, engine::EventQueue& queue) {
       break;
     case EventKind::MedRoutineArrival: on_routine_arrival(); break;
     case EventKind::MedMinorTreatmentEnd: leave(id_from<PatientId>(s), CareOutcome::Survived); break;
+    case EventKind::MedExternalIncident: on_external_incident(s); break;
+    case EventKind::MedExternalArrival: on_external_arrival(id_from<PatientId>(s)); break;
     default: throw std::logic_error("medical chain: not a medical event kind");
   }
 }
@@ -176,7 +180,16 @@ void ChainCore::reach_first_aid(PatientId id, FirstAidBy by) {
   update_death(id);
 }
 
+std::vector<engine::LogField> ChainCore::who(PatientId id) {
+  const CareRecord& r = record(id);
+  std::vector<engine::LogField> fields{{"casualty", std::int64_t{r.casualty}}};
+  if (r.external) fields.push_back({"external", true});
+  return fields;
+}
+
+// The world hears of its own casualties only: an external casualty is nobody in the camp.
 void ChainCore::report_exit(const CareRecord& r, SimTime t, CareOutcome outcome) {
+  if (r.external) return;
   if (exit_hook) exit_hook(CasualtyExit{CasualtyId{static_cast<std::uint32_t>(r.casualty)}, r.incident, t, outcome});
 }
 
@@ -214,14 +227,16 @@ void ChainCore::on_death(PatientId id) {
     pt.holding.reset();
     start_all(held, resource(held).release(static_cast<int>(id.value), now_));
   }
-  // A body aboard or awaited by a vehicle leaves the chain when the vehicle reaches the hospital.
-  if (pt.stage != PatientStage::Assigned && pt.stage != PatientStage::Transit) {
+  // A body aboard or awaited by a vehicle leaves the chain when the vehicle reaches the hospital;
+  // an external casualty's own transport is not the chain's: its arrival was cancelled above.
+  if (pt.external || (pt.stage != PatientStage::Assigned && pt.stage != PatientStage::Transit)) {
     pt.stage = PatientStage::Gone;
     --active_;
   }
-  log("died_of_wounds", now_, {{"casualty", std::int64_t{r.casualty}},
-                               {"triage", std::string(triage_name(r.triage))},
-                               {"where", std::string(death_place_name(r.died_where))}});
+  std::vector<engine::LogField> fields = who(id);
+  fields.push_back({"triage", std::string(triage_name(r.triage))});
+  fields.push_back({"where", std::string(death_place_name(r.died_where))});
+  log("died_of_wounds", now_, std::move(fields));
   report_exit(r, now_, CareOutcome::DiedOfWounds);
 }
 

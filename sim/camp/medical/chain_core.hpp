@@ -8,6 +8,7 @@
 //   chain_hospital.cpp        triage, bays, tables, beds, discharge, routine admissions, lost beds
 //   chain_staffing.cpp        shifts, on-call surgical teams, the mass-casualty (surge) plan
 //   chain_air_evacuation.cpp  flights to Level 3, night and sandstorms
+//   chain_external.cpp        casualties from outside the camp arriving at the hospital door
 //   chain_views.cpp           read-only views for snapshots
 #include <map>
 #include <optional>
@@ -58,6 +59,7 @@ MedicalSites resolve_sites(const MedicalParams& params, const CampLayout& layout
 
 struct Patient {
   bool routine = false;
+  bool external = false;              // from outside the camp: its record is in MedicalOutcome::external
   std::optional<std::size_t> record;  // its CareRecord (casualties only)
   CasualtyId casualty;
   Triage triage = Triage::Delayed;
@@ -149,7 +151,11 @@ class ChainCore {
   Trip& trip(TripId id) { return trips_[id.value]; }
   Ambulance& vehicle(AmbulanceId id) { return vehicles_[id.value]; }
   CareResource& resource(HospitalResource r) { return resources_[index_of(r)]; }
-  CareRecord& record(PatientId id) { return out_.casualties[*patient(id).record]; }
+  CareRecord& record(PatientId id) {
+    const Patient& pt = patient(id);
+    return pt.external ? out_.external[*pt.record] : out_.casualties[*pt.record];
+  }
+  std::vector<engine::LogField> who(PatientId id);  // the log's fields naming a patient
   double route(int from, int to) const;
   bool is_night(SimTime t) const;
   // When an escort asked for at `asked` could leave with a trip outside the camp.
@@ -205,6 +211,14 @@ class ChainCore {
   void on_routine_arrival();
   int capacity_left(HospitalResource r, int nominal) const;
 
+  // ---- chain_external.cpp
+  void start_external();
+  void schedule_next_external(SimTime after);
+  void on_external_incident(std::uint64_t incident);
+  void add_external_patient(std::uint64_t incident, int k, Triage triage, Cause cause, bool by_helicopter,
+                            SimTime delay);
+  void on_external_arrival(PatientId id);
+
   // ---- chain_staffing.cpp
   void start_shifts();
   void apply_staffing();
@@ -245,6 +259,9 @@ class ChainCore {
   std::vector<int> lost_;  // per HospitalResource: out of service after a hit
   engine::RandomStream routine_rng_;
   SimTime next_routine_ = kNever;
+  engine::RandomStream external_rng_;  // the inflow's incident times, in order (keyed by nothing else)
+  SimTime next_external_ = kNever;
+  std::uint64_t external_incidents_ = 0;  // Poisson incidents so far (their numbers)
   int crews_standby_free_ = 0;
   int crews_callable_ = 0;
   int on_call_called_ = 0;

@@ -44,7 +44,7 @@ void ChainCore::start_service(HospitalResource r, PatientId id) {
       } else {
         record(id).surgery = now_;
         update_death(id);
-        log("surgery_start", now_, {{"casualty", std::int64_t{record(id).casualty}}});
+        log("surgery_start", now_, who(id));
       }
       pt.next_event = at(now_ + pt.draws.surgery_time, EventKind::MedSurgeryEnd, subject);
       break;
@@ -73,7 +73,9 @@ void ChainCore::on_triaged(PatientId id) {
     ask(id, pt.draws.needs_surgery ? HospitalResource::OperatingTables : HospitalResource::WardBeds, kRoutineRank);
     return;
   }
-  if (pt.triage == Triage::Minimal) {  // walking wounded: treated in the minor area, sent back to duty
+  // Walking wounded who need no table, bed or flight (medical.care_needs.minimal): treated in
+  // the minor area and sent back to duty.
+  if (pt.triage == Triage::Minimal && minor_care_only(pt.draws.needs_surgery, pt.draws.needs_icu, pt.draws.flies)) {
     record(id).resuscitation = now_;
     update_death(id);
     pt.next_event = at(now_ + pt.draws.minor_treatment, EventKind::MedMinorTreatmentEnd, subject_of(id));
@@ -84,7 +86,8 @@ void ChainCore::on_triaged(PatientId id) {
 
 void ChainCore::to_bed(PatientId id) {
   const Patient& pt = patient(id);
-  const bool icu = pt.triage == Triage::Immediate && !pt.routine;
+  const bool icu = pt.draws.needs_icu && !pt.routine;
+  if (icu) record(id).icu_bed = true;
   ask(id, icu ? HospitalResource::IcuBeds : HospitalResource::WardBeds, pt.routine ? kRoutineRank : triage_rank(pt.triage));
 }
 

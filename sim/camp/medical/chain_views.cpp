@@ -29,6 +29,9 @@ HospitalView ChainCore::hospital_view(SimTime) const {
   HospitalView h;
   for (const Patient& pt : patients_) {
     if (pt.dead) continue;
+    // Casualties from outside the camp count once they are in the hospital (its load is shared);
+    // before that they are on their own units' transport, not in the camp's chain.
+    if (pt.external && pt.stage != PatientStage::Hospital) continue;
     switch (pt.stage) {
       case PatientStage::Field:
         if (!groups_[pt.group.value].approved) ++h.awaiting_approval;
@@ -60,7 +63,7 @@ HospitalView ChainCore::hospital_view(SimTime) const {
 std::vector<PatientView> ChainCore::patients() const {
   std::vector<PatientView> views;
   for (const Patient& pt : patients_)
-    if (!pt.routine && pt.stage != PatientStage::Gone) views.push_back({pt.casualty, pt.triage, pt.stage});
+    if (!pt.routine && !pt.external && pt.stage != PatientStage::Gone) views.push_back({pt.casualty, pt.triage, pt.stage});
   return views;
 }
 

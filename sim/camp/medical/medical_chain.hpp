@@ -56,6 +56,10 @@ struct AmbulanceStats {
 
 struct MedicalOutcome {
   std::vector<CareRecord> casualties;   // one per casualty, in the order they arrived (the adapter: input order)
+  // Casualties from outside the camp (medical.external), in the order they were hurt; apart from
+  // `casualties` so that every camp figure keeps meaning the camp's own casualties.
+  std::vector<CareRecord> external;
+  long external_incidents = 0;
   long routine_admissions = 0;
   long routine_surgeries = 0;
   int mass_casualty_declarations = 0;

@@ -7,6 +7,7 @@
 
 #include "sim/camp/medical/approval_chain.hpp"
 #include "sim/camp/medical/survival.hpp"
+#include "sim/camp/threats/casualty.hpp"
 #include "sim/engine/distribution.hpp"
 #include "sim/engine/sim_time.hpp"
 
@@ -36,6 +37,31 @@ struct CasevacParams {
   double night_unavailability_factor = 2.0;
   std::string hospital_nation = "CHN";  // requests from this contingent use the same-nation chain
 };
+
+// medical.care_needs.<category>: what one triage category needs at the Level 2, each an
+// independent chance per casualty (docs/medical/parameters.md gives each default's source).
+// Whoever survives and is not evacuated returns to duty: a T3 who needs none of the three from
+// the minor-treatment area; every other casualty from a ward or ICU bed at the end of the stay.
+struct CareNeeds {
+  double surgery = 0;     // damage-control (or other emergency) surgery on an operating table
+  double icu = 0;         // an ICU bed after resuscitation or surgery; otherwise a ward bed
+  double evacuation = 0;  // onward to Level 3 by air once stable (strategic evacuation)
+};
+
+// medical.care_needs: severity (triage category) -> care, one mapping per category. Killed
+// outright never reaches care; there is no expectant category (a casualty beyond help dies by
+// the survival model, before or after arrival).
+struct CareNeedsParams {
+  CareNeeds immediate{1.0, 1.0, 1.0};  // T1 (evacuation was 0.8 before the mapping was sourced)
+  CareNeeds delayed{0.5, 0.0, 0.2};    // T2
+  CareNeeds minimal{0.0, 0.0, 0.0};    // T3: minor treatment, back to duty
+};
+
+constexpr const CareNeeds& care_needs_for(const CareNeedsParams& p, Triage triage) {
+  return triage == Triage::Immediate ? p.immediate : triage == Triage::Delayed ? p.delayed : p.minimal;
+}
+// Whether a casualty with these drawn needs is treated in the minor area and sent back to duty.
+constexpr bool minor_care_only(bool surgery, bool icu, bool evacuation) { return !surgery && !icu && !evacuation; }
 
 enum class AmbulanceStation { Hospital, MainGate, Roving };
 
@@ -80,8 +106,6 @@ struct HospitalParams {
   int surgical_teams_night = 1;  // on duty at night; the others are on call
   SimTime team_call_in = 30 * engine::kMinute;  // an on-call team reaching the theatre
   StaffShift shifts;
-  double surgery_share_immediate = 1.0;  // share of T1 who need damage-control surgery
-  double surgery_share_delayed = 0.5;
   engine::Distribution surgery_time_immediate = engine::Distribution::lognormal(90 * engine::kMinute, 180 * engine::kMinute);
   engine::Distribution surgery_time_delayed = engine::Distribution::lognormal(60 * engine::kMinute, 120 * engine::kMinute);
   int icu_beds = 4;
@@ -102,15 +126,45 @@ struct RoutineAdmissionParams {
   engine::Distribution stay = engine::Distribution::lognormal(3 * engine::kDay, 8 * engine::kDay);
 };
 
-// medical.air_evacuation: onward to a Level 3 hospital.
+// medical.air_evacuation: onward to a Level 3 hospital (who needs it: medical.care_needs).
 struct AirEvacuationParams {
-  double share_immediate = 0.8;  // of T1 surviving surgery
-  double share_delayed = 0.2;    // of T2 surviving their hospital care
   SimTime stabilization = 12 * engine::kHour;  // after surgery, before the patient may fly
   int helicopters = 1;
   engine::Distribution mission_time = engine::Distribution::lognormal(4 * engine::kHour, 6 * engine::kHour);
   bool night_flying = false;           // no medevac flights 22:00-06:00 when false
   double sandstorm_day_share = 0.05;   // share of days grounded by dust
+};
+
+// One scripted external incident (replays, hand-worked tests): its casualties by triage, how
+// they come and how long after the injury they reach the hospital door.
+struct ExternalIncidentScript {
+  SimTime at = 0;  // injury time, scenario time
+  int immediate = 0;
+  int delayed = 0;
+  int minimal = 0;
+  bool by_helicopter = false;
+  SimTime arrival_delay = 0;
+};
+
+// medical.external: casualties from outside the camp (convoys and other bases of the sector,
+// mostly IEDs) brought to the Level 2, which is the only one in Sector East (seed 004 l.234).
+// They arrive at the hospital door by road or helicopter under their own units' arrangements:
+// they share its bays, tables, teams and beds with the camp's casualties, never its ambulances
+// or its approval chain. Off by default so that every scenario keeps its behaviour unless it
+// turns the inflow on; docs/medical/parameters.md gives each default's source or reasoning.
+struct ExternalInflowParams {
+  bool enabled = false;
+  double incidents_per_year = 6.0;  // Poisson incidents whose wounded come to Gao
+  // Wounded brought to the Level 2 per incident (rounded, at least 1): MINUSMA's reported incidents.
+  engine::Distribution casualties_per_incident = engine::Distribution::empirical({2, 4, 5, 5, 8, 15}, {1, 1, 1, 1, 1, 1});
+  double share_immediate = 0.2;  // triage mix of those wounded; the three shares sum to 1
+  double share_delayed = 0.2;
+  double share_minimal = 0.6;
+  double ied_share = 0.6;        // incidents caused by IEDs and mines; the rest by gunfire
+  double helicopter_share = 0.5; // T1 and T2 flown in; the others (and every T3) come by road
+  engine::Distribution helicopter_delay = engine::Distribution::lognormal(2 * engine::kHour, 4 * engine::kHour);
+  engine::Distribution road_delay = engine::Distribution::lognormal(390 * engine::kMinute, 800 * engine::kMinute);
+  std::vector<ExternalIncidentScript> scripted;  // on top of the Poisson incidents (rate 0: these only)
 };
 
 struct MedicalParams {
@@ -120,8 +174,10 @@ struct MedicalParams {
   CasevacParams casevac;
   AmbulanceParams ambulances;
   HospitalParams hospital;
+  CareNeedsParams care_needs;
   RoutineAdmissionParams routine_admissions;
   AirEvacuationParams air_evacuation;
+  ExternalInflowParams external;
 };
 
 }  // namespace campsim::camp

@@ -3,11 +3,14 @@
 #include "sim/camp/medical/medical_reader.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
+
+#include "sim/camp/medical/patient_draws.hpp"
 
 namespace campsim::camp {
 
@@ -139,6 +142,26 @@ void read_ambulances(MapReader in, AmbulanceParams& a, bool enabled, const CampL
   if (in.has("gate_node")) check_road_node(in, "gate_node", a.gate_node, layout);
 }
 
+// A key that the severity -> care mapping replaced: an error that says where it went, rather
+// than "unknown key", so an old scenario is fixed in one step.
+void report_moved(MapReader& in, std::string_view key, std::string_view now_at) {
+  if (in.has(key))
+    in.fail(key, fmt::format("this value under {} (the key moved there)", now_at), fmt::format("the retired key '{}'", key));
+}
+
+void read_care_need(MapReader in, CareNeeds& c) {
+  in.number("surgery", c.surgery, Need::Optional, kShare);
+  in.number("icu", c.icu, Need::Optional, kShare);
+  in.number("evacuation", c.evacuation, Need::Optional, kShare);
+}
+
+// One mapping per triage category; killed outright never reaches care (no key for it).
+void read_care_needs(MapReader in, CareNeedsParams& c) {
+  read_care_need(in.map("immediate"), c.immediate);
+  read_care_need(in.map("delayed"), c.delayed);
+  read_care_need(in.map("minimal"), c.minimal);
+}
+
 void read_hospital(MapReader in, HospitalParams& h) {
   in.duration("triage_time", h.triage_time, Need::Optional, kDelay);
   in.integer("resuscitation_bays", h.resuscitation_bays, Need::Optional, Range{1, kCount.max});
@@ -157,8 +180,8 @@ void read_hospital(MapReader in, HospitalParams& h) {
   shifts.duration("night_start", h.shifts.night_start, Need::Optional, Range{0, kDay - 1});
   if (h.shifts.day_start == h.shifts.night_start)
     shifts.fail("night_start", "a time of day other than day_start", "the same time");
-  in.number("surgery_share_immediate", h.surgery_share_immediate, Need::Optional, kShare);
-  in.number("surgery_share_delayed", h.surgery_share_delayed, Need::Optional, kShare);
+  report_moved(in, "surgery_share_immediate", "medical.care_needs.immediate.surgery");
+  report_moved(in, "surgery_share_delayed", "medical.care_needs.delayed.surgery");
   in.distribution("surgery_time_immediate", h.surgery_time_immediate, Need::Optional, ValueUnit::Duration, kDelay);
   in.distribution("surgery_time_delayed", h.surgery_time_delayed, Need::Optional, ValueUnit::Duration, kDelay);
   in.integer("icu_beds", h.icu_beds, Need::Optional, Range{1, kCount.max});
@@ -177,13 +200,61 @@ void read_routine_admissions(MapReader in, RoutineAdmissionParams& r) {
 }
 
 void read_air_evacuation(MapReader in, AirEvacuationParams& a) {
-  in.number("share_immediate", a.share_immediate, Need::Optional, kShare);
-  in.number("share_delayed", a.share_delayed, Need::Optional, kShare);
+  report_moved(in, "share_immediate", "medical.care_needs.immediate.evacuation");
+  report_moved(in, "share_delayed", "medical.care_needs.delayed.evacuation");
   in.duration("stabilization", a.stabilization, Need::Optional, kLongDelay);
   in.integer("helicopters", a.helicopters, Need::Optional, Range{0, 100});  // 0: no air evacuation
   in.distribution("mission_time", a.mission_time, Need::Optional, ValueUnit::Duration, kLongDelay);
   in.boolean("night_flying", a.night_flying);
   in.number("sandstorm_day_share", a.sandstorm_day_share, Need::Optional, kShare);
+}
+
+constexpr Range kCasualtiesPerIncident{1, kMaxExternalPerIncident - 1};
+constexpr Range kScriptedCount{0, kMaxExternalPerIncident - 1};
+constexpr double kShareSumTolerance = 1e-9;
+
+enum class ExternalMode { Road, Helicopter };
+
+void read_external_script(MapReader& item, ExternalIncidentScript& s) {
+  item.duration("at", s.at, Need::Required, Range{0, 100 * 365 * kDay});
+  item.integer("immediate", s.immediate, Need::Optional, kScriptedCount);
+  item.integer("delayed", s.delayed, Need::Optional, kScriptedCount);
+  item.integer("minimal", s.minimal, Need::Optional, kScriptedCount);
+  ExternalMode mode = s.by_helicopter ? ExternalMode::Helicopter : ExternalMode::Road;
+  item.choice("by", mode, Need::Optional, {{"road", ExternalMode::Road}, {"helicopter", ExternalMode::Helicopter}});
+  s.by_helicopter = mode == ExternalMode::Helicopter;
+  item.duration("arrival_delay", s.arrival_delay, Need::Required, kLongDelay);
+  const int total = s.immediate + s.delayed + s.minimal;
+  if (total < 1) item.fail("immediate", "at least one casualty (immediate + delayed + minimal)", "none");
+  if (total > kMaxExternalPerIncident - 1)
+    item.fail("immediate", fmt::format("at most {} casualties in one incident", kMaxExternalPerIncident - 1),
+              std::to_string(total));
+}
+
+void read_external(MapReader in, ExternalInflowParams& e) {
+  in.boolean("enabled", e.enabled);
+  in.number("incidents_per_year", e.incidents_per_year, Need::Optional, Range{0, 10000});
+  in.distribution("casualties_per_incident", e.casualties_per_incident, Need::Optional, ValueUnit::Number,
+                  kCasualtiesPerIncident);
+  in.number("share_immediate", e.share_immediate, Need::Optional, kShare);
+  in.number("share_delayed", e.share_delayed, Need::Optional, kShare);
+  in.number("share_minimal", e.share_minimal, Need::Optional, kShare);
+  if (const double sum = e.share_immediate + e.share_delayed + e.share_minimal;
+      std::abs(sum - 1) > kShareSumTolerance)
+    in.fail(in.has("share_minimal") ? "share_minimal" : in.has("share_delayed") ? "share_delayed" : "share_immediate",
+            "share_immediate + share_delayed + share_minimal = 1", fmt::format("a sum of {}", sum));
+  in.number("ied_share", e.ied_share, Need::Optional, kShare);
+  in.number("helicopter_share", e.helicopter_share, Need::Optional, kShare);
+  in.distribution("helicopter_delay", e.helicopter_delay, Need::Optional, ValueUnit::Duration, kLongDelay);
+  in.distribution("road_delay", e.road_delay, Need::Optional, ValueUnit::Duration, kLongDelay);
+  if (!in.has("scripted")) return;
+  std::vector<ExternalIncidentScript> scripted;
+  in.list("scripted", Need::Optional, [&](MapReader& item, std::size_t) {
+    ExternalIncidentScript s;
+    read_external_script(item, s);
+    scripted.push_back(s);
+  });
+  e.scripted = std::move(scripted);
 }
 
 }  // namespace
@@ -197,8 +268,10 @@ void read_medical(MapReader in, const CampLayout& layout, MedicalParams& out) {
   read_ambulances(in.map("ambulances", out.enabled ? Need::Required : Need::Optional), out.ambulances, out.enabled,
                   layout);
   read_hospital(in.map("hospital"), out.hospital);
+  read_care_needs(in.map("care_needs"), out.care_needs);
   read_routine_admissions(in.map("routine_admissions"), out.routine_admissions);
   read_air_evacuation(in.map("air_evacuation"), out.air_evacuation);
+  read_external(in.map("external"), out.external);
 }
 
 }  // namespace campsim::camp

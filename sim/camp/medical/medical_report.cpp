@@ -155,6 +155,48 @@ ordered_json dispatch_json(const MedicalParams& params, const MedicalOutcome& ou
             {"drive_to_hospital", mean_or_null(drive_in)}}}};
 }
 
+// Casualties from outside the camp, counted apart from the camp's own (medical.external).
+// "arrivals_share": of the casualties who reached the hospital alive, camp and external
+// together, the external share (the inflow's part of the L2's combat casework).
+ordered_json external_json(const MedicalParams& params, const MedicalOutcome& outcome) {
+  long immediate = 0, delayed = 0, minimal = 0, helicopter = 0, road = 0, arrived = 0, admitted = 0, operated = 0,
+       icu = 0, evacuated = 0, returned = 0, died = 0, died_before_arrival = 0;
+  for (const CareRecord& r : outcome.external) {
+    immediate += r.triage == Triage::Immediate ? 1 : 0;
+    delayed += r.triage == Triage::Delayed ? 1 : 0;
+    minimal += r.triage == Triage::Minimal ? 1 : 0;
+    (r.by_helicopter ? helicopter : road) += 1;
+    arrived += std::isfinite(r.at_hospital) ? 1 : 0;
+    admitted += std::isfinite(r.bed) ? 1 : 0;
+    operated += std::isfinite(r.surgery) ? 1 : 0;
+    icu += std::isfinite(r.bed) && r.icu_bed ? 1 : 0;
+    evacuated += r.outcome == CareOutcome::EvacuatedL3 ? 1 : 0;
+    returned += r.outcome == CareOutcome::Survived ? 1 : 0;
+    died += r.outcome == CareOutcome::DiedOfWounds ? 1 : 0;
+    died_before_arrival += r.outcome == CareOutcome::DiedOfWounds && r.died_where == DeathPlace::InTransit ? 1 : 0;
+  }
+  long camp_arrived = 0;
+  for (const CareRecord& r : outcome.casualties)
+    camp_arrived += std::isfinite(r.at_hospital) && !(r.died < r.at_hospital) ? 1 : 0;
+  return {{"enabled", params.external.enabled},
+          {"incidents", outcome.external_incidents},
+          {"casualties", static_cast<long>(outcome.external.size())},
+          {"immediate", immediate},
+          {"delayed", delayed},
+          {"minimal", minimal},
+          {"by_helicopter", helicopter},
+          {"by_road", road},
+          {"arrived", arrived},
+          {"admitted", admitted},
+          {"operated", operated},
+          {"icu", icu},
+          {"evacuated_l3", evacuated},
+          {"returned_to_duty", returned},
+          {"died", died},
+          {"died_before_arrival", died_before_arrival},
+          {"arrivals_share", share_or_null(arrived, arrived + camp_arrived)}};
+}
+
 ordered_json resource_json(const CareResourceStats& s) {
   return {{"capacity", s.capacity},
           {"requests", s.requests},
@@ -193,7 +235,8 @@ nlohmann::ordered_json medical_metrics_json(const MedicalParams& params, const M
            {{"routine_admissions", outcome.routine_admissions},
             {"routine_surgeries", outcome.routine_surgeries},
             {"mass_casualty_declarations", outcome.mass_casualty_declarations},
-            {"resources", resources}}}};
+            {"resources", resources}}},
+          {"external", external_json(params, outcome)}};
 }
 
 engine::RecordTable care_record_table(const MedicalParams& params, const MedicalOutcome& outcome) {
@@ -202,7 +245,7 @@ engine::RecordTable care_record_table(const MedicalParams& params, const Medical
                    "same_nation",     "injury_h",          "first_aid_min", "first_aid_by",     "request_min",
                    "approved_min",    "approval_delay_min", "assigned_min", "dispatched_min",   "escort_wait_min",
                    "on_scene_min",    "left_scene_min",    "at_hospital_min", "ambulance",      "resuscitation_min",
-                   "needs_surgery",   "surgery_min",       "bed_min",       "left_hospital_min", "died_min",
+                   "needs_surgery",   "surgery_min",       "bed_min",       "icu_bed",         "left_hospital_min", "died_min",
                    "died_where",      "outcome"};
   const std::vector<std::string> levels = approval_level_names(params);
   for (const std::string& level : levels) table.columns.push_back("approval." + level + "_min");
@@ -232,6 +275,7 @@ engine::RecordTable care_record_table(const MedicalParams& params, const Medical
         killed ? "" : (r.needs_surgery ? "1" : "0"),
         minutes_since(r.surgery, r.injury),
         minutes_since(r.bed, r.injury),
+        std::isfinite(r.bed) ? (r.icu_bed ? "1" : "0") : "",
         minutes_since(r.left_hospital, r.injury),
         killed ? "0" : minutes_since(r.died, r.injury),
         std::string(death_place_name(r.died_where)),

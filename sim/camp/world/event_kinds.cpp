@@ -45,6 +45,8 @@ std::string_view event_kind_name(EventKind kind) {
     case EventKind::MedSurgeReady: return "med_surge_ready";
     case EventKind::MedRoutineArrival: return "med_routine_arrival";
     case EventKind::MedMinorTreatmentEnd: return "med_minor_treatment_end";
+    case EventKind::MedExternalIncident: return "med_external_incident";
+    case EventKind::MedExternalArrival: return "med_external_arrival";
     case EventKind::Sample: return "sample";
     case EventKind::Count_: break;
   }

@@ -57,6 +57,8 @@ enum class EventKind : std::uint32_t {
   MedSurgeReady,     // mass-casualty plan in force
   MedRoutineArrival,
   MedMinorTreatmentEnd,
+  MedExternalIncident,  // subject: external incident number; casualties outside the camp set off for the hospital
+  MedExternalArrival,   // patient: an external casualty reaches the hospital door (road or helicopter)
   // Samples see the state after everything else at that instant.
   Sample,
   Count_,            // not a kind: the number of kinds
@@ -64,7 +66,7 @@ enum class EventKind : std::uint32_t {
 
 // The medical chain's kinds form one block: the chain handles exactly these.
 constexpr bool is_medical(EventKind kind) {
-  return kind >= EventKind::MedInjured && kind <= EventKind::MedMinorTreatmentEnd;
+  return kind >= EventKind::MedInjured && kind <= EventKind::MedExternalArrival;
 }
 
 // The module that handles each kind.

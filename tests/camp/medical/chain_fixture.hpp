@@ -53,14 +53,14 @@ inline MedicalParams fixed_chain() {
   p.hospital.resuscitation_time_immediate = Distribution::fixed(1800);
   p.hospital.resuscitation_time_delayed = Distribution::fixed(1200);
   p.hospital.minor_treatment_time = Distribution::fixed(900);
-  p.hospital.surgery_share_immediate = 1;
-  p.hospital.surgery_share_delayed = 0;
+  p.care_needs.immediate.surgery = 1;
+  p.care_needs.delayed.surgery = 0;
   p.hospital.surgery_time_immediate = Distribution::fixed(3600);
   p.hospital.icu_stay = Distribution::fixed(2 * engine::kDay);
   p.hospital.ward_stay = Distribution::fixed(3 * engine::kDay);
   p.routine_admissions.per_day = 0;
-  p.air_evacuation.share_immediate = 0;
-  p.air_evacuation.share_delayed = 0;
+  p.care_needs.immediate.evacuation = 0;
+  p.care_needs.delayed.evacuation = 0;
   p.air_evacuation.sandstorm_day_share = 0;
   return p;
 }

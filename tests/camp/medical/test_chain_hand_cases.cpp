@@ -153,7 +153,7 @@ TEST_CASE("outside the camp: the trip waits for its escort and drives beyond the
 
 TEST_CASE("no medevac flights at night: a patient fit to fly at 22:11 leaves at 06:00", "[medical][chain]") {
   MedicalParams p = fixed_chain();
-  p.air_evacuation.share_immediate = 1;
+  p.care_needs.immediate.evacuation = 1;
   p.air_evacuation.night_flying = false;
   const CareRecord r = run(p, {casualty_at(1, {1000, 0}, t0, Triage::Immediate)}).casualties[0];
   REQUIRE(r.outcome == CareOutcome::EvacuatedL3);
@@ -252,7 +252,7 @@ TEST_CASE("night shift: a second table needs the on-call team, who arrive after 
 
 TEST_CASE("sandstorms ground the helicopters; a patient who cannot fly stays in the hospital", "[medical][chain]") {
   MedicalParams p = fixed_chain();
-  p.air_evacuation.share_immediate = 1;
+  p.care_needs.immediate.evacuation = 1;
   p.air_evacuation.sandstorm_day_share = 1;  // every day grounded
   const MedicalOutcome out = run(p, {casualty_at(1, {1000, 0}, t0, Triage::Immediate)});
   CHECK(out.casualties[0].outcome == CareOutcome::Survived);

@@ -128,8 +128,6 @@ TEST_CASE("medical reader: every key lands in its own field, in its unit", "[med
       "    surgical_teams_night: 2\n"
       "    team_call_in: 45min\n"
       "    shifts: {day_start: 7h, night_start: 19h}\n"
-      "    surgery_share_immediate: 0.9\n"
-      "    surgery_share_delayed: 0.4\n"
       "    surgery_time_immediate: 2h\n"
       "    surgery_time_delayed: 80min\n"
       "    icu_beds: 6\n"
@@ -138,10 +136,12 @@ TEST_CASE("medical reader: every key lands in its own field, in its unit", "[med
       "    ward_stay: 5d\n"
       "    mass_casualty_threshold: 5\n"
       "    surge_bays: 4\n"
+      "  care_needs:\n"
+      "    immediate: {surgery: 0.9, icu: 0.8, evacuation: 0.7}\n"
+      "    delayed: {surgery: 0.4, icu: 0.1, evacuation: 0.3}\n"
+      "    minimal: {surgery: 0.05, icu: 0, evacuation: 0.02}\n"
       "  routine_admissions: {per_day: 1.2, surgery_share: 0.15, surgery_time: 70min, stay: 4d}\n"
       "  air_evacuation:\n"
-      "    share_immediate: 0.7\n"
-      "    share_delayed: 0.3\n"
       "    stabilization: 6h\n"
       "    helicopters: 2\n"
       "    mission_time: 5h\n"
@@ -238,8 +238,16 @@ TEST_CASE("medical reader: every key lands in its own field, in its unit", "[med
   CHECK(h.team_call_in == 45 * kMinute);
   CHECK(h.shifts.day_start == 7 * kHour);
   CHECK(h.shifts.night_start == 19 * kHour);
-  CHECK(h.surgery_share_immediate == 0.9);
-  CHECK(h.surgery_share_delayed == 0.4);
+  const CareNeedsParams& cn = p.care_needs;
+  CHECK(cn.immediate.surgery == 0.9);
+  CHECK(cn.immediate.icu == 0.8);
+  CHECK(cn.immediate.evacuation == 0.7);
+  CHECK(cn.delayed.surgery == 0.4);
+  CHECK(cn.delayed.icu == 0.1);
+  CHECK(cn.delayed.evacuation == 0.3);
+  CHECK(cn.minimal.surgery == 0.05);
+  CHECK(cn.minimal.icu == 0);
+  CHECK(cn.minimal.evacuation == 0.02);
   check_fixed(h.surgery_time_immediate, 2 * kHour);
   check_fixed(h.surgery_time_delayed, 80 * kMinute);
   CHECK(h.icu_beds == 6);
@@ -256,8 +264,6 @@ TEST_CASE("medical reader: every key lands in its own field, in its unit", "[med
   check_fixed(ra.stay, 4 * kDay);
 
   const AirEvacuationParams& ae = p.air_evacuation;
-  CHECK(ae.share_immediate == 0.7);
-  CHECK(ae.share_delayed == 0.3);
   CHECK(ae.stabilization == 6 * kHour);
   CHECK(ae.helicopters == 2);
   check_fixed(ae.mission_time, 5 * kHour);
@@ -375,6 +381,39 @@ TEST_CASE("medical reader: mistakes are reported at their file, line, column and
     CHECK(d.found == "unknown key 'icu_bed'");
     CHECK(d.hint == "did you mean 'icu_beds'?");
     CHECK(r.params.hospital.icu_beds == 4);
+  }
+  SECTION("a care need outside [0, 1], at its line and column") {
+    const Outcome r = read_text(kMinimal +
+                                "  care_needs:\n"
+                                "    delayed: {surgery: 1.5}\n");
+    REQUIRE(r.diagnostics.size() == 1);
+    const Diagnostic& d = r.diagnostics[0];
+    CHECK(d.where.file == "med.yaml");
+    CHECK(d.where.line == 4);
+    CHECK(d.where.column == 24);
+    CHECK(d.path == "medical.care_needs.delayed.surgery");
+    CHECK(d.found == "'1.5'");
+    INFO(d.expected);
+    CHECK(d.expected.find('1') != std::string::npos);  // the range is named
+    CHECK(r.params.care_needs.delayed.surgery == 0.5);  // the default stands
+  }
+  SECTION("an unknown triage category in care_needs") {
+    const Outcome r = read_text(kMinimal + "  care_needs:\n    expectant: {surgery: 0}\n");
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].path == "medical.care_needs.expectant");
+    CHECK(r.diagnostics[0].found == "unknown key 'expectant'");
+  }
+  SECTION("the retired share keys say where they moved") {
+    const Outcome r = read_text(kMinimal +
+                                "  hospital: {surgery_share_immediate: 0.9}\n"
+                                "  air_evacuation: {share_delayed: 0.3}\n");
+    REQUIRE(r.diagnostics.size() == 2);
+    CHECK(r.diagnostics[0].path == "medical.hospital.surgery_share_immediate");
+    CHECK(r.diagnostics[0].where.line == 3);
+    CHECK(r.diagnostics[0].expected.find("medical.care_needs.immediate.surgery") != std::string::npos);
+    CHECK(r.diagnostics[0].found == "the retired key 'surgery_share_immediate'");
+    CHECK(r.diagnostics[1].path == "medical.air_evacuation.share_delayed");
+    CHECK(r.diagnostics[1].expected.find("medical.care_needs.delayed.evacuation") != std::string::npos);
   }
   SECTION("an unknown station, with the options and the nearest") {
     const Outcome r = read_text(
@@ -524,5 +563,79 @@ TEST_CASE("medical reader: mistakes are reported at their file, line, column and
     const Outcome r = read_text(kMinimal + "  hospital: {shifts: {day_start: 8h, night_start: 8h}}\n");
     REQUIRE(r.diagnostics.size() == 1);
     CHECK(r.diagnostics[0].path == "medical.hospital.shifts.night_start");
+  }
+}
+
+TEST_CASE("medical reader: the external inflow's keys, scripted incidents and their mistakes", "[medical][medical_reader]") {
+  SECTION("off by default, every key in its field") {
+    CHECK_FALSE(MedicalParams{}.external.enabled);
+    const Outcome r = read_text(kMinimal +
+                                "  external:\n"
+                                "    enabled: true\n"
+                                "    incidents_per_year: 12\n"
+                                "    casualties_per_incident: 3\n"
+                                "    share_immediate: 0.1\n"
+                                "    share_delayed: 0.3\n"
+                                "    share_minimal: 0.6\n"
+                                "    ied_share: 0.7\n"
+                                "    helicopter_share: 0.4\n"
+                                "    helicopter_delay: 90min\n"
+                                "    road_delay: {dist: lognormal, median: 5h, p90: 10h}\n"
+                                "    scripted:\n"
+                                "      - {at: 30h, immediate: 1, delayed: 2, by: helicopter, arrival_delay: 2h}\n");
+    INFO(messages(r.diagnostics));
+    REQUIRE(r.diagnostics.empty());
+    const ExternalInflowParams& e = r.params.external;
+    CHECK(e.enabled);
+    CHECK(e.incidents_per_year == 12);
+    check_fixed(e.casualties_per_incident, 3);
+    CHECK(e.share_immediate == 0.1);
+    CHECK(e.share_delayed == 0.3);
+    CHECK(e.share_minimal == 0.6);
+    CHECK(e.ied_share == 0.7);
+    CHECK(e.helicopter_share == 0.4);
+    check_fixed(e.helicopter_delay, 90 * kMinute);
+    check_lognormal(e.road_delay, 5 * kHour, 10 * kHour);
+    REQUIRE(e.scripted.size() == 1);
+    CHECK(e.scripted[0].at == 30 * kHour);
+    CHECK(e.scripted[0].immediate == 1);
+    CHECK(e.scripted[0].delayed == 2);
+    CHECK(e.scripted[0].minimal == 0);
+    CHECK(e.scripted[0].by_helicopter);
+    CHECK(e.scripted[0].arrival_delay == 2 * kHour);
+  }
+  SECTION("a triage mix that does not sum to 1, at the last share given") {
+    const Outcome r = read_text(kMinimal + "  external: {share_immediate: 0.5, share_delayed: 0.5, share_minimal: 0.5}\n");
+    REQUIRE(r.diagnostics.size() == 1);
+    const Diagnostic& d = r.diagnostics[0];
+    CHECK(d.path == "medical.external.share_minimal");
+    CHECK(d.where.line == 3);
+    CHECK(d.expected == "share_immediate + share_delayed + share_minimal = 1");
+    CHECK(d.found == "a sum of 1.5");
+  }
+  SECTION("a scripted incident without casualties, or without its arrival delay") {
+    const Outcome r = read_text(kMinimal +
+                                "  external:\n"
+                                "    scripted:\n"
+                                "      - {at: 3h, arrival_delay: 1h}\n"
+                                "      - {at: 4h, minimal: 2}\n");
+    REQUIRE(r.diagnostics.size() == 2);
+    CHECK(r.diagnostics[0].path == "medical.external.scripted[0].immediate");
+    CHECK(r.diagnostics[0].found == "none");
+    CHECK(r.diagnostics[0].where.line == 5);
+    CHECK(r.diagnostics[1].path == "medical.external.scripted[1].arrival_delay");
+    CHECK(r.diagnostics[1].found == "nothing");
+    CHECK(r.diagnostics[1].where.line == 6);
+  }
+  SECTION("casualties per incident below 1 and a transport that does not exist") {
+    const Outcome r = read_text(kMinimal +
+                                "  external:\n"
+                                "    casualties_per_incident: 0\n"
+                                "    scripted: [{at: 1h, delayed: 1, by: truck, arrival_delay: 1h}]\n");
+    REQUIRE(r.diagnostics.size() == 2);
+    CHECK(r.diagnostics[0].path == "medical.external.casualties_per_incident");
+    CHECK(r.diagnostics[0].where.line == 4);
+    CHECK(r.diagnostics[1].path == "medical.external.scripted[0].by");
+    CHECK(r.diagnostics[1].expected == "one of 'road' or 'helicopter'");
   }
 }
