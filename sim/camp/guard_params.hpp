@@ -28,6 +28,7 @@ struct Post {
   PostKind kind = PostKind::Tower;
   std::string at;                    // the tower or gate it is at (Tower, Gate)
   std::vector<std::string> route;    // road nodes walked (Patrol)
+  bool mounted = false;              // a patrol in a vehicle (exposed to attacks as aboard one)
   std::vector<ManningWindow> manning;
   std::array<int, 24> required_by_hour{};  // derived from `manning` when read
 };

@@ -91,6 +91,7 @@ void read_post(MapReader& item, Post& post, const CampLayout& layout) {
   if (post.kind == PostKind::Patrol) {
     std::vector<std::string> route;
     item.list_of_text("route", post.route, Need::Required);
+    item.boolean("mounted", post.mounted, Need::Optional);
     for (const std::string& node : post.route)
       if (std::none_of(layout.road_nodes.begin(), layout.road_nodes.end(), [&](const RoadNode& n) { return n.name == node; }))
         item.fail("route", "names of road nodes", "'" + node + "'");

@@ -100,3 +100,19 @@ TEST_CASE("impossible layouts and guard plans are rejected at the offending key"
     CHECK(pool);
   }
 }
+
+TEST_CASE("a patrol post reads `mounted` (the baseline's night patrol is), and refuses anything but true or false",
+          "[scenarios]") {
+  const camp::LoadedScenario loaded = camp::load_scenario(kScenarios / "gao_baseline.yaml");
+  int mounted = 0;
+  for (const camp::Post& post : loaded.scenario.guards.posts) {
+    if (post.name == "night_perimeter_patrol") CHECK(post.mounted);
+    if (post.kind != camp::PostKind::Patrol) CHECK_FALSE(post.mounted);
+    mounted += post.mounted ? 1 : 0;
+  }
+  CHECK(mounted == 1);
+  // The patrol is the last post of the baseline (index 13).
+  const auto errors = errors_with({"guards.posts[13].mounted=sometimes"});
+  REQUIRE(errors.size() == 1);
+  CHECK(errors.front().path == "guards.posts[13].mounted");
+}

@@ -10,6 +10,7 @@ double ProtectionFactors::factor(Protection p) const {
     case Protection::Open: return open;
     case Protection::Container: return container;
     case Protection::Hardened: return hardened;
+    case Protection::Vehicle: return vehicle;
   }
   return open;
 }

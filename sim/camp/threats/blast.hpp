@@ -20,6 +20,7 @@ struct ProtectionFactors {
   double open = 1.0;        // standing or lying in the open
   double container = 0.6;   // inside an accommodation container or prefabricated building
   double hardened = 0.02;   // in a bunker or behind HESCO and overhead cover
+  double vehicle = 0.8;     // aboard a soft-skinned vehicle (assumed: its body stops some fragments)
   double factor(Protection p) const;
 };
 

@@ -29,6 +29,7 @@ std::string_view protection_name(Protection protection) {
     case Protection::Open: return "open";
     case Protection::Container: return "container";
     case Protection::Hardened: return "hardened";
+    case Protection::Vehicle: return "vehicle";
   }
   return "unknown";
 }

@@ -18,7 +18,9 @@ enum class Cause { IndirectFire, VehicleBomb, Gunfire, RoadsideBomb, Stones, Fir
 enum class Triage { Killed, Immediate, Delayed, Minimal };
 
 // What stood between a person and a blast.
-enum class Protection { Open, Container, Hardened };
+// Where a person is when an attack reaches them. Vehicle: aboard a soft-skinned vehicle (a mounted
+// patrol), which stops some fragments and none of the blast.
+enum class Protection { Open, Container, Hardened, Vehicle };
 
 struct Casualty {
   int id = 0;

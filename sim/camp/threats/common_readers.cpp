@@ -35,6 +35,7 @@ void read_protection(scenario::MapReader in, ProtectionFactors& out) {
   in.number("open", out.open, Need::Optional, Range{0, 1});
   in.number("container", out.container, Need::Optional, Range{0, 1});
   in.number("hardened", out.hardened, Need::Optional, Range{0, 1});
+  in.number("vehicle", out.vehicle, Need::Optional, Range{0, 1});
 }
 
 void read_wound_mix(scenario::MapReader in, WoundMix& out) {

@@ -12,6 +12,11 @@ namespace campsim::camp {
 
 namespace {
 
+Protection sentry_protection(const Post& post) {
+  if (post.kind != PostKind::Patrol) return Protection::Container;
+  return post.mounted ? Protection::Vehicle : Protection::Open;
+}
+
 std::uint64_t bunker_bit(int bunker) { return std::uint64_t{1} << (static_cast<unsigned>(bunker) % 64U); }
 
 }  // namespace
@@ -175,11 +180,10 @@ std::vector<Person> World::people_at(SimTime t) const {
         if (post >= 0) {
           // A tower's sandbagged, roofed cabin and a gate's sentry booth protect like a
           // container (assumed for the tower; gate booths are built to resist small arms and a
-          // medium threat, MIL-HDBK-1013/10 section 4); patrols are in the open.
+          // medium threat, MIL-HDBK-1013/10 section 4); a patrol is in the open on foot, or
+          // aboard its vehicle when mounted.
           person.position = post_positions_[static_cast<std::size_t>(post)];
-          person.protection = guard_params_.posts[static_cast<std::size_t>(post)].kind == PostKind::Patrol
-                                  ? Protection::Open
-                                  : Protection::Container;
+          person.protection = sentry_protection(guard_params_.posts[static_cast<std::size_t>(post)]);
           person.sentry = true;
           break;
         }

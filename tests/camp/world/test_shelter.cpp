@@ -3,8 +3,11 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
+#include <numbers>
 #include <set>
 
+#include "sim/camp/threats/blast.hpp"
 #include "tests/camp/world/world_camp.hpp"
 
 using namespace campsim;
@@ -155,21 +158,40 @@ TEST_CASE("the clock keeps ticking while a door has a queue, after the last runn
   CHECK_FALSE(rig.world.wants_ticks());
 }
 
-TEST_CASE("sentries are exposed with their post's protection: tower cabin and gate booth a container, patrol open",
+TEST_CASE("sentries are exposed with their post's protection: tower cabin and gate booth a container, "
+          "a patrol open on foot and in its vehicle when mounted",
           "[world][effects]") {
-  for (const PostKind kind : {PostKind::Tower, PostKind::Gate, PostKind::Patrol}) {
+  struct Case {
+    PostKind kind;
+    bool mounted;
+    Protection expected;
+  };
+  for (const Case c : {Case{PostKind::Tower, false, Protection::Container}, Case{PostKind::Gate, false, Protection::Container},
+                       Case{PostKind::Patrol, false, Protection::Open}, Case{PostKind::Patrol, true, Protection::Vehicle}}) {
     Scenario s = testing::world_camp(0, 300, 1);
     Post& post = s.guards.posts.front();
-    post.kind = kind;
-    if (kind == PostKind::Gate) post.at = "gate";
-    if (kind == PostKind::Patrol) post.route = {"a", "b"};
+    post.kind = c.kind;
+    post.mounted = c.mounted;
+    if (c.kind == PostKind::Gate) post.at = "gate";
+    if (c.kind == PostKind::Patrol) post.route = {"a", "b"};
     testing::WorldRig rig(s);
     int sentries = 0;
     for (const Person& p : rig.world.people_at(60)) {
       if (!p.sentry) continue;
       ++sentries;
-      CHECK(p.protection == (kind == PostKind::Patrol ? Protection::Open : Protection::Container));
+      CHECK(p.protection == c.expected);
     }
     CHECK(sentries == 1);
   }
+}
+
+TEST_CASE("aboard a vehicle the blast's areas shrink by the vehicle factor", "[world][effects]") {
+  const BlastEffect charge{2500, 20000};
+  ProtectionFactors f;
+  f.vehicle = 0.8;
+  // Carleton: P(kill at d) = exp(-pi d^2 / (A_lethal * factor)); at 20 m, 2,000 m^2: exp(-0.6283).
+  CHECK(kill_probability(charge, 20, f.factor(Protection::Vehicle)) == Approx(std::exp(-std::numbers::pi * 400 / 2000)));
+  CHECK(kill_probability(charge, 20, f.factor(Protection::Vehicle)) < kill_probability(charge, 20, f.factor(Protection::Open)));
+  CHECK(kill_probability(charge, 20, f.factor(Protection::Vehicle)) > kill_probability(charge, 20, f.factor(Protection::Container)));
+  CHECK(protection_name(Protection::Vehicle) == "vehicle");
 }
