@@ -152,3 +152,30 @@ TEST_CASE("casualties are people of the world, each hit where that person was", 
     last[c.person] = &c;
   }
 }
+
+TEST_CASE("an ambulance escort out with the only QRF team makes a later attack wait; a reserve team does not",
+          "[world][run][qrf][escort]") {
+  // A roadside bomb at 01:00 hurts people on the road outside the camp; the ambulance leaves
+  // with its escort at once (dispatch on request) on a drive of three hours each way, so the
+  // escort is out from about 01:10 to past 07:00. A vehicle bomb at 03:00 calls the QRF.
+  camp::Scenario s = camp::load_scenario(std::string(CAMPSIM_SOURCE_DIR) + "/scenarios/gao_baseline.yaml").scenario;
+  camp::disable_all_threats(s.threats);
+  s.medical.external.enabled = false;
+  s.threats.roadside_bomb.scripted = {1 * kHour};
+  s.threats.roadside_bomb.found_by_clearance = 0;
+  s.threats.vehicle_bomb.arrivals.scripted = {3 * kHour};
+  s.medical.casevac.approval.pre_authorized_skip_levels = 10;  // clamped: dispatch on request
+  s.medical.ambulances.outside_drive = engine::Distribution::fixed(3 * kHour);
+  const auto qrf_of = [](const camp::RunResult& r) { return r.metrics["world"]["qrf"]; };
+
+  const camp::RunResult one = camp::run_scenario(s, one_day());
+  REQUIRE(qrf_of(one)["escorts"].get<long>() >= 1);
+  REQUIRE(qrf_of(one)["dispatches"].get<long>() == 1);        // the vehicle bomb's call-out
+  CHECK(qrf_of(one)["waited_for_busy_qrf"].get<long>() == 1);  // ... waited for the escort
+  CHECK(qrf_of(one)["wait_total_minutes"].get<double>() > 4 * 60 - 10);  // until the convoy was home
+
+  s.qrf.units = 2;
+  const camp::RunResult two = camp::run_scenario(s, one_day());
+  CHECK(qrf_of(two)["escorts"].get<long>() == qrf_of(one)["escorts"].get<long>());
+  CHECK(qrf_of(two)["waited_for_busy_qrf"].get<long>() == 0);
+}
