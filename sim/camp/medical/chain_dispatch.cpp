@@ -333,7 +333,7 @@ void ChainCore::lose_ambulance(AmbulanceId vi, SimTime t, engine::EventQueue& qu
 
 SimTime ChainCore::escort_ready(SimTime asked) const {
   if (qrf_force_ != nullptr) return qrf_force_->escort_ready(asked, is_night(asked));
-  return asked + (is_night(asked) ? qrf_.notice_to_move_night : qrf_.notice_to_move_day);
+  return asked + qrf_.notice_to_move(is_night(asked));
 }
 
 }  // namespace campsim::camp

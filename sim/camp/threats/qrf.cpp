@@ -24,7 +24,7 @@ QrfTimeline qrf_response(const QrfParams& params, const CampLayout& layout, int 
   QrfTimeline t;
   t.detected = detected;
   t.alerted = detected + params.alarm_delay.sample(rng);
-  t.launched = t.alerted + (night ? params.notice_to_move_night : params.notice_to_move_day);
+  t.launched = t.alerted + params.notice_to_move(night);
   const int goal = nearest_road_node(layout, incident);
   if (const auto route = shortest_route(layout, base_node, goal)) t.road_m = route->length_m;
   t.foot_m = goal >= 0 ? distance(layout.road_nodes[goal].position, incident) : 0;

@@ -17,6 +17,7 @@ struct QrfParams {
   std::string base;  // road node where the QRF waits
   SimTime notice_to_move_day = 5 * engine::kMinute;     // from alert to rolling, 06:00-22:00
   SimTime notice_to_move_night = 10 * engine::kMinute;  // from alert to rolling, 22:00-06:00
+  SimTime notice_to_move(bool night) const { return night ? notice_to_move_night : notice_to_move_day; }
   // From detection to the QRF being alerted: the report going up the chain.
   engine::Distribution alarm_delay = engine::Distribution::lognormal(2 * engine::kMinute, 5 * engine::kMinute);
   double drive_speed_mps = 8.3;  // 30 km/h on camp roads

@@ -31,7 +31,7 @@ QrfTimeline QrfForce::dispatch(Point incident, SimTime detected, bool night, eng
   QrfTimeline t;
   t.detected = detected;
   t.alerted = detected + params_.alarm_delay.sample(rng);
-  const SimTime notice = night ? params_.notice_to_move_night : params_.notice_to_move_day;
+  const SimTime notice = params_.notice_to_move(night);
   const SimTime free_launch = t.alerted + notice;  // what a team at base would do
 
   // The team that launches first; ties go to the lower-numbered team.
@@ -102,7 +102,7 @@ QrfTimeline QrfForce::dispatch(Point incident, SimTime detected, bool night, eng
 }
 
 QrfForce::FirstReady QrfForce::first_escort(SimTime asked, bool night) const {
-  const SimTime notice = night ? params_.notice_to_move_night : params_.notice_to_move_day;
+  const SimTime notice = params_.notice_to_move(night);
   FirstReady best{0, std::numeric_limits<double>::infinity()};
   for (std::size_t u = 0; u < teams_.size(); ++u) {
     const Team& team = teams_[u];
@@ -119,7 +119,7 @@ SimTime QrfForce::escort_ready(SimTime asked, bool night) const { return first_e
 int QrfForce::book_escort(SimTime asked, bool night, int gate_node, SimTime depart, SimTime at_scene,
                           SimTime left_scene, SimTime back) {
   const FirstReady first = first_escort(asked, night);
-  const SimTime notice = night ? params_.notice_to_move_night : params_.notice_to_move_day;
+  const SimTime notice = params_.notice_to_move(night);
   Mission m;
   m.escort = true;
   m.mobilized = std::min(depart, first.ready);
