@@ -22,8 +22,23 @@ double scale_factor(TargetScale scale, double days) {
     case TargetScale::PerRun: return 1.0;
     case TargetScale::PerDay: return 1.0 / days;
     case TargetScale::PerYear: return 365.0 / days;
+    case TargetScale::PerIncident: return 1.0;
   }
   return 1.0;
+}
+
+std::optional<double> run_value(const CalibrationTarget& target, const std::vector<std::optional<double>>& columns,
+                                std::optional<double> incidents, double days) {
+  double sum = 0;
+  for (const auto& v : columns) {
+    if (!v) return std::nullopt;
+    sum += *v;
+  }
+  if (target.scale == TargetScale::PerIncident) {
+    if (!incidents || !(*incidents > 0)) return std::nullopt;
+    return sum / *incidents;
+  }
+  return sum * scale_factor(target.scale, days);
 }
 
 const char* to_string(TargetScale scale) {
@@ -31,6 +46,7 @@ const char* to_string(TargetScale scale) {
     case TargetScale::PerRun: return "run";
     case TargetScale::PerDay: return "day";
     case TargetScale::PerYear: return "year";
+    case TargetScale::PerIncident: return "incident";
   }
   return "?";
 }

@@ -26,12 +26,16 @@
 
 namespace campsim::analysis {
 
-enum class TargetScale { PerRun, PerDay, PerYear };
+// Per incident: the run's sum divided by the run's count of incidents of the kind (`incidents`), so
+// a target can say what one attack does (killed per salvo); runs without such an incident give no
+// value.
+enum class TargetScale { PerRun, PerDay, PerYear, PerIncident };
 
 struct CalibrationTarget {
   std::string metric;                 // results.csv column, or "a + b" for a sum
   std::vector<std::string> columns;   // the columns summed (one for a plain metric)
   TargetScale scale = TargetScale::PerRun;
+  std::string incidents;              // per incident: the column counting the incidents
   std::optional<double> value;        // a point target ...
   std::optional<double> low, high;    // ... or an interval
   double sd = 0;                      // observation uncertainty of a point target
@@ -64,8 +68,15 @@ SetFit fit_set(const std::vector<CalibrationTarget>& targets, const std::vector<
 // The index of the best set (see above); nothing if there are no sets.
 std::optional<std::size_t> best_set(const std::vector<SetFit>& fits);
 
-// Multiplier from a run's metric to the target's scale (per day: 1/days, per year: 365/days).
+// Multiplier from a run's metric to the target's scale (per day: 1/days, per year: 365/days; per
+// run and per incident: 1).
 double scale_factor(TargetScale scale, double days);
+
+// One run's value of a target: the sum of its columns (`columns`, in the target's order; nothing
+// if any is missing) scaled to the target's unit; per incident, divided by `incidents` (nothing if
+// the run had none or the count is missing: such a run says nothing of what one attack does).
+std::optional<double> run_value(const CalibrationTarget& target, const std::vector<std::optional<double>>& columns,
+                                std::optional<double> incidents, double days);
 const char* to_string(TargetScale scale);
 
 }  // namespace campsim::analysis

@@ -39,14 +39,14 @@ std::size_t kept_count(const CalibrationStudy& s) {
 
 Table target_table(const CalibrationStudy& s, std::size_t set) {
   Table t;
-  t.header = {"target", "per", "record", "source", "simulated mean", "90% band", "implausibility", "inside?"};
-  t.right_aligned = {false, false, true, false, true, true, true, false};
+  t.header = {"target", "per", "record", "source", "simulated mean", "90% band", "implausibility", "inside?", "runs"};
+  t.right_aligned = {false, false, true, false, true, true, true, false, true};
   for (std::size_t i = 0; i < s.targets.size(); ++i) {
     const CalibrationTarget& target = s.targets[i];
     const TargetFit& f = s.fits[set].targets[i];
     t.rows.push_back({(target.note.empty() ? "" : target.note + " ") + "`" + target.metric + "`", to_string(target.scale),
                       target.describe(), target.source, g3(f.mean), "[" + g3(f.band_low) + ", " + g3(f.band_high) + "]",
-                      g3(f.implausibility), f.inside ? "yes" : "no"});
+                      g3(f.implausibility), f.inside ? "yes" : "no", std::to_string(f.n)});
   }
   return t;
 }

@@ -30,7 +30,8 @@ struct CalibrationStudy {
   std::string command;
 };
 
-// target | per | source | simulated mean | 90% band | implausibility | inside? for one set.
+// target | per | record | source | simulated mean | 90% band | implausibility | inside? | runs (with a
+// value: per incident, those with an incident of the kind) for one set.
 Table target_table(const CalibrationStudy& study, std::size_t set);
 // parameter | range searched | kept range (min..max over kept sets) | best set.
 Table parameter_table(const CalibrationStudy& study);

@@ -30,7 +30,17 @@ std::vector<CalibrationTarget> read_calibration_targets(const std::filesystem::p
       for (const std::string& c : t.columns) t.metric += (t.metric.empty() ? "" : " + ") + c;
     }
     item.choice("per", t.scale, Need::Optional,
-                {{"run", TargetScale::PerRun}, {"day", TargetScale::PerDay}, {"year", TargetScale::PerYear}});
+                {{"run", TargetScale::PerRun},
+                 {"day", TargetScale::PerDay},
+                 {"year", TargetScale::PerYear},
+                 {"incident", TargetScale::PerIncident}});
+    if (t.scale == TargetScale::PerIncident) {
+      item.text("incidents", t.incidents, Need::Required);
+    } else if (item.has("incidents")) {
+      std::string unused;  // read, so that it is reported once, as misplaced rather than unknown
+      item.text("incidents", unused);
+      item.fail("incidents", "no 'incidents' column unless 'per: incident'", "'incidents' with per: " + std::string(to_string(t.scale)));
+    }
     if (item.has("value") == item.has("interval"))
       item.fail(item.has("value") ? "interval" : "value", "exactly one of 'value' (a figure) or 'interval' ([low, high])",
                 item.has("value") ? "both" : "neither");

@@ -4,7 +4,9 @@
 //   targets:
 //     - metric: threats.casualties.killed     # a results.csv column (metrics.json flattened with '.'), or
 //       sum_of: [a, b]                        # several columns added up run by run
-//       per: year                             # run (default), day or year: the metric / days (x 365)
+//       per: year                             # run (default), day or year: the metric / days (x 365), or
+//       per: incident                         # the metric / the run's count of incidents in
+//       incidents: threats.by_kind.indirect_fire.incidents   # this column (runs without one give no value)
 //       interval: [0, 3]                      # the record's range, or
 //       value: 0.85                           # a single figure, optionally with
 //       sd: 0.1                               # its uncertainty (for the implausibility)

@@ -193,30 +193,30 @@ int calibrate_command(const std::vector<std::string>& args) {
   try {
     const analysis::BatchTable table = analysis::read_batch(dir / "batch");
     std::vector<std::vector<std::vector<double>>> per_target;  // [target][set][replication]
+    const auto column_of = [&](const std::string& name) {
+      const long column = table.metric_index(name);
+      if (column < 0)
+        std::cerr << "campsim calibrate: target metric '" << name << "' is not a column of "
+                  << (dir / "batch" / "results.csv").string() << " (see its header for the metric names)\n";
+      return column;
+    };
     for (const analysis::CalibrationTarget& t : targets) {
       std::vector<long> columns;
       for (const std::string& name : t.columns) {
-        const long column = table.metric_index(name);
-        if (column < 0) {
-          std::cerr << "campsim calibrate: target metric '" << name << "' is not a column of "
-                    << (dir / "batch" / "results.csv").string() << " (see its header for the metric names)\n";
-          return kBadInput;
-        }
-        columns.push_back(column);
+        columns.push_back(column_of(name));
+        if (columns.back() < 0) return kBadInput;
       }
-      // Run by run: the sum of the columns (missing if any is missing), scaled to the target's unit.
+      const long incidents = t.incidents.empty() ? -1 : column_of(t.incidents);
+      if (!t.incidents.empty() && incidents < 0) return kBadInput;
+      // Run by run: the sum of the columns, scaled to the target's unit (analysis::run_value).
       std::vector<std::vector<double>> values(unit.size());
-      const double factor = analysis::scale_factor(t.scale, days);
       for (const auto& run : table.runs) {
         if (run.policy != 0 || run.design_point < 0 || static_cast<std::size_t>(run.design_point) >= unit.size()) continue;
-        double sum = 0;
-        bool present = true;
-        for (long c : columns) {
-          const auto& v = run.values[static_cast<std::size_t>(c)];
-          present = present && v.has_value();
-          if (v) sum += *v;
-        }
-        if (present) values[static_cast<std::size_t>(run.design_point)].push_back(sum * factor);
+        std::vector<std::optional<double>> cells;
+        for (long c : columns) cells.push_back(run.values[static_cast<std::size_t>(c)]);
+        const std::optional<double> count =
+            incidents >= 0 ? run.values[static_cast<std::size_t>(incidents)] : std::optional<double>{};
+        if (const auto v = analysis::run_value(t, cells, count, days)) values[static_cast<std::size_t>(run.design_point)].push_back(*v);
       }
       per_target.push_back(std::move(values));
     }

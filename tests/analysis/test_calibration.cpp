@@ -4,10 +4,12 @@
 
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <limits>
 
 #include "analysis/calibration.hpp"
 #include "analysis/calibration_targets.hpp"
+#include "sim/scenario/diagnostic.hpp"
 #include "sim/batch/orthogonal_latin_hypercube.hpp"
 #include "sim/engine/random.hpp"
 
@@ -117,6 +119,70 @@ TEST_CASE("targets per year and per day scale a run's count by its length", "[an
   CHECK(scale_factor(TargetScale::PerRun, 30) == 1.0);
   CHECK(scale_factor(TargetScale::PerDay, 30) == Approx(1.0 / 30));
   CHECK(scale_factor(TargetScale::PerYear, 73) == Approx(5.0));
+}
+
+TEST_CASE("a per-incident target divides a run's sum by its incidents and skips runs without one", "[analysis][calibration]") {
+  CalibrationTarget t = point_target(1);
+  t.columns = {"killed", "died"};
+  t.scale = TargetScale::PerIncident;
+  t.incidents = "salvos";
+  // 3 killed + 1 died of wounds in 2 salvos: 2 per salvo, whatever the run's length.
+  CHECK(run_value(t, {3.0, 1.0}, 2.0, 365) == std::optional<double>(2.0));
+  CHECK(run_value(t, {3.0, 1.0}, 2.0, 30) == std::optional<double>(2.0));
+  CHECK_FALSE(run_value(t, {0.0, 0.0}, 0.0, 365));                  // no salvo: no value, not 0
+  CHECK_FALSE(run_value(t, {0.0, 0.0}, std::nullopt, 365));         // count missing
+  CHECK_FALSE(run_value(t, {3.0, std::nullopt}, 2.0, 365));          // a column missing
+  // Per year: the sum x 365 / days; the incidents column is not used.
+  t.scale = TargetScale::PerYear;
+  CHECK(run_value(t, {3.0, 1.0}, std::nullopt, 73) == std::optional<double>(20.0));
+  // The fit over the runs with a value: 2, 0.5 and 1 per incident (a run without one gave none).
+  t.scale = TargetScale::PerIncident;
+  std::vector<double> y;
+  for (const auto& [sum, n] : std::vector<std::pair<double, double>>{{4, 2}, {0, 0}, {1, 2}, {1, 1}})
+    if (const auto v = run_value(t, {sum, 0.0}, n, 365)) y.push_back(*v);
+  const SetFit fit = fit_set({t}, {y}, KeepRule::Band, 3);
+  CHECK(fit.targets[0].n == 3);
+  CHECK(fit.targets[0].mean == Approx(3.5 / 3));
+}
+
+TEST_CASE("per-incident targets name their incidents column, and only they do", "[analysis][calibration]") {
+  const auto dir = std::filesystem::temp_directory_path() / "campsim_test_incident_targets";
+  std::filesystem::create_directories(dir);
+  const auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir / name) << text;
+    return dir / name;
+  };
+  const auto good = read_calibration_targets(write("good.yaml",
+                                                   "targets:\n"
+                                                   "  - metric: threats.by_kind.indirect_fire.killed\n"
+                                                   "    per: incident\n"
+                                                   "    incidents: threats.by_kind.indirect_fire.incidents\n"
+                                                   "    interval: [0, 3]\n"
+                                                   "    source: Kidal 2015, Gao 2015 and 2021\n"));
+  REQUIRE(good.size() == 1);
+  CHECK(good[0].scale == TargetScale::PerIncident);
+  CHECK(good[0].incidents == "threats.by_kind.indirect_fire.incidents");
+  try {
+    read_calibration_targets(write("bad.yaml",
+                                   "targets:\n"
+                                   "  - metric: a\n"
+                                   "    per: incident\n"
+                                   "    value: 1\n"
+                                   "    source: s\n"
+                                   "  - metric: b\n"
+                                   "    per: year\n"
+                                   "    incidents: c\n"
+                                   "    value: 1\n"
+                                   "    source: s\n"));
+    FAIL("expected errors");
+  } catch (const campsim::scenario::ScenarioError& e) {
+    const auto& d = e.diagnostics();
+    REQUIRE(d.size() == 2);
+    CHECK(d[0].path == "targets[0].incidents");
+    CHECK(d[1].path == "targets[1].incidents");
+    CHECK(d[1].where.line == 8);
+  }
+  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("the shipped Gao targets read, each with a source", "[analysis][calibration]") {

@@ -145,7 +145,7 @@ TEST_CASE("calibrate keeps the admission rates whose runs match a target, around
   CHECK(lo > 0.8);  // 0.2 .. 0.8 a day cannot give 2 a day over 10 days x 10 replications
   CHECK(hi < 4.0);
   const std::string report = read_file(scratch / "c" / "report" / "calibration.md");
-  CHECK(report.find("| target | per | record | source | simulated mean | 90% band | implausibility | inside? |") !=
+  CHECK(report.find("| target | per | record | source | simulated mean | 90% band | implausibility | inside? | runs |") !=
         std::string::npos);
   CHECK(read_file(scratch / "c" / "report" / "best.txt").rfind("medical.routine_admissions.per_day=", 0) == 0);
 

@@ -1,5 +1,6 @@
 #include "sim/camp/threats/blast.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -30,12 +31,18 @@ double casualty_probability(const BlastEffect& effect, double distance_m, double
   return carleton(effect.casualty_area_m2 * area_factor, distance_m);
 }
 
+double hurt_probability(const BlastEffect& effect, double distance_m, double area_factor) {
+  const double area = std::max(effect.casualty_area_m2, effect.light_wound_area_m2);
+  return carleton(area * area_factor, distance_m);
+}
+
 std::optional<Triage> blast_outcome(const BlastEffect& effect, double distance_m, double area_factor,
                                     const WoundMix& mix, engine::RandomStream& rng) {
   const double hit = rng.uniform01();
   const double severity = rng.uniform01();
   if (hit < kill_probability(effect, distance_m, area_factor)) return Triage::Killed;
-  if (hit >= casualty_probability(effect, distance_m, area_factor)) return std::nullopt;
+  if (hit >= hurt_probability(effect, distance_m, area_factor)) return std::nullopt;
+  if (hit >= casualty_probability(effect, distance_m, area_factor)) return Triage::Minimal;  // the light-wound zone
   if (severity < mix.immediate) return Triage::Immediate;
   if (severity < mix.immediate + mix.delayed) return Triage::Delayed;
   return Triage::Minimal;

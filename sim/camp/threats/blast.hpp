@@ -4,6 +4,11 @@
 // A is the effect's area. Its useful property: over people spread evenly at density rho, the
 // expected number hit is exactly rho * A, so A reads as "how many square metres of people a
 // round takes out". Protection shrinks the areas by a factor.
+//
+// A large charge also hurts people far beyond its casualty area, lightly: glass, debris and
+// blast injuries that need first aid and a dressing, not a surgeon. The optional light-wound area
+// is a third, wider Carleton zone whose extra hits are all T3 minimal; the casualty area's wounded
+// keep their triage mix. With it unset (0) there is no such zone.
 #include <optional>
 
 #include "sim/camp/threats/casualty.hpp"
@@ -14,6 +19,7 @@ namespace campsim::camp {
 struct BlastEffect {
   double lethal_area_m2 = 200;     // killed
   double casualty_area_m2 = 1000;  // killed or wounded (>= lethal_area_m2)
+  double light_wound_area_m2 = 0;  // killed, wounded or lightly wounded (>= casualty_area_m2; 0: none)
 };
 
 struct ProtectionFactors {
@@ -32,6 +38,8 @@ struct WoundMix {
 
 double kill_probability(const BlastEffect& effect, double distance_m, double area_factor);
 double casualty_probability(const BlastEffect& effect, double distance_m, double area_factor);
+// Hurt at all, lightly or worse: the light-wound zone's chance (the casualty chance without one).
+double hurt_probability(const BlastEffect& effect, double distance_m, double area_factor);
 
 // What happens to one person at `distance_m`: nothing (nullopt), killed, or wounded with a triage
 // category. Uses exactly two draws from `rng` whatever the outcome, so streams stay aligned.

@@ -62,6 +62,38 @@ TEST_CASE("over evenly spread people a blast kills rho times its lethal area on 
   CHECK(std::abs(t1 / double(wounded) - 0.2) < 5 * std::sqrt(0.2 * 0.8 / wounded));
 }
 
+TEST_CASE("the light-wound zone adds T3 casualties between the casualty and the light-wound areas", "[threats][blast]") {
+  // Areas 200 / 1000 / 4000 m^2 in the open: at r the chances are exp(-pi r^2 / A) each.
+  BlastEffect effect{200, 1000};
+  const double r = 15;
+  const auto p = [r](double area) { return std::exp(-std::numbers::pi * r * r / area); };
+  CHECK(hurt_probability(effect, r, 1) == Approx(p(1000)));  // no light-wound zone: hurt = casualty
+  effect.light_wound_area_m2 = 4000;
+  CHECK(hurt_probability(effect, r, 1) == Approx(p(4000)));
+  CHECK(hurt_probability(effect, r, 0.5) == Approx(p(2000)));  // protection shrinks it as the others
+  // Sampled: killed p(200), wounded with the mix p(1000) - p(200), T3 from the zone p(4000) - p(1000).
+  engine::RandomStream rng(engine::StreamKey{1, 0, 9, 0, 0});
+  const int n = 200000;
+  int dead = 0, serious = 0, minimal = 0;
+  for (int i = 0; i < n; ++i) {
+    const auto outcome = blast_outcome(effect, r, 1, WoundMix{0.5, 0.5}, rng);  // the casualty area gives no T3
+    if (!outcome) continue;
+    if (*outcome == Triage::Killed) ++dead;
+    else if (*outcome == Triage::Minimal) ++minimal;
+    else ++serious;
+  }
+  const auto near = [n](int count, double prob) { return std::abs(count / double(n) - prob) < 5 * std::sqrt(prob * (1 - prob) / n); };
+  CHECK(near(dead, p(200)));
+  CHECK(near(serious, p(1000) - p(200)));
+  CHECK(near(minimal, p(4000) - p(1000)));
+  // Over evenly spread people the zone hurts rho * (A_light - A_casualty) more, all lightly.
+  double extra = 0;
+  for (double x = -300; x <= 300; x += 2)
+    for (double y = -300; y <= 300; y += 2) extra += hurt_probability(effect, std::hypot(x + 0.3, y + 0.7), 1) -
+                                                       casualty_probability(effect, std::hypot(x + 0.3, y + 0.7), 1);
+  CHECK(extra == Approx((4000 - 1000) / 4.0).epsilon(0.005));
+}
+
 TEST_CASE("arrivals follow the time-of-day profile and the yearly growth", "[threats][arrivals]") {
   ArrivalProfile profile;
   profile.per_day = 2;

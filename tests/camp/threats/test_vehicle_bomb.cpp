@@ -212,7 +212,7 @@ TEST_CASE("attack readers take values from YAML and report bad ones at their key
       "  gates: [north]\n"
       "  approach_distance_m: 250\n"
       "  chicane_length_m: 50\n"
-      "  charge: {lethal_area_m2: 3000, casualty_area_m2: 25000}\n"
+      "  charge: {lethal_area_m2: 3000, casualty_area_m2: 25000, light_wound_area_m2: 90000}\n"
       "infiltration:\n"
       "  intruders: 5\n"
       "  exposure: 10min\n"
@@ -233,6 +233,7 @@ TEST_CASE("attack readers take values from YAML and report bad ones at their key
   CHECK(v.speed_mps == 15);  // default kept
   CHECK(v.charge.lethal_area_m2 == 3000);
   CHECK(v.charge.casualty_area_m2 == 25000);
+  CHECK(v.charge.light_wound_area_m2 == 90000);
   CHECK(in.intruders == 5);
   CHECK(in.exposure == 600);
   CHECK(in.night_visibility == 0.4);
@@ -246,6 +247,7 @@ TEST_CASE("attack readers take values from YAML and report bad ones at their key
       "vehicle_bomb:\n"
       "  speed_mps: -3\n"
       "  chicane_length_m: 400\n"
+      "  charge: {casualty_area_m2: 20000, light_wound_area_m2: 5000}\n"
       "infiltration:\n"
       "  exposure: 5\n",
       "bad.yaml");
@@ -253,13 +255,16 @@ TEST_CASE("attack readers take values from YAML and report bad ones at their key
   read_vehicle_bomb(bad_reader.root().map("vehicle_bomb"));
   read_infiltration(bad_reader.root().map("infiltration"));
   const auto& d = bad_reader.diagnostics();
-  REQUIRE(d.size() == 3);
+  REQUIRE(d.size() == 4);
   CHECK(d[0].path == "vehicle_bomb.speed_mps");
   CHECK(d[0].where.line == 2);
   CHECK(d[1].path == "vehicle_bomb.chicane_length_m");
   CHECK(d[1].where.line == 3);
   CHECK(d[1].expected == "at most approach_distance_m (300)");
-  CHECK(d[2].path == "infiltration.exposure");
-  CHECK(d[2].where.line == 5);
+  CHECK(d[2].path == "vehicle_bomb.charge.light_wound_area_m2");
+  CHECK(d[2].where.line == 4);
+  CHECK(d[2].expected == "0 (no light-wound zone) or at least casualty_area_m2 (20000)");
+  CHECK(d[3].path == "infiltration.exposure");
+  CHECK(d[3].where.line == 6);
   CHECK_THROWS_AS(bad_reader.finish(), ScenarioError);
 }
