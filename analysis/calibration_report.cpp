@@ -91,7 +91,6 @@ std::string sets_csv(const CalibrationStudy& s) {
 Document build_calibration_report(const CalibrationStudy& s) {
   Document doc;
   doc.title = "Calibration of " + s.scenario;
-  doc.blocks.push_back(Heading{1, doc.title, {}});
   const std::size_t kept = kept_count(s);
   std::string facts = "Design: " + s.design_description + "; " + std::to_string(s.replications) + " replication(s) of " +
                       format_number(s.days) + " days per set. Rule: " +

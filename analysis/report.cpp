@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "analysis/display.hpp"
+#include "analysis/robustness_report.hpp"
 #include "sim/engine/number_format.hpp"
 #include "sim/io/run_directory.hpp"
 
@@ -298,6 +299,10 @@ Document build_report(const BatchTable& batch, const Comparison& c, const PlotOu
     if (design) doc.blocks.push_back(Heading{3, batch.design_point(dp).label(), "headline-dp" + std::to_string(dp)});
     doc.blocks.push_back(headline_table(c, dp));
   }
+
+  if (design)
+    if (const auto over = verdict_robustness(batch, c, headline_metrics(c)))
+      for (Block& block : robustness_blocks(c, *over)) doc.blocks.push_back(std::move(block));
 
   doc.blocks.push_back(Heading{2, "Figures", "figures"});
   int figure_dp = -1;

@@ -9,6 +9,7 @@
 #include "analysis/comparison.hpp"
 #include "analysis/document.hpp"
 #include "analysis/report.hpp"
+#include "analysis/robustness_report.hpp"
 #include "apps/campsim/commands.hpp"
 #include "sim/engine/number_format.hpp"
 #include "sim/batch/batch_directory.hpp"
@@ -122,6 +123,14 @@ int compare_command(const std::vector<std::string>& args) {
     if (!best.rows.empty()) std::cout << "\nBest policy per headline metric\n" << analysis::render_text_table(best);
     std::cout << "\nHeadline\n" << analysis::render_text_table(analysis::headline_table(comparison, dp));
   }
+  if (design)
+    if (const auto over = analysis::verdict_robustness(batch, comparison, analysis::headline_metrics(comparison))) {
+      std::cout << "\nOver the design (" << over->points << " points): ranking\n"
+                << analysis::render_text_table(analysis::ranking_table(comparison, *over));
+      std::cout << "\nOver the design: verdicts and what they depend on (Spearman rho of the paired difference with each "
+                   "parameter; named when p < 0.05 after Holm)\n"
+                << analysis::render_text_table(analysis::dependence_table(comparison, *over));
+    }
   if (!comparison.key_metrics_absent.empty())
     std::cout << "(" << comparison.key_metrics_absent.size() << " key medical metrics are not in this batch; see the report)\n";
   for (const std::string& note : report.plots.notes)

@@ -53,8 +53,8 @@ struct ShiftPlan {
 // `decay_time` (the vigilance decrement), then night, heat, fatigue and experience scale it.
 struct VigilanceParams {
   double on_post_start = 1.0;
-  double floor = 0.6;
-  SimTime decay_time = 40 * engine::kMinute;
+  double floor = 0.74;                        // fitted to Mackworth 1948 (docs/vigilance.md)
+  SimTime decay_time = 16 * engine::kMinute;
   SimTime night_from = 22 * engine::kHour;
   SimTime night_to = 6 * engine::kHour;
   double night_factor = 0.85;

@@ -186,13 +186,19 @@ TEST_CASE("per-incident targets name their incidents column, and only they do", 
 }
 
 TEST_CASE("the shipped Gao targets read, each with a source", "[analysis][calibration]") {
-  const auto targets =
-      read_calibration_targets(std::filesystem::path(CAMPSIM_SOURCE_DIR) / "analysis/calibration/targets.yaml");
+  const std::filesystem::path dir = std::filesystem::path(CAMPSIM_SOURCE_DIR) / "analysis/calibration";
+  const auto targets = read_calibration_targets(dir / "targets.yaml");
   REQUIRE(targets.size() >= 6);
-  for (const CalibrationTarget& t : targets) {
-    INFO(t.metric);
-    CHECK(!t.columns.empty());
-    CHECK(t.source.size() > 40);  // a citation, not a placeholder
-    CHECK((t.value.has_value() || (t.low && t.high)));
-  }
+  const auto gate = read_calibration_targets(dir / "targets_2016_gate_bomb.yaml");
+  REQUIRE(gate.size() == 3);
+  const auto per_incident = read_calibration_targets(dir / "targets_per_incident.yaml");
+  REQUIRE(per_incident.size() >= 4);
+  for (const auto* file : {&targets, &gate, &per_incident})
+    for (const CalibrationTarget& t : *file) {
+      INFO(t.metric);
+      CHECK(!t.columns.empty());
+      CHECK(t.source.size() > 40);  // a citation, not a placeholder
+      CHECK((t.value.has_value() || (t.low && t.high)));
+      CHECK((t.scale == TargetScale::PerIncident) == !t.incidents.empty());
+    }
 }

@@ -8,7 +8,7 @@
 // A large charge also hurts people far beyond its casualty area, lightly: glass, debris and
 // blast injuries that need first aid and a dressing, not a surgeon. The optional light-wound area
 // is a third, wider Carleton zone whose extra hits are all T3 minimal; the casualty area's wounded
-// keep their triage mix. With it unset (0) there is no such zone.
+// keep their triage mix. Unset (0), or not above the casualty area, there is no such zone.
 #include <optional>
 
 #include "sim/camp/threats/casualty.hpp"
@@ -19,7 +19,7 @@ namespace campsim::camp {
 struct BlastEffect {
   double lethal_area_m2 = 200;     // killed
   double casualty_area_m2 = 1000;  // killed or wounded (>= lethal_area_m2)
-  double light_wound_area_m2 = 0;  // killed, wounded or lightly wounded (>= casualty_area_m2; 0: none)
+  double light_wound_area_m2 = 0;  // killed, wounded or lightly wounded (no zone unless above casualty_area_m2)
 };
 
 struct ProtectionFactors {

@@ -29,10 +29,9 @@ void read_blast(scenario::MapReader in, BlastEffect& out) {
   if (out.lethal_area_m2 > out.casualty_area_m2)
     in.fail("lethal_area_m2", fmt::format("at most casualty_area_m2 ({:g})", out.casualty_area_m2),
             fmt::format("{:g}", out.lethal_area_m2));
+  // Not above the casualty area, it adds nothing (so raising the casualty area never makes a
+  // scenario invalid).
   in.number("light_wound_area_m2", out.light_wound_area_m2, Need::Optional, Range{0, 1e8});
-  if (out.light_wound_area_m2 > 0 && out.light_wound_area_m2 < out.casualty_area_m2)
-    in.fail("light_wound_area_m2", fmt::format("0 (no light-wound zone) or at least casualty_area_m2 ({:g})", out.casualty_area_m2),
-            fmt::format("{:g}", out.light_wound_area_m2));
 }
 
 void read_protection(scenario::MapReader in, ProtectionFactors& out) {

@@ -11,7 +11,7 @@ namespace campsim::camp {
 // arrivals: {per_day: 0.05, hour_weights: [24 numbers], annual_growth: 0.2, scripted: [20h45min, 3d2h]}
 void read_arrivals(scenario::MapReader in, ArrivalProfile& out);
 // {lethal_area_m2: 200, casualty_area_m2: 1000, light_wound_area_m2: 5000}; lethal must not exceed
-// casualty, and the light-wound area (optional, 0 = none) must not be below it.
+// casualty; the light-wound area (optional) adds a zone only where it exceeds the casualty area.
 void read_blast(scenario::MapReader in, BlastEffect& out);
 // {open: 1, container: 0.6, hardened: 0.02}
 void read_protection(scenario::MapReader in, ProtectionFactors& out);

@@ -41,7 +41,7 @@ struct VehicleBombParams {
   // A few hundred kg of explosive in a pickup. Carleton areas chosen so the equivalent radii
   // (sqrt(A/pi): 28 m lethal, 80 m casualty) match the ATF vehicle-bomb table's lethal air-blast
   // range of 30-38 m for a 230-450 kg car bomb (assumed; see the docs).
-  BlastEffect charge{2500, 20000};
+  BlastEffect charge{2500, 20000, 57500};  // light-wound area calibrated to 31 May 2016 (docs/calibration.md)
   ProtectionFactors protection;
   WoundMix wounds;
 };

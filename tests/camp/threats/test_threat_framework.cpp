@@ -71,6 +71,9 @@ TEST_CASE("the light-wound zone adds T3 casualties between the casualty and the 
   effect.light_wound_area_m2 = 4000;
   CHECK(hurt_probability(effect, r, 1) == Approx(p(4000)));
   CHECK(hurt_probability(effect, r, 0.5) == Approx(p(2000)));  // protection shrinks it as the others
+  BlastEffect smaller = effect;
+  smaller.light_wound_area_m2 = 500;  // not above the casualty area: no zone
+  CHECK(hurt_probability(smaller, r, 1) == Approx(p(1000)));
   // Sampled: killed p(200), wounded with the mix p(1000) - p(200), T3 from the zone p(4000) - p(1000).
   engine::RandomStream rng(engine::StreamKey{1, 0, 9, 0, 0});
   const int n = 200000;
