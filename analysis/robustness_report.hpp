@@ -12,7 +12,8 @@ namespace campsim::analysis {
 
 // metric | <policy> best at (one column per policy)
 Table ranking_table(const Comparison& comparison, const VerdictRobustness& robustness);
-// metric | policy | better / worse / unclear | difference (min to max) | depends on
+// metric | policy | better / worse / unclear | difference (min to max) | depends on; a policy equal to
+// the reference at every point is left out
 Table dependence_table(const Comparison& comparison, const VerdictRobustness& robustness);
 // Heading, explanation and both tables.
 std::vector<Block> robustness_blocks(const Comparison& comparison, const VerdictRobustness& robustness);

@@ -121,13 +121,19 @@ std::optional<VerdictRobustness> verdict_robustness(const BatchTable& batch, con
         if (!r) continue;
         std::optional<std::size_t> best;
         double best_mean = 0;
+        int sharing = 0;  // policies with exactly the best mean (common random numbers make ties common)
         for (const PolicyResult& p : r->policies) {
           if (p.estimate.summary.n == 0) continue;
           const double mean = p.estimate.summary.mean;
           const bool better = direction == Direction::lower_is_better ? mean < best_mean : mean > best_mean;
-          if (!best || better) best = p.policy, best_mean = mean;
+          if (!best || better) {
+            best = p.policy, best_mean = mean, sharing = 1;
+          } else if (mean == best_mean) {
+            ++sharing;
+          }
         }
-        if (best) ++m.best_count[*best];
+        if (best && sharing == 1) ++m.best_count[*best];
+        if (sharing > 1) ++m.tied;
       }
     for (std::size_t policy = 0; policy < c.policies.size(); ++policy) {
       if (policy == c.reference) continue;

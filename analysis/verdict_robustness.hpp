@@ -38,7 +38,8 @@ struct PolicyOverDesign {
 
 struct MetricOverDesign {
   MetricInfo metric;
-  std::vector<int> best_count;             // per policy (manifest order): points where its mean is best
+  std::vector<int> best_count;             // per policy (manifest order): points where its mean alone is best
+  int tied = 0;                            // points where two or more policies share the best mean
   std::vector<PolicyOverDesign> policies;  // every policy but the reference
 };
 

@@ -12,6 +12,7 @@
 #include "analysis/comparison.hpp"
 #include "analysis/robustness_report.hpp"
 #include "analysis/verdict_robustness.hpp"
+#include "tests/analysis/design_batch.hpp"
 
 using namespace campsim::analysis;
 namespace fs = std::filesystem;
@@ -35,34 +36,10 @@ TEST_CASE("Spearman's rank correlation, its p-value and Holm's correction by han
 
 TEST_CASE("over a design, the verdict's dependence is found on the factor that drives it and not on the other",
           "[analysis][robustness]") {
-  // 8 points: notice to move 2..9 min; buddy-aid share in the order 1,4,6,7,8,5,3,2 (rank
-  // correlation 0 with the notice: sum of squared rank differences 84 = n (n^2 - 1) / 12).
-  // Died of wounds: reference 5 + r mod 4; the policy adds 2.75 - 0.5 * minutes + 0.1 ((r mod 3) - 1),
-  // so its mean difference is 1.74, 1.24, ..., -1.76: worse at 2-5 min, better at 6-9 min.
+  // The batch of design_batch.hpp: the policy's mean difference is 2.74 - 0.5 * minutes of notice,
+  // worse at 2-5 min, better at 6-9 min; the buddy-aid share has rank correlation 0 with it.
   const fs::path dir = fs::temp_directory_path() / "campsim_test_robustness";
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  const int buddy_order[8] = {1, 4, 6, 7, 8, 5, 3, 2};
-  std::string points;
-  for (int i = 0; i < 8; ++i)
-    points += std::string(i ? "," : "") + "{\"design_point\": " + std::to_string(i) + ", \"settings\": {\"qrf.notice_to_move_day\": \"" +
-              std::to_string(i + 2) + "min\", \"medical.first_aid.buddy_aid_share\": \"0." + std::to_string(40 + buddy_order[i]) +
-              "\"}}";
-  std::ofstream(dir / "batch.json") << "{\"scenario\": \"s.yaml\", \"replications\": 10, \"seed\": 1, "
-                                       "\"policies\": [{\"name\": \"today\"}, {\"name\": \"pre_authorized\"}], "
-                                       "\"design\": {\"kind\": \"nolh\", \"points\": [" + points + "]}}";
-  {
-    std::ofstream results(dir / "results.csv");
-    results << "design_point,policy,replication,seed,qrf.notice_to_move_day,medical.first_aid.buddy_aid_share,medical.died_of_wounds\n";
-    for (int i = 0; i < 8; ++i)
-      for (int p = 0; p < 2; ++p)
-        for (int r = 0; r < 10; ++r) {
-          const double reference = 5 + r % 4;
-          const double value = p == 0 ? reference : reference + 2.75 - 0.5 * (i + 2) + 0.1 * ((r % 3) - 1);
-          results << i << "," << (p ? "pre_authorized" : "today") << "," << r << ",1," << i + 2 << "min,0."
-                  << 40 + buddy_order[i] << "," << value << "\n";
-        }
-  }
+  campsim::testing::write_design_batch(dir);
   const BatchTable batch = read_batch(dir);
   const Comparison c = compare(batch, CompareOptions{});
   const auto over = verdict_robustness(batch, c, {"medical.died_of_wounds"});
@@ -72,6 +49,7 @@ TEST_CASE("over a design, the verdict's dependence is found on the factor that d
   REQUIRE(over->metrics.size() == 1);
   const MetricOverDesign& m = over->metrics[0];
   CHECK(m.best_count == std::vector<int>{4, 4});  // the reference wins at 2-5 min, the policy at 6-9
+  CHECK(m.tied == 0);
   REQUIRE(m.policies.size() == 1);
   const PolicyOverDesign& p = m.policies[0];
   CHECK(p.points == 8);
@@ -96,7 +74,7 @@ TEST_CASE("over a design, the verdict's dependence is found on the factor that d
   fs::remove_all(dir);
 }
 
-TEST_CASE("a batch without a design, or with too few points, has no over-the-design section", "[analysis][robustness]") {
+TEST_CASE("a batch with too few points has no over-the-design section; identical policies tie", "[analysis][robustness]") {
   const fs::path dir = fs::temp_directory_path() / "campsim_test_robustness_small";
   fs::remove_all(dir);
   fs::create_directories(dir);
@@ -107,5 +85,22 @@ TEST_CASE("a batch without a design, or with too few points, has no over-the-des
   const BatchTable batch = read_batch(dir);
   const Comparison c = compare(batch, CompareOptions{});
   CHECK_FALSE(verdict_robustness(batch, c, {"m"}));
+  // Four points where both policies give the same values: every point is a tie, no one is best.
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::string points, rows;
+  for (int i = 0; i < 4; ++i) {
+    points += std::string(i ? "," : "") + "{\"design_point\": " + std::to_string(i) + ", \"settings\": {\"x\": \"" + std::to_string(i) + "\"}}";
+    for (const char* p : {"a", "b"})
+      for (int r = 0; r < 2; ++r) rows += std::to_string(i) + "," + p + "," + std::to_string(r) + ",1," + std::to_string(i) + "," + std::to_string(r + i) + "\n";
+  }
+  std::ofstream(dir / "batch.json") << "{\"scenario\": \"s.yaml\", \"replications\": 2, \"seed\": 1, \"policies\": [{\"name\": \"a\"}, "
+                                       "{\"name\": \"b\"}], \"design\": {\"kind\": \"lhs\", \"points\": [" + points + "]}}";
+  std::ofstream(dir / "results.csv") << "design_point,policy,replication,seed,x,medical.died_of_wounds\n" << rows;
+  const BatchTable same = read_batch(dir);
+  const auto ties = verdict_robustness(same, compare(same, CompareOptions{}), {"medical.died_of_wounds"});
+  REQUIRE(ties);
+  CHECK(ties->metrics[0].best_count == std::vector<int>{0, 0});
+  CHECK(ties->metrics[0].tied == 4);
   fs::remove_all(dir);
 }

@@ -1,9 +1,11 @@
 // campsim compare through the real program, on hand-written batch directories.
 #include <catch2/catch.hpp>
 
+#include <fstream>
 #include <sstream>
 
 #include "tests/support/stress_threats.hpp"
+#include "../analysis/design_batch.hpp"
 #include "../analysis/synthetic_batch.hpp"
 #include "run_cli.hpp"
 
@@ -60,6 +62,27 @@ TEST_CASE("compare prints an aligned headline and writes the report", "[cli][com
   CHECK(again.output.empty());
   CHECK(read_file(scratch / "batch" / "report" / "report.md").find("`--no-plots` was given") != std::string::npos);
   fs::remove_all(scratch);
+}
+
+TEST_CASE("compare over a design prints and reports how often the verdict holds and what it depends on", "[cli][compare]") {
+  const fs::path scratch = scratch_dir("compare_design");
+  write_design_batch(scratch / "batch");
+  const CliResult r = run_cli("compare " + (scratch / "batch").string() + " --no-plots");
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  // The policy is worse at 4 points and better at 4, the notice to move decides (design_batch.hpp).
+  const auto at = r.output.find("Over the design (8 points): ranking");
+  REQUIRE(at != std::string::npos);
+  const std::string over = r.output.substr(at);
+  CHECK(over.find("4 of 8") != std::string::npos);
+  CHECK(over.find("4 / 4 / 0") != std::string::npos);
+  CHECK(over.find("`qrf.notice_to_move_day` (rho -1.00") != std::string::npos);
+  CHECK(over.find("buddy_aid_share` (rho") == std::string::npos);  // not named
+  std::ifstream report(scratch / "batch" / "report" / "report.md");
+  std::stringstream text;
+  text << report.rdbuf();
+  CHECK(text.str().find("## Over the design: does the verdict hold, and on what does it depend?") != std::string::npos);
+  CHECK(text.str().find("| died of wounds (per run) | pre_authorized | 4 / 4 / 0 |") != std::string::npos);
 }
 
 TEST_CASE("compare on something that is not a batch exits 2 and says what is wrong", "[cli][compare]") {
