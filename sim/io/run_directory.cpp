@@ -15,8 +15,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Files only campsim puts at the top of a directory it writes.
-constexpr const char* kMarkers[] = {"manifest.json", "batch.json", "report.md"};
+// Files only campsim puts at the top of a directory it writes: a run, a batch, a comparison or
+// sensitivity report, a calibration report.
+constexpr const char* kMarkers[] = {"manifest.json", "batch.json", "report.md", "calibration.md"};
 
 fs::path parent_of(const fs::path& target) { return target.has_parent_path() ? target.parent_path() : fs::path("."); }
 
@@ -42,7 +43,7 @@ std::optional<std::string> not_replaceable(const fs::path& path) {
   }
   for (const char* marker : kMarkers)
     if (fs::symlink_status(path / marker, ec).type() == fs::file_type::regular) return std::nullopt;
-  return path.string() + " has no manifest.json, batch.json or report.md: it was not written by campsim";
+  return path.string() + " has no manifest.json, batch.json, report.md or calibration.md: it was not written by campsim";
 }
 
 std::string path_component(const std::string& name) {
