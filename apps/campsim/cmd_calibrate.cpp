@@ -44,7 +44,10 @@ constexpr const char* kCalibrateExplanation =
     "Examples:\n"
     "  campsim calibrate scenarios/gao_baseline.yaml --targets analysis/calibration/targets.yaml \\\n"
     "      --parameters analysis/calibration/parameters.yaml --days 365 --replications 20 --threads 2\n"
+    "  campsim calibrate scenarios/replay_2016-05-31_gao.yaml --targets analysis/calibration/targets_2016_gate_bomb.yaml \\\n"
+    "      --parameters analysis/calibration/parameters_vehicle_bomb.yaml --replications 100   # one attack, per run\n"
     "  campsim calibrate scenarios/gao_baseline.yaml --targets t.yaml --parameters p.yaml --rule implausibility --resume\n"
+    "Targets may be per run, day, year or incident (per: incident, incidents: COLUMN).\n"
     "Documentation: docs/calibration.md\n";
 
 template <class E>
