@@ -1,6 +1,7 @@
 #include "analysis/calibration_report.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -22,6 +23,24 @@ std::string g3(double value) {  // three significant figures, for tables
   char text[40];
   std::snprintf(text, sizeof text, "%.3g", value);
   return text;
+}
+
+std::string g4(double value) {  // a parameter value in a table: four significant figures, whole from 1,000
+  char text[40];
+  if (std::abs(value) >= 1000 && std::abs(value) < 1e12)
+    std::snprintf(text, sizeof text, "%.0f", value);  // 53341, not 5.334e+04: a planner reads areas in m2
+  else
+    std::snprintf(text, sizeof text, "%.4g", value);
+  return text;
+}
+
+// A design value as the tables show it: plain numbers to four significant figures (the exact
+// text is in sets.csv and best.txt), anything else (a duration, a word) as written.
+std::string brief_value(const std::string& text) {
+  double value = 0;
+  const char* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  return ec == std::errc() && ptr == end ? g4(value) : text;
 }
 
 std::string csv_field(const std::string& text) {
@@ -61,8 +80,8 @@ Table parameter_table(const CalibrationStudy& s) {
     for (std::size_t i = 0; i < s.fits.size(); ++i)
       if (s.fits[i].kept) lo = std::min(lo, s.set_numbers[i][p]), hi = std::max(hi, s.set_numbers[i][p]);
     t.rows.push_back({"`" + s.parameter_keys[p] + "`", s.parameter_descriptions[p],
-                      lo <= hi ? "[" + format_number(lo) + ", " + format_number(hi) + "]" : "none kept",
-                      best ? s.set_values[*best][p] : "n/a"});
+                      lo <= hi ? "[" + g4(lo) + ", " + g4(hi) + "]" : "none kept",
+                      best ? brief_value(s.set_values[*best][p]) : "n/a"});
   }
   return t;
 }
@@ -93,7 +112,7 @@ Document build_calibration_report(const CalibrationStudy& s) {
   doc.title = "Calibration of " + s.scenario;
   const std::size_t kept = kept_count(s);
   std::string facts = "Design: " + s.design_description + "; " + std::to_string(s.replications) + " replication(s) of " +
-                      format_number(s.days) + " days per set. Rule: " +
+                      format_number(s.days) + (s.days == 1 ? " day" : " days") + " per set. Rule: " +
                       (s.rule == KeepRule::Band ? std::string("keep a set when every target lies inside its 90% band")
                                                 : "keep a set when every target's implausibility is below " + format_number(s.cutoff)) +
                       ". **" + std::to_string(kept) + " of " + std::to_string(s.fits.size()) + " sets kept.**";
@@ -121,7 +140,7 @@ Document build_calibration_report(const CalibrationStudy& s) {
     for (std::size_t i = 0; i < s.fits.size(); ++i) {
       if (!s.fits[i].kept) continue;
       std::vector<std::string> row{std::to_string(i)};
-      row.insert(row.end(), s.set_values[i].begin(), s.set_values[i].end());
+      for (const std::string& v : s.set_values[i]) row.push_back(brief_value(v));
       row.push_back(g3(s.fits[i].max_implausibility));
       t.rows.push_back(std::move(row));
     }
