@@ -152,7 +152,8 @@ Document build_calibration_report(const CalibrationStudy& s) {
       "numbers; per target, the simulated mean and the 90% band (5% and 95% type-7 quantiles over replications).",
       "Inside: the record's value (or interval) meets the band. Implausibility I = distance from the mean to the record / "
       "sqrt(record sd^2 + run variance); I < 3 is the three-sigma cut-off.",
-      "Every set, with each target's mean, band and implausibility, is in sets.csv; best.txt holds the best set as --set lines.",
+      "Every set, with each target's mean, band and implausibility, is in sets.csv; best.txt holds the best set as --set lines; "
+      "kept_sets.yaml holds the kept sets as a design, to compare policies over them (campsim batch --policies ... --design).",
   }});
   return doc;
 }
@@ -169,6 +170,7 @@ fs::path write_calibration_report(const fs::path& dir, const CalibrationStudy& s
       for (std::size_t p = 0; p < s.parameter_keys.size(); ++p)
         best_lines += s.parameter_keys[p] + "=" + s.set_values[*best][p] + "\n";
     io::write_text_file(tmp / "best.txt", best_lines);
+    if (!s.kept_design_yaml.empty()) io::write_text_file(tmp / "kept_sets.yaml", s.kept_design_yaml);
   });
   return report;
 }

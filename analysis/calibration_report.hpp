@@ -28,6 +28,9 @@ struct CalibrationStudy {
   double days = 0;
   std::string design_description;
   std::string command;
+  // The kept sets as a table design file (`campsim batch --design`), so that policies can be
+  // compared over the calibrated parameter sets themselves; empty when none was kept.
+  std::string kept_design_yaml;
 };
 
 // target | per | record | source | simulated mean | 90% band | implausibility | inside? | runs (with a

@@ -15,6 +15,7 @@
 #include "apps/campsim/commands.hpp"
 #include "apps/campsim/options.hpp"
 #include "apps/campsim/sample_batch.hpp"
+#include "sim/batch/design.hpp"
 #include "sim/batch/latin_hypercube.hpp"
 #include "sim/batch/orthogonal_latin_hypercube.hpp"
 #include "sim/batch/parameter_space.hpp"
@@ -235,6 +236,14 @@ int calibrate_command(const std::vector<std::string>& args) {
     std::cerr << "campsim calibrate: " << e.what() << "\n";
     return kFailure;
   }
+  std::vector<std::vector<std::string>> kept_rows;
+  for (std::size_t i = 0; i < study.fits.size(); ++i)
+    if (study.fits[i].kept) kept_rows.push_back(study.set_values[i]);
+  if (!kept_rows.empty())
+    study.kept_design_yaml = "# The parameter sets `" + study.command + "` kept (docs/calibration.md).\n"
+                             "# Compare policies over them: campsim batch " + study.scenario +
+                             " --policies ... --design THIS_FILE --replications R\n" +
+                             batch::table_design_yaml(study.parameter_keys, kept_rows);
   const fs::path report = analysis::write_calibration_report(dir, study);
   if (quiet) return kOk;
   const auto kept = std::count_if(study.fits.begin(), study.fits.end(), [](const analysis::SetFit& f) { return f.kept; });
@@ -253,7 +262,7 @@ int calibrate_command(const std::vector<std::string>& args) {
   }
   std::cout << "\n" << analysis::render_text_table(analysis::parameter_table(study));
   std::cout << "report: " << (report / "calibration.md").string() << ", " << (report / "sets.csv").string() << ", "
-            << (report / "best.txt").string() << "\n";
+            << (report / "best.txt").string() << (kept_rows.empty() ? "" : ", " + (report / "kept_sets.yaml").string()) << "\n";
   return kOk;
 }
 

@@ -149,6 +149,15 @@ TEST_CASE("calibrate keeps the admission rates whose runs match a target, around
   CHECK(report.find("| target | per | record | source | simulated mean | 90% band | implausibility | inside? | runs |") !=
         std::string::npos);
   CHECK(read_file(scratch / "c" / "report" / "best.txt").rfind("medical.routine_admissions.per_day=", 0) == 0);
+  // The kept sets as a design a policy batch can run over: one point per kept set, the same values.
+  std::size_t kept_count = 0;
+  for (std::size_t i = 1; i < rows.size(); ++i) kept_count += rows[i].back() == "1" ? 1 : 0;
+  const CliResult over = run_cli("batch scenarios/gao_baseline.yaml --design " + (scratch / "c" / "report" / "kept_sets.yaml").string() +
+                                 " --replications 1 --days 1 -q --out " + (scratch / "over").string());
+  INFO(over.output);
+  REQUIRE(over.exit_code == 0);
+  const auto batch_rows = csv_rows(read_file(scratch / "over" / "results.csv"));
+  CHECK(batch_rows.size() == kept_count + 1);  // header + one run per kept set
   // Re-analysing a finished calibration (--resume) rewrites its report to the same bytes: the report
   // directory is campsim's own and may be replaced (it once was refused for lacking a report.md).
   const std::string sets_before = read_file(scratch / "c" / "report" / "sets.csv");
