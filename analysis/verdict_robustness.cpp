@@ -108,7 +108,10 @@ std::optional<VerdictRobustness> verdict_robustness(const BatchTable& batch, con
   if (out.factor_keys.empty()) return std::nullopt;
 
   for (const std::string& name : metrics) {
-    const MetricResult* any = c.find(name, c.design_points.front());
+    // This metric's result at each point, looked up once (Comparison::find scans every result).
+    std::vector<const MetricResult*> at;
+    for (int dp : c.design_points) at.push_back(c.find(name, dp));
+    const MetricResult* any = at.front();
     if (!any) continue;
     MetricOverDesign m;
     m.metric = any->metric;
@@ -116,8 +119,7 @@ std::optional<VerdictRobustness> verdict_robustness(const BatchTable& batch, con
     const Direction direction = m.metric.direction;
     // The ranking: best mean at each point (the direction decides; unknown: not ranked).
     if (direction != Direction::unknown)
-      for (int dp : c.design_points) {
-        const MetricResult* r = c.find(name, dp);
+      for (const MetricResult* r : at) {
         if (!r) continue;
         std::optional<std::size_t> best;
         double best_mean = 0;
@@ -141,8 +143,8 @@ std::optional<VerdictRobustness> verdict_robustness(const BatchTable& batch, con
       row.policy = policy;
       std::vector<double> differences;
       std::vector<std::size_t> used;  // index of the point (into c.design_points) of each difference
-      for (std::size_t i = 0; i < c.design_points.size(); ++i) {
-        const MetricResult* r = c.find(name, c.design_points[i]);
+      for (std::size_t i = 0; i < at.size(); ++i) {
+        const MetricResult* r = at[i];
         if (!r) continue;
         for (const PolicyResult& p : r->policies) {
           if (p.policy != policy || !p.vs_reference || p.vs_reference->pairs == 0) continue;

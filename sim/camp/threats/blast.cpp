@@ -41,8 +41,11 @@ std::optional<Triage> blast_outcome(const BlastEffect& effect, double distance_m
   const double hit = rng.uniform01();
   const double severity = rng.uniform01();
   if (hit < kill_probability(effect, distance_m, area_factor)) return Triage::Killed;
-  if (hit >= hurt_probability(effect, distance_m, area_factor)) return std::nullopt;
-  if (hit >= casualty_probability(effect, distance_m, area_factor)) return Triage::Minimal;  // the light-wound zone
+  // One more exponential only for an effect with a light-wound zone: this runs per person and round.
+  const double casualty = casualty_probability(effect, distance_m, area_factor);
+  const bool light_zone = effect.light_wound_area_m2 > effect.casualty_area_m2;
+  if (hit >= (light_zone ? hurt_probability(effect, distance_m, area_factor) : casualty)) return std::nullopt;
+  if (hit >= casualty) return Triage::Minimal;  // the light-wound zone
   if (severity < mix.immediate) return Triage::Immediate;
   if (severity < mix.immediate + mix.delayed) return Triage::Delayed;
   return Triage::Minimal;
