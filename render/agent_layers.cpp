@@ -24,6 +24,34 @@ sf::VertexArray build_vehicles(const camp::WorldSnapshot& snapshot, const ViewFr
   return t;
 }
 
+sf::VertexArray build_combatants(const camp::WorldSnapshot& snapshot, const ViewFrame& frame) {
+  sf::VertexArray t(sf::Triangles);
+  for (const camp::CombatantView& c : snapshot.combatants) {
+    const sf::Vector2f at = frame.to_pixels(c.position);
+    sf::Color fill = c.kind == camp::CombatantKind::Intruder ? kIntruder
+                     : c.kind == camp::CombatantKind::Qrf    ? kQrfMember
+                                                             : kSentryFighting;
+    if (c.state == camp::CombatantState::Down) fill = kCombatantDown;
+    if (c.state == camp::CombatantState::Killed) fill = kKilled;
+    const sf::Color rim = c.state == camp::CombatantState::Firing ? kMuzzle : sf::Color::White;
+    switch (c.kind) {
+      case camp::CombatantKind::Intruder:
+        add_triangle(t, at, 17, rim);
+        add_triangle(t, {at.x, at.y + 1}, 11, fill);
+        break;
+      case camp::CombatantKind::Qrf:
+        add_diamond(t, at, 15, rim);
+        add_diamond(t, at, 10, fill);
+        break;
+      case camp::CombatantKind::Sentry:
+        add_square(t, at, 12, rim);
+        add_square(t, at, 8, fill);
+        break;
+    }
+  }
+  return t;
+}
+
 sf::VertexArray build_impacts_and_incidents(const camp::WorldSnapshot& snapshot, engine::SimTime now,
                                             const ViewFrame& frame) {
   sf::VertexArray t(sf::Triangles);

@@ -10,6 +10,9 @@
 namespace campsim::render {
 
 sf::VertexArray build_vehicles(const camp::WorldSnapshot& snapshot, const ViewFrame& frame);
+// Everyone in a fight: intruders as triangles, the QRF on foot as diamonds, sentries firing as
+// squares; a yellow rim while firing, grey when down, black when killed.
+sf::VertexArray build_combatants(const camp::WorldSnapshot& snapshot, const ViewFrame& frame);
 // Blast radii (true scale) fading out over kImpactFade after the impact, and a ring on each open
 // incident's place.
 sf::VertexArray build_impacts_and_incidents(const camp::WorldSnapshot& snapshot, engine::SimTime now,

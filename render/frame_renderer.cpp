@@ -65,6 +65,8 @@ void FrameRenderer::draw(sf::RenderTarget& target, const Scene& scene) {
   // Blasts and incident rings over the crowd, so a salvo in a crowded zone still shows.
   if (scene.layers.incidents) target.draw(build_impacts_and_incidents(s, scene.now, f));
   if (scene.layers.vehicles) target.draw(build_vehicles(s, f));
+  // The fight on top of everything: it is what the viewer is watching for.
+  if (scene.layers.incidents) target.draw(build_combatants(s, f));
   target.draw(build_selection(*scene.layout, s, scene.selection, f));
   if (scene.layers.labels) draw_labels(target, fonts_, scene);
 

@@ -84,10 +84,14 @@ void draw_legend(sf::RenderTarget& target, const Fonts& fonts, sf::Vector2f bott
       {"impact (fades)", kImpact, sf::Color::Transparent},
       {"open incident", kIncident, sf::Color::Transparent},
       {"protester quiet / active", kProtesterQuiet, kProtesterActive},
+      {"intruder (triangle)", kIntruder, sf::Color::White},
+      {"QRF on foot (diamond)", kQrfMember, sf::Color::White},
+      {"firing / down", kCombatantDown, kMuzzle},
   };
-  // Two columns: people on the left, vehicles and marks on the right.
+  // Columns of nine: people, then vehicles and marks, then the fight.
   const std::size_t per_column = 9;
-  const float line = 15, column = 190, width = 2 * column, height = kLegendHeight - 8;
+  const std::size_t columns = (rows.size() + per_column - 1) / per_column;
+  const float line = 15, column = 190, width = static_cast<float>(columns) * column, height = kLegendHeight - 8;
   sf::VertexArray t(sf::Triangles);
   const sf::Vector2f top_left{bottom_left.x, bottom_left.y - height};
   add_rect(t, top_left, {width, height}, kBox);

@@ -27,6 +27,13 @@ inline const sf::Color kPanelText{225, 225, 225};
 inline const sf::Color kPanelDim{150, 150, 160};
 inline const sf::Color kAlert{255, 90, 80};
 inline const sf::Color kSelection{0, 255, 255};
+// The fight: intruders (triangles), the QRF on foot (diamonds), a yellow rim on whoever fires,
+// grey for the wounded or captured, black for the dead.
+inline const sf::Color kIntruder{150, 0, 20};
+inline const sf::Color kQrfMember{0, 70, 220};
+inline const sf::Color kSentryFighting{20, 110, 40};  // the guard's own green: a sentry shooting back
+inline const sf::Color kMuzzle{255, 235, 0};
+inline const sf::Color kCombatantDown{140, 140, 140};
 // Protesters at the gate, by state: quiet, active (Epstein), leaving.
 inline const sf::Color kProtesterQuiet{245, 240, 225};
 inline const sf::Color kProtesterActive{235, 45, 30};

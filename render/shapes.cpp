@@ -77,4 +77,22 @@ void add_sector(sf::VertexArray& t, sf::Vector2f centre, float radius, double fr
   }
 }
 
+void add_triangle(sf::VertexArray& triangles, sf::Vector2f centre, float size, sf::Color colour) {
+  const float h = size / 2;
+  triangles.append(sf::Vertex({centre.x, centre.y - h}, colour));
+  triangles.append(sf::Vertex({centre.x - h, centre.y + h}, colour));
+  triangles.append(sf::Vertex({centre.x + h, centre.y + h}, colour));
+}
+
+void add_diamond(sf::VertexArray& triangles, sf::Vector2f centre, float size, sf::Color colour) {
+  const float h = size / 2;
+  const sf::Vector2f top{centre.x, centre.y - h}, bottom{centre.x, centre.y + h};
+  triangles.append(sf::Vertex(top, colour));
+  triangles.append(sf::Vertex({centre.x - h, centre.y}, colour));
+  triangles.append(sf::Vertex(bottom, colour));
+  triangles.append(sf::Vertex(top, colour));
+  triangles.append(sf::Vertex({centre.x + h, centre.y}, colour));
+  triangles.append(sf::Vertex(bottom, colour));
+}
+
 }  // namespace campsim::render

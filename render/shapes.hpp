@@ -13,6 +13,9 @@ namespace campsim::render {
 // An axis-aligned square of side `size` pixels centred on `centre`.
 void add_square(sf::VertexArray& triangles, sf::Vector2f centre, float size, sf::Color colour);
 void add_rect(sf::VertexArray& triangles, sf::Vector2f top_left, sf::Vector2f size, sf::Color colour);
+// An upward triangle and a diamond of height `size` centred on `centre` (the fight's markers).
+void add_triangle(sf::VertexArray& triangles, sf::Vector2f centre, float size, sf::Color colour);
+void add_diamond(sf::VertexArray& triangles, sf::Vector2f centre, float size, sf::Color colour);
 // A filled circle as `segments` triangles.
 void add_disc(sf::VertexArray& triangles, sf::Vector2f centre, float radius, sf::Color colour, int segments = 32);
 // A ring between radius - width and radius.

@@ -82,6 +82,46 @@ std::vector<ChartPoint> ViewHistory::chart(engine::SimTime now) const {
   return out;
 }
 
+namespace {
+
+// Who in a fight, for the log: "intruder 2", "QRF 5", "sentry 7" (the number within the incident).
+std::string combatant_name(const camp::CombatantView& c) {
+  const char* kind = c.kind == camp::CombatantKind::Intruder ? "intruder" : c.kind == camp::CombatantKind::Qrf ? "QRF" : "sentry";
+  return fmt::format("{} {}", kind, c.id % 1000);
+}
+
+template <class Add>
+void log_fight(const camp::WorldSnapshot& before, const camp::WorldSnapshot& after, Add&& add) {
+  int new_intruders = 0, new_qrf = 0;
+  camp::Point intruders_at;
+  for (const camp::CombatantView& now : after.combatants) {
+    auto was = std::find_if(before.combatants.begin(), before.combatants.end(),
+                            [&](const camp::CombatantView& c) { return c.id == now.id; });
+    if (was == before.combatants.end()) {
+      if (now.kind == camp::CombatantKind::Intruder) {
+        ++new_intruders;
+        intruders_at = now.position;
+      }
+      if (now.kind == camp::CombatantKind::Qrf) ++new_qrf;
+      continue;
+    }
+    if (was->state == now.state) continue;
+    if (now.state == camp::CombatantState::Killed) add(fmt::format("{} killed", combatant_name(now)), true);
+    if (now.state == camp::CombatantState::Down) add(fmt::format("{} down", combatant_name(now)), true);
+    if (now.state == camp::CombatantState::Breaching && was->state != camp::CombatantState::Breaching)
+      add(fmt::format("{} cutting the wire", combatant_name(now)), true);
+  }
+  if (new_intruders > 0) add(fmt::format("{} intruder(s) near {}", new_intruders, place(intruders_at)), true);
+  if (new_qrf > 0) add(fmt::format("QRF dismounted: {} on foot", new_qrf), false);
+  auto firing = [](const camp::WorldSnapshot& s) {
+    return std::count_if(s.combatants.begin(), s.combatants.end(),
+                         [](const camp::CombatantView& c) { return c.state == camp::CombatantState::Firing; });
+  };
+  if (firing(after) > 0 && firing(before) == 0) add(fmt::format("shots fired: {} firing", firing(after)), true);
+}
+
+}  // namespace
+
 std::vector<LogLine> ViewHistory::log_tail(engine::SimTime now, std::size_t count) const {
   std::vector<LogLine> out;
   for (const LogLine& line : log_)
@@ -122,6 +162,7 @@ void ViewHistory::log_changes(const camp::WorldSnapshot& before, const camp::Wor
     if (short_now && !short_before) add(fmt::format("{} short: {}/{}", now.name, now.on_post, now.required), true);
     if (!short_now && short_before) add(fmt::format("{} manned", now.name), false);
   }
+  log_fight(before, after, add);
   if (after.hospital.casualties > before.hospital.casualties)
     add(fmt::format("casualties {} (+{})", after.hospital.casualties, after.hospital.casualties - before.hospital.casualties),
         true);

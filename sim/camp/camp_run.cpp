@@ -44,13 +44,21 @@ struct CampModel {
         if (guards.soldiers().size() != soldiers) world.sync_guards();  // a new unit arrived
         return delay;
       }
-      case Module::Threats: return threats.on_event(event, queue);
+      case Module::Threats: {
+        // A fight's end is news for the medical chain too: responders and unarmoured
+        // ambulances wait for it.
+        if (kind_of(event) == EventKind::QrfContained && medical != nullptr)
+          medical->on_incident_contained(static_cast<int>(event.subject), event.time, queue);
+        return threats.on_event(event, queue);
+      }
       case Module::Protests: return protests != nullptr ? protests->on_event(event, queue) : std::nullopt;
       case Module::Medical: return medical != nullptr ? medical->on_event(event, queue) : std::nullopt;
     }
     return std::nullopt;
   }
-  bool wants_ticks(SimTime) const { return world.wants_ticks() || (protests != nullptr && protests->wants_ticks()); }
+  bool wants_ticks(SimTime) const {
+    return world.wants_ticks() || threats.wants_ticks() || (protests != nullptr && protests->wants_ticks());
+  }
   void on_tick(SimTime now, SimTime dt) { phases.run(now, dt); }
 };
 
@@ -86,10 +94,13 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
                       scenario.world, ThreatModelConfig{options.seed, options.replication, scenario.meta.start_time_of_day, end},
                       result.events);
 
-  // The tick: people move, then doors and bunkers settle who got in.
+  engine::EventQueue queue;
+  // The tick: people move, then doors and bunkers settle who got in, then any fight is fought
+  // with everyone where they now are (its hits join the queue at their shots' times).
   engine::PhasePipeline phases;
   phases.add("movement", [&](SimTime now, SimTime dt) { world.move(now, dt); });
   phases.add("shelter", [&](SimTime now, SimTime dt) { world.settle(now, dt); });
+  phases.add("fight", [&](SimTime now, SimTime dt) { threats.step_fights(now, dt, queue); });
   // Protesters walk in the same ticks, with their own pedestrian kernel (sim/crowd).
   std::optional<protest::ProtestModel> protests;
   if (scenario.protests.enabled) {
@@ -99,7 +110,6 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
     phases.add("crowd", [&](SimTime now, SimTime dt) { protests->move(now, dt); });
   }
 
-  engine::EventQueue queue;
   guards.schedule_initial_events(queue);
   threats.schedule_initial_events(queue);
   if (protests) protests->schedule_initial_events(queue);
@@ -117,7 +127,8 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
     threats.set_casualty_listener([&](const Casualty& c, const Incident& incident, engine::EventQueue& q) {
       // An attack without a QRF call-out (indirect fire) is over for the medics' purposes when
       // its casualties occur: they may drive in at once.
-      if (!incident.qrf) chain->on_incident_contained(incident.id, c.time, q);
+      // A fight's end is announced by its own event (QrfContained).
+      if (!incident.qrf && !incident.fight) chain->on_incident_contained(incident.id, c.time, q);
       chain->on_casualty(c, &incident, q);
     });
     // Rounds hit what is not a person too: ambulances where they are, the hospital's footprint.
@@ -144,6 +155,7 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   result.loop =
       engine::run_loop(camp, queue, engine::LoopConfig{0, end, scenario.meta.tick, options.always_tick}, watcher);
   guards.finish();
+  threats.close_open_fights(end, queue);
   if (protests) protests->finish(end);
   result.casualties = threats.casualties();
   result.incidents = threats.incidents();
@@ -154,6 +166,7 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   if (chain) {
     chain->drain(queue, [&](const engine::Event& e, engine::EventQueue& q) {
       if (kind_of(e) == EventKind::CasualtyOccurs) threats.on_event(e, q);
+      if (kind_of(e) == EventKind::QrfContained) chain->on_incident_contained(static_cast<int>(e.subject), e.time, q);
     });
     const MedicalOutcome& care = chain->outcome();
     medical = medical_metrics_json(scenario.medical, care);

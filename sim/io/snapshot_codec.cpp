@@ -21,6 +21,9 @@ bool same(const camp::VehicleView& a, const camp::VehicleView& b) {
 bool same(const camp::IncidentView& a, const camp::IncidentView& b) {
   return a.id == b.id && a.kind == b.kind && same(a.place, b.place) && a.phase == b.phase && same(a.started, b.started);
 }
+bool same(const camp::CombatantView& a, const camp::CombatantView& b) {
+  return a.id == b.id && a.kind == b.kind && a.state == b.state && same(a.position, b.position);
+}
 bool same(const camp::ImpactView& a, const camp::ImpactView& b) {
   return same(a.at, b.at) && same(a.radius_m, b.radius_m) && same(a.time, b.time);
 }
@@ -97,6 +100,23 @@ void get(ByteReader& in, camp::IncidentView& i) {
   i.place = get_point(in);
   i.phase = in.string();
   i.started = in.f64();
+}
+void put(ByteWriter& out, const camp::CombatantView& c) {
+  out.varint(c.id);
+  out.u8(static_cast<std::uint8_t>(c.kind));
+  out.u8(static_cast<std::uint8_t>(c.state));
+  put(out, c.position);
+}
+void get(ByteReader& in, camp::CombatantView& c) {
+  c.id = static_cast<std::uint32_t>(in.varint());
+  const std::uint8_t kind = in.u8();
+  const std::uint8_t state = in.u8();
+  // A damaged file must not put an enum out of its range into the viewer's hands.
+  if (kind > static_cast<std::uint8_t>(camp::CombatantKind::Sentry) || state > static_cast<std::uint8_t>(camp::CombatantState::Killed))
+    throw RecordingError("recording: a combatant of an unknown kind or state");
+  c.kind = static_cast<camp::CombatantKind>(kind);
+  c.state = static_cast<camp::CombatantState>(state);
+  c.position = get_point(in);
 }
 void put(ByteWriter& out, const camp::ImpactView& i) {
   put(out, i.at);
@@ -188,8 +208,9 @@ void get_list(ByteReader& in, std::vector<T>& items) {
 enum Section : std::uint8_t {
   kPosts = 1, kPeople = 2, kVehicles = 4, kIncidents = 8, kImpacts = 16, kHospital = 32,
   kProtest = 64,  // format version 2
+  kCombatants = 128,  // format version 3
 };
-constexpr std::uint8_t kAllSections = 127;
+constexpr std::uint8_t kAllSections = 255;
 enum class ListCoding : std::uint8_t { Changed = 0, Whole = 1 };
 
 // People and vehicles keep their places in the list while the list keeps its length and ids:
@@ -245,7 +266,8 @@ void apply_changes(ByteReader& in, std::vector<T>& items) {
 bool identical(const WorldSnapshot& a, const WorldSnapshot& b) {
   return same(a.time, b.time) && same(a.time_of_day, b.time_of_day) && same(a.posts, b.posts) &&
          same(a.people, b.people) && same(a.vehicles, b.vehicles) && same(a.incidents, b.incidents) &&
-         same(a.impacts, b.impacts) && same(a.hospital, b.hospital) && same(a.protest, b.protest);
+         same(a.impacts, b.impacts) && same(a.hospital, b.hospital) && same(a.protest, b.protest) &&
+         same(a.combatants, b.combatants);
 }
 
 void encode_keyframe(ByteWriter& out, const WorldSnapshot& s) {
@@ -258,6 +280,7 @@ void encode_keyframe(ByteWriter& out, const WorldSnapshot& s) {
   put_list(out, s.impacts);
   put(out, s.hospital);
   put(out, s.protest);
+  put_list(out, s.combatants);
 }
 
 WorldSnapshot decode_keyframe(ByteReader& in) {
@@ -271,6 +294,7 @@ WorldSnapshot decode_keyframe(ByteReader& in) {
   get_list(in, s.impacts);
   get(in, s.hospital);
   if (!in.done()) get(in, s.protest);  // absent from format version 1: no protest
+  if (!in.done()) get_list(in, s.combatants);  // absent before format version 3: no fight
   return s;
 }
 
@@ -285,6 +309,7 @@ void encode_delta(ByteWriter& out, const WorldSnapshot& previous, const WorldSna
   if (!same(previous.impacts, next.impacts)) sections |= kImpacts;
   if (!same(previous.hospital, next.hospital)) sections |= kHospital;
   if (!same(previous.protest, next.protest)) sections |= kProtest;
+  if (!same(previous.combatants, next.combatants)) sections |= kCombatants;
   out.u8(sections);
   if (sections & kPosts) put_changes(out, previous.posts, next.posts);
   if (sections & kPeople) put_changes(out, previous.people, next.people);
@@ -293,6 +318,7 @@ void encode_delta(ByteWriter& out, const WorldSnapshot& previous, const WorldSna
   if (sections & kImpacts) put_list(out, next.impacts);
   if (sections & kHospital) put(out, next.hospital);
   if (sections & kProtest) put(out, next.protest);
+  if (sections & kCombatants) put_list(out, next.combatants);
 }
 
 void apply_delta(ByteReader& in, WorldSnapshot& state) {
@@ -307,6 +333,7 @@ void apply_delta(ByteReader& in, WorldSnapshot& state) {
   if (sections & kImpacts) get_list(in, state.impacts);
   if (sections & kHospital) get(in, state.hospital);
   if (sections & kProtest) get(in, state.protest);
+  if (sections & kCombatants) get_list(in, state.combatants);
 }
 
 double payload_time(ByteReader in) { return in.f64(); }

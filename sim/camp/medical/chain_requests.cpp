@@ -44,7 +44,7 @@ void ChainCore::on_casualty(const Casualty& c, const Incident* incident, engine:
   ++active_;
 
   // What this casualty's incident says of its containment, if anything yet.
-  if (incident && incident->qrf) {
+  if (incident && incident->qrf && !incident->fight) {  // a fight's end comes by event
     IncidentWatch& watch = incidents_[incident->id];
     if (!watch.contained) {
       watch.contained = incident->qrf->contained;

@@ -17,6 +17,21 @@ enum class ThreatKind { IndirectFire, VehicleBomb, Infiltration, ComplexAttack, 
 
 std::string_view threat_kind_name(ThreatKind kind);
 
+// How a fight in the world went (an infiltration fought out by agents: sim/camp/fight).
+struct FightSummary {
+  int attackers = 0;
+  int attackers_killed = 0, attackers_wounded = 0, attackers_captured = 0, attackers_gone = 0;
+  long shots = 0, hits = 0;
+  long shots_by_camp = 0, hits_by_camp = 0, hits_by_attackers = 0;
+  long friendly_hits = 0;
+  long detections = 0;
+  std::optional<SimTime> first_shot;   // scenario time of the first shot
+  std::optional<SimTime> qrf_contact;  // the QRF's first sighting or shot
+  std::optional<SimTime> ended;        // every attacker neutralized or gone
+  bool stopped_outside = false;        // no attacker got through the wire
+  int neutralized() const { return attackers_killed + attackers_wounded + attackers_captured; }
+};
+
 struct Incident {
   int id = 0;
   ThreatKind kind = ThreatKind::IndirectFire;
@@ -28,6 +43,9 @@ struct Incident {
   std::optional<QrfTimeline> qrf;  // when the QRF was called out
   int killed = 0;
   int wounded = 0;
+  // Fought out in the world: its end is not known when it starts, and is announced by a
+  // QrfContained event when the last attacker is down or gone.
+  std::optional<FightSummary> fight;
   std::vector<std::pair<std::string, double>> facts;  // e.g. {"rounds", 3}, {"stopped_at_m", 40}
   void fact(std::string name, double value) { facts.emplace_back(std::move(name), value); }
 };

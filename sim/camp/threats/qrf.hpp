@@ -31,6 +31,7 @@ struct QrfParams {
 
 struct QrfTimeline {
   int unit = 0;          // which QRF team went
+  int mission = 0;       // its index among that team's missions (stand_down finds it by this)
   SimTime waited = 0;    // how long the incident waited for a team that was busy elsewhere
   SimTime detected = 0;
   SimTime alerted = 0;

@@ -27,7 +27,7 @@ Point point_along_route(const CampLayout& layout, const std::vector<int>& nodes,
 QrfForce::QrfForce(const QrfParams& params, const CampLayout& layout, int base_node)
     : params_(params), layout_(layout), base_(base_node), teams_(static_cast<std::size_t>(std::max(1, params.units))) {}
 
-QrfTimeline QrfForce::dispatch(Point incident, SimTime detected, bool night, engine::RandomStream& rng) {
+QrfTimeline QrfForce::send(Point incident, SimTime detected, bool night, engine::RandomStream& rng, Mission& m) {
   QrfTimeline t;
   t.detected = detected;
   t.alerted = detected + params_.alarm_delay.sample(rng);
@@ -64,12 +64,10 @@ QrfTimeline QrfForce::dispatch(Point incident, SimTime detected, bool night, eng
       best_from = from;
     }
   }
-  Team& team = teams_[static_cast<std::size_t>(best)];
   t.unit = best;
   t.launched = best_launch;
   t.waited = std::max(0.0, best_launch - free_launch);
 
-  Mission m;
   m.mobilized = best_from == base_ && best_launch == free_launch ? t.alerted : best_launch;
   const int goal = nearest_road_node(layout_, incident);
   if (const auto route = shortest_route(layout_, best_from, goal)) {
@@ -78,27 +76,59 @@ QrfTimeline QrfForce::dispatch(Point incident, SimTime detected, bool night, eng
   }
   t.foot_m = goal >= 0 ? distance(layout_.road_nodes[static_cast<std::size_t>(goal)].position, incident) : 0;
   t.on_scene = t.launched + t.road_m / params_.drive_speed_mps + t.foot_m / params_.foot_speed_mps;
-  t.contained = t.on_scene + params_.containment.sample(rng);
-  double back_m = 0;
   if (const auto route = shortest_route(layout_, goal, base_)) {
-    back_m = route->length_m;
     m.back = route->nodes;
+    m.back_m = route->length_m;
   }
-  t.home = t.contained + t.foot_m / params_.foot_speed_mps + back_m / params_.drive_speed_mps;
+  return t;
+}
 
+QrfTimeline QrfForce::dispatch(Point incident, SimTime detected, bool night, engine::RandomStream& rng) {
+  Mission m;
+  QrfTimeline t = send(incident, detected, night, rng, m);
+  Team& team = teams_[static_cast<std::size_t>(t.unit)];
+  t.contained = t.on_scene + params_.containment.sample(rng);
+  t.home = t.contained + t.foot_m / params_.foot_speed_mps + m.back_m / params_.drive_speed_mps;
+  commit(team, m, t);
+  return t;
+}
+
+QrfTimeline QrfForce::dispatch_open(Point incident, SimTime detected, bool night, engine::RandomStream& rng, SimTime hold) {
+  Mission m;
+  QrfTimeline t = send(incident, detected, night, rng, m);
+  Team& team = teams_[static_cast<std::size_t>(t.unit)];
+  t.contained = t.on_scene + hold;
+  t.home = t.contained + t.foot_m / params_.foot_speed_mps + m.back_m / params_.drive_speed_mps;
+  commit(team, m, t);
+  return t;
+}
+
+QrfTimeline QrfForce::stand_down(int unit, int mission, SimTime ended) {
+  Team& team = teams_[static_cast<std::size_t>(unit)];
+  Mission& m = team.missions[static_cast<std::size_t>(mission)];
+  QrfTimeline& t = m.timeline;
+  t.contained = std::max(ended, t.launched);
+  // A team re-tasked meanwhile (sent on from this scene to a later incident) keeps the later
+  // mission's start: its home here is where that one began.
+  if (static_cast<std::size_t>(mission) + 1 == team.missions.size())
+    t.home = t.contained + t.foot_m / params_.foot_speed_mps + m.back_m / params_.drive_speed_mps;
+  return t;
+}
+
+void QrfForce::commit(Team& team, Mission& m, QrfTimeline& t) {
   if (!team.missions.empty() && team.missions.back().timeline.home > t.launched) {
     // Re-tasked: the previous mission ends where this one starts.
     team.missions.back().timeline.home = t.launched;
     team.missions.back().back.clear();
   }
+  t.mission = static_cast<int>(team.missions.size());
   m.timeline = t;
-  team.missions.push_back(m);
+  team.missions.push_back(std::move(m));
   ++dispatches_;
   if (t.waited > 0) {
     ++waited_;
     wait_total_s_ += t.waited;
   }
-  return t;
 }
 
 QrfForce::FirstReady QrfForce::first_escort(SimTime asked, bool night) const {

@@ -30,6 +30,13 @@ class QrfForce {
   // Draws the alarm delay, then the containment time, from `rng` (as qrf_response does).
   QrfTimeline dispatch(Point incident, SimTime detected, bool night, engine::RandomStream& rng);
 
+  // Sends a team to a fight whose end is not known yet: the timeline has no containment drawn;
+  // it is held `hold` past its arrival until stand_down gives the real end. Draws the alarm delay
+  // from `rng`.
+  QrfTimeline dispatch_open(Point incident, SimTime detected, bool night, engine::RandomStream& rng, SimTime hold);
+  // The fight that `unit`'s `mission` went to ended at `ended`: the team starts home.
+  QrfTimeline stand_down(int unit, int mission, SimTime ended);
+
   // Each team's state and place at time t (exact: from its missions' timelines and routes).
   std::vector<VehicleView> vehicles_at(SimTime t) const;
   VehicleState state_at(int unit, SimTime t) const;
@@ -55,6 +62,7 @@ class QrfForce {
     QrfTimeline timeline;
     std::vector<int> out;   // road nodes from the start to the scene
     std::vector<int> back;  // road nodes from the scene to base
+    double back_m = 0;      // the drive home's length
     SimTime mobilized = 0;  // when this team started getting ready for this mission
     bool escort = false;    // a convoy escort: not re-tasked before it is home
   };
@@ -75,6 +83,9 @@ class QrfForce {
     SimTime ready = 0;
   };
   FirstReady first_escort(SimTime asked, bool night) const;
+  // dispatch and dispatch_open: the team, its route and its timeline up to arrival on scene.
+  QrfTimeline send(Point incident, SimTime detected, bool night, engine::RandomStream& rng, Mission& m);
+  void commit(Team& team, Mission& m, QrfTimeline& t);
 };
 
 }  // namespace campsim::camp

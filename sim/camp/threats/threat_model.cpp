@@ -5,6 +5,7 @@
 #include <numbers>
 
 #include "sim/camp/road_graph.hpp"
+#include "sim/camp/threats/fight_terrain.hpp"
 #include "sim/camp/world/event_kinds.hpp"
 
 namespace campsim::camp {
@@ -61,6 +62,32 @@ ThreatModel::ThreatModel(const ThreatParams& params, const QrfParams& qrf, const
   context_.people_at = [this](SimTime t) { return world_.people_at(t); };
   // Convoys leave by the first gate (the main gate in the shipped layouts).
   route_exit_ = layout.gates.empty() ? Point{} : layout.gates.front().position;
+  terrain_ = fight_terrain(layout, params.fight.terrain);
+  // Each tower post's tower, once (the loader has checked the names).
+  for (const Post& post : guard_params.posts) {
+    const Watchtower* tower = nullptr;
+    if (post.kind == PostKind::Tower)
+      for (const Watchtower& w : layout.towers)
+        if (w.name == post.at) tower = &w;
+    post_tower_.push_back(tower);
+  }
+}
+
+std::vector<ArmedSentry> ThreatModel::armed_sentries(SimTime now) const {
+  std::vector<ArmedSentry> sentries;
+  for (std::size_t p = 0; p < guard_params_.posts.size(); ++p) {
+    const Post& post = guard_params_.posts[p];
+    for (int duty : guards_.sentries_on_post(static_cast<int>(p))) {
+      const int soldier = guards_.duties()[static_cast<std::size_t>(duty)].soldier;
+      if (soldier < 0) continue;
+      const PersonId person = world_.person_of_soldier(soldier);
+      // A patrol is where the world has it on its route; a tower or gate sentry at his post.
+      const Point at = post.kind == PostKind::Patrol ? world_.view_of(person, now).position : post_positions_[p];
+      sentries.push_back({person.value, at, post.kind, post_tower_[p], post.mounted, guards_.sentry_vigilance_now(duty, now),
+                          guard_params_.force.contingent});
+    }
+  }
+  return sentries;
 }
 
 std::vector<Sentry> ThreatModel::sentries_now(SimTime now) const {
@@ -135,7 +162,7 @@ void ThreatModel::start_attack(ThreatKind kind, SimTime t, engine::EventQueue& q
   Incident incident;
   switch (kind) {
     case ThreatKind::VehicleBomb: incident = resolve_vehicle_bomb(params_.vehicle_bomb, context_, id, t, casualties_); break;
-    case ThreatKind::Infiltration: incident = resolve_infiltration(params_.infiltration, context_, id, t, casualties_); break;
+    case ThreatKind::Infiltration: start_fight(id, t); return;
     case ThreatKind::ComplexAttack:
       incident = resolve_complex_attack(params_.complex_attack, params_.vehicle_bomb, context_, id, t, casualties_);
       break;
@@ -273,7 +300,11 @@ std::vector<IncidentView> ThreatModel::open_incidents(SimTime t) const {
   for (const Incident& incident : incidents_) {
     if (incident.time > t) continue;
     std::string phase;
-    if (incident.kind == ThreatKind::IndirectFire) {
+    if (const auto fight = fights_.find(incident.id); fight != fights_.end()) {
+      phase = fight->second->phase(t);
+    } else if (incident.fight) {
+      // A fight that is over: its incident is closed.
+    } else if (incident.kind == ThreatKind::IndirectFire) {
       const auto it = salvos_.find(incident.id);
       if (it != salvos_.end()) phase = t < it->second.salvo.impact_times.front() ? "inbound" : "impacts";
       else if (t < incident.time + engine::kHour) phase = "all clear pending";

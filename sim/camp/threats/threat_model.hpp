@@ -6,11 +6,13 @@
 // complex attacks) are resolved at their start against the people where they are then, with the
 // shared QRF. Every casualty takes effect in the world at its own time.
 #include <map>
+#include <memory>
 #include <optional>
 #include <vector>
 
 #include "sim/camp/guard_model.hpp"
 #include "sim/camp/module_run_config.hpp"
+#include "sim/camp/threats/infiltration_fight.hpp"
 #include "sim/camp/threats/qrf_force.hpp"
 #include "sim/camp/threats/threat_context.hpp"
 #include "sim/camp/threats/threat_params.hpp"
@@ -37,6 +39,8 @@ class ThreatModel {
   QrfForce& qrf() { return qrf_force_; }  // shared with the medical chain's escorts
   // Incidents still unfolding at t (a salvo in the air, the QRF not yet done), for snapshots.
   std::vector<IncidentView> open_incidents(SimTime t) const;
+  // Everyone in a fight at t (attackers, the QRF on foot, sentries firing), for snapshots.
+  std::vector<CombatantView> combatants(SimTime t) const;
   // Impacts and blasts in the `window` seconds before t, for snapshots.
   std::vector<ImpactView> recent_impacts(SimTime t, SimTime window) const;
 
@@ -54,6 +58,12 @@ class ThreatModel {
   void set_impact_listener(std::function<void(Point, double, SimTime, engine::EventQueue&)> listener) {
     impact_listener_ = std::move(listener);
   }
+  // Fights in the world tick while any is open; the tick's fight phase steps them.
+  bool wants_ticks() const { return !fights_.empty(); }
+  void step_fights(SimTime now, SimTime dt, engine::EventQueue& queue);
+  // Fights still open when the run ends are closed then (their attackers counted as still free).
+  void close_open_fights(SimTime end, engine::EventQueue& queue);
+
   void set_casualty_listener(std::function<void(const Casualty&, const Incident&, engine::EventQueue&)> listener) {
     casualty_listener_ = std::move(listener);
   }
@@ -70,6 +80,10 @@ class ThreatModel {
   void settle_casualties(std::size_t first, SimTime now, engine::EventQueue& queue);
   void log_incident(const Incident& incident);
   std::vector<Sentry> sentries_now(SimTime now) const;
+  std::vector<ArmedSentry> armed_sentries(SimTime now) const;
+  void start_fight(int id, SimTime t);
+  void end_fight(InfiltrationFight& fight, engine::EventQueue* queue);
+  void log_fight_event(int incident, const InfiltrationFight& fight, const fight::FightEvent& e);
 
   const ThreatParams& params_;
   const CampLayout& layout_;
@@ -87,6 +101,9 @@ class ThreatModel {
   std::vector<Casualty> casualties_;
   std::map<int, OpenSalvo> salvos_;           // salvos still landing, by incident
   std::vector<ImpactView> landed_;            // every round and bomb so far, in time order
+  fight::Terrain terrain_;                    // the layout as sight lines see it
+  std::vector<const Watchtower*> post_tower_; // per post: the tower it stands in (resolved at load)
+  std::map<int, std::unique_ptr<InfiltrationFight>> fights_;  // open fights, by incident
   std::function<void(const Casualty&, const Incident&, engine::EventQueue&)> casualty_listener_;
   std::function<void(Point, double, SimTime, engine::EventQueue&)> impact_listener_;
 };

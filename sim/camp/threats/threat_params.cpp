@@ -7,6 +7,7 @@ ThreatParams read_threats(scenario::MapReader in) {
   t.indirect_fire = read_indirect_fire(in.map("indirect_fire"));
   t.vehicle_bomb = read_vehicle_bomb(in.map("vehicle_bomb"));
   t.infiltration = read_infiltration(in.map("infiltration"));
+  t.fight = fight::read_fight(in.map("fight"));
   t.complex_attack = read_complex_attack(in.map("complex_attack"));
   t.roadside_bomb = read_roadside_bomb(in.map("roadside_bomb"));
   return t;

@@ -82,6 +82,43 @@ ordered_json threat_metrics_json(const std::vector<Incident>& all_incidents, con
         {"killed", killed},
         {"wounded", wounded}};
   }
+  // Fights in the world (infiltrations fought out by agents): shots, hits, attackers and how long
+  // from the first shot to the end, and from detection to the QRF's first contact.
+  long fights = 0, shots = 0, hits = 0, hits_by_camp = 0, hits_by_attackers = 0, friendly_hits = 0;
+  long attackers = 0, neutralized = 0, attackers_killed = 0, attackers_captured = 0, attackers_gone = 0, stopped_outside = 0;
+  std::vector<double> shot_to_end_min, detection_to_contact_min;
+  for (const Incident& i : incidents) {
+    if (!i.fight) continue;
+    const FightSummary& f = *i.fight;
+    ++fights;
+    shots += f.shots;
+    hits += f.hits;
+    hits_by_camp += f.hits_by_camp;
+    hits_by_attackers += f.hits_by_attackers;
+    friendly_hits += f.friendly_hits;
+    attackers += f.attackers;
+    neutralized += f.neutralized();
+    attackers_killed += f.attackers_killed;
+    attackers_captured += f.attackers_captured;
+    attackers_gone += f.attackers_gone;
+    stopped_outside += f.stopped_outside ? 1 : 0;
+    if (f.first_shot && f.ended) shot_to_end_min.push_back((*f.ended - *f.first_shot) / engine::kMinute);
+    if (f.qrf_contact && i.detected) detection_to_contact_min.push_back((*f.qrf_contact - i.detected_at) / engine::kMinute);
+  }
+  const ordered_json fight = {{"incidents", fights},
+                              {"shots", shots},
+                              {"hits", hits},
+                              {"hits_by_camp", hits_by_camp},
+                              {"hits_by_attackers", hits_by_attackers},
+                              {"friendly_hits", friendly_hits},
+                              {"attackers", attackers},
+                              {"attackers_neutralized", neutralized},
+                              {"attackers_killed", attackers_killed},
+                              {"attackers_captured", attackers_captured},
+                              {"attackers_gone", attackers_gone},
+                              {"stopped_outside", stopped_outside},
+                              {"mean_minutes_first_shot_to_end", mean_or_null(shot_to_end_min)},
+                              {"mean_minutes_detection_to_qrf_contact", mean_or_null(detection_to_contact_min)}};
   ordered_json by_cause = ordered_json::object();
   for (Cause cause : kCauses)
     by_cause[std::string(cause_name(cause))] = triage_counts(casualties, [cause](const Casualty& c) { return c.cause == cause; });
@@ -98,6 +135,7 @@ ordered_json threat_metrics_json(const std::vector<Incident>& all_incidents, con
   }
   return {{"incidents", static_cast<long>(incidents.size())},
           {"by_kind", by_kind},
+          {"fight", fight},
           {"casualties", triage_counts(casualties, [](const Casualty&) { return true; })},
           {"casualties_by_cause", by_cause},
           {"casualties_by_contingent", by_contingent}};

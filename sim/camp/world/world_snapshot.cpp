@@ -49,4 +49,25 @@ std::string_view vehicle_state_name(VehicleState state) {
   return "at_base";
 }
 
+std::string_view combatant_kind_name(CombatantKind kind) {
+  switch (kind) {
+    case CombatantKind::Intruder: return "intruder";
+    case CombatantKind::Qrf: return "qrf";
+    case CombatantKind::Sentry: return "sentry";
+  }
+  return "intruder";
+}
+
+std::string_view combatant_state_name(CombatantState state) {
+  switch (state) {
+    case CombatantState::Moving: return "moving";
+    case CombatantState::Breaching: return "breaching";
+    case CombatantState::Holding: return "holding";
+    case CombatantState::Firing: return "firing";
+    case CombatantState::Down: return "down";
+    case CombatantState::Killed: return "killed";
+  }
+  return "moving";
+}
+
 }  // namespace campsim::camp

@@ -46,6 +46,25 @@ struct VehicleView {
   Point position;
 };
 
+// Someone in a fight (sim/camp/fight): an attacker, a member of the QRF on foot, a sentry
+// firing from his post.
+enum class CombatantKind : std::uint8_t { Intruder, Qrf, Sentry };
+enum class CombatantState : std::uint8_t {
+  Moving,     // approaching the wire, advancing, closing
+  Breaching,  // at the wire, cutting
+  Holding,    // in place, watching
+  Firing,     // fired within the last few seconds
+  Down,       // wounded or captured
+  Killed,
+};
+
+struct CombatantView {
+  std::uint32_t id = 0;  // incident * 1000 + fighter: unique in a snapshot, stable through the fight
+  CombatantKind kind = CombatantKind::Intruder;
+  CombatantState state = CombatantState::Moving;
+  Point position;
+};
+
 struct IncidentView {
   int id = 0;
   ThreatKind kind = ThreatKind::IndirectFire;
@@ -90,6 +109,7 @@ struct WorldSnapshot {
   std::vector<VehicleView> vehicles;
   std::vector<IncidentView> incidents;  // open incidents
   std::vector<ImpactView> impacts;      // recent impacts (for the fade)
+  std::vector<CombatantView> combatants;  // everyone in a fight now (format version 3)
   HospitalView hospital;
   protest::ProtestView protest;         // the protest at the gate, if one is going on
 };
@@ -98,5 +118,7 @@ std::string_view person_role_name(PersonRole role);
 std::string_view person_activity_name(PersonActivity activity);
 std::string_view vehicle_kind_name(VehicleKind kind);
 std::string_view vehicle_state_name(VehicleState state);
+std::string_view combatant_kind_name(CombatantKind kind);
+std::string_view combatant_state_name(CombatantState state);
 
 }  // namespace campsim::camp

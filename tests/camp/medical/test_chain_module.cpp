@@ -456,7 +456,15 @@ TEST_CASE("every shipped policy: the same casualties get the same draws, used as
       std::stable_sort(order.begin(), order.end(),
                        [&](std::size_t a, std::size_t b) { return casualties[a].time < casualties[b].time; });
       for (std::size_t k = 0; k < order.size(); ++k) schedule(queue, casualties[order[k]].time, EventKind::Impact, k);
+      // A fight's end reaches the chain as an event, as in the camp's loop (camp_run.cpp).
+      for (const Incident& i : camp.incidents)
+        if (i.fight && i.fight->ended)
+          schedule(queue, *i.fight->ended, EventKind::QrfContained, static_cast<std::uint64_t>(i.id));
       run_world_with_medical_chain(chain, queue, kDays * kDay, [&](const engine::Event& e) {
+        if (kind_of(e) == EventKind::QrfContained) {
+          chain.on_incident_contained(static_cast<int>(e.subject), e.time, queue);
+          return;
+        }
         const Casualty& c = camp.casualties[order[e.subject]];
         CHECK(c.time == casualties[order[e.subject]].time);
         CHECK(c.triage == casualties[order[e.subject]].triage);

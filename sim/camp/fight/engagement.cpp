@@ -1,0 +1,319 @@
+#include "sim/camp/fight/engagement.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numbers>
+
+namespace campsim::fight {
+
+namespace {
+
+// A fighter who fired this recently is given away by the flash and the report.
+constexpr SimTime kGivenAwayFor = 5;
+// Close enough to a goal to count as there (metres).
+constexpr double kArrived = 1.0;
+// The step an intruder takes across the wire once it is cut (metres: the wall and a little more).
+constexpr double kThroughTheWire = 3.0;
+
+Point step_towards(Point from, Point to, double metres) {
+  const double d = camp::distance(from, to);
+  if (d <= metres || d <= 0) return to;
+  return {from.x + (to.x - from.x) * metres / d, from.y + (to.y - from.y) * metres / d};
+}
+
+bool enemies(const Fighter& a, const Fighter& b) { return a.side != b.side; }
+
+}  // namespace
+
+Engagement::Engagement(const FightParams& params, const Terrain& terrain, Rules rules, std::uint64_t seed,
+                       std::uint64_t replication, std::uint64_t fight)
+    : params_(params), terrain_(terrain), rules_(rules), seed_(seed), replication_(replication), fight_(fight) {}
+
+FighterId Engagement::add(const Fighter& f) {
+  fighters_.push_back(f);
+  known_.emplace_back();
+  return FighterId{static_cast<std::uint32_t>(fighters_.size() - 1)};
+}
+
+double Engagement::range_hit_probability(const FireParams& fire, double range_m) {
+  if (range_m > fire.max_range_m) return 0;
+  if (range_m <= 0) return 1;
+  const double c = fire.effective_range_m * fire.effective_range_m * std::numbers::ln2;
+  return 1 - std::exp(-c / (range_m * range_m));
+}
+
+double Engagement::exposure(Posture p) const {
+  switch (p) {
+    case Posture::Standing: return params_.fire.exposure_standing;
+    case Posture::InCover: return params_.fire.exposure_in_cover;
+    case Posture::Booth: return params_.fire.exposure_booth;
+    case Posture::Vehicle: return params_.fire.exposure_vehicle;
+    case Posture::Indoors: return params_.fire.exposure_in_cover;  // through a door or a window
+  }
+  return 1;
+}
+
+bool Engagement::sees(FighterId observer, FighterId target) const {
+  const auto& row = known_[observer.value];
+  return target.value < row.size() && row[target.value] != 0;
+}
+
+void Engagement::set_known(FighterId observer, FighterId target, bool known) {
+  auto& row = known_[observer.value];
+  if (row.size() < fighters_.size()) row.resize(fighters_.size(), 0);
+  row[target.value] = known ? 1 : 0;
+}
+
+double Engagement::view_of(const Fighter& observer, const Fighter& target, double visibility) const {
+  const double range = observer.sight_range_m * visibility;
+  const double d = camp::distance(observer.position, target.position);
+  if (d > range) return 0;
+  if (target.posture == Posture::Indoors && d > params_.sight.indoor_reach_m) return 0;
+  if (!in_field_of_view(observer.position, observer.facing_deg, observer.field_of_view_deg, target.position)) return 0;
+  const Sight sight = line_of_sight(terrain_, Eye{observer.position, observer.eye_height_m}, target.position,
+                                    params_.sight.target_height_m);
+  return sight.clear ? sight.transmission : 0;
+}
+
+void Engagement::advance_timers(SimTime now) {
+  for (Fighter& f : fighters_) {
+    if (f.state == FighterState::Waiting && now >= f.ready_at) f.state = FighterState::Advancing;
+    if (f.state == FighterState::Breaching && now >= f.ready_at) {
+      // Through the wire: a step across it, then on to the objective.
+      f.state = FighterState::Advancing;
+      f.entered_at = f.ready_at;
+      f.speed_mps = params_.move.inside_speed_mps;
+      f.posture = Posture::Standing;  // on their feet inside, moving between buildings
+      f.position = step_towards(f.position, f.objective, kThroughTheWire);
+      f.goal = f.objective;
+    }
+  }
+}
+
+void Engagement::look(SimTime now, SimTime dt, const Conditions& conditions, std::vector<FightEvent>& events) {
+  const SightParams& s = params_.sight;
+  const auto tick = static_cast<std::uint64_t>(std::floor(now));
+  for (std::size_t o = 0; o < fighters_.size(); ++o) {
+    const Fighter& observer = fighters_[o];
+    if (!observer.armed || !is_active(observer.state)) continue;
+    engine::RandomStream rng(engine::StreamKey{seed_, replication_, engine::purpose_tag("fight.see"),
+                                               (fight_ << 20) | o, tick});
+    for (std::size_t t = 0; t < fighters_.size(); ++t) {
+      const Fighter& target = fighters_[t];
+      if (!enemies(observer, target)) continue;
+      const FighterId oid{static_cast<std::uint32_t>(o)}, tid{static_cast<std::uint32_t>(t)};
+      // Out of the fight, or gone: nothing to look for (a wounded intruder stays visible to be taken).
+      const bool present = is_active(target.state) || target.state == FighterState::Incapacitated;
+      const double view = present ? view_of(observer, target, conditions.visibility) : 0;
+      if (view <= 0) {
+        if (sees(oid, tid)) set_known(oid, tid, false);
+        continue;
+      }
+      if (sees(oid, tid)) {
+        if (observer.side == Side::Camp && is_active(target.state)) last_seen_ = target.position;
+        continue;
+      }
+      const double d = camp::distance(observer.position, target.position);
+      const double range = observer.sight_range_m * conditions.visibility;
+      const bool given_away = target.fired_at && now - *target.fired_at <= kGivenAwayFor;
+      const double hazard = s.detection_rate_per_s * observer.vigilance * conditions.visibility * view *
+                            (1 - d / range) * exposure(target.posture) * (given_away ? s.firing_boost : 1.0);
+      const double u = rng.uniform01();  // one draw per enemy in view, in id order
+      if (u >= 1 - std::exp(-hazard * dt)) continue;
+      set_known(oid, tid, true);
+      ++tally_.detections;
+      events.push_back({FightEventKind::Detection, now, oid, tid, HitOutcome::Miss, d});
+      if (observer.side == Side::Camp && is_active(target.state)) {
+        last_seen_ = target.position;
+        if (!tally_.first_detection_of_attacker) tally_.first_detection_of_attacker = now;
+      }
+    }
+  }
+}
+
+bool Engagement::may_fire(const Fighter& f) const {
+  if (!f.armed || !is_active(f.state)) return false;
+  if (f.side == Side::Camp) return true;
+  if (!rules_.attackers_hold_fire_until_seen || attackers_alerted_) return true;
+  // Unseen, an intruder holds fire until it is through the wire and at its goal.
+  return f.state == FighterState::Holding || f.state == FighterState::Engaging;
+}
+
+std::optional<FighterId> Engagement::choose_target(FighterId shooter) const {
+  const Fighter& me = fighters_[shooter.value];
+  std::optional<FighterId> best;
+  double best_d = std::numeric_limits<double>::infinity();
+  bool best_armed = false;
+  for (std::size_t t = 0; t < fighters_.size(); ++t) {
+    const FighterId tid{static_cast<std::uint32_t>(t)};
+    const Fighter& target = fighters_[t];
+    if (!is_active(target.state) || !sees(shooter, tid)) continue;
+    const double d = camp::distance(me.position, target.position);
+    if (d > params_.fire.max_range_m) continue;
+    // The armed threat first, then the nearest; ties by id (the loop order).
+    if ((target.armed && !best_armed) || (target.armed == best_armed && d < best_d)) {
+      best = tid;
+      best_d = d;
+      best_armed = target.armed;
+    }
+  }
+  return best;
+}
+
+void Engagement::shoot(SimTime now, SimTime dt, std::vector<FightEvent>& events) {
+  const FireParams& fire = params_.fire;
+  const double mean_gap = engine::kMinute / fire.shots_per_minute;
+  const auto tick = static_cast<std::uint64_t>(std::floor(now));
+  for (std::size_t s = 0; s < fighters_.size(); ++s) {
+    Fighter& shooter = fighters_[s];
+    const FighterId sid{static_cast<std::uint32_t>(s)};
+    if (!may_fire(shooter) || fire.shots_per_minute <= 0) {
+      shooter.next_shot.reset();
+      continue;
+    }
+    const std::optional<FighterId> target_id = choose_target(sid);
+    if (!target_id) {
+      shooter.next_shot.reset();
+      if (shooter.state == FighterState::Engaging) shooter.state = FighterState::Advancing;
+      continue;
+    }
+    engine::RandomStream rng(engine::StreamKey{seed_, replication_, engine::purpose_tag("fight.fire"),
+                                               (fight_ << 20) | s, tick});
+    // Acquiring a target takes an aimed shot's time; then shots come as a Poisson stream whose
+    // times carry over from shot to shot, so a tick never rounds the rate away.
+    if (!shooter.next_shot) shooter.next_shot = now + rng.exponential(mean_gap);
+    // Inside the wire (or dismounted) a fighter stops in cover to fight; outside, an intruder
+    // fires as it goes.
+    if (shooter.role == Role::Qrf || (shooter.role == Role::Intruder && shooter.entered_at)) {
+      shooter.state = FighterState::Engaging;
+      if (shooter.posture == Posture::Standing) shooter.posture = Posture::InCover;
+    }
+    while (*shooter.next_shot < now + dt) {
+      Fighter& target = fighters_[target_id->value];
+      if (!is_active(target.state)) break;
+      const double d = camp::distance(shooter.position, target.position);
+      const Sight sight = line_of_sight(terrain_, Eye{shooter.position, shooter.eye_height_m}, target.position,
+                                        params_.sight.target_height_m);
+      const double p = range_hit_probability(fire, d) * fire.combat_degradation * exposure(target.posture) *
+                       (sight.clear ? sight.transmission : 0) * (1 - fire.suppressed_accuracy * shooter.suppression);
+      const double u_hit = rng.uniform01();  // three draws per shot whatever happens
+      const double u_kill = rng.uniform01();
+      const double gap = rng.exponential(mean_gap);
+      HitOutcome outcome = HitOutcome::Miss;
+      if (u_hit < p) {
+        const double lethality = fire.hit_lethality * (target.armour ? fire.armour_lethality : 1.0);
+        outcome = u_kill < lethality ? HitOutcome::Killed : HitOutcome::Wounded;
+        target.state = outcome == HitOutcome::Killed ? FighterState::Killed : FighterState::Incapacitated;
+        target.next_shot.reset();
+      }
+      target.suppression = std::min(1.0, target.suppression + fire.suppression_per_shot);
+      if (target.side == Side::Attacker) attackers_alerted_ = true;  // shot at: they know they are seen
+      ++tally_.shots;
+      (shooter.side == Side::Camp ? tally_.shots_by_camp : tally_.shots_by_attackers) += 1;
+      if (outcome != HitOutcome::Miss) {
+        ++tally_.hits;
+        (shooter.side == Side::Camp ? tally_.hits_by_camp : tally_.hits_by_attackers) += 1;
+        if (target.side == shooter.side) ++tally_.friendly_hits;
+      }
+      if (!tally_.first_shot) tally_.first_shot = *shooter.next_shot;
+      // Gunfire is never unseen: whoever is shot at reports where it came from, so the camp
+      // knows roughly where an attacker who fires is, even with nobody seeing him.
+      if (shooter.side == Side::Attacker) last_seen_ = shooter.position;
+      shooter.fired_at = *shooter.next_shot;
+      events.push_back({FightEventKind::Shot, *shooter.next_shot, sid, *target_id, outcome, d});
+      *shooter.next_shot += gap;
+      if (outcome != HitOutcome::Miss) {
+        shooter.next_shot.reset();  // a new target needs a new aim
+        break;
+      }
+    }
+  }
+}
+
+void Engagement::move(SimTime now, SimTime dt) {
+  const MoveParams& m = params_.move;
+  for (std::size_t i = 0; i < fighters_.size(); ++i) {
+    Fighter& f = fighters_[i];
+    // Attackers too long inside withdraw: they are gone from the fight.
+    if (f.side == Side::Attacker && is_active(f.state) && f.entered_at && now - *f.entered_at >= m.max_inside) {
+      f.state = FighterState::Gone;
+      continue;
+    }
+    if (f.role == Role::Qrf && is_active(f.state)) {
+      // Take any wounded attacker within reach.
+      for (Fighter& other : fighters_)
+        if (other.side == Side::Attacker && other.state == FighterState::Incapacitated &&
+            camp::distance(other.position, f.position) <= m.capture_range_m)
+          other.state = FighterState::Captured;
+      if (f.state == FighterState::Advancing) {
+        // Close on where an intruder was last seen; with none seen alive, on the nearest wounded
+        // one still to be taken.
+        if (last_seen_) f.goal = *last_seen_;
+        double nearest = std::numeric_limits<double>::infinity();
+        bool any_free = false;
+        for (const Fighter& other : fighters_) {
+          if (other.side != Side::Attacker) continue;
+          if (is_active(other.state)) any_free = true;
+          if (other.state == FighterState::Incapacitated && camp::distance(other.position, f.position) < nearest) {
+            nearest = camp::distance(other.position, f.position);
+            if (!any_free) f.goal = other.position;
+          }
+        }
+      }
+    }
+    if (f.side == Side::Attacker && f.state == FighterState::Holding) {
+      // At its goal with nobody in sight: on to the nearest bystander within the hunt radius.
+      double best = rules_.hunt_radius_m;
+      for (const Fighter& other : fighters_) {
+        if (other.role != Role::Bystander || !is_active(other.state)) continue;
+        const double d = camp::distance(other.position, f.position);
+        if (d < best && d > m.capture_range_m) {
+          best = d;
+          f.goal = other.position;
+          f.state = FighterState::Advancing;
+        }
+      }
+    }
+    if (f.state != FighterState::Approaching && f.state != FighterState::Advancing) continue;
+    const double speed = f.speed_mps * (1 - f.suppression);
+    f.position = step_towards(f.position, f.goal, speed * dt);
+    if (camp::distance(f.position, f.goal) > kArrived) continue;
+    if (f.state == FighterState::Approaching) {
+      f.state = FighterState::Breaching;
+      f.ready_at = now + dt + f.breach_s;
+    } else if (f.side == Side::Attacker) {
+      f.state = FighterState::Holding;
+      f.posture = Posture::InCover;
+    }
+  }
+}
+
+void Engagement::fade(SimTime dt) {
+  const double keep = std::exp2(-dt / params_.fire.suppression_half_life);
+  for (Fighter& f : fighters_) f.suppression *= keep;
+}
+
+void Engagement::step(SimTime now, SimTime dt, const Conditions& conditions, std::vector<FightEvent>& events) {
+  advance_timers(now);
+  look(now, dt, conditions, events);
+  shoot(now, dt, events);
+  move(now, dt);
+  fade(dt);
+}
+
+bool Engagement::attackers_active() const {
+  return std::any_of(fighters_.begin(), fighters_.end(),
+                     [](const Fighter& f) { return f.side == Side::Attacker && is_active(f.state); });
+}
+
+int Engagement::attackers() const {
+  return static_cast<int>(std::count_if(fighters_.begin(), fighters_.end(), [](const Fighter& f) { return f.side == Side::Attacker; }));
+}
+
+int Engagement::attackers_in(FighterState s) const {
+  return static_cast<int>(std::count_if(fighters_.begin(), fighters_.end(),
+                                        [s](const Fighter& f) { return f.side == Side::Attacker && f.state == s; }));
+}
+
+}  // namespace campsim::fight

@@ -1,0 +1,117 @@
+#pragma once
+// A fight in the world: intruders and the camp's armed people, each seeing by line of sight,
+// firing aimed shots at what they see, moving under fire. One step per tick:
+//   1. timers: intruders through the wire, QRF members dismounted;
+//   2. seeing: every armed fighter looks for enemies it does not yet see (a hazard per second
+//      from vigilance, range, light, clutter, posture, and whether the enemy just fired) and
+//      loses those that went out of sight;
+//   3. shooting: every armed fighter with a seen enemy in range fires when its next aimed shot is
+//      due (a Poisson stream of shots); a hit kills or wounds, every shot suppresses;
+//   4. moving: intruders to the wire, then to their goal; the QRF to the last place an intruder
+//      was seen; anyone in a firefight stops in cover;
+//   5. suppression fades.
+// Fighters are processed in id order and every random draw comes from a stream keyed by the
+// fight, the fighter and the step's time, so a fight gives the same bytes however it is run.
+// The engagement knows nothing of the camp's people or the medical chain: its events say who
+// was hit, and the caller (the threats module) turns hits into casualties.
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "sim/camp/fight/fight_params.hpp"
+#include "sim/camp/fight/fighter.hpp"
+#include "sim/camp/fight/line_of_sight.hpp"
+#include "sim/engine/random.hpp"
+
+namespace campsim::fight {
+
+enum class FightEventKind : std::uint8_t { Detection, Shot };
+enum class HitOutcome : std::uint8_t { Miss, Wounded, Killed };
+
+struct FightEvent {
+  FightEventKind kind = FightEventKind::Detection;
+  SimTime time = 0;
+  FighterId by;       // observer or shooter
+  FighterId target;
+  HitOutcome outcome = HitOutcome::Miss;  // shots only
+  double range_m = 0;
+};
+
+// Light and weather for this step: multiplies sight ranges and detection hazards.
+struct Conditions {
+  double visibility = 1;
+};
+
+// What the rules of the fight are for this engagement.
+struct Rules {
+  // Attackers hold fire until they reach their goal, are seen, or are shot at (surprise).
+  bool attackers_hold_fire_until_seen = true;
+  // Intruders at their goal with nobody in sight move on to the nearest bystander this close.
+  double hunt_radius_m = 150;
+};
+
+struct FightTally {
+  long shots = 0, hits = 0;
+  long shots_by_camp = 0, hits_by_camp = 0;
+  long shots_by_attackers = 0, hits_by_attackers = 0;
+  long friendly_hits = 0;  // a hit on one's own side (never drawn today: shooters aim only at enemies)
+  long detections = 0;
+  std::optional<SimTime> first_shot, first_detection_of_attacker;
+};
+
+class Engagement {
+ public:
+  // `fight` keys the random streams (the incident's number).
+  Engagement(const FightParams& params, const Terrain& terrain, Rules rules, std::uint64_t seed,
+             std::uint64_t replication, std::uint64_t fight);
+
+  FighterId add(const Fighter& f);
+  Fighter& at(FighterId id) { return fighters_[id.value]; }
+  const Fighter& at(FighterId id) const { return fighters_[id.value]; }
+  const std::vector<Fighter>& fighters() const { return fighters_; }
+  std::size_t size() const { return fighters_.size(); }
+
+  // Advances the fight by dt seconds from `now`, appending what happened to `events`.
+  void step(SimTime now, SimTime dt, const Conditions& conditions, std::vector<FightEvent>& events);
+
+  // An attacker still on the field and fighting (not neutralized, not gone).
+  bool attackers_active() const;
+  int attackers() const;
+  int attackers_in(FighterState s) const;
+  // Has the camp seen an attacker yet, and where was one last seen?
+  bool camp_has_seen() const { return last_seen_.has_value(); }
+  std::optional<Point> last_seen() const { return last_seen_; }
+  // Attackers told they are seen (an alarm, a shot at them): they stop holding fire.
+  void alert_attackers() { attackers_alerted_ = true; }
+  bool attackers_alerted() const { return attackers_alerted_; }
+  bool sees(FighterId observer, FighterId target) const;
+  const FightTally& tally() const { return tally_; }
+
+  // The chance that one aimed shot at range r hits, before posture, clutter and suppression.
+  static double range_hit_probability(const FireParams& fire, double range_m);
+
+ private:
+  void advance_timers(SimTime now);
+  void look(SimTime now, SimTime dt, const Conditions& conditions, std::vector<FightEvent>& events);
+  void shoot(SimTime now, SimTime dt, std::vector<FightEvent>& events);
+  void move(SimTime now, SimTime dt);
+  void fade(SimTime dt);
+  bool may_fire(const Fighter& f) const;
+  double exposure(Posture p) const;
+  // Visibility of `target` to `observer` now: 0 when out of range, view or sight.
+  double view_of(const Fighter& observer, const Fighter& target, double visibility) const;
+  std::optional<FighterId> choose_target(FighterId shooter) const;
+  void set_known(FighterId observer, FighterId target, bool known);
+
+  const FightParams& params_;
+  const Terrain& terrain_;
+  Rules rules_;
+  std::uint64_t seed_, replication_, fight_;
+  std::vector<Fighter> fighters_;
+  std::vector<std::vector<std::uint8_t>> known_;  // [observer][target]: 1 while it sees it
+  std::optional<Point> last_seen_;
+  bool attackers_alerted_ = false;
+  FightTally tally_;
+};
+
+}  // namespace campsim::fight

@@ -1,0 +1,323 @@
+// Every step is described in docs/threats/fight.md.
+#include "sim/camp/threats/infiltration_fight.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "sim/camp/human_factors.hpp"
+#include "sim/camp/threats/qrf_force.hpp"
+
+namespace campsim::camp {
+
+using fight::Fighter;
+using fight::FighterId;
+using fight::FighterState;
+using fight::Posture;
+using fight::Role;
+using fight::Side;
+
+namespace {
+
+// Darkness for everyone's eyes: 18:00 to 06:00 (sunset and sunrise at Gao, approximately).
+constexpr SimTime kFightDarkFrom = 18 * engine::kHour;
+constexpr SimTime kFightDarkTo = 6 * engine::kHour;
+// Spacing of intruders abreast on the approach (metres; assumed).
+constexpr double kIntrudersAbreast = 3.0;
+// A combatant who fired this recently shows as firing in snapshots (seconds).
+constexpr SimTime kShowsFiring = 3;
+// Snapshot ids: incident * kIdsPerIncident + fighter.
+constexpr std::uint32_t kIdsPerIncident = 1000;
+
+Point centroid(const std::vector<Point>& polygon) {
+  Point c;
+  for (const Point& p : polygon) {
+    c.x += p.x / static_cast<double>(polygon.size());
+    c.y += p.y / static_cast<double>(polygon.size());
+  }
+  return c;
+}
+
+Posture posture_of(Protection p) {
+  switch (p) {
+    case Protection::Open: return Posture::Standing;
+    case Protection::Container: return Posture::Indoors;
+    case Protection::Vehicle: return Posture::Vehicle;
+    case Protection::Hardened: return Posture::InCover;  // not reached: the sheltered are not bystanders
+  }
+  return Posture::Standing;
+}
+
+}  // namespace
+
+InfiltrationFight::InfiltrationFight(const InfiltrationParams& p, const fight::FightParams& fight_params,
+                                     const fight::Terrain& terrain, const ThreatContext& ctx, int incident, SimTime start,
+                                     const std::vector<ArmedSentry>& sentries)
+    : p_(p),
+      fp_(fight_params),
+      ctx_(ctx),
+      engagement_(fight_params, terrain, fight::Rules{}, ctx.seed, ctx.replication, static_cast<std::uint64_t>(incident)) {
+  incident_.id = incident;
+  incident_.kind = ThreatKind::Infiltration;
+  incident_.time = start;
+  incident_.fight = FightSummary{};
+  // Breach point: uniform along the perimeter's length (the same draw as the closed form had).
+  engine::RandomStream breach = ctx.stream("infiltration.breach", incident);
+  incident_.location = point_on_perimeter(ctx.layout->perimeter, breach.uniform01() * perimeter_length(ctx.layout->perimeter));
+  engine::RandomStream weather = ctx.stream("infiltration.approach", incident);
+  sandstorm_ = weather.uniform01() < p.sandstorm_probability;
+  place_intruders(start);
+  add_sentries(sentries);
+}
+
+void InfiltrationFight::place_intruders(SimTime start) {
+  const CampLayout& layout = *ctx_.layout;
+  // Outwards: from the camp's centre through the breach point.
+  const Point centre = centroid(layout.perimeter);
+  const double d = std::max(1e-9, distance(centre, incident_.location));
+  const double ox = (incident_.location.x - centre.x) / d, oy = (incident_.location.y - centre.y) / d;
+  // The objective: a built-up zone, in proportion to who is in it at this hour.
+  const bool night = is_night_occupancy(ctx_.time_of_day(start));
+  double total = 0;
+  for (const Zone& z : layout.zones) total += night ? z.occupants_night : z.occupants_day;
+  engine::RandomStream pick = ctx_.stream("infiltration.objective", incident_.id);
+  double u = pick.uniform01() * total;
+  Point objective = centre;
+  for (const Zone& z : layout.zones) {
+    const double w = night ? z.occupants_night : z.occupants_day;
+    if (w <= 0) continue;
+    objective = centroid(z.polygon);
+    incident_.target = z.name;
+    if ((u -= w) <= 0) break;
+  }
+  for (int i = 0; i < p_.intruders; ++i) {
+    engine::RandomStream rng = ctx_.stream("infiltration.intruder", incident_.id, static_cast<std::uint64_t>(i));
+    const double lateral = (i - (p_.intruders - 1) / 2.0) * kIntrudersAbreast;
+    Fighter f;
+    f.side = Side::Attacker;
+    f.role = Role::Intruder;
+    f.state = FighterState::Approaching;
+    f.posture = Posture::InCover;  // bent low or crawling to the wire
+    f.armed = true;
+    f.position = {incident_.location.x + ox * fp_.move.approach_distance_m - oy * lateral,
+                  incident_.location.y + oy * fp_.move.approach_distance_m + ox * lateral};
+    f.goal = {incident_.location.x + ox - oy * lateral, incident_.location.y + oy + ox * lateral};  // a metre outside
+    f.objective = objective;
+    f.breach_s = rng.uniform(fp_.move.breach_min, fp_.move.breach_max);
+    f.speed_mps = fp_.move.approach_speed_mps;
+    f.sight_range_m = fp_.sight.ground_sight_range_m;
+    f.eye_height_m = fp_.sight.ground_eye_height_m;
+    f.key = static_cast<std::uint64_t>(i);
+    engagement_.add(f);
+  }
+}
+
+void InfiltrationFight::add_sentries(const std::vector<ArmedSentry>& sentries) {
+  for (const ArmedSentry& s : sentries) {
+    Fighter f;
+    f.side = Side::Camp;
+    f.role = Role::Sentry;
+    f.state = FighterState::Holding;
+    f.armed = true;
+    f.armour = true;
+    f.position = s.position;
+    f.vigilance = s.vigilance;
+    f.eye_height_m = fp_.sight.ground_eye_height_m;
+    f.sight_range_m = fp_.sight.ground_sight_range_m;
+    f.posture = s.mounted ? Posture::Vehicle : Posture::Booth;
+    if (s.tower != nullptr) {
+      f.eye_height_m = fp_.sight.tower_eye_height_m;
+      f.facing_deg = s.tower->facing_deg;
+      f.field_of_view_deg = s.tower->field_of_view_deg;
+      f.sight_range_m = s.tower->range_m;
+    }
+    f.key = s.person;
+    f.person = s.person;
+    contingent_[s.person] = s.contingent;
+    by_person_[s.person] = engagement_.add(f);
+  }
+}
+
+void InfiltrationFight::sync_bystanders(const std::vector<Person>& people) {
+  // Only people within reach of a free intruder matter (beyond it nobody can see or shoot them).
+  std::vector<Point> intruders;
+  for (const Fighter& f : engagement_.fighters())
+    if (f.side == Side::Attacker && fight::is_active(f.state)) intruders.push_back(f.position);
+  const double reach = fp_.fire.max_range_m;
+  std::vector<std::uint8_t> present(engagement_.size(), 0);
+  for (const Person& person : people) {
+    if (person.person < 0 || person.protection == Protection::Hardened) continue;
+    const auto id = static_cast<std::uint32_t>(person.person);
+    const auto known = by_person_.find(id);
+    if (known != by_person_.end() && engagement_.at(known->second).role == Role::Sentry) continue;
+    const bool near = std::any_of(intruders.begin(), intruders.end(),
+                                  [&](Point q) { return distance(q, person.position) <= reach; });
+    if (!near) continue;
+    if (known == by_person_.end()) {
+      Fighter f;
+      f.side = Side::Camp;
+      f.role = Role::Bystander;
+      f.key = id;
+      f.person = id;
+      contingent_[id] = person.contingent;
+      const FighterId fid = engagement_.add(f);
+      by_person_[id] = fid;
+      present.push_back(0);
+      present[fid.value] = 1;
+    } else {
+      present[known->second.value] = 1;
+    }
+    Fighter& f = engagement_.at(by_person_[id]);
+    f.position = person.position;
+    f.posture = posture_of(person.protection);
+    if (f.state == FighterState::Gone) f.state = FighterState::Holding;
+  }
+  // Bystanders not near any more, or under cover in a bunker, are off the field.
+  for (std::size_t i = 0; i < engagement_.size(); ++i) {
+    Fighter& f = engagement_.at(FighterId{static_cast<std::uint32_t>(i)});
+    if (f.role == Role::Bystander && !present[i] && f.state == FighterState::Holding) f.state = FighterState::Gone;
+  }
+}
+
+void InfiltrationFight::raise_alarm(SimTime at) {
+  incident_.detected = true;
+  incident_.detected_at = at;
+  engagement_.alert_attackers();
+  const Point where = engagement_.last_seen().value_or(incident_.location);
+  engine::RandomStream qrf_rng = ctx_.stream("infiltration.qrf", incident_.id);
+  const bool night = is_night_occupancy(ctx_.time_of_day(at));
+  // Held until the fight ends: the team is busy for everyone else meanwhile.
+  incident_.qrf = ctx_.qrf_force->dispatch_open(where, at, night, qrf_rng, fp_.move.max_inside);
+  const QrfTimeline& t = *incident_.qrf;
+  const int node = nearest_road_node(*ctx_.layout, where);
+  const Point dismount = node >= 0 ? ctx_.layout->road_nodes[static_cast<std::size_t>(node)].position : where;
+  const SimTime arrives = t.launched + t.road_m / ctx_.qrf.drive_speed_mps;
+  for (int i = 0; i < fp_.qrf_team_size; ++i) {
+    Fighter f;
+    f.side = Side::Camp;
+    f.role = Role::Qrf;
+    f.state = FighterState::Waiting;
+    f.ready_at = arrives;
+    f.armed = true;
+    f.armour = true;
+    f.position = {dismount.x + (i % 4) * 1.5, dismount.y + (i / 4) * 1.5};
+    f.goal = where;
+    f.speed_mps = ctx_.qrf.foot_speed_mps;
+    f.sight_range_m = fp_.sight.ground_sight_range_m;
+    f.eye_height_m = fp_.sight.ground_eye_height_m;
+    f.key = (std::uint64_t{1} << 32) | static_cast<std::uint64_t>(i);
+    qrf_.push_back(engagement_.add(f));
+  }
+}
+
+std::optional<Casualty> InfiltrationFight::casualty_of(const fight::FightEvent& shot) const {
+  const Fighter& target = engagement_.at(shot.target);
+  if (shot.kind != fight::FightEventKind::Shot || shot.outcome == fight::HitOutcome::Miss || !target.person) return std::nullopt;
+  Triage triage = Triage::Killed;
+  if (shot.outcome == fight::HitOutcome::Wounded) {
+    engine::RandomStream rng = ctx_.stream("infiltration.wound", incident_.id, *target.person);
+    triage = wound_triage(p_.wounds, rng.uniform01());
+    // A wound is never "killed outright"; T3 minimal hits still take the person out of the fight.
+  }
+  Casualty c{0, incident_.id, shot.time, target.position, Cause::Gunfire, triage, contingent_.at(*target.person), true};
+  c.person = static_cast<int>(*target.person);
+  return c;
+}
+
+FightTick InfiltrationFight::step(SimTime now, SimTime dt, const std::vector<Person>& people) {
+  FightTick out;
+  if (ended_) return out;
+  sync_bystanders(people);
+  const bool dark = in_daily_window(ctx_.time_of_day(now), kFightDarkFrom, kFightDarkTo);
+  const double visibility = (dark ? fp_.sight.night_visibility : 1.0) * (sandstorm_ ? fp_.sight.sandstorm_visibility : 1.0);
+  engagement_.step(now, dt, fight::Conditions{visibility}, out.events);
+  const fight::FightTally& tally = engagement_.tally();
+  if (!incident_.detected) {
+    // The camp sees an intruder, or hears the first shot: gunfire is never unseen.
+    std::optional<SimTime> first = tally.first_detection_of_attacker;
+    if (tally.first_shot && (!first || *tally.first_shot < *first)) first = tally.first_shot;
+    if (first) {
+      raise_alarm(std::max(now, *first));
+      out.alarm = incident_.detected_at;
+    }
+  }
+  for (const fight::FightEvent& e : out.events) {
+    if (const auto c = casualty_of(e)) out.casualties.push_back(*c);
+    const bool qrf_acts = engagement_.at(e.by).role == Role::Qrf;
+    if (qrf_acts && !qrf_contact_) qrf_contact_ = e.time;
+  }
+  if (!engagement_.attackers_active()) finish(now + dt);
+  return out;
+}
+
+void InfiltrationFight::finish(SimTime at) {
+  ended_ = at;
+  const fight::FightTally& tally = engagement_.tally();
+  FightSummary& s = *incident_.fight;
+  s.attackers = engagement_.attackers();
+  s.attackers_killed = engagement_.attackers_in(FighterState::Killed);
+  s.attackers_wounded = engagement_.attackers_in(FighterState::Incapacitated);
+  s.attackers_captured = engagement_.attackers_in(FighterState::Captured);
+  s.attackers_gone = engagement_.attackers_in(FighterState::Gone);
+  s.shots = tally.shots;
+  s.hits = tally.hits;
+  s.shots_by_camp = tally.shots_by_camp;
+  s.hits_by_camp = tally.hits_by_camp;
+  s.hits_by_attackers = tally.hits_by_attackers;
+  s.friendly_hits = tally.friendly_hits;
+  s.detections = tally.detections;
+  s.first_shot = tally.first_shot;
+  s.qrf_contact = qrf_contact_;
+  s.ended = at;
+  // Stopped outside the wire: no intruder got through.
+  s.stopped_outside = std::none_of(engagement_.fighters().begin(), engagement_.fighters().end(),
+                                   [](const Fighter& f) { return f.side == Side::Attacker && f.entered_at.has_value(); });
+  if (incident_.qrf) incident_.qrf = ctx_.qrf_force->stand_down(incident_.qrf->unit, incident_.qrf->mission, at);
+}
+
+void InfiltrationFight::close_unfinished(SimTime at) {
+  if (ended_) return;
+  finish(at);
+  incident_.fight->ended.reset();
+}
+
+std::vector<CombatantView> InfiltrationFight::views(SimTime t) const {
+  std::vector<CombatantView> views;
+  const auto& fighters = engagement_.fighters();
+  for (std::size_t i = 0; i < fighters.size(); ++i) {
+    const Fighter& f = fighters[i];
+    if (f.role == Role::Bystander || f.state == FighterState::Waiting || f.state == FighterState::Gone) continue;
+    if (f.role == Role::Sentry && !f.fired_at && fight::is_active(f.state)) continue;  // a quiet post shows as a post
+    CombatantView v;
+    v.id = static_cast<std::uint32_t>(incident_.id) * kIdsPerIncident + static_cast<std::uint32_t>(i);
+    v.kind = f.role == Role::Intruder ? CombatantKind::Intruder : f.role == Role::Qrf ? CombatantKind::Qrf : CombatantKind::Sentry;
+    v.position = f.position;
+    switch (f.state) {
+      case FighterState::Killed: v.state = CombatantState::Killed; break;
+      case FighterState::Incapacitated:
+      case FighterState::Captured: v.state = CombatantState::Down; break;
+      case FighterState::Breaching: v.state = CombatantState::Breaching; break;
+      case FighterState::Approaching:
+      case FighterState::Advancing: v.state = CombatantState::Moving; break;
+      default: v.state = CombatantState::Holding; break;
+    }
+    if (fight::is_active(f.state) && f.fired_at && t - *f.fired_at <= kShowsFiring) v.state = CombatantState::Firing;
+    views.push_back(v);
+  }
+  return views;
+}
+
+std::string InfiltrationFight::phase(SimTime t) const {
+  if (!incident_.detected) return "intruders unseen";
+  const QrfTimeline& q = *incident_.qrf;
+  if (t < q.alerted) return "alarm going up";
+  if (t < q.launched) return "QRF mobilizing";
+  if (t < q.launched + q.road_m / ctx_.qrf.drive_speed_mps) return "QRF en route";
+  return engagement_.tally().first_shot ? "firefight" : "QRF searching";
+}
+
+std::int64_t InfiltrationFight::identity(FighterId id) const {
+  const Fighter& f = engagement_.at(id);
+  return f.person ? static_cast<std::int64_t>(*f.person) : static_cast<std::int64_t>(f.key);
+}
+
+}  // namespace campsim::camp

@@ -1,0 +1,125 @@
+// The threats module's fights: an infiltration starts as agents outside the wire and is stepped
+// every tick until its attackers are down or gone (infiltration_fight.hpp). Its hits become
+// casualties of the world at their shots' times; its alarm, all-clear and end are events.
+#include <string>
+
+#include "sim/camp/threats/threat_model.hpp"
+#include "sim/camp/world/event_kinds.hpp"
+
+namespace campsim::camp {
+
+namespace {
+
+std::string_view outcome_name(fight::HitOutcome o) {
+  switch (o) {
+    case fight::HitOutcome::Miss: return "miss";
+    case fight::HitOutcome::Wounded: return "wounded";
+    case fight::HitOutcome::Killed: return "killed";
+  }
+  return "miss";
+}
+
+}  // namespace
+
+void ThreatModel::start_fight(int id, SimTime t) {
+  auto fight = std::make_unique<InfiltrationFight>(params_.infiltration, params_.fight.fight, terrain_, context_, id, t,
+                                                   armed_sentries(t));
+  incidents_.push_back(fight->incident());
+  fights_.emplace(id, std::move(fight));
+}
+
+void ThreatModel::log_fight_event(int incident, const InfiltrationFight& fight, const fight::FightEvent& e) {
+  const fight::Fighter& by = fight.engagement().at(e.by);
+  const fight::Fighter& target = fight.engagement().at(e.target);
+  // Who: the world's person id for camp people, the intruder's number for attackers; the role
+  // says which.
+  if (e.kind == fight::FightEventKind::Shot) {
+    log_.record(e.time, "shot",
+                {{"incident", static_cast<std::int64_t>(incident)},
+                 {"shooter", fight.identity(e.by)},
+                 {"shooter_role", std::string(fight::role_name(by.role))},
+                 {"target", fight.identity(e.target)},
+                 {"target_role", std::string(fight::role_name(target.role))},
+                 {"hit", e.outcome != fight::HitOutcome::Miss},
+                 {"outcome", std::string(outcome_name(e.outcome))},
+                 {"range_m", e.range_m}});
+  } else {
+    log_.record(e.time, "detection",
+                {{"incident", static_cast<std::int64_t>(incident)},
+                 {"observer", fight.identity(e.by)},
+                 {"observer_role", std::string(fight::role_name(by.role))},
+                 {"target", fight.identity(e.target)},
+                 {"target_role", std::string(fight::role_name(target.role))},
+                 {"range_m", e.range_m}});
+  }
+}
+
+void ThreatModel::step_fights(SimTime now, SimTime dt, engine::EventQueue& queue) {
+  const std::vector<Person> people = world_.people_at(now);
+  for (auto it = fights_.begin(); it != fights_.end();) {
+    InfiltrationFight& fight = *it->second;
+    const int id = it->first;
+    FightTick tick = fight.step(now, dt, people);
+    if (tick.alarm) {
+      Incident& incident = incidents_[static_cast<std::size_t>(id)];
+      incident.detected = true;
+      incident.detected_at = *tick.alarm;
+      incident.qrf = fight.incident().qrf;
+      schedule(queue, *tick.alarm, EventKind::Alarm, static_cast<std::uint64_t>(id));
+    }
+    for (const fight::FightEvent& e : tick.events) log_fight_event(id, fight, e);
+    for (Casualty& c : tick.casualties) add_casualty(std::move(c), now, queue);
+    if (fight.over()) {
+      end_fight(fight, &queue);
+      it = fights_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+}
+
+void ThreatModel::end_fight(InfiltrationFight& fight, engine::EventQueue* queue) {
+  const Incident& fought = fight.incident();
+  Incident& incident = incidents_[static_cast<std::size_t>(fought.id)];
+  incident.target = fought.target;
+  incident.qrf = fought.qrf;
+  incident.fight = fought.fight;
+  const FightSummary& s = *fought.fight;
+  incident.fact("attackers", s.attackers);
+  incident.fact("attackers_killed", s.attackers_killed);
+  incident.fact("attackers_wounded", s.attackers_wounded);
+  incident.fact("attackers_captured", s.attackers_captured);
+  incident.fact("attackers_gone", s.attackers_gone);
+  incident.fact("shots", static_cast<double>(s.shots));
+  incident.fact("hits", static_cast<double>(s.hits));
+  incident.fact("stopped_outside", s.stopped_outside ? 1 : 0);
+  if (s.ended) incident.fact("duration_s", *s.ended - fought.time);
+  if (queue != nullptr && s.ended) {
+    // The medical chain learns the end from this event; the camp leaves cover after the all-clear.
+    schedule(*queue, *s.ended, EventKind::QrfContained, static_cast<std::uint64_t>(fought.id));
+    if (incident.detected) schedule(*queue, *s.ended + world_params_.all_clear_after, EventKind::AllClear,
+                                    static_cast<std::uint64_t>(fought.id));
+  }
+  log_incident(incident);
+}
+
+void ThreatModel::close_open_fights(SimTime end, engine::EventQueue& queue) {
+  for (auto& entry : fights_) {
+    entry.second->close_unfinished(end);
+    end_fight(*entry.second, nullptr);
+    // For the medical chain, which carries on after the run: the fight stops with the run.
+    schedule(queue, end, EventKind::QrfContained, static_cast<std::uint64_t>(entry.first));
+  }
+  fights_.clear();
+}
+
+std::vector<CombatantView> ThreatModel::combatants(SimTime t) const {
+  std::vector<CombatantView> all;
+  for (const auto& [id, fight] : fights_) {
+    (void)id;
+    for (const CombatantView& v : fight->views(t)) all.push_back(v);
+  }
+  return all;
+}
+
+}  // namespace campsim::camp
