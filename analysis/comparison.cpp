@@ -87,6 +87,7 @@ Comparison compare(const BatchTable& batch, const CompareOptions& options) {
   Comparison c;
   c.options = options;
   c.policies = batch.manifest.policies;
+  c.days = batch.manifest.days;
   if (!options.reference.empty()) {
     const auto it = std::find(c.policies.begin(), c.policies.end(), options.reference);
     if (it == c.policies.end()) {
@@ -116,11 +117,17 @@ Comparison compare(const BatchTable& batch, const CompareOptions& options) {
       MetricResult result{info, dp, {}};
       const KeyedSample reference = batch.values(column, dp, c.reference);
       const double reference_mean = summarize(sample_of(reference)).mean;
+      const Estimate reference_estimate =
+          estimate_of(reference, info, options, key_for(options, name, dp, c.policies[c.reference], "mean"));
       for (std::size_t p = 0; p < c.policies.size(); ++p) {
         const KeyedSample keyed = batch.values(column, dp, p);
         PolicyResult pr;
         pr.policy = p;
-        pr.estimate = estimate_of(keyed, info, options, key_for(options, name, dp, c.policies[p], "mean"));
+        // A policy with exactly the reference's values gets the reference's estimate: a bootstrap
+        // keyed by its own name would print a slightly different interval for the same numbers,
+        // and "identical in all 40 pairs" beside two different intervals reads as a contradiction.
+        pr.estimate = keyed == reference ? reference_estimate
+                                         : estimate_of(keyed, info, options, key_for(options, name, dp, c.policies[p], "mean"));
         if (p != c.reference)
           pr.vs_reference = difference_of(keyed, reference, reference_mean, info, options,
                                           key_for(options, name, dp, c.policies[p], "difference"));

@@ -69,6 +69,7 @@ struct Comparison {
   std::vector<std::string> metrics;             // selected, in results.csv order
   std::vector<std::string> key_metrics_absent;  // batch-format.md's key metrics this batch lacks
   std::vector<MetricResult> results;            // for each metric, for each design point
+  std::optional<double> days;                   // simulated days per run (batch.json); absent: each scenario's own
 
   const MetricResult* find(const std::string& metric, int design_point) const;
 };

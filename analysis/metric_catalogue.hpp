@@ -16,6 +16,11 @@ struct MetricInfo {
   std::string unit;   // as displayed: "%" for shares, "min", "per run", or ""
   Direction direction = Direction::unknown;
   bool share = false;  // values are 0..1; displayed x100 with unit "%"
+  std::string phrase;  // the metric in a sentence, e.g. "the approval delay"; the name when unknown
+  // A mean over a run's casualties (a *_mean_* column): the comparison averages one value per run,
+  // so a run with 3 casualties weighs as much as one with 30; sentences must say so, since
+  // pooling every casualty gives a different number.
+  bool mean_of_run_means = false;
   std::string group() const;  // the first component of the name: guards, threats, medical
 };
 

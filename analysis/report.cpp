@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "analysis/bottom_line.hpp"
 #include "analysis/display.hpp"
 #include "analysis/robustness_report.hpp"
 #include "sim/engine/number_format.hpp"
@@ -177,16 +178,18 @@ Table headline_table(const Comparison& c, int design_point) {
     const double scale = reference_of(c, *r).estimate.summary.mean;
     bool first = true;
     for (const PolicyResult& p : r->policies) {
+      std::string mean = format_mean_ci(r->metric, p.estimate.summary.mean, p.estimate.ci, scale);
       std::string difference = "(reference)", verdict, basis;
       if (p.vs_reference) {
+        // Identical in every pair: the numbers are the reference's, said once on its row.
+        if (p.vs_reference->verdict == Verdict::identical) mean = "same as reference";
         difference = p.vs_reference->verdict == Verdict::identical
                          ? "0 (same in every run)"
                          : format_difference_ci(r->metric, p.vs_reference->summary.mean, p.vs_reference->ci, scale);
         verdict = verdict_text(*p.vs_reference);
         basis = p.vs_reference->verdict == Verdict::identical ? "" : verdict_basis(*p.vs_reference);
       }
-      t.rows.push_back({first ? label_with_unit(r->metric) : "", c.policies[p.policy],
-                        format_mean_ci(r->metric, p.estimate.summary.mean, p.estimate.ci, scale), difference, verdict, basis,
+      t.rows.push_back({first ? label_with_unit(r->metric) : "", c.policies[p.policy], mean, difference, verdict, basis,
                         std::to_string(p.estimate.summary.n)});
       first = false;
     }
@@ -266,6 +269,13 @@ Document build_report(const BatchTable& batch, const Comparison& c, const PlotOu
   const bool design = has_design(batch);
   const std::string ref = c.policies[c.reference];
 
+  // The bottom line first: what a planner pastes into a brief, before any table.
+  doc.blocks.push_back(Heading{2, "Bottom line", ""});
+  for (int dp : c.design_points) {
+    std::string text;
+    for (const std::string& sentence : bottom_line(c, dp)) text += (text.empty() ? "" : " ") + sentence;
+    doc.blocks.push_back(Paragraph{design ? "**" + batch.design_point(dp).label() + ".** " + text : text});
+  }
   doc.blocks.push_back(Paragraph{"Batch `" + batch.directory.string() + "`: " + what_was_run(m) + ". Reference: **" + ref +
                                  "**. Intervals are " + level_text(c) + "; differences are paired replication by replication."});
   const std::size_t expected = m.policies.size() * static_cast<std::size_t>(std::max(0L, m.replications)) * m.design_points.size();

@@ -1,20 +1,24 @@
 // campsim compare: reads a batch directory, compares each policy with the reference on every
 // metric (intervals, paired differences, verdicts), prints the headline and writes DIR/report/.
 #include <cstdint>
+#include <filesystem>
 #include <iostream>
 
 #include <boost/program_options.hpp>
 
 #include "analysis/batch_table.hpp"
+#include "analysis/bottom_line.hpp"
 #include "analysis/comparison.hpp"
 #include "analysis/document.hpp"
 #include "analysis/report.hpp"
 #include "analysis/robustness_report.hpp"
+#include "analysis/terminal_headline.hpp"
 #include "apps/campsim/commands.hpp"
 #include "sim/engine/number_format.hpp"
 #include "sim/batch/batch_directory.hpp"
 
 namespace po = boost::program_options;
+namespace fs = std::filesystem;
 
 namespace campsim::cli {
 
@@ -22,13 +26,14 @@ namespace {
 
 constexpr const char* kCompareUsage =
     "campsim compare BATCH_DIR [--metrics PATTERN...] [--level 0.95] [--target-rel-halfwidth 0.1]\n"
-    "                [--reference POLICY] [--gnuplot PATH] [--no-plots] [--quiet]";
+    "                [--reference POLICY] [--gnuplot PATH] [--no-plots] [--bottom-line] [--quiet]";
 
 constexpr const char* kCompareExplanation =
     "Compares the policies of a batch (written by campsim batch) on every metric of its results.csv:\n"
     "the mean over replications with a confidence interval, and the paired difference from the\n"
     "reference policy (the first in batch.json), matched replication by replication, with its\n"
-    "interval and a verdict (better / worse / no clear difference). Prints the headline table and\n"
+    "interval and a verdict (better / worse / no clear difference). Prints the bottom line in words\n"
+    "(what is clearly better or worse, and what no policy changes detectably), the headline table, and\n"
     "writes BATCH_DIR/report/report.md, report.html and plots/ (always replaced, atomically).\n"
     "A batch run over a design of 4 or more points (campsim batch --design) also gets, per headline\n"
     "metric, the ranking over the points and how often each verdict holds, with the design parameters\n"
@@ -47,7 +52,7 @@ int compare_command(const std::vector<std::string>& args) {
   std::string batch_dir;
   analysis::CompareOptions compare;
   analysis::PlotOptions plots;
-  bool no_plots = false, quiet = false;
+  bool no_plots = false, quiet = false, bottom_line_only = false;
   po::options_description visible("Options");
   visible.add_options()
       ("metrics", po::value<std::vector<std::string>>(&compare.metric_patterns)->multitoken()->composing(),
@@ -60,6 +65,7 @@ int compare_command(const std::vector<std::string>& args) {
       ("resamples", po::value<int>(&compare.resamples)->default_value(4000), "bootstrap resamples")
       ("gnuplot", po::value<std::string>(&plots.gnuplot), "gnuplot program (default: $CAMPSIM_GNUPLOT, else gnuplot on PATH)")
       ("no-plots", po::bool_switch(&no_plots), "write no plots (tables only)")
+      ("bottom-line", po::bool_switch(&bottom_line_only), "print only the bottom line (the report is written as usual)")
       ("quiet,q", po::bool_switch(&quiet), "print nothing but errors")
       ("help,h", "show this help");
   po::options_description all;
@@ -116,15 +122,24 @@ int compare_command(const std::vector<std::string>& args) {
   const analysis::WrittenReport report = analysis::write_report(batch, comparison, plots);
   if (quiet) return kOk;
   const bool design = comparison.design_points.size() > 1 || !batch.manifest.design_points.front().settings.empty();
-  // What was run first, then the verdicts at a glance, then the numbers behind them.
-  std::cout << batch.manifest.scenario << ": " << analysis::what_was_run(batch.manifest) << "\n"
-            << "reference " << comparison.policies[comparison.reference] << "; "
-            << engine::format_number(100 * comparison.options.level) << "% intervals; paired differences\n";
+  // The bottom line first (what a planner pastes into a brief), then what was run and the numbers
+  // behind it; --bottom-line stops after the sentences.
+  std::cout << "Bottom line\n";
   for (int dp : comparison.design_points) {
-    if (design) std::cout << "\n" << batch.design_point(dp).label() << "\n";
-    const analysis::Table best = analysis::best_policy_table(comparison, dp);
-    if (!best.rows.empty()) std::cout << "\nBest policy per headline metric\n" << analysis::render_text_table(best);
-    std::cout << "\nHeadline\n" << analysis::render_text_table(analysis::headline_table(comparison, dp));
+    if (design) std::cout << batch.design_point(dp).label() << "\n";
+    std::string text;
+    for (const std::string& sentence : analysis::bottom_line(comparison, dp)) text += (text.empty() ? "" : " ") + sentence;
+    std::cout << analysis::wrap_text(text, analysis::kTerminalWidth, 2);
+  }
+  const std::string report_md = fs::absolute(report.directory / "report.md").lexically_normal().string();
+  if (bottom_line_only) {
+    std::cout << "full comparison: " << report_md << "\n";
+    return kOk;
+  }
+  std::cout << "\n" << analysis::wrap_text(batch.manifest.scenario + ": " + analysis::what_was_run(batch.manifest), analysis::kTerminalWidth, 0);
+  for (int dp : comparison.design_points) {
+    std::cout << "\nHeadline" << (design ? ", " + batch.design_point(dp).label() : std::string()) << "\n"
+              << analysis::terminal_headline(comparison, dp);
   }
   if (design)
     if (const auto over = analysis::verdict_robustness(batch, comparison, analysis::headline_metrics(comparison))) {
@@ -137,9 +152,9 @@ int compare_command(const std::vector<std::string>& args) {
   if (!comparison.key_metrics_absent.empty())
     std::cout << "(" << comparison.key_metrics_absent.size() << " key medical metrics are not in this batch; see the report)\n";
   for (const std::string& note : report.plots.notes)
-    if (note.starts_with("Plots are absent")) std::cout << note << "\n";
-  std::cout << "report: " << (report.directory / "report.md").string() << ", " << (report.directory / "report.html").string()
-            << " (" << report.plots.images.size() << " plots)\n";
+    if (note.starts_with("Plots are absent")) std::cout << analysis::wrap_text(note, analysis::kTerminalWidth, 0);
+  // Absolute, so the paths work from wherever the reader's shell is.
+  std::cout << "report: " << report_md << " and report.html beside it (" << report.plots.images.size() << " plots)\n";
   return kOk;
 }
 

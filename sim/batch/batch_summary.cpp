@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "analysis/batch_table.hpp"
+#include "analysis/bottom_line.hpp"
 #include "analysis/comparison.hpp"
 #include "analysis/document.hpp"
 #include "analysis/metric_catalogue.hpp"
@@ -45,11 +46,11 @@ std::string batch_summary_markdown(const std::filesystem::path& batch_dir) {
       "replication on common random numbers, verdicts that need the exact sign test too when few pairs differ."});
   for (int dp : c.design_points) {
     if (design) doc.blocks.push_back(analysis::Heading{2, table.design_point(dp).label(), ""});
-    const analysis::Table best = analysis::best_policy_table(c, dp);
-    if (!best.rows.empty()) {
-      doc.blocks.push_back(analysis::Paragraph{"**Best policy per headline metric**"});
-      doc.blocks.push_back(best);
-    }
+    // The bottom line in words, as compare prints it (it names the best policy per metric, so the
+    // best-policy table stays in the full report).
+    std::string text;
+    for (const std::string& sentence : analysis::bottom_line(c, dp)) text += (text.empty() ? "" : " ") + sentence;
+    doc.blocks.push_back(analysis::Paragraph{"**Bottom line.** " + text});
     doc.blocks.push_back(analysis::Paragraph{"**Headline**"});
     doc.blocks.push_back(analysis::headline_table(c, dp));
   }

@@ -124,8 +124,10 @@ TEST_CASE("report.md's headline holds the independently computed means, differen
                         "better", "t interval excludes 0", "20"})) != std::string::npos);
 
   // Killed: the same attacks under both policies, so every difference is 0: identical, said so.
-  CHECK(md.find(md_row({"", "pre_authorized_dispatch", shown(t_ci(column(1, "threats.casualties.killed")), 2),
-                        "0 (same in every run)", "identical in all 20 pairs", "", "20"})) != std::string::npos);
+  CHECK(md.find(md_row({"", "pre_authorized_dispatch", "same as reference", "0 (same in every run)", "identical in all 20 pairs", "",
+                        "20"})) != std::string::npos);
+  CHECK(md.find(md_row({"killed (per run)", "gao_baseline", shown(t_ci(column(0, "threats.casualties.killed")), 2), "(reference)", "",
+                        "", "20"})) != std::string::npos);
   CHECK(md.find("+0.00 [+0.00, +0.00]") == std::string::npos);
 
   // Approval delay: one missing value per policy at different replications -> 18 pairs, 2 unmatched.
@@ -148,6 +150,8 @@ TEST_CASE("report.md's headline holds the independently computed means, differen
              all = md.find("## Appendix: all metrics"), method = md.find("## Method");
   CHECK(md.find("- [Headline](#headline)") < glance);
   CHECK(glance < headline);
+  // The bottom line in words opens the report, before the contents and every table.
+  CHECK(md.find("## Bottom line\n\nBoth policies ran through the same 20 simulated runs") < md.find("- [Headline](#headline)"));
   CHECK(headline < plots);
   CHECK(plots < all);
   CHECK(all < method);

@@ -29,11 +29,21 @@ TEST_CASE("compare prints an aligned headline and writes the report", "[cli][com
   const CliResult r = run_cli("compare " + (scratch / "batch").string() + " --gnuplot /nonexistent/gnuplot");
   INFO(r.output);
   REQUIRE(r.exit_code == 0);
-  CHECK(r.output.find("reference gao_baseline") != std::string::npos);
-  // What was run, in the user's words, before any number.
-  CHECK(r.output.starts_with("scenarios/gao_baseline.yaml: 20 replications of 30 days per policy, 2 policies (40 runs), seed 11"));
-  CHECK(r.output.find("Best policy per headline metric") < r.output.find("Headline\n"));
-  // The headline table: header, rule and rows end at the same column (the right-aligned n).
+  // The bottom line in words comes first, then what was run, then the numbers behind it.
+  CHECK(r.output.starts_with("Bottom line\n  Both policies ran through the same 20 simulated runs of 30 days"));
+  // The bottom line is wrapped on the terminal: read it unwrapped.
+  std::string unwrapped;
+  for (const std::string& line : lines_of(r.output.substr(0, r.output.find("\n\n"))))
+    unwrapped += (line.starts_with("  ") ? " " + line.substr(2) : line);
+  CHECK(unwrapped.find("Clearly better than gao_baseline: pre_authorized_dispatch lowers deaths of wounds by 0.85 [") !=
+        std::string::npos);
+  const auto run_line = r.output.find("\nscenarios/gao_baseline.yaml: 20 replications of 30 days per policy, 2 policies (40 runs)");
+  CHECK(run_line != std::string::npos);
+  CHECK(run_line < r.output.find("\nHeadline\n"));
+  // Everything fits a 100-column terminal.
+  for (const std::string& line : lines_of(r.output))
+    if (!line.starts_with("report: ")) CHECK(line.size() <= 100);  // a path is never cut
+  // The headline table: header and policy rows end at the same column (the right-aligned n).
   std::vector<std::string> table;
   bool in_headline = false;
   for (const std::string& line : lines_of(r.output)) {
@@ -41,12 +51,13 @@ TEST_CASE("compare prints an aligned headline and writes the report", "[cli][com
       in_headline = true;
       continue;
     }
-    if (in_headline && (line.starts_with("metric ") || line.starts_with("----") || line.ends_with(" 20") || line.ends_with(" 19")))
-      table.push_back(line);
+    if (in_headline && (line.starts_with("  policy ") || line.ends_with(" 20") || line.ends_with(" 19"))) table.push_back(line);
   }
-  REQUIRE(table.size() == 10);  // header, rule, 4 metrics x 2 policies
+  REQUIRE(table.size() == 9);  // header, 4 metrics x 2 policies
   for (const std::string& line : table) CHECK(line.size() == table.front().size());
-  CHECK(r.output.find("died of wounds (per run)     gao_baseline") != std::string::npos);
+  CHECK(r.output.find("died of wounds (per run)\n  gao_baseline ") != std::string::npos);
+  // Identical in every pair: one interval (the reference's), the policy's row says so.
+  CHECK(r.output.find("  pre_authorized_dispatch  same as reference") != std::string::npos);
   CHECK(r.output.find("-0.85 [") != std::string::npos);
   CHECK(r.output.find("better") != std::string::npos);
   // No gnuplot: still a report, and it says why there are no plots.
@@ -158,7 +169,7 @@ TEST_CASE("batch then compare on the real model: pre-authorized dispatch shorten
   for (const std::string& line : lines_of(c.output)) {
     if (line.starts_with("approval delay")) in_approval = true;
     else if (!line.starts_with(" ")) in_approval = false;
-    if (in_approval && line.find("pre_authorized_dispatch") != std::string::npos) approval_row = line;
+    if (in_approval && line.starts_with("  pre_authorized_dispatch ")) approval_row = line;
   }
   REQUIRE_FALSE(approval_row.empty());
   CHECK(approval_row.find("better") != std::string::npos);

@@ -1,0 +1,165 @@
+// The bottom line's sentences on batches whose answer is known by hand: which policy is better or
+// worse, by how much (t intervals recomputed here from tables), what is identical, and what n is;
+// and the terminal headline within 100 columns whatever the policies are called.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "analysis/bottom_line.hpp"
+#include "analysis/comparison.hpp"
+#include "analysis/report.hpp"
+#include "analysis/terminal_headline.hpp"
+#include "synthetic_batch.hpp"
+
+using namespace campsim::analysis;
+using namespace campsim::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path bottom_line_scratch(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("campsim-bottom-line-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  return dir;
+}
+
+// A change stated as its size: "0.85 [0.52, 1.18]" from the paired differences (policy -
+// reference), t_{0.975, df} from tables (df 17: 2.109816, df 19: 2.093024).
+std::string size_by_hand(const std::vector<double>& differences, int decimals) {
+  double sum = 0;
+  for (double d : differences) sum += d;
+  const double n = static_cast<double>(differences.size()), mean = sum / n;
+  double ss = 0;
+  for (double d : differences) ss += (d - mean) * (d - mean);
+  const double t = differences.size() == 18 ? 2.109816 : differences.size() == 20 ? 2.093024 : NAN;
+  REQUIRE(std::isfinite(t));
+  const double half = t * std::sqrt(ss / (n - 1)) / std::sqrt(n);
+  const double size = std::abs(mean);
+  return fmt::format("{:.{}f} [{:.{}f}, {:.{}f}]", size, decimals, size - half, decimals, size + half, decimals);
+}
+
+std::string joined(const std::vector<std::string>& sentences) {
+  std::string text;
+  for (const std::string& s : sentences) text += (text.empty() ? "" : " ") + s;
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("the bottom line says which policy is better, by how much, and what is identical", "[analysis][bottom-line]") {
+  const fs::path dir = bottom_line_scratch("better");
+  write_synthetic_batch(dir);
+  const Comparison c = compare(read_batch(dir), {});
+  const std::vector<std::string> sentences = bottom_line(c, 0);
+  const std::string text = joined(sentences);
+  INFO(text);
+  CHECK(sentences.size() >= 2);
+  CHECK(sentences.size() <= 5);
+
+  // n: 20 replications of 30 days, paired.
+  CHECK(text.find("the same 20 simulated runs of 30 days") != std::string::npos);
+  CHECK(text.find("rests on 20 paired runs; intervals are 95%") != std::string::npos);
+
+  // By construction the policy saves kSaved[r] lives in replication r (17 in 20 runs: 0.85 a run),
+  // adds 10 points (less 0.1 on average) of first aid within 10 min, and takes 8 + (r mod 4) / 2
+  // minutes off the approval delay in the 18 runs where both have one.
+  std::vector<double> saved, aid, delay;
+  for (int r = 0; r < kReplications; ++r) {
+    saved.push_back(-kSaved[static_cast<std::size_t>(r)]);
+    aid.push_back(100 * (0.1 + 0.02 * ((r % 3) - 1)));
+    if (r != 3 && r != 7) delay.push_back(-8 - 0.5 * (r % 4));
+  }
+  CHECK(text.find("Clearly better than gao_baseline: pre_authorized_dispatch lowers deaths of wounds by " +
+                  size_by_hand(saved, 2) + " per run; ") != std::string::npos);
+  const auto with_unit = [](std::string size, const std::string& unit) { return size.insert(size.find(' '), " " + unit); };
+  CHECK(text.find("; raises the share given first aid within 10 min by " + with_unit(size_by_hand(aid, 1), "percentage points") +
+                  ";") != std::string::npos);
+  CHECK(text.find("; cuts the approval delay by " + with_unit(size_by_hand(delay, 1), "min") + " (") != std::string::npos);
+  // The delay is a mean within each run; the sentence says it is not pooled over casualties.
+  CHECK(text.find("(each run's mean, averaged over runs; not pooled over casualties)") != std::string::npos);
+  // The same attacks: deaths in attacks are identical, said once and without an interval.
+  CHECK(text.find("Under pre_authorized_dispatch, deaths in attacks did not change in any run.") != std::string::npos);
+  CHECK(text.find("Clearly worse") == std::string::npos);
+  // Two missing delays leave 18 pairs: the reason n varies is given.
+  CHECK(text.find("as few as 18 of 20") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("the bottom line says what is worse and what the batch cannot tell", "[analysis][bottom-line]") {
+  const fs::path dir = bottom_line_scratch("worse");
+  // Deaths: the policy has one more in odd and one fewer in even replications (mean change 0);
+  // the approval delay: 2 minutes longer, 3 in odd replications (mean 2.5).
+  write_synthetic_batch(dir,
+                        {{"medical.died_of_wounds",
+                          [](int p, int r) { return std::optional<double>(2 + r % 3 + (p ? (r % 2 ? 1 : -1) : 0)); }},
+                         {"medical.dispatch.approval_delay_mean_min",
+                          [](int p, int r) { return std::optional<double>(10.0 + r % 4 + (p ? 2 + r % 2 : 0)); }}},
+                        false);
+  const Comparison c = compare(read_batch(dir), {});
+  const std::string text = joined(bottom_line(c, 0));
+  INFO(text);
+  std::vector<double> longer;
+  for (int r = 0; r < kReplications; ++r) longer.push_back(2 + r % 2);
+  std::string size = size_by_hand(longer, 1);
+  size.insert(size.find(' '), " min");
+  CHECK(text.find("Clearly worse than gao_baseline: pre_authorized_dispatch lengthens the approval delay by " + size) !=
+        std::string::npos);
+  CHECK(text.find("No detectable change in deaths of wounds over 20 runs under pre_authorized_dispatch.") != std::string::npos);
+  CHECK(text.find("Clearly better") == std::string::npos);
+  CHECK(text.find("as few as") == std::string::npos);  // no missing values: every comparison has 20 pairs
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a policy identical to the reference gets the reference's interval, said once", "[analysis][bottom-line]") {
+  const fs::path dir = bottom_line_scratch("identical");
+  // Skewed (a 9 every seventh run, else 0): each policy's own interval would be a bootstrap from
+  // a stream keyed by its name, so two identical samples would print two different intervals.
+  write_synthetic_batch(dir, {{"medical.died_of_wounds", [](int, int r) { return std::optional<double>(r % 7 == 0 ? 9 : 0); }}},
+                        false);
+  const BatchTable batch = read_batch(dir);
+  const Comparison c = compare(batch, {});
+  const MetricResult& r = *c.find("medical.died_of_wounds", 0);
+  REQUIRE(r.policies[0].estimate.ci.method == IntervalMethod::bootstrap_bca);
+  CHECK(r.policies[1].estimate.ci.lower == r.policies[0].estimate.ci.lower);
+  CHECK(r.policies[1].estimate.ci.upper == r.policies[0].estimate.ci.upper);
+  const Table headline = headline_table(c, 0);
+  REQUIRE(headline.rows.size() == 2);
+  CHECK(headline.rows[1][2] == "same as reference");
+  CHECK(joined(bottom_line(c, 0)).find("Under pre_authorized_dispatch, deaths of wounds did not change in any run.") !=
+        std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("the terminal headline fits 100 columns, shortening long policy names with a legend", "[analysis][bottom-line]") {
+  const fs::path dir = bottom_line_scratch("wide");
+  fs::create_directories(dir);
+  const std::string long_name = "restrained_rules_of_engagement_with_interpreters_at_the_main_gate";
+  std::ofstream(dir / "batch.json") << R"({"scenario": "hand.yaml", "replications": 12, "seed": 5, "days": 365,
+    "policies": [{"name": "today"}, {"name": ")" << long_name << R"("}], "design": null, "shard": null})";
+  {
+    std::ofstream results(dir / "results.csv");
+    results << "design_point,policy,replication,seed,medical.died_of_wounds,medical.compliance.first_aid_10min\n";
+    for (int p = 0; p < 2; ++p)
+      for (int r = 0; r < 12; ++r)
+        results << "0," << (p ? long_name : "today") << "," << r << ",5," << r % 3 + p * (r % 2) << ","
+                << 0.123456 + 0.01 * r + 0.001 * p * r << "\n";
+  }
+  const Comparison c = compare(read_batch(dir), {});
+  const std::string text = terminal_headline(c, 0);
+  INFO(text);
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) CHECK(line.size() <= kTerminalWidth);
+  CHECK(text.find("~1 = " + long_name) != std::string::npos);
+  // Every line of the wrapped bottom line fits too, and no interval is split across lines.
+  const std::string wrapped = wrap_text(joined(bottom_line(c, 0)), kTerminalWidth, 2);
+  std::istringstream wrapped_lines(wrapped);
+  for (std::string line; std::getline(wrapped_lines, line);) {
+    CHECK(line.size() <= kTerminalWidth);
+    CHECK(std::count(line.begin(), line.end(), '[') == std::count(line.begin(), line.end(), ']'));
+  }
+  fs::remove_all(dir);
+}
