@@ -53,6 +53,20 @@ void print_threat_summary(std::ostream& out, const nlohmann::ordered_json& t) {
   fmt::print(out, "  threats    {} incident{} ({}); {} detected", incidents, incidents == 1 ? "" : "s", kinds, detected);
   if (on_scene_n > 0) fmt::print(out, "; QRF on scene {:.1f} min after detection (mean)", on_scene_sum / static_cast<double>(on_scene_n));
   fmt::print(out, "\n");
+  // Fights in the world: what the shooting came to, so an analyst sees that an infiltration
+  // was fought out and how (docs/threats/fight.md).
+  if (t.contains("fight") && t["fight"]["incidents"].get<long>() > 0) {
+    const auto& f = t["fight"];
+    fmt::print(out, "  fight      {} attacker{} in {} fight{}: {} down ({} killed, {} captured), {} got away; {} shots, {} hits ({} on "
+                    "attackers)",
+               f["attackers"].get<long>(), f["attackers"].get<long>() == 1 ? "" : "s", f["incidents"].get<long>(),
+               f["incidents"].get<long>() == 1 ? "" : "s", f["attackers_neutralized"].get<long>(),
+               f["attackers_killed"].get<long>(), f["attackers_captured"].get<long>(), f["attackers_gone"].get<long>(),
+               f["shots"].get<long>(), f["hits"].get<long>(), f["hits_by_camp"].get<long>());
+    if (!f["mean_minutes_first_shot_to_end"].is_null())
+      fmt::print(out, "; first shot to end {:.1f} min (mean)", f["mean_minutes_first_shot_to_end"].get<double>());
+    fmt::print(out, "\n");
+  }
   const auto& c = t["casualties"];
   std::string causes;
   for (const auto& [cause, counts] : t["casualties_by_cause"].items())

@@ -271,7 +271,12 @@ void InfiltrationFight::finish(SimTime at) {
   // Stopped outside the wire: no intruder got through.
   s.stopped_outside = std::none_of(engagement_.fighters().begin(), engagement_.fighters().end(),
                                    [](const Fighter& f) { return f.side == Side::Attacker && f.entered_at.has_value(); });
-  if (incident_.qrf) incident_.qrf = ctx_.qrf_force->stand_down(incident_.qrf->unit, incident_.qrf->mission, at);
+  if (incident_.qrf) {
+    incident_.qrf = ctx_.qrf_force->stand_down(incident_.qrf->unit, incident_.qrf->mission, at);
+    // The incident is over when its attackers are, even if the team was still getting ready
+    // (its own mission cannot end before it launched; the incident's record can).
+    incident_.qrf->contained = at;
+  }
 }
 
 void InfiltrationFight::close_unfinished(SimTime at) {

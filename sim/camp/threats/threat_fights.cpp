@@ -65,7 +65,9 @@ void ThreatModel::step_fights(SimTime now, SimTime dt, engine::EventQueue& queue
       incident.detected = true;
       incident.detected_at = *tick.alarm;
       incident.qrf = fight.incident().qrf;
-      schedule(queue, *tick.alarm, EventKind::Alarm, static_cast<std::uint64_t>(id));
+      // Against intruders the camp locks down where it is (stay indoors, lights out) instead of
+      // running for the bunkers across open ground the gunmen may be covering (assumed: the
+      // usual drill for a ground attack; the siren's bunker run is for indirect fire).
     }
     for (const fight::FightEvent& e : tick.events) log_fight_event(id, fight, e);
     for (Casualty& c : tick.casualties) add_casualty(std::move(c), now, queue);
@@ -95,10 +97,9 @@ void ThreatModel::end_fight(InfiltrationFight& fight, engine::EventQueue* queue)
   incident.fact("stopped_outside", s.stopped_outside ? 1 : 0);
   if (s.ended) incident.fact("duration_s", *s.ended - fought.time);
   if (queue != nullptr && s.ended) {
-    // The medical chain learns the end from this event; the camp leaves cover after the all-clear.
+    // The medical chain learns the end from this event.
     schedule(*queue, *s.ended, EventKind::QrfContained, static_cast<std::uint64_t>(fought.id));
-    if (incident.detected) schedule(*queue, *s.ended + world_params_.all_clear_after, EventKind::AllClear,
-                                    static_cast<std::uint64_t>(fought.id));
+
   }
   log_incident(incident);
 }
