@@ -4,6 +4,8 @@
 #include <array>
 #include <cstdint>
 
+#include "sim/io/visible_text.hpp"
+
 namespace campsim::analysis {
 
 namespace {
@@ -13,9 +15,10 @@ struct Overloaded : Ts... {
   using Ts::operator()...;
 };
 
+// A cell is one line: a newline from a name would end the table row (io::visible writes it out).
 std::string escape_markdown_cell(const std::string& text) {
   std::string out;
-  for (char c : text) {
+  for (char c : io::visible(text)) {
     if (c == '|') out += '\\';
     out += c;
   }

@@ -137,7 +137,7 @@ int compare_command(const std::vector<std::string>& args) {
   if (!comparison.key_metrics_absent.empty())
     std::cout << "(" << comparison.key_metrics_absent.size() << " key medical metrics are not in this batch; see the report)\n";
   for (const std::string& note : report.plots.notes)
-    if (note.starts_with("Plots are absent")) std::cout << note << "\n";
+    if (note.starts_with("Plots are absent") || note.starts_with("Plots stopped")) std::cout << note << "\n";
   std::cout << "report: " << (report.directory / "report.md").string() << ", " << (report.directory / "report.html").string()
             << " (" << report.plots.images.size() << " plots)\n";
   return kOk;

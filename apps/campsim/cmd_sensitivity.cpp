@@ -207,7 +207,7 @@ int sensitivity_command(const std::vector<std::string>& args) {
     std::cout << analysis::render_text_table(analysis::ranked_table(study, m));
   }
   for (const std::string& note : report.plots.notes)
-    if (note.starts_with("Plots are absent")) std::cout << note << "\n";
+    if (note.starts_with("Plots are absent") || note.starts_with("Plots stopped")) std::cout << note << "\n";
   std::cout << "report: " << (report.directory / "report.md").string() << ", " << (report.directory / "indices.csv").string()
             << " (" << report.plots.images.size() << " plots)\n";
   return kOk;

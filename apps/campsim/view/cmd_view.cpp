@@ -1,6 +1,9 @@
 // campsim view: watch a scenario run live, play back a recorded run, or draw frames off screen.
 #include <unistd.h>
 
+#include <cerrno>
+#include <chrono>
+
 #include <cstdlib>
 #include <iostream>
 #include <limits>
@@ -19,6 +22,8 @@
 #include "apps/campsim/world_feed.hpp"
 #include "sim/io/byte_stream.hpp"
 #include "sim/io/run_directory.hpp"
+#include "sim/io/subprocess.hpp"
+#include "sim/io/visible_text.hpp"
 #include "sim/scenario/duration.hpp"
 
 namespace po = boost::program_options;
@@ -87,18 +92,32 @@ std::vector<view::Shot> shots(const ViewOptions& o) {
   return out;
 }
 
-// A video of the frames, when Debian's ffmpeg is there; the frames stay either way.
+// A video of the frames, when Debian's ffmpeg is there; the frames stay either way. ffmpeg runs
+// by argv inside the frames directory, so the directory's name reaches neither a shell nor
+// ffmpeg (which would read '%' in it as a frame number and "proto:" as a protocol); an hour is
+// far more than encoding the frames takes (about 25 frames a second per core).
 void make_video(const ViewOptions& o) {
   if (o.frames.empty()) return;
-  if (std::system("command -v ffmpeg >/dev/null 2>&1") != 0) {
-    std::cout << "frames in " << o.frames << " (install ffmpeg for a video: apt-get install ffmpeg)\n";
+  io::ProgramRun run;
+  run.argv = {"ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-framerate", fmt::format("{}", o.fps), "-i", "frame-%06d.png",
+              "-pix_fmt", "yuv420p", "-vf", "pad=ceil(iw/2)*2:ceil(ih/2)*2", "video.mp4"};
+  run.directory = o.frames;
+  run.stderr_file = "ffmpeg.log";
+  run.limit = std::chrono::hours(1);
+  const io::ProgramOutcome outcome = io::run_program(run);
+  const std::string shown = io::visible(o.frames);
+  if (outcome.kind == io::ProgramOutcome::Kind::cannot_start && outcome.code == ENOENT) {
+    std::cout << "frames in " << shown << " (install ffmpeg for a video: apt-get install ffmpeg)\n";
     return;
   }
-  const std::string command = fmt::format(
-      "ffmpeg -loglevel error -y -framerate {} -i '{}/frame-%06d.png' -pix_fmt yuv420p -vf 'pad=ceil(iw/2)*2:ceil(ih/2)*2' '{}/video.mp4'",
-      o.fps, o.frames, o.frames);
-  if (std::system(command.c_str()) == 0) std::cout << "video: " << o.frames << "/video.mp4\n";
-  else std::cerr << "campsim view: ffmpeg failed; the frames are in " << o.frames << "\n";
+  if (outcome.ok()) {
+    std::error_code ignored;
+    fs::remove(fs::path(o.frames) / "ffmpeg.log", ignored);
+    std::cout << "video: " << shown << "/video.mp4\n";
+  } else {
+    std::cerr << "campsim view: ffmpeg " << io::describe(outcome, run.limit) << " (its messages are in " << shown
+              << "/ffmpeg.log); the frames are in " << shown << "\n";
+  }
 }
 
 fs::path recording_in(const fs::path& path) { return fs::is_directory(path) ? path / "recording.bin" : path; }
