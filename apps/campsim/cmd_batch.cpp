@@ -217,21 +217,13 @@ int batch_command(const std::vector<std::string>& args) {
     std::cerr << "campsim batch: --replications must be at least 1\n";
     return kBadInput;
   }
-  if (const auto problem = threads_problem(threads)) {
+  RunNumbers numbers;
+  if (const auto problem = run_numbers_problem(threads, days_text, seed_text, numbers)) {
     std::cerr << "campsim batch: " << *problem << "\n";
     return kBadInput;
   }
-  std::string problem;
-  std::optional<double> days;
-  std::optional<std::uint64_t> seed;
-  if (!days_text.empty() && !(days = parse_days(days_text, problem))) {
-    std::cerr << "campsim batch: " << problem << "\n";
-    return kBadInput;
-  }
-  if (!seed_text.empty() && !(seed = parse_seed(seed_text, problem))) {
-    std::cerr << "campsim batch: " << problem << "\n";
-    return kBadInput;
-  }
+  const std::optional<double> days = numbers.days;
+  const std::optional<std::uint64_t> seed = numbers.seed;
   if (resume && force) {
     std::cerr << "campsim batch: --resume continues a batch and --force replaces it; give one of them\n";
     return kBadInput;

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "apps/campsim/commands.hpp"
+#include "apps/campsim/limits.hpp"
 #include "apps/campsim/options.hpp"
 #include "apps/campsim/run_files.hpp"
 #include "apps/campsim/view/live_feed.hpp"
@@ -35,8 +36,8 @@ namespace {
 
 struct ViewOptions {
   ScenarioOptions scenario;  // SCENARIO, or a run directory / recording file
-  double days = 0;
-  std::uint64_t seed = std::numeric_limits<std::uint64_t>::max();
+  std::string days_text, seed_text;  // parsed by limits.hpp, as run and batch parse them
+  RunNumbers numbers;                 // what they hold (nothing: the scenario's)
   int threads = 1;
   double speed = 60;
   bool paused = false, quit_at_end = false, force = false, record = false;
@@ -177,9 +178,13 @@ int watch_live(const ViewOptions& o) {
   if (!loaded_or_not) return kBadInput;
   const camp::LoadedScenario& loaded = *loaded_or_not;
   camp::RunOptions run;
-  run.seed = o.seed != std::numeric_limits<std::uint64_t>::max() ? o.seed : static_cast<std::uint64_t>(loaded.scenario.meta.seed);
+  run.seed = o.numbers.seed ? *o.numbers.seed : static_cast<std::uint64_t>(loaded.scenario.meta.seed);
   run.threads = o.threads;
-  run.duration = o.days > 0 ? o.days * engine::kDay : 0;
+  run.duration = o.numbers.days ? *o.numbers.days * engine::kDay : 0;
+  if (const auto too_many = attack_budget_problem(loaded.scenario, run.duration > 0 ? run.duration : loaded.scenario.meta.duration)) {
+    std::cerr << "campsim view: " << *too_many << "; nothing was run\n";
+    return kBadInput;
+  }
   const std::optional<fs::path> run_dir = o.out.empty() ? std::nullopt : std::optional<fs::path>(o.out);
   if (run_dir && fs::exists(*run_dir) && !o.force) {
     std::cerr << "campsim view: output directory " << run_dir->string() << " already exists; use --force to replace it\n";
@@ -257,8 +262,8 @@ int view_command(const std::vector<std::string>& args) {
   po::options_description options;
   add_scenario_options(options, o.scenario);
   options.add_options()
-      ("seed", po::value<std::uint64_t>(&o.seed), "random seed (live; default: the scenario's seed)")
-      ("days", po::value<double>(&o.days), "simulated days (live; default: the scenario's duration)")
+      ("seed", po::value<std::string>(&o.seed_text), "random seed (live; default: the scenario's seed)")
+      ("days", po::value<std::string>(&o.days_text), "simulated days (live; default: the scenario's duration)")
       ("threads", po::value<int>(&o.threads)->default_value(1), "model threads (live); never changes the results")
       ("speed", po::value<double>(&o.speed)->default_value(60), "simulated seconds per real second (+ and - change it)")
       ("paused", po::bool_switch(&o.paused), "start paused (space resumes)")
@@ -287,6 +292,12 @@ int view_command(const std::vector<std::string>& args) {
           "      --look -20,500,12\n"
           "  campsim view runs/replay --frames frames/ --from 20h40min --to 21h30min --every 30s\n"))
     return *stop;
+  // The same limits as run and batch, checked before anything else (a display included): a
+  // thread count TBB cannot make, a run that never ends, a seed of -1 that would wrap round.
+  if (const auto problem = run_numbers_problem(o.threads, o.days_text, o.seed_text, o.numbers)) {
+    std::cerr << "campsim view: " << *problem << "\n";
+    return kBadInput;
+  }
   // SFML aborts the process when it cannot open a display; say what to do instead.
   const char* display = std::getenv("DISPLAY");
   if (!display || !*display) {
