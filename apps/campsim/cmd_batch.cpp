@@ -25,6 +25,7 @@
 #include "sim/scenario/diagnostic.hpp"
 #ifdef CAMPSIM_HAVE_MPI
 #include "sim/batch/mpi_batch.hpp"
+#include "sim/io/visible_text.hpp"
 #endif
 
 namespace po = boost::program_options;
@@ -263,11 +264,11 @@ int batch_command(const std::vector<std::string>& args) {
     if (!design_file.empty()) request.design = batch::read_design(design_file);
     plan = batch::load_plan(request);
   } catch (const scenario::ScenarioError& e) {
-    for (const auto& d : e.diagnostics()) std::cerr << d.message() << "\n";
+    for (const auto& d : e.diagnostics()) std::cerr << io::visible_lines(d.message()) << "\n";
     std::cerr << e.diagnostics().size() << " error(s) in the design file " << design_file << "; nothing was run\n";
     return kBadInput;
   } catch (const batch::BatchInputError& e) {
-    std::cerr << e.what() << "\n";
+    std::cerr << io::visible_lines(e.what()) << "\n";
     return kBadInput;
   }
 
@@ -291,13 +292,13 @@ int batch_command(const std::vector<std::string>& args) {
     try {
       status = prepare(plan, dir, manifest, expected, resume, force, threads, prepared);
     } catch (const batch::BatchInputError& e) {
-      std::cerr << "campsim batch: " << e.what() << "\n";
+      std::cerr << "campsim batch: " << io::visible_lines(e.what()) << "\n";
       status = kBadInput;
     } catch (const io::OutputExists& e) {  // --force onto something campsim did not write
-      std::cerr << "campsim batch: " << e.what() << "\n";
+      std::cerr << "campsim batch: " << io::visible_lines(e.what()) << "\n";
       status = kBadInput;
     } catch (const std::exception& e) {
-      std::cerr << "campsim batch: " << e.what() << "\n";
+      std::cerr << "campsim batch: " << io::visible_lines(e.what()) << "\n";
       status = kFailure;
     }
   }

@@ -13,6 +13,7 @@
 #include "apps/campsim/commands.hpp"
 #include "sim/engine/number_format.hpp"
 #include "sim/batch/batch_directory.hpp"
+#include "sim/io/visible_text.hpp"
 
 namespace po = boost::program_options;
 
@@ -75,7 +76,7 @@ int compare_command(const std::vector<std::string>& args) {
     }
     po::notify(values);
   } catch (const po::error& e) {
-    std::cerr << "campsim compare: " << e.what() << "\nUsage: " << kCompareUsage << "\n(see --help)\n";
+    std::cerr << "campsim compare: " << io::visible_lines(e.what()) << "\nUsage: " << kCompareUsage << "\n(see --help)\n";
     return kBadInput;
   }
   if (batch_dir.empty()) {
@@ -103,13 +104,13 @@ int compare_command(const std::vector<std::string>& args) {
     batch = analysis::read_batch(batch_dir);
     comparison = analysis::compare(batch, compare);
   } catch (const analysis::BatchError& e) {
-    std::cerr << "campsim compare: " << e.what() << "\n";
+    std::cerr << "campsim compare: " << io::visible_lines(e.what()) << "\n";
     return kBadInput;
   } catch (const analysis::CsvError& e) {
-    std::cerr << "campsim compare: " << e.what() << "\n";
+    std::cerr << "campsim compare: " << io::visible_lines(e.what()) << "\n";
     return kBadInput;
   } catch (const analysis::CompareError& e) {
-    std::cerr << "campsim compare: " << e.what() << "\n";
+    std::cerr << "campsim compare: " << io::visible_lines(e.what()) << "\n";
     return kBadInput;
   }
 
@@ -117,11 +118,12 @@ int compare_command(const std::vector<std::string>& args) {
   if (quiet) return kOk;
   const bool design = comparison.design_points.size() > 1 || !batch.manifest.design_points.front().settings.empty();
   // What was run first, then the verdicts at a glance, then the numbers behind them.
-  std::cout << batch.manifest.scenario << ": " << analysis::what_was_run(batch.manifest) << "\n"
-            << "reference " << comparison.policies[comparison.reference] << "; "
+  // Names from batch.json are shown, never obeyed (a batch directory may come from anyone).
+  std::cout << io::visible(batch.manifest.scenario) << ": " << analysis::what_was_run(batch.manifest) << "\n"
+            << "reference " << io::visible(comparison.policies[comparison.reference]) << "; "
             << engine::format_number(100 * comparison.options.level) << "% intervals; paired differences\n";
   for (int dp : comparison.design_points) {
-    if (design) std::cout << "\n" << batch.design_point(dp).label() << "\n";
+    if (design) std::cout << "\n" << io::visible(batch.design_point(dp).label()) << "\n";
     const analysis::Table best = analysis::best_policy_table(comparison, dp);
     if (!best.rows.empty()) std::cout << "\nBest policy per headline metric\n" << analysis::render_text_table(best);
     std::cout << "\nHeadline\n" << analysis::render_text_table(analysis::headline_table(comparison, dp));

@@ -1,5 +1,7 @@
 #include "sim/io/visible_text.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace campsim::io {
@@ -32,6 +34,17 @@ bool acts_on_display(char32_t code) {
 }
 
 }  // namespace
+
+std::string visible_lines(std::string_view text) {
+  std::string out;
+  for (std::size_t start = 0; start <= text.size();) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    out += visible(text.substr(start, end - start));
+    if (end < text.size()) out += '\n';
+    start = end + 1;
+  }
+  return out;
+}
 
 std::string visible(std::string_view text) {
   std::string out;

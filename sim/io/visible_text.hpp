@@ -17,4 +17,8 @@ namespace campsim::io {
 // of any script, quotes, backslashes) is kept as it is. For display only: it is not reversible.
 std::string visible(std::string_view text);
 
+// visible(), but line feeds are kept: for a whole message of several lines (an error that quotes
+// a value from a file), where each line is shown and nothing else acts on the terminal.
+std::string visible_lines(std::string_view text);
+
 }  // namespace campsim::io

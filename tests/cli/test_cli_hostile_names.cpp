@@ -53,6 +53,10 @@ TEST_CASE("hostile policy and scenario names are drawn and reported, never run",
   INFO(r.output);
   REQUIRE(r.exit_code == 0);
   for (int n = 1; n <= 7; ++n) CHECK_FALSE(fs::exists(pwned(n)));
+  // What compare prints holds no terminal control: the escapes in the names are written out.
+  CHECK(r.output.find('\x1b') == std::string::npos);
+  CHECK(r.output.find('\x07') == std::string::npos);
+  CHECK(r.output.find("\\x1b]0;title\\x07\\x1b[2J") != std::string::npos);
 
   // The plots were drawn (gnuplot ran every script to its end) and name the policies as written.
   const fs::path plots = batch / "report" / "plots";
@@ -69,5 +73,27 @@ TEST_CASE("hostile policy and scenario names are drawn and reported, never run",
   CHECK(md.find(campsim::io::visible(policy)) != std::string::npos);
   CHECK(md.find(campsim::io::visible(reference)) != std::string::npos);
   CHECK(fs::exists(batch / "report" / "report.html"));
+  fs::remove_all(scratch);
+}
+
+TEST_CASE("run and validate print a scenario name's control characters written out, never raw", "[cli][hostile]") {
+  const fs::path scratch = scratch_dir("terminal-escapes");
+  // Clear the screen, set the window title, ring the bell, a C1 CSI and a right-to-left override.
+  const fs::path file = scratch / "escapes.yaml";
+  std::ofstream(file) << "extends: " << CAMPSIM_SOURCE_DIR << "/scenarios/gao_baseline.yaml\n"
+                      << "scenario:\n  name: \"evil\\e[2J\\e]0;owned\\a\\x9b" "1m\\u202Etxt.exe\"\n";
+  const CliResult validate = run_cli("validate " + file.string());
+  INFO(validate.output);
+  REQUIRE(validate.exit_code == 0);
+  const CliResult run = run_cli("run " + file.string() + " --days 0.01 --out " + (scratch / "run").string());
+  INFO(run.output);
+  REQUIRE(run.exit_code == 0);
+  for (const std::string& out : {validate.output, run.output}) {
+    CHECK(out.find("evil\\x1b[2J\\x1b]0;owned\\x07\\u009b1m\\u202etxt.exe") != std::string::npos);
+    CHECK(out.find('\x1b') == std::string::npos);
+    CHECK(out.find('\x07') == std::string::npos);
+    CHECK(out.find("\xc2\x9b") == std::string::npos);
+    CHECK(out.find("\xe2\x80\xae") == std::string::npos);
+  }
   fs::remove_all(scratch);
 }

@@ -36,3 +36,10 @@ TEST_CASE("visible's output holds no control character at all", "[io][visible]")
   for (int b = 0; b < 256; ++b) every_byte += static_cast<char>(b);
   for (unsigned char c : visible(every_byte)) CHECK((c >= 0x20 && c != 0x7f));
 }
+
+TEST_CASE("visible_lines keeps line feeds and writes out everything else", "[io][visible]") {
+  using campsim::io::visible_lines;
+  CHECK(visible_lines("a.yaml:3:9: bad name 'x\x1b[2J'\n1 error(s)") == "a.yaml:3:9: bad name 'x\\x1b[2J'\n1 error(s)");
+  CHECK(visible_lines("\n\r\n") == "\n\\r\n");
+  CHECK(visible_lines("") == "");
+}

@@ -310,10 +310,10 @@ int view_command(const std::vector<std::string>& args) {
     if (fs::is_directory(source) || source.extension() == ".bin") return play_recording(o);
     return watch_live(o);
   } catch (const std::invalid_argument& e) {
-    std::cerr << "campsim view: " << e.what() << "\n";
+    std::cerr << "campsim view: " << io::visible_lines(e.what()) << "\n";
     return kBadInput;
   } catch (const io::RecordingError& e) {
-    std::cerr << "campsim view: " << e.what() << "\n";
+    std::cerr << "campsim view: " << io::visible_lines(e.what()) << "\n";
     return kBadInput;
   }
 }
