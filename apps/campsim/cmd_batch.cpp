@@ -95,6 +95,7 @@ struct Prepared {
   batch::TableHeader header;
   std::unique_ptr<batch::ResultsFiles> files;
   std::set<batch::JobKey> done;
+  batch::DirectoryLock lock;  // held until the batch ends: one writer per directory
 };
 
 // The coordinator's half of starting: decide what the directory allows, probe the header, and
@@ -109,6 +110,8 @@ int prepare(const batch::BatchPlan& plan, const fs::path& dir, const nlohmann::o
     return kBadInput;
   }
   const bool exists = state != batch::DirectoryState::Absent;
+  // First of all, before reading or replacing anything: is another campsim writing here?
+  if (exists) out.lock = batch::DirectoryLock::acquire(dir);
   if (exists && !force && !resume) {
     std::cerr << "campsim batch: " << dir.string()
               << (state == batch::DirectoryState::Finished
@@ -144,7 +147,7 @@ int prepare(const batch::BatchPlan& plan, const fs::path& dir, const nlohmann::o
   std::vector<std::string> names;
   for (const batch::PolicyInfo& p : plan.policies) names.push_back(p.name);
   out.files = std::make_unique<batch::ResultsFiles>(dir, names);
-  if (!resuming) batch::create_batch_directory(dir, manifest, results_header, casualties_header, exists && force);
+  if (!resuming) out.lock = batch::create_batch_directory(dir, manifest, results_header, casualties_header, exists && force);
   out.done = out.files->resume(results_header, casualties_header, expected, [&plan](const batch::JobKey& key) {
     std::vector<std::string> cells{std::to_string(plan.seed)};
     for (std::string& value : plan.factor_values(key.design_point)) cells.push_back(std::move(value));
@@ -293,6 +296,9 @@ int batch_command(const std::vector<std::string>& args) {
       status = prepare(plan, dir, manifest, expected, resume, force, threads, prepared);
     } catch (const batch::BatchInputError& e) {
       std::cerr << "campsim batch: " << io::visible_lines(e.what()) << "\n";
+      status = kBadInput;
+    } catch (const batch::DirectoryBusy& e) {
+      std::cerr << "campsim batch: " << e.what() << "\n";
       status = kBadInput;
     } catch (const io::OutputExists& e) {  // --force onto something campsim did not write
       std::cerr << "campsim batch: " << io::visible_lines(e.what()) << "\n";
