@@ -6,6 +6,7 @@
 #include "sim/batch/batch_summary.hpp"
 #include "sim/batch/table_lines.hpp"
 #include "sim/io/run_directory.hpp"
+#include "sim/io/regular_file.hpp"
 
 namespace campsim::batch {
 
@@ -18,6 +19,7 @@ DirectoryState directory_state(const fs::path& dir) {
 }
 
 nlohmann::ordered_json read_batch_manifest(const fs::path& dir) {
+  if (const auto why = io::not_a_regular_file(dir / kManifestFile)) throw BatchInputError(*why);
   std::ifstream in(dir / kManifestFile);
   if (!in) throw BatchInputError("cannot read " + (dir / kManifestFile).string());
   try {

@@ -23,6 +23,7 @@
 #include "apps/campsim/world_feed.hpp"
 #include "sim/io/byte_stream.hpp"
 #include "sim/io/run_directory.hpp"
+#include "sim/io/regular_file.hpp"
 #include "sim/io/subprocess.hpp"
 #include "sim/io/visible_text.hpp"
 #include "sim/scenario/duration.hpp"
@@ -298,6 +299,13 @@ int view_command(const std::vector<std::string>& args) {
     std::cerr << "campsim view: " << *problem << "\n";
     return kBadInput;
   }
+  // A recording that is a FIFO or a device would hang or never end the read: refused by name
+  // before anything else, a display included.
+  if (const fs::path source = o.scenario.scenario; fs::is_directory(source) || source.extension() == ".bin")
+    if (const auto why = io::not_a_regular_file(recording_in(source))) {
+      std::cerr << "campsim view: the recording " << *why << "\n";
+      return kBadInput;
+    }
   // SFML aborts the process when it cannot open a display; say what to do instead.
   const char* display = std::getenv("DISPLAY");
   if (!display || !*display) {
