@@ -40,6 +40,7 @@ std::optional<GnuplotFailure> run_gnuplot(const std::string& program, const fs::
   run.directory = dir;
   run.stderr_file = log.filename();
   run.limit = gnuplot_time_limit();
+  run.no_new_processes = true;  // gnuplot's system(), `!` and backquotes fail even if a script asked for them
   const io::ProgramOutcome outcome = io::run_program(run);
   std::ostringstream messages;
   if (outcome.kind != io::ProgramOutcome::Kind::cannot_start) messages << std::ifstream(log).rdbuf();

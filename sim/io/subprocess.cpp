@@ -1,5 +1,7 @@
 #include "sim/io/subprocess.hpp"
 
+#include "sim/io/sandboxed_spawn.hpp"
+
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -31,14 +33,8 @@ struct SpawnSetup {
   SpawnSetup& operator=(const SpawnSetup&) = delete;
 };
 
-}  // namespace
-
-ProgramOutcome run_program(const ProgramRun& run) {
-  ProgramOutcome outcome;
-  if (run.argv.empty()) {
-    outcome.code = EINVAL;
-    return outcome;
-  }
+// posix_spawnp with run's setup; returns 0 or the errno that kept the program from starting.
+int spawn(const ProgramRun& run, pid_t& pid) {
   SpawnSetup setup;
   // The child starts its own process group (so a timeout can kill everything it started) with
   // default signal dispositions and an empty mask, whatever campsim's own are.
@@ -62,8 +58,24 @@ ProgramOutcome run_program(const ProgramRun& run) {
   std::vector<char*> argv;
   for (std::string& a : arguments) argv.push_back(a.data());
   argv.push_back(nullptr);
+  return ::posix_spawnp(&pid, argv[0], &setup.actions, &setup.attributes, argv.data(), environ);
+}
+
+}  // namespace
+
+ProgramOutcome run_program(const ProgramRun& run) {
+  ProgramOutcome outcome;
+  if (run.argv.empty()) {
+    outcome.code = EINVAL;
+    return outcome;
+  }
   pid_t pid = 0;
-  if (const int error = ::posix_spawnp(&pid, argv[0], &setup.actions, &setup.attributes, argv.data(), environ)) {
+  if (run.no_new_processes) {
+    if (const int error = spawn_sandboxed(run, pid)) {
+      outcome.code = error;
+      return outcome;
+    }
+  } else if (const int error = spawn(run, pid)) {
     outcome.code = error;
     return outcome;
   }

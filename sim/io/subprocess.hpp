@@ -16,6 +16,9 @@ struct ProgramRun {
   std::filesystem::path stdout_file;   // where its stdout goes (empty: /dev/null)
   std::filesystem::path stderr_file;   // where its stderr goes (empty: /dev/null)
   std::chrono::milliseconds limit{60'000};
+  // The program may not start programs of its own (sandboxed_spawn.hpp): for gnuplot, which
+  // has shell commands in its language.
+  bool no_new_processes = false;
 };
 
 struct ProgramOutcome {

@@ -76,3 +76,23 @@ TEST_CASE("gnuplot prints each hostile name as written and runs none of it", "[a
   CHECK_FALSE(fs::exists(pwned));
   fs::remove_all(dir);
 }
+
+TEST_CASE("gnuplot runs with its shell commands unavailable", "[analysis][gnuplot][sandbox]") {
+  const fs::path dir = fs::temp_directory_path() / ("campsim-gnuplot-sandbox-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  // A script as a quoting mistake would write it: every way gnuplot starts a command.
+  const std::string pwned = (dir / "PWNED").string();
+  std::ofstream(dir / "shell.gp") << "x = system('touch " << pwned << "1')\n"
+                                  << "!touch " << pwned << "2\n"
+                                  << "print \"`touch " << pwned << "3`\"\n"
+                                  << "set print 'printed.txt'\nprint 'still running'\n";
+  const std::optional<GnuplotFailure> failure = run_gnuplot(gnuplot_program(""), dir / "shell.gp");
+  if (failure && failure->kind == GnuplotFailure::Kind::cannot_start) {
+    WARN("gnuplot is not installed: " << failure->message);
+    fs::remove_all(dir);
+    return;
+  }
+  for (int n = 1; n <= 3; ++n) CHECK_FALSE(fs::exists(pwned + std::to_string(n)));
+  fs::remove_all(dir);
+}

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "sim/io/sandboxed_spawn.hpp"
 #include "sim/io/subprocess.hpp"
 
 using namespace campsim::io;
@@ -81,4 +82,34 @@ TEST_CASE("run_program kills a program at its limit, and what it started", "[io]
   }
   CHECK(gone);
   fs::remove_all(dir);
+}
+
+TEST_CASE("a program run with no_new_processes cannot start another, and still runs", "[io][subprocess][sandbox]") {
+  if (!sandbox_available()) {
+    WARN("no seccomp sandbox on this platform");
+    return;
+  }
+  const fs::path dir = fresh_dir("sandbox");
+  ProgramRun run;
+  // sh must fork to run touch; inside the sandbox the fork fails (dash then gives up) and nothing is made.
+  run.argv = {"sh", "-c", "echo done > ran; touch made"};
+  run.directory = dir;
+  run.no_new_processes = true;
+  run_program(run);
+  CHECK(text_of(dir / "ran") == "done\n");  // the program itself ran (echo is built in)
+  CHECK_FALSE(fs::exists(dir / "made"));
+  // The same without the sandbox does make it: the test can tell the two apart.
+  run.no_new_processes = false;
+  CHECK(run_program(run).ok());
+  CHECK(fs::exists(dir / "made"));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("no_new_processes reports a program that cannot start", "[io][subprocess][sandbox]") {
+  ProgramRun run;
+  run.argv = {"campsim-no-such-program-on-path"};
+  run.no_new_processes = true;
+  const ProgramOutcome outcome = run_program(run);
+  CHECK(outcome.kind == ProgramOutcome::Kind::cannot_start);
+  CHECK(outcome.code == ENOENT);
 }
