@@ -1,4 +1,5 @@
 #include "analysis/batch_table.hpp"
+#include "sim/io/regular_file.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -49,6 +50,7 @@ std::string setting_text(const nlohmann::ordered_json& value) {
 }
 
 BatchManifest read_manifest(const fs::path& file) {
+  if (const auto why = io::not_a_regular_file(file)) throw BatchError(*why);
   std::ifstream in(file, std::ios::binary);
   if (!in) throw BatchError(file.string() + ": cannot open");
   BatchManifest m;

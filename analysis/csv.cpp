@@ -1,4 +1,5 @@
 #include "analysis/csv.hpp"
+#include "sim/io/regular_file.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -97,6 +98,7 @@ CsvTable parse_csv(std::istream& in, const std::string& source) {
 }
 
 CsvTable read_csv(const std::filesystem::path& file) {
+  if (const auto why = io::not_a_regular_file(file)) throw CsvError(*why);
   std::ifstream in(file, std::ios::binary);
   if (!in) throw CsvError(file.string() + ": cannot open");
   return parse_csv(in, file.string());

@@ -4,6 +4,8 @@
 #include <array>
 #include <cstdint>
 
+#include "sim/io/visible_text.hpp"
+
 namespace campsim::analysis {
 
 namespace {
@@ -13,9 +15,10 @@ struct Overloaded : Ts... {
   using Ts::operator()...;
 };
 
+// A cell is one line: a newline from a name would end the table row (io::visible writes it out).
 std::string escape_markdown_cell(const std::string& text) {
   std::string out;
-  for (char c : text) {
+  for (char c : io::visible(text)) {
     if (c == '|') out += '\\';
     out += c;
   }
@@ -226,7 +229,12 @@ std::string render_html(const Document& document, const std::function<std::strin
   return out + "</body>\n</html>\n";
 }
 
-std::string render_text_table(const Table& table) {
+std::string render_text_table(const Table& raw) {
+  // For a terminal: every cell shown on its line, with nothing in it that the terminal obeys.
+  Table table = raw;
+  for (std::string& h : table.header) h = io::visible(h);
+  for (auto& row : table.rows)
+    for (std::string& cell : row) cell = io::visible(cell);
   std::vector<std::size_t> width(table.header.size(), 0);
   const auto measure = [&](const std::vector<std::string>& row) {
     for (std::size_t c = 0; c < row.size() && c < width.size(); ++c) width[c] = std::max(width[c], display_width(row[c]));

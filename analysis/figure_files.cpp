@@ -21,12 +21,6 @@ bool is_png(const fs::path& file) {
 
 }  // namespace
 
-std::string gnuplot_quoted(const std::string& text) {
-  std::string out = "'";
-  for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
-  return out + "'";
-}
-
 std::string gnuplot_preamble(const std::string& name, const std::string& title, const std::string& xlabel,
                              const std::string& ylabel) {
   return "# Written by campsim; redraw with: gnuplot " + name + ".gp\n"
@@ -36,9 +30,9 @@ std::string gnuplot_preamble(const std::string& name, const std::string& title, 
          "  set terminal png size 900,520 noenhanced\n"
          "}\n"
          "set output '" + name + ".png'\n"
-         "set title " + gnuplot_quoted(title) + "\n"
-         "set xlabel " + gnuplot_quoted(xlabel) + "\n"
-         "set ylabel " + gnuplot_quoted(ylabel) + "\n"
+         "set title " + gnuplot_string(title) + "\n"
+         "set xlabel " + gnuplot_string(xlabel) + "\n"
+         "set ylabel " + gnuplot_string(ylabel) + "\n"
          "set grid\n";
 }
 
@@ -51,14 +45,14 @@ PlotOutcome draw_figures(const fs::path& report_dir, const std::vector<FigureFil
   const fs::path plots = report_dir / "plots";
   fs::create_directories(plots);
   const std::string program = gnuplot_program(options.gnuplot);
-  std::optional<std::string> cannot_run;
+  std::optional<GnuplotFailure> cannot_run;  // drawing stopped: no gnuplot, or one hit the time limit
   for (const FigureFiles& f : figures) {
     io::write_text_file(plots / (f.name + ".dat"), f.data);
     io::write_text_file(plots / (f.name + ".gp"), f.script);
     if (cannot_run) continue;
-    if (std::optional<std::string> failure = run_gnuplot(program, plots / (f.name + ".gp"))) {
-      if (failure->starts_with("cannot run")) cannot_run = failure;
-      else outcome.notes.push_back("No " + f.name + ".png: " + *failure + ".");
+    if (std::optional<GnuplotFailure> failure = run_gnuplot(program, plots / (f.name + ".gp"))) {
+      if (failure->give_up()) cannot_run = failure;
+      else outcome.notes.push_back("No " + f.name + ".png: " + failure->message + ".");
       continue;
     }
     const fs::path png = plots / (f.name + ".png");
@@ -68,10 +62,7 @@ PlotOutcome draw_figures(const fs::path& report_dir, const std::vector<FigureFil
     }
     outcome.images.push_back({"plots/" + f.name + ".png", f.caption, {}, 0});
   }
-  if (cannot_run)
-    outcome.notes.insert(outcome.notes.begin(), "Plots are absent: " + *cannot_run +
-                                                    ". The data and gnuplot scripts are in plots/; install gnuplot (Debian: "
-                                                    "gnuplot-nox) or pass --gnuplot PATH.");
+  if (cannot_run) outcome.notes.insert(outcome.notes.begin(), plots_absent_note(*cannot_run));
   return outcome;
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/gnuplot_text.hpp"
 #include "analysis/plots.hpp"
 
 namespace campsim::analysis {
@@ -20,8 +21,6 @@ struct FigureFiles {
 // Terminal (pngcairo, else png), output NAME.png, title and axis labels, grid.
 std::string gnuplot_preamble(const std::string& name, const std::string& title, const std::string& xlabel,
                              const std::string& ylabel);
-// A gnuplot single-quoted string.
-std::string gnuplot_quoted(const std::string& text);
 
 PlotOutcome draw_figures(const std::filesystem::path& report_dir, const std::vector<FigureFiles>& figures,
                          const PlotOptions& options);

@@ -11,8 +11,10 @@
 #include <fmt/format.h>
 
 #include "analysis/gnuplot_runner.hpp"
+#include "analysis/gnuplot_text.hpp"
 #include "sim/engine/number_format.hpp"
 #include "sim/io/run_directory.hpp"
+#include "sim/io/visible_text.hpp"
 
 namespace campsim::analysis {
 
@@ -32,17 +34,8 @@ struct Figure {
 // A figure, or the sentence saying why there is none.
 using FigureOrNote = std::variant<Figure, std::string>;
 
-std::string quoted(const std::string& text) {  // a gnuplot single-quoted string
-  std::string out = "'";
-  for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
-  return out + "'";
-}
-
-std::string data_label(const std::string& text) {  // a double-quoted string in a data file
-  std::string out = "\"";
-  for (char c : text) out += c == '"' ? '\'' : c;
-  return out + "\"";
-}
+// Every string in a script or data file is quoted by gnuplot_text.hpp: names come from batch.json.
+// (gnuplot_string for scripts, gnuplot_data_string for data files.)
 
 // Okabe & Ito's colour-blind-safe palette (Okabe & Ito 2008, "Color Universal Design"; also
 // Wong 2011, Nature Methods 8:441), in an order that keeps neighbours distinct: the reference in
@@ -68,22 +61,24 @@ std::vector<std::size_t> policy_order(const Comparison& c) {
 
 // A policy name as an axis label: underscores as spaces, wrapped onto lines of at most 16
 // characters so neighbouring names never run into each other.
-std::string wrapped_label(const std::string& name) {
+std::vector<std::string> wrapped_label(const std::string& name) {
   std::string words = name;
   std::replace(words.begin(), words.end(), '_', ' ');
-  std::string out, line;
+  std::vector<std::string> out;
+  std::string line;
   std::size_t start = 0;
   while (start <= words.size()) {
     const std::size_t end = std::min(words.find(' ', start), words.size());
     const std::string word = words.substr(start, end - start);
     if (!line.empty() && line.size() + 1 + word.size() > 16) {
-      out += (out.empty() ? "" : "\\n") + line;
+      out.push_back(line);
       line.clear();
     }
     line += (line.empty() ? "" : " ") + word;
     start = end + 1;
   }
-  return out + (out.empty() ? "" : "\\n") + line;
+  out.push_back(line);
+  return out;
 }
 
 // The terminal for the PNG (pngcairo draws anti-aliased text; plain png, libgd, is the fallback
@@ -98,9 +93,9 @@ std::string script(const std::string& name, int width, int height, const std::st
          "  set terminal png size " + size + " noenhanced font 'sans,12'\n"
          "}\n"
          "set output '" + name + ".png'\n"
-         "set title " + quoted(title) + "\n"
-         "set xlabel " + quoted(xlabel) + "\n"
-         "set ylabel " + quoted(ylabel) + "\n"
+         "set title " + gnuplot_string(title) + "\n"
+         "set xlabel " + gnuplot_string(xlabel) + "\n"
+         "set ylabel " + gnuplot_string(ylabel) + "\n"
          "set grid lc rgb '#d0d0d0'\n"
          "set border lc rgb '#404040'\n" + body +
          "set terminal svg size " + size + " dynamic noenhanced font 'sans,12' background '#ffffff'\n"
@@ -181,14 +176,14 @@ FigureOrNote ecdf_figure(const BatchTable& batch, const Comparison& c, int dp, c
     std::sort(values.begin(), values.end());
     everything.insert(everything.end(), values.begin(), values.end());
     counts += (counts.empty() ? "" : "; ") + c.policies[p] + " " + std::to_string(values.size()) + " of " + std::to_string(eligible);
-    f.data += "# policy " + c.policies[p] + ": " + std::to_string(values.size()) + " of " + std::to_string(eligible) +
+    f.data += "# policy " + io::visible(c.policies[p]) + ": " + std::to_string(values.size()) + " of " + std::to_string(eligible) +
               " casualties reached " + stage + "\n";
     f.data += "0 0\n";
     for (std::size_t k = 0; k < values.size(); ++k)
       f.data += format_number(values[k]) + " " + format_number(static_cast<double>(k + 1) / static_cast<double>(eligible)) + "\n";
     f.data += "\n\n";
-    plot += std::string(plot.empty() ? "plot " : ", \\\n     ") + quoted(f.name + ".dat") + " index " + std::to_string(block) +
-            " using 1:2 with steps lw 2.5 " + line_style(i) + " title " + quoted(c.policies[p]);
+    plot += std::string(plot.empty() ? "plot " : ", \\\n     ") + gnuplot_string(f.name + ".dat") + " index " + std::to_string(block) +
+            " using 1:2 with steps lw 2.5 " + line_style(i) + " title " + gnuplot_string(c.policies[p]);
     ++block;
   }
   if (block == 0) return "No time-to-" + stage + " curve: no casualty reached " + stage + " in " + where + ".";
@@ -201,7 +196,7 @@ FigureOrNote ecdf_figure(const BatchTable& batch, const Comparison& c, int dp, c
   for (const auto& [minutes, label] : kTargets)
     targets += "set arrow from " + format_number(minutes) + ",0 to " + format_number(minutes) +
                ",1 nohead dt 2 lw 1.5 lc rgb '#555555' front\n"
-               "set label " + quoted(label) + " at " + format_number(minutes + 2) + ",1.03 left tc rgb '#333333' front\n";
+               "set label " + gnuplot_string(label) + " at " + format_number(minutes + 2) + ",1.03 left tc rgb '#333333' front\n";
   const std::string who = needs_surgery >= 0 ? "casualties whose wounds need surgery" : "casualties not killed outright";
   f.caption = "Time from injury to " + stage + ", share of " + who + " (" + where +
               "; reached/eligible: " + counts + "). Dashed lines: the 10-1-2 targets. A curve ending below 1 means some never got there" +
@@ -226,7 +221,7 @@ FigureOrNote compliance_figure(const Comparison& c, int dp, const std::string& w
   f.data = "# target, then for each policy (reference first): mean, CI lower, CI upper (percent)\n";
   const std::vector<std::size_t> order = policy_order(c);
   for (const MetricResult* r : present) {
-    f.data += data_label(r->metric.label);
+    f.data += gnuplot_data_string(r->metric.label);
     for (std::size_t p : order) {
       const PolicyResult& pr = r->policies[p];
       const double m = 100 * pr.estimate.summary.mean;
@@ -239,9 +234,9 @@ FigureOrNote compliance_figure(const Comparison& c, int dp, const std::string& w
   std::string plot = "plot ";
   for (std::size_t i = 0; i < order.size(); ++i) {
     const std::size_t col = 2 + 3 * i;
-    plot += (i ? ", \\\n     '' using " : quoted(f.name + ".dat") + " using ") + std::to_string(col) + ":" +
+    plot += (i ? ", \\\n     '' using " : gnuplot_string(f.name + ".dat") + " using ") + std::to_string(col) + ":" +
             std::to_string(col + 1) + ":" + std::to_string(col + 2) + (i ? "" : ":xtic(1)") + " " + line_style(i) +
-            " title " + quoted(c.policies[order[i]]);
+            " title " + gnuplot_string(c.policies[order[i]]);
   }
   const std::string level = format_number(100 * c.options.level);
   f.caption = "10-1-2 compliance by policy: mean share of casualties per run meeting each target, with " + level +
@@ -270,7 +265,7 @@ FigureOrNote deaths_figure(const BatchTable& batch, const Comparison& c, int dp,
     const bool has_ci = p.estimate.ci.method != IntervalMethod::none;
     f.data += std::to_string(x) + " " + format_number(m) + " " + format_number(has_ci ? p.estimate.ci.lower : m) + " " +
               format_number(has_ci ? p.estimate.ci.upper : m) + "\n";
-    xtics += std::string(xtics.empty() ? "" : ", ") + "\"" + wrapped_label(c.policies[order[x]]) + "\" " + std::to_string(x);
+    xtics += std::string(xtics.empty() ? "" : ", ") + gnuplot_lines(wrapped_label(c.policies[order[x]])) + " " + std::to_string(x);
   }
   f.data += "\n\n# index 1: per replication: x (spread sideways so equal values stay visible), deaths\n";
   for (std::size_t x = 0; x < order.size(); ++x)
@@ -287,8 +282,8 @@ FigureOrNote deaths_figure(const BatchTable& batch, const Comparison& c, int dp,
                     "set yrange [0:" + format_number(std::max(1.0, std::ceil(top * 1.1))) + "]\nset grid noxtics\n"
                     "set bmargin 5\nset boxwidth 0.55\nset style fill solid 0.35 border rgb '#303030'\n"
                     "set key outside top center horizontal\n"
-                    "plot " + quoted(f.name + ".dat") + " index 0 using 1:2 with boxes lc rgb '#56B4E9' title 'mean', \\\n"
-                    "     '' index 0 using 1:2:3:4 with yerrorbars lw 2 pt 0 lc rgb '#000000' title " + quoted(level + "% CI") + ", \\\n"
+                    "plot " + gnuplot_string(f.name + ".dat") + " index 0 using 1:2 with boxes lc rgb '#56B4E9' title 'mean', \\\n"
+                    "     '' index 0 using 1:2:3:4 with yerrorbars lw 2 pt 0 lc rgb '#000000' title " + gnuplot_string(level + "% CI") + ", \\\n"
                     "     '' index 1 using 1:2 with points pt 7 ps 0.6 lc rgb '#D55E00' title 'one replication'\n");
   return f;
 }
@@ -343,15 +338,15 @@ FigureOrNote timeline_figure(const BatchTable& batch, const Comparison& c, int d
     }
     x_max = std::max(x_max, last);
     f.data += std::to_string(i) + " " + format_number(last) + cells + " " +
-              data_label(timeline_label(text(rows[i], id), text(rows[i], triage), text(rows[i], outcome))) + "\n";
+              gnuplot_data_string(timeline_label(text(rows[i], id), text(rows[i], triage), text(rows[i], outcome))) + "\n";
   }
   const std::size_t label_col = 3 + stages.size();
-  std::string plot = "plot " + quoted(f.name + ".dat") + " using (0):1:2:(0):ytic(" + std::to_string(label_col) +
+  std::string plot = "plot " + gnuplot_string(f.name + ".dat") + " using (0):1:2:(0):ytic(" + std::to_string(label_col) +
                      ") with vectors nohead lw 8 lc rgb '#d9d9d9' title 'injury to last stage reached'";
   constexpr std::array<int, 5> kPointTypes{7, 5, 9, 13, 11};  // filled circle, square, triangle, diamond, inverted triangle
   for (std::size_t s = 0; s < stages.size(); ++s)
     plot += ", \\\n     '' using " + std::to_string(3 + s) + ":1 with points pt " + std::to_string(kPointTypes[s % kPointTypes.size()]) +
-            " ps 1.4 " + line_style(s + 1) + " title " + quoted(stage_names().at(stages[s].first));
+            " ps 1.4 " + line_style(s + 1) + " title " + gnuplot_string(stage_names().at(stages[s].first));
   std::string targets;
   for (const auto& [minutes, label] : kTargets)
     if (minutes <= 1.05 * std::max(x_max, 130.0))
@@ -440,7 +435,7 @@ PlotOutcome make_plots(const BatchTable& batch, const Comparison& c, const fs::p
   const fs::path plots = report_dir / "plots";
   fs::create_directories(plots);
   const std::string program = gnuplot_program(options.gnuplot);
-  std::optional<std::string> cannot_run;
+  std::optional<GnuplotFailure> cannot_run;  // drawing stopped: no gnuplot, or one hit the time limit
   for (const FigureOrNote& item : figures) {
     if (const auto* note = std::get_if<std::string>(&item)) {
       outcome.notes.push_back(*note);
@@ -450,11 +445,11 @@ PlotOutcome make_plots(const BatchTable& batch, const Comparison& c, const fs::p
     io::write_text_file(plots / (f.name + ".dat"), f.data);
     io::write_text_file(plots / (f.name + ".gp"), f.script);
     if (cannot_run) continue;  // keep writing data and scripts; gnuplot will not start for the next one either
-    if (std::optional<std::string> failure = run_gnuplot(program, plots / (f.name + ".gp"))) {
-      if (failure->starts_with("cannot run")) {
+    if (std::optional<GnuplotFailure> failure = run_gnuplot(program, plots / (f.name + ".gp"))) {
+      if (failure->give_up()) {
         cannot_run = failure;
       } else {
-        outcome.notes.push_back("No " + f.name + ".png: " + *failure + ".");
+        outcome.notes.push_back("No " + f.name + ".png: " + failure->message + ".");
       }
       continue;
     }
@@ -466,11 +461,7 @@ PlotOutcome make_plots(const BatchTable& batch, const Comparison& c, const fs::p
     const bool svg = fs::exists(plots / (f.name + ".svg")) && fs::file_size(plots / (f.name + ".svg")) > 0;
     outcome.images.push_back({"plots/" + f.name + ".png", f.caption, svg ? "plots/" + f.name + ".svg" : "", f.design_point});
   }
-  if (cannot_run)
-    outcome.notes.insert(outcome.notes.begin(),
-                         "Plots are absent: " + *cannot_run +
-                             ". The data and gnuplot scripts are in plots/; install gnuplot (Debian: gnuplot-nox) or "
-                             "pass --gnuplot PATH, or run `gnuplot NAME.gp` in report/plots/ to draw them.");
+  if (cannot_run) outcome.notes.insert(outcome.notes.begin(), plots_absent_note(*cannot_run));
   return outcome;
 }
 

@@ -69,13 +69,13 @@ FigureFiles morris_figure(const SensitivityStudy& s, const MetricSensitivity& m)
   f.data = "# parameter mu_star sigma mu_star_half_width\n";
   for (std::size_t i = 0; i < s.parameters.size(); ++i) {
     const MorrisFactor& x = m.morris->factors[i];
-    f.data += "\"" + s.parameters[i].key + "\" " + format_number(x.mu_star.value) + " " + format_number(x.sigma) + " " +
+    f.data += gnuplot_data_string(s.parameters[i].key) + " " + format_number(x.mu_star.value) + " " + format_number(x.sigma) + " " +
               format_number(x.mu_star.half_width) + "\n";
   }
   f.script = gnuplot_preamble(f.name, "Morris: " + metric_title(m.metric), "mu* (change over the parameter's range)",
                               "sigma") +
              "set key off\nset xrange [0:*]\nset yrange [0:*]\nset offsets graph 0.05, graph 0.45, graph 0.1, 0\n"
-             "plot " + gnuplot_quoted(f.name + ".dat") + " using 2:3:4 with xerrorbars pt 7 lc rgb '#1f77b4', \\\n"
+             "plot " + gnuplot_string(f.name + ".dat") + " using 2:3:4 with xerrorbars pt 7 lc rgb '#1f77b4', \\\n"
              "     '' using 2:3:1 with labels offset 1,0.6 left font ',8'\n";
   return f;
 }
@@ -88,13 +88,13 @@ FigureFiles sobol_figure(const SensitivityStudy& s, const MetricSensitivity& m) 
   f.data = "# parameter S1 S1_half_width ST ST_half_width\n";
   for (std::size_t i : ranking(m, s.parameters.size())) {
     const SobolFactor& x = m.sobol->factors[i];
-    f.data += "\"" + s.parameters[i].key + "\" " + format_number(x.first.value) + " " + format_number(x.first.half_width) +
+    f.data += gnuplot_data_string(s.parameters[i].key) + " " + format_number(x.first.value) + " " + format_number(x.first.half_width) +
               " " + format_number(x.total.value) + " " + format_number(x.total.half_width) + "\n";
   }
   f.script = gnuplot_preamble(f.name, "Sobol' indices: " + metric_title(m.metric), "", "index") +
              "set style data histogram\nset style histogram errorbars gap 2 lw 1\nset style fill solid 0.7 border -1\n"
              "set xtics rotate by -30 font ',8'\nset yrange [0:*]\nset key top right\n"
-             "plot " + gnuplot_quoted(f.name + ".dat") + " using 2:3:xtic(1) title 'first order', \\\n"
+             "plot " + gnuplot_string(f.name + ".dat") + " using 2:3:xtic(1) title 'first order', \\\n"
              "     '' using 4:5 title 'total'\n";
   return f;
 }

@@ -25,6 +25,7 @@
 #include "sim/scenario/diagnostic.hpp"
 #ifdef CAMPSIM_HAVE_MPI
 #include "sim/batch/mpi_batch.hpp"
+#include "sim/io/visible_text.hpp"
 #endif
 
 namespace po = boost::program_options;
@@ -94,6 +95,7 @@ struct Prepared {
   batch::TableHeader header;
   std::unique_ptr<batch::ResultsFiles> files;
   std::set<batch::JobKey> done;
+  batch::DirectoryLock lock;  // held until the batch ends: one writer per directory
 };
 
 // The coordinator's half of starting: decide what the directory allows, probe the header, and
@@ -108,6 +110,8 @@ int prepare(const batch::BatchPlan& plan, const fs::path& dir, const nlohmann::o
     return kBadInput;
   }
   const bool exists = state != batch::DirectoryState::Absent;
+  // First of all, before reading or replacing anything: is another campsim writing here?
+  if (exists) out.lock = batch::DirectoryLock::acquire(dir);
   if (exists && !force && !resume) {
     std::cerr << "campsim batch: " << dir.string()
               << (state == batch::DirectoryState::Finished
@@ -143,7 +147,7 @@ int prepare(const batch::BatchPlan& plan, const fs::path& dir, const nlohmann::o
   std::vector<std::string> names;
   for (const batch::PolicyInfo& p : plan.policies) names.push_back(p.name);
   out.files = std::make_unique<batch::ResultsFiles>(dir, names);
-  if (!resuming) batch::create_batch_directory(dir, manifest, results_header, casualties_header, exists && force);
+  if (!resuming) out.lock = batch::create_batch_directory(dir, manifest, results_header, casualties_header, exists && force);
   out.done = out.files->resume(results_header, casualties_header, expected, [&plan](const batch::JobKey& key) {
     std::vector<std::string> cells{std::to_string(plan.seed)};
     for (std::string& value : plan.factor_values(key.design_point)) cells.push_back(std::move(value));
@@ -217,21 +221,13 @@ int batch_command(const std::vector<std::string>& args) {
     std::cerr << "campsim batch: --replications must be at least 1\n";
     return kBadInput;
   }
-  if (const auto problem = threads_problem(threads)) {
+  RunNumbers numbers;
+  if (const auto problem = run_numbers_problem(threads, days_text, seed_text, numbers)) {
     std::cerr << "campsim batch: " << *problem << "\n";
     return kBadInput;
   }
-  std::string problem;
-  std::optional<double> days;
-  std::optional<std::uint64_t> seed;
-  if (!days_text.empty() && !(days = parse_days(days_text, problem))) {
-    std::cerr << "campsim batch: " << problem << "\n";
-    return kBadInput;
-  }
-  if (!seed_text.empty() && !(seed = parse_seed(seed_text, problem))) {
-    std::cerr << "campsim batch: " << problem << "\n";
-    return kBadInput;
-  }
+  const std::optional<double> days = numbers.days;
+  const std::optional<std::uint64_t> seed = numbers.seed;
   if (resume && force) {
     std::cerr << "campsim batch: --resume continues a batch and --force replaces it; give one of them\n";
     return kBadInput;
@@ -271,11 +267,11 @@ int batch_command(const std::vector<std::string>& args) {
     if (!design_file.empty()) request.design = batch::read_design(design_file);
     plan = batch::load_plan(request);
   } catch (const scenario::ScenarioError& e) {
-    for (const auto& d : e.diagnostics()) std::cerr << d.message() << "\n";
+    for (const auto& d : e.diagnostics()) std::cerr << io::visible_lines(d.message()) << "\n";
     std::cerr << e.diagnostics().size() << " error(s) in the design file " << design_file << "; nothing was run\n";
     return kBadInput;
   } catch (const batch::BatchInputError& e) {
-    std::cerr << e.what() << "\n";
+    std::cerr << io::visible_lines(e.what()) << "\n";
     return kBadInput;
   }
 
@@ -299,13 +295,16 @@ int batch_command(const std::vector<std::string>& args) {
     try {
       status = prepare(plan, dir, manifest, expected, resume, force, threads, prepared);
     } catch (const batch::BatchInputError& e) {
+      std::cerr << "campsim batch: " << io::visible_lines(e.what()) << "\n";
+      status = kBadInput;
+    } catch (const batch::DirectoryBusy& e) {
       std::cerr << "campsim batch: " << e.what() << "\n";
       status = kBadInput;
     } catch (const io::OutputExists& e) {  // --force onto something campsim did not write
-      std::cerr << "campsim batch: " << e.what() << "\n";
+      std::cerr << "campsim batch: " << io::visible_lines(e.what()) << "\n";
       status = kBadInput;
     } catch (const std::exception& e) {
-      std::cerr << "campsim batch: " << e.what() << "\n";
+      std::cerr << "campsim batch: " << io::visible_lines(e.what()) << "\n";
       status = kFailure;
     }
   }

@@ -21,6 +21,7 @@
 #include "sim/batch/parameter_space.hpp"
 #include "sim/batch/sensitivity_sample.hpp"
 #include "sim/scenario/diagnostic.hpp"
+#include "sim/io/visible_text.hpp"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -53,7 +54,7 @@ constexpr const char* kCalibrateExplanation =
 
 template <class E>
 void print_errors(const E& e, const std::string& what, const std::string& file) {
-  for (const auto& d : e.diagnostics()) std::cerr << d.message() << "\n";
+  for (const auto& d : e.diagnostics()) std::cerr << io::visible_lines(d.message()) << "\n";
   std::cerr << e.diagnostics().size() << " error(s) in the " << what << " file " << file << "; nothing was run\n";
 }
 
@@ -140,7 +141,7 @@ int calibrate_command(const std::vector<std::string>& args) {
       design_description = "Latin hypercube of " + std::to_string(points) + " sets over " + std::to_string(k) + " parameters";
     }
   } catch (const std::invalid_argument& e) {
-    std::cerr << "campsim calibrate: " << e.what() << " (nolh sizes: 5 runs hold 2 parameters, 9 hold 4, 17 hold 7, 33 hold "
+    std::cerr << "campsim calibrate: " << io::visible_lines(e.what()) << " (nolh sizes: 5 runs hold 2 parameters, 9 hold 4, 17 hold 7, 33 hold "
                  "11, 65 hold 16, 129 hold 22; or --design lhs)\n";
     return kBadInput;
   }
@@ -230,10 +231,10 @@ int calibrate_command(const std::vector<std::string>& args) {
       study.fits.push_back(analysis::fit_set(targets, values, study.rule, cutoff));
     }
   } catch (const analysis::BatchError& e) {
-    std::cerr << "campsim calibrate: " << e.what() << "\n";
+    std::cerr << "campsim calibrate: " << io::visible_lines(e.what()) << "\n";
     return kFailure;
   } catch (const analysis::CsvError& e) {
-    std::cerr << "campsim calibrate: " << e.what() << "\n";
+    std::cerr << "campsim calibrate: " << io::visible_lines(e.what()) << "\n";
     return kFailure;
   }
   std::vector<std::vector<std::string>> kept_rows;

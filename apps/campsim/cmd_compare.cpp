@@ -16,6 +16,7 @@
 #include "apps/campsim/commands.hpp"
 #include "sim/engine/number_format.hpp"
 #include "sim/batch/batch_directory.hpp"
+#include "sim/io/visible_text.hpp"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -81,7 +82,7 @@ int compare_command(const std::vector<std::string>& args) {
     }
     po::notify(values);
   } catch (const po::error& e) {
-    std::cerr << "campsim compare: " << e.what() << "\nUsage: " << kCompareUsage << "\n(see --help)\n";
+    std::cerr << "campsim compare: " << io::visible_lines(e.what()) << "\nUsage: " << kCompareUsage << "\n(see --help)\n";
     return kBadInput;
   }
   if (batch_dir.empty()) {
@@ -109,13 +110,13 @@ int compare_command(const std::vector<std::string>& args) {
     batch = analysis::read_batch(batch_dir);
     comparison = analysis::compare(batch, compare);
   } catch (const analysis::BatchError& e) {
-    std::cerr << "campsim compare: " << e.what() << "\n";
+    std::cerr << "campsim compare: " << io::visible_lines(e.what()) << "\n";
     return kBadInput;
   } catch (const analysis::CsvError& e) {
-    std::cerr << "campsim compare: " << e.what() << "\n";
+    std::cerr << "campsim compare: " << io::visible_lines(e.what()) << "\n";
     return kBadInput;
   } catch (const analysis::CompareError& e) {
-    std::cerr << "campsim compare: " << e.what() << "\n";
+    std::cerr << "campsim compare: " << io::visible_lines(e.what()) << "\n";
     return kBadInput;
   }
 
@@ -123,23 +124,24 @@ int compare_command(const std::vector<std::string>& args) {
   if (quiet) return kOk;
   const bool design = comparison.design_points.size() > 1 || !batch.manifest.design_points.front().settings.empty();
   // The bottom line first (what a planner pastes into a brief), then what was run and the numbers
-  // behind it; --bottom-line stops after the sentences.
+  // behind it; --bottom-line stops after the sentences. Names from batch.json are shown, never
+  // obeyed (a batch directory may come from anyone): control characters are written out.
   std::cout << "Bottom line\n";
   for (int dp : comparison.design_points) {
-    if (design) std::cout << batch.design_point(dp).label() << "\n";
+    if (design) std::cout << io::visible(batch.design_point(dp).label()) << "\n";
     std::string text;
     for (const std::string& sentence : analysis::bottom_line(comparison, dp)) text += (text.empty() ? "" : " ") + sentence;
-    std::cout << analysis::wrap_text(text, analysis::kTerminalWidth, 2);
+    std::cout << analysis::wrap_text(io::visible(text), analysis::kTerminalWidth, 2);
   }
   const std::string report_md = fs::absolute(report.directory / "report.md").lexically_normal().string();
   if (bottom_line_only) {
     std::cout << "full comparison: " << report_md << "\n";
     return kOk;
   }
-  std::cout << "\n" << analysis::wrap_text(batch.manifest.scenario + ": " + analysis::what_was_run(batch.manifest), analysis::kTerminalWidth, 0);
+  std::cout << "\n" << analysis::wrap_text(io::visible(batch.manifest.scenario) + ": " + analysis::what_was_run(batch.manifest), analysis::kTerminalWidth, 0);
   for (int dp : comparison.design_points) {
-    std::cout << "\nHeadline" << (design ? ", " + batch.design_point(dp).label() : std::string()) << "\n"
-              << analysis::terminal_headline(comparison, dp);
+    std::cout << "\nHeadline" << (design ? ", " + io::visible(batch.design_point(dp).label()) : std::string()) << "\n"
+              << io::visible_lines(analysis::terminal_headline(comparison, dp));
   }
   if (design)
     if (const auto over = analysis::verdict_robustness(batch, comparison, analysis::headline_metrics(comparison))) {
@@ -152,7 +154,7 @@ int compare_command(const std::vector<std::string>& args) {
   if (!comparison.key_metrics_absent.empty())
     std::cout << "(" << comparison.key_metrics_absent.size() << " key medical metrics are not in this batch; see the report)\n";
   for (const std::string& note : report.plots.notes)
-    if (note.starts_with("Plots are absent")) std::cout << analysis::wrap_text(note, analysis::kTerminalWidth, 0);
+    if (note.starts_with("Plots are absent") || note.starts_with("Plots stopped")) std::cout << analysis::wrap_text(note, analysis::kTerminalWidth, 0);
   // Absolute, so the paths work from wherever the reader's shell is.
   std::cout << "report: " << report_md << " and report.html beside it (" << report.plots.images.size() << " plots)\n";
   return kOk;

@@ -7,6 +7,7 @@
 #include "apps/campsim/options.hpp"
 #include "sim/batch/plan_loader.hpp"
 #include "sim/scenario/diagnostic.hpp"
+#include "sim/io/visible_text.hpp"
 
 namespace campsim::cli {
 
@@ -22,10 +23,10 @@ int dictionary_command(const std::vector<std::string>& args) {
     std::cout << render_data_dictionary(collect_columns(scenario.scenario));
     return kOk;
   } catch (const batch::BatchInputError& e) {
-    std::cerr << e.what() << "\n";
+    std::cerr << io::visible_lines(e.what()) << "\n";
     return kBadInput;
   } catch (const scenario::ScenarioError& e) {
-    for (const auto& d : e.diagnostics()) std::cerr << d.message() << "\n";
+    for (const auto& d : e.diagnostics()) std::cerr << io::visible_lines(d.message()) << "\n";
     return kBadInput;
   }
 }

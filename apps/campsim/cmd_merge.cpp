@@ -11,6 +11,7 @@
 #include "sim/batch/batch_plan.hpp"
 #include "sim/batch/merge.hpp"
 #include "sim/io/run_directory.hpp"
+#include "sim/io/visible_text.hpp"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -52,7 +53,7 @@ int merge_command(const std::vector<std::string>& args) {
     }
     po::notify(values);
   } catch (const po::error& e) {
-    std::cerr << "campsim: " << e.what() << "\nUsage: " << kUsageLine << "\n(see --help)\n";
+    std::cerr << "campsim: " << io::visible_lines(e.what()) << "\nUsage: " << kUsageLine << "\n(see --help)\n";
     return kBadInput;
   }
   std::vector<fs::path> dirs(shards.begin(), shards.end());
@@ -62,10 +63,10 @@ int merge_command(const std::vector<std::string>& args) {
                report.rows, report.casualty_rows, (fs::path(out) / batch::kSummaryFile).string());
     return kOk;
   } catch (const batch::BatchInputError& e) {
-    std::cerr << "campsim merge: " << e.what() << "; nothing was written\n";
+    std::cerr << "campsim merge: " << io::visible_lines(e.what()) << "; nothing was written\n";
     return kBadInput;
   } catch (const io::OutputExists& e) {
-    std::cerr << "campsim merge: " << e.what() << "\n";
+    std::cerr << "campsim merge: " << io::visible_lines(e.what()) << "\n";
     return kBadInput;
   }
 }

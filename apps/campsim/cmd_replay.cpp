@@ -13,6 +13,7 @@
 #include "apps/campsim/options.hpp"
 #include "sim/camp/camp_run.hpp"
 #include "sim/camp/guard_report.hpp"
+#include "sim/io/visible_text.hpp"
 
 namespace po = boost::program_options;
 
@@ -123,7 +124,7 @@ int replay_command(const std::vector<std::string>& args) {
     immediate.push_back(o.immediate);
     on_scene.insert(on_scene.end(), o.qrf_on_scene_min.begin(), o.qrf_on_scene_min.end());
   }
-  fmt::print(std::cout, "{}: {} replications, seed {}\n", loaded.scenario.meta.name, replications, seed);
+  fmt::print(std::cout, "{}: {} replications, seed {}\n", io::visible(loaded.scenario.meta.name), replications, seed);
   print_distribution(std::cout, "incidents", incidents);
   print_distribution(std::cout, "incidents detected", detected);
   print_distribution(std::cout, "killed", killed);

@@ -52,21 +52,13 @@ int run_command(const std::vector<std::string>& args) {
           "  campsim run scenarios/replay_2015-01-27_gao_protest_restrained.yaml --seed 3\n"
           "  campsim run scenarios/replay_2016-05-31_gao.yaml --record --out runs/replay && campsim view runs/replay\n"))
     return *stop;
-  if (const auto problem = threads_problem(threads)) {
+  RunNumbers numbers;
+  if (const auto problem = run_numbers_problem(threads, days_text, seed_text, numbers)) {
     std::cerr << "campsim run: " << *problem << "\n";
     return kBadInput;
   }
-  std::string problem;
-  std::optional<double> days;
-  std::optional<std::uint64_t> seed;
-  if (!days_text.empty() && !(days = parse_days(days_text, problem))) {
-    std::cerr << "campsim run: " << problem << "\n";
-    return kBadInput;
-  }
-  if (!seed_text.empty() && !(seed = parse_seed(seed_text, problem))) {
-    std::cerr << "campsim run: " << problem << "\n";
-    return kBadInput;
-  }
+  const std::optional<double> days = numbers.days;
+  const std::optional<std::uint64_t> seed = numbers.seed;
 
   std::optional<camp::LoadedScenario> loaded_or_not = load_or_report(scenario);
   if (!loaded_or_not) return kBadInput;

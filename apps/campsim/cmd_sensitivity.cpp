@@ -16,6 +16,7 @@
 #include "sim/batch/parameter_space.hpp"
 #include "sim/batch/sensitivity_sample.hpp"
 #include "sim/scenario/diagnostic.hpp"
+#include "sim/io/visible_text.hpp"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -118,7 +119,7 @@ int sensitivity_command(const std::vector<std::string>& args) {
   try {
     space = batch::read_parameter_space(parameters_file);
   } catch (const scenario::ScenarioError& e) {
-    for (const auto& d : e.diagnostics()) std::cerr << d.message() << "\n";
+    for (const auto& d : e.diagnostics()) std::cerr << io::visible_lines(d.message()) << "\n";
     std::cerr << e.diagnostics().size() << " error(s) in the parameters file " << parameters_file << "; nothing was run\n";
     return kBadInput;
   }
@@ -187,13 +188,13 @@ int sensitivity_command(const std::vector<std::string>& args) {
       study.metrics.push_back(std::move(m));
     }
   } catch (const analysis::BatchError& e) {
-    std::cerr << "campsim sensitivity: " << e.what() << "\n";
+    std::cerr << "campsim sensitivity: " << io::visible_lines(e.what()) << "\n";
     return kFailure;
   } catch (const analysis::CsvError& e) {
-    std::cerr << "campsim sensitivity: " << e.what() << "\n";
+    std::cerr << "campsim sensitivity: " << io::visible_lines(e.what()) << "\n";
     return kFailure;
   } catch (const std::invalid_argument& e) {
-    std::cerr << "campsim sensitivity: " << e.what() << "\n";
+    std::cerr << "campsim sensitivity: " << io::visible_lines(e.what()) << "\n";
     return kBadInput;
   }
   analysis::PlotOptions plot_options;
@@ -207,7 +208,7 @@ int sensitivity_command(const std::vector<std::string>& args) {
     std::cout << analysis::render_text_table(analysis::ranked_table(study, m));
   }
   for (const std::string& note : report.plots.notes)
-    if (note.starts_with("Plots are absent")) std::cout << note << "\n";
+    if (note.starts_with("Plots are absent") || note.starts_with("Plots stopped")) std::cout << note << "\n";
   std::cout << "report: " << (report.directory / "report.md").string() << ", " << (report.directory / "indices.csv").string()
             << " (" << report.plots.images.size() << " plots)\n";
   return kOk;

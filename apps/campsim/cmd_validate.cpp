@@ -5,6 +5,7 @@
 #include "apps/campsim/options.hpp"
 #include "sim/camp/scenario.hpp"
 #include "sim/scenario/diagnostic.hpp"
+#include "sim/io/visible_text.hpp"
 
 namespace po = boost::program_options;
 
@@ -20,12 +21,13 @@ int validate_command(const std::vector<std::string>& args) {
     return *stop;
   try {
     const camp::LoadedScenario loaded = camp::load_scenario(scenario.scenario, scenario.overrides);
-    std::cout << scenario.scenario << ": ok (" << loaded.scenario.meta.name << ", "
+    // The name and the path are text the user (or whoever wrote the file) chose: shown, not obeyed.
+    std::cout << io::visible(scenario.scenario) << ": ok (" << io::visible(loaded.scenario.meta.name) << ", "
               << loaded.scenario.guards.posts.size() << " posts, parameters " << loaded.hash << ")\n";
     return kOk;
   } catch (const scenario::ScenarioError& e) {
-    for (const auto& d : e.diagnostics()) std::cerr << d.message() << "\n";
-    std::cerr << e.diagnostics().size() << " error(s) in " << scenario.scenario << "\n";
+    for (const auto& d : e.diagnostics()) std::cerr << io::visible_lines(d.message()) << "\n";
+    std::cerr << e.diagnostics().size() << " error(s) in " << io::visible(scenario.scenario) << "\n";
     return kBadInput;
   }
 }

@@ -41,6 +41,15 @@ std::optional<std::string> threads_problem(int threads) {
   return fmt::format("--threads must be at least 1 and at most {} (the most one machine can use), got {}", kMaxThreads, threads);
 }
 
+std::optional<std::string> run_numbers_problem(int threads, const std::string& days_text, const std::string& seed_text,
+                                               RunNumbers& numbers) {
+  if (auto problem = threads_problem(threads)) return problem;
+  std::string problem;
+  if (!days_text.empty() && !(numbers.days = parse_days(days_text, problem))) return problem;
+  if (!seed_text.empty() && !(numbers.seed = parse_seed(seed_text, problem))) return problem;
+  return std::nullopt;
+}
+
 std::optional<std::string> attack_budget_problem(const camp::Scenario& scenario, double duration_seconds) {
   const double attacks = camp::expected_attacks(scenario.threats, duration_seconds);
   if (attacks <= camp::kMaxExpectedAttacks) return std::nullopt;

@@ -34,6 +34,18 @@ std::optional<double> parse_days(const std::string& text, std::string& problem);
 // Nothing if 1 <= threads <= kMaxThreads, else the message.
 std::optional<std::string> threads_problem(int threads);
 
+// The numbers of one run as given on the command line (nothing: not given, use the scenario's).
+struct RunNumbers {
+  std::optional<double> days;
+  std::optional<std::uint64_t> seed;
+};
+
+// --threads, --days and --seed (empty text: not given) checked by the functions above, in the
+// same way for every command that runs the model (run, batch, view). Nothing if all are within
+// their limits (and `numbers` holds them), else the message for the first that is not.
+std::optional<std::string> run_numbers_problem(int threads, const std::string& days_text, const std::string& seed_text,
+                                               RunNumbers& numbers);
+
 // Nothing if the scenario's attacks over `duration_seconds` stay within camp::kMaxExpectedAttacks,
 // else the message (naming the scenario, the expected count and the limit).
 std::optional<std::string> attack_budget_problem(const camp::Scenario& scenario, double duration_seconds);

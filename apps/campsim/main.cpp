@@ -7,6 +7,7 @@
 
 #include "apps/campsim/commands.hpp"
 #include "sim/version.hpp"
+#include "sim/io/visible_text.hpp"
 
 namespace {
 
@@ -100,7 +101,7 @@ int main(int argc, char** argv) {
     std::cerr << "campsim: unknown command '" << command << "'\n\n" << kUsage;
     return campsim::cli::kBadInput;
   } catch (const std::exception& e) {
-    std::cerr << "campsim " << command << ": " << e.what() << "\n";
+    std::cerr << "campsim " << command << ": " << campsim::io::visible_lines(e.what()) << "\n";
     return campsim::cli::kFailure;
   }
 }

@@ -4,6 +4,7 @@
 
 #include "apps/campsim/commands.hpp"
 #include "sim/scenario/diagnostic.hpp"
+#include "sim/io/visible_text.hpp"
 
 namespace po = boost::program_options;
 
@@ -36,7 +37,7 @@ std::optional<int> parse_command_line(const std::vector<std::string>& args, cons
     }
     po::notify(values);
   } catch (const po::error& e) {
-    std::cerr << "campsim: " << e.what() << "\nUsage: " << usage_line << "\n(see --help)\n";
+    std::cerr << "campsim: " << io::visible_lines(e.what()) << "\nUsage: " << usage_line << "\n(see --help)\n";
     return kBadInput;
   }
   return std::nullopt;
@@ -46,8 +47,8 @@ std::optional<camp::LoadedScenario> load_or_report(const ScenarioOptions& scenar
   try {
     return camp::load_scenario(scenario.scenario, scenario.overrides);
   } catch (const scenario::ScenarioError& e) {
-    for (const auto& d : e.diagnostics()) std::cerr << d.message() << "\n";
-    std::cerr << e.diagnostics().size() << " error(s) in " << scenario.scenario << "; nothing was run\n";
+    for (const auto& d : e.diagnostics()) std::cerr << io::visible_lines(d.message()) << "\n";
+    std::cerr << e.diagnostics().size() << " error(s) in " << io::visible(scenario.scenario) << "; nothing was run\n";
     return std::nullopt;
   }
 }

@@ -7,6 +7,7 @@
 
 #include "analysis/display.hpp"
 #include "sim/version.hpp"
+#include "sim/io/visible_text.hpp"
 
 namespace campsim::cli {
 
@@ -170,7 +171,7 @@ void print_run_summary(std::ostream& out, const camp::LoadedScenario& loaded, co
   const auto [low_hour, low_mean] = lowest_hour(vig["by_hour"]);
 
   const double days = m["duration_days"].get<double>();
-  fmt::print(out, "{}: {:g} day{} simulated, seed {} (campsim {}, {:.2f} s)\n", loaded.scenario.meta.name, days,
+  fmt::print(out, "{}: {:g} day{} simulated, seed {} (campsim {}, {:.2f} s)\n", io::visible(loaded.scenario.meta.name), days,
              days == 1 ? "" : "s", m["seed"].get<std::uint64_t>(), kVersion, result.wall_seconds);
   if (verbose)
     fmt::print(out, "  engine     {} events, {} ticks, {} jumps\n", result.loop.events, result.loop.ticks, result.loop.jumps);
@@ -215,7 +216,7 @@ void print_run_summary(std::ostream& out, const camp::LoadedScenario& loaded, co
                care["returned_to_duty"].get<long>(), care["evacuated_l3"].get<long>(), care["died_of_wounds"].get<long>());
   print_medical_summary(out, m["medical"]);
   fmt::print(out, "  output     {}/ (manifest.json, events.jsonl, metrics.json, timeseries.csv, casualties.csv, care.csv{})\n",
-             run_dir.string(), m["protests"]["enabled"] == true ? ", protests.csv" : "");
+             io::visible(run_dir.string()), m["protests"]["enabled"] == true ? ", protests.csv" : "");
 }
 
 }  // namespace campsim::cli

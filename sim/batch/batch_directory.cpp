@@ -6,6 +6,7 @@
 #include "sim/batch/batch_summary.hpp"
 #include "sim/batch/table_lines.hpp"
 #include "sim/io/run_directory.hpp"
+#include "sim/io/regular_file.hpp"
 
 namespace campsim::batch {
 
@@ -18,6 +19,7 @@ DirectoryState directory_state(const fs::path& dir) {
 }
 
 nlohmann::ordered_json read_batch_manifest(const fs::path& dir) {
+  if (const auto why = io::not_a_regular_file(dir / kManifestFile)) throw BatchInputError(*why);
   std::ifstream in(dir / kManifestFile);
   if (!in) throw BatchInputError("cannot read " + (dir / kManifestFile).string());
   try {
@@ -27,13 +29,26 @@ nlohmann::ordered_json read_batch_manifest(const fs::path& dir) {
   }
 }
 
-void create_batch_directory(const fs::path& dir, const nlohmann::ordered_json& manifest, const std::string& results_header,
-                            const std::string& casualties_header, bool replace) {
-  io::write_run_directory(dir, replace, [&](const fs::path& tmp) {
-    io::write_text_file(tmp / kManifestFile, manifest.dump(2) + "\n");
-    io::write_text_file(tmp / kResultsFile, results_header);
-    io::write_text_file(tmp / kCareFile, casualties_header);
-  });
+DirectoryLock create_batch_directory(const fs::path& dir, const nlohmann::ordered_json& manifest,
+                                     const std::string& results_header, const std::string& casualties_header, bool replace) {
+  DirectoryLock lock;
+  try {
+    io::write_run_directory(dir, replace, [&](const fs::path& tmp) {
+      io::write_text_file(tmp / kManifestFile, manifest.dump(2) + "\n");
+      io::write_text_file(tmp / kResultsFile, results_header);
+      io::write_text_file(tmp / kCareFile, casualties_header);
+      // Locked in the temporary directory, so no other campsim ever sees `dir` unlocked: the
+      // lock belongs to the file, which the rename carries along.
+      lock = DirectoryLock::acquire(tmp);
+    });
+  } catch (const std::exception&) {
+    // Two fresh batches into one --out: the other published `dir` between our check and our
+    // rename. Say who holds it rather than "cannot rename".
+    lock = DirectoryLock();
+    if (fs::is_regular_file(dir / kLockFile)) DirectoryLock::acquire(dir);  // throws DirectoryBusy if held
+    throw;
+  }
+  return lock;
 }
 
 std::string finish_batch(const fs::path& dir, const nlohmann::ordered_json& manifest, ResultsFiles& files,

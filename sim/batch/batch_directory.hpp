@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sim/batch/directory_lock.hpp"
 #include "sim/batch/job_rows.hpp"
 #include "sim/batch/results_file.hpp"
 
@@ -26,8 +27,11 @@ DirectoryState directory_state(const std::filesystem::path& dir);
 nlohmann::ordered_json read_batch_manifest(const std::filesystem::path& dir);
 
 // Writes batch.json and the headers of results.csv and care.csv into a temporary sibling
-// and renames it to `dir`, replacing an existing batch only when `replace` is set.
-void create_batch_directory(const std::filesystem::path& dir, const nlohmann::ordered_json& manifest,
+// and renames it to `dir`, replacing an existing batch only when `replace` is set. The directory
+// is locked (directory_lock.hpp) before it appears under its name; the lock is returned. If
+// another campsim published `dir` first and still holds it, throws DirectoryBusy naming its pid.
+// To replace a batch, the caller must already hold its lock (campsim batch takes it first of all).
+DirectoryLock create_batch_directory(const std::filesystem::path& dir, const nlohmann::ordered_json& manifest,
                             const std::string& results_header, const std::string& casualties_header, bool replace);
 
 // Sorts both files (checking every expected row is there once) and writes summary.md; returns

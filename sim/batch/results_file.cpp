@@ -5,6 +5,7 @@
 #include "sim/batch/csv_text.hpp"
 #include "sim/batch/table_lines.hpp"
 #include "sim/io/run_directory.hpp"
+#include "sim/io/regular_file.hpp"
 
 namespace campsim::batch {
 
@@ -17,9 +18,11 @@ std::set<JobKey> ResultsFiles::resume(const std::string& results_header, const s
                                       const std::set<JobKey>& expected, const FixedCells& fixed_cells) {
   for (const char* file : {kResultsFile, kCareFile}) {
     std::error_code ec;
-    if (fs::status(dir_ / file, ec).type() != fs::file_type::regular)
-      throw BatchInputError((dir_ / file).string() + " is missing (or not a file): this batch directory is damaged; " +
-                            "nothing was changed. Start again with --force");
+    if (fs::status(dir_ / file, ec).type() != fs::file_type::regular) {
+      const auto what = io::not_a_regular_file(dir_ / file);  // a FIFO, a device, a directory: say which
+      throw BatchInputError((what ? *what : (dir_ / file).string() + " is missing") +
+                            ": this batch directory is damaged; nothing was changed. Start again with --force");
+    }
   }
   // Temporary copies of a rewrite cut short by a kill (results.csv.tmp-PID).
   io::clean_stale_siblings(dir_ / kResultsFile);

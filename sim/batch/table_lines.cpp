@@ -8,8 +8,10 @@
 
 #include <unistd.h>
 
+#include "sim/batch/batch_plan.hpp"
 #include "sim/batch/csv_text.hpp"
 #include "sim/io/durable.hpp"
+#include "sim/io/regular_file.hpp"
 
 namespace campsim::batch {
 
@@ -27,6 +29,7 @@ std::optional<int> whole(const std::string& text) {
 }  // namespace
 
 TableText read_table(const fs::path& file) {
+  if (const auto why = io::not_a_regular_file(file)) throw BatchInputError(*why);
   std::ifstream in(file, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read " + file.string());
   std::ostringstream buffer;

@@ -5,6 +5,7 @@
 #include "sim/io/byte_stream.hpp"
 #include "sim/io/layout_json.hpp"
 #include "sim/io/snapshot_codec.hpp"
+#include "sim/io/regular_file.hpp"
 
 namespace campsim::io {
 
@@ -135,7 +136,17 @@ void RecordingWriter::finish() {
 
 // ---- reading -------------------------------------------------------------------------------
 
-RecordingReader::RecordingReader(const std::filesystem::path& file) : in_(file, std::ios::binary) {
+namespace {
+
+// `file`, once it is known to be a regular file (the stream opens it in the initializer).
+const std::filesystem::path& regular_recording(const std::filesystem::path& file) {
+  if (const auto why = not_a_regular_file(file)) throw RecordingError("the recording " + *why);
+  return file;
+}
+
+}  // namespace
+
+RecordingReader::RecordingReader(const std::filesystem::path& file) : in_(regular_recording(file), std::ios::binary) {
   if (!in_) throw RecordingError("cannot open the recording " + file.string());
   in_.seekg(0, std::ios::end);
   file_size_ = static_cast<std::uint64_t>(in_.tellg());

@@ -295,3 +295,32 @@ TEST_CASE("batch and merge help teach with examples", "[cli][batch]") {
   CHECK(top.output.find("batch SCENARIO") != std::string::npos);
   CHECK(top.output.find("merge OUT") != std::string::npos);
 }
+
+TEST_CASE("one writer per batch directory: a second campsim is refused with the first one's pid", "[cli][batch][hostile]") {
+  const fs::path scratch = scratch_dir("batch-lock");
+  const std::string dir = (scratch / "b").string();
+  // The first writer, slowed after its first row so it is still writing while the others try.
+  const pid_t first = spawn_cli("CAMPSIM_BATCH_ROW_DELAY_MS=600000", kBatch + "--out " + dir);
+  const std::string pid_line = std::to_string(first) + "\n";
+  bool holding = false;  // it holds the directory once batch.lock names it
+  for (int i = 0; i < 1200 && !holding; ++i) {
+    holding = read_file(fs::path(dir) / "batch.lock") == pid_line;
+    if (!holding) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  REQUIRE(holding);
+  const std::string refusal = "is being written by another campsim (pid " + std::to_string(first) + ", holding batch.lock)";
+  for (const std::string how : {"--resume", "", "--force"}) {
+    const CliResult second = run_cli(kBatch + how + " --out " + dir);
+    INFO("second batch " << how << "\n" << second.output);
+    CHECK(second.exit_code == 2);
+    CHECK(second.output.find(refusal) != std::string::npos);
+  }
+  // The kernel releases the lock of a writer killed with SIGKILL: the batch resumes to its end.
+  ::kill(first, SIGKILL);
+  ::waitpid(first, nullptr, 0);
+  const CliResult resumed = run_cli(kBatch + "--resume --out " + dir);
+  INFO(resumed.output);
+  CHECK(resumed.exit_code == 0);
+  CHECK(fs::exists(fs::path(dir) / "summary.md"));
+  fs::remove_all(scratch);
+}

@@ -192,3 +192,19 @@ TEST_CASE("batch then compare on the real model: pre-authorized dispatch shorten
   CHECK(fs::exists(batch / "report" / "report.md"));
   fs::remove_all(scratch);
 }
+
+TEST_CASE("compare kills a gnuplot that never returns at its time limit and still writes the report", "[cli][compare][hostile]") {
+  const fs::path scratch = scratch_dir("compare_hung_gnuplot");
+  write_synthetic_batch(scratch / "batch");
+  const fs::path hung = scratch / "gnuplot";
+  std::ofstream(hung) << "#!/bin/sh\nexec sleep 1000\n";
+  fs::permissions(hung, fs::perms::owner_all);
+  const CliResult r = run_cli("compare " + (scratch / "batch").string() + " --gnuplot " + hung.string(), "CAMPSIM_GNUPLOT_TIMEOUT=1");
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.output.find("Plots stopped: gnuplot did not finish within 1 s (killed) (on ") != std::string::npos);
+  const std::string md = read_file(scratch / "batch" / "report" / "report.md");
+  CHECK(md.find("the figures after it were not drawn") != std::string::npos);
+  CHECK(md.find("## Headline") != std::string::npos);
+  fs::remove_all(scratch);
+}

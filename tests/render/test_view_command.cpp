@@ -18,9 +18,10 @@ namespace fs = std::filesystem;
 namespace {
 
 // Runs campsim (this build's) from the source directory; returns the exit code, output in `out`.
-int campsim(const std::string& arguments, std::string* out = nullptr) {
+// `environment`: variables for the program, e.g. "PATH=/x:$PATH".
+int campsim(const std::string& arguments, std::string* out = nullptr, const std::string& environment = "") {
   const std::string command =
-      std::string("cd '") + CAMPSIM_SOURCE_DIR + "' && '" + CAMPSIM_APP + "' " + arguments + " 2>&1";
+      std::string("cd '") + CAMPSIM_SOURCE_DIR + "' && " + environment + " '" + CAMPSIM_APP + "' " + arguments + " 2>&1";
   FILE* pipe = ::popen(command.c_str(), "r");
   if (!pipe) return -1;
   std::array<char, 4096> buffer{};
@@ -130,4 +131,39 @@ TEST_CASE("without a display the viewer says how to get one instead of crashing"
   CHECK(output.find("no X display") != std::string::npos);
   CHECK(output.find("scripts/with-xvfb.sh") != std::string::npos);
   std::filesystem::remove("/tmp/never.png");
+}
+
+// `text` as one word for the test's own shell (single-quoted, ' as '\'').
+std::string shell_word(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+TEST_CASE("view --frames hands ffmpeg no path: a crafted directory name runs nothing", "[render][xvfb][view][hostile]") {
+  const fs::path dir = scratch("frames-name");
+  // A stand-in ffmpeg that records where it ran and what it was given, and makes the video.
+  fs::create_directories(dir / "bin");
+  std::ofstream(dir / "bin" / "ffmpeg") << "#!/bin/sh\npwd > " << shell_word((dir / "ffmpeg.cwd").string())
+                                        << "\nprintf '%s\\n' \"$@\" > " << shell_word((dir / "ffmpeg.args").string())
+                                        << "\n: > video.mp4\n";
+  fs::permissions(dir / "bin" / "ffmpeg", fs::perms::owner_all);
+  const std::string name = "fr'; touch " + (dir / "PWNED1").string() + "; '$(touch " + (dir / "PWNED2").string() +
+                           ") `touch " + (dir / "PWNED3").string() + "` %d";
+  const fs::path frames = dir / name;
+  std::string out;
+  REQUIRE(campsim("view scenarios/gao_baseline.yaml --days 0.05 --frames " + shell_word(frames.string()) +
+                      " --from 0h --to 1h --every 30min",
+                  &out, "PATH=" + shell_word((dir / "bin").string()) + ":\"$PATH\"") == 0);
+  CHECK(fs::exists(frames / "frame-000002.png"));
+  CHECK(fs::exists(frames / "video.mp4"));
+  CHECK(out.find("video: ") != std::string::npos);
+  for (const char* file : {"PWNED1", "PWNED2", "PWNED3"}) CHECK_FALSE(fs::exists(dir / file));
+  std::ostringstream cwd, args;
+  cwd << std::ifstream(dir / "ffmpeg.cwd").rdbuf();
+  args << std::ifstream(dir / "ffmpeg.args").rdbuf();
+  CHECK(cwd.str() == fs::canonical(frames).string() + "\n");  // ffmpeg ran inside the frames directory
+  CHECK(args.str().find("PWNED") == std::string::npos);        // and was given none of its name
+  CHECK(args.str().find("frame-%06d.png\n") != std::string::npos);
+  fs::remove_all(dir);
 }

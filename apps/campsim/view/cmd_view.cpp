@@ -1,6 +1,9 @@
 // campsim view: watch a scenario run live, play back a recorded run, or draw frames off screen.
 #include <unistd.h>
 
+#include <cerrno>
+#include <chrono>
+
 #include <cstdlib>
 #include <iostream>
 #include <limits>
@@ -10,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "apps/campsim/commands.hpp"
+#include "apps/campsim/limits.hpp"
 #include "apps/campsim/options.hpp"
 #include "apps/campsim/run_files.hpp"
 #include "apps/campsim/view/live_feed.hpp"
@@ -19,6 +23,9 @@
 #include "apps/campsim/world_feed.hpp"
 #include "sim/io/byte_stream.hpp"
 #include "sim/io/run_directory.hpp"
+#include "sim/io/regular_file.hpp"
+#include "sim/io/subprocess.hpp"
+#include "sim/io/visible_text.hpp"
 #include "sim/scenario/duration.hpp"
 
 namespace po = boost::program_options;
@@ -30,8 +37,8 @@ namespace {
 
 struct ViewOptions {
   ScenarioOptions scenario;  // SCENARIO, or a run directory / recording file
-  double days = 0;
-  std::uint64_t seed = std::numeric_limits<std::uint64_t>::max();
+  std::string days_text, seed_text;  // parsed by limits.hpp, as run and batch parse them
+  RunNumbers numbers;                 // what they hold (nothing: the scenario's)
   int threads = 1;
   double speed = 60;
   bool paused = false, quit_at_end = false, force = false, record = false;
@@ -87,18 +94,32 @@ std::vector<view::Shot> shots(const ViewOptions& o) {
   return out;
 }
 
-// A video of the frames, when Debian's ffmpeg is there; the frames stay either way.
+// A video of the frames, when Debian's ffmpeg is there; the frames stay either way. ffmpeg runs
+// by argv inside the frames directory, so the directory's name reaches neither a shell nor
+// ffmpeg (which would read '%' in it as a frame number and "proto:" as a protocol); an hour is
+// far more than encoding the frames takes (about 25 frames a second per core).
 void make_video(const ViewOptions& o) {
   if (o.frames.empty()) return;
-  if (std::system("command -v ffmpeg >/dev/null 2>&1") != 0) {
-    std::cout << "frames in " << o.frames << " (install ffmpeg for a video: apt-get install ffmpeg)\n";
+  io::ProgramRun run;
+  run.argv = {"ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-framerate", fmt::format("{}", o.fps), "-i", "frame-%06d.png",
+              "-pix_fmt", "yuv420p", "-vf", "pad=ceil(iw/2)*2:ceil(ih/2)*2", "video.mp4"};
+  run.directory = o.frames;
+  run.stderr_file = "ffmpeg.log";
+  run.limit = std::chrono::hours(1);
+  const io::ProgramOutcome outcome = io::run_program(run);
+  const std::string shown = io::visible(o.frames);
+  if (outcome.kind == io::ProgramOutcome::Kind::cannot_start && outcome.code == ENOENT) {
+    std::cout << "frames in " << shown << " (install ffmpeg for a video: apt-get install ffmpeg)\n";
     return;
   }
-  const std::string command = fmt::format(
-      "ffmpeg -loglevel error -y -framerate {} -i '{}/frame-%06d.png' -pix_fmt yuv420p -vf 'pad=ceil(iw/2)*2:ceil(ih/2)*2' '{}/video.mp4'",
-      o.fps, o.frames, o.frames);
-  if (std::system(command.c_str()) == 0) std::cout << "video: " << o.frames << "/video.mp4\n";
-  else std::cerr << "campsim view: ffmpeg failed; the frames are in " << o.frames << "\n";
+  if (outcome.ok()) {
+    std::error_code ignored;
+    fs::remove(fs::path(o.frames) / "ffmpeg.log", ignored);
+    std::cout << "video: " << shown << "/video.mp4\n";
+  } else {
+    std::cerr << "campsim view: ffmpeg " << io::describe(outcome, run.limit) << " (its messages are in " << shown
+              << "/ffmpeg.log); the frames are in " << shown << "\n";
+  }
 }
 
 fs::path recording_in(const fs::path& path) { return fs::is_directory(path) ? path / "recording.bin" : path; }
@@ -158,9 +179,13 @@ int watch_live(const ViewOptions& o) {
   if (!loaded_or_not) return kBadInput;
   const camp::LoadedScenario& loaded = *loaded_or_not;
   camp::RunOptions run;
-  run.seed = o.seed != std::numeric_limits<std::uint64_t>::max() ? o.seed : static_cast<std::uint64_t>(loaded.scenario.meta.seed);
+  run.seed = o.numbers.seed ? *o.numbers.seed : static_cast<std::uint64_t>(loaded.scenario.meta.seed);
   run.threads = o.threads;
-  run.duration = o.days > 0 ? o.days * engine::kDay : 0;
+  run.duration = o.numbers.days ? *o.numbers.days * engine::kDay : 0;
+  if (const auto too_many = attack_budget_problem(loaded.scenario, run.duration > 0 ? run.duration : loaded.scenario.meta.duration)) {
+    std::cerr << "campsim view: " << *too_many << "; nothing was run\n";
+    return kBadInput;
+  }
   const std::optional<fs::path> run_dir = o.out.empty() ? std::nullopt : std::optional<fs::path>(o.out);
   if (run_dir && fs::exists(*run_dir) && !o.force) {
     std::cerr << "campsim view: output directory " << run_dir->string() << " already exists; use --force to replace it\n";
@@ -238,8 +263,8 @@ int view_command(const std::vector<std::string>& args) {
   po::options_description options;
   add_scenario_options(options, o.scenario);
   options.add_options()
-      ("seed", po::value<std::uint64_t>(&o.seed), "random seed (live; default: the scenario's seed)")
-      ("days", po::value<double>(&o.days), "simulated days (live; default: the scenario's duration)")
+      ("seed", po::value<std::string>(&o.seed_text), "random seed (live; default: the scenario's seed)")
+      ("days", po::value<std::string>(&o.days_text), "simulated days (live; default: the scenario's duration)")
       ("threads", po::value<int>(&o.threads)->default_value(1), "model threads (live); never changes the results")
       ("speed", po::value<double>(&o.speed)->default_value(60), "simulated seconds per real second (+ and - change it)")
       ("paused", po::bool_switch(&o.paused), "start paused (space resumes)")
@@ -268,6 +293,19 @@ int view_command(const std::vector<std::string>& args) {
           "      --look -20,500,12\n"
           "  campsim view runs/replay --frames frames/ --from 20h40min --to 21h30min --every 30s\n"))
     return *stop;
+  // The same limits as run and batch, checked before anything else (a display included): a
+  // thread count TBB cannot make, a run that never ends, a seed of -1 that would wrap round.
+  if (const auto problem = run_numbers_problem(o.threads, o.days_text, o.seed_text, o.numbers)) {
+    std::cerr << "campsim view: " << *problem << "\n";
+    return kBadInput;
+  }
+  // A recording that is a FIFO or a device would hang or never end the read: refused by name
+  // before anything else, a display included.
+  if (const fs::path source = o.scenario.scenario; fs::is_directory(source) || source.extension() == ".bin")
+    if (const auto why = io::not_a_regular_file(recording_in(source))) {
+      std::cerr << "campsim view: the recording " << *why << "\n";
+      return kBadInput;
+    }
   // SFML aborts the process when it cannot open a display; say what to do instead.
   const char* display = std::getenv("DISPLAY");
   if (!display || !*display) {
@@ -280,10 +318,10 @@ int view_command(const std::vector<std::string>& args) {
     if (fs::is_directory(source) || source.extension() == ".bin") return play_recording(o);
     return watch_live(o);
   } catch (const std::invalid_argument& e) {
-    std::cerr << "campsim view: " << e.what() << "\n";
+    std::cerr << "campsim view: " << io::visible_lines(e.what()) << "\n";
     return kBadInput;
   } catch (const io::RecordingError& e) {
-    std::cerr << "campsim view: " << e.what() << "\n";
+    std::cerr << "campsim view: " << io::visible_lines(e.what()) << "\n";
     return kBadInput;
   }
 }
