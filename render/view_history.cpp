@@ -90,8 +90,11 @@ std::string combatant_name(const camp::CombatantView& c) {
   return fmt::format("{} {}", kind, c.id % 1000);
 }
 
+// Shooting that stops for this long and starts again is logged again (seconds).
+constexpr double kShotsLull = 60;
+
 template <class Add>
-void log_fight(const camp::WorldSnapshot& before, const camp::WorldSnapshot& after, Add&& add) {
+void log_fight(const camp::WorldSnapshot& before, const camp::WorldSnapshot& after, double& last_shots, Add&& add) {
   int new_intruders = 0, new_qrf = 0;
   camp::Point intruders_at;
   for (const camp::CombatantView& now : after.combatants) {
@@ -117,7 +120,10 @@ void log_fight(const camp::WorldSnapshot& before, const camp::WorldSnapshot& aft
     return std::count_if(s.combatants.begin(), s.combatants.end(),
                          [](const camp::CombatantView& c) { return c.state == camp::CombatantState::Firing; });
   };
-  if (firing(after) > 0 && firing(before) == 0) add(fmt::format("shots fired: {} firing", firing(after)), true);
+  if (firing(after) == 0) return;
+  if (after.time - last_shots > kShotsLull) add(fmt::format("shots fired: {} firing", firing(after)), true);
+  last_shots = after.time;
+  (void)before;
 }
 
 }  // namespace
@@ -162,7 +168,7 @@ void ViewHistory::log_changes(const camp::WorldSnapshot& before, const camp::Wor
     if (short_now && !short_before) add(fmt::format("{} short: {}/{}", now.name, now.on_post, now.required), true);
     if (!short_now && short_before) add(fmt::format("{} manned", now.name), false);
   }
-  log_fight(before, after, add);
+  log_fight(before, after, last_shots_, add);
   if (after.hospital.casualties > before.hospital.casualties)
     add(fmt::format("casualties {} (+{})", after.hospital.casualties, after.hospital.casualties - before.hospital.casualties),
         true);

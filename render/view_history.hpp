@@ -46,6 +46,9 @@ class ViewHistory {
   std::optional<camp::WorldSnapshot> last_;  // without its people (not needed, and large)
   std::deque<ChartPoint> samples_;           // grid instants before last_->time
   std::deque<LogLine> log_;
+  // When the fight's shooting was last heard: "shots fired" is logged when it starts again after
+  // a lull, not every time a fighter's muzzle flash comes and goes between two frames.
+  double last_shots_ = -1e300;
 };
 
 // "Day 2 20:45:13": days counted from 1 at the scenario's start, local time of day.

@@ -3,24 +3,34 @@
 # night infiltration fought out in the world, 200 paired replications, compared by the verdict
 # machinery (campsim compare). With BEFORE=path/to/an/older/campsim the same batch is also run
 # with that binary (e.g. a build of 64a1efd, the closed-form infiltration) for the side-by-side
-# table. Takes a few minutes on two cores. Usage: scripts/fight_study.sh [REPLICATIONS]
+# table. Takes a few minutes on two cores (REUSE=1: reuse finished batches under batches/).
+# Usage: scripts/fight_study.sh [REPLICATIONS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 campsim=build/release/apps/campsim
 reps=${1:-200}
 threads=$(nproc 2>/dev/null || echo 2)
 out=docs/threats/fight-study.md
-metrics=(threats.by_kind.infiltration.killed threats.by_kind.infiltration.wounded
-         'threats.fight.*' threats.by_kind.infiltration.mean_minutes_detection_to_contained)
+common=(threats.by_kind.infiltration.killed threats.by_kind.infiltration.wounded
+        threats.by_kind.infiltration.mean_minutes_detection_to_contained medical.died_of_wounds)
 
-study() {  # BINARY DIR: the paired batch and its comparison
-  "$1" batch scenarios/studies/qrf_notice_5min.yaml --policies scenarios/studies/qrf_notice_30min.yaml \
-    --replications "$reps" --seed 1 --threads "$threads" --out "$2" --force -q
-  "$1" compare "$2" --metrics "${metrics[@]}" --no-plots
+study() {  # BINARY DIR METRIC...: the paired batch and its comparison
+  local binary=$1 dir=$2
+  shift 2
+  # REUSE=1 keeps a finished batch (e.g. after changing only this script's layout).
+  if [[ "${REUSE:-0}" != 1 || ! -f "$dir/results.csv" ]]; then
+    "$binary" batch scenarios/studies/qrf_notice_5min.yaml --policies scenarios/studies/qrf_notice_30min.yaml \
+      --replications "$reps" --seed 1 --threads "$threads" --out "$dir" --force -q
+  fi
+  "$binary" compare "$dir" --metrics "$@" --no-plots -q
+  # The report's bottom line and its tables of every metric asked for, as written.
+  sed -n '/^## Bottom line/,/^Batch `/{/^Batch `/!p}' "$dir/report/report.md"
+  sed -n '/^### threats/,/^## Method/{/^## Method/!p}' "$dir/report/report.md" | grep -v '^<a id='
 }
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+mkdir -p batches
 {
   echo "# The QRF's notice to move against one night infiltration"
   echo
@@ -28,21 +38,17 @@ trap 'rm -rf "$tmp"' EXIT
   echo
   echo "Scenario: \`scenarios/studies/infiltration_night.yaml\` (three intruders at 02:00, every other"
   echo "threat off), policies \`scenarios/studies/qrf_notice_5min.yaml\` and \`qrf_notice_30min.yaml\`,"
-  echo "$reps paired replications (seed 1), campsim $("$campsim" --version | head -1 | awk '{print $NF}')."
+  echo "$reps paired replications (seed 1), $("$campsim" --version | head -1)."
   echo "Each run is one infiltration, so per-run figures are per infiltration."
   echo
   echo "## The fight in the world (this build)"
   echo
-  echo '```'
-  study "$campsim" "$tmp/after"
-  echo '```'
+  study "$campsim" batches/fight_study_after "${common[@]}" 'threats.fight.*' | sed 's/^### /#### /; s/^## /### /'
   if [[ -n "${BEFORE:-}" ]]; then
     echo
-    echo "## The closed form (\`$(basename "$BEFORE")\`, the infiltration resolved in one call)"
+    echo "## The closed form ($("$BEFORE" --version | head -1): the infiltration resolved in one call)"
     echo
-    echo '```'
-    study "$BEFORE" "$tmp/before"
-    echo '```'
+    study "$BEFORE" batches/fight_study_before "${common[@]}" | sed 's/^### /#### /; s/^## /### /'
   fi
 } > "$tmp/doc.md"
 mv "$tmp/doc.md" "$out"
