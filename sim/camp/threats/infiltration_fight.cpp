@@ -47,6 +47,21 @@ Posture posture_of(Protection p) {
   return Posture::Standing;
 }
 
+// An armed member of the camp's side on the ground (a sentry or a QRF member): body armour, the
+// ground's eye height and sight range; the caller sets where, and what differs.
+Fighter armed_camp_fighter(Role role, FighterState state, Point at, const fight::FightParams& fp) {
+  Fighter f;
+  f.side = Side::Camp;
+  f.role = role;
+  f.state = state;
+  f.armed = true;
+  f.armour = true;
+  f.position = at;
+  f.eye_height_m = fp.sight.ground_eye_height_m;
+  f.sight_range_m = fp.sight.ground_sight_range_m;
+  return f;
+}
+
 }  // namespace
 
 InfiltrationFight::InfiltrationFight(const InfiltrationParams& p, const fight::FightParams& fight_params,
@@ -113,16 +128,8 @@ void InfiltrationFight::place_intruders(SimTime start) {
 
 void InfiltrationFight::add_sentries(const std::vector<ArmedSentry>& sentries) {
   for (const ArmedSentry& s : sentries) {
-    Fighter f;
-    f.side = Side::Camp;
-    f.role = Role::Sentry;
-    f.state = FighterState::Holding;
-    f.armed = true;
-    f.armour = true;
-    f.position = s.position;
+    Fighter f = armed_camp_fighter(Role::Sentry, FighterState::Holding, s.position, fp_);
     f.vigilance = s.vigilance;
-    f.eye_height_m = fp_.sight.ground_eye_height_m;
-    f.sight_range_m = fp_.sight.ground_sight_range_m;
     f.posture = s.mounted ? Posture::Vehicle : Posture::Booth;
     if (s.tower != nullptr) {
       f.eye_height_m = fp_.sight.tower_eye_height_m;
@@ -192,18 +199,12 @@ void InfiltrationFight::raise_alarm(SimTime at) {
   const Point dismount = node >= 0 ? ctx_.layout->road_nodes[static_cast<std::size_t>(node)].position : where;
   const SimTime arrives = t.launched + t.road_m / ctx_.qrf.drive_speed_mps;
   for (int i = 0; i < fp_.qrf_team_size; ++i) {
-    Fighter f;
-    f.side = Side::Camp;
-    f.role = Role::Qrf;
-    f.state = FighterState::Waiting;
+    // Dismounting in two ranks of four, 1.5 m apart.
+    Fighter f = armed_camp_fighter(Role::Qrf, FighterState::Waiting,
+                                   {dismount.x + (i % 4) * 1.5, dismount.y + (i / 4) * 1.5}, fp_);
     f.ready_at = arrives;
-    f.armed = true;
-    f.armour = true;
-    f.position = {dismount.x + (i % 4) * 1.5, dismount.y + (i / 4) * 1.5};
     f.goal = where;
     f.speed_mps = ctx_.qrf.foot_speed_mps;
-    f.sight_range_m = fp_.sight.ground_sight_range_m;
-    f.eye_height_m = fp_.sight.ground_eye_height_m;
     f.key = (std::uint64_t{1} << 32) | static_cast<std::uint64_t>(i);
     qrf_.push_back(engagement_.add(f));
   }
