@@ -22,8 +22,6 @@ Point step_towards(Point from, Point to, double metres) {
   return {from.x + (to.x - from.x) * metres / d, from.y + (to.y - from.y) * metres / d};
 }
 
-bool enemies(const Fighter& a, const Fighter& b) { return a.side != b.side; }
-
 }  // namespace
 
 Engagement::Engagement(const FightParams& params, const Terrain& terrain, Rules rules, std::uint64_t seed,
@@ -31,9 +29,11 @@ Engagement::Engagement(const FightParams& params, const Terrain& terrain, Rules 
     : params_(params), terrain_(terrain), rules_(rules), seed_(seed), replication_(replication), fight_(fight) {}
 
 FighterId Engagement::add(const Fighter& f) {
+  const auto id = static_cast<std::uint32_t>(fighters_.size());
   fighters_.push_back(f);
   known_.emplace_back();
-  return FighterId{static_cast<std::uint32_t>(fighters_.size() - 1)};
+  (f.side == Side::Camp ? camp_ids_ : attacker_ids_).push_back(id);
+  return FighterId{id};
 }
 
 double Engagement::range_hit_probability(const FireParams& fire, double range_m) {
@@ -67,6 +67,9 @@ void Engagement::set_known(FighterId observer, FighterId target, bool known) {
 
 double Engagement::view_of(const Fighter& observer, const Fighter& target, double visibility) const {
   const double range = observer.sight_range_m * visibility;
+  // Squared distance first: most of the camp's people are out of an intruder's sight.
+  const double dx = observer.position.x - target.position.x, dy = observer.position.y - target.position.y;
+  if (dx * dx + dy * dy > range * range) return 0;
   const double d = camp::distance(observer.position, target.position);
   if (d > range) return 0;
   if (target.posture == Posture::Indoors && d > params_.sight.indoor_reach_m) return 0;
@@ -99,10 +102,9 @@ void Engagement::look(SimTime now, SimTime dt, const Conditions& conditions, std
     if (!observer.armed || !is_active(observer.state)) continue;
     engine::RandomStream rng(engine::StreamKey{seed_, replication_, engine::purpose_tag("fight.see"),
                                                (fight_ << 20) | o, tick});
-    for (std::size_t t = 0; t < fighters_.size(); ++t) {
+    for (const std::uint32_t t : enemies_of(observer.side)) {
       const Fighter& target = fighters_[t];
-      if (!enemies(observer, target)) continue;
-      const FighterId oid{static_cast<std::uint32_t>(o)}, tid{static_cast<std::uint32_t>(t)};
+      const FighterId oid{static_cast<std::uint32_t>(o)}, tid{t};
       // Out of the fight, or gone: nothing to look for (a wounded intruder stays visible to be taken).
       const bool present = is_active(target.state) || target.state == FighterState::Incapacitated;
       const double view = present ? view_of(observer, target, conditions.visibility) : 0;
@@ -145,10 +147,10 @@ std::optional<FighterId> Engagement::choose_target(FighterId shooter) const {
   std::optional<FighterId> best;
   double best_d = std::numeric_limits<double>::infinity();
   bool best_armed = false;
-  for (std::size_t t = 0; t < fighters_.size(); ++t) {
-    const FighterId tid{static_cast<std::uint32_t>(t)};
+  for (const std::uint32_t t : enemies_of(me.side)) {
+    const FighterId tid{t};
     const Fighter& target = fighters_[t];
-    if (!is_active(target.state) || !sees(shooter, tid)) continue;
+    if (!sees(shooter, tid) || !is_active(target.state)) continue;
     const double d = camp::distance(me.position, target.position);
     if (d > params_.fire.max_range_m) continue;
     // The armed threat first, then the nearest; ties by id (the loop order).

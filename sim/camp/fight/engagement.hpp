@@ -108,6 +108,10 @@ class Engagement {
   Rules rules_;
   std::uint64_t seed_, replication_, fight_;
   std::vector<Fighter> fighters_;
+  // Each side's fighters in id order: an observer or shooter looks only through its enemies'
+  // list (a few intruders, or the camp's people near them), in the same order as the ids.
+  std::vector<std::uint32_t> camp_ids_, attacker_ids_;
+  const std::vector<std::uint32_t>& enemies_of(Side side) const { return side == Side::Camp ? attacker_ids_ : camp_ids_; }
   std::vector<std::vector<std::uint8_t>> known_;  // [observer][target]: 1 while it sees it
   std::optional<Point> last_seen_;
   bool attackers_alerted_ = false;

@@ -140,7 +140,8 @@ void InfiltrationFight::add_sentries(const std::vector<ArmedSentry>& sentries) {
     f.key = s.person;
     f.person = s.person;
     contingent_[s.person] = s.contingent;
-    by_person_[s.person] = engagement_.add(f);
+    const FighterId id = engagement_.add(f);
+    fighter_of(s.person) = id;
   }
 }
 
@@ -153,27 +154,31 @@ void InfiltrationFight::sync_bystanders(const std::vector<Person>& people) {
   std::vector<std::uint8_t> present(engagement_.size(), 0);
   for (const Person& person : people) {
     if (person.person < 0 || person.protection == Protection::Hardened) continue;
-    const auto id = static_cast<std::uint32_t>(person.person);
-    const auto known = by_person_.find(id);
-    if (known != by_person_.end() && engagement_.at(known->second).role == Role::Sentry) continue;
-    const bool near = std::any_of(intruders.begin(), intruders.end(),
-                                  [&](Point q) { return distance(q, person.position) <= reach; });
+    // Squared distances: this runs over everyone in camp every tick of a fight.
+    const bool near = std::any_of(intruders.begin(), intruders.end(), [&](Point q) {
+      const double dx = q.x - person.position.x, dy = q.y - person.position.y;
+      return dx * dx + dy * dy <= reach * reach;
+    });
     if (!near) continue;
-    if (known == by_person_.end()) {
+    const auto id = static_cast<std::uint32_t>(person.person);
+    const std::optional<FighterId> known = id < by_person_.size() ? by_person_[id] : std::nullopt;
+    if (known && engagement_.at(*known).role == Role::Sentry) continue;
+    FighterId fid;
+    if (!known) {
       Fighter f;
       f.side = Side::Camp;
       f.role = Role::Bystander;
       f.key = id;
       f.person = id;
       contingent_[id] = person.contingent;
-      const FighterId fid = engagement_.add(f);
-      by_person_[id] = fid;
+      fid = engagement_.add(f);
+      fighter_of(id) = fid;
       present.push_back(0);
-      present[fid.value] = 1;
     } else {
-      present[known->second.value] = 1;
+      fid = *known;
     }
-    Fighter& f = engagement_.at(by_person_[id]);
+    present[fid.value] = 1;
+    Fighter& f = engagement_.at(fid);
     f.position = person.position;
     f.posture = posture_of(person.protection);
     if (f.state == FighterState::Gone) f.state = FighterState::Holding;
@@ -183,6 +188,12 @@ void InfiltrationFight::sync_bystanders(const std::vector<Person>& people) {
     Fighter& f = engagement_.at(FighterId{static_cast<std::uint32_t>(i)});
     if (f.role == Role::Bystander && !present[i] && f.state == FighterState::Holding) f.state = FighterState::Gone;
   }
+}
+
+FighterId& InfiltrationFight::fighter_of(std::uint32_t person) {
+  if (person >= by_person_.size()) by_person_.resize(person + 1);
+  if (!by_person_[person]) by_person_[person] = FighterId{};
+  return *by_person_[person];
 }
 
 void InfiltrationFight::raise_alarm(SimTime at) {

@@ -77,7 +77,8 @@ class InfiltrationFight {
   Incident incident_;
   fight::Engagement engagement_;
   bool sandstorm_ = false;
-  std::map<std::uint32_t, fight::FighterId> by_person_;
+  std::vector<std::optional<fight::FighterId>> by_person_;  // by the world's person id
+  fight::FighterId& fighter_of(std::uint32_t person);  // by_person_ grown to hold `person`
   std::map<std::uint32_t, std::string> contingent_;
   std::vector<fight::FighterId> qrf_;
   std::optional<SimTime> ended_, qrf_contact_;
