@@ -223,15 +223,19 @@ void InfiltrationFight::raise_alarm(SimTime at) {
 
 std::optional<Casualty> InfiltrationFight::casualty_of(const fight::FightEvent& shot) const {
   const Fighter& target = engagement_.at(shot.target);
-  if (shot.kind != fight::FightEventKind::Shot || shot.outcome == fight::HitOutcome::Miss || !target.person) return std::nullopt;
+  if (shot.kind != fight::FightEventKind::Shot || shot.outcome == fight::HitOutcome::Miss || target.side != Side::Camp)
+    return std::nullopt;
   Triage triage = Triage::Killed;
   if (shot.outcome == fight::HitOutcome::Wounded) {
-    engine::RandomStream rng = ctx_.stream("infiltration.wound", incident_.id, *target.person);
-    triage = wound_triage(p_.wounds, rng.uniform01());
     // A wound is never "killed outright"; T3 minimal hits still take the person out of the fight.
+    engine::RandomStream rng = ctx_.stream("infiltration.wound", incident_.id, target.key);
+    triage = wound_triage(p_.wounds, rng.uniform01());
   }
-  Casualty c{0, incident_.id, shot.time, target.position, Cause::Gunfire, triage, contingent_.at(*target.person), true};
-  c.person = static_cast<int>(*target.person);
+  // The QRF's members are not persons of the world yet (the team is the shared QRF force, not
+  // soldiers taken from the roster): their casualties carry no person, as a route's do.
+  const std::string& contingent = target.person ? contingent_.at(*target.person) : ctx_.guard_contingent;
+  Casualty c{0, incident_.id, shot.time, target.position, Cause::Gunfire, triage, contingent, true};
+  if (target.person) c.person = static_cast<int>(*target.person);
   return c;
 }
 
