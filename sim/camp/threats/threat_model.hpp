@@ -81,6 +81,7 @@ class ThreatModel {
   void log_incident(const Incident& incident);
   std::vector<Sentry> sentries_now(SimTime now) const;
   std::vector<ArmedSentry> armed_sentries(SimTime now) const;
+  void name_route_casualties(std::size_t first, SimTime t, int incident);
   void start_fight(int id, SimTime t);
   void end_fight(InfiltrationFight& fight, engine::EventQueue* queue);
   void log_fight_event(int incident, const InfiltrationFight& fight, const fight::FightEvent& e);
