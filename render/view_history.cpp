@@ -123,7 +123,6 @@ void log_fight(const camp::WorldSnapshot& before, const camp::WorldSnapshot& aft
   if (firing(after) == 0) return;
   if (after.time - last_shots > kShotsLull) add(fmt::format("shots fired: {} firing", firing(after)), true);
   last_shots = after.time;
-  (void)before;
 }
 
 }  // namespace

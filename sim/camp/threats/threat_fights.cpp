@@ -55,6 +55,9 @@ void ThreatModel::log_fight_event(int incident, const InfiltrationFight& fight, 
 }
 
 void ThreatModel::step_fights(SimTime now, SimTime dt, engine::EventQueue& queue) {
+  // The fight phase runs in every tick (shelter runs, protests): with no fight open, reading
+  // everyone's place would be a cost on every one of them for nothing.
+  if (fights_.empty()) return;
   const std::vector<Person> people = world_.people_at(now);
   for (auto it = fights_.begin(); it != fights_.end();) {
     InfiltrationFight& fight = *it->second;
