@@ -47,6 +47,11 @@ sf::VertexArray build_combatants(const camp::WorldSnapshot& snapshot, const View
         add_square(t, at, 12, rim);
         add_square(t, at, 8, fill);
         break;
+      case camp::CombatantKind::BombVehicle:
+        add_rect(t, {at.x - 11, at.y - 7}, {22, 14}, sf::Color::Black);
+        add_rect(t, {at.x - 9, at.y - 5}, {18, 10}, c.state == camp::CombatantState::Killed ? kKilled : kBombVehicle);
+        add_rect(t, {at.x - 3, at.y - 2}, {6, 4}, sf::Color::White);
+        break;
     }
   }
   return t;

@@ -86,6 +86,7 @@ void draw_legend(sf::RenderTarget& target, const Fonts& fonts, sf::Vector2f bott
       {"protester quiet / active", kProtesterQuiet, kProtesterActive},
       {"intruder (triangle)", kIntruder, sf::Color::White},
       {"QRF on foot (diamond)", kQrfMember, sf::Color::White},
+      {"vehicle bomb (bar)", kBombVehicle, sf::Color::Black},
       {"firing / down", kCombatantDown, kMuzzle},
   };
   // Columns of nine: people, then vehicles and marks, then the fight.

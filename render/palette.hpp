@@ -34,6 +34,8 @@ inline const sf::Color kQrfMember{0, 70, 220};
 inline const sf::Color kSentryFighting{20, 110, 40};  // the guard's own green: a sentry shooting back
 inline const sf::Color kMuzzle{255, 235, 0};
 inline const sf::Color kCombatantDown{140, 140, 140};
+// A vehicle bomb on its run: a long dark-red bar with a white core (a vehicle, and the enemy's).
+inline const sf::Color kBombVehicle{110, 0, 40};
 // Protesters at the gate, by state: quiet, active (Epstein), leaving.
 inline const sf::Color kProtesterQuiet{245, 240, 225};
 inline const sf::Color kProtesterActive{235, 45, 30};

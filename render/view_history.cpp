@@ -86,7 +86,10 @@ namespace {
 
 // Who in a fight, for the log: "intruder 2", "QRF 5", "sentry 7" (the number within the incident).
 std::string combatant_name(const camp::CombatantView& c) {
-  const char* kind = c.kind == camp::CombatantKind::Intruder ? "intruder" : c.kind == camp::CombatantKind::Qrf ? "QRF" : "sentry";
+  const char* kind = "sentry";
+  if (c.kind == camp::CombatantKind::Intruder) kind = "intruder";
+  if (c.kind == camp::CombatantKind::Qrf) kind = "QRF";
+  if (c.kind == camp::CombatantKind::BombVehicle) kind = "vehicle bomb";
   return fmt::format("{} {}", kind, c.id % 1000);
 }
 
@@ -106,9 +109,14 @@ void log_fight(const camp::WorldSnapshot& before, const camp::WorldSnapshot& aft
         intruders_at = now.position;
       }
       if (now.kind == camp::CombatantKind::Qrf) ++new_qrf;
+      if (now.kind == camp::CombatantKind::BombVehicle) add(fmt::format("vehicle bomb coming on near {}", place(now.position)), true);
       continue;
     }
     if (was->state == now.state) continue;
+    if (now.kind == camp::CombatantKind::BombVehicle) {
+      if (now.state == camp::CombatantState::Killed) add("vehicle bomb went off", true);
+      continue;
+    }
     if (now.state == camp::CombatantState::Killed) add(fmt::format("{} killed", combatant_name(now)), true);
     if (now.state == camp::CombatantState::Down) add(fmt::format("{} down", combatant_name(now)), true);
     if (now.state == camp::CombatantState::Breaching && was->state != camp::CombatantState::Breaching)

@@ -112,7 +112,7 @@ void get(ByteReader& in, camp::CombatantView& c) {
   const std::uint8_t kind = in.u8();
   const std::uint8_t state = in.u8();
   // A damaged file must not put an enum out of its range into the viewer's hands.
-  if (kind > static_cast<std::uint8_t>(camp::CombatantKind::Sentry) || state > static_cast<std::uint8_t>(camp::CombatantState::Killed))
+  if (kind > static_cast<std::uint8_t>(camp::CombatantKind::BombVehicle) || state > static_cast<std::uint8_t>(camp::CombatantState::Killed))
     throw RecordingError("recording: a combatant of an unknown kind or state");
   c.kind = static_cast<camp::CombatantKind>(kind);
   c.state = static_cast<camp::CombatantState>(state);

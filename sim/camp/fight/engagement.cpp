@@ -50,6 +50,7 @@ double Engagement::exposure(Posture p) const {
     case Posture::Booth: return params_.fire.exposure_booth;
     case Posture::Vehicle: return params_.fire.exposure_vehicle;
     case Posture::Indoors: return params_.fire.exposure_in_cover;  // through a door or a window
+    case Posture::Driving: return params_.fire.exposure_driving;
   }
   return 1;
 }
@@ -119,8 +120,10 @@ void Engagement::look(SimTime now, SimTime dt, const Conditions& conditions, std
       const double d = camp::distance(observer.position, target.position);
       const double range = observer.sight_range_m * conditions.visibility;
       const bool given_away = target.fired_at && now - *target.fired_at <= kGivenAwayFor;
+      // A vehicle shows whole, whatever its driver's exposure to a rifle.
+      const double shows = target.posture == Posture::Driving ? 1.0 : exposure(target.posture);
       const double hazard = s.detection_rate_per_s * observer.vigilance * conditions.visibility * view *
-                            (1 - d / range) * exposure(target.posture) * (given_away ? s.firing_boost : 1.0);
+                            (1 - d / range) * shows * target.conspicuity * (given_away ? s.firing_boost : 1.0);
       const double u = rng.uniform01();  // one draw per enemy in view, in id order
       if (u >= 1 - std::exp(-hazard * dt)) continue;
       set_known(oid, tid, true);
@@ -153,11 +156,12 @@ std::optional<FighterId> Engagement::choose_target(FighterId shooter) const {
     if (!sees(shooter, tid) || !is_active(target.state)) continue;
     const double d = camp::distance(me.position, target.position);
     if (d > params_.fire.max_range_m) continue;
-    // The armed threat first, then the nearest; ties by id (the loop order).
-    if ((target.armed && !best_armed) || (target.armed == best_armed && d < best_d)) {
+    // The threat first (a gunman, a vehicle bomb), then the nearest; ties by id (the loop order).
+    const bool threat = target.armed || target.role == Role::Vehicle;
+    if ((threat && !best_armed) || (threat == best_armed && d < best_d)) {
       best = tid;
       best_d = d;
-      best_armed = target.armed;
+      best_armed = threat;
     }
   }
   return best;
@@ -165,7 +169,6 @@ std::optional<FighterId> Engagement::choose_target(FighterId shooter) const {
 
 void Engagement::shoot(SimTime now, SimTime dt, std::vector<FightEvent>& events) {
   const FireParams& fire = params_.fire;
-  const double mean_gap = engine::kMinute / fire.shots_per_minute;
   const auto tick = static_cast<std::uint64_t>(std::floor(now));
   for (std::size_t s = 0; s < fighters_.size(); ++s) {
     Fighter& shooter = fighters_[s];
@@ -182,6 +185,9 @@ void Engagement::shoot(SimTime now, SimTime dt, std::vector<FightEvent>& events)
     }
     engine::RandomStream rng(engine::StreamKey{seed_, replication_, engine::purpose_tag("fight.fire"),
                                                (fight_ << 20) | s, tick});
+    // A vehicle bomb coming on draws rapid fire; a firefight, paced aimed fire.
+    const bool rapid = fighters_[target_id->value].role == Role::Vehicle && fire.rapid_shots_per_minute > 0;
+    const double mean_gap = engine::kMinute / (rapid ? fire.rapid_shots_per_minute : fire.shots_per_minute);
     // Acquiring a target takes an aimed shot's time; then shots come as a Poisson stream whose
     // times carry over from shot to shot, so a tick never rounds the rate away.
     if (!shooter.next_shot) shooter.next_shot = now + rng.exponential(mean_gap);
@@ -237,6 +243,7 @@ void Engagement::move(SimTime now, SimTime dt) {
   const MoveParams& m = params_.move;
   for (std::size_t i = 0; i < fighters_.size(); ++i) {
     Fighter& f = fighters_[i];
+    if (f.role == Role::Vehicle) continue;  // driven by its caller along the approach road
     // Attackers too long inside withdraw: they are gone from the fight.
     if (f.side == Side::Attacker && is_active(f.state) && f.entered_at && now - *f.entered_at >= m.max_inside) {
       f.state = FighterState::Gone;

@@ -81,6 +81,9 @@ class Engagement {
   // Has the camp seen an attacker yet, and where was one last seen?
   bool camp_has_seen() const { return last_seen_.has_value(); }
   std::optional<Point> last_seen() const { return last_seen_; }
+  // Everyone in the camp knows where something happened (a bomb went off): the QRF closes on it
+  // until an attacker is seen somewhere else.
+  void report_seen_at(Point where) { last_seen_ = where; }
   // Attackers told they are seen (an alarm, a shot at them): they stop holding fire.
   void alert_attackers() { attackers_alerted_ = true; }
   bool attackers_alerted() const { return attackers_alerted_; }

@@ -33,12 +33,19 @@ struct FireParams {
   double combat_degradation = 0.15;
   double max_range_m = 500;          // nobody fires at what is farther (assumed)
   double shots_per_minute = 6;       // aimed shots per rifleman in a firefight (assumed: one every 10 s)
+  // Against a vehicle bomb coming on, riflemen fire at the rapid rate: 45 aimed rounds a minute
+  // for a 5.56 mm service rifle (US Army FM 3-22.9, Rifle Marksmanship, table 2-1; the Chinese
+  // QBZ-95 is assumed alike). A few seconds decide the run, so nobody paces his fire.
+  double rapid_shots_per_minute = 45;
   // Exposure of the target's body to aimed fire, by posture (assumed; the fraction of a standing
   // man's silhouette that shows).
   double exposure_standing = 1.0;
   double exposure_in_cover = 0.3;
   double exposure_booth = 0.25;      // a sentry in a tower or a gate booth behind sandbags
   double exposure_vehicle = 0.5;     // aboard a soft-skinned vehicle
+  // A driver behind the windscreen of a vehicle coming head-on: head and upper chest, about a
+  // fifth of a standing man's silhouette (assumed). A hit on him stops the vehicle.
+  double exposure_driving = 0.2;
   double hit_lethality = 0.35;       // a hit kills (else wounds): the infiltration's calibrated default
   double armour_lethality = 0.6;     // body armour and helmet multiply lethality by this (assumed)
   // Suppression: each round aimed at a person (hit or miss) adds this much fear; it halves in
@@ -56,6 +63,9 @@ struct MoveParams {
   SimTime breach_min = 60;           // cutting or climbing the wire (assumed: 1-5 min)
   SimTime breach_max = 300;
   double capture_range_m = 5;        // the QRF takes a wounded attacker this close
+  // The QRF has secured a bomb's site once one of its members is this close to where it went off
+  // (assumed: the inner cordon of a blast site).
+  double secure_radius_m = 25;
   SimTime max_inside = 2 * engine::kHour;  // attackers still free this long after the breach withdraw
 };
 

@@ -35,10 +35,12 @@ void read_fire(MapReader in, FireParams& f) {
   in.number("combat_degradation", f.combat_degradation, Need::Optional, kShare);
   in.number("max_range_m", f.max_range_m, Need::Optional, kPositiveMetres);
   in.number("shots_per_minute", f.shots_per_minute, Need::Optional, Range{0, 60});
+  in.number("rapid_shots_per_minute", f.rapid_shots_per_minute, Need::Optional, Range{0, 120});
   in.number("exposure_standing", f.exposure_standing, Need::Optional, kShare);
   in.number("exposure_in_cover", f.exposure_in_cover, Need::Optional, kShare);
   in.number("exposure_booth", f.exposure_booth, Need::Optional, kShare);
   in.number("exposure_vehicle", f.exposure_vehicle, Need::Optional, kShare);
+  in.number("exposure_driving", f.exposure_driving, Need::Optional, kShare);
   in.number("hit_lethality", f.hit_lethality, Need::Optional, kShare);
   in.number("armour_lethality", f.armour_lethality, Need::Optional, kShare);
   in.number("suppression_per_shot", f.suppression_per_shot, Need::Optional, kShare);
@@ -53,6 +55,7 @@ void read_move(MapReader in, MoveParams& m) {
   in.duration("breach_min", m.breach_min, Need::Optional, Range{0, engine::kDay});
   in.duration("breach_max", m.breach_max, Need::Optional, Range{0, engine::kDay});
   in.number("capture_range_m", m.capture_range_m, Need::Optional, kMetres);
+  in.number("secure_radius_m", m.secure_radius_m, Need::Optional, kPositiveMetres);
   in.duration("max_inside", m.max_inside, Need::Optional, Range{engine::kMinute, engine::kDay});
   if (m.breach_max < m.breach_min)
     in.fail("breach_max", fmt::format("at least breach_min ({:g} s)", m.breach_min), fmt::format("{:g} s", m.breach_max));
@@ -63,6 +66,7 @@ void read_terrain(MapReader in, TerrainParams& t) {
   in.number("wall_thickness_m", t.wall_thickness_m, Need::Optional, Range{0.1, 20});
   in.number("roof_height_m", t.roof_height_m, Need::Optional, kHeight);
   in.number("clutter_scale_m", t.clutter_scale_m, Need::Optional, kPositiveMetres);
+  in.number("gate_width_m", t.gate_width_m, Need::Optional, Range{0, 100});
 }
 
 }  // namespace

@@ -11,6 +11,9 @@ struct TerrainParams {
   double wall_thickness_m = 1.0;
   double roof_height_m = 3.0;      // built-up zones: containers and prefabricated buildings (assumed)
   double clutter_scale_m = 40;     // metres of built-up zone that leave 1/e of the view (assumed)
+  // Each gate is an opening this wide in the perimeter wall (assumed: a two-lane entry), so its
+  // sentries see out along the approach road.
+  double gate_width_m = 8;
 };
 
 struct FightSection {

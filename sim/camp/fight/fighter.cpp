@@ -30,6 +30,7 @@ std::string_view role_name(Role r) {
     case Role::Sentry: return "sentry";
     case Role::Qrf: return "qrf";
     case Role::Bystander: return "bystander";
+    case Role::Vehicle: return "vehicle";
   }
   return "?";
 }

@@ -19,7 +19,9 @@ struct FighterTag {};
 using FighterId = engine::Id<FighterTag>;
 
 enum class Side : std::uint8_t { Camp, Attacker };
-enum class Role : std::uint8_t { Intruder, Sentry, Qrf, Bystander };
+// A Vehicle is an attacker's vehicle bomb: its driver is the fighter (a hit on him stops it), its
+// kinematics are the caller's (the approach road, the chicane, the barrier), not the engagement's.
+enum class Role : std::uint8_t { Intruder, Sentry, Qrf, Bystander, Vehicle };
 
 enum class FighterState : std::uint8_t {
   Waiting,        // not on the field yet (the QRF mobilizing or driving)
@@ -35,7 +37,9 @@ enum class FighterState : std::uint8_t {
 };
 
 // How much of the body shows to an aimed shot, and what stops fragments.
-enum class Posture : std::uint8_t { Standing, InCover, Booth, Vehicle, Indoors };
+// Driving: at the wheel of a vehicle coming on (what a rifle must hit is the driver behind the
+// windscreen; what an observer sees is the whole vehicle).
+enum class Posture : std::uint8_t { Standing, InCover, Booth, Vehicle, Indoors, Driving };
 
 struct Fighter {
   Side side = Side::Camp;
@@ -51,6 +55,9 @@ struct Fighter {
   double field_of_view_deg = 360;
   double sight_range_m = 300;
   double vigilance = 1;          // 0..1: multiplies the detection hazard
+  // How readily others make this fighter out, relative to a standing person (a vehicle bomb: how
+  // soon a sentry reads a vehicle coming on as an attack).
+  double conspicuity = 1;
   double speed_mps = 1.5;
   bool armed = false;
   bool armour = false;

@@ -1,5 +1,5 @@
 // The threats module's fights: an infiltration starts as agents outside the wire and is stepped
-// every tick until its attackers are down or gone (infiltration_fight.hpp). Its hits become
+// every tick until its attackers are down or gone (ground_fight.hpp). Its hits become
 // casualties of the world at their shots' times; its alarm, all-clear and end are events.
 #include <string>
 
@@ -21,14 +21,38 @@ std::string_view outcome_name(fight::HitOutcome o) {
 
 }  // namespace
 
-void ThreatModel::start_fight(int id, SimTime t) {
-  auto fight = std::make_unique<InfiltrationFight>(params_.infiltration, params_.fight.fight, terrain_, context_, id, t,
-                                                   armed_sentries(t));
+GroundAttack ThreatModel::ground_attack(ThreatKind kind) const {
+  GroundAttack a;
+  a.kind = kind;
+  a.sandstorm_probability = params_.infiltration.sandstorm_probability;
+  switch (kind) {
+    case ThreatKind::VehicleBomb:
+      a.stream_prefix = "vbied";
+      a.bomb = &params_.vehicle_bomb;
+      a.wounds = params_.vehicle_bomb.wounds;
+      break;
+    case ThreatKind::ComplexAttack:
+      a.stream_prefix = "complex";
+      a.bomb = &params_.vehicle_bomb;
+      a.intruders = params_.complex_attack.gunmen;
+      a.wounds = params_.complex_attack.wounds;
+      break;
+    default:
+      a.intruders = params_.infiltration.intruders;
+      a.wounds = params_.infiltration.wounds;
+      break;
+  }
+  return a;
+}
+
+void ThreatModel::start_fight(ThreatKind kind, int id, SimTime t) {
+  auto fight = std::make_unique<GroundFight>(ground_attack(kind), params_.fight.fight, terrain_, context_, id, t,
+                                             armed_sentries(t));
   incidents_.push_back(fight->incident());
   fights_.emplace(id, std::move(fight));
 }
 
-void ThreatModel::log_fight_event(int incident, const InfiltrationFight& fight, const fight::FightEvent& e) {
+void ThreatModel::log_fight_event(int incident, const GroundFight& fight, const fight::FightEvent& e) {
   const fight::Fighter& by = fight.engagement().at(e.by);
   const fight::Fighter& target = fight.engagement().at(e.target);
   // Who: the world's person id for camp people, the intruder's number for attackers; the role
@@ -60,7 +84,7 @@ void ThreatModel::step_fights(SimTime now, SimTime dt, engine::EventQueue& queue
   if (fights_.empty()) return;
   const std::vector<Person> people = world_.people_at(now);
   for (auto it = fights_.begin(); it != fights_.end();) {
-    InfiltrationFight& fight = *it->second;
+    GroundFight& fight = *it->second;
     const int id = it->first;
     FightTick tick = fight.step(now, dt, people);
     if (tick.alarm) {
@@ -71,6 +95,12 @@ void ThreatModel::step_fights(SimTime now, SimTime dt, engine::EventQueue& queue
       // Against intruders the camp locks down where it is (stay indoors, lights out) instead of
       // running for the bunkers across open ground the gunmen may be covering (assumed: the
       // usual drill for a ground attack; the siren's bunker run is for indirect fire).
+    }
+    if (tick.detonation) {
+      const Detonation& d = *tick.detonation;
+      landed_.push_back({d.at, d.lethal_radius_m, d.time});
+      // The blast reaches what is not a person (ambulances, the hospital) when it goes off.
+      if (impact_listener_) impact_listener_(d.at, d.lethal_radius_m, d.time, queue);
     }
     for (const fight::FightEvent& e : tick.events) log_fight_event(id, fight, e);
     for (Casualty& c : tick.casualties) add_casualty(std::move(c), now, queue);
@@ -83,10 +113,11 @@ void ThreatModel::step_fights(SimTime now, SimTime dt, engine::EventQueue& queue
   }
 }
 
-void ThreatModel::end_fight(InfiltrationFight& fight, engine::EventQueue* queue) {
+void ThreatModel::end_fight(GroundFight& fight, engine::EventQueue* queue) {
   const Incident& fought = fight.incident();
   Incident& incident = incidents_[static_cast<std::size_t>(fought.id)];
   incident.target = fought.target;
+  incident.location = fought.location;
   incident.qrf = fought.qrf;
   incident.fight = fought.fight;
   const FightSummary& s = *fought.fight;
@@ -99,6 +130,13 @@ void ThreatModel::end_fight(InfiltrationFight& fight, engine::EventQueue* queue)
   incident.fact("hits", static_cast<double>(s.hits));
   incident.fact("stopped_outside", s.stopped_outside ? 1 : 0);
   if (s.ended) incident.fact("duration_s", *s.ended - fought.time);
+  if (const auto& bomb = fight.bomb()) {
+    incident.fact("stopped_by_fire", bomb->stopped_by_fire ? 1 : 0);
+    incident.fact("stopped_before_gate_m", bomb->short_of_gate_m);
+    incident.fact("barrier_held", bomb->barrier_held ? 1 : 0);
+    incident.fact("penetrated", bomb->penetrated ? 1 : 0);
+    incident.fact("detonation_after_s", bomb->detonated - fought.time);
+  }
   if (queue != nullptr && s.ended) {
     // The medical chain learns the end from this event.
     schedule(*queue, *s.ended, EventKind::QrfContained, static_cast<std::uint64_t>(fought.id));

@@ -161,11 +161,9 @@ void ThreatModel::start_attack(ThreatKind kind, SimTime t, engine::EventQueue& q
   }
   Incident incident;
   switch (kind) {
-    case ThreatKind::VehicleBomb: incident = resolve_vehicle_bomb(params_.vehicle_bomb, context_, id, t, casualties_); break;
-    case ThreatKind::Infiltration: start_fight(id, t); return;
-    case ThreatKind::ComplexAttack:
-      incident = resolve_complex_attack(params_.complex_attack, params_.vehicle_bomb, context_, id, t, casualties_);
-      break;
+    case ThreatKind::VehicleBomb:
+    case ThreatKind::Infiltration:
+    case ThreatKind::ComplexAttack: start_fight(kind, id, t); return;
     case ThreatKind::RoadsideBomb:
       incident = resolve_roadside_bomb(params_.roadside_bomb, context_, id, t, route_exit_, casualties_);
       name_route_casualties(first, t, id);
@@ -174,14 +172,6 @@ void ThreatModel::start_attack(ThreatKind kind, SimTime t, engine::EventQueue& q
     case ThreatKind::Protest: break;
   }
   incidents_.push_back(incident);
-  if (kind == ThreatKind::VehicleBomb || kind == ThreatKind::ComplexAttack) {
-    SimTime after = 0;
-    for (const auto& [name, value] : incident.facts)
-      if (name == "detonation_after_s") after = value;
-    landed_.push_back({incident.location, std::sqrt(params_.vehicle_bomb.charge.lethal_area_m2 / std::numbers::pi), t + after});
-    // The blast reaches what is not a person (ambulances, the hospital) when it goes off.
-    schedule(queue, t + after, EventKind::Detonation, landed_.size() - 1);
-  }
   log_incident(incidents_.back());
   settle_casualties(first, t, queue);
 }

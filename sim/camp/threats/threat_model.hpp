@@ -12,7 +12,7 @@
 
 #include "sim/camp/guard_model.hpp"
 #include "sim/camp/module_run_config.hpp"
-#include "sim/camp/threats/infiltration_fight.hpp"
+#include "sim/camp/threats/ground_fight.hpp"
 #include "sim/camp/threats/qrf_force.hpp"
 #include "sim/camp/threats/threat_context.hpp"
 #include "sim/camp/threats/threat_params.hpp"
@@ -82,9 +82,10 @@ class ThreatModel {
   std::vector<Sentry> sentries_now(SimTime now) const;
   std::vector<ArmedSentry> armed_sentries(SimTime now) const;
   void name_route_casualties(std::size_t first, SimTime t, int incident);
-  void start_fight(int id, SimTime t);
-  void end_fight(InfiltrationFight& fight, engine::EventQueue* queue);
-  void log_fight_event(int incident, const InfiltrationFight& fight, const fight::FightEvent& e);
+  GroundAttack ground_attack(ThreatKind kind) const;
+  void start_fight(ThreatKind kind, int id, SimTime t);
+  void end_fight(GroundFight& fight, engine::EventQueue* queue);
+  void log_fight_event(int incident, const GroundFight& fight, const fight::FightEvent& e);
 
   const ThreatParams& params_;
   const CampLayout& layout_;
@@ -104,7 +105,7 @@ class ThreatModel {
   std::vector<ImpactView> landed_;            // every round and bomb so far, in time order
   fight::Terrain terrain_;                    // the layout as sight lines see it
   std::vector<const Watchtower*> post_tower_; // per post: the tower it stands in (resolved at load)
-  std::map<int, std::unique_ptr<InfiltrationFight>> fights_;  // open fights, by incident
+  std::map<int, std::unique_ptr<GroundFight>> fights_;  // open fights, by incident
   std::function<void(const Casualty&, const Incident&, engine::EventQueue&)> casualty_listener_;
   std::function<void(Point, double, SimTime, engine::EventQueue&)> impact_listener_;
 };

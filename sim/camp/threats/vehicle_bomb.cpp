@@ -131,18 +131,9 @@ void blast_people(const VehicleBombParams& p, const ThreatContext& ctx, int id, 
                   SimTime when, BombRun& run, std::vector<Casualty>& casualties) {
   run.people = ctx.people_at ? ctx.people_at(when) : std::vector<Person>{};
   run.hurt.assign(run.people.size(), false);
-  const std::string blast = stream_purpose(prefix, "blast");
-  for (std::size_t i = 0; i < run.people.size(); ++i) {
-    const Person& person = run.people[i];
-    const auto entity = person.person >= 0 ? static_cast<std::uint64_t>(person.person) : i;
-    engine::RandomStream rng = ctx.stream(blast, id, entity);
-    const auto outcome =
-        blast_outcome(p.charge, distance(person.position, at), p.protection.factor(person.protection), p.wounds, rng);
-    if (!outcome) continue;
-    run.hurt[i] = true;
-    Casualty c{0, id, when, person.position, Cause::VehicleBomb, *outcome, person.contingent, true};
-    c.person = person.person;
-    record_casualty(run.incident, casualties, std::move(c));
+  for (const BlastHit& hit : bomb_blast(p, ctx, id, prefix, at, when, run.people)) {
+    run.hurt[hit.index] = true;
+    record_casualty(run.incident, casualties, hit.casualty);
   }
 }
 
@@ -157,6 +148,32 @@ void add_facts(Incident& incident, const Approach& a, int sentries, double vigil
 }
 
 }  // namespace
+
+const Gate& draw_target_gate(const VehicleBombParams& p, const CampLayout& layout, engine::RandomStream& rng) {
+  const std::vector<const Gate*> gates = candidate_gates(p, layout);
+  return *gates[rng.uniform_index(gates.size())];
+}
+
+// Everyone within reach at the detonation: the camp's people where they are at that instant,
+// the gate's sentries among them (in the open at the entry; a tower's cabin protects like a
+// container). One stream per person, keyed by the world's person id: stable under reordering.
+std::vector<BlastHit> bomb_blast(const VehicleBombParams& p, const ThreatContext& ctx, int id, std::string_view prefix,
+                                 Point at, SimTime when, const std::vector<Person>& people) {
+  std::vector<BlastHit> hits;
+  const std::string blast = stream_purpose(prefix, "blast");
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    const Person& person = people[i];
+    const auto entity = person.person >= 0 ? static_cast<std::uint64_t>(person.person) : i;
+    engine::RandomStream rng = ctx.stream(blast, id, entity);
+    const auto outcome =
+        blast_outcome(p.charge, distance(person.position, at), p.protection.factor(person.protection), p.wounds, rng);
+    if (!outcome) continue;
+    Casualty c{0, id, when, person.position, Cause::VehicleBomb, *outcome, person.contingent, true};
+    c.person = person.person;
+    hits.push_back({i, std::move(c)});
+  }
+  return hits;
+}
 
 Point camp_centroid(const CampLayout& layout) {
   const auto& poly = layout.perimeter;
@@ -180,9 +197,8 @@ BombRun run_vehicle_bomb(const VehicleBombParams& p, const ThreatContext& ctx, i
                          std::string_view prefix, std::vector<Casualty>& casualties) {
   const CampLayout& layout = *ctx.layout;
   // 1. Target: one draw, uniform over the candidate gates.
-  const std::vector<const Gate*> gates = candidate_gates(p, layout);
   engine::RandomStream target = ctx.stream(stream_purpose(prefix, "target"), incident_id);
-  const Gate& gate = *gates[target.uniform_index(gates.size())];
+  const Gate& gate = draw_target_gate(p, layout, target);
 
   // 2. Geometry: the run comes straight in along the line from the camp's centre through the gate.
   const Point centre = camp_centroid(layout);

@@ -51,7 +51,21 @@ VehicleBombParams read_vehicle_bomb(scenario::MapReader in);
 Incident resolve_vehicle_bomb(const VehicleBombParams& p, const ThreatContext& ctx, int incident_id, SimTime start,
                               std::vector<Casualty>& casualties);
 
-// ---- Shared with the complex attack (complex_attack.cpp) ----
+// ---- Shared with the fight in the world (ground_fight_vehicle.cpp) ----
+
+// One uniform draw over the candidate gates (the named ones, or every gate of the layout).
+const Gate& draw_target_gate(const VehicleBombParams& p, const CampLayout& layout, engine::RandomStream& rng);
+
+// The blast among `people` (where they are at `when`), each by a stream "<prefix>.blast" of their
+// own keyed by the world's person id. Each hit gives the person's index in `people`.
+struct BlastHit {
+  std::size_t index = 0;
+  Casualty casualty;
+};
+std::vector<BlastHit> bomb_blast(const VehicleBombParams& p, const ThreatContext& ctx, int id, std::string_view prefix,
+                                 Point at, SimTime when, const std::vector<Person>& people);
+
+// ---- Shared with the complex attack's closed form (complex_attack.cpp) ----
 
 // The camp's area centroid (vertex mean for a degenerate perimeter): "inward" for gates.
 Point camp_centroid(const CampLayout& layout);

@@ -54,6 +54,7 @@ std::string_view combatant_kind_name(CombatantKind kind) {
     case CombatantKind::Intruder: return "intruder";
     case CombatantKind::Qrf: return "qrf";
     case CombatantKind::Sentry: return "sentry";
+    case CombatantKind::BombVehicle: return "bomb vehicle";
   }
   return "intruder";
 }

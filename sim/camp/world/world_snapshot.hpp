@@ -48,7 +48,7 @@ struct VehicleView {
 
 // Someone in a fight (sim/camp/fight): an attacker, a member of the QRF on foot, a sentry
 // firing from his post.
-enum class CombatantKind : std::uint8_t { Intruder, Qrf, Sentry };
+enum class CombatantKind : std::uint8_t { Intruder, Qrf, Sentry, BombVehicle };
 enum class CombatantState : std::uint8_t {
   Moving,     // approaching the wire, advancing, closing
   Breaching,  // at the wire, cutting

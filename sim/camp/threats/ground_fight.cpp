@@ -1,11 +1,13 @@
 // Every step is described in docs/threats/fight.md.
-#include "sim/camp/threats/infiltration_fight.hpp"
+#include "sim/camp/threats/ground_fight.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "sim/camp/human_factors.hpp"
 #include "sim/camp/threats/qrf_force.hpp"
+#include "sim/camp/threats/stream_purpose.hpp"
 
 namespace campsim::camp {
 
@@ -64,69 +66,84 @@ Fighter armed_camp_fighter(Role role, FighterState state, Point at, const fight:
 
 }  // namespace
 
-InfiltrationFight::InfiltrationFight(const InfiltrationParams& p, const fight::FightParams& fight_params,
-                                     const fight::Terrain& terrain, const ThreatContext& ctx, int incident, SimTime start,
-                                     const std::vector<ArmedSentry>& sentries)
-    : p_(p),
+GroundFight::GroundFight(GroundAttack attack, const fight::FightParams& fight_params, const fight::Terrain& terrain,
+                         const ThreatContext& ctx, int incident, SimTime start, const std::vector<ArmedSentry>& sentries)
+    : attack_(std::move(attack)),
       fp_(fight_params),
       ctx_(ctx),
       engagement_(fight_params, terrain, fight::Rules{}, ctx.seed, ctx.replication, static_cast<std::uint64_t>(incident)) {
   incident_.id = incident;
-  incident_.kind = ThreatKind::Infiltration;
+  incident_.kind = attack_.kind;
   incident_.time = start;
   incident_.fight = FightSummary{};
-  // Breach point: uniform along the perimeter's length (the same draw as the closed form had).
-  engine::RandomStream breach = ctx.stream("infiltration.breach", incident);
-  incident_.location = point_on_perimeter(ctx.layout->perimeter, breach.uniform01() * perimeter_length(ctx.layout->perimeter));
-  engine::RandomStream weather = ctx.stream("infiltration.approach", incident);
-  sandstorm_ = weather.uniform01() < p.sandstorm_probability;
-  place_intruders(start);
+  if (attack_.bomb != nullptr) {
+    place_vehicle(start);
+  } else {
+    // Breach point: uniform along the perimeter's length (the same draw as the closed form had).
+    engine::RandomStream breach = ctx.stream(purpose("breach"), incident);
+    incident_.location =
+        point_on_perimeter(ctx.layout->perimeter, breach.uniform01() * perimeter_length(ctx.layout->perimeter));
+    const Point centre = centroid(ctx.layout->perimeter);
+    const double d = std::max(1e-9, distance(centre, incident_.location));
+    place_intruders(start, incident_.location,
+                    {(incident_.location.x - centre.x) / d, (incident_.location.y - centre.y) / d}, false);
+  }
+  engine::RandomStream weather = ctx.stream(purpose("approach"), incident);
+  sandstorm_ = weather.uniform01() < attack_.sandstorm_probability;
   add_sentries(sentries);
 }
 
-void InfiltrationFight::place_intruders(SimTime start) {
+std::string GroundFight::purpose(std::string_view what) const { return stream_purpose(attack_.stream_prefix, what); }
+
+void GroundFight::place_intruders(SimTime start, Point breach, Point outward, bool wait_for_bomb) {
   const CampLayout& layout = *ctx_.layout;
-  // Outwards: from the camp's centre through the breach point.
-  const Point centre = centroid(layout.perimeter);
-  const double d = std::max(1e-9, distance(centre, incident_.location));
-  const double ox = (incident_.location.x - centre.x) / d, oy = (incident_.location.y - centre.y) / d;
+  const double ox = outward.x, oy = outward.y;
   // The objective: a built-up zone, in proportion to who is in it at this hour.
   const bool night = is_night_occupancy(ctx_.time_of_day(start));
   double total = 0;
   for (const Zone& z : layout.zones) total += night ? z.occupants_night : z.occupants_day;
-  engine::RandomStream pick = ctx_.stream("infiltration.objective", incident_.id);
+  engine::RandomStream pick = ctx_.stream(purpose("objective"), incident_.id);
   double u = pick.uniform01() * total;
-  Point objective = centre;
+  Point objective = centroid(layout.perimeter);
   for (const Zone& z : layout.zones) {
     const double w = night ? z.occupants_night : z.occupants_day;
     if (w <= 0) continue;
     objective = centroid(z.polygon);
-    incident_.target = z.name;
+    if (!wait_for_bomb) incident_.target = z.name;  // a bomb's target is its gate
     if ((u -= w) <= 0) break;
   }
-  for (int i = 0; i < p_.intruders; ++i) {
-    engine::RandomStream rng = ctx_.stream("infiltration.intruder", incident_.id, static_cast<std::uint64_t>(i));
-    const double lateral = (i - (p_.intruders - 1) / 2.0) * kIntrudersAbreast;
+  // Numbered after the vehicle, if there is one: the event log tells every attacker apart.
+  const std::uint64_t first_key = vehicle_ ? 1 : 0;
+  for (int i = 0; i < attack_.intruders; ++i) {
+    engine::RandomStream rng = ctx_.stream(purpose("intruder"), incident_.id, static_cast<std::uint64_t>(i));
+    const double lateral = (i - (attack_.intruders - 1) / 2.0) * kIntrudersAbreast;
     Fighter f;
     f.side = Side::Attacker;
     f.role = Role::Intruder;
     f.state = FighterState::Approaching;
     f.posture = Posture::InCover;  // bent low or crawling to the wire
     f.armed = true;
-    f.position = {incident_.location.x + ox * fp_.move.approach_distance_m - oy * lateral,
-                  incident_.location.y + oy * fp_.move.approach_distance_m + ox * lateral};
-    f.goal = {incident_.location.x + ox - oy * lateral, incident_.location.y + oy + ox * lateral};  // a metre outside
+    f.position = {breach.x + ox * fp_.move.approach_distance_m - oy * lateral,
+                  breach.y + oy * fp_.move.approach_distance_m + ox * lateral};
+    f.goal = {breach.x + ox - oy * lateral, breach.y + oy + ox * lateral};  // a metre outside
     f.objective = objective;
     f.breach_s = rng.uniform(fp_.move.breach_min, fp_.move.breach_max);
     f.speed_mps = fp_.move.approach_speed_mps;
     f.sight_range_m = fp_.sight.ground_sight_range_m;
     f.eye_height_m = fp_.sight.ground_eye_height_m;
-    f.key = static_cast<std::uint64_t>(i);
-    engagement_.add(f);
+    f.key = first_key + static_cast<std::uint64_t>(i);
+    if (wait_for_bomb) {
+      // Out of sight off the road until the bomb goes off (released by detonate()).
+      f.state = FighterState::Waiting;
+      f.ready_at = std::numeric_limits<double>::infinity();
+      f.speed_mps = fp_.move.inside_speed_mps;  // a rush, not a crawl
+    }
+    const FighterId id = engagement_.add(f);
+    if (wait_for_bomb) gunmen_.push_back(id);
   }
 }
 
-void InfiltrationFight::add_sentries(const std::vector<ArmedSentry>& sentries) {
+void GroundFight::add_sentries(const std::vector<ArmedSentry>& sentries) {
   for (const ArmedSentry& s : sentries) {
     Fighter f = armed_camp_fighter(Role::Sentry, FighterState::Holding, s.position, fp_);
     f.vigilance = s.vigilance;
@@ -145,7 +162,7 @@ void InfiltrationFight::add_sentries(const std::vector<ArmedSentry>& sentries) {
   }
 }
 
-void InfiltrationFight::sync_bystanders(const std::vector<Person>& people) {
+void GroundFight::sync_bystanders(const std::vector<Person>& people) {
   // Only people within reach of a free intruder matter (beyond it nobody can see or shoot them).
   std::vector<Point> intruders;
   for (const Fighter& f : engagement_.fighters())
@@ -190,18 +207,18 @@ void InfiltrationFight::sync_bystanders(const std::vector<Person>& people) {
   }
 }
 
-FighterId& InfiltrationFight::fighter_of(std::uint32_t person) {
+FighterId& GroundFight::fighter_of(std::uint32_t person) {
   if (person >= by_person_.size()) by_person_.resize(person + 1);
   if (!by_person_[person]) by_person_[person] = FighterId{};
   return *by_person_[person];
 }
 
-void InfiltrationFight::raise_alarm(SimTime at) {
+void GroundFight::raise_alarm(SimTime at) {
   incident_.detected = true;
   incident_.detected_at = at;
   engagement_.alert_attackers();
   const Point where = engagement_.last_seen().value_or(incident_.location);
-  engine::RandomStream qrf_rng = ctx_.stream("infiltration.qrf", incident_.id);
+  engine::RandomStream qrf_rng = ctx_.stream(purpose("qrf"), incident_.id);
   const bool night = is_night_occupancy(ctx_.time_of_day(at));
   // Held until the fight ends: the team is busy for everyone else meanwhile.
   incident_.qrf = ctx_.qrf_force->dispatch_open(where, at, night, qrf_rng, fp_.move.max_inside);
@@ -221,15 +238,15 @@ void InfiltrationFight::raise_alarm(SimTime at) {
   }
 }
 
-std::optional<Casualty> InfiltrationFight::casualty_of(const fight::FightEvent& shot) const {
+std::optional<Casualty> GroundFight::casualty_of(const fight::FightEvent& shot) const {
   const Fighter& target = engagement_.at(shot.target);
   if (shot.kind != fight::FightEventKind::Shot || shot.outcome == fight::HitOutcome::Miss || target.side != Side::Camp)
     return std::nullopt;
   Triage triage = Triage::Killed;
   if (shot.outcome == fight::HitOutcome::Wounded) {
     // A wound is never "killed outright"; T3 minimal hits still take the person out of the fight.
-    engine::RandomStream rng = ctx_.stream("infiltration.wound", incident_.id, target.key);
-    triage = wound_triage(p_.wounds, rng.uniform01());
+    engine::RandomStream rng = ctx_.stream(purpose("wound"), incident_.id, target.key);
+    triage = wound_triage(attack_.wounds, rng.uniform01());
   }
   // The QRF's members are not persons of the world yet (the team is the shared QRF force, not
   // soldiers taken from the roster): their casualties carry no person, as a route's do.
@@ -239,13 +256,15 @@ std::optional<Casualty> InfiltrationFight::casualty_of(const fight::FightEvent& 
   return c;
 }
 
-FightTick InfiltrationFight::step(SimTime now, SimTime dt, const std::vector<Person>& people) {
+FightTick GroundFight::step(SimTime now, SimTime dt, const std::vector<Person>& people) {
   FightTick out;
   if (ended_) return out;
   sync_bystanders(people);
   const bool dark = in_daily_window(ctx_.time_of_day(now), kFightDarkFrom, kFightDarkTo);
   const double visibility = (dark ? fp_.sight.night_visibility : 1.0) * (sandstorm_ ? fp_.sight.sandstorm_visibility : 1.0);
   engagement_.step(now, dt, fight::Conditions{visibility}, out.events);
+  // The sentries saw and fired on the vehicle where it was; now it drives on, or goes off.
+  if (vehicle_ && !bomb_outcome_) drive_vehicle(now, dt, people, out);
   const fight::FightTally& tally = engagement_.tally();
   if (!incident_.detected) {
     // The camp sees an intruder, or hears the first shot: gunfire is never unseen.
@@ -261,11 +280,11 @@ FightTick InfiltrationFight::step(SimTime now, SimTime dt, const std::vector<Per
     const bool qrf_acts = engagement_.at(e.by).role == Role::Qrf;
     if (qrf_acts && !qrf_contact_) qrf_contact_ = e.time;
   }
-  if (!engagement_.attackers_active()) finish(now + dt);
+  if (!engagement_.attackers_active() && site_secured(now + dt)) finish(now + dt);
   return out;
 }
 
-void InfiltrationFight::finish(SimTime at) {
+void GroundFight::finish(SimTime at) {
   ended_ = at;
   const fight::FightTally& tally = engagement_.tally();
   FightSummary& s = *incident_.fight;
@@ -295,13 +314,13 @@ void InfiltrationFight::finish(SimTime at) {
   }
 }
 
-void InfiltrationFight::close_unfinished(SimTime at) {
+void GroundFight::close_unfinished(SimTime at) {
   if (ended_) return;
   finish(at);
   incident_.fight->ended.reset();
 }
 
-std::vector<CombatantView> InfiltrationFight::views(SimTime t) const {
+std::vector<CombatantView> GroundFight::views(SimTime t) const {
   std::vector<CombatantView> views;
   const auto& fighters = engagement_.fighters();
   for (std::size_t i = 0; i < fighters.size(); ++i) {
@@ -310,7 +329,13 @@ std::vector<CombatantView> InfiltrationFight::views(SimTime t) const {
     if (f.role == Role::Sentry && !f.fired_at && fight::is_active(f.state)) continue;  // a quiet post shows as a post
     CombatantView v;
     v.id = static_cast<std::uint32_t>(incident_.id) * kIdsPerIncident + static_cast<std::uint32_t>(i);
-    v.kind = f.role == Role::Intruder ? CombatantKind::Intruder : f.role == Role::Qrf ? CombatantKind::Qrf : CombatantKind::Sentry;
+    switch (f.role) {
+      case Role::Intruder: v.kind = CombatantKind::Intruder; break;
+      case Role::Qrf: v.kind = CombatantKind::Qrf; break;
+      case Role::Vehicle: v.kind = CombatantKind::BombVehicle; break;
+      case Role::Sentry:
+      case Role::Bystander: v.kind = CombatantKind::Sentry; break;
+    }
     v.position = f.position;
     switch (f.state) {
       case FighterState::Killed: v.state = CombatantState::Killed; break;
@@ -327,7 +352,8 @@ std::vector<CombatantView> InfiltrationFight::views(SimTime t) const {
   return views;
 }
 
-std::string InfiltrationFight::phase(SimTime t) const {
+std::string GroundFight::phase(SimTime t) const {
+  if (vehicle_ && !bomb_outcome_) return incident_.detected ? "vehicle bomb under fire" : "vehicle bomb inbound";
   if (!incident_.detected) return "intruders unseen";
   const QrfTimeline& q = *incident_.qrf;
   if (t < q.alerted) return "alarm going up";
@@ -336,7 +362,7 @@ std::string InfiltrationFight::phase(SimTime t) const {
   return engagement_.tally().first_shot ? "firefight" : "QRF searching";
 }
 
-std::int64_t InfiltrationFight::identity(FighterId id) const {
+std::int64_t GroundFight::identity(FighterId id) const {
   const Fighter& f = engagement_.at(id);
   return f.person ? static_cast<std::int64_t>(*f.person) : static_cast<std::int64_t>(f.key);
 }
