@@ -1,6 +1,7 @@
 #include "render/agent_layers.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "render/palette.hpp"
 #include "render/shapes.hpp"
@@ -74,6 +75,22 @@ sf::VertexArray build_impacts_and_incidents(const camp::WorldSnapshot& snapshot,
   }
   for (const camp::IncidentView& incident : snapshot.incidents)
     add_ring(t, frame.to_pixels(incident.place), 22, 4, kIncident);
+  for (const camp::RoundView& round : snapshot.rounds) {
+    // The trail points back the way it came: away from where it will land.
+    const sf::Vector2f at = frame.to_pixels(round.at), lands = frame.to_pixels(round.lands);
+    const sf::Vector2f away = at - lands;
+    const float length = std::hypot(away.x, away.y);
+    if (length > 0) {
+      const sf::Vector2f unit = away / length;
+      for (int k = 1; k <= 4; ++k) {
+        sf::Color trail = kRoundInFlight;
+        trail.a = static_cast<sf::Uint8>(200 - 45 * k);
+        add_disc(t, at + unit * (6.f * static_cast<float>(k)), 3.f - 0.5f * static_cast<float>(k), trail);
+      }
+    }
+    add_disc(t, at, 5, sf::Color::Black);
+    add_disc(t, at, 3.5f, kRoundInFlight);
+  }
   return t;
 }
 

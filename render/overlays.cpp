@@ -87,6 +87,7 @@ void draw_legend(sf::RenderTarget& target, const Fonts& fonts, sf::Vector2f bott
       {"intruder (triangle)", kIntruder, sf::Color::White},
       {"QRF on foot (diamond)", kQrfMember, sf::Color::White},
       {"vehicle bomb (bar)", kBombVehicle, sf::Color::Black},
+      {"round in flight", kRoundInFlight, sf::Color::Black},
       {"firing / down", kCombatantDown, kMuzzle},
   };
   // Columns of nine: people, then vehicles and marks, then the fight.

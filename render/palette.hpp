@@ -36,6 +36,8 @@ inline const sf::Color kMuzzle{255, 235, 0};
 inline const sf::Color kCombatantDown{140, 140, 140};
 // A vehicle bomb on its run: a long dark-red bar with a white core (a vehicle, and the enemy's).
 inline const sf::Color kBombVehicle{110, 0, 40};
+// A rocket or mortar round in the air: a pale dot with a trail back along its track.
+inline const sf::Color kRoundInFlight{255, 250, 200};
 // Protesters at the gate, by state: quiet, active (Epstein), leaving.
 inline const sf::Color kProtesterQuiet{245, 240, 225};
 inline const sf::Color kProtesterActive{235, 45, 30};

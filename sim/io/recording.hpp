@@ -19,7 +19,7 @@ namespace campsim::io {
 
 // 2: snapshots carry the protest at the gate (its crowd agent by agent). Version 1 files still
 // read (they have no protest).
-inline constexpr std::uint32_t kRecordingFormatVersion = 3;  // 3: combatants (fights in the world)
+inline constexpr std::uint32_t kRecordingFormatVersion = 4;  // 3: combatants (fights in the world); 4: rounds in flight
 inline constexpr std::uint32_t kOldestReadableRecordingVersion = 1;
 
 // What the recording is of: enough to draw it without the scenario file.

@@ -24,6 +24,9 @@ bool same(const camp::IncidentView& a, const camp::IncidentView& b) {
 bool same(const camp::CombatantView& a, const camp::CombatantView& b) {
   return a.id == b.id && a.kind == b.kind && a.state == b.state && same(a.position, b.position);
 }
+bool same(const camp::RoundView& a, const camp::RoundView& b) {
+  return same(a.at, b.at) && same(a.height_m, b.height_m) && same(a.lands, b.lands) && same(a.lands_at, b.lands_at);
+}
 bool same(const camp::ImpactView& a, const camp::ImpactView& b) {
   return same(a.at, b.at) && same(a.radius_m, b.radius_m) && same(a.time, b.time);
 }
@@ -118,6 +121,18 @@ void get(ByteReader& in, camp::CombatantView& c) {
   c.state = static_cast<camp::CombatantState>(state);
   c.position = get_point(in);
 }
+void put(ByteWriter& out, const camp::RoundView& r) {
+  put(out, r.at);
+  out.f64(r.height_m);
+  put(out, r.lands);
+  out.f64(r.lands_at);
+}
+void get(ByteReader& in, camp::RoundView& r) {
+  r.at = get_point(in);
+  r.height_m = in.f64();
+  r.lands = get_point(in);
+  r.lands_at = in.f64();
+}
 void put(ByteWriter& out, const camp::ImpactView& i) {
   put(out, i.at);
   out.f64(i.radius_m);
@@ -208,7 +223,7 @@ void get_list(ByteReader& in, std::vector<T>& items) {
 enum Section : std::uint8_t {
   kPosts = 1, kPeople = 2, kVehicles = 4, kIncidents = 8, kImpacts = 16, kHospital = 32,
   kProtest = 64,  // format version 2
-  kCombatants = 128,  // format version 3
+  kCombatants = 128,  // format version 3; from version 4 followed by the rounds in flight
 };
 constexpr std::uint8_t kAllSections = 255;
 enum class ListCoding : std::uint8_t { Changed = 0, Whole = 1 };
@@ -267,7 +282,7 @@ bool identical(const WorldSnapshot& a, const WorldSnapshot& b) {
   return same(a.time, b.time) && same(a.time_of_day, b.time_of_day) && same(a.posts, b.posts) &&
          same(a.people, b.people) && same(a.vehicles, b.vehicles) && same(a.incidents, b.incidents) &&
          same(a.impacts, b.impacts) && same(a.hospital, b.hospital) && same(a.protest, b.protest) &&
-         same(a.combatants, b.combatants);
+         same(a.combatants, b.combatants) && same(a.rounds, b.rounds);
 }
 
 void encode_keyframe(ByteWriter& out, const WorldSnapshot& s) {
@@ -281,6 +296,7 @@ void encode_keyframe(ByteWriter& out, const WorldSnapshot& s) {
   put(out, s.hospital);
   put(out, s.protest);
   put_list(out, s.combatants);
+  put_list(out, s.rounds);
 }
 
 WorldSnapshot decode_keyframe(ByteReader& in) {
@@ -295,6 +311,7 @@ WorldSnapshot decode_keyframe(ByteReader& in) {
   get(in, s.hospital);
   if (!in.done()) get(in, s.protest);  // absent from format version 1: no protest
   if (!in.done()) get_list(in, s.combatants);  // absent before format version 3: no fight
+  if (!in.done()) get_list(in, s.rounds);      // absent before format version 4: none drawn
   return s;
 }
 
@@ -309,7 +326,7 @@ void encode_delta(ByteWriter& out, const WorldSnapshot& previous, const WorldSna
   if (!same(previous.impacts, next.impacts)) sections |= kImpacts;
   if (!same(previous.hospital, next.hospital)) sections |= kHospital;
   if (!same(previous.protest, next.protest)) sections |= kProtest;
-  if (!same(previous.combatants, next.combatants)) sections |= kCombatants;
+  if (!same(previous.combatants, next.combatants) || !same(previous.rounds, next.rounds)) sections |= kCombatants;
   out.u8(sections);
   if (sections & kPosts) put_changes(out, previous.posts, next.posts);
   if (sections & kPeople) put_changes(out, previous.people, next.people);
@@ -318,7 +335,10 @@ void encode_delta(ByteWriter& out, const WorldSnapshot& previous, const WorldSna
   if (sections & kImpacts) put_list(out, next.impacts);
   if (sections & kHospital) put(out, next.hospital);
   if (sections & kProtest) put(out, next.protest);
-  if (sections & kCombatants) put_list(out, next.combatants);
+  if (sections & kCombatants) {
+    put_list(out, next.combatants);
+    put_list(out, next.rounds);
+  }
 }
 
 void apply_delta(ByteReader& in, WorldSnapshot& state) {
@@ -333,7 +353,10 @@ void apply_delta(ByteReader& in, WorldSnapshot& state) {
   if (sections & kImpacts) get_list(in, state.impacts);
   if (sections & kHospital) get(in, state.hospital);
   if (sections & kProtest) get(in, state.protest);
-  if (sections & kCombatants) get_list(in, state.combatants);
+  if (sections & kCombatants) {
+    get_list(in, state.combatants);
+    if (!in.done()) get_list(in, state.rounds);  // absent before format version 4
+  }
 }
 
 double payload_time(ByteReader in) { return in.f64(); }

@@ -270,3 +270,30 @@ TEST_CASE("a file that is not a recording, or of another version, is refused by 
   CHECK_THROWS_WITH(io::RecordingReader(dir / "v.bin"), Catch::Contains("format version 9"));
   fs::remove_all(dir);
 }
+
+TEST_CASE("rounds in flight come back bit for bit, in a keyframe and in a delta", "[io][recording]") {
+  camp::WorldSnapshot a = testing::synthetic_world(20, 1, 10);
+  a.rounds = {{{100.5, 200.25}, 812.5, {300, 400}, 3615}, {{-20, 7}, 0.125, {310, 395}, 3618}};
+  io::ByteWriter key;
+  io::encode_keyframe(key, a);
+  io::ByteReader key_in(key.bytes());
+  const camp::WorldSnapshot back = io::decode_keyframe(key_in);
+  CHECK(io::identical(back, a));
+  REQUIRE(back.rounds.size() == 2);
+  CHECK(back.rounds[0].height_m == 812.5);
+  CHECK(back.rounds[1].lands_at == 3618);
+  CHECK(key_in.done());
+  // Only the rounds move: the delta carries them, and nothing is lost when the first lands.
+  camp::WorldSnapshot b = a;
+  b.time += 1;
+  b.rounds.erase(b.rounds.begin());
+  b.rounds[0].at = {-10, 17};
+  io::ByteWriter delta;
+  io::encode_delta(delta, a, b);
+  camp::WorldSnapshot state = a;
+  io::ByteReader delta_in(delta.bytes());
+  io::apply_delta(delta_in, state);
+  CHECK(io::identical(state, b));
+  CHECK_FALSE(io::identical(state, a));
+  CHECK(delta_in.done());
+}

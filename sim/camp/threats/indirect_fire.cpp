@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 #include <numeric>
 #include <optional>
 
@@ -184,12 +185,19 @@ Salvo plan_salvo(const IndirectFireParams& p, const ThreatContext& ctx, int inci
                               : vertex_centroid(layout.perimeter);
 
   engine::RandomStream flight_rng = ctx.stream("indirect_fire_flight", incident_id);
-  const SimTime first = launch + std::max(0.0, p.flight_time.sample(flight_rng));
+  salvo.flight = std::max(0.0, p.flight_time.sample(flight_rng));
+  const SimTime first = launch + salvo.flight;
+  // The firing point: out along a bearing of its own draw, at the range the flight covers.
+  engine::RandomStream launcher_rng = ctx.stream("indirect_fire_launcher", incident_id);
+  const double bearing = launcher_rng.uniform01() * 2 * std::numbers::pi;
+  const double range = p.ground_speed_mps * salvo.flight;
+  salvo.launcher = {salvo.aim.x + range * std::sin(bearing), salvo.aim.y + range * std::cos(bearing)};
   const double sigma = cep_sigma(p.cep_m);
   for (int r = 0; r < n; ++r) {
     engine::RandomStream impact_rng = ctx.stream("indirect_fire_impact", incident_id, static_cast<std::uint64_t>(r));
     salvo.impacts.push_back(draw_impact(salvo.aim, sigma, impact_rng));
     salvo.impact_times.push_back(first + r * kIndirectFireRoundSpacing);
+    salvo.launch_times.push_back(salvo.impact_times.back() - salvo.flight);
   }
 
   // The radar tracks the rounds in flight; the warning cannot come before the launch.
@@ -197,6 +205,18 @@ Salvo plan_salvo(const IndirectFireParams& p, const ThreatContext& ctx, int inci
   salvo.detected = detect_rng.bernoulli(p.detection_probability);
   if (salvo.detected) salvo.alarm = std::max(launch, first - p.warning_time);
   return salvo;
+}
+
+std::optional<RoundInFlight> round_in_flight(const Salvo& salvo, std::size_t round, SimTime t) {
+  if (round >= salvo.impacts.size() || salvo.flight <= 0) return std::nullopt;
+  const SimTime launched = salvo.launch_times[round];
+  if (t < launched || t >= salvo.impact_times[round]) return std::nullopt;
+  const double s = (t - launched) / salvo.flight;
+  const Point to = salvo.impacts[round];
+  constexpr double kGravity = 9.81;  // m/s^2
+  const double apex = kGravity * salvo.flight * salvo.flight / 8;
+  return RoundInFlight{{salvo.launcher.x + s * (to.x - salvo.launcher.x), salvo.launcher.y + s * (to.y - salvo.launcher.y)},
+                       4 * apex * s * (1 - s)};
 }
 
 std::vector<ShelterRun> plan_shelter(const IndirectFireParams& p, const CampLayout& layout,

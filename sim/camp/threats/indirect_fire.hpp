@@ -6,6 +6,7 @@
 // according to where they are and what covers them at that moment. docs/threats/indirect-fire.md
 // describes the model and the source (or the assumption) behind each default.
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,9 @@ struct IndirectFireParams {
   // Launch to first impact, seconds (assumed: 82 mm mortar / 107 mm rocket from 2-8 km).
   engine::Distribution flight_time = engine::Distribution::uniform(15, 40);
   double cep_m = 150;                  // circular error probable of each round about the aim point
+  // Mean speed over the ground of a round in flight, so a flight time gives the launcher's range
+  // (assumed: an 82 mm bomb or 107 mm rocket covers 2-8 km in 15-40 s; 150 m/s gives 2.3-6 km).
+  double ground_speed_mps = 150;
   double detection_probability = 0.7;  // the sense-and-warn radar detects the salvo
   SimTime warning_time = 10;           // seconds of warning before the first impact when detected
   SimTime reaction_awake = 5;          // from the alarm to starting to move to a bunker
@@ -56,6 +60,9 @@ double cep_sigma(double cep_m);
 struct Salvo {
   int zone = -1;  // the target zone (index into layout.zones); -1 when aimed at the perimeter
   Point aim;
+  Point launcher;                     // where the rounds are fired from, outside the camp
+  SimTime flight = 0;                 // each round's time of flight
+  std::vector<SimTime> launch_times;  // one per round: its impact time less the flight time
   std::vector<Point> impacts;
   std::vector<SimTime> impact_times;  // ascending; the first is launch + flight time
   bool detected = false;
@@ -64,6 +71,15 @@ struct Salvo {
 
 // Steps 1 and 2 of the model: rounds, aim, dispersion, flight time and the radar's warning.
 Salvo plan_salvo(const IndirectFireParams& p, const ThreatContext& ctx, int incident_id, SimTime launch);
+
+// A round in the air at t (launched, not yet landed): over which ground point, how high. The
+// track is a straight line over the ground from the launcher to the impact and a parabola in
+// height with apex g T^2 / 8 for a time of flight T (no drag).
+struct RoundInFlight {
+  Point over;
+  double height_m = 0;
+};
+std::optional<RoundInFlight> round_in_flight(const Salvo& salvo, std::size_t round, SimTime t);
 
 // One person's run for cover after the alarm.
 struct ShelterRun {

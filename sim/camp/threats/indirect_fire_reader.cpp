@@ -18,6 +18,7 @@ IndirectFireParams read_indirect_fire(scenario::MapReader in) {
   // Ten minutes is well beyond the flight time of any artillery rocket's full range.
   in.distribution("flight_time", p.flight_time, Need::Optional, ValueUnit::Duration, Range{0, 10 * kMinute});
   in.number("cep_m", p.cep_m, Need::Optional, Range{0, 10000});
+  in.number("ground_speed_mps", p.ground_speed_mps, Need::Optional, Range{1, 2000});
   in.number("detection_probability", p.detection_probability, Need::Optional, Range{0, 1});
   in.duration("warning_time", p.warning_time, Need::Optional, Range{0, 10 * kMinute});
   in.duration("reaction_awake", p.reaction_awake, Need::Optional, Range{0, kHour});

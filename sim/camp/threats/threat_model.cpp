@@ -275,6 +275,8 @@ void ThreatModel::land_round(int id, int round, SimTime t, engine::EventQueue& q
         open.salvo.impacts.begin(), open.salvo.impacts.end(),
         [&](Point q) { return layout_.perimeter.size() >= 3 && contains(layout_.perimeter, q); })));
     incident.fact("warned", open.salvo.detected ? 1 : 0);
+    incident.fact("launcher_range_m", distance(open.salvo.launcher, open.salvo.aim));
+    incident.fact("flight_s", open.salvo.flight);
     incident.fact("sheltered", open.sheltered_at_first_impact);
     incident.fact("people_exposed", open.exposed_at_first_impact);
     log_incident(incident);
@@ -329,6 +331,17 @@ std::vector<IncidentView> ThreatModel::open_incidents(SimTime t) const {
       else if (t < q.contained) phase = "QRF on scene";
     }
     if (!phase.empty()) views.push_back({incident.id, incident.kind, incident.location, phase, incident.time});
+  }
+  return views;
+}
+
+std::vector<RoundView> ThreatModel::rounds_in_flight(SimTime t) const {
+  std::vector<RoundView> views;
+  for (const auto& [id, open] : salvos_) {
+    (void)id;
+    for (std::size_t r = 0; r < open.salvo.impacts.size(); ++r)
+      if (const auto round = round_in_flight(open.salvo, r, t))
+        views.push_back({round->over, round->height_m, open.salvo.impacts[r], open.salvo.impact_times[r]});
   }
   return views;
 }

@@ -41,6 +41,8 @@ class ThreatModel {
   std::vector<IncidentView> open_incidents(SimTime t) const;
   // Everyone in a fight at t (attackers, the QRF on foot, sentries firing), for snapshots.
   std::vector<CombatantView> combatants(SimTime t) const;
+  // Rockets and mortar bombs in the air at t, for snapshots.
+  std::vector<RoundView> rounds_in_flight(SimTime t) const;
   // Impacts and blasts in the `window` seconds before t, for snapshots.
   std::vector<ImpactView> recent_impacts(SimTime t, SimTime window) const;
 

@@ -80,6 +80,15 @@ struct ImpactView {
   SimTime time = 0;
 };
 
+// A rocket or mortar round in the air: where it is over the ground, how high, and where it will
+// land (format version 4).
+struct RoundView {
+  Point at;             // the point on the ground below it
+  double height_m = 0;
+  Point lands;          // its impact point
+  SimTime lands_at = 0;
+};
+
 struct PostView {
   std::string name;
   PostKind kind = PostKind::Tower;
@@ -110,6 +119,7 @@ struct WorldSnapshot {
   std::vector<IncidentView> incidents;  // open incidents
   std::vector<ImpactView> impacts;      // recent impacts (for the fade)
   std::vector<CombatantView> combatants;  // everyone in a fight now (format version 3)
+  std::vector<RoundView> rounds;          // indirect-fire rounds in flight (format version 4)
   HospitalView hospital;
   protest::ProtestView protest;         // the protest at the gate, if one is going on
 };

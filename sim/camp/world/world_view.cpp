@@ -27,6 +27,7 @@ WorldSnapshot take_world_snapshot(const WorldSources& s, SimTime t) {
   snap.incidents = s.threats.open_incidents(t);
   snap.impacts = s.threats.recent_impacts(t, kImpactFade);
   snap.combatants = s.threats.combatants(t);
+  snap.rounds = s.threats.rounds_in_flight(t);
   if (s.protests != nullptr) snap.protest = s.protests->view();
   return snap;
 }

@@ -519,3 +519,42 @@ TEST_CASE("the indirect_fire reader takes every key and locates bad values", "[i
     }
   }
 }
+
+TEST_CASE("a round flies from its launcher to its impact: straight over the ground, a parabola in height",
+          "[indirect_fire][round]") {
+  Salvo salvo;
+  salvo.launcher = {0, 0};
+  salvo.flight = 20;
+  salvo.impacts = {{1000, 0}};
+  salvo.impact_times = {120};
+  salvo.launch_times = {100};
+  CHECK_FALSE(round_in_flight(salvo, 0, 99.9).has_value());   // not yet fired
+  CHECK_FALSE(round_in_flight(salvo, 0, 120).has_value());    // landed
+  const auto half = round_in_flight(salvo, 0, 110);
+  REQUIRE(half.has_value());
+  CHECK(half->over.x == Approx(500));
+  CHECK(half->over.y == Approx(0).margin(1e-12));
+  // Apex g T^2 / 8 at mid-flight: 9.81 * 400 / 8 = 490.5 m.
+  CHECK(half->height_m == Approx(490.5));
+  const auto quarter = round_in_flight(salvo, 0, 105);
+  REQUIRE(quarter.has_value());
+  CHECK(quarter->height_m == Approx(490.5 * 4 * 0.25 * 0.75));
+}
+
+TEST_CASE("a salvo's launcher is as far out as its rounds fly, and each round leaves a flight before it lands",
+          "[indirect_fire][round]") {
+  CampLayout layout;
+  layout.perimeter = {{0, 0}, {400, 0}, {400, 400}, {0, 400}};
+  layout.zones = {square_zone("centre", {200, 200}, 50, 0)};
+  const ThreatContext ctx = context_for(layout);
+  IndirectFireParams p;
+  p.ground_speed_mps = 150;
+  for (int id = 0; id < 20; ++id) {
+    const Salvo salvo = plan_salvo(p, ctx, id, 1000);
+    CHECK(distance(salvo.launcher, salvo.aim) == Approx(150 * salvo.flight));
+    REQUIRE(salvo.launch_times.size() == salvo.impacts.size());
+    CHECK(salvo.launch_times.front() == Approx(1000));  // the salvo starts with its first launch
+    for (std::size_t r = 0; r < salvo.impacts.size(); ++r)
+      CHECK(salvo.impact_times[r] - salvo.launch_times[r] == Approx(salvo.flight));
+  }
+}
