@@ -130,6 +130,7 @@ void ThreatModel::end_fight(GroundFight& fight, engine::EventQueue* queue) {
   incident.fact("hits", static_cast<double>(s.hits));
   incident.fact("stopped_outside", s.stopped_outside ? 1 : 0);
   if (s.ended) incident.fact("duration_s", *s.ended - fought.time);
+  if (s.qrf_contact) incident.fact("qrf_contact_s", *s.qrf_contact - fought.time);
   if (const auto& bomb = fight.bomb()) {
     incident.fact("stopped_by_fire", bomb->stopped_by_fire ? 1 : 0);
     incident.fact("stopped_before_gate_m", bomb->short_of_gate_m);
