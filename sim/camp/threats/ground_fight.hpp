@@ -96,6 +96,8 @@ class GroundFight {
   std::string phase(SimTime t) const;
   // Who a fighter is, for the event log: the world's person, or the intruder's number.
   std::int64_t identity(fight::FighterId id) const;
+  // A vehicle bomb still on its run: where everyone is matters to the tick (it may go off).
+  bool bomb_on_its_run() const { return vehicle_ && !bomb_outcome_; }
   // The vehicle bomb's end, once it has gone off (never set without one).
   const std::optional<BombOutcome>& bomb() const { return bomb_outcome_; }
 

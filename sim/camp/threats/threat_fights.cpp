@@ -1,6 +1,7 @@
 // The threats module's fights: an infiltration starts as agents outside the wire and is stepped
 // every tick until its attackers are down or gone (ground_fight.hpp). Its hits become
 // casualties of the world at their shots' times; its alarm, all-clear and end are events.
+#include <algorithm>
 #include <string>
 
 #include "sim/camp/threats/threat_model.hpp"
@@ -9,6 +10,10 @@
 namespace campsim::camp {
 
 namespace {
+
+// How often a fight reads again where the camp's people are (seconds; assumed: a walker covers
+// about 7 m meanwhile, an intruder inside 7.5 m).
+constexpr SimTime kPeopleRefresh = 5;
 
 std::string_view outcome_name(fight::HitOutcome o) {
   switch (o) {
@@ -82,7 +87,16 @@ void ThreatModel::step_fights(SimTime now, SimTime dt, engine::EventQueue& queue
   // The fight phase runs in every tick (shelter runs, protests): with no fight open, reading
   // everyone's place would be a cost on every one of them for nothing.
   if (fights_.empty()) return;
-  const std::vector<Person> people = world_.people_at(now);
+  // Who is around is read again every few seconds, not every tick: the camp's people keep their
+  // scheduled places, and reading everyone's place is most of a fight's cost. Exactly, in every
+  // tick, while a vehicle bomb is on its run (it may go off in any of them).
+  const bool bomb_running =
+      std::any_of(fights_.begin(), fights_.end(), [](const auto& f) { return f.second->bomb_on_its_run(); });
+  if (bomb_running || !people_read_at_ || now >= *people_read_at_ + kPeopleRefresh || now < *people_read_at_) {
+    world_.people_at(now, fight_people_);
+    people_read_at_ = now;
+  }
+  const std::vector<Person>& people = fight_people_;
   for (auto it = fights_.begin(); it != fights_.end();) {
     GroundFight& fight = *it->second;
     const int id = it->first;

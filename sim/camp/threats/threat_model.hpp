@@ -108,6 +108,8 @@ class ThreatModel {
   fight::Terrain terrain_;                    // the layout as sight lines see it
   std::vector<const Watchtower*> post_tower_; // per post: the tower it stands in (resolved at load)
   std::map<int, std::unique_ptr<GroundFight>> fights_;  // open fights, by incident
+  std::vector<Person> fight_people_;          // the camp's people as the fights last read them (a kept buffer)
+  std::optional<SimTime> people_read_at_;     // when they were read (never yet: none)
   std::function<void(const Casualty&, const Incident&, engine::EventQueue&)> casualty_listener_;
   std::function<void(Point, double, SimTime, engine::EventQueue&)> impact_listener_;
 };

@@ -148,6 +148,12 @@ std::vector<Point> World::mover_positions() const {
 
 std::vector<Person> World::people_at(SimTime t) const {
   std::vector<Person> people;
+  people_at(t, people);
+  return people;
+}
+
+void World::people_at(SimTime t, std::vector<Person>& people) const {
+  people.clear();
   people.reserve(population_.size());
   const SimTime tod = engine::time_of_day(start_time_of_day_, t);
   const std::vector<Point> mover_at = mover_positions();  // read once, not per person
@@ -198,7 +204,6 @@ std::vector<Person> World::people_at(SimTime t) const {
     }
     people.push_back(std::move(person));
   }
-  return people;
 }
 
 void World::stop_moving(std::uint32_t p) {

@@ -76,6 +76,9 @@ class World {
 
   // Everyone an attack on the camp can reach at time t: in camp, not a casualty (sentries too).
   std::vector<Person> people_at(SimTime t) const;
+  // The same into `out` (cleared first): a caller asking every tick keeps its buffer, so a list of
+  // a few thousand people is not allocated and freed (and its pages faulted in) each time.
+  void people_at(SimTime t, std::vector<Person>& out) const;
   // A casualty takes effect: the person stops; a sentry leaves the post; the hurt are off duty
   // (until the medical chain discharges them when it runs in the loop; otherwise for the assumed
   // days_off_by_triage).
