@@ -41,8 +41,10 @@ def rows(records, kind):
     out["runs"] = str(len(records))
     out["killed per attack"] = mean_ci([r["killed"] for r in records])
     out["wounded per attack"] = mean_ci([r["wounded"] for r in records])
-    out["seen before it struck (share)"] = share([bool(r["detected"]) and r.get("detected_after_s", 0) <
-                                                  r.get("detonation_after_s", float("inf")) for r in records])
+    if kind != "infiltration":  # an infiltration "strikes" over an hour; its fight always ends seen
+        out["seen before it struck (share)"] = share([bool(r["detected"]) and r.get("detected_after_s", 0) <
+                                                      r.get("detonation_after_s", r.get("flight_s", float("inf")))
+                                                      for r in records])
     if kind != "indirect_fire":
         flags = [stopped_outside(r, kind) for r in records]
         out["stopped outside the wire (share)"] = share([f for f in flags if f is not None]) if any(

@@ -187,3 +187,26 @@ TEST_CASE("in a complex attack the gunmen wait for the bomb, then fight their wa
   }
   CHECK(fought > 0);  // the gunmen were fought in at least one of the runs
 }
+
+TEST_CASE("a vehicle bomb's run and a complex attack give the same bytes on 1 and 2 threads",
+          "[fight][determinism][parallel]") {
+  for (const char* file : {"one_vehicle_bomb.yaml", "one_complex_attack.yaml"}) {
+    const camp::Scenario s =
+        camp::load_scenario(std::string(CAMPSIM_SOURCE_DIR) + "/scenarios/studies/" + file).scenario;
+    std::string first;
+    for (int threads : {1, 2}) {
+      camp::RunOptions options;
+      options.seed = 3;
+      options.threads = threads;
+      const camp::RunResult r = camp::run_scenario(s, options);
+      std::ostringstream events;
+      r.events.write_jsonl(events);
+      const std::string bytes = r.metrics.dump() + events.str();
+      REQUIRE(bytes.find("\"type\":\"casualty\"") != std::string::npos);  // the bomb went off among people
+      if (first.empty())
+        first = bytes;
+      else
+        CHECK(bytes == first);
+    }
+  }
+}
