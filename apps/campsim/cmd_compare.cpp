@@ -16,6 +16,7 @@
 #include "apps/campsim/commands.hpp"
 #include "sim/engine/number_format.hpp"
 #include "sim/batch/batch_directory.hpp"
+#include "sim/batch/row_checksums.hpp"
 #include "sim/io/visible_text.hpp"
 
 namespace po = boost::program_options;
@@ -103,6 +104,29 @@ int compare_command(const std::vector<std::string>& args) {
     std::cerr << "campsim compare: warning: " << batch_dir
               << " is an unfinished batch (no summary.md): the comparison uses only the runs done so far; finish it "
                  "with campsim batch ... --resume and compare again\n";
+
+  // Every row as it was written (sim/batch/row_checksums.hpp): a changed digit, a dropped row or
+  // a file cut short is refused, naming the file and line, before anything is compared.
+  if (const batch::DirectoryState state = batch::directory_state(batch_dir);
+      state == batch::DirectoryState::Finished || state == batch::DirectoryState::Unfinished) {
+    try {
+      bool unverified = false;
+      const auto damage = batch::integrity_problem(batch_dir, batch::read_batch_manifest(batch_dir),
+                                                   state == batch::DirectoryState::Finished, &unverified);
+      if (damage) {
+        std::cerr << "campsim compare: " << io::visible_lines(*damage)
+                  << "\nThe batch directory is damaged; nothing was compared. Its batch command with --resume runs "
+                     "the damaged runs again.\n";
+        return kBadInput;
+      }
+      if (unverified && !quiet)
+        std::cerr << "campsim compare: warning: " << io::visible(batch_dir)
+                  << " holds no checksums (written by a campsim before they were kept): its rows cannot be verified\n";
+    } catch (const batch::BatchInputError& e) {
+      std::cerr << "campsim compare: " << io::visible_lines(e.what()) << "\n";
+      return kBadInput;
+    }
+  }
 
   analysis::BatchTable batch;
   analysis::Comparison comparison;
