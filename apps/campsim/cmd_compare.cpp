@@ -14,6 +14,7 @@
 #include "analysis/robustness_report.hpp"
 #include "analysis/terminal_headline.hpp"
 #include "apps/campsim/commands.hpp"
+#include "apps/campsim/limits.hpp"
 #include "sim/engine/number_format.hpp"
 #include "sim/batch/batch_directory.hpp"
 #include "sim/batch/row_checksums.hpp"
@@ -51,7 +52,7 @@ constexpr const char* kCompareExplanation =
 }  // namespace
 
 int compare_command(const std::vector<std::string>& args) {
-  std::string batch_dir;
+  std::string batch_dir, seed_text;
   analysis::CompareOptions compare;
   analysis::PlotOptions plots;
   bool no_plots = false, quiet = false, bottom_line_only = false;
@@ -63,7 +64,7 @@ int compare_command(const std::vector<std::string>& args) {
       ("target-rel-halfwidth", po::value<double>(&compare.target_rel_halfwidth)->default_value(0.1, "0.1"),
        "replications needed are for an interval half-width of this share of the mean")
       ("reference", po::value<std::string>(&compare.reference), "policy the others are compared with (default: the first)")
-      ("seed", po::value<std::uint64_t>(&compare.seed)->default_value(1), "seed of the bootstrap resampling")
+      ("seed", po::value<std::string>(&seed_text)->default_value("1"), "seed of the bootstrap resampling")
       ("resamples", po::value<int>(&compare.resamples)->default_value(4000), "bootstrap resamples")
       ("gnuplot", po::value<std::string>(&plots.gnuplot), "gnuplot program (default: $CAMPSIM_GNUPLOT, else gnuplot on PATH)")
       ("no-plots", po::bool_switch(&no_plots), "write no plots (tables only)")
@@ -91,9 +92,18 @@ int compare_command(const std::vector<std::string>& args) {
               << "\n";
     return kBadInput;
   }
-  if (compare.resamples < 100) {
-    std::cerr << "campsim compare: --resamples must be at least 100, got " << compare.resamples << "\n";
+  if (const auto problem = resamples_problem(compare.resamples)) {
+    std::cerr << "campsim compare: " << *problem << "\n";
     return kBadInput;
+  }
+  {
+    std::string problem;
+    const auto seed = parse_seed(seed_text, problem);  // "-1" is refused, not wrapped round to 2^64 - 1
+    if (!seed) {
+      std::cerr << "campsim compare: " << problem << "\n";
+      return kBadInput;
+    }
+    compare.seed = *seed;
   }
   plots.enabled = !no_plots;
 
