@@ -3,14 +3,14 @@
 # directory build/fuzz) and runs each for a bounded time, two at a time (the machine's two cores),
 # then prints the executions of each target and the total. Exit 1 if any target found a crash,
 # a leak, a timeout or a broken property (the input is kept in build/fuzz/findings/).
-#   CAMPSIM_FUZZ_SECONDS   seconds per target (default 110: four targets, two at a time, ~4 min)
+#   CAMPSIM_FUZZ_SECONDS   seconds per target (default 75: seven targets, two at a time, ~5 min)
 #   CAMPSIM_FUZZ_JOBS      targets at a time (default 2)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-SECONDS_PER_TARGET=${CAMPSIM_FUZZ_SECONDS:-110}
+SECONDS_PER_TARGET=${CAMPSIM_FUZZ_SECONDS:-75}
 JOBS=${CAMPSIM_FUZZ_JOBS:-2}
-TARGETS=(fuzz_values fuzz_csv_readers fuzz_scenario_loader fuzz_set_override)
+TARGETS=(fuzz_values fuzz_csv_readers fuzz_scenario_loader fuzz_set_override fuzz_batch_readers fuzz_recording fuzz_design_files)
 
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz --target "${TARGETS[@]}" -- -j"$(nproc)"
@@ -35,6 +35,12 @@ seed_corpus() {
       while IFS= read -r line; do printf '%s' "$line" > "$dir/seed-$i"; i=$((i + 1)); done < "$file" ;;
     fuzz_csv_readers)
       cp fuzz/seeds/csv/* "$dir"/ ;;
+    fuzz_batch_readers)  # a flag byte (1: finished), then batch.json, results, care, checksums split by 0xFF
+      cp fuzz/seeds/batch/* "$dir"/ ;;
+    fuzz_recording)      # a recording of 86 s of the baseline (campsim run --days 0.001 --record)
+      cp fuzz/seeds/recording/* "$dir"/ ;;
+    fuzz_design_files)   # the shipped designs and parameter files, and one design of each kind
+      cp fuzz/seeds/design/* "$dir"/ ;;
   esac
 }
 
@@ -42,6 +48,9 @@ max_len() {
   case $1 in
     fuzz_scenario_loader) echo 24000 ;;
     fuzz_csv_readers) echo 20000 ;;
+    fuzz_batch_readers) echo 40000 ;;
+    fuzz_recording) echo 64000 ;;
+    fuzz_design_files) echo 8000 ;;
     *) echo 512 ;;
   esac
 }

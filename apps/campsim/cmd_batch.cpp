@@ -20,12 +20,14 @@
 #include "sim/batch/batch_runner.hpp"
 #include "sim/batch/mpi_launch.hpp"
 #include "sim/batch/plan_loader.hpp"
+#include "sim/batch/row_checksums.hpp"
 #include "sim/batch/stop_request.hpp"
+#include "sim/io/durable.hpp"
 #include "sim/io/run_directory.hpp"
 #include "sim/scenario/diagnostic.hpp"
+#include "sim/io/visible_text.hpp"
 #ifdef CAMPSIM_HAVE_MPI
 #include "sim/batch/mpi_batch.hpp"
-#include "sim/io/visible_text.hpp"
 #endif
 
 namespace po = boost::program_options;
@@ -133,9 +135,18 @@ int prepare(const batch::BatchPlan& plan, const fs::path& dir, const nlohmann::o
       std::cerr << "campsim batch: note: " << dir.string() << " was started by git revision "
                 << on_disk.value("git_revision", "?") << "; this is " << manifest.value("git_revision", "?") << "\n";
     if (state == batch::DirectoryState::Finished) {
-      std::cout << "campsim batch: " << dir.string() << " is already finished; nothing to do (see "
-                << (dir / batch::kSummaryFile).string() << ")\n";
-      return kNothingToDo;
+      // Finished, but is it still what was written? Damaged rows are run again (the resume below
+      // drops every row that differs from its sum); only then is the batch finished again.
+      const auto damage = batch::integrity_problem(dir, on_disk, true);
+      if (!damage) {
+        std::cout << "campsim batch: " << dir.string() << " is already finished; nothing to do (see "
+                  << (dir / batch::kSummaryFile).string() << ")\n";
+        return kNothingToDo;
+      }
+      std::cerr << "campsim batch: " << io::visible_lines(*damage) << "\ncampsim batch: repairing " << dir.string()
+                << ": the damaged runs are done again\n";
+      fs::remove(dir / batch::kSummaryFile);
+      io::sync_directory(dir);
     }
   } else if (resume && !exists) {
     std::cerr << "campsim batch: no batch in " << dir.string() << " yet; starting it\n";

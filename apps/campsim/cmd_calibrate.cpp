@@ -13,6 +13,7 @@
 #include "analysis/csv.hpp"
 #include "analysis/document.hpp"
 #include "apps/campsim/commands.hpp"
+#include "apps/campsim/limits.hpp"
 #include "apps/campsim/options.hpp"
 #include "apps/campsim/sample_batch.hpp"
 #include "sim/batch/design.hpp"
@@ -65,8 +66,8 @@ int calibrate_command(const std::vector<std::string>& args) {
   std::string targets_file, parameters_file, design_text = "nolh", rule_text = "band", out;
   int samples = 0, replications = 10, threads = 1;
   double days = 0, cutoff = 3;
-  constexpr std::uint64_t kScenarioSeed = std::numeric_limits<std::uint64_t>::max();
-  std::uint64_t seed = kScenarioSeed, design_seed = 1;
+  std::string days_text, seed_text;  // parsed by limits.hpp, as for run and batch
+  std::uint64_t design_seed = 1;
   bool resume = false, force = false, quiet = false;
   po::options_description options;
   add_scenario_options(options, scenario);
@@ -77,8 +78,8 @@ int calibrate_command(const std::vector<std::string>& args) {
       ("samples", po::value<int>(&samples), "parameter sets (nolh: 2^m + 1, default the smallest that fits; lhs: default 33)")
       ("design-seed", po::value<std::uint64_t>(&design_seed)->default_value(1), "seed of the design")
       ("replications,n", po::value<int>(&replications)->default_value(10), "replications per set (the band is over them)")
-      ("days", po::value<double>(&days), "simulated days per run (default: the scenario's duration)")
-      ("seed", po::value<std::uint64_t>(&seed), "run seed (default: the scenario's); every set uses the same (common random numbers)")
+      ("days", po::value<std::string>(&days_text), "simulated days per run (default: the scenario's duration)")
+      ("seed", po::value<std::string>(&seed_text), "run seed (default: the scenario's); every set uses the same (common random numbers)")
       ("rule", po::value<std::string>(&rule_text)->default_value("band"), "band (every target inside the 90% band) or implausibility")
       ("cutoff", po::value<double>(&cutoff)->default_value(3), "implausibility cut-off for --rule implausibility")
       ("threads", po::value<int>(&threads)->default_value(1), "runs at a time; never changes the results")
@@ -95,11 +96,18 @@ int calibrate_command(const std::vector<std::string>& args) {
     std::cerr << "campsim calibrate: --rule must be band or implausibility, got '" << rule_text << "'\n";
     return kBadInput;
   }
-  if (replications < 2 || threads < 1 || !(cutoff > 0) || (samples != 0 && samples < 2)) {
-    std::cerr << "campsim calibrate: need --replications >= 2 (a band needs several runs), --threads >= 1, --cutoff > 0 "
+  if (replications < 2 || threads < 1 || !(cutoff > 0) || !std::isfinite(cutoff) || (samples != 0 && samples < 2)) {
+    std::cerr << "campsim calibrate: need --replications >= 2 (a band needs several runs), --threads >= 1, a finite --cutoff > 0 "
                  "and --samples >= 2\n";
     return kBadInput;
   }
+  RunNumbers given;
+  if (auto problem = run_numbers_problem(threads, days_text, seed_text, given);
+      problem || (problem = sample_points_problem(static_cast<std::uint64_t>(samples), "--samples " + std::to_string(samples)))) {
+    std::cerr << "campsim calibrate: " << *problem << "\n";
+    return kBadInput;
+  }
+  if (given.days) days = *given.days;
   if (resume && force) {
     std::cerr << "campsim calibrate: --resume continues a calibration and --force replaces it; give one of them\n";
     return kBadInput;
@@ -162,7 +170,7 @@ int calibrate_command(const std::vector<std::string>& args) {
   request.rows = space.rows(unit);
   request.replications = replications;
   request.days = days;
-  if (seed != kScenarioSeed) request.seed = seed;
+  request.seed = given.seed;
   request.threads = threads;
   request.dir = dir;
   request.resume = resume;

@@ -14,8 +14,10 @@
 #include "analysis/robustness_report.hpp"
 #include "analysis/terminal_headline.hpp"
 #include "apps/campsim/commands.hpp"
+#include "apps/campsim/limits.hpp"
 #include "sim/engine/number_format.hpp"
 #include "sim/batch/batch_directory.hpp"
+#include "sim/batch/row_checksums.hpp"
 #include "sim/io/visible_text.hpp"
 
 namespace po = boost::program_options;
@@ -50,7 +52,7 @@ constexpr const char* kCompareExplanation =
 }  // namespace
 
 int compare_command(const std::vector<std::string>& args) {
-  std::string batch_dir;
+  std::string batch_dir, seed_text;
   analysis::CompareOptions compare;
   analysis::PlotOptions plots;
   bool no_plots = false, quiet = false, bottom_line_only = false;
@@ -62,7 +64,7 @@ int compare_command(const std::vector<std::string>& args) {
       ("target-rel-halfwidth", po::value<double>(&compare.target_rel_halfwidth)->default_value(0.1, "0.1"),
        "replications needed are for an interval half-width of this share of the mean")
       ("reference", po::value<std::string>(&compare.reference), "policy the others are compared with (default: the first)")
-      ("seed", po::value<std::uint64_t>(&compare.seed)->default_value(1), "seed of the bootstrap resampling")
+      ("seed", po::value<std::string>(&seed_text)->default_value("1"), "seed of the bootstrap resampling")
       ("resamples", po::value<int>(&compare.resamples)->default_value(4000), "bootstrap resamples")
       ("gnuplot", po::value<std::string>(&plots.gnuplot), "gnuplot program (default: $CAMPSIM_GNUPLOT, else gnuplot on PATH)")
       ("no-plots", po::bool_switch(&no_plots), "write no plots (tables only)")
@@ -90,9 +92,18 @@ int compare_command(const std::vector<std::string>& args) {
               << "\n";
     return kBadInput;
   }
-  if (compare.resamples < 100) {
-    std::cerr << "campsim compare: --resamples must be at least 100, got " << compare.resamples << "\n";
+  if (const auto problem = resamples_problem(compare.resamples)) {
+    std::cerr << "campsim compare: " << *problem << "\n";
     return kBadInput;
+  }
+  {
+    std::string problem;
+    const auto seed = parse_seed(seed_text, problem);  // "-1" is refused, not wrapped round to 2^64 - 1
+    if (!seed) {
+      std::cerr << "campsim compare: " << problem << "\n";
+      return kBadInput;
+    }
+    compare.seed = *seed;
   }
   plots.enabled = !no_plots;
 
@@ -103,6 +114,29 @@ int compare_command(const std::vector<std::string>& args) {
     std::cerr << "campsim compare: warning: " << batch_dir
               << " is an unfinished batch (no summary.md): the comparison uses only the runs done so far; finish it "
                  "with campsim batch ... --resume and compare again\n";
+
+  // Every row as it was written (sim/batch/row_checksums.hpp): a changed digit, a dropped row or
+  // a file cut short is refused, naming the file and line, before anything is compared.
+  if (const batch::DirectoryState state = batch::directory_state(batch_dir);
+      state == batch::DirectoryState::Finished || state == batch::DirectoryState::Unfinished) {
+    try {
+      bool unverified = false;
+      const auto damage = batch::integrity_problem(batch_dir, batch::read_batch_manifest(batch_dir),
+                                                   state == batch::DirectoryState::Finished, &unverified);
+      if (damage) {
+        std::cerr << "campsim compare: " << io::visible_lines(*damage)
+                  << "\nThe batch directory is damaged; nothing was compared. Its batch command with --resume runs "
+                     "the damaged runs again.\n";
+        return kBadInput;
+      }
+      if (unverified && !quiet)
+        std::cerr << "campsim compare: warning: " << io::visible(batch_dir)
+                  << " holds no checksums (written by a campsim before they were kept): its rows cannot be verified\n";
+    } catch (const batch::BatchInputError& e) {
+      std::cerr << "campsim compare: " << io::visible_lines(e.what()) << "\n";
+      return kBadInput;
+    }
+  }
 
   analysis::BatchTable batch;
   analysis::Comparison comparison;

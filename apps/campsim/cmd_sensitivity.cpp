@@ -11,6 +11,7 @@
 #include "analysis/document.hpp"
 #include "analysis/sensitivity_report.hpp"
 #include "apps/campsim/commands.hpp"
+#include "apps/campsim/limits.hpp"
 #include "apps/campsim/options.hpp"
 #include "apps/campsim/sample_batch.hpp"
 #include "sim/batch/parameter_space.hpp"
@@ -68,9 +69,9 @@ int sensitivity_command(const std::vector<std::string>& args) {
   std::string parameters_file, method_text = "morris", out, gnuplot;
   std::vector<std::string> metric_patterns;
   int samples = 0, levels = 4, replications = 1, threads = 1, resamples = 1000;
-  double days = 0, level = 0.95;
-  constexpr std::uint64_t kScenarioSeed = std::numeric_limits<std::uint64_t>::max();
-  std::uint64_t seed = kScenarioSeed, sample_seed = 1;
+  double level = 0.95;
+  std::string days_text, seed_text;  // parsed by limits.hpp, as for run and batch
+  std::uint64_t sample_seed = 1;
   bool resume = false, force = false, quiet = false, no_plots = false;
   po::options_description options;
   add_scenario_options(options, scenario);
@@ -83,8 +84,8 @@ int sensitivity_command(const std::vector<std::string>& args) {
       ("levels", po::value<int>(&levels)->default_value(4), "morris: grid levels p (even)")
       ("sample-seed", po::value<std::uint64_t>(&sample_seed)->default_value(1), "seed of the Morris trajectories and the bootstrap")
       ("replications,n", po::value<int>(&replications)->default_value(1), "replications per point (their mean is the point's output)")
-      ("days", po::value<double>(&days), "simulated days per run (default: the scenario's duration)")
-      ("seed", po::value<std::uint64_t>(&seed), "run seed (default: the scenario's); every point uses the same (common random numbers)")
+      ("days", po::value<std::string>(&days_text), "simulated days per run (default: the scenario's duration)")
+      ("seed", po::value<std::string>(&seed_text), "run seed (default: the scenario's); every point uses the same (common random numbers)")
       ("threads", po::value<int>(&threads)->default_value(1), "runs at a time; never changes the results")
       ("out", po::value<std::string>(&out), "directory (default: sensitivity/<scenario stem>-<method>)")
       ("resume", po::bool_switch(&resume), "continue an interrupted study (or re-analyse a finished one)")
@@ -110,6 +111,11 @@ int sensitivity_command(const std::vector<std::string>& args) {
                  "0 < --level < 1 and --resamples >= 100\n";
     return kBadInput;
   }
+  RunNumbers numbers;
+  if (auto problem = run_numbers_problem(threads, days_text, seed_text, numbers); problem || (problem = resamples_problem(resamples))) {
+    std::cerr << "campsim sensitivity: " << *problem << "\n";
+    return kBadInput;
+  }
   if (resume && force) {
     std::cerr << "campsim sensitivity: --resume continues a study and --force replaces it; give one of them\n";
     return kBadInput;
@@ -124,6 +130,14 @@ int sensitivity_command(const std::vector<std::string>& args) {
     return kBadInput;
   }
   const int k = static_cast<int>(space.parameters.size());
+  // Counted before the sample is drawn: --samples 2000000000 must not be drawn first.
+  const std::uint64_t asked = static_cast<std::uint64_t>(samples) *
+                              static_cast<std::uint64_t>(k + (method == analysis::SensitivityMethod::Morris ? 1 : 2));
+  if (const auto problem = sample_points_problem(asked, "--samples " + std::to_string(samples) + " for " + std::to_string(k) +
+                                                           " parameters (" + method_text + ")")) {
+    std::cerr << "campsim sensitivity: " << *problem << "\n";
+    return kBadInput;
+  }
   batch::UnitPoints points;
   std::string sample_description;
   batch::MorrisOptions morris;
@@ -149,8 +163,8 @@ int sensitivity_command(const std::vector<std::string>& args) {
   request.keys = space.keys();
   request.rows = space.rows(points);
   request.replications = replications;
-  if (days > 0) request.days = days;
-  if (seed != kScenarioSeed) request.seed = seed;
+  request.days = numbers.days;
+  request.seed = numbers.seed;
   request.threads = threads;
   request.dir = dir;
   request.resume = resume;

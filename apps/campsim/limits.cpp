@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "sim/batch/design.hpp"
 #include "sim/camp/threats/attack_budget.hpp"
 
 namespace campsim::cli {
@@ -36,6 +37,28 @@ std::optional<double> parse_days(const std::string& text, std::string& problem) 
   return days;
 }
 
+std::optional<std::string> resamples_problem(int resamples) {
+  if (resamples >= 100 && resamples <= kMaxResamples) return std::nullopt;
+  return fmt::format("--resamples must be from 100 to {} (the bootstrap's cost grows with it), got {}", kMaxResamples, resamples);
+}
+
+std::optional<std::string> sample_points_problem(std::uint64_t points, const std::string& what) {
+  if (points <= static_cast<std::uint64_t>(batch::kMaxDesignPoints)) return std::nullopt;
+  return fmt::format("{} asks for {} design points, more than the limit of {} (each point is a scenario loaded and run; "
+                     "split the study into several, or take fewer samples); nothing was run",
+                     what, points, batch::kMaxDesignPoints);
+}
+
+std::optional<std::string> empty_value_problem(const std::vector<std::string>& args, const std::vector<std::string>& names) {
+  for (std::size_t i = 0; i < args.size(); ++i)
+    for (const std::string& name : names) {
+      const bool separate = args[i] == name && i + 1 < args.size() && args[i + 1].empty();
+      if (separate || args[i] == name + "=")
+        return fmt::format("{} was given an empty value; give a number, or leave the option out for the default", name);
+    }
+  return std::nullopt;
+}
+
 std::optional<std::string> threads_problem(int threads) {
   if (threads >= 1 && threads <= kMaxThreads) return std::nullopt;
   return fmt::format("--threads must be at least 1 and at most {} (the most one machine can use), got {}", kMaxThreads, threads);
@@ -45,6 +68,7 @@ std::optional<std::string> run_numbers_problem(int threads, const std::string& d
                                                RunNumbers& numbers) {
   if (auto problem = threads_problem(threads)) return problem;
   std::string problem;
+  // Called with the text of options given; "" here means "not given" (see empty_value_problem).
   if (!days_text.empty() && !(numbers.days = parse_days(days_text, problem))) return problem;
   if (!seed_text.empty() && !(numbers.seed = parse_seed(seed_text, problem))) return problem;
   return std::nullopt;

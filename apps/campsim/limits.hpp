@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "sim/camp/scenario.hpp"
 
@@ -22,6 +23,21 @@ inline constexpr int kMaxThreads = 512;
 // resolution 2690), the period the model's parameters describe. The same limit as the scenario's
 // `duration` (docs/scenario-reference.md, docs/reliability.md).
 inline constexpr double kMaxDays = 11 * 365.25;
+
+// Bootstrap resamples (compare, sensitivity): 25 times compare's default of 4,000. The cost is
+// resamples x runs x metrics; 2,000,000,000 would not end in a day.
+inline constexpr int kMaxResamples = 100000;
+
+// Nothing if 100 <= resamples <= kMaxResamples, else the message.
+std::optional<std::string> resamples_problem(int resamples);
+
+// Nothing if a sample of `points` design points (sensitivity, calibrate: computed before the
+// sample is drawn) is within batch::kMaxDesignPoints, else the message naming the limit.
+std::optional<std::string> sample_points_problem(std::uint64_t points, const std::string& what);
+
+// An option given an empty value ("--days ''", "--seed="): refused, never read as "not given".
+// Nothing if none of `names` (e.g. "--days") is given empty in `args`, else the message.
+std::optional<std::string> empty_value_problem(const std::vector<std::string>& args, const std::vector<std::string>& names);
 
 // Parses "--seed TEXT": decimal digits only, 0 to 2^64 - 1. Returns the seed, or nothing if the
 // text is not such a number (a sign, a fraction, too large), with `problem` saying why.

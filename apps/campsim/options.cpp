@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "apps/campsim/commands.hpp"
+#include "apps/campsim/limits.hpp"
 #include "sim/scenario/diagnostic.hpp"
 #include "sim/io/visible_text.hpp"
 
@@ -38,6 +39,19 @@ std::optional<int> parse_command_line(const std::vector<std::string>& args, cons
     po::notify(values);
   } catch (const po::error& e) {
     std::cerr << "campsim: " << io::visible_lines(e.what()) << "\nUsage: " << usage_line << "\n(see --help)\n";
+    return kBadInput;
+  }
+  // A seed read by the option parser as an unsigned number would take "-1" as 2^64 - 1.
+  for (std::size_t i = 0; i + 1 < args.size(); ++i)
+    if ((args[i] == "--sample-seed" || args[i] == "--design-seed") && args[i + 1].starts_with("-")) {
+      std::cerr << "campsim: " << args[i] << " must be a whole number from 0 to 18446744073709551615, got '"
+                << io::visible(args[i + 1]) << "'\n";
+      return kBadInput;
+    }
+  // Options read as text and parsed later: an empty value would otherwise mean "not given".
+  if (const auto problem = empty_value_problem(args, {"--days", "--seed", "--at", "--from", "--to", "--every", "--fps",
+                                                      "--size", "--look", "--out"})) {
+    std::cerr << "campsim: " << *problem << "\nUsage: " << usage_line << "\n";
     return kBadInput;
   }
   return std::nullopt;

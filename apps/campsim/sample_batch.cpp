@@ -13,6 +13,8 @@
 #include "analysis/metric_catalogue.hpp"
 #include "apps/campsim/commands.hpp"
 #include "sim/batch/design.hpp"
+#include "sim/io/run_directory.hpp"
+#include "sim/io/visible_text.hpp"
 
 namespace fs = std::filesystem;
 
@@ -51,7 +53,29 @@ std::string shell_line(const std::string& command, const std::vector<std::string
 }
 
 SampleBatchOutcome run_sample_batch(const SampleBatchRequest& request) {
+  // Write only where allowed: a directory this command creates, or one that carries its marker
+  // (or, from before the marker, a study's design.yaml and batch/batch.json). An existing
+  // directory of anything else keeps its design.yaml: refused before anything is written.
+  std::error_code ec;
+  const fs::file_status status = fs::symlink_status(request.dir, ec);
+  const bool existed = status.type() != fs::file_type::not_found;
+  if (existed) {
+    const bool ours = fs::is_regular_file(request.dir / kStudyMarker, ec) ||
+                      (fs::is_regular_file(request.dir / "design.yaml", ec) && fs::is_regular_file(request.dir / "batch" / "batch.json", ec));
+    const bool empty = status.type() == fs::file_type::directory && fs::is_empty(request.dir, ec);
+    if (status.type() != fs::file_type::directory || (!ours && !empty)) {
+      std::cerr << "campsim: --out " << io::visible(request.dir.string())
+                << (status.type() != fs::file_type::directory
+                        ? " exists and is not a directory"
+                        : std::string(" exists and was not made by campsim sensitivity or calibrate (it has no ") + kStudyMarker +
+                              ")")
+                << "; nothing was written. Choose another --out\n";
+      return {kBadInput, true};
+    }
+  }
   fs::create_directories(request.dir);
+  if (!fs::exists(request.dir / kStudyMarker, ec))
+    io::write_text_file(request.dir / kStudyMarker, "made by campsim sensitivity or calibrate; --out may write here\n");
   // Every rank under MPI writes the same bytes; the rename makes each write whole.
   const fs::path design = request.dir / "design.yaml";
   const fs::path tmp = request.dir / ("design.yaml.tmp-" + std::to_string(::getpid()));
@@ -73,6 +97,8 @@ SampleBatchOutcome run_sample_batch(const SampleBatchRequest& request) {
   if (request.quiet) args.push_back("--quiet");
   SampleBatchOutcome outcome;
   outcome.exit_code = batch_command(args);
+  // A refused study leaves nothing behind: the directory it made goes again, unless runs began.
+  if (outcome.exit_code != kOk && !existed && !fs::exists(request.dir / "batch" / "batch.json", ec)) fs::remove_all(request.dir, ec);
   outcome.analyse = launcher_rank() == 0;
   return outcome;
 }

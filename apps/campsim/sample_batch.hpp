@@ -13,6 +13,10 @@
 
 namespace campsim::cli {
 
+// The file that marks a directory as a sensitivity or calibration study's (`--out`): the only
+// existing directories, besides empty ones, these commands write into.
+inline constexpr const char* kStudyMarker = ".campsim-study";
+
 struct SampleBatchRequest {
   std::string scenario;
   std::vector<std::string> overrides;  // --set, applied to every point

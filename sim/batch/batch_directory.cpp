@@ -4,6 +4,7 @@
 
 #include "sim/batch/batch_manifest.hpp"
 #include "sim/batch/batch_summary.hpp"
+#include "sim/batch/row_checksums.hpp"
 #include "sim/batch/table_lines.hpp"
 #include "sim/io/run_directory.hpp"
 #include "sim/io/regular_file.hpp"
@@ -37,6 +38,7 @@ DirectoryLock create_batch_directory(const fs::path& dir, const nlohmann::ordere
       io::write_text_file(tmp / kManifestFile, manifest.dump(2) + "\n");
       io::write_text_file(tmp / kResultsFile, results_header);
       io::write_text_file(tmp / kCareFile, casualties_header);
+      io::write_text_file(tmp / kChecksumsFile, kChecksumsHeader);
       // Locked in the temporary directory, so no other campsim ever sees `dir` unlocked: the
       // lock belongs to the file, which the rename carries along.
       lock = DirectoryLock::acquire(tmp);
@@ -55,6 +57,13 @@ std::string finish_batch(const fs::path& dir, const nlohmann::ordered_json& mani
                          const std::set<JobKey>& expected) {
   files.finish_sorted(expected);
   (void)manifest;
+  // batch.json as it is (a resume by another build keeps the revision that started it), with the
+  // sums of the finished files; then a check of everything just written, as a reader will check it.
+  nlohmann::ordered_json on_disk = read_batch_manifest(dir);
+  on_disk["files"] = file_sums(dir);
+  write_atomically(dir / kManifestFile, on_disk.dump(2) + "\n", {});
+  if (const auto problem = integrity_problem(dir, on_disk, true))
+    throw std::runtime_error("the finished batch does not verify (a bug, or the disk): " + *problem);
   const std::string summary = batch_summary_markdown(dir);
   write_atomically(dir / kSummaryFile, summary, {});
   return summary;

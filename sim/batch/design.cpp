@@ -1,5 +1,6 @@
 #include "sim/batch/design.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <set>
@@ -169,7 +170,7 @@ Design read_design(const std::filesystem::path& file) {
   int seed = 1;
   if (is_range_design(design.kind)) {
     spec.integer("points", design.points, design.kind == DesignKind::NearlyOrthogonal ? Need::Optional : Need::Required,
-                 {2, 100000});
+                 {2, kMaxDesignPoints});
     spec.integer("seed", seed, Need::Optional, {0, 2147483647});
   } else {
     for (const char* key : {"points", "seed"})
@@ -190,6 +191,19 @@ Design read_design(const std::filesystem::path& file) {
       item.fail("key", "each factor key once", scenario::quote(factor.key) + " again");
     design.factors.push_back(std::move(factor));
   });
+  if (design.kind == DesignKind::FullFactorial) {
+    // Counted before anything is made: 40 factors of 2 levels ask for 2^40 points.
+    std::uint64_t count = design.factors.empty() ? 0 : 1;
+    for (const Factor& f : design.factors)
+      count = f.levels.empty() ? 0
+              : count > (std::uint64_t{1} << 62) / f.levels.size() ? (std::uint64_t{1} << 62)
+                                                                    : count * f.levels.size();
+    if (count > static_cast<std::uint64_t>(kMaxDesignPoints))
+      spec.fail("factors",
+                "a design of at most " + std::to_string(kMaxDesignPoints) +
+                    " points (every combination of the levels is a point; split a bigger study into several design files)",
+                count >= (std::uint64_t{1} << 62) ? std::string("more than 2^62 combinations") : std::to_string(count) + " combinations");
+  }
   if (spec.has("factors") && design.factors.empty())
     spec.fail("factors", "at least one factor, like {key: guards.shifts.length, values: [6h, 8h]}", "an empty list");
   if (design.kind == DesignKind::Table) {
@@ -202,6 +216,9 @@ Design read_design(const std::filesystem::path& file) {
       design.rows.push_back(std::move(values));
     });
     if (spec.has("rows") && design.rows.empty()) spec.fail("rows", "at least one row", "an empty list");
+    if (design.rows.size() > static_cast<std::size_t>(kMaxDesignPoints))
+      spec.fail("rows", "a design of at most " + std::to_string(kMaxDesignPoints) + " points (one per row)",
+                std::to_string(design.rows.size()) + " rows");
   }
   const int k = static_cast<int>(design.factors.size());
   if (design.kind == DesignKind::NearlyOrthogonal && k > 0) {

@@ -26,6 +26,13 @@
 
 namespace campsim::batch {
 
+// The most points a design may have (every kind; sensitivity and calibration samples too). Each
+// point is a scenario loaded and run for every policy: 1,000 points of one-minute runs took 130 s
+// on the shared 2-core development machine (2026-12-06), so 10,000 is about 20 minutes before the
+// first real run, and 100,000 (accepted before) looked like a hang. A bigger study is several
+// design files, each a batch of its own (docs/reliability.md).
+inline constexpr int kMaxDesignPoints = 10000;
+
 enum class DesignKind {
   FullFactorial,
   LatinHypercube,

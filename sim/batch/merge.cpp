@@ -9,6 +9,7 @@
 #include "sim/batch/batch_summary.hpp"
 #include "sim/batch/csv_text.hpp"
 #include "sim/batch/results_file.hpp"
+#include "sim/batch/row_checksums.hpp"
 #include "sim/batch/table_lines.hpp"
 #include "sim/io/run_directory.hpp"
 
@@ -62,10 +63,20 @@ MergeReport merge_shards(const fs::path& out, const std::vector<fs::path>& dirs,
                                 " cells where the header has " + std::to_string(width));
       }
     }
+    // Every row as it was written (row_checksums.hpp): a changed digit or a dropped row is refused
+    // here (after the plainer checks above), naming the file and line, instead of passing into the merged batch.
+    bool unverified = false;
+    if (const auto damage = integrity_problem(dir, shard.manifest, true, &unverified))
+      throw BatchInputError(*damage + " (the shard is damaged; run its batch command again with --resume to repair it)");
+    if (unverified)
+      throw BatchInputError(dir.string() + " holds no checksums (written by a campsim before they were kept), so its rows "
+                            "cannot be verified; run the shard again with this campsim");
     if (!shards.empty()) {
       Json a = shards.front().manifest, b = shard.manifest;
-      a.erase("shard");
-      b.erase("shard");
+      for (const char* own : {"shard", "files"}) {
+        a.erase(own);
+        b.erase(own);
+      }
       if (const auto why = manifest_mismatch(a, b))
         throw BatchInputError(dir.string() + " is not a shard of the same batch as " + shards.front().dir.string() + ": " + *why);
       if (shard.results.header != shards.front().results.header || shard.casualties.header != shards.front().casualties.header)
@@ -83,8 +94,10 @@ MergeReport merge_shards(const fs::path& out, const std::vector<fs::path>& dirs,
   const int replications = manifest["replications"].get<int>();
 
   std::set<JobKey> seen;
-  std::vector<std::string> results, casualties;
+  std::vector<std::string> results, casualties, sums;
   for (const ShardDir& shard : shards) {
+    const ChecksumTable shard_sums = read_checksums(shard.dir, policies);
+    sums.insert(sums.end(), shard_sums.lines.begin(), shard_sums.lines.end());
     for (const std::string& line : shard.results.lines) {
       const auto key = key_of_line(line, policies);
       if (!key || key->design_point < 0 || key->design_point >= points || key->replication < 0 ||
@@ -104,12 +117,15 @@ MergeReport merge_shards(const fs::path& out, const std::vector<fs::path>& dirs,
                           " rows; is a shard missing or unfinished?");
   sort_by_key(results, policies);
   sort_by_key(casualties, policies);
+  sort_by_key(sums, policies);
 
   TableText merged{shards.front().results.header, results, false, {}};
   io::write_run_directory(out, force, [&](const fs::path& tmp) {
-    io::write_text_file(tmp / kManifestFile, manifest.dump(2) + "\n");
     write_atomically(tmp / kResultsFile, merged.header, merged.lines);
     write_atomically(tmp / kCareFile, shards.front().casualties.header, casualties);
+    write_atomically(tmp / kChecksumsFile, kChecksumsHeader, sums);
+    manifest["files"] = file_sums(tmp);  // where the unsharded batch has it: after "shard"
+    io::write_text_file(tmp / kManifestFile, manifest.dump(2) + "\n");
     io::write_text_file(tmp / kSummaryFile, batch_summary_markdown(tmp));
   });
   return {results.size(), casualties.size()};

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "sim/batch/csv_text.hpp"
+#include "sim/batch/row_checksums.hpp"
 #include "sim/batch/table_lines.hpp"
 #include "sim/io/run_directory.hpp"
 #include "sim/io/regular_file.hpp"
@@ -27,8 +28,10 @@ std::set<JobKey> ResultsFiles::resume(const std::string& results_header, const s
   // Temporary copies of a rewrite cut short by a kill (results.csv.tmp-PID).
   io::clean_stale_siblings(dir_ / kResultsFile);
   io::clean_stale_siblings(dir_ / kCareFile);
+  io::clean_stale_siblings(dir_ / kChecksumsFile);
   const TableText results = read_table(dir_ / kResultsFile);
   const TableText casualties = read_table(dir_ / kCareFile);
+  const ChecksumTable sums = read_checksums(dir_, policies_);
   const auto mismatch = [&](const char* file) {
     return BatchInputError((dir_ / file).string() +
                            " has other columns than this batch writes (was it written by another campsim "
@@ -43,11 +46,20 @@ std::set<JobKey> ResultsFiles::resume(const std::string& results_header, const s
   rules.results_fields = split_csv_line(std::string_view(results_header).substr(0, results_header.size() - 1)).size();
   rules.casualty_fields = split_csv_line(std::string_view(casualties_header).substr(0, casualties_header.size() - 1)).size();
   rules.fixed_cells = fixed_cells;
+  rules.sums = &sums.sums;
   ResumeTidy tidy = tidy_for_resume(results, casualties, rules);
-  notes_ = std::move(tidy.notes);
-  // Casualties first: if we die between the two rewrites, the results still name what is done
-  // and the next resume tidies again.
+  notes_.clear();
+  if (!sums.present && !results.lines.empty())
+    notes_.push_back(std::string(kChecksumsFile) + " is missing: no row can be verified, so every run is done again");
+  for (const std::string& note : sums.notes) notes_.push_back(note + "; the runs it described are done again");
+  for (std::string& note : tidy.notes) notes_.push_back(std::move(note));
+  std::vector<std::string> kept_sums;
+  for (const std::string& line : sums.lines)
+    if (const auto key = key_of_line(line, policies_); key && tidy.done.count(*key)) kept_sums.push_back(line);
+  // Casualties first, then the sums: if we die between the rewrites, the results still name what
+  // is done and the next resume tidies again (a results row without its sum is run again).
   write_atomically(dir_ / kCareFile, casualties.header, tidy.casualties);
+  write_atomically(dir_ / kChecksumsFile, kChecksumsHeader, kept_sums);
   write_atomically(dir_ / kResultsFile, results.header, tidy.results);
   open_for_append();
   return tidy.done;
@@ -55,6 +67,7 @@ std::set<JobKey> ResultsFiles::resume(const std::string& results_header, const s
 
 void ResultsFiles::open_for_append() {
   casualties_ = io::AppendFile(dir_ / kCareFile);
+  checksums_ = io::AppendFile(dir_ / kChecksumsFile);
   results_ = io::AppendFile(dir_ / kResultsFile);
 }
 
@@ -67,6 +80,9 @@ void ResultsFiles::append(const JobRows& rows) {
     casualties_.append(casualty_text);
     casualties_.sync();
   }
+  checksums_.append(checksum_line(rows.key, policies_.at(static_cast<std::size_t>(rows.key.policy)),
+                                  run_sum(rows.result_line, rows.casualty_lines)));
+  checksums_.sync();
   results_.append(rows.result_line);
   results_.sync();
 }
@@ -74,8 +90,10 @@ void ResultsFiles::append(const JobRows& rows) {
 void ResultsFiles::finish_sorted(const std::set<JobKey>& expected) {
   results_.close();
   casualties_.close();
+  checksums_.close();
   TableText results = read_table(dir_ / kResultsFile);
   TableText casualties = read_table(dir_ / kCareFile);
+  TableText sums = read_table(dir_ / kChecksumsFile);
   std::set<JobKey> seen;
   for (const std::string& line : results.lines) {
     const auto key = key_of_line(line, policies_);
@@ -86,7 +104,9 @@ void ResultsFiles::finish_sorted(const std::set<JobKey>& expected) {
     throw std::runtime_error("results.csv lacks " + std::to_string(expected.size() - seen.size()) + " rows");
   sort_by_key(results.lines, policies_);
   sort_by_key(casualties.lines, policies_);
+  sort_by_key(sums.lines, policies_);
   write_atomically(dir_ / kCareFile, casualties.header, casualties.lines);
+  write_atomically(dir_ / kChecksumsFile, sums.header, sums.lines);
   write_atomically(dir_ / kResultsFile, results.header, results.lines);
 }
 

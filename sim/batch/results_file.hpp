@@ -1,8 +1,8 @@
 #pragma once
-// The two growing files of a batch, results.csv and care.csv, written so that a kill at any
-// instant loses at most the rows being written:
-//  - a job's casualty rows are appended (and flushed) BEFORE its results row, so a results row
-//    always means "this job's rows are all there";
+// The growing files of a batch, results.csv and care.csv (and checksums.csv, their sums:
+// row_checksums.hpp), written so that a kill at any instant loses at most the rows being written:
+//  - a job's casualty rows are appended (and flushed) BEFORE its sums, and those before its
+//    results row, so a results row always means "this job's rows are all there, and their sums";
 //  - both appends are fsync'ed (casualties first), so the order holds after a power cut too;
 //  - on resume, every row is checked completely (resume_check.hpp): torn and damaged rows are
 //    dropped and their runs done again, casualty rows of jobs without a results row are
@@ -36,7 +36,7 @@ class ResultsFiles {
   // What the last resume dropped and why, one line each (for the user).
   const std::vector<std::string>& resume_notes() const { return notes_; }
 
-  // Appends one job's rows (casualties first, then the results row), fsyncing each file.
+  // Appends one job's rows (casualties first, then its sums, then the results row), fsyncing each file.
   // Throws std::runtime_error on a write error. Not thread-safe: one writer.
   void append(const JobRows& rows);
 
@@ -49,7 +49,7 @@ class ResultsFiles {
 
   std::filesystem::path dir_;
   std::vector<std::string> policies_;
-  io::AppendFile results_, casualties_;
+  io::AppendFile results_, casualties_, checksums_;
   std::vector<std::string> notes_;
 };
 

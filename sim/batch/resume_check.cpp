@@ -91,6 +91,14 @@ ResumeTidy tidy_for_resume(const TableText& results, const TableText& casualties
     } else {
       problem = results_row_problem(cells, *key, rules);
     }
+    if (!problem && rules.sums) {
+      const auto sum = rules.sums->find(*key);
+      if (sum == rules.sums->end())
+        problem = fmt::format("no checksum was recorded for it in {} (cut short as it was committed, or not written "
+                              "by campsim)", kChecksumsFile);
+      else if (sum->second.results_crc != crc32_of(text))
+        problem = fmt::format("it is not the row that was written (its CRC-32 differs from the one in {})", kChecksumsFile);
+    }
     if (problem) {
       if (key) damaged.insert(*key);
       out.notes.push_back(fmt::format("{} line {}: {}; dropped{}", kResultsFile, line, *problem,
@@ -149,6 +157,31 @@ ResumeTidy tidy_for_resume(const TableText& results, const TableText& casualties
       damaged.insert(*key);
       out.notes.push_back(fmt::format("{} line {} is a torn row of a finished run ({}); that run will be done again",
                                       kCareFile, casualties.lines.size() + 2, describe(*key, rules.policies)));
+    }
+  }
+
+  if (rules.sums) {
+    // A kept run's casualty rows must be the ones written: as many, and the same text.
+    std::map<JobKey, std::pair<std::vector<std::string>, long>> groups;  // key -> (rows, first line)
+    for (std::size_t i = 0; i < casualty_rows.size(); ++i) {
+      auto [it, inserted] = groups.try_emplace(casualty_rows[i].first, std::vector<std::string>{}, 0);
+      it->second.first.push_back(*casualty_rows[i].second);
+    }
+    for (std::size_t i = 0; i < casualties.lines.size(); ++i)
+      if (const auto key = key_of_line(casualties.lines[i], rules.policies); key && groups.count(*key) && groups[*key].second == 0)
+        groups[*key].second = static_cast<long>(i) + 2;
+    for (const JobKey& key : order) {
+      const auto sum = rules.sums->find(key);
+      if (damaged.count(key) || sum == rules.sums->end()) continue;
+      const auto group = groups.find(key);
+      const RunSum got = run_sum({}, group == groups.end() ? std::vector<std::string>{} : group->second.first);
+      if (got.care_rows == sum->second.care_rows && got.care_crc == sum->second.care_crc) continue;
+      damaged.insert(key);
+      out.notes.push_back(fmt::format("{}{}: the casualty rows of {} are not the ones written ({} rows, {} records {}{}); "
+                                      "dropped, that run will be done again",
+                                      kCareFile, group == groups.end() ? std::string() : fmt::format(" line {}", group->second.second),
+                                      describe(key, rules.policies), got.care_rows, kChecksumsFile, sum->second.care_rows,
+                                      got.care_rows == sum->second.care_rows ? ", other text" : ""));
     }
   }
 

@@ -11,11 +11,13 @@
 // another batch (a key this batch does not have) stops the resume, with its line number.
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "sim/batch/batch_plan.hpp"
+#include "sim/batch/row_checksums.hpp"
 #include "sim/batch/table_lines.hpp"
 
 namespace campsim::batch {
@@ -30,6 +32,10 @@ struct ResumeRules {
   std::size_t results_fields = 0;    // cells in the results header
   std::size_t casualty_fields = 0;   // cells in the casualties header
   FixedCells fixed_cells;
+  // What checksums.csv recorded as each run was committed (row_checksums.hpp); when given, a row
+  // that differs from its sum, or has none, is damaged, and so are a run's casualty rows that
+  // differ from theirs. Null: not checked (a caller without the file).
+  const std::map<JobKey, RunSum>* sums = nullptr;
 };
 
 struct ResumeTidy {

@@ -30,6 +30,8 @@ std::optional<int> whole(const std::string& text) {
 
 TableText read_table(const fs::path& file) {
   if (const auto why = io::not_a_regular_file(file)) throw BatchInputError(*why);
+  std::error_code ec;
+  if (fs::symlink_status(file, ec).type() == fs::file_type::not_found) throw BatchInputError(file.string() + " is missing");
   std::ifstream in(file, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read " + file.string());
   std::ostringstream buffer;

@@ -24,7 +24,8 @@ struct TableText {
 TableText split_table_text(const std::string& text);
 
 // Reads a file; a last line without a final newline is dropped (the row being written when the
-// process died). Throws std::runtime_error if the file cannot be read.
+// process died). Throws BatchInputError if it is missing or not a regular file, std::runtime_error
+// if it cannot be read.
 TableText read_table(const std::filesystem::path& file);
 
 // The key of a row: design point and replication as whole numbers, the policy by name among

@@ -146,7 +146,8 @@ const std::filesystem::path& regular_recording(const std::filesystem::path& file
 
 }  // namespace
 
-RecordingReader::RecordingReader(const std::filesystem::path& file) : in_(regular_recording(file), std::ios::binary) {
+RecordingReader::RecordingReader(const std::filesystem::path& file)
+    : in_(regular_recording(file), std::ios::binary), file_(file) {
   if (!in_) throw RecordingError("cannot open the recording " + file.string());
   in_.seekg(0, std::ios::end);
   file_size_ = static_cast<std::uint64_t>(in_.tellg());
@@ -205,6 +206,42 @@ RecordingReader::RecordingReader(const std::filesystem::path& file) : in_(regula
   if (!complete_) scan();
   if (frame_count_ > 0 && (keyframes_.empty() || keyframes_.front().frame != 0))
     throw RecordingError(file.string() + ": the first frame is not a keyframe");
+}
+
+void RecordingReader::check_whole() const {
+  const auto seconds = [](engine::SimTime t) { return std::to_string(static_cast<long long>(t)) + " s"; };
+  if (!complete_)
+    throw RecordingError(file_.string() + " is cut short: it does not end with the index every finished recording ends "
+                                          "with (" + std::to_string(frame_count_) + " whole frames, from " +
+                         seconds(first_time_) + " to " + seconds(last_time_) + ", are left); record the run again");
+  const auto damaged = [&](const std::string& what) {
+    return RecordingError(file_.string() + " is damaged: " + what + "; record the run again");
+  };
+  std::uint64_t offset = frames_start_, count = 0;
+  std::size_t next_key = 0;
+  std::string head(kFrameHeader, '\0');
+  while (offset < frames_end_) {
+    in_.clear();
+    in_.seekg(static_cast<std::streamoff>(offset));
+    if (offset + kFrameHeader > frames_end_ || !in_.read(head.data(), kFrameHeader))
+      throw damaged("frame " + std::to_string(count) + " (at byte " + std::to_string(offset) + ") runs into the index");
+    ByteReader h(head);
+    const char tag = static_cast<char>(h.u8());
+    const std::uint64_t size = h.u32();
+    if (tag != kKeyframe && tag != kDelta)
+      throw damaged("frame " + std::to_string(count) + " (at byte " + std::to_string(offset) + ") is neither a keyframe nor a delta");
+    if (tag == kKeyframe) {
+      if (next_key >= keyframes_.size() || keyframes_[next_key].offset != offset || keyframes_[next_key].frame != count)
+        throw damaged("keyframe " + std::to_string(count) + " (at byte " + std::to_string(offset) + ") is not where the index puts it");
+      ++next_key;
+    }
+    offset += kFrameHeader + size;
+    ++count;
+  }
+  if (offset != frames_end_ || count != frame_count_ || next_key != keyframes_.size())
+    throw damaged("it holds " + std::to_string(count) + " frames and " + std::to_string(next_key) + " keyframes where its index counts " +
+                  std::to_string(frame_count_) + " and " + std::to_string(keyframes_.size()));
+  in_.clear();
 }
 
 std::optional<RecordingReader::Frame> RecordingReader::read_frame(std::uint64_t offset) {

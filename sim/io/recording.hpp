@@ -95,6 +95,12 @@ class RecordingReader {
   const RecordingInfo& info() const { return info_; }
   std::uint32_t format_version() const { return version_; }
   bool complete() const { return complete_; }  // false: the index was rebuilt by scanning
+  // Throws RecordingError unless the file is whole (issue 24): finished (ends with its index), and
+  // its frames, walked from the first to the index, are as many as the index counts, each a
+  // keyframe or a delta, with every keyframe where the index puts it. A recording cut short (by a
+  // full disk, a copy, a kill of the program that was copying it) fails here, naming what it
+  // still holds. The frames' contents are not checked (the format has no checksum).
+  void check_whole() const;
   std::size_t frame_count() const { return frame_count_; }
   bool empty() const { return frame_count_ == 0; }
   engine::SimTime first_time() const { return first_time_; }
@@ -120,7 +126,8 @@ class RecordingReader {
   void load_keyframe(const KeyframeEntry& key);
   void scan();
 
-  std::ifstream in_;
+  mutable std::ifstream in_;
+  std::filesystem::path file_;
   std::uint64_t file_size_ = 0;
   std::uint32_t version_ = 0;
   RecordingInfo info_;

@@ -63,8 +63,18 @@ int clean_stale_siblings(const fs::path& target) {
   int cleaned = 0;
   fs::directory_iterator it(parent, ec), end;
   std::vector<std::pair<fs::path, bool>> stale;  // path, is an ".old-" copy
+  const std::string recording = ".recording-" + base + "-";  // run --record's recording while the run goes
   for (; !ec && it != end; it.increment(ec)) {
     const std::string name = it->path().filename().string();
+    if (name.size() > recording.size() + 4 && name.compare(0, recording.size(), recording) == 0 && name.ends_with(".bin")) {
+      const std::string digits = name.substr(recording.size(), name.size() - recording.size() - 4);
+      long pid = 0;
+      const auto [p, err] = std::from_chars(digits.data(), digits.data() + digits.size(), pid);
+      if (err == std::errc() && p == digits.data() + digits.size() && pid != static_cast<long>(::getpid()) &&
+          process_is_gone(pid))
+        stale.emplace_back(it->path(), false);
+      continue;
+    }
     for (const std::string kind : {".tmp-", ".old-"}) {
       if (name.size() <= base.size() + kind.size() || name.compare(0, base.size() + kind.size(), base + kind) != 0) continue;
       const std::string digits = name.substr(base.size() + kind.size());

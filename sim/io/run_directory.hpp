@@ -42,7 +42,9 @@ std::string path_component(const std::string& name);
 
 // Removes the temporary siblings of `target` (NAME.tmp-PID, and NAME.old-PID, which is put back
 // when NAME itself is missing) whose process PID no longer exists: what a kill -9 during a write
-// leaves behind. Siblings of live processes are left alone. Returns how many were cleaned.
+// leaves behind, and `.recording-NAME-PID.bin`, the recording `run --record` writes beside NAME
+// while the run goes (a run ended by a signal leaves it). Siblings of live processes are left
+// alone. Returns how many were cleaned.
 int clean_stale_siblings(const std::filesystem::path& target);
 
 }  // namespace campsim::io

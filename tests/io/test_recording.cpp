@@ -254,6 +254,52 @@ TEST_CASE("a recording never finished still reads up to its last whole frame", "
   fs::remove_all(dir);
 }
 
+TEST_CASE("check_whole passes a finished recording and refuses one cut short or with a damaged frame", "[io][recording]") {
+  const fs::path dir = scratch("whole");
+  const std::vector<camp::WorldSnapshot> all = run_of_snapshots(300, 120);
+  std::vector<std::uint64_t> offsets;  // where each frame starts
+  {
+    io::RecordingWriter writer(dir / "recording.bin", info());
+    for (const auto& s : all) {
+      offsets.push_back(writer.bytes());
+      writer.write(s);
+    }
+    writer.finish();
+  }
+  const fs::path file = dir / "recording.bin";
+  CHECK_NOTHROW(io::RecordingReader(file).check_whole());
+  const auto size = fs::file_size(file);
+  fs::copy_file(file, dir / "whole.bin");
+  // Cut by 10%: what is left still reads (a run that stopped), but is not whole.
+  fs::resize_file(file, size - size / 10);
+  {
+    io::RecordingReader reader(file);
+    CHECK_FALSE(reader.complete());
+    CHECK(reader.frame_count() > 0);
+    CHECK_THROWS_WITH(reader.check_whole(), Catch::Contains("is cut short") && Catch::Contains("record the run again"));
+  }
+  // A frame's tag changed (a delta made neither): the walk finds it, with its number.
+  fs::remove(file);
+  fs::copy_file(dir / "whole.bin", file);
+  {
+    std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(static_cast<std::streamoff>(offsets[5]));
+    f.put('Z');
+  }
+  CHECK_THROWS_WITH(io::RecordingReader(file).check_whole(), Catch::Contains("is damaged: frame 5 ") &&
+                                                              Catch::Contains("neither a keyframe nor a delta"));
+  // A frame's length changed: the walk no longer lands on the index.
+  fs::remove(file);
+  fs::copy_file(dir / "whole.bin", file);
+  {
+    std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(static_cast<std::streamoff>(offsets[7] + 1));
+    f.put('\x7f');
+  }
+  CHECK_THROWS_WITH(io::RecordingReader(file).check_whole(), Catch::Contains("is damaged"));
+  fs::remove_all(dir);
+}
+
 TEST_CASE("a file that is not a recording, or of another version, is refused by name", "[io][recording]") {
   const fs::path dir = scratch("bad");
   std::ofstream(dir / "not.bin") << "hello, this is not a recording at all";

@@ -301,11 +301,21 @@ int view_command(const std::vector<std::string>& args) {
   }
   // A recording that is a FIFO or a device would hang or never end the read: refused by name
   // before anything else, a display included.
-  if (const fs::path source = o.scenario.scenario; fs::is_directory(source) || source.extension() == ".bin")
+  if (const fs::path source = o.scenario.scenario; fs::is_directory(source) || source.extension() == ".bin") {
     if (const auto why = io::not_a_regular_file(recording_in(source))) {
       std::cerr << "campsim view: the recording " << *why << "\n";
       return kBadInput;
+    } else {
+      // A recording cut short or damaged is refused whole, before a display is needed: never a
+      // picture drawn from part of it.
+      try {
+        io::RecordingReader(recording_in(source)).check_whole();
+      } catch (const io::RecordingError& e) {
+        std::cerr << "campsim view: " << io::visible_lines(e.what()) << "\n";
+        return kBadInput;
+      }
     }
+  }
   // SFML aborts the process when it cannot open a display; say what to do instead.
   const char* display = std::getenv("DISPLAY");
   if (!display || !*display) {
