@@ -13,6 +13,7 @@
 #include "analysis/csv.hpp"
 #include "analysis/document.hpp"
 #include "apps/campsim/commands.hpp"
+#include "apps/campsim/limits.hpp"
 #include "apps/campsim/options.hpp"
 #include "apps/campsim/sample_batch.hpp"
 #include "sim/batch/design.hpp"
@@ -65,6 +66,7 @@ int calibrate_command(const std::vector<std::string>& args) {
   std::string targets_file, parameters_file, design_text = "nolh", rule_text = "band", out;
   int samples = 0, replications = 10, threads = 1;
   double days = 0, cutoff = 3;
+  std::string days_text;
   constexpr std::uint64_t kScenarioSeed = std::numeric_limits<std::uint64_t>::max();
   std::uint64_t seed = kScenarioSeed, design_seed = 1;
   bool resume = false, force = false, quiet = false;
@@ -77,7 +79,7 @@ int calibrate_command(const std::vector<std::string>& args) {
       ("samples", po::value<int>(&samples), "parameter sets (nolh: 2^m + 1, default the smallest that fits; lhs: default 33)")
       ("design-seed", po::value<std::uint64_t>(&design_seed)->default_value(1), "seed of the design")
       ("replications,n", po::value<int>(&replications)->default_value(10), "replications per set (the band is over them)")
-      ("days", po::value<double>(&days), "simulated days per run (default: the scenario's duration)")
+      ("days", po::value<std::string>(&days_text), "simulated days per run, 365 or 365d or 12h (default: the scenario's duration)")
       ("seed", po::value<std::uint64_t>(&seed), "run seed (default: the scenario's); every set uses the same (common random numbers)")
       ("rule", po::value<std::string>(&rule_text)->default_value("band"), "band (every target inside the 90% band) or implausibility")
       ("cutoff", po::value<double>(&cutoff)->default_value(3), "implausibility cut-off for --rule implausibility")
@@ -87,6 +89,15 @@ int calibrate_command(const std::vector<std::string>& args) {
       ("force", po::bool_switch(&force), "replace an existing calibration's runs")
       ("quiet,q", po::bool_switch(&quiet), "print nothing but errors");
   if (auto stop = parse_command_line(args, options, kCalibrateUsage, std::string(kCalibrateExplanation))) return *stop;
+  if (!days_text.empty()) {
+    std::string problem;
+    const auto parsed = parse_days(days_text, problem);
+    if (!parsed) {
+      std::cerr << "campsim calibrate: " << io::visible(problem) << "\n";
+      return kBadInput;
+    }
+    days = *parsed;
+  }
   if (design_text != "nolh" && design_text != "lhs") {
     std::cerr << "campsim calibrate: --design must be nolh or lhs, got '" << design_text << "'\n";
     return kBadInput;

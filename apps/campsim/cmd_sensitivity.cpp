@@ -11,6 +11,7 @@
 #include "analysis/document.hpp"
 #include "analysis/sensitivity_report.hpp"
 #include "apps/campsim/commands.hpp"
+#include "apps/campsim/limits.hpp"
 #include "apps/campsim/options.hpp"
 #include "apps/campsim/sample_batch.hpp"
 #include "sim/batch/parameter_space.hpp"
@@ -69,6 +70,7 @@ int sensitivity_command(const std::vector<std::string>& args) {
   std::vector<std::string> metric_patterns;
   int samples = 0, levels = 4, replications = 1, threads = 1, resamples = 1000;
   double days = 0, level = 0.95;
+  std::string days_text;
   constexpr std::uint64_t kScenarioSeed = std::numeric_limits<std::uint64_t>::max();
   std::uint64_t seed = kScenarioSeed, sample_seed = 1;
   bool resume = false, force = false, quiet = false, no_plots = false;
@@ -83,18 +85,27 @@ int sensitivity_command(const std::vector<std::string>& args) {
       ("levels", po::value<int>(&levels)->default_value(4), "morris: grid levels p (even)")
       ("sample-seed", po::value<std::uint64_t>(&sample_seed)->default_value(1), "seed of the Morris trajectories and the bootstrap")
       ("replications,n", po::value<int>(&replications)->default_value(1), "replications per point (their mean is the point's output)")
-      ("days", po::value<double>(&days), "simulated days per run (default: the scenario's duration)")
+      ("days", po::value<std::string>(&days_text), "simulated days per run, 365 or 365d or 12h (default: the scenario's duration)")
       ("seed", po::value<std::uint64_t>(&seed), "run seed (default: the scenario's); every point uses the same (common random numbers)")
       ("threads", po::value<int>(&threads)->default_value(1), "runs at a time; never changes the results")
       ("out", po::value<std::string>(&out), "directory (default: sensitivity/<scenario stem>-<method>)")
       ("resume", po::bool_switch(&resume), "continue an interrupted study (or re-analyse a finished one)")
       ("force", po::bool_switch(&force), "replace an existing study's runs")
-      ("level", po::value<double>(&level)->default_value(0.95), "level of the bootstrap intervals")
+      ("level", po::value<double>(&level)->default_value(0.95, "0.95"), "level of the bootstrap intervals")
       ("resamples", po::value<int>(&resamples)->default_value(1000), "bootstrap resamples")
       ("gnuplot", po::value<std::string>(&gnuplot), "gnuplot program (default: $CAMPSIM_GNUPLOT, else gnuplot on PATH)")
       ("no-plots", po::bool_switch(&no_plots), "write no plots")
       ("quiet,q", po::bool_switch(&quiet), "print nothing but errors");
   if (auto stop = parse_command_line(args, options, kSensitivityUsage, std::string(kSensitivityExplanation))) return *stop;
+  if (!days_text.empty()) {
+    std::string problem;
+    const auto parsed = parse_days(days_text, problem);
+    if (!parsed) {
+      std::cerr << "campsim sensitivity: " << io::visible(problem) << "\n";
+      return kBadInput;
+    }
+    days = *parsed;
+  }
 
   analysis::SensitivityMethod method;
   if (method_text == "morris") method = analysis::SensitivityMethod::Morris;
