@@ -128,7 +128,10 @@ const DesignPoint& BatchTable::design_point(int index) const {
 }
 
 BatchTable read_batch(const fs::path& directory) {
-  if (!fs::is_directory(directory)) throw BatchError(directory.string() + ": not a directory");
+  if (!fs::exists(directory))
+    throw BatchError(directory.string() + " does not exist; expected a batch directory (campsim batch ... --out DIR writes one)");
+  if (!fs::is_directory(directory))
+    throw BatchError(directory.string() + ": not a directory; expected a batch directory (campsim batch ... --out DIR writes one)");
   if (!fs::exists(directory / "batch.json"))
     throw BatchError(directory.string() + " is not a batch directory: it has no batch.json (campsim batch writes one)");
   BatchTable batch;

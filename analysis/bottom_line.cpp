@@ -24,6 +24,12 @@ std::string join_words(const std::vector<std::string>& items) {
 
 bool is_time(const MetricInfo& m) { return m.unit == "min"; }
 
+// " (each year's mean, averaged over years; not pooled over casualties)": a mean within a run.
+std::string mean_note(const MetricInfo& m, const RunNoun& run) {
+  return " (each " + run.short_one + "'s mean, averaged over " + run.short_many + "; not pooled over " +
+         (m.pooled_over.empty() ? std::string("casualties") : m.pooled_over) + ")";
+}
+
 // "cuts" / "lengthens" for times, "lowers" / "raises" otherwise: the verb carries the sign.
 std::string verb(const MetricInfo& m, double difference) {
   if (difference < 0) return is_time(m) ? "cuts" : "lowers";
@@ -78,7 +84,7 @@ std::string clause_text(const Comparison& c, const Clause& clause, const RunNoun
     text += " (and " + std::to_string(more) + " more polic" + (more == 1 ? "y" : "ies") + ")";
   }
   if (r.metric.mean_of_run_means)
-    text += " (each " + run.short_one + "'s mean, averaged over " + run.short_many + "; not pooled over casualties)";
+    text += mean_note(r.metric, run);
   return text;
 }
 
@@ -94,6 +100,19 @@ std::vector<Clause> clauses_of(const std::vector<const MetricResult*>& results, 
     });
     if (!clause.policies.empty()) clauses.push_back(std::move(clause));
   }
+  // Lives first, then other harm counted per run (the wounded, people hurt), then times and
+  // shares: a planner who reads only the first clause reads the toll.
+  const auto rank = [](const MetricInfo& m) {
+    const std::string& n = m.name;
+    const auto ends = [&](const std::string& tail) {
+      return n.size() >= tail.size() && n.compare(n.size() - tail.size(), tail.size(), tail) == 0;
+    };
+    if (ends(".killed") || ends("_killed") || n.find("died_of_wounds") != std::string::npos) return 0;
+    if (m.unit == "per run" && m.direction == Direction::lower_is_better) return 1;
+    return 2;
+  };
+  std::stable_sort(clauses.begin(), clauses.end(),
+                   [&](const Clause& a, const Clause& b) { return rank(a.result->metric) < rank(b.result->metric); });
   return clauses;
 }
 
@@ -109,10 +128,14 @@ std::string sentence_of(const Comparison& c, const std::string& lead, const std:
     text += (i ? "; " : "") + clause;
   }
   // The note on means within a run is said once per sentence, at its first use.
-  const std::string note = " (each " + run.short_one + "'s mean, averaged over " + run.short_many + "; not pooled over casualties)";
-  if (const std::size_t first = text.find(note); first != std::string::npos)
-    for (std::size_t again = text.find(note, first + 1); again != std::string::npos; again = text.find(note, again))
-      text.erase(again, note.size());
+  for (const char* over : {"casualties", "incidents", "protests"}) {
+    MetricInfo m;
+    m.pooled_over = over;
+    const std::string note = mean_note(m, run);
+    if (const std::size_t first = text.find(note); first != std::string::npos)
+      for (std::size_t again = text.find(note, first + 1); again != std::string::npos; again = text.find(note, again))
+        text.erase(again, note.size());
+  }
   return text + ".";
 }
 

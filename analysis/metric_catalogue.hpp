@@ -21,6 +21,7 @@ struct MetricInfo {
   // so a run with 3 casualties weighs as much as one with 30; sentences must say so, since
   // pooling every casualty gives a different number.
   bool mean_of_run_means = false;
+  std::string pooled_over;  // what a mean within a run is over: "casualties", "incidents", "protests"
   std::string group() const;  // the first component of the name: guards, threats, medical
 };
 
@@ -28,6 +29,9 @@ MetricInfo describe_metric(const std::string& name);
 
 // The metrics the headline table shows first when the batch has them (batch-format.md).
 const std::vector<std::string>& key_metrics();
+// The other metrics with a catalogued meaning that the headline shows when a batch varies them
+// (the harm of attacks beyond deaths, the protests' toll).
+const std::vector<std::string>& other_headline_metrics();
 // Deaths and 10-1-2 compliance, used by the plots.
 inline constexpr const char* kDiedOfWounds = "medical.died_of_wounds";
 const std::vector<std::string>& compliance_metrics();

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -157,12 +158,43 @@ std::vector<std::string> method_notes(const BatchTable& batch, const Comparison&
 
 }  // namespace
 
+bool constant_metric(const Comparison& c, const std::string& name) {
+  std::optional<double> value;
+  std::optional<std::size_t> missing;
+  for (const MetricResult& r : c.results) {
+    if (r.metric.name != name) continue;
+    for (const PolicyResult& p : r.policies) {
+      const Summary& s = p.estimate.summary;
+      if (missing && *missing != s.n_missing) return false;
+      missing = s.n_missing;
+      if (s.n == 0) continue;
+      if (s.min != s.max || (value && *value != s.min)) return false;
+      value = s.min;
+    }
+  }
+  return true;
+}
+
 std::vector<std::string> headline_metrics(const Comparison& c) {
+  constexpr std::size_t kMost = 12;
   std::vector<std::string> chosen;
-  for (const std::string& k : key_metrics())
-    if (std::find(c.metrics.begin(), c.metrics.end(), k) != c.metrics.end()) chosen.push_back(k);
+  const auto selected = [&](const std::string& name) {
+    return std::find(c.metrics.begin(), c.metrics.end(), name) != c.metrics.end();
+  };
+  const auto take = [&](const std::string& name) {
+    if (chosen.size() < kMost && selected(name) && std::find(chosen.begin(), chosen.end(), name) == chosen.end() &&
+        !constant_metric(c, name))
+      chosen.push_back(name);
+  };
+  for (const std::string& k : key_metrics()) take(k);
+  for (const std::string& m : other_headline_metrics()) take(m);
+  // The metrics asked for by name or pattern: every one whose better direction is known.
+  if (!c.options.metric_patterns.empty())
+    for (const std::string& m : c.metrics)
+      if (describe_metric(m).direction != Direction::unknown) take(m);
   if (chosen.empty())
-    for (std::size_t i = 0; i < c.metrics.size() && i < 8; ++i) chosen.push_back(c.metrics[i]);
+    for (const std::string& m : c.metrics)
+      if (chosen.size() < 8 && !constant_metric(c, m)) chosen.push_back(m);
   return chosen;
 }
 

@@ -18,9 +18,16 @@
 
 namespace campsim::analysis {
 
-// The metrics the headline shows: the key metrics (metric_catalogue.hpp) the comparison has,
-// or, when it has none of them, its first eight metrics.
+// The metrics the headline (and the bottom line) shows, at most 12: the key metrics
+// (metric_catalogue.hpp) the comparison has; then the other harm metrics of the catalogue
+// (casualties of attacks, the protests' toll); then, with --metrics, every other selected metric
+// whose better direction is known; or, when that leaves none, the first eight metrics.
+// A metric with the same value in every run of every policy (protests.enabled in a batch without
+// protests) is never shown: it says nothing about the policies.
 std::vector<std::string> headline_metrics(const Comparison& comparison);
+
+// True when every run of every policy and design point has the same value (or none) for `name`.
+bool constant_metric(const Comparison& comparison, const std::string& name);
 
 // metric | policy | mean [CI] | difference vs reference [CI] | verdict | basis | n, for one design point.
 Table headline_table(const Comparison& comparison, int design_point);

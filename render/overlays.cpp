@@ -60,55 +60,76 @@ void draw_labels(sf::RenderTarget& target, const Fonts& fonts, const Scene& scen
   }
 }
 
+const std::vector<LegendRow>& legend_rows() {
+  using camp::VehicleState;
+  const auto fill = [](std::string text, sf::Color c, std::optional<sf::Color> outline = std::nullopt) {
+    return LegendRow{std::move(text), c, std::nullopt, outline};
+  };
+  const auto rim = [](std::string text, sf::Color c) { return LegendRow{std::move(text), std::nullopt, c, std::nullopt}; };
+  static const std::vector<LegendRow> rows{
+      fill("guard", role_colour(camp::PersonRole::Guard)),
+      fill("staff", role_colour(camp::PersonRole::Staff)),
+      fill("medical", role_colour(camp::PersonRole::Medical)),
+      fill("logistics", role_colour(camp::PersonRole::Logistics)),
+      fill("resident", role_colour(camp::PersonRole::Resident)),
+      rim("on post", kRimOnPost),
+      rim("moving", kRimMoving),
+      rim("in bunker", kRimSheltered),
+      LegendRow{"wounded / killed", kCasualty, std::nullopt, std::nullopt},
+      LegendRow{"", kKilled, std::nullopt, kCasualty},  // red round the black, as drawn, so it shows at night
+      fill("vehicle at base", vehicle_state_colour(VehicleState::AtBase), sf::Color::Black),
+      fill("mobilizing", vehicle_state_colour(VehicleState::Mobilizing), sf::Color::Black),
+      fill("en route", vehicle_state_colour(VehicleState::EnRoute), sf::Color::Black),
+      fill("on scene", vehicle_state_colour(VehicleState::OnScene), sf::Color::Black),
+      fill("returning", vehicle_state_colour(VehicleState::Returning), sf::Color::Black),
+      fill("post manned", kTowerManned),
+      fill("post short", kTowerShort),
+      fill("post idle", kTowerIdle),
+      fill("impact (fades)", kImpact),
+      fill("open incident", kIncident),
+      fill("protester quiet", kProtesterQuiet),
+      fill("protester active", kProtesterActive),
+      fill("protester leaving", kProtesterLeaving),
+      fill("intruder (triangle)", kIntruder, sf::Color::White),
+      fill("QRF on foot (diamond)", kQrfMember, sf::Color::White),
+      fill("vehicle bomb (bar)", kBombVehicle, sf::Color::Black),
+      fill("round in flight", kRoundInFlight, sf::Color::Black),
+      rim("firing", kMuzzle),
+      fill("fighter down", kCombatantDown, sf::Color::White),
+  };
+  return rows;
+}
+
 void draw_legend(sf::RenderTarget& target, const Fonts& fonts, sf::Vector2f bottom_left) {
-  struct Row {
-    std::string text;
-    sf::Color fill, rim;
-  };
-  const std::vector<Row> rows{
-      {"guard", role_colour(camp::PersonRole::Guard), sf::Color::Transparent},
-      {"staff", role_colour(camp::PersonRole::Staff), sf::Color::Transparent},
-      {"medical", role_colour(camp::PersonRole::Medical), sf::Color::Transparent},
-      {"logistics", role_colour(camp::PersonRole::Logistics), sf::Color::Transparent},
-      {"resident", role_colour(camp::PersonRole::Resident), sf::Color::Transparent},
-      {"on post", sf::Color(150, 150, 150), sf::Color::White},
-      {"moving", sf::Color(150, 150, 150), sf::Color::Yellow},
-      {"in bunker", sf::Color(150, 150, 150), sf::Color(70, 70, 70)},
-      {"wounded / killed", kCasualty, kKilled},
-      {"vehicle at base", vehicle_state_colour(camp::VehicleState::AtBase), sf::Color::Black},
-      {"mobilizing", vehicle_state_colour(camp::VehicleState::Mobilizing), sf::Color::Black},
-      {"en route", vehicle_state_colour(camp::VehicleState::EnRoute), sf::Color::Black},
-      {"on scene", vehicle_state_colour(camp::VehicleState::OnScene), sf::Color::Black},
-      {"returning", vehicle_state_colour(camp::VehicleState::Returning), sf::Color::Black},
-      {"post manned / short / idle", kTowerManned, kTowerShort},
-      {"impact (fades)", kImpact, sf::Color::Transparent},
-      {"open incident", kIncident, sf::Color::Transparent},
-      {"protester quiet / active", kProtesterQuiet, kProtesterActive},
-      {"intruder (triangle)", kIntruder, sf::Color::White},
-      {"QRF on foot (diamond)", kQrfMember, sf::Color::White},
-      {"vehicle bomb (bar)", kBombVehicle, sf::Color::Black},
-      {"round in flight", kRoundInFlight, sf::Color::Black},
-      {"firing / down", kCombatantDown, kMuzzle},
-  };
-  // Columns of nine: people, then vehicles and marks, then the fight.
+  const std::vector<LegendRow>& rows = legend_rows();
+  // A row with no text is a second swatch beside the previous row's (killed beside wounded).
+  std::vector<std::size_t> slot(rows.size());
+  std::size_t lines = 0;
+  for (std::size_t i = 0; i < rows.size(); ++i) slot[i] = rows[i].text.empty() && i > 0 ? slot[i - 1] : lines++;
+  // Columns of nine: people, then vehicles and posts, then marks, the crowd and the fight.
   const std::size_t per_column = 9;
-  const std::size_t columns = (rows.size() + per_column - 1) / per_column;
+  const std::size_t columns = (lines + per_column - 1) / per_column;
   const float line = 15, column = 190, width = static_cast<float>(columns) * column, height = kLegendHeight - 8;
   sf::VertexArray t(sf::Triangles);
   const sf::Vector2f top_left{bottom_left.x, bottom_left.y - height};
   add_rect(t, top_left, {width, height}, kBox);
-  auto place = [&](std::size_t i) {
-    return sf::Vector2f{top_left.x + column * static_cast<float>(i / per_column),
-                        top_left.y + line * static_cast<float>(i % per_column)};
+  auto place = [&](std::size_t s) {
+    return sf::Vector2f{top_left.x + column * static_cast<float>(s / per_column),
+                        top_left.y + line * static_cast<float>(s % per_column)};
   };
+  std::vector<float> text_at(lines, 26);
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    const sf::Vector2f c = place(i) + sf::Vector2f{14, 12};
-    if (rows[i].rim.a > 0) add_square(t, c, 11, rows[i].rim);
-    add_square(t, c, 7, rows[i].fill);
+    const bool beside = rows[i].text.empty() && i > 0;
+    if (beside) text_at[slot[i]] = 40;
+    const sf::Vector2f c = place(slot[i]) + sf::Vector2f{beside ? 28.0f : 14.0f, 12};
+    if (rows[i].outline) add_square(t, c, 11, *rows[i].outline);
+    if (rows[i].rim) add_square(t, c, 11, *rows[i].rim);
+    add_square(t, c, 7, rows[i].fill.value_or(kBox));
   }
   target.draw(t);
   for (std::size_t i = 0; i < rows.size(); ++i)
-    draw_text(target, fonts.sans, rows[i].text, place(i) + sf::Vector2f{26, 4}, 11, kPanelText);
+    if (!rows[i].text.empty())
+      draw_text(target, fonts.sans, rows[i].text, place(slot[i]) + sf::Vector2f{text_at[slot[i]], 4}, 11, kPanelText);
 }
 
 double scale_bar_metres(const ViewFrame& frame, float max_px) {

@@ -1,5 +1,6 @@
 #pragma once
-// Every colour the viewer uses, in one place, so tests can look for them in the picture.
+// Every colour the viewer uses, in one place, so tests can look for them in the picture. No two
+// meanings in the legend share a colour (tests/render/test_render.cpp checks every pair).
 #include <SFML/Graphics/Color.hpp>
 
 #include "sim/camp/layout.hpp"
@@ -14,13 +15,13 @@ inline const sf::Color kRoad{95, 90, 85};
 inline const sf::Color kBunker{60, 60, 60};
 inline const sf::Color kGate{250, 200, 20};
 inline const sf::Color kTowerManned{30, 200, 60};   // scaled by vigilance
-inline const sf::Color kTowerShort{220, 30, 30};    // required but not (fully) manned
-inline const sf::Color kTowerIdle{150, 150, 150};   // not required at this hour
+inline const sf::Color kTowerShort{150, 0, 0};      // required but not (fully) manned
+inline const sf::Color kTowerIdle{190, 190, 190};   // not required at this hour
 inline const sf::Color kFieldOfView{255, 255, 255, 45};
 inline const sf::Color kTown{190, 170, 130};        // the built-up edge of Gao west of the camp
 inline const sf::Color kTownBlock{160, 140, 105};
 inline const sf::Color kNight{10, 20, 60};          // drawn over the map, alpha by darkness
-inline const sf::Color kImpact{255, 110, 20};       // blast radius, alpha fades with age
+inline const sf::Color kImpact{255, 140, 40};       // blast radius, alpha fades with age
 inline const sf::Color kIncident{230, 30, 200};     // ring around an open incident's place
 inline const sf::Color kPanel{28, 30, 36};
 inline const sf::Color kPanelText{225, 225, 225};
@@ -29,19 +30,23 @@ inline const sf::Color kAlert{255, 90, 80};
 inline const sf::Color kSelection{0, 255, 255};
 // The fight: intruders (triangles), the QRF on foot (diamonds), a yellow rim on whoever fires,
 // grey for the wounded or captured, black for the dead.
-inline const sf::Color kIntruder{150, 0, 20};
-inline const sf::Color kQrfMember{0, 70, 220};
+inline const sf::Color kIntruder{90, 0, 0};
+inline const sf::Color kQrfMember{0, 40, 120};
 inline const sf::Color kSentryFighting{20, 110, 40};  // the guard's own green: a sentry shooting back
-inline const sf::Color kMuzzle{255, 235, 0};
-inline const sf::Color kCombatantDown{140, 140, 140};
-// A vehicle bomb on its run: a long dark-red bar with a white core (a vehicle, and the enemy's).
-inline const sf::Color kBombVehicle{110, 0, 40};
-// A rocket or mortar round in the air: a pale dot with a trail back along its track.
-inline const sf::Color kRoundInFlight{255, 250, 200};
+inline const sf::Color kMuzzle{255, 255, 0};
+inline const sf::Color kCombatantDown{80, 80, 80};
+// A vehicle bomb on its run: a long purple bar with a white core (a vehicle, and the enemy's).
+inline const sf::Color kBombVehicle{120, 0, 120};
+// A rocket or mortar round in the air: a pale yellow dot with a trail back along its track.
+inline const sf::Color kRoundInFlight{255, 245, 170};
 // Protesters at the gate, by state: quiet, active (Epstein), leaving.
-inline const sf::Color kProtesterQuiet{245, 240, 225};
-inline const sf::Color kProtesterActive{235, 45, 30};
-inline const sf::Color kProtesterLeaving{130, 130, 130};
+inline const sf::Color kProtesterQuiet{225, 205, 150};
+inline const sf::Color kProtesterActive{255, 100, 180};
+inline const sf::Color kProtesterLeaving{175, 160, 120};
+// A person's activity, as the rim of the marker (the fill is the role).
+inline const sf::Color kRimOnPost{160, 255, 160};
+inline const sf::Color kRimMoving{0, 220, 255};
+inline const sf::Color kRimSheltered{0, 130, 130};
 
 // People: fill by role; activity shows in the marker's size and rim (see people_layer.cpp).
 inline sf::Color role_colour(camp::PersonRole role) {
@@ -62,9 +67,9 @@ inline const sf::Color kKilled{0, 0, 0};
 inline sf::Color vehicle_state_colour(camp::VehicleState state) {
   switch (state) {
     case camp::VehicleState::AtBase: return {120, 120, 120};
-    case camp::VehicleState::Mobilizing: return {250, 200, 0};
-    case camp::VehicleState::EnRoute: return {255, 120, 0};
-    case camp::VehicleState::OnScene: return {230, 20, 20};
+    case camp::VehicleState::Mobilizing: return {210, 170, 0};
+    case camp::VehicleState::EnRoute: return {255, 60, 0};
+    case camp::VehicleState::OnScene: return {190, 0, 90};
     case camp::VehicleState::Returning: return {60, 160, 255};
     case camp::VehicleState::OutOfService: return {40, 40, 40};
   }

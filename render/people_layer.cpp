@@ -19,11 +19,10 @@ sf::Color darker(sf::Color c) {
 // A marker's rim colour, or transparent for none.
 sf::Color rim_of(camp::PersonActivity activity) {
   switch (activity) {
-    case camp::PersonActivity::OnPost: return sf::Color::White;
-    case camp::PersonActivity::Moving: return sf::Color::Yellow;
-    case camp::PersonActivity::Sheltered: return {70, 70, 70};
-    case camp::PersonActivity::Casualty: return sf::Color::White;
-    case camp::PersonActivity::Killed: return kCasualty;
+    case camp::PersonActivity::OnPost: return kRimOnPost;
+    case camp::PersonActivity::Moving: return kRimMoving;
+    case camp::PersonActivity::Sheltered: return kRimSheltered;
+    case camp::PersonActivity::Killed: return kCasualty;  // black with the wounded's red round it
     default: return sf::Color::Transparent;
   }
 }

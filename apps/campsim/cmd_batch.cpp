@@ -117,7 +117,8 @@ int prepare(const batch::BatchPlan& plan, const fs::path& dir, const nlohmann::o
   if (exists && !force && !resume) {
     std::cerr << "campsim batch: " << dir.string()
               << (state == batch::DirectoryState::Finished
-                      ? " holds a finished batch; use --force to replace it or --out to choose another directory\n"
+                      ? " holds a finished batch (--resume would find nothing left to run; campsim compare reads it); "
+                        "use --force to replace it, or --out to choose another directory\n"
                       : " holds an unfinished batch; add --resume to continue it, or --force to start again\n");
     return kBadInput;
   }

@@ -78,7 +78,7 @@ int calibrate_command(const std::vector<std::string>& args) {
       ("samples", po::value<int>(&samples), "parameter sets (nolh: 2^m + 1, default the smallest that fits; lhs: default 33)")
       ("design-seed", po::value<std::uint64_t>(&design_seed)->default_value(1), "seed of the design")
       ("replications,n", po::value<int>(&replications)->default_value(10), "replications per set (the band is over them)")
-      ("days", po::value<std::string>(&days_text), "simulated days per run (default: the scenario's duration)")
+      ("days", po::value<std::string>(&days_text), "simulated days per run, 365 or 365d or 12h (default: the scenario's duration)")
       ("seed", po::value<std::string>(&seed_text), "run seed (default: the scenario's); every set uses the same (common random numbers)")
       ("rule", po::value<std::string>(&rule_text)->default_value("band"), "band (every target inside the 90% band) or implausibility")
       ("cutoff", po::value<double>(&cutoff)->default_value(3), "implausibility cut-off for --rule implausibility")

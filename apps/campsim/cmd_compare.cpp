@@ -15,6 +15,7 @@
 #include "analysis/terminal_headline.hpp"
 #include "apps/campsim/commands.hpp"
 #include "apps/campsim/limits.hpp"
+#include "apps/campsim/options.hpp"
 #include "sim/engine/number_format.hpp"
 #include "sim/batch/batch_directory.hpp"
 #include "sim/batch/row_checksums.hpp"
@@ -77,14 +78,14 @@ int compare_command(const std::vector<std::string>& args) {
   positional.add("batch", 1);
   try {
     po::variables_map values;
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), values);
+    po::store(po::command_line_parser(args).options(all).positional(positional).style(command_line_style()).run(), values);
     if (values.count("help")) {
       std::cout << "Usage: " << kCompareUsage << "\n\n" << kCompareExplanation << "\n" << visible;
       return kOk;
     }
     po::notify(values);
   } catch (const po::error& e) {
-    std::cerr << "campsim compare: " << io::visible_lines(e.what()) << "\nUsage: " << kCompareUsage << "\n(see --help)\n";
+    std::cerr << "campsim compare: " << option_error_text(e, visible) << "\nUsage: " << kCompareUsage << "\n(see --help)\n";
     return kBadInput;
   }
   if (batch_dir.empty()) {

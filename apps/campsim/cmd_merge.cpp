@@ -7,6 +7,7 @@
 #include <fmt/ostream.h>
 
 #include "apps/campsim/commands.hpp"
+#include "apps/campsim/options.hpp"
 #include "sim/batch/batch_manifest.hpp"
 #include "sim/batch/batch_plan.hpp"
 #include "sim/batch/merge.hpp"
@@ -46,14 +47,14 @@ int merge_command(const std::vector<std::string>& args) {
   positional.add("out", 1).add("shards", -1);
   try {
     po::variables_map values;
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), values);
+    po::store(po::command_line_parser(args).options(all).positional(positional).style(command_line_style()).run(), values);
     if (values.count("help")) {
       std::cout << "Usage: " << kUsageLine << "\n\n" << visible << "\n" << kHelp;
       return kOk;
     }
     po::notify(values);
   } catch (const po::error& e) {
-    std::cerr << "campsim: " << io::visible_lines(e.what()) << "\nUsage: " << kUsageLine << "\n(see --help)\n";
+    std::cerr << "campsim: " << option_error_text(e, visible) << "\nUsage: " << kUsageLine << "\n(see --help)\n";
     return kBadInput;
   }
   std::vector<fs::path> dirs(shards.begin(), shards.end());

@@ -7,6 +7,7 @@
 
 #include "sim/batch/design.hpp"
 #include "sim/camp/threats/attack_budget.hpp"
+#include "sim/scenario/duration.hpp"
 
 namespace campsim::cli {
 
@@ -28,9 +29,16 @@ std::optional<std::uint64_t> parse_seed(const std::string& text, std::string& pr
 std::optional<double> parse_days(const std::string& text, std::string& problem) {
   double days = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), days);
-  const bool number = !text.empty() && ec == std::errc() && end == text.data() + text.size();
-  if (!number || !std::isfinite(days) || days * 86400 < 60 || days > kMaxDays) {
-    problem = fmt::format("--days must be a number of days from one minute (0.000695) to {:g} (11 years), got '{}'",
+  bool valid = !text.empty() && ec == std::errc() && end == text.data() + text.size();
+  // Or a duration with its units, as --at and the scenario's `duration` take it: 30d, 12h, 1d6h.
+  if (!valid)
+    if (const auto seconds = scenario::parse_duration(text)) {
+      days = *seconds / 86400;
+      valid = true;
+    }
+  if (!valid || !std::isfinite(days) || days * 86400 < 60 || days > kMaxDays) {
+    problem = fmt::format("--days must be a number of days or a duration (30, 30d, 12h, 1d6h) from one minute (0.000695, "
+                          "1min) to {:g} (11 years), got '{}'",
                           kMaxDays, text);
     return std::nullopt;
   }

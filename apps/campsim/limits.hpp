@@ -43,8 +43,9 @@ std::optional<std::string> empty_value_problem(const std::vector<std::string>& a
 // text is not such a number (a sign, a fraction, too large), with `problem` saying why.
 std::optional<std::uint64_t> parse_seed(const std::string& text, std::string& problem);
 
-// Parses "--days TEXT": a finite number of days from one minute to kMaxDays. Returns the days, or
-// nothing with `problem` saying which limit was broken (0, nan, inf and 1e9 are all refused).
+// Parses "--days TEXT": a finite number of days, or a duration with units as the scenario writes
+// one (30d, 12h, 1d6h, 90min), from one minute to kMaxDays. Returns the days, or nothing with
+// `problem` saying which limit was broken (0, nan, inf and 1e9 are all refused).
 std::optional<double> parse_days(const std::string& text, std::string& problem);
 
 // Nothing if 1 <= threads <= kMaxThreads, else the message.

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "apps/campsim/commands.hpp"
+#include "apps/campsim/options.hpp"
 #include "sim/version.hpp"
 #include "sim/io/visible_text.hpp"
 
@@ -51,6 +52,9 @@ Commands:
 Exit codes: 0 ok, 1 run failed, 2 bad input (command line or scenario).
 Documentation: docs/user-guide.md, docs/batch.md, docs/analysis.md, docs/calibration.md, docs/scenario-reference.md, docs/odd.md
 )";
+
+const std::vector<std::string> kCommands{"run",     "validate",   "replay",      "batch",     "compare",
+                                         "view",    "merge",      "dictionary",  "sensitivity", "calibrate"};
 
 std::string& invoked_as() {
   static std::string path = "campsim";
@@ -98,7 +102,12 @@ int main(int argc, char** argv) {
       return campsim::cli::kBadInput;
 #endif
     }
-    std::cerr << "campsim: unknown command '" << command << "'\n\n" << kUsage;
+    // A slip of the keyboard gets the command it was near, not 40 lines of help.
+    std::cerr << "campsim: unknown command '" << campsim::io::visible(command) << "'";
+    if (const auto near = campsim::cli::did_you_mean(command, kCommands)) std::cerr << "; did you mean '" << *near << "'?";
+    std::cerr << "\nCommands:";
+    for (const std::string& c : kCommands) std::cerr << " " << c;
+    std::cerr << "\n(campsim --help says what each does)\n";
     return campsim::cli::kBadInput;
   } catch (const std::exception& e) {
     std::cerr << "campsim " << command << ": " << campsim::io::visible_lines(e.what()) << "\n";

@@ -1,5 +1,6 @@
 #include "apps/campsim/options.hpp"
 
+#include <algorithm>
 #include <iostream>
 
 #include "apps/campsim/commands.hpp"
@@ -19,6 +20,52 @@ void add_scenario_options(po::options_description& options, ScenarioOptions& out
        "--set 'guards.posts[0].manning[0].guards=3'");
 }
 
+int command_line_style() {
+  return po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
+}
+
+std::optional<std::string> did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
+  const auto distance = [](const std::string& a, const std::string& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+      std::size_t diagonal = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= b.size(); ++j) {
+        const std::size_t above = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        diagonal = above;
+      }
+    }
+    return row[b.size()];
+  };
+  std::optional<std::string> best;
+  std::size_t best_distance = 0;
+  for (const std::string& c : candidates) {
+    const std::size_t d = distance(word, c);
+    if (d > 2 || 2 * d >= word.size()) continue;
+    if (!best || d < best_distance) {
+      best = c;
+      best_distance = d;
+    }
+  }
+  return best;
+}
+
+std::string option_error_text(const po::error& error, const po::options_description& options) {
+  std::string text = io::visible_lines(error.what());
+  if (const auto* unknown = dynamic_cast<const po::unknown_option*>(&error)) {
+    std::string name = unknown->get_option_name();
+    while (!name.empty() && name.front() == '-') name.erase(name.begin());
+    if (const std::size_t equals = name.find('='); equals != std::string::npos) name.resize(equals);
+    std::vector<std::string> names;
+    for (const auto& option : options.options())
+      if (!option->long_name().empty() && option->long_name() != "scenario") names.push_back(option->long_name());
+    if (const auto near = did_you_mean(name, names)) text += "; did you mean --" + *near + "?";
+  }
+  return text;
+}
+
 std::optional<int> parse_command_line(const std::vector<std::string>& args, const po::options_description& options,
                                       const std::string& usage_line, const std::string& examples) {
   po::options_description visible("Options");
@@ -31,14 +78,14 @@ std::optional<int> parse_command_line(const std::vector<std::string>& args, cons
   positional.add("scenario", 1);
   po::variables_map values;
   try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), values);
+    po::store(po::command_line_parser(args).options(all).positional(positional).style(command_line_style()).run(), values);
     if (values.count("help")) {
       std::cout << "Usage: " << usage_line << "\n\n" << visible << "\n" << examples;
       return kOk;
     }
     po::notify(values);
   } catch (const po::error& e) {
-    std::cerr << "campsim: " << io::visible_lines(e.what()) << "\nUsage: " << usage_line << "\n(see --help)\n";
+    std::cerr << "campsim: " << option_error_text(e, all) << "\nUsage: " << usage_line << "\n(see --help)\n";
     return kBadInput;
   }
   // A seed read by the option parser as an unsigned number would take "-1" as 2^64 - 1.

@@ -14,8 +14,10 @@ namespace campsim::batch {
 std::string batch_summary_markdown(const std::filesystem::path& batch_dir) {
   const analysis::BatchTable table = analysis::read_batch(batch_dir);
   analysis::CompareOptions options;  // compare's defaults: same level, seed and resamples
-  for (const std::string& k : analysis::key_metrics())
-    if (table.metric_index(k) >= 0) options.metric_patterns.push_back(k);
+  // The metrics compare's headline can show (the key ones, then the other catalogued harms).
+  for (const auto* names : {&analysis::key_metrics(), &analysis::other_headline_metrics()})
+    for (const std::string& k : *names)
+      if (table.metric_index(k) >= 0) options.metric_patterns.push_back(k);
   // Without the key metrics the headline shows the first eight: compute only those.
   for (std::size_t i = 0; options.metric_patterns.empty() && i < table.metrics.size() && i < 8; ++i)
     options.metric_patterns.push_back(table.metrics[i]);

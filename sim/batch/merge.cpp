@@ -34,6 +34,9 @@ MergeReport merge_shards(const fs::path& out, const std::vector<fs::path>& dirs,
   std::vector<ShardDir> shards;
   std::set<int> indices;
   for (const fs::path& dir : dirs) {
+    if (!fs::is_directory(dir))
+      throw BatchInputError(dir.string() + (fs::exists(dir) ? " is not a directory" : " does not exist") +
+                            "; expected a shard's batch directory (campsim batch ... --shard i/N --out DIR)");
     ShardDir shard{dir, read_batch_manifest(dir), {}, {}};
     if (!fs::exists(dir / kSummaryFile))
       throw BatchInputError(dir.string() + " is not finished (no " + kSummaryFile +

@@ -80,7 +80,8 @@ TEST_CASE("design parameter columns are settings, not metrics", "[analysis][batc
 
 TEST_CASE("a directory that is not a batch, or a malformed one, is a clear error", "[analysis][batch]") {
   const fs::path dir = scratch("errors");
-  CHECK(error_of(dir / "nowhere") == (dir / "nowhere").string() + ": not a directory");
+  CHECK(error_of(dir / "nowhere") == (dir / "nowhere").string() +
+                                         " does not exist; expected a batch directory (campsim batch ... --out DIR writes one)");
   CHECK(error_of(dir).find("is not a batch directory: it has no batch.json") != std::string::npos);
 
   write_synthetic_batch(dir);

@@ -163,3 +163,78 @@ TEST_CASE("the terminal headline fits 100 columns, shortening long policy names 
   }
   fs::remove_all(dir);
 }
+
+TEST_CASE("the bottom line of an infiltration study says who was killed and wounded, without constants",
+          "[analysis][bottom-line]") {
+  const fs::path dir = bottom_line_scratch("threats");
+  // The policy (a stood-down QRF, say) adds 3 + (r mod 3) deaths and 6 + (r mod 4) wounded to the
+  // reference's 1 + (r mod 2) and 2 + (r mod 3) in every run, and 20 to 22 minutes to contain the
+  // intruders; fights stopped at the wire are 0 in every run of both (a constant), shots differ
+  // but nobody says which way is better. The sentence gives the dead first, the time last.
+  write_synthetic_batch(dir,
+                        {{"threats.by_kind.infiltration.mean_minutes_detection_to_contained",
+                          [](int p, int r) { return std::optional<double>(15 + r % 5 + (p ? 20 + r % 3 : 0)); }},
+                         {"threats.by_kind.infiltration.killed",
+                          [](int p, int r) { return std::optional<double>(1 + r % 2 + (p ? 3 + r % 3 : 0)); }},
+                         {"threats.by_kind.infiltration.wounded",
+                          [](int p, int r) { return std::optional<double>(2 + r % 3 + (p ? 6 + r % 4 : 0)); }},
+                         {"threats.fight.shots", [](int p, int r) { return std::optional<double>(100 + r + (p ? 50 : 0)); }},
+                         {"threats.fight.stopped_outside", [](int, int) { return std::optional<double>(0); }}},
+                        false);
+  CompareOptions options;
+  options.metric_patterns = {"threats.*"};
+  const Comparison c = compare(read_batch(dir), options);
+  const std::vector<std::string> headline = headline_metrics(c);
+  CHECK(headline == std::vector<std::string>{"threats.by_kind.infiltration.mean_minutes_detection_to_contained",
+                                             "threats.by_kind.infiltration.killed", "threats.by_kind.infiltration.wounded"});
+  const std::string text = joined(bottom_line(c, 0));
+  INFO(text);
+  std::vector<double> killed, wounded;
+  for (int r = 0; r < kReplications; ++r) {
+    killed.push_back(3 + r % 3);
+    wounded.push_back(6 + r % 4);
+  }
+  CHECK(text.find("Clearly worse than gao_baseline: pre_authorized_dispatch raises deaths in infiltrations by " +
+                  size_by_hand(killed, 2) + " per run; raises the wounded in infiltrations by " + size_by_hand(wounded, 2) +
+                  " per run; lengthens the time from detecting infiltrations to containing them by ") != std::string::npos);
+  CHECK(text.find("not pooled over incidents") != std::string::npos);
+  CHECK(text.find("stopped") == std::string::npos);
+  CHECK(text.find("Clearly better") == std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a protest comparison judges the toll: civilians shot is better lower, police hurt worse higher",
+          "[analysis][bottom-line]") {
+  const fs::path dir = bottom_line_scratch("protests");
+  // Restrained rules: one to two civilians killed fewer in every run, one to three police hurt more;
+  // protests.enabled is 1 everywhere (a constant the headline must not show).
+  write_synthetic_batch(dir,
+                        {{"protests.enabled", [](int, int) { return std::optional<double>(1); }},
+                         {"protests.civilians_killed",
+                          [](int p, int r) { return std::optional<double>(3 + r % 2 - (p ? 1 + r % 2 : 0)); }},
+                         {"protests.police_hurt", [](int p, int r) { return std::optional<double>(4 + r % 5 + (p ? 1 + r % 3 : 0)); }},
+                         {"protests.tear_gas_uses", [](int p, int r) { return std::optional<double>(r % 4 + p); }}},
+                        false);
+  CompareOptions options;
+  options.metric_patterns = {"protests.*"};
+  const Comparison c = compare(read_batch(dir), options);
+  const std::vector<std::string> headline = headline_metrics(c);
+  CHECK(headline == std::vector<std::string>{"protests.civilians_killed", "protests.police_hurt"});
+  const Table table = headline_table(c, 0);
+  for (const auto& row : table.rows) CHECK(row[0].find("enabled") == std::string::npos);
+  const std::string text = joined(bottom_line(c, 0));
+  INFO(text);
+  std::vector<double> fewer, more;
+  for (int r = 0; r < kReplications; ++r) {
+    fewer.push_back(-(1 + r % 2));
+    more.push_back(1 + r % 3);
+  }
+  CHECK(text.find("Clearly better than gao_baseline: pre_authorized_dispatch lowers civilians killed in protests by " +
+                  size_by_hand(fewer, 2) + " per run.") != std::string::npos);
+  CHECK(text.find("Clearly worse than gao_baseline: pre_authorized_dispatch raises police hurt in protests by " +
+                  size_by_hand(more, 2) + " per run.") != std::string::npos);
+  // With no --metrics, the protests' toll is still in the headline (after any key metric).
+  const Comparison all = compare(read_batch(dir), {});
+  CHECK(headline_metrics(all) == std::vector<std::string>{"protests.civilians_killed", "protests.police_hurt"});
+  fs::remove_all(dir);
+}

@@ -112,7 +112,7 @@ TEST_CASE("compare on something that is not a batch exits 2 and says what is wro
 
   r = run_cli("compare " + (scratch / "missing").string());
   CHECK(r.exit_code == 2);
-  CHECK(r.output.find("not a directory") != std::string::npos);
+  CHECK(r.output.find("missing does not exist; expected a batch directory") != std::string::npos);
 
   r = run_cli("compare");
   CHECK(r.exit_code == 2);

@@ -50,7 +50,7 @@ TEST_CASE("thread and day limits are refused with exit 2 and name the limit", "[
       {"run scenarios/gao_baseline.yaml --threads 65537", "--threads must be at least 1 and at most 512"},
       {"batch scenarios/gao_baseline.yaml --replications 1 --threads 65537", "at most 512"},
       {"replay scenarios/gao_baseline.yaml --replications 1 --threads 65537", "at most 512"},
-      {"run scenarios/gao_baseline.yaml --days inf", "--days must be a number of days from one minute"},
+      {"run scenarios/gao_baseline.yaml --days inf", "--days must be a number of days or a duration"},
       {"run scenarios/gao_baseline.yaml --days 1e9", "to 4017.75 (11 years)"},
       {"run scenarios/gao_baseline.yaml --days nan", "--days must be"},
       {"run scenarios/gao_baseline.yaml --days 0", "got '0'"},

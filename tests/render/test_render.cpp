@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "render/camp_painter.hpp"
+#include "render/overlays.hpp"
 #include "render/palette.hpp"
 #include "render/triangulate.hpp"
 #include "sim/camp/camp_run.hpp"
@@ -119,4 +120,43 @@ TEST_CASE("a rendered snapshot shows the camp, its zones and the state of each p
   const sf::Image alarm = render::render_image(layout, short_one, width, height);
   CHECK(near(pixel(alarm, tower->position), render::kTowerShort, 0));
   CHECK(near(pixel(image, tower->position), render::kTowerShort, 60) == false);
+}
+
+TEST_CASE("no two meanings in the viewer's legend share a colour", "[render][palette]") {
+  // Every colour that carries a meaning (a row's fill or rim; outlines are neutral borders).
+  std::vector<std::pair<std::string, sf::Color>> meanings;
+  std::string row_name;
+  for (const render::LegendRow& row : render::legend_rows()) {
+    row_name = row.text.empty() ? row_name + ", second swatch" : row.text;
+    if (row.fill) meanings.emplace_back(row_name + " (fill)", *row.fill);
+    if (row.rim) meanings.emplace_back(row_name + " (rim)", *row.rim);
+  }
+  REQUIRE(meanings.size() >= 20);
+  // Apart by at least 50 in RGB (Euclidean): grey 150 against grey 130, or the wounded's red
+  // against an active protester's, would fail.
+  const auto apart = [](sf::Color a, sf::Color b) {
+    const double dr = a.r - b.r, dg = a.g - b.g, db = a.b - b.b;
+    return std::sqrt(dr * dr + dg * dg + db * db);
+  };
+  for (std::size_t i = 0; i < meanings.size(); ++i)
+    for (std::size_t j = i + 1; j < meanings.size(); ++j) {
+      INFO(meanings[i].first << " and " << meanings[j].first);
+      CHECK(apart(meanings[i].second, meanings[j].second) >= 50);
+    }
+  // The check itself: the palette before issue 22 had the in-bunker grey and the leaving
+  // protesters' grey 35 apart.
+  CHECK(apart({150, 150, 150}, {130, 130, 130}) < 50);
+  // What the legend names is what is drawn: every role, the activities' rims and the crowd.
+  const auto has = [&](sf::Color c) {
+    for (const auto& [name, colour] : meanings)
+      if (colour == c) return true;
+    return false;
+  };
+  for (camp::PersonRole role : {camp::PersonRole::Guard, camp::PersonRole::Staff, camp::PersonRole::Medical,
+                                camp::PersonRole::Logistics, camp::PersonRole::Resident})
+    CHECK(has(render::role_colour(role)));
+  for (sf::Color c : {render::kRimOnPost, render::kRimMoving, render::kRimSheltered, render::kCasualty, render::kKilled,
+                      render::kProtesterQuiet, render::kProtesterActive, render::kProtesterLeaving, render::kIntruder,
+                      render::kQrfMember, render::kMuzzle, render::kCombatantDown})
+    CHECK(has(c));
 }

@@ -133,6 +133,15 @@ TEST_CASE("without a display the viewer says how to get one instead of crashing"
   std::filesystem::remove("/tmp/never.png");
 }
 
+TEST_CASE("a run directory that is not there is named as one, not as a scenario file", "[render][view]") {
+  std::string out;
+  CHECK(campsim("view runs/no-such-run-of-this-test --at 1h", &out) == 2);
+  CHECK(out.find("runs/no-such-run-of-this-test does not exist; expected a run directory") != std::string::npos);
+  CHECK(out.find("scenario file;") == std::string::npos);
+  CHECK(campsim("view scenarios/no_such_scenario.yaml", &out) == 2);
+  CHECK(out.find("does not exist; expected a scenario file") != std::string::npos);
+}
+
 // `text` as one word for the test's own shell (single-quoted, ' as '\'').
 std::string shell_word(const std::string& text) {
   std::string out = "'";

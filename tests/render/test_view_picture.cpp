@@ -125,9 +125,9 @@ TEST_CASE("people, vehicles and an impact are drawn where and when they are", "[
   CHECK(near(pixel(image, f, {750, 700}), render::role_colour(camp::PersonRole::Staff), 0));
   CHECK(near(pixel(image, f, {250, 700}), render::kCasualty, 0));
   CHECK(near(pixel(image, f, {1000, 800}), render::role_colour(camp::PersonRole::Medical), 0));
-  // The mover's yellow rim, one pixel outside its fill.
+  // The mover's rim, one pixel outside its fill.
   const int half = render::person_marker_px(f) / 2;
-  CHECK(near(pixel(image, f, {1000, 800}, static_cast<float>(half + 1), 0), sf::Color::Yellow, 0));
+  CHECK(near(pixel(image, f, {1000, 800}, static_cast<float>(half + 1), 0), render::kRimMoving, 0));
   CHECK(near(pixel(image, f, {1000, 800}, static_cast<float>(half), 0), render::role_colour(camp::PersonRole::Medical), 0));
   // The ambulance (vehicle 2, en route, at (400, 500)): its state colour beside its white cross.
   CHECK(near(pixel(image, f, {400, 500}, 3, 3), render::vehicle_state_colour(camp::VehicleState::EnRoute), 0));

@@ -299,6 +299,14 @@ int view_command(const std::vector<std::string>& args) {
     std::cerr << "campsim view: " << *problem << "\n";
     return kBadInput;
   }
+  // Nothing there: say what view takes, not that a run directory is "a readable scenario file".
+  if (const fs::path source = o.scenario.scenario; !fs::exists(source)) {
+    const bool yaml = source.extension() == ".yaml" || source.extension() == ".yml";
+    std::cerr << "campsim view: " << io::visible(source.string()) << " does not exist; expected "
+              << (yaml ? "a scenario file" : "a run directory (campsim run --record --out DIR), a recording.bin or a scenario .yaml file")
+              << "\n";
+    return kBadInput;
+  }
   // A recording that is a FIFO or a device would hang or never end the read: refused by name
   // before anything else, a display included.
   if (const fs::path source = o.scenario.scenario; fs::is_directory(source) || source.extension() == ".bin") {

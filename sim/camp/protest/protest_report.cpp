@@ -73,13 +73,19 @@ ordered_json protest_metrics_json(const ProtestParams& params, const ProtestMode
           {"unexplained_decisions", model != nullptr ? model->unexplained_decisions() : 0L}};
 }
 
+const std::vector<std::string>& protest_table_columns() {
+  static const std::vector<std::string> columns{
+      "protest", "incident", "scripted", "marched_s", "at_gate_s", "ended_s", "end", "crowd", "peak_level",
+      "civilians_killed", "civilians_wounded", "civilians_to_camp_hospital", "police_hurt",
+      "peacekeepers_hurt", "legitimacy_before", "legitimacy_after", "understanding", "negotiation_rounds",
+      "negotiation_successes", "tear_gas_uses", "warning_shot_uses", "lethal_force_uses",
+      "stone_throwing_s", "molotov_s", "breach_attempt_s", "lethal_force_granted_s"};
+  return columns;
+}
+
 engine::RecordTable protest_table(const ProtestModel& model) {
   engine::RecordTable t;
-  t.columns = {"protest", "incident", "scripted", "marched_s", "at_gate_s", "ended_s", "end", "crowd", "peak_level",
-               "civilians_killed", "civilians_wounded", "civilians_to_camp_hospital", "police_hurt",
-               "peacekeepers_hurt", "legitimacy_before", "legitimacy_after", "understanding", "negotiation_rounds",
-               "negotiation_successes", "tear_gas_uses", "warning_shot_uses", "lethal_force_uses",
-               "stone_throwing_s", "molotov_s", "breach_attempt_s", "lethal_force_granted_s"};
+  t.columns = protest_table_columns();
   for (const ProtestRecord& r : model.records()) {
     const auto lethal = r.granted[static_cast<std::size_t>(ForceStep::lethal_force)];
     t.rows.push_back({std::to_string(r.id), std::to_string(r.incident), r.scripted ? "1" : "0",

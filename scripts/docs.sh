@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Regenerates every program output and number marked in README.md and docs/ (<!-- output: ... -->
+# blocks and <!-- value: ... --> numbers; tests/docs/docs_outputs.cpp says how to mark one) from
+# this build, the data dictionary and the viewer's screenshots in docs/images/. With --slow also the blocks marked (slow), which run
+# batches of simulated years (minutes on two cores). ctest's docs/outputs fails when a marked
+# output no longer matches; docs/slow_outputs (CAMPSIM_DOCS_SLOW=1) checks the slow ones.
+# Usage: scripts/docs.sh [--slow]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cmake --build build/release --target campsim campsim_docs_outputs >/dev/null
+build/release/apps/campsim dictionary scenarios/gao_baseline.yaml > docs/data-dictionary.md
+build/release/tests/campsim_docs_outputs --campsim build/release/apps/campsim --source . --write "$@"
+
+# The viewer's screenshots, by the commands their captions give (docs/user-guide.md, docs/threats/fight.md).
+campsim=build/release/apps/campsim
+xvfb=scripts/with-xvfb.sh
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+"$xvfb" "$campsim" view scenarios/gao_baseline.yaml --days 2 --screenshot docs/images/view-baseline-night.png --at 1d2h
+"$campsim" run scenarios/replay_2016-05-31_gao.yaml --record --out "$tmp/replay" -q
+"$xvfb" "$campsim" view "$tmp/replay" --screenshot docs/images/view-replay-blast.png --at 20h46min
+"$xvfb" "$campsim" view scenarios/replay_2015-01-27_gao_protest.yaml --seed 1 --screenshot docs/images/view-protest-2015.png \
+  --at 9h30min --look -25,500,10
+"$xvfb" "$campsim" view scenarios/replay_2015-01-27_gao_protest_restrained.yaml --seed 3 \
+  --screenshot docs/images/view-protest-gate.png --at 10h55min --look -25,500,10
+"$campsim" run scenarios/studies/qrf_notice_30min.yaml --seed 1 --record --out "$tmp/infiltration" -q
+"$xvfb" "$campsim" view "$tmp/infiltration" --screenshot docs/images/view-infiltration-qrf.png --at 26h41min30s \
+  --look 300,380,3
+echo "docs: up to date"

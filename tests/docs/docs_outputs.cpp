@@ -1,0 +1,255 @@
+// Keeps the outputs shown in README.md and docs/ equal to what campsim prints (issue 22: docs that
+// cannot drift). A block of program output in Markdown is marked with the command that makes it:
+//
+//   <!-- output: run scenarios/gao_baseline.yaml --days 30 --seed 7 -->
+//   ```
+//   ...what `campsim run scenarios/gao_baseline.yaml --days 30 --seed 7` prints...
+//   ```
+//
+// optionally keeping only some lines (`| match REGEX`, `| drop REGEX`), and a number in a
+// sentence with the command and a pattern whose first group is the number:
+//
+//   the camp's <!-- value: run scenarios/gao_baseline.yaml --days 1 | world +([0-9]+) people -->2195<!-- /value --> people
+//
+// `(slow)` after `output` or `value` marks a command that takes minutes (a batch of years): it is
+// checked only with --slow. The commands run in order, one scratch directory per Markdown file
+// (with the source's scenarios/ and analysis/ linked in, so relative paths work and a later
+// command sees an earlier one's output); each distinct command runs once. Wall-clock times
+// ("0.07 s", "1.5 runs/s") and git revisions are masked when comparing, and the scratch
+// directory is shown as /home/you/campsim.
+//
+//   campsim_docs_outputs --campsim BIN --source DIR --check [--slow]   exit 1 when a doc differs
+//   campsim_docs_outputs --campsim BIN --source DIR --write [--slow]   rewrite the docs
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kShownDirectory = "/home/you/campsim";
+
+struct Options {
+  fs::path campsim, source;
+  bool write = false, slow = false;
+};
+
+struct Command {
+  std::string arguments;
+  std::vector<std::pair<bool, std::regex>> filters;  // keep (match) or drop, in order
+  std::string capture;                               // value: the pattern whose group 1 is shown
+  bool slow = false;
+};
+
+std::string trim(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t");
+  if (b == std::string::npos) return "";
+  return s.substr(b, s.find_last_not_of(" \t") - b + 1);
+}
+
+// "ARGS | match RE | drop RE" (or "| RE" for a value) after "output:" / "value:".
+Command parse_command(const std::string& text, bool value, bool slow) {
+  Command c;
+  c.slow = slow;
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  for (std::size_t bar = text.find(" | "); bar != std::string::npos; bar = text.find(" | ", start)) {
+    parts.push_back(text.substr(start, bar - start));
+    start = bar + 3;
+  }
+  parts.push_back(text.substr(start));
+  c.arguments = trim(parts[0]);
+  for (std::size_t i = 1; i < parts.size(); ++i) {
+    const std::string p = trim(parts[i]);
+    if (value) c.capture = p;
+    else if (p.rfind("match ", 0) == 0) c.filters.emplace_back(true, std::regex(p.substr(6)));
+    else if (p.rfind("drop ", 0) == 0) c.filters.emplace_back(false, std::regex(p.substr(5)));
+    else throw std::runtime_error("unknown filter '" + p + "' (match REGEX or drop REGEX)");
+  }
+  return c;
+}
+
+class Runner {
+ public:
+  Runner(const Options& o) : options_(o) {
+    char pattern[] = "/tmp/campsim-docs-XXXXXX";
+    if (!::mkdtemp(pattern)) throw std::runtime_error("cannot make a scratch directory");
+    dir_ = pattern;
+    for (const char* linked : {"scenarios", "analysis"}) fs::create_directory_symlink(o.source / linked, dir_ / linked);
+  }
+  ~Runner() {
+    std::error_code ignored;
+    fs::remove_all(dir_, ignored);
+  }
+  const std::string& output_of(const std::string& arguments) {
+    if (const auto at = done_.find(arguments); at != done_.end()) return at->second;
+    const std::string command = "cd '" + dir_.string() + "' && '" + options_.campsim.string() + "' " + arguments + " 2>&1";
+    std::cerr << "docs: campsim " << arguments << "\n";
+    std::string out;
+    if (FILE* pipe = ::popen(command.c_str(), "r")) {
+      std::array<char, 4096> buffer{};
+      while (std::fgets(buffer.data(), buffer.size(), pipe)) out += buffer.data();
+      ::pclose(pipe);
+    }
+    // The scratch directory as a reader's would be.
+    for (std::size_t at = out.find(dir_.string()); at != std::string::npos; at = out.find(dir_.string(), at))
+      out.replace(at, dir_.string().size(), kShownDirectory);
+    return done_[arguments] = out;
+  }
+
+ private:
+  const Options& options_;
+  fs::path dir_;
+  std::map<std::string, std::string> done_;
+};
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+std::string filtered(const std::string& output, const Command& c) {
+  std::string kept;
+  for (const std::string& line : lines_of(output)) {
+    bool keep = true;
+    for (const auto& [match, re] : c.filters) keep = keep && (std::regex_search(line, re) == match);
+    if (keep) kept += line + "\n";
+  }
+  return kept;
+}
+
+// What may differ from one machine or build to the next.
+std::string masked(std::string text) {
+  static const std::regex seconds("[0-9]+(\\.[0-9]+)? (s|runs/s)\\b"), revision("git [0-9a-f]{7,40}"),
+      left("[0-9]+:[0-9]{2} left");
+  text = std::regex_replace(text, seconds, "# $2");
+  text = std::regex_replace(text, revision, "git #");
+  return std::regex_replace(text, left, "#:## left");
+}
+
+// One Markdown file: returns the number of blocks that differ (check) or were rewritten (write).
+int process(const fs::path& file, const Options& o) {
+  std::ifstream in(file);
+  std::stringstream whole;
+  whole << in.rdbuf();
+  const std::vector<std::string> lines = lines_of(whole.str());
+  static const std::regex output_marker("^<!-- output( \\(slow\\))?: (.*) -->$"),
+      value_marker("<!-- value( \\(slow\\))?: (.*?) -->(.*?)<!-- /value -->");
+  std::unique_ptr<Runner> runner;
+  const auto run = [&](const std::string& arguments) -> const std::string& {
+    if (!runner) runner = std::make_unique<Runner>(o);
+    return runner->output_of(arguments);
+  };
+  int differences = 0;
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    std::smatch m;
+    std::string line = lines[i];
+    // Values in a sentence: each replaced by the group its pattern captures.
+    std::string rebuilt;
+    auto from = line.cbegin();
+    for (std::sregex_iterator it(line.begin(), line.end(), value_marker), end; it != end; ++it) {
+      const std::smatch& v = *it;
+      const Command c = parse_command(v[2].str(), true, v[1].matched);
+      std::string shown = v[3].str();
+      if (!c.slow || o.slow) {
+        std::smatch got;
+        const std::string& output = run(c.arguments);
+        if (!std::regex_search(output, got, std::regex(c.capture)) || got.size() < 2)
+          throw std::runtime_error(file.string() + ":" + std::to_string(i + 1) + ": '" + c.capture +
+                                   "' finds nothing in the output of campsim " + c.arguments + ":\n" + output);
+        if (got[1].str() != shown) {
+          ++differences;
+          std::cerr << file.string() << ":" << i + 1 << ": the docs say " << shown << ", campsim " << c.arguments
+                    << " gives " << got[1].str() << "\n";
+          shown = got[1].str();
+        }
+      }
+      rebuilt += std::string(from, v[0].first) + "<!-- value" + (c.slow ? " (slow)" : "") + ": " + v[2].str() + " -->" +
+                 shown + "<!-- /value -->";
+      from = v[0].second;
+    }
+    line = rebuilt + std::string(from, line.cend());
+    out.push_back(line);
+    if (!std::regex_match(lines[i], m, output_marker)) continue;
+    const Command c = parse_command(m[2].str(), false, m[1].matched);
+    if (i + 1 >= lines.size() || lines[i + 1].rfind("```", 0) != 0)
+      throw std::runtime_error(file.string() + ":" + std::to_string(i + 1) + ": an output marker must be followed by a ``` block");
+    out.push_back(lines[++i]);
+    std::string committed;
+    std::size_t close = i + 1;
+    while (close < lines.size() && lines[close] != "```") committed += lines[close++] + "\n";
+    if (close == lines.size()) throw std::runtime_error(file.string() + ": unclosed block after line " + std::to_string(i + 1));
+    std::string now = committed;
+    if (!c.slow || o.slow) {
+      now = filtered(run(c.arguments), c);
+      if (masked(now) != masked(committed)) {
+        ++differences;
+        std::cerr << file.string() << ":" << i << ": the output shown differs from what campsim " << c.arguments
+                  << " prints now:\n--- docs\n" << committed << "--- campsim\n" << now;
+      }
+    }
+    for (const std::string& l : lines_of(o.write ? now : committed)) out.push_back(l);
+    out.push_back("```");
+    i = close;
+  }
+  if (o.write && differences > 0) {
+    std::string text;
+    for (const std::string& l : out) text += l + "\n";
+    std::ofstream(file) << text;
+    std::cerr << "docs: rewrote " << file.string() << " (" << differences << " block(s))\n";
+  }
+  return differences;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options o;
+  bool check = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--campsim" && i + 1 < argc) o.campsim = fs::absolute(argv[++i]);
+    else if (a == "--source" && i + 1 < argc) o.source = fs::absolute(argv[++i]);
+    else if (a == "--write") o.write = true;
+    else if (a == "--check") check = true;
+    else if (a == "--slow") o.slow = true;
+    else {
+      std::cerr << "usage: campsim_docs_outputs --campsim BIN --source DIR (--check|--write) [--slow]\n";
+      return 2;
+    }
+  }
+  if (o.campsim.empty() || o.source.empty() || check == o.write) {
+    std::cerr << "usage: campsim_docs_outputs --campsim BIN --source DIR (--check|--write) [--slow]\n";
+    return 2;
+  }
+  std::vector<fs::path> files{o.source / "README.md"};
+  for (const auto& e : fs::recursive_directory_iterator(o.source / "docs"))
+    if (e.is_regular_file() && e.path().extension() == ".md") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  int differences = 0;
+  try {
+    for (const fs::path& f : files) differences += process(f, o);
+  } catch (const std::exception& e) {
+    std::cerr << "docs: " << e.what() << "\n";
+    return 2;
+  }
+  if (check && differences > 0) {
+    std::cerr << differences << " documented output(s) differ from the program; regenerate with scripts/docs.sh"
+              << (o.slow ? " --slow" : "") << "\n";
+    return 1;
+  }
+  return 0;
+}
