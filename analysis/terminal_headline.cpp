@@ -61,7 +61,11 @@ std::string terminal_headline(const Comparison& c, int design_point, std::size_t
     sections.push_back(std::move(s));
   }
 
-  const std::vector<std::string> header{"policy", "mean [" + level + "]", "vs " + c.policies[c.reference] + " [" + level + "]",
+  // A long reference name would widen the change column past the names' room: the reference's
+  // row says "(reference)" anyway.
+  const std::string& reference = c.policies[c.reference];
+  const std::vector<std::string> header{"policy", "mean [" + level + "]",
+                                        "vs " + (reference.size() > 20 ? std::string("reference") : reference) + " [" + level + "]",
                                         "verdict", "n"};
   std::vector<std::size_t> w(header.size());
   for (std::size_t i = 0; i < header.size(); ++i) w[i] = header[i].size();
@@ -77,13 +81,32 @@ std::string terminal_headline(const Comparison& c, int design_point, std::size_t
   const std::size_t indent = 2, gaps = 2 * 4;
   const std::size_t others = indent + gaps + w[1] + w[2] + w[3] + w[4];
   const std::size_t room = width > others + 8 ? width - others : 8;
+  // Names that share a long beginning (replay_2015-01-27_gao_protest, ..._restrained,
+  // ..._by_the_book) are cut after it, so what is left tells them apart: the rest of the name, or
+  // for the one that is all beginning, its last word.
+  std::size_t common = c.policies.empty() ? 0 : c.policies.front().size();
+  for (const std::string& name : c.policies) {
+    std::size_t same = 0;
+    while (same < common && same < name.size() && name[same] == c.policies.front()[same]) ++same;
+    common = same;
+  }
+  const auto telling = [&](const std::string& name) {
+    if (c.policies.size() < 2 || common < 8) return name;
+    const auto separator = [](char ch) { return ch == '_' || ch == '-'; };
+    std::string rest = name.substr(common);
+    // Cut mid-word (policy_alpha, policy_alps), the rest would not read: the last word instead.
+    if (common < name.size() && !separator(name[common]) && !separator(name[common - 1])) rest.clear();
+    while (!rest.empty() && separator(rest.front())) rest.erase(rest.begin());
+    if (rest.empty()) rest = name.substr(name.find_last_of("_-") == std::string::npos ? 0 : name.find_last_of("_-") + 1);
+    return rest;
+  };
   std::vector<std::string> shown(c.policies.size());
   std::vector<std::string> legend;
   for (std::size_t p = 0; p < c.policies.size(); ++p) {
     shown[p] = c.policies[p];
     if (shown[p].size() > room) {
       const std::string mark = "~" + std::to_string(legend.size() + 1);
-      shown[p] = c.policies[p].substr(0, room - mark.size()) + mark;
+      shown[p] = telling(c.policies[p]).substr(0, room - mark.size()) + mark;
       legend.push_back(mark + " = " + c.policies[p]);
     }
     w[0] = std::max(w[0], shown[p].size());

@@ -238,3 +238,32 @@ TEST_CASE("a protest comparison judges the toll: civilians shot is better lower,
   CHECK(headline_metrics(all) == std::vector<std::string>{"protests.civilians_killed", "protests.police_hurt"});
   fs::remove_all(dir);
 }
+
+TEST_CASE("long policy names that share their beginning are shortened to what tells them apart", "[analysis][bottom-line]") {
+  const fs::path dir = bottom_line_scratch("prefix");
+  fs::create_directories(dir);
+  const std::vector<std::string> names{"replay_2015-01-27_gao_protest_as_it_happened_that_day",
+                                       "replay_2015-01-27_gao_protest_restrained_with_interpreters",
+                                       "replay_2015-01-27_gao_protest_by_the_book_and_no_more"};
+  std::ofstream(dir / "batch.json") << R"({"scenario": "hand.yaml", "replications": 12, "seed": 5, "days": 1,
+    "policies": [{"name": ")" << names[0] << R"("}, {"name": ")" << names[1] << R"("}, {"name": ")" << names[2]
+                                     << R"("}], "design": null, "shard": null})";
+  {
+    std::ofstream results(dir / "results.csv");
+    results << "design_point,policy,replication,seed,protests.civilians_killed\n";
+    for (int p = 0; p < 3; ++p)
+      for (int r = 0; r < 12; ++r) results << "0," << names[static_cast<std::size_t>(p)] << "," << r << ",5," << (p ? 0 : 2 + r % 2) << "\n";
+  }
+  const Comparison c = compare(read_batch(dir), {});
+  const std::string text = terminal_headline(c, 0);
+  INFO(text);
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) CHECK(line.size() <= kTerminalWidth);
+  // Each row starts with the part of its name after the shared "replay_2015-01-27_gao_protest_".
+  CHECK(text.find("\n  as_it_happened") != std::string::npos);
+  CHECK(text.find("\n  restrained_with") != std::string::npos);
+  CHECK(text.find("\n  by_the_book") != std::string::npos);
+  CHECK(text.find("\n  replay_2015") == std::string::npos);
+  for (const std::string& name : names) CHECK(text.find(" = " + name) != std::string::npos);  // the legend names them in full
+  fs::remove_all(dir);
+}
