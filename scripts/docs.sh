@@ -23,7 +23,6 @@ trap 'rm -rf "$tmp"' EXIT
   --at 9h30min --look -25,500,10
 "$xvfb" "$campsim" view scenarios/replay_2015-01-27_gao_protest_restrained.yaml --seed 3 \
   --screenshot docs/images/view-protest-gate.png --at 10h55min --look -25,500,10
-"$campsim" run scenarios/studies/qrf_notice_30min.yaml --seed 1 --record --out "$tmp/infiltration" -q
-"$xvfb" "$campsim" view "$tmp/infiltration" --screenshot docs/images/view-infiltration-qrf.png --at 26h41min30s \
-  --look 300,380,3
+# The fight's three (an infiltration, a vehicle bomb, a rocket in the air): docs/threats/fight.md.
+bash scripts/fight_pictures.sh
 echo "docs: up to date"
