@@ -329,8 +329,8 @@ int view_command(const std::vector<std::string>& args) {
         // A time past the recording's end would draw its last frame as if it were that time.
         for (const auto& [name, text] : {std::pair{"at", o.at}, std::pair{"from", o.from}, std::pair{"to", o.to}})
           if (const auto t = time_option(name, text); t && *t > reader.last_time() + 1e-9)
-            throw std::invalid_argument(fmt::format("--{} {} is past the end of the recording ({} s after the start, its last frame)",
-                                                    name, text, static_cast<long long>(reader.last_time())));
+            throw std::invalid_argument(fmt::format("--{} {} is past the end of the recording ({:.0f} s after the start, its last frame)",
+                                                    name, text, reader.last_time()));
       } catch (const io::RecordingError& e) {
         std::cerr << "campsim view: " << io::visible_lines(e.what()) << "\n";
         return kBadInput;
