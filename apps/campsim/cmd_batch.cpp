@@ -296,6 +296,10 @@ int batch_command(const std::vector<std::string>& args) {
   const fs::path dir = !out.empty() ? fs::path(out)
                                     : fs::path("batches") / (fs::path(scenario.scenario).stem().string() +
                                                              (shard ? fmt::format("-shard{}of{}", shard->index, shard->count) : ""));
+  if (const auto problem = io::output_path_problem(dir)) {
+    std::cerr << "campsim batch: cannot write the batch directory " << io::visible(*problem) << "; nothing was run\n";
+    return kBadInput;
+  }
   const std::vector<batch::JobKey> all = batch::all_jobs(plan);
   const std::vector<batch::JobKey> mine = shard ? batch::shard_jobs(all, *shard) : all;
   const std::set<batch::JobKey> expected(mine.begin(), mine.end());

@@ -57,6 +57,10 @@ int merge_command(const std::vector<std::string>& args) {
     std::cerr << "campsim: " << option_error_text(e, visible) << "\nUsage: " << kUsageLine << "\n(see --help)\n";
     return kBadInput;
   }
+  if (const auto problem = io::output_path_problem(out)) {
+    std::cerr << "campsim merge: cannot write " << io::visible(*problem) << "; nothing was written\n";
+    return kBadInput;
+  }
   std::vector<fs::path> dirs(shards.begin(), shards.end());
   try {
     const batch::MergeReport report = batch::merge_shards(out, dirs, force);

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "apps/campsim/commands.hpp"
+#include "sim/io/visible_text.hpp"
 #include "apps/campsim/limits.hpp"
 #include "apps/campsim/options.hpp"
 #include "apps/campsim/run_files.hpp"
@@ -74,6 +75,10 @@ int run_command(const std::vector<std::string>& args) {
     return kBadInput;
   }
   const fs::path run_dir = out.empty() ? default_run_dir(loaded, run.seed) : fs::path(out);
+  if (const auto problem = io::output_path_problem(run_dir)) {
+    std::cerr << "campsim run: cannot write the run directory " << io::visible(*problem) << "; nothing was run\n";
+    return kBadInput;
+  }
   if (fs::symlink_status(run_dir).type() != fs::file_type::not_found) {
     if (!force) {
       std::cerr << "campsim run: output directory " << run_dir.string()

@@ -1,4 +1,6 @@
 // campsim: the command-line front end. Subcommands live in their own files; this one dispatches.
+#include <cerrno>
+#include <filesystem>
 #include <exception>
 #include <iostream>
 #include <string>
@@ -109,6 +111,23 @@ int main(int argc, char** argv) {
     for (const std::string& c : kCommands) std::cerr << " " << c;
     std::cerr << "\n(campsim --help says what each does)\n";
     return campsim::cli::kBadInput;
+  } catch (const std::filesystem::filesystem_error& e) {
+    // A path that cannot be read or made (missing, not a directory, no permission, read-only, a
+    // name too long, in the way) is the input's problem: exit 2 with the path and the reason.
+    // Anything else the file system says (a full disk, an I/O error) is the run failing: exit 1.
+    const int code = e.code().value();
+    const bool path_problem = e.code().category() == std::generic_category() || e.code().category() == std::system_category()
+                                  ? (code == ENOENT || code == ENOTDIR || code == EISDIR || code == EACCES || code == EPERM ||
+                                     code == EROFS || code == ENAMETOOLONG || code == EEXIST || code == ENOTEMPTY ||
+                                     code == ELOOP || code == EXDEV || code == EBUSY)
+                                  : false;
+    std::cerr << "campsim " << command << ": " << campsim::io::visible_lines(e.what()) << "\n";
+    if (path_problem) {
+      std::cerr << "campsim " << command << ": " << campsim::io::visible(e.path1().string()) << ": " << e.code().message()
+                << " (a path campsim was given, or must make, cannot be used)\n";
+      return campsim::cli::kBadInput;
+    }
+    return campsim::cli::kFailure;
   } catch (const std::exception& e) {
     std::cerr << "campsim " << command << ": " << campsim::io::visible_lines(e.what()) << "\n";
     return campsim::cli::kFailure;

@@ -56,6 +56,10 @@ SampleBatchOutcome run_sample_batch(const SampleBatchRequest& request) {
   // Write only where allowed: a directory this command creates, or one that carries its marker
   // (or, from before the marker, a study's design.yaml and batch/batch.json). An existing
   // directory of anything else keeps its design.yaml: refused before anything is written.
+  if (const auto problem = io::output_path_problem(request.dir)) {
+    std::cerr << "campsim: cannot write --out " << io::visible(*problem) << "; nothing was written\n";
+    return {kBadInput, true};
+  }
   std::error_code ec;
   const fs::file_status status = fs::symlink_status(request.dir, ec);
   const bool existed = status.type() != fs::file_type::not_found;

@@ -136,7 +136,10 @@ ParameterSpace read_parameter_space(const std::filesystem::path& file) {
     }
     if (p.distribution == ParameterDistribution::Normal) {
       item.number("mean", p.mean, Need::Required);
-      item.number("sd", p.sd, Need::Required, {0.0, std::numeric_limits<double>::infinity()});
+      item.number("sd", p.sd, Need::Required, {0.0, std::numeric_limits<double>::max()});
+      // sd 0 is no uncertainty: every sample the mean, and every index of the analysis 0/0.
+      if (item.has("sd") && p.sd == 0)
+        item.fail("sd", "a standard deviation above 0 (with none, fix the value with --set instead)", "0");
     }
     if (p.distribution == ParameterDistribution::Lognormal) {
       item.number("median", p.median, Need::Required, {std::numeric_limits<double>::min(), std::numeric_limits<double>::infinity()});

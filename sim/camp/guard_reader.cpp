@@ -1,4 +1,5 @@
 // Reads and checks the guard force: the company, the shift plan, human factors and the posts.
+#include <tuple>
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -34,7 +35,9 @@ void read_force(MapReader in, ForceParams& force) {
 }
 
 void read_shifts(MapReader in, ShiftPlan& plan) {
-  in.duration("length", plan.length, Need::Optional, Range{kHour, 24 * kHour});
+  // At most 12 h: a sentry on post for a whole day and night is no shift (the vigilance and
+  // fatigue models describe watches of hours; armies relieve sentries every 2-4 h, docs/vigilance.md).
+  in.duration("length", plan.length, Need::Optional, Range{kHour, 12 * kHour});
   in.duration("first_start", plan.first_start, Need::Optional, Range{0, 24 * kHour - 1});
   in.duration("handover_overlap", plan.handover_overlap, Need::Optional, Range{0, 2 * kHour});
   in.duration("min_rest", plan.min_rest, Need::Optional, Range{0, 48 * kHour});
@@ -43,7 +46,7 @@ void read_shifts(MapReader in, ShiftPlan& plan) {
   in.distribution("relief_lateness", plan.relief_lateness, Need::Optional, ValueUnit::Duration, Range{0, 24 * kHour});
   const double per_day = kDay / plan.length;
   if (!whole_hours(plan.length) || std::abs(per_day - std::round(per_day)) > 1e-9)
-    in.fail("length", "a whole number of hours that divides 24h (1h, 2h, 3h, 4h, 6h, 8h, 12h or 24h)",
+    in.fail("length", "a whole number of hours that divides 24h (1h, 2h, 3h, 4h, 6h, 8h or 12h)",
             fmt::format("{:g}h", plan.length / kHour));
   if (!whole_hours(plan.first_start)) in.fail("first_start", "a whole hour of the day, like 6h", "a fraction of an hour");
   if (plan.handover_overlap >= plan.length)
@@ -66,6 +69,12 @@ void read_vigilance(MapReader in, VigilanceParams& v) {
   heat.duration("from", v.heat_from, Need::Optional, Range{0, kDay});
   heat.duration("to", v.heat_to, Need::Optional, Range{0, kDay});
   heat.number("factor", v.heat_factor, Need::Optional, kShare);
+  // A window of no length is a mistake, not "never": leave the window out (or its factor at 1).
+  for (auto [window, from, to] : {std::tuple{&night, v.night_from, v.night_to}, std::tuple{&low, v.circadian_low_from, v.circadian_low_to},
+                                  std::tuple{&heat, v.heat_from, v.heat_to}})
+    if (window->has("from") && window->has("to") && from == to)
+      window->fail("to", "a time other than 'from' (a window of some length; leave it out for none)",
+                   fmt::format("{:g}h again", to / kHour));
   if (v.floor > v.on_post_start)
     in.fail("floor", fmt::format("at most on_post_start ({:g})", v.on_post_start), fmt::format("{:g}", v.floor));
 }
@@ -85,12 +94,14 @@ void read_rotation(MapReader in, RotationParams& r) {
 }
 
 void read_post(MapReader& item, Post& post, const CampLayout& layout) {
-  item.text("name", post.name, Need::Required);
+  item.name("name", post.name, Need::Required);
   item.choice("kind", post.kind, Need::Required,
               {{"tower", PostKind::Tower}, {"gate", PostKind::Gate}, {"patrol", PostKind::Patrol}});
   if (post.kind == PostKind::Patrol) {
     std::vector<std::string> route;
     item.list_of_text("route", post.route, Need::Required);
+    if (item.has("route") && post.route.size() < 2)
+      item.fail("route", "a route of at least two road nodes", std::to_string(post.route.size()) + (post.route.size() == 1 ? " node" : " nodes"));
     item.boolean("mounted", post.mounted, Need::Optional);
     for (const std::string& node : post.route)
       if (std::none_of(layout.road_nodes.begin(), layout.road_nodes.end(), [&](const RoadNode& n) { return n.name == node; }))
@@ -115,6 +126,9 @@ void read_post(MapReader& item, Post& post, const CampLayout& layout) {
   });
   derive_required_by_hour(post);
   const int most = *std::max_element(post.required_by_hour.begin(), post.required_by_hour.end());
+  if (item.has("manning") && most == 0)
+    item.fail("manning", "at least one window with guards (a post nobody mans is no post: leave it out)",
+              post.manning.empty() ? "an empty list" : "no guards at any hour");
   if (most > kMaxGuardsPerPost)
     item.fail("manning", fmt::format("at most {} guards at once", kMaxGuardsPerPost), std::to_string(most));
 }
@@ -135,12 +149,14 @@ GuardParams read_guards(MapReader force, MapReader guards, const CampLayout& lay
     if (!names.insert(post.name).second) item.fail("name", "a post name not used before", "'" + post.name + "' again");
     params.posts.push_back(std::move(post));
   });
+  if (guards.has("posts") && params.posts.empty())
+    guards.fail("posts", "at least one post (a camp nobody guards has nothing for the model to measure)", "an empty list");
   return params;
 }
 
 ScenarioMeta read_meta(MapReader in) {
   ScenarioMeta meta;
-  in.text("name", meta.name, Need::Required);
+  in.name("name", meta.name, Need::Required);
   in.text("description", meta.description);
   // At most 11 years (MINUSMA's whole deployment, 2013-2023, fits): longer runs are refused
   // (docs/reliability.md), as the command line's --days limit.

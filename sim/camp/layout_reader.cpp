@@ -21,9 +21,13 @@ namespace {
 constexpr double kGateTolerance_m = 10;   // a gate is a hole in the fence: it must lie on it
 constexpr double kTowerTolerance_m = 50;  // towers stand at the fence line, just inside or outside
 
+// Metres from the layout's origin. The Gao camp spans about 1.5 km; 1,000 km bounds any layout
+// of one camp while keeping distances far from overflow (a node at 1e308 made every distance inf).
+constexpr double kMaxCoordinate_m = 1e6;
+
 Point read_point(MapReader& in, std::string_view key) {
   std::vector<double> xy{0, 0};
-  in.numbers(key, xy, Need::Required, {}, 2);
+  in.numbers(key, xy, Need::Required, Range{-kMaxCoordinate_m, kMaxCoordinate_m}, 2);
   return xy.size() == 2 ? Point{xy[0], xy[1]} : Point{};
 }
 
@@ -31,7 +35,13 @@ std::vector<Point> read_polygon(MapReader& in, std::string_view key) {
   std::vector<std::array<double, 2>> raw;
   in.points(key, raw, Need::Required, 3);
   std::vector<Point> polygon;
-  for (const auto& xy : raw) polygon.push_back({xy[0], xy[1]});
+  for (const auto& xy : raw) {
+    if (std::abs(xy[0]) > kMaxCoordinate_m || std::abs(xy[1]) > kMaxCoordinate_m) {
+      in.fail(key, fmt::format("points within {:g} km of the origin", kMaxCoordinate_m / 1000), fmt::format("[{:g}, {:g}]", xy[0], xy[1]));
+      return {};
+    }
+    polygon.push_back({xy[0], xy[1]});
+  }
   return polygon;
 }
 
@@ -43,7 +53,7 @@ void check_unique(MapReader& in, std::string_view key, const std::string& name, 
 
 // The name and position every placed thing has; names are unique across the whole layout.
 void read_place(MapReader& item, std::string& name, Point& position, std::set<std::string>& names) {
-  item.text("name", name, Need::Required);
+  item.name("name", name, Need::Required);
   position = read_point(item, "position");
   check_unique(item, "name", name, names);
 }
@@ -89,7 +99,7 @@ CampLayout read_layout(MapReader in) {
 
   in.list("zones", Need::Optional, [&](MapReader& item, std::size_t) {
     Zone zone;
-    item.text("name", zone.name, Need::Required);
+    item.name("name", zone.name, Need::Required);
     item.choice("kind", zone.kind, Need::Required,
                 {{"accommodation", ZoneKind::Accommodation}, {"headquarters", ZoneKind::Headquarters},
                  {"hospital", ZoneKind::Hospital}, {"helipad", ZoneKind::Helipad}, {"airfield", ZoneKind::Airfield},

@@ -62,6 +62,34 @@ LoadedScenario load_scenario(const std::filesystem::path& file, const std::vecto
   // `protests.enabled` is recorded, so re-running the resolved parameters gives the same run).
   s.protests = protest::read_protests(root.map("protests"), s.layout, root.has("protests"));
   s.metrics = read_metrics(root.map("metrics"));
+  // A scripted event after the end of the run would never happen: a mistake in the times or in
+  // scenario.duration, not a plan (the run's length can still be changed by --days).
+  const auto after_end = [&](scenario::MapReader in, std::string_view key, const std::vector<double>& times) {
+    for (const double t : times)
+      if (t > s.meta.duration) {
+        in.fail(key,
+                fmt::format("times within the run (scenario.duration, {:g} days)", s.meta.duration / engine::kDay),
+                fmt::format("{:g} days", t / engine::kDay));
+        return;
+      }
+  };
+  const auto arrivals_of = [&](const char* kind) { return threats.map(kind).map("arrivals"); };
+  after_end(arrivals_of("indirect_fire"), "scripted", {s.threats.indirect_fire.arrivals.scripted.begin(), s.threats.indirect_fire.arrivals.scripted.end()});
+  after_end(arrivals_of("vehicle_bomb"), "scripted", {s.threats.vehicle_bomb.arrivals.scripted.begin(), s.threats.vehicle_bomb.arrivals.scripted.end()});
+  after_end(arrivals_of("infiltration"), "scripted", {s.threats.infiltration.arrivals.scripted.begin(), s.threats.infiltration.arrivals.scripted.end()});
+  after_end(arrivals_of("complex_attack"), "scripted", {s.threats.complex_attack.arrivals.scripted.begin(), s.threats.complex_attack.arrivals.scripted.end()});
+  after_end(threats.map("roadside_bomb"), "scripted", {s.threats.roadside_bomb.scripted.begin(), s.threats.roadside_bomb.scripted.end()});
+  if (root.has("protests")) {
+    std::vector<double> at;
+    for (const auto& p : s.protests.scripted) at.push_back(p.at);
+    scenario::MapReader protests = root.map("protests");
+    for (std::size_t i = 0; i < at.size(); ++i)
+      if (at[i] > s.meta.duration) {
+        protests.fail("scripted", fmt::format("protests within the run (scenario.duration, {:g} days)", s.meta.duration / engine::kDay),
+                      fmt::format("one at {:g} days", at[i] / engine::kDay));
+        break;
+      }
+  }
   reader.finish();  // throws if anything above was wrong, or a key was never read
   loaded.resolved = reader.resolved();
   loaded.hash = parameter_hash(loaded.resolved);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "sim/io/byte_stream.hpp"
 #include "sim/io/layout_json.hpp"
 #include "sim/io/snapshot_codec.hpp"
@@ -209,7 +211,8 @@ RecordingReader::RecordingReader(const std::filesystem::path& file)
 }
 
 void RecordingReader::check_whole() const {
-  const auto seconds = [](engine::SimTime t) { return std::to_string(static_cast<long long>(t)) + " s"; };
+  // As text, never cast: a damaged header can hold any double (the fuzzer found -1e281).
+  const auto seconds = [](engine::SimTime t) { return fmt::format("{:g} s", t); };
   if (!complete_)
     throw RecordingError(file_.string() + " is cut short: it does not end with the index every finished recording ends "
                                           "with (" + std::to_string(frame_count_) + " whole frames, from " +

@@ -1,5 +1,9 @@
 #include "sim/io/run_directory.hpp"
 
+#include <limits.h>
+#include <sys/statfs.h>
+#include <unistd.h>
+
 #include <signal.h>
 #include <unistd.h>
 
@@ -28,6 +32,37 @@ bool process_is_gone(long pid) {
 }  // namespace
 
 void write_text_file(const fs::path& file, const std::string& text) { write_file_durably(file, text); }
+
+std::optional<std::string> output_path_problem(const fs::path& path) {
+  const std::string text = path.string();
+  const auto problem = [&](const std::string& why) { return std::optional<std::string>(text + ": " + why); };
+  if (text.empty()) return problem("an empty name");
+  if (text.size() > 1 && text.back() == '/')
+    return problem("ends with '/'; give the new directory's name without it");
+  const std::string name = path.filename().string();
+  if (name == "." || name == ".." || name.empty()) return problem("not a name for a new directory or file ('" + name + "')");
+  if (text.size() >= PATH_MAX) return problem("longer than the " + std::to_string(PATH_MAX - 1) + " characters a path may have");
+  for (const auto& part : path)
+    if (part.string().size() > NAME_MAX - 16)  // room for campsim's own ".tmp-PID" suffixes
+      return problem("a name of " + std::to_string(part.string().size()) + " characters, longer than the " +
+                     std::to_string(NAME_MAX - 16) + " allowed here (the file system takes " + std::to_string(NAME_MAX) + ")");
+  // The nearest ancestor that exists must be a directory this user may write, not a kernel one.
+  fs::path parent = fs::absolute(path).lexically_normal().parent_path();
+  std::error_code ec;
+  while (!parent.empty() && fs::symlink_status(parent, ec).type() == fs::file_type::not_found && parent != parent.root_path())
+    parent = parent.parent_path();
+  const fs::file_status status = fs::status(parent, ec);
+  if (status.type() != fs::file_type::directory)
+    return problem(parent.string() + " is " + (status.type() == fs::file_type::regular ? "a file" : "not a directory") +
+                   ", so nothing can be made inside it");
+  struct statfs fsinfo {};
+  if (::statfs(parent.c_str(), &fsinfo) == 0 &&
+      (fsinfo.f_type == 0x9fa0 /* PROC_SUPER_MAGIC */ || fsinfo.f_type == 0x62656572 /* SYSFS_MAGIC */))
+    return problem(parent.string() + " is inside a kernel file system (/proc or /sys), where no output can go");
+  if (::access(parent.c_str(), W_OK | X_OK) != 0)
+    return problem(parent.string() + (errno == EROFS ? " is on a read-only file system" : " is not writable by this user"));
+  return std::nullopt;
+}
 
 std::optional<std::string> not_replaceable(const fs::path& path) {
   std::error_code ec;

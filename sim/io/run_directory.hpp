@@ -30,6 +30,13 @@ void write_run_directory(const std::filesystem::path& target, bool overwrite,
 // Writes `text` to `file` durably (fsync'ed), throwing std::runtime_error naming the file if it cannot.
 void write_text_file(const std::filesystem::path& file, const std::string& text);
 
+// Why a command cannot make `path` as an output (a directory or a file it creates), checked
+// before any work: nothing if it can, else "PATH: REASON" (issue 24, item 7): a name ending in
+// '/', "." or "..", a name longer than the file system allows, a parent that is a file, a parent
+// this user cannot write (a read-only directory or mount), a place inside /proc or /sys. An
+// existing `path` is the caller's to judge (--force). Exit 2, not a bare system message.
+std::optional<std::string> output_path_problem(const std::filesystem::path& path);
+
 // Why `path` may not be replaced by --force: nothing if it is a directory campsim wrote (see
 // above), else "PATH is a regular file", "... is a symbolic link", "... has no manifest.json,
 // batch.json or report.md: it was not written by campsim", ...

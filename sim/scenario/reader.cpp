@@ -188,6 +188,33 @@ void MapReader::text(std::string_view key, std::string& out, Need need) {
   record(key, out);
 }
 
+void MapReader::name(std::string_view key, std::string& out, Need need) {
+  std::string value = out;
+  text(key, value, need);
+  std::string shown;
+  bool control = false;
+  static constexpr char kHex[] = "0123456789abcdef";
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(value[i]);
+    const auto next = i + 1 < value.size() ? static_cast<unsigned char>(value[i + 1]) : 0;
+    if (byte < 0x20 || byte == 0x7f) {  // C0 and DEL
+      control = true;
+      shown += std::string("\\x") + kHex[byte >> 4] + kHex[byte & 15];
+    } else if (byte == 0xc2 && next >= 0x80 && next <= 0x9f) {  // C1 (U+0080-U+009F) in UTF-8
+      control = true;
+      shown += std::string("\\u00") + kHex[next >> 4] + kHex[next & 15];
+      ++i;
+    } else {
+      shown += value[i];
+    }
+  }
+  if (control) {
+    fail(key, "a name without control characters (newlines, tabs, terminal escapes)", "'" + shown + "'");
+    return;
+  }
+  out = value;
+}
+
 void MapReader::duration(std::string_view key, double& seconds, Need need, Range range_seconds) {
   if (const Node* value = lookup(key, need, noun(ValueKind::Duration))) {
     if (const auto x = scalar(*value, key_path(key), ValueKind::Duration, range_seconds)) seconds = *x;

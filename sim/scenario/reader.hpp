@@ -40,6 +40,10 @@ class MapReader {
   void integer(std::string_view key, int& out, Need need = Need::Optional, Range range = {});
   void boolean(std::string_view key, bool& out, Need need = Need::Optional);  // true/false only
   void text(std::string_view key, std::string& out, Need need = Need::Optional);
+  // Text that names something (a scenario, a post, a gate): not empty and without control
+  // characters (a newline, a tab, a terminal escape), which would break reports, tables and the
+  // terminal. The error shows them written out (\x1b).
+  void name(std::string_view key, std::string& out, Need need = Need::Optional);
   void duration(std::string_view key, double& seconds, Need need = Need::Optional, Range range_seconds = {});
   // Forms: a scalar ("5min" or "3") = fixed; or a map {dist: fixed, value: X} |
   // {dist: uniform, min, max} | {dist: exponential, mean} | {dist: lognormal, median, p90 (p90 > median)} |

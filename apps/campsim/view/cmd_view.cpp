@@ -53,9 +53,9 @@ std::optional<view::Look> look_option(const std::string& text) {
   char c1 = 0, c2 = 0;
   std::istringstream in(text);
   if (!(in >> look.centre.x >> c1 >> look.centre.y >> c2 >> look.zoom) || c1 != ',' || c2 != ',' || !in.eof() ||
-      !std::isfinite(look.centre.x) || !std::isfinite(look.centre.y) || !(look.zoom >= 1 && look.zoom <= 200))
-    throw std::invalid_argument("--look takes X,Y,ZOOM: a point in camp metres and a zoom from 1 to 200, e.g. -20,500,12; got '" +
-                                text + "'");
+      !(std::abs(look.centre.x) <= 1e6) || !(std::abs(look.centre.y) <= 1e6) || !(look.zoom >= 1 && look.zoom <= 200))
+    throw std::invalid_argument("--look takes X,Y,ZOOM: a point in camp metres (within 1000 km, as every layout point) and a "
+                                "zoom from 1 to 200, e.g. -20,500,12; got '" + text + "'");
   return look;
 }
 
@@ -69,9 +69,13 @@ sf::Vector2u size_option(const std::string& text) {
   unsigned w = 0, h = 0;
   char x = 0;
   std::istringstream in(text);
-  if (!(in >> w >> x >> h) || x != 'x' || w < render::kPanelWidth + 200 || h < 400)
-    throw std::invalid_argument("--size takes WIDTHxHEIGHT of at least " + std::to_string(render::kPanelWidth + 200) +
-                                "x400, got '" + text + "'");
+  // At most 8192 a side: 256 MB for a frame's pixels, and within every graphics card's texture
+  // limit that SFML draws into (100000x100000 would be 40 GB).
+  constexpr unsigned kMaxSide = 8192;
+  if (text.find_first_not_of("0123456789x") != std::string::npos || !(in >> w >> x >> h) || x != 'x' || in.peek() != EOF ||
+      w < render::kPanelWidth + 200 || h < 400 || w > kMaxSide || h > kMaxSide)
+    throw std::invalid_argument("--size takes WIDTHxHEIGHT from " + std::to_string(render::kPanelWidth + 200) + "x400 to " +
+                                std::to_string(kMaxSide) + "x" + std::to_string(kMaxSide) + ", got '" + text + "'");
   return {w, h};
 }
 
@@ -307,6 +311,17 @@ int view_command(const std::vector<std::string>& args) {
               << "\n";
     return kBadInput;
   }
+  // The picture's options, before a display is needed: a nonsense size, look or frame rate is
+  // refused, never drawn.
+  try {
+    size_option(o.size);
+    look_option(o.look);
+    if (!(o.fps >= 1 && o.fps <= 240))
+      throw std::invalid_argument(fmt::format("--fps must be from 1 to 240 frames a second, got {}", o.fps));
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "campsim view: " << io::visible_lines(e.what()) << "\n";
+    return kBadInput;
+  }
   // A recording that is a FIFO or a device would hang or never end the read: refused by name
   // before anything else, a display included.
   if (const fs::path source = o.scenario.scenario; fs::is_directory(source) || source.extension() == ".bin") {
@@ -317,8 +332,17 @@ int view_command(const std::vector<std::string>& args) {
       // A recording cut short or damaged is refused whole, before a display is needed: never a
       // picture drawn from part of it.
       try {
-        io::RecordingReader(recording_in(source)).check_whole();
+        io::RecordingReader reader(recording_in(source));
+        reader.check_whole();
+        // A time past the recording's end would draw its last frame as if it were that time.
+        for (const auto& [name, text] : {std::pair{"at", o.at}, std::pair{"from", o.from}, std::pair{"to", o.to}})
+          if (const auto t = time_option(name, text); t && *t > reader.last_time() + 1e-9)
+            throw std::invalid_argument(fmt::format("--{} {} is past the end of the recording ({:.0f} s after the start, its last frame)",
+                                                    name, text, reader.last_time()));
       } catch (const io::RecordingError& e) {
+        std::cerr << "campsim view: " << io::visible_lines(e.what()) << "\n";
+        return kBadInput;
+      } catch (const std::invalid_argument& e) {
         std::cerr << "campsim view: " << io::visible_lines(e.what()) << "\n";
         return kBadInput;
       }
