@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/camp/camp_run.hpp"
+#include "tests/support/run_events.hpp"
 
 using namespace campsim;
 
@@ -17,18 +18,6 @@ namespace {
 
 camp::Scenario night_infiltration(const std::string& file) {
   return camp::load_scenario(std::string(CAMPSIM_SOURCE_DIR) + "/scenarios/studies/" + file).scenario;
-}
-
-std::vector<nlohmann::json> records(const camp::RunResult& r, const std::string& type) {
-  std::ostringstream out;
-  r.events.write_jsonl(out);
-  std::istringstream lines(out.str());
-  std::vector<nlohmann::json> found;
-  for (std::string line; std::getline(lines, line);) {
-    auto j = nlohmann::json::parse(line);
-    if (j["type"] == type) found.push_back(std::move(j));
-  }
-  return found;
 }
 
 }  // namespace
@@ -49,7 +38,7 @@ TEST_CASE("every hit on a camp person in the fight's log is a casualty of the wo
     std::map<long, double> hit_at;
     std::multiset<double> qrf_hit_at;
     long attackers_hit = 0;
-    for (const auto& shot : records(r, "shot")) {
+    for (const auto& shot : testing::event_records(r, "shot")) {
       if (!shot["hit"].get<bool>()) continue;
       if (shot["target_role"] == "intruder") {
         ++attackers_hit;

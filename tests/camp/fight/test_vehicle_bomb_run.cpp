@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/camp/camp_run.hpp"
+#include "tests/support/run_events.hpp"
 #include "sim/camp/threats/vehicle_bomb.hpp"
 
 using namespace campsim;
@@ -141,22 +142,6 @@ TEST_CASE("after a vehicle bomb the incident ends when the QRF reaches its site"
   CHECK(fact(bomb, "attackers_killed") == 1);  // the driver died with his bomb
 }
 
-namespace {
-
-std::vector<nlohmann::json> log_records(const camp::RunResult& r, const std::string& type) {
-  std::ostringstream out;
-  r.events.write_jsonl(out);
-  std::istringstream lines(out.str());
-  std::vector<nlohmann::json> found;
-  for (std::string line; std::getline(lines, line);) {
-    auto j = nlohmann::json::parse(line);
-    if (j["type"] == type) found.push_back(std::move(j));
-  }
-  return found;
-}
-
-}  // namespace
-
 TEST_CASE("in a complex attack the gunmen wait for the bomb, then fight their way in", "[fight][complex]") {
   camp::Scenario s = gate_bomb();
   s.threats.complex_attack.arrivals = s.threats.vehicle_bomb.arrivals;  // the replay's scripted minute
@@ -174,12 +159,12 @@ TEST_CASE("in a complex attack the gunmen wait for the bomb, then fight their wa
     CHECK(attack.fight->attackers == 1 + 3);
     const double detonation = attack.time + fact(attack, "detonation_after_s");
     // Nobody sees or hears a gunman before the bomb has gone off: they wait out of sight.
-    for (const auto& shot : log_records(r, "shot"))
+    for (const auto& shot : testing::event_records(r, "shot"))
       if (shot["shooter_role"] == "intruder" || shot["target_role"] == "intruder") {
         CHECK(shot["t"].get<double>() >= detonation);
         ++fought;
       }
-    for (const auto& seen : log_records(r, "detection"))
+    for (const auto& seen : testing::event_records(r, "detection"))
       if (seen["target_role"] == "intruder") CHECK(seen["t"].get<double>() >= detonation);
     // The incident ends when every attacker is down or gone.
     REQUIRE(attack.fight->ended.has_value());
