@@ -124,9 +124,8 @@ Approach drive(const VehicleBombParams& p, const Gate& gate, double vigilance_su
   return a;
 }
 
-// Everyone within reach at the detonation: the camp's people where they are at that instant,
-// the gate's sentries among them (in the open at the entry; a tower's cabin protects like a
-// container). One stream per person, keyed by the world's person id: stable under reordering.
+// The closed form's blast: bomb_blast among the people where they are at the detonation,
+// each hit counted in the run's incident.
 void blast_people(const VehicleBombParams& p, const ThreatContext& ctx, int id, std::string_view prefix, Point at,
                   SimTime when, BombRun& run, std::vector<Casualty>& casualties) {
   run.people = ctx.people_at ? ctx.people_at(when) : std::vector<Person>{};
