@@ -14,11 +14,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-[[noreturn]] void fail_at(const CsvTable& table, std::size_t row, const std::string& what) {
+[[noreturn]] void fail_at(const io::CsvTable& table, std::size_t row, const std::string& what) {
   throw BatchError(table.source + ":" + std::to_string(table.lines[row]) + ": " + what);
 }
 
-long parse_integer(const CsvTable& table, std::size_t row, long column) {
+long parse_integer(const io::CsvTable& table, std::size_t row, long column) {
   const std::string& text = table.rows[row][static_cast<std::size_t>(column)];
   long value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -27,7 +27,7 @@ long parse_integer(const CsvTable& table, std::size_t row, long column) {
   return value;
 }
 
-std::optional<double> parse_metric(const CsvTable& table, std::size_t row, std::size_t column) {
+std::optional<double> parse_metric(const io::CsvTable& table, std::size_t row, std::size_t column) {
   const std::string& text = table.rows[row][column];
   if (text.empty()) return std::nullopt;  // JSON null in the run's metrics: a missing value
   double value = 0;
@@ -39,7 +39,7 @@ std::optional<double> parse_metric(const CsvTable& table, std::size_t row, std::
   return value;
 }
 
-long require_column(const CsvTable& table, const std::string& name) {
+long require_column(const io::CsvTable& table, const std::string& name) {
   const long c = table.column(name);
   if (c < 0) throw BatchError(table.source + ":1: the header has no '" + name + "' column");
   return c;
@@ -140,7 +140,7 @@ BatchTable read_batch(const fs::path& directory) {
   if (!fs::exists(directory / "results.csv"))
     throw BatchError((directory / "results.csv").string() + ": missing (has the batch written any runs yet?)");
 
-  const CsvTable results = read_csv(directory / "results.csv");
+  const io::CsvTable results = io::read_csv(directory / "results.csv");
   const long c_dp = require_column(results, "design_point"), c_policy = require_column(results, "policy"),
              c_rep = require_column(results, "replication"), c_seed = require_column(results, "seed");
   std::set<std::string> design_columns;
@@ -176,7 +176,7 @@ BatchTable read_batch(const fs::path& directory) {
   }
 
   if (fs::exists(directory / "care.csv")) {
-    CsvTable casualties = read_csv(directory / "care.csv");
+    io::CsvTable casualties = io::read_csv(directory / "care.csv");
     const long k_dp = require_column(casualties, "design_point"), k_policy = require_column(casualties, "policy"),
                k_rep = require_column(casualties, "replication");
     for (std::size_t row = 0; row < casualties.rows.size(); ++row) {

@@ -12,7 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "analysis/csv.hpp"
+#include "sim/io/csv.hpp"
 #include "analysis/statistics.hpp"
 
 namespace campsim::analysis {
@@ -51,7 +51,7 @@ struct BatchTable {
   };
   std::vector<Run> runs;
 
-  std::optional<CsvTable> casualties;  // absent when the batch has no care.csv
+  std::optional<io::CsvTable> casualties;  // absent when the batch has no care.csv
 
   // The design points that have runs, ascending.
   std::vector<int> design_points_present() const;

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "sim/engine/number_format.hpp"
+#include "sim/io/csv.hpp"
 #include "sim/io/run_directory.hpp"
 
 namespace campsim::analysis {
@@ -41,13 +42,6 @@ std::string brief_value(const std::string& text) {
   const char* end = text.data() + text.size();
   const auto [ptr, ec] = std::from_chars(text.data(), end, value);
   return ec == std::errc() && ptr == end ? g4(value) : text;
-}
-
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
 }
 
 std::size_t kept_count(const CalibrationStudy& s) {
@@ -88,14 +82,14 @@ Table parameter_table(const CalibrationStudy& s) {
 
 std::string sets_csv(const CalibrationStudy& s) {
   std::string out = "set";
-  for (const std::string& k : s.parameter_keys) out += "," + csv_field(k);
+  for (const std::string& k : s.parameter_keys) out += "," + io::csv_cell(k);
   for (const CalibrationTarget& t : s.targets)
     for (const char* what : {"mean", "band_low", "band_high", "implausibility", "inside"})
-      out += "," + csv_field(t.metric + "|" + to_string(t.scale) + "|" + what);
+      out += "," + io::csv_cell(t.metric + "|" + to_string(t.scale) + "|" + what);
   out += ",max_implausibility,kept\n";
   for (std::size_t i = 0; i < s.fits.size(); ++i) {
     out += std::to_string(i);
-    for (const std::string& v : s.set_values[i]) out += "," + csv_field(v);
+    for (const std::string& v : s.set_values[i]) out += "," + io::csv_cell(v);
     for (const TargetFit& f : s.fits[i].targets) {
       const auto num = [](double v) { return std::isfinite(v) ? format_number(v) : std::string(std::isnan(v) ? "" : "inf"); };
       out += "," + num(f.mean) + "," + num(f.band_low) + "," + num(f.band_high) + "," + num(f.implausibility) + "," +

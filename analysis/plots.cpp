@@ -119,7 +119,7 @@ long to_long(const std::string& text) {
 }
 
 // Rows of care.csv for one design point and policy (and replication, if given).
-std::vector<std::size_t> casualty_rows(const CsvTable& table, int design_point, const std::string& policy,
+std::vector<std::size_t> casualty_rows(const io::CsvTable& table, int design_point, const std::string& policy,
                                        std::optional<int> replication = std::nullopt) {
   const auto dp = static_cast<std::size_t>(table.column("design_point"));
   const auto pol = static_cast<std::size_t>(table.column("policy"));
@@ -148,7 +148,7 @@ FigureOrNote ecdf_figure(const BatchTable& batch, const Comparison& c, int dp, c
                          const std::string& where, const std::string& suffix) {
   const std::string stage = stage_names().at(column);
   if (!batch.casualties) return "No time-to-" + stage + " curve: the batch has no care.csv.";
-  const CsvTable& table = *batch.casualties;
+  const io::CsvTable& table = *batch.casualties;
   const long col = table.column(column);
   if (col < 0) return "No time-to-" + stage + " curve: care.csv has no `" + column + "` column (the medical chain fills it).";
   const long outcome = table.column("outcome");
@@ -301,7 +301,7 @@ std::string timeline_label(const std::string& id, const std::string& triage, con
 FigureOrNote timeline_figure(const BatchTable& batch, const Comparison& c, int dp, const std::string& where,
                              const std::string& suffix) {
   if (!batch.casualties) return "No timeline: the batch has no care.csv.";
-  const CsvTable& table = *batch.casualties;
+  const io::CsvTable& table = *batch.casualties;
   std::vector<std::pair<std::string, long>> stages;  // (column, index) of the stages present
   for (const char* name : {"first_aid_min", "approved_min", "on_scene_min", "at_hospital_min", "surgery_min"})
     if (long col = table.column(name); col >= 0) stages.emplace_back(name, col);
@@ -378,7 +378,7 @@ bool is_png(const fs::path& file) {
 
 std::optional<int> representative_replication(const BatchTable& batch, int design_point, std::size_t policy) {
   if (!batch.casualties) return std::nullopt;
-  const CsvTable& table = *batch.casualties;
+  const io::CsvTable& table = *batch.casualties;
   const auto rep_col = static_cast<std::size_t>(table.column("replication"));
   const long on_scene = table.column("on_scene_min");
   std::map<int, std::vector<double>> times;  // replication -> on-scene times

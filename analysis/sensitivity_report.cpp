@@ -11,6 +11,7 @@
 #include "analysis/figure_files.hpp"
 #include "analysis/metric_catalogue.hpp"
 #include "sim/engine/number_format.hpp"
+#include "sim/io/csv.hpp"
 #include "sim/io/run_directory.hpp"
 
 namespace campsim::analysis {
@@ -132,8 +133,8 @@ Table ranked_table(const SensitivityStudy& s, const MetricSensitivity& m) {
 std::string indices_csv(const SensitivityStudy& s) {
   std::string out = "metric,parameter,method,index,value,lower,upper\n";
   const auto row = [&](const std::string& metric, const std::string& parameter, const char* index, const IndexEstimate& e) {
-    out += metric + "," + parameter + "," + to_string(s.method) + "," + index + "," + format_number(e.value) + "," +
-           format_number(e.lower()) + "," + format_number(e.upper()) + "\n";
+    out += io::csv_line({metric, parameter, to_string(s.method), index, format_number(e.value), format_number(e.lower()),
+                         format_number(e.upper())});
   };
   for (const MetricSensitivity& m : s.metrics)
     for (std::size_t i = 0; i < s.parameters.size(); ++i) {

@@ -25,9 +25,7 @@ using DoublePolicy = boost::math::policies::policy<
 
 double normal_cdf(double z) { return 0.5 * boost::math::erfc(-z / std::numbers::sqrt2, DoublePolicy{}); }
 
-double mean_of(const std::vector<double>& values) {
-  return std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
-}
+using stats::mean_of;
 
 }  // namespace
 
@@ -37,15 +35,6 @@ std::vector<double> present_values(const Sample& sample) {
   for (const auto& v : sample)
     if (v) values.push_back(*v);
   return values;
-}
-
-double quantile_type7(std::vector<double> values, double p) {
-  if (values.empty()) return kNaN;
-  std::sort(values.begin(), values.end());
-  const double h = static_cast<double>(values.size() - 1) * p;
-  const auto lo = static_cast<std::size_t>(std::floor(h));
-  const std::size_t hi = std::min(lo + 1, values.size() - 1);
-  return values[lo] + (h - static_cast<double>(lo)) * (values[hi] - values[lo]);
 }
 
 Summary summarize(const std::vector<double>& values) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "sim/engine/random.hpp"
+#include "sim/stats/sample_statistics.hpp"
 
 namespace campsim::analysis {
 
@@ -31,9 +32,8 @@ Summary summarize(const std::vector<double>& values);  // no missing values
 
 std::vector<double> present_values(const Sample& sample);
 
-// Quantile of type 7 (R's default, NumPy's "linear"): h = (n-1)p, linear between order
-// statistics floor(h) and floor(h)+1. NaN for an empty sample.
-double quantile_type7(std::vector<double> values, double p);
+// Quantile of type 7 (R's default, NumPy's "linear"): the one definition, sim/stats.
+using stats::quantile_type7;
 
 // Sample skewness g1 = m3 / m2^1.5 (moment form). 0 when every value is the same or n < 3.
 double skewness(const std::vector<double>& values);

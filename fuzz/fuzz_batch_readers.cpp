@@ -4,7 +4,7 @@
 // i.e. the batch is finished). Runs the integrity check (sim/batch/row_checksums.hpp) and
 // compare's reader (analysis::read_batch). Properties:
 //  - both either succeed or throw only their documented errors (BatchInputError; BatchError,
-//    CsvError);
+//    io::CsvError);
 //  - a finished batch the integrity check passes (with its sums recorded) has exactly the file
 //    sums batch.json records;
 //  - parse_checksums keeps at most one line per run, and only lines whose key it keeps.
@@ -79,7 +79,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const analysis::BatchTable table = analysis::read_batch(dir);
     for (const auto& run : table.runs) check(run.values.size() == table.metrics.size());
   } catch (const analysis::BatchError&) {
-  } catch (const analysis::CsvError&) {
+  } catch (const io::CsvError&) {
   }
   return 0;
 }

@@ -1,7 +1,7 @@
 // Fuzzes the two CSV readers: the analysis reader (RFC 4180, what `campsim compare` reads) and
 // the batch resume check (what `--resume` keeps). Input: results text, a 0xFF byte, casualties
 // text. Checks properties:
-//  - parse_csv either throws CsvError or returns rows each as wide as the header;
+//  - parse_csv either throws io::CsvError or returns rows each as wide as the header;
 //  - tidy_for_resume either throws BatchInputError or keeps only rows of expected keys with
 //    the header's cell count, each key once, and casualty rows only of kept runs.
 #include <cstddef>
@@ -11,8 +11,8 @@
 #include <sstream>
 #include <string>
 
-#include "analysis/csv.hpp"
-#include "sim/batch/csv_text.hpp"
+#include "sim/io/csv.hpp"
+#include "sim/batch/row_text.hpp"
 #include "sim/batch/resume_check.hpp"
 #include "sim/batch/table_lines.hpp"
 
@@ -27,10 +27,10 @@ void check(bool ok) {
 void analysis_reader(const std::string& text) {
   std::istringstream in(text);
   try {
-    const analysis::CsvTable table = analysis::parse_csv(in, "fuzz.csv");
+    const io::CsvTable table = io::parse_csv(in, "fuzz.csv");
     check(!table.header.empty() && table.rows.size() == table.lines.size());
     for (const auto& row : table.rows) check(row.size() == table.header.size());
-  } catch (const analysis::CsvError&) {
+  } catch (const io::CsvError&) {
   }
 }
 
@@ -52,12 +52,12 @@ void resume_check(const std::string& results_text, const std::string& casualties
     for (const std::string& line : tidy.results) {
       const auto key = batch::key_of_line(line, rules.policies);
       check(key && rules.expected.count(*key) && seen.insert(*key).second);
-      check(batch::split_csv_line(line.substr(0, line.size() - 1)).size() == rules.results_fields);
+      check(batch::row_cells(line.substr(0, line.size() - 1)).size() == rules.results_fields);
     }
     for (const std::string& line : tidy.casualties) {
       const auto key = batch::key_of_line(line, rules.policies);
       check(key && tidy.done.count(*key));
-      check(batch::split_csv_line(line.substr(0, line.size() - 1)).size() == rules.casualty_fields);
+      check(batch::row_cells(line.substr(0, line.size() - 1)).size() == rules.casualty_fields);
     }
   } catch (const batch::BatchInputError&) {
   }

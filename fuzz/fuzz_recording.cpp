@@ -1,4 +1,4 @@
-// Fuzzes the recording reader (what `campsim view` plays back; sim/io/recording.hpp): the input is
+// Fuzzes the recording reader (what `campsim view` plays back; sim/recording/recording.hpp): the input is
 // the file. Properties:
 //  - opening, check_whole() and playing either succeed or throw RecordingError, nothing else;
 //  - a recording check_whole() passes plays forward through exactly the frames its index counts
@@ -15,7 +15,7 @@
 #include <string>
 
 #include "sim/io/byte_stream.hpp"
-#include "sim/io/recording.hpp"
+#include "sim/recording/recording.hpp"
 
 using namespace campsim;
 namespace fs = std::filesystem;

@@ -10,7 +10,7 @@
 #include "analysis/batch_table.hpp"
 #include "analysis/calibration_report.hpp"
 #include "analysis/calibration_targets.hpp"
-#include "analysis/csv.hpp"
+#include "sim/io/csv.hpp"
 #include "analysis/document.hpp"
 #include "apps/campsim/commands.hpp"
 #include "apps/campsim/limits.hpp"
@@ -241,7 +241,7 @@ int calibrate_command(const std::vector<std::string>& args) {
   } catch (const analysis::BatchError& e) {
     std::cerr << "campsim calibrate: " << io::visible_lines(e.what()) << "\n";
     return kFailure;
-  } catch (const analysis::CsvError& e) {
+  } catch (const io::CsvError& e) {
     std::cerr << "campsim calibrate: " << io::visible_lines(e.what()) << "\n";
     return kFailure;
   }

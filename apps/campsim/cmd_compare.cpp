@@ -147,7 +147,7 @@ int compare_command(const std::vector<std::string>& args) {
   } catch (const analysis::BatchError& e) {
     std::cerr << "campsim compare: " << io::visible_lines(e.what()) << "\n";
     return kBadInput;
-  } catch (const analysis::CsvError& e) {
+  } catch (const io::CsvError& e) {
     std::cerr << "campsim compare: " << io::visible_lines(e.what()) << "\n";
     return kBadInput;
   } catch (const analysis::CompareError& e) {

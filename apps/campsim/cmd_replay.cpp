@@ -12,7 +12,7 @@
 #include "apps/campsim/limits.hpp"
 #include "apps/campsim/options.hpp"
 #include "sim/camp/camp_run.hpp"
-#include "sim/camp/guard_report.hpp"
+#include "sim/stats/sample_statistics.hpp"
 #include "sim/io/visible_text.hpp"
 
 namespace po = boost::program_options;
@@ -49,8 +49,8 @@ void print_distribution(std::ostream& out, const std::string& label, std::vector
     positive += v > 0 ? 1 : 0;
   }
   fmt::print(out, "  {:<28} mean {:6.2f}  median {:5.1f}  p90 {:5.1f}  max {:5.0f}  P(>0) {:5.1f}%\n", label,
-             sum / static_cast<double>(values.size()), camp::quantile_type7(values, 0.5),
-             camp::quantile_type7(values, 0.9), *std::max_element(values.begin(), values.end()),
+             sum / static_cast<double>(values.size()), stats::quantile_type7(values, 0.5),
+             stats::quantile_type7(values, 0.9), *std::max_element(values.begin(), values.end()),
              100.0 * static_cast<double>(positive) / static_cast<double>(values.size()));
 }
 

@@ -13,7 +13,7 @@
 #include "apps/campsim/summary.hpp"
 #include "apps/campsim/world_feed.hpp"
 #include "sim/camp/camp_run.hpp"
-#include "sim/io/recording.hpp"
+#include "sim/recording/recording.hpp"
 #include "sim/io/run_directory.hpp"
 
 namespace po = boost::program_options;

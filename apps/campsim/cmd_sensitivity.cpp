@@ -7,7 +7,7 @@
 #include <boost/program_options.hpp>
 
 #include "analysis/batch_table.hpp"
-#include "analysis/csv.hpp"
+#include "sim/io/csv.hpp"
 #include "analysis/document.hpp"
 #include "analysis/sensitivity_report.hpp"
 #include "apps/campsim/commands.hpp"
@@ -204,7 +204,7 @@ int sensitivity_command(const std::vector<std::string>& args) {
   } catch (const analysis::BatchError& e) {
     std::cerr << "campsim sensitivity: " << io::visible_lines(e.what()) << "\n";
     return kFailure;
-  } catch (const analysis::CsvError& e) {
+  } catch (const io::CsvError& e) {
     std::cerr << "campsim sensitivity: " << io::visible_lines(e.what()) << "\n";
     return kFailure;
   } catch (const std::invalid_argument& e) {

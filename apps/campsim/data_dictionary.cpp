@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "sim/batch/batch_plan.hpp"
-#include "sim/batch/csv_text.hpp"
+#include "sim/batch/row_text.hpp"
 #include "sim/batch/job_rows.hpp"
 #include "sim/batch/metrics_columns.hpp"
 #include "sim/batch/plan_loader.hpp"
@@ -509,7 +509,7 @@ DictionaryInput collect_columns(const std::string& scenario_file) {
   std::string header = casualties.str();
   if (!header.empty() && header.back() == '\n') header.pop_back();
   input.files.push_back({"run/timeseries.csv", run.series.columns()});
-  input.files.push_back({"run/casualties.csv", batch::split_csv_line(header)});
+  input.files.push_back({"run/casualties.csv", batch::row_cells(header)});
   input.files.push_back({"run/care.csv", run.care_records.columns});
   // Written only by scenarios with protests; its columns do not depend on the scenario.
   input.files.push_back({"run/protests.csv", camp::protest::protest_table_columns()});
@@ -520,7 +520,7 @@ DictionaryInput collect_columns(const std::string& scenario_file) {
                                    {"batch/care.csv", batch::casualties_header_line(probe)}}) {
     std::string text = line;
     if (!text.empty() && text.back() == '\n') text.pop_back();
-    input.files.push_back({file, batch::split_csv_line(text)});
+    input.files.push_back({file, batch::row_cells(text)});
   }
   std::map<std::string, std::string> types;
   // The JSON type of each numeric leaf: what pandas and R will read it as.

@@ -5,7 +5,7 @@
 
 #include "sim/camp/camp_run.hpp"
 #include "sim/camp/world/world_snapshot.hpp"
-#include "sim/io/recording.hpp"
+#include "sim/recording/recording.hpp"
 
 namespace campsim::cli {
 

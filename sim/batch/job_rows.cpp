@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "sim/batch/csv_text.hpp"
+#include "sim/batch/row_text.hpp"
 #include "sim/engine/parallel.hpp"
 
 namespace campsim::batch {
@@ -54,14 +54,14 @@ std::string results_header_line(const BatchPlan& plan, const TableHeader& header
   std::vector<std::string> cells{"design_point", "policy", "replication", "seed"};
   for (const std::string& key : plan.factor_keys()) cells.push_back(key);
   for (const std::string& name : header.metrics.names()) cells.push_back(name);
-  return csv_line(cells);
+  return row_line(cells);
 }
 
 std::string casualties_header_line(const TableHeader& header) {
   // Every batch table carries the same four key columns, so any two join on them.
   std::vector<std::string> cells{"design_point", "policy", "replication", "seed"};
   cells.insert(cells.end(), header.casualty_columns.begin(), header.casualty_columns.end());
-  return csv_line(cells);
+  return row_line(cells);
 }
 
 JobRows rows_of(const BatchPlan& plan, const TableHeader& header, const JobKey& key, const camp::RunResult& result) {
@@ -72,7 +72,7 @@ JobRows rows_of(const BatchPlan& plan, const TableHeader& header, const JobKey& 
                                  std::to_string(plan.seed)};
   for (std::string& value : plan.factor_values(key.design_point)) cells.push_back(std::move(value));
   for (std::string& value : header.metrics.cells_of(metric_cells(plan, result.metrics))) cells.push_back(std::move(value));
-  rows.result_line = csv_line(cells);
+  rows.result_line = row_line(cells);
 
   const engine::RecordTable& care = result.care_records;
   std::vector<std::size_t> place;  // header position of each of the run's columns
@@ -87,7 +87,7 @@ JobRows rows_of(const BatchPlan& plan, const TableHeader& header, const JobKey& 
                                   std::to_string(plan.seed)};
     line.resize(4 + header.casualty_columns.size());
     for (std::size_t c = 0; c < record.size() && c < place.size(); ++c) line[4 + place[c]] = record[c];
-    rows.casualty_lines.push_back(csv_line(line));
+    rows.casualty_lines.push_back(row_line(line));
   }
   return rows;
 }

@@ -7,7 +7,7 @@
 #include "sim/batch/batch_directory.hpp"
 #include "sim/batch/batch_manifest.hpp"
 #include "sim/batch/batch_summary.hpp"
-#include "sim/batch/csv_text.hpp"
+#include "sim/batch/row_text.hpp"
 #include "sim/batch/results_file.hpp"
 #include "sim/batch/row_checksums.hpp"
 #include "sim/batch/table_lines.hpp"
@@ -54,13 +54,13 @@ MergeReport merge_shards(const fs::path& out, const std::vector<fs::path>& dirs,
     shard.casualties = read_table(dir / kCareFile);
     // A finished shard has only whole rows; one edited or damaged since is refused, not passed on.
     for (const auto& [file, table] : {std::pair{kResultsFile, &shard.results}, std::pair{kCareFile, &shard.casualties}}) {
-      const std::size_t width = split_csv_line(std::string_view(table->header).substr(0, table->header.size() - 1)).size();
+      const std::size_t width = row_cells(std::string_view(table->header).substr(0, table->header.size() - 1)).size();
       if (table->dropped_partial)
         throw BatchInputError((dir / file).string() + " line " + std::to_string(table->lines.size() + 2) +
                               " is a torn row (no line end)");
       for (std::size_t i = 0; i < table->lines.size(); ++i) {
         const std::string& line = table->lines[i];
-        const std::size_t cells = split_csv_line(std::string_view(line).substr(0, line.size() - 1)).size();
+        const std::size_t cells = row_cells(std::string_view(line).substr(0, line.size() - 1)).size();
         if (cells != width)
           throw BatchInputError((dir / file).string() + " line " + std::to_string(i + 2) + " has " + std::to_string(cells) +
                                 " cells where the header has " + std::to_string(width));

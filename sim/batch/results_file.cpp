@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-#include "sim/batch/csv_text.hpp"
+#include "sim/batch/row_text.hpp"
 #include "sim/batch/row_checksums.hpp"
 #include "sim/batch/table_lines.hpp"
 #include "sim/io/run_directory.hpp"
@@ -43,8 +43,8 @@ std::set<JobKey> ResultsFiles::resume(const std::string& results_header, const s
   ResumeRules rules;
   rules.policies = policies_;
   rules.expected = expected;
-  rules.results_fields = split_csv_line(std::string_view(results_header).substr(0, results_header.size() - 1)).size();
-  rules.casualty_fields = split_csv_line(std::string_view(casualties_header).substr(0, casualties_header.size() - 1)).size();
+  rules.results_fields = row_cells(std::string_view(results_header).substr(0, results_header.size() - 1)).size();
+  rules.casualty_fields = row_cells(std::string_view(casualties_header).substr(0, casualties_header.size() - 1)).size();
   rules.fixed_cells = fixed_cells;
   rules.sums = &sums.sums;
   ResumeTidy tidy = tidy_for_resume(results, casualties, rules);

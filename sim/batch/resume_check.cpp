@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "sim/batch/batch_files.hpp"
-#include "sim/batch/csv_text.hpp"
+#include "sim/batch/row_text.hpp"
 
 namespace campsim::batch {
 
@@ -79,7 +79,7 @@ ResumeTidy tidy_for_resume(const TableText& results, const TableText& casualties
   for (std::size_t i = 0; i < results.lines.size(); ++i) {
     const long line = static_cast<long>(i) + 2;
     const std::string& text = results.lines[i];
-    const std::vector<std::string> cells = split_csv_line(without_newline(text));
+    const std::vector<std::string> cells = row_cells(without_newline(text));
     const auto key = key_of_line(text, rules.policies);
     std::optional<std::string> problem;
     if (cells.size() != rules.results_fields) {
@@ -124,7 +124,7 @@ ResumeTidy tidy_for_resume(const TableText& results, const TableText& casualties
   for (std::size_t i = 0; i < casualties.lines.size(); ++i) {
     const long line = static_cast<long>(i) + 2;
     const std::string& text = casualties.lines[i];
-    const std::vector<std::string> cells = split_csv_line(without_newline(text));
+    const std::vector<std::string> cells = row_cells(without_newline(text));
     const auto key = key_of_line(text, rules.policies);
     const bool right_size = cells.size() == rules.casualty_fields;
     if (right_size && key && !rules.expected.count(*key)) throw foreign(kCareFile, line, *key);

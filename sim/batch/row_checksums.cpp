@@ -8,7 +8,7 @@
 
 #include "sim/batch/batch_files.hpp"
 #include "sim/batch/batch_manifest.hpp"
-#include "sim/batch/csv_text.hpp"
+#include "sim/batch/row_text.hpp"
 #include "sim/io/regular_file.hpp"
 
 namespace campsim::batch {
@@ -35,7 +35,7 @@ RunSum run_sum(const std::string& result_line, const std::vector<std::string>& c
 }
 
 std::string checksum_line(const JobKey& key, const std::string& policy, const RunSum& sum) {
-  return csv_line({std::to_string(key.design_point), policy, std::to_string(key.replication), crc32_hex(sum.results_crc),
+  return row_line({std::to_string(key.design_point), policy, std::to_string(key.replication), crc32_hex(sum.results_crc),
                    std::to_string(sum.care_rows), crc32_hex(sum.care_crc)});
 }
 
@@ -98,7 +98,7 @@ ChecksumTable parse_checksums(const TableText& table, const std::vector<std::str
   for (std::size_t i = 0; i < table.lines.size(); ++i) {
     const long line = static_cast<long>(i) + 2;
     const std::string& text = table.lines[i];
-    const std::vector<std::string> cells = split_csv_line(sums_line_body(text));
+    const std::vector<std::string> cells = row_cells(sums_line_body(text));
     const auto key = key_of_line(text, policies);
     std::optional<std::uint32_t> results_crc, care_crc;
     std::optional<std::size_t> care_rows;

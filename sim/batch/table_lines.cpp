@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 #include "sim/batch/batch_plan.hpp"
-#include "sim/batch/csv_text.hpp"
+#include "sim/batch/row_text.hpp"
 #include "sim/io/durable.hpp"
 #include "sim/io/regular_file.hpp"
 
@@ -61,7 +61,7 @@ TableText split_table_text(const std::string& text) {
 
 std::optional<JobKey> key_of_line(std::string_view line, const std::vector<std::string>& policies) {
   if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
-  const std::vector<std::string> cells = split_csv_line(line);
+  const std::vector<std::string> cells = row_cells(line);
   if (cells.size() < 3) return std::nullopt;
   const auto point = whole(cells[0]), replication = whole(cells[2]);
   const auto policy = std::find(policies.begin(), policies.end(), cells[1]);

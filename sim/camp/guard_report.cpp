@@ -5,19 +5,11 @@
 #include <numeric>
 
 #include "sim/camp/tower_coverage.hpp"
+#include "sim/stats/sample_statistics.hpp"
 
 namespace campsim::camp {
 
 using nlohmann::ordered_json;
-
-double quantile_type7(std::vector<double> values, double p) {
-  if (values.empty()) return 0;
-  std::sort(values.begin(), values.end());
-  const double h = (static_cast<double>(values.size()) - 1) * p;
-  const auto lo = static_cast<std::size_t>(std::floor(h));
-  const std::size_t hi = std::min(lo + 1, values.size() - 1);
-  return values[lo] + (h - static_cast<double>(lo)) * (values[hi] - values[lo]);
-}
 
 ordered_json guard_metrics_json(const GuardModel& model, const GuardParams& params, SimTime duration) {
   const GuardMetrics& m = model.metrics();
@@ -92,9 +84,9 @@ ordered_json guard_metrics_json(const GuardModel& model, const GuardParams& para
        {{"soldiers", per_day.size()},
         {"mean", mean_per_day},
         {"min", per_day.empty() ? 0.0 : *std::min_element(per_day.begin(), per_day.end())},
-        {"p10", quantile_type7(per_day, 0.10)},
-        {"median", quantile_type7(per_day, 0.50)},
-        {"p90", quantile_type7(per_day, 0.90)},
+        {"p10", per_day.empty() ? 0.0 : stats::quantile_type7(per_day, 0.10)},
+        {"median", per_day.empty() ? 0.0 : stats::quantile_type7(per_day, 0.50)},
+        {"p90", per_day.empty() ? 0.0 : stats::quantile_type7(per_day, 0.90)},
         {"max", per_day.empty() ? 0.0 : *std::max_element(per_day.begin(), per_day.end())}}},
       {"force",
        {{"guard_pool", params.force.guard_pool},

@@ -13,10 +13,7 @@ struct RecordTable {
   std::vector<std::vector<std::string>> rows;  // each rows[i].size() == columns.size()
 };
 
-// One CSV line (RFC 4180: a cell with a comma, quote or line break is quoted, quotes doubled),
-// ending in a newline.
-void write_csv_line(std::ostream& out, const std::vector<std::string>& cells);
-// The header then every row.
+// The header then every row, by campsim's one CSV rule (sim/io/csv.hpp).
 void write_csv(std::ostream& out, const RecordTable& table);
 
 }  // namespace campsim::engine

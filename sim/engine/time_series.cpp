@@ -6,20 +6,10 @@
 #include <fmt/format.h>
 
 #include "sim/engine/number_format.hpp"
+#include "sim/io/csv.hpp"
 
 namespace campsim::engine {
 
-namespace {
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (const char ch : text) {
-    if (ch == '"') out += '"';
-    out += ch;
-  }
-  return out + "\"";
-}
-}  // namespace
 
 TimeSeries::TimeSeries(std::vector<std::string> columns) : columns_(std::move(columns)) {}
 
@@ -42,7 +32,7 @@ void TimeSeries::write_csv(std::ostream& out) const {
   std::string line;
   for (std::size_t c = 0; c < columns_.size(); ++c) {
     if (c > 0) line += ',';
-    line += csv_field(columns_[c]);
+    line += io::csv_cell(columns_[c]);
   }
   out << line << '\n';
   for (std::size_t r = 0; r < rows_; ++r) {

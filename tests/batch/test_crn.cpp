@@ -4,7 +4,7 @@
 
 #include <iostream>
 
-#include "sim/batch/csv_text.hpp"
+#include "sim/batch/row_text.hpp"
 #include "sim/batch/job_rows.hpp"
 #include "sim/scenario/values.hpp"
 #include "tests/camp/small_camp.hpp"
@@ -25,8 +25,8 @@ double variance(const std::vector<double>& x) {
 
 // The value of one metric column in a results row made by the batch.
 double cell(const std::string& header, const std::string& row, const std::string& column) {
-  const auto names = split_csv_line(header.substr(0, header.size() - 1));
-  const auto cells = split_csv_line(row.substr(0, row.size() - 1));
+  const auto names = row_cells(header.substr(0, header.size() - 1));
+  const auto cells = row_cells(row.substr(0, row.size() - 1));
   for (std::size_t i = 0; i < names.size(); ++i)
     if (names[i] == column) return *scenario::parse_number(cells.at(i));
   FAIL("no column " << column);

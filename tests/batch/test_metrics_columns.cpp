@@ -1,7 +1,7 @@
 // Flattening a run's metrics into results.csv columns, on hand-written JSON.
 #include <catch2/catch.hpp>
 
-#include "sim/batch/csv_text.hpp"
+#include "sim/batch/row_text.hpp"
 #include "sim/batch/metrics_columns.hpp"
 
 using namespace campsim::batch;
@@ -45,13 +45,12 @@ TEST_CASE("a batch header is the union of names in order of first appearance; ro
   CHECK_THROWS_WITH(columns.cells_of(flatten_metrics(Json::parse(R"({"z": 1})"))), Catch::Contains("'z'"));
 }
 
-TEST_CASE("CSV cells are quoted only when needed and split back", "[batch]") {
-  CHECK(csv_cell("guards.shifts.length") == "guards.shifts.length");
-  CHECK(csv_cell("[1, 2]") == "\"[1, 2]\"");
-  CHECK(csv_cell("say \"hi\"") == "\"say \"\"hi\"\"\"");
-  CHECK(csv_cell("two\nlines") == "two lines");
-  const std::string line = csv_line({"0", "gao_baseline", "[1, 2]", "say \"hi\"", ""});
-  CHECK(line == "0,gao_baseline,\"[1, 2]\",\"say \"\"hi\"\"\",\n");
-  CHECK(split_csv_line(line.substr(0, line.size() - 1)) ==
+TEST_CASE("Batch rows keep one row per line and split back; a damaged line has no cells", "[batch]") {
+  CHECK(row_line({"two\nlines", "a\r\nb"}) == "two lines,a  b\n");
+  const std::string line = row_line({"0", "gao_baseline", "[1, 2]", "say \"hi\"", ""});
+  CHECK(line == "0,gao_baseline,\"[1, 2]\",\"say \"\"hi\"\"\"\",\n");
+  CHECK(row_cells(line.substr(0, line.size() - 1)) ==
         std::vector<std::string>{"0", "gao_baseline", "[1, 2]", "say \"hi\"", ""});
+  CHECK(row_cells("0,\"unclosed,1").empty());
+  CHECK(row_cells("0,a\"b,1").empty());
 }

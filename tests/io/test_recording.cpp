@@ -11,9 +11,9 @@
 #include <fstream>
 
 #include "sim/io/byte_stream.hpp"
-#include "sim/io/layout_json.hpp"
-#include "sim/io/recording.hpp"
-#include "sim/io/snapshot_codec.hpp"
+#include "sim/recording/layout_json.hpp"
+#include "sim/recording/recording.hpp"
+#include "sim/recording/snapshot_codec.hpp"
 #include "tests/support/synthetic_world.hpp"
 
 using namespace campsim;

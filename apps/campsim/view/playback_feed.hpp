@@ -3,7 +3,7 @@
 #include <filesystem>
 
 #include "apps/campsim/view/snapshot_feed.hpp"
-#include "sim/io/recording.hpp"
+#include "sim/recording/recording.hpp"
 
 namespace campsim::cli::view {
 

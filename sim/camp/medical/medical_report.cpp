@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "sim/camp/guard_report.hpp"
 #include "sim/engine/number_format.hpp"
+#include "sim/stats/sample_statistics.hpp"
 
 namespace campsim::camp {
 
@@ -15,14 +15,6 @@ namespace {
 using nlohmann::ordered_json;
 
 constexpr double kMin = engine::kMinute;
-
-// Mean of the values, or null when there are none.
-ordered_json mean_or_null(const std::vector<double>& values) {
-  if (values.empty()) return nullptr;
-  double sum = 0;
-  for (double v : values) sum += v;
-  return sum / static_cast<double>(values.size());
-}
 
 ordered_json share_or_null(long hits, long of) {
   if (of <= 0) return nullptr;
@@ -132,27 +124,27 @@ ordered_json dispatch_json(const MedicalParams& params, const MedicalOutcome& ou
     }
   }
   ordered_json levels = ordered_json::object();
-  for (std::size_t i = 0; i < level_names.size(); ++i) levels[level_names[i]] = mean_or_null(per_level[i]);
+  for (std::size_t i = 0; i < level_names.size(); ++i) levels[level_names[i]] = stats::mean_or_null(per_level[i]);
   ordered_json p90 = nullptr;
-  if (!request_approval.empty()) p90 = quantile_type7(request_approval, 0.9);
+  if (!request_approval.empty()) p90 = stats::quantile_type7(request_approval, 0.9);
   return {{"requests", static_cast<long>(request_approval.size())},
-          {"approval_delay_mean_min", mean_or_null(request_approval)},
+          {"approval_delay_mean_min", stats::mean_or_null(request_approval)},
           {"approval_delay_p90_min", p90},
-          {"approval_unavailability_mean_min", mean_or_null(request_unavailable)},
+          {"approval_unavailability_mean_min", stats::mean_or_null(request_unavailable)},
           {"approval_levels_mean_min", levels},
           {"transported", static_cast<long>(total.size())},
-          {"request_to_on_scene_mean_min", mean_or_null(on_scene)},
-          {"injury_to_hospital_mean_min", mean_or_null(total)},
+          {"request_to_on_scene_mean_min", stats::mean_or_null(on_scene)},
+          {"injury_to_hospital_mean_min", stats::mean_or_null(total)},
           {"approval_share_of_delay", total_sum > 0 ? ordered_json(approval_sum / total_sum) : ordered_json(nullptr)},
-          {"escort_wait_mean_min", mean_or_null(escort)},
+          {"escort_wait_mean_min", stats::mean_or_null(escort)},
           {"components_mean_min",
-           {{"injury_to_request", mean_or_null(request)},
-            {"approval", mean_or_null(approval)},
-            {"waiting_for_vehicle_or_crew", mean_or_null(waiting)},
-            {"mobilization_and_escort", mean_or_null(mobilization)},
-            {"drive_to_scene", mean_or_null(drive_out)},
-            {"loading", mean_or_null(loading)},
-            {"drive_to_hospital", mean_or_null(drive_in)}}}};
+           {{"injury_to_request", stats::mean_or_null(request)},
+            {"approval", stats::mean_or_null(approval)},
+            {"waiting_for_vehicle_or_crew", stats::mean_or_null(waiting)},
+            {"mobilization_and_escort", stats::mean_or_null(mobilization)},
+            {"drive_to_scene", stats::mean_or_null(drive_out)},
+            {"loading", stats::mean_or_null(loading)},
+            {"drive_to_hospital", stats::mean_or_null(drive_in)}}}};
 }
 
 // Casualties from outside the camp, counted apart from the camp's own (medical.external).

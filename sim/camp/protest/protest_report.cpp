@@ -3,19 +3,13 @@
 #include <algorithm>
 
 #include "sim/engine/number_format.hpp"
+#include "sim/stats/sample_statistics.hpp"
 
 namespace campsim::camp::protest {
 
 using nlohmann::ordered_json;
 
 namespace {
-
-ordered_json mean_or_null(const std::vector<double>& v) {
-  if (v.empty()) return nullptr;
-  double s = 0;
-  for (double x : v) s += x;
-  return s / static_cast<double>(v.size());
-}
 
 std::string time_or_empty(SimTime t) { return t < 0 ? std::string() : engine::format_number(t); }
 
@@ -64,9 +58,9 @@ ordered_json protest_metrics_json(const ProtestParams& params, const ProtestMode
           {"tear_gas_uses", tear_gas},
           {"negotiation_rounds", rounds},
           {"negotiation_successes", successes},
-          {"mean_crowd", mean_or_null(sizes)},
-          {"mean_duration_min", mean_or_null(minutes)},
-          {"mean_to_stone_throwing_min", mean_or_null(to_violence)},
+          {"mean_crowd", stats::mean_or_null(sizes)},
+          {"mean_duration_min", stats::mean_or_null(minutes)},
+          {"mean_to_stone_throwing_min", stats::mean_or_null(to_violence)},
           {"legitimacy_start", legit_start},
           {"legitimacy_end", model != nullptr ? model->legitimacy() : legit_start},
           {"legitimacy_lowest", model != nullptr ? model->lowest_legitimacy() : legit_start},

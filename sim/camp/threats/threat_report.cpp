@@ -3,6 +3,7 @@
 #include <map>
 
 #include "sim/engine/number_format.hpp"
+#include "sim/stats/sample_statistics.hpp"
 
 namespace campsim::camp {
 
@@ -14,14 +15,6 @@ constexpr ThreatKind kKinds[] = {ThreatKind::IndirectFire, ThreatKind::VehicleBo
                                  ThreatKind::ComplexAttack, ThreatKind::RoadsideBomb};
 constexpr Cause kCauses[] = {Cause::IndirectFire, Cause::VehicleBomb, Cause::Gunfire, Cause::RoadsideBomb};
 constexpr Triage kTriage[] = {Triage::Killed, Triage::Immediate, Triage::Delayed, Triage::Minimal};
-
-// Mean of the values, or null when there are none (a mean of nothing is not zero).
-ordered_json mean_or_null(const std::vector<double>& values) {
-  if (values.empty()) return nullptr;
-  double sum = 0;
-  for (double v : values) sum += v;
-  return sum / static_cast<double>(values.size());
-}
 
 ordered_json triage_counts(const std::vector<Casualty>& casualties, auto&& keep) {
   ordered_json counts = ordered_json::object();
@@ -75,10 +68,10 @@ ordered_json threat_metrics_json(const std::vector<Incident>& all_incidents, con
         {"incidents", count},
         {"detected", detected},
         {"detected_share", count > 0 ? ordered_json(static_cast<double>(detected) / static_cast<double>(count)) : ordered_json(nullptr)},
-        {"mean_minutes_to_detection", mean_or_null(detect_min)},
-        {"mean_minutes_detection_to_qrf_alert", mean_or_null(alerted_min)},
-        {"mean_minutes_detection_to_qrf_on_scene", mean_or_null(on_scene_min)},
-        {"mean_minutes_detection_to_contained", mean_or_null(contained_min)},
+        {"mean_minutes_to_detection", stats::mean_or_null(detect_min)},
+        {"mean_minutes_detection_to_qrf_alert", stats::mean_or_null(alerted_min)},
+        {"mean_minutes_detection_to_qrf_on_scene", stats::mean_or_null(on_scene_min)},
+        {"mean_minutes_detection_to_contained", stats::mean_or_null(contained_min)},
         {"killed", killed},
         {"wounded", wounded}};
   }
@@ -117,8 +110,8 @@ ordered_json threat_metrics_json(const std::vector<Incident>& all_incidents, con
                               {"attackers_captured", attackers_captured},
                               {"attackers_gone", attackers_gone},
                               {"stopped_outside", stopped_outside},
-                              {"mean_minutes_first_shot_to_end", mean_or_null(shot_to_end_min)},
-                              {"mean_minutes_detection_to_qrf_contact", mean_or_null(detection_to_contact_min)}};
+                              {"mean_minutes_first_shot_to_end", stats::mean_or_null(shot_to_end_min)},
+                              {"mean_minutes_detection_to_qrf_contact", stats::mean_or_null(detection_to_contact_min)}};
   ordered_json by_cause = ordered_json::object();
   for (Cause cause : kCauses)
     by_cause[std::string(cause_name(cause))] = triage_counts(casualties, [cause](const Casualty& c) { return c.cause == cause; });

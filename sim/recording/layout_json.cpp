@@ -1,4 +1,4 @@
-#include "sim/io/layout_json.hpp"
+#include "sim/recording/layout_json.hpp"
 
 #include <array>
 #include <string_view>

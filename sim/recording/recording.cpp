@@ -1,12 +1,12 @@
-#include "sim/io/recording.hpp"
+#include "sim/recording/recording.hpp"
 
 #include <algorithm>
 
 #include <fmt/format.h>
 
 #include "sim/io/byte_stream.hpp"
-#include "sim/io/layout_json.hpp"
-#include "sim/io/snapshot_codec.hpp"
+#include "sim/recording/layout_json.hpp"
+#include "sim/recording/snapshot_codec.hpp"
 #include "sim/io/regular_file.hpp"
 
 namespace campsim::io {

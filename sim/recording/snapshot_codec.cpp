@@ -1,4 +1,4 @@
-#include "sim/io/snapshot_codec.hpp"
+#include "sim/recording/snapshot_codec.hpp"
 
 #include <bit>
 #include <cstdint>

@@ -1,0 +1,50 @@
+#pragma once
+// CSV as every campsim file writes and reads it (RFC 4180): comma-separated fields; a field that
+// holds a comma, a double quote, a line break, or space at either end is written in double quotes
+// with inner quotes doubled. One writing rule and one reading rule for every table campsim
+// writes (runs, batches, reports) and reads back (compare, calibrate, resume).
+#include <filesystem>
+#include <istream>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace campsim::io {
+
+// ---- writing ----
+
+// The cell as written: as is, or quoted (inner quotes doubled) when it must be.
+std::string csv_cell(std::string_view text);
+// The cells joined by ',' (each through csv_cell), ending in '\n'.
+std::string csv_line(const std::vector<std::string>& cells);
+
+// ---- reading ----
+
+// A malformed CSV file: what() reads "FILE:LINE: what was wrong".
+struct CsvError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct CsvTable {
+  std::string source;                          // file name, for messages
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;  // rows[i].size() == header.size()
+  std::vector<long> lines;                     // the line each row starts on (1-based; the header is line 1)
+
+  // Index of a column, or -1 if the header has no such column.
+  long column(const std::string& name) const;
+};
+
+// The whole table: the first record is the header, every record must have as many fields as
+// the header, LF or CRLF line ends, blank lines carry no record. `source` names the stream in
+// error messages.
+CsvTable parse_csv(std::istream& in, const std::string& source);
+CsvTable read_csv(const std::filesystem::path& file);
+
+// The fields of one record written on one line (without its line end), by the same rules; no
+// value when the line is not one well-formed record (a stray or unclosed quote, a line break).
+std::optional<std::vector<std::string>> split_csv_line(std::string_view line);
+
+}  // namespace campsim::io
