@@ -4,7 +4,7 @@
 #include <SFML/Graphics/Color.hpp>
 
 #include "sim/camp/layout.hpp"
-#include "sim/camp/world/world_snapshot.hpp"
+#include "sim/camp/core/world_snapshot.hpp"
 
 namespace campsim::render {
 

@@ -10,7 +10,7 @@
 #include <SFML/Graphics/Texture.hpp>
 
 #include "render/view_frame.hpp"
-#include "sim/camp/world/world_snapshot.hpp"
+#include "sim/camp/core/world_snapshot.hpp"
 
 namespace campsim::render {
 

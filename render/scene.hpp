@@ -9,7 +9,7 @@
 #include "render/view_frame.hpp"
 #include "render/view_history.hpp"
 #include "sim/camp/layout.hpp"
-#include "sim/camp/world/world_snapshot.hpp"
+#include "sim/camp/core/world_snapshot.hpp"
 
 namespace campsim::render {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/camp/world/world_snapshot.hpp"
+#include "sim/camp/core/world_snapshot.hpp"
 #include "sim/engine/sim_time.hpp"
 
 namespace campsim::render {

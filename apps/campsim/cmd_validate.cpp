@@ -21,6 +21,7 @@ int validate_command(const std::vector<std::string>& args) {
     return *stop;
   try {
     const camp::LoadedScenario loaded = camp::load_scenario(scenario.scenario, scenario.overrides);
+    for (const auto& w : loaded.warnings) std::cerr << io::visible_lines(w.message()) << "\n";
     // The name and the path are text the user (or whoever wrote the file) chose: shown, not obeyed.
     std::cout << io::visible(scenario.scenario) << ": ok (" << io::visible(loaded.scenario.meta.name) << ", "
               << loaded.scenario.guards.posts.size() << " posts, parameters " << loaded.hash << ")\n";

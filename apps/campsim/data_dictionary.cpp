@@ -16,7 +16,7 @@
 #include "sim/camp/protest/escalation_ladder.hpp"
 #include "sim/camp/protest/protest_model.hpp"
 #include "sim/camp/protest/protest_report.hpp"
-#include "sim/camp/threats/casualty.hpp"
+#include "sim/camp/core/casualty.hpp"
 #include "sim/camp/threats/threat_report.hpp"
 
 namespace campsim::cli {

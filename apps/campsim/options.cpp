@@ -106,7 +106,9 @@ std::optional<int> parse_command_line(const std::vector<std::string>& args, cons
 
 std::optional<camp::LoadedScenario> load_or_report(const ScenarioOptions& scenario) {
   try {
-    return camp::load_scenario(scenario.scenario, scenario.overrides);
+    camp::LoadedScenario loaded = camp::load_scenario(scenario.scenario, scenario.overrides);
+    for (const auto& w : loaded.warnings) std::cerr << io::visible_lines(w.message()) << "\n";
+    return loaded;
   } catch (const scenario::ScenarioError& e) {
     for (const auto& d : e.diagnostics()) std::cerr << io::visible_lines(d.message()) << "\n";
     std::cerr << e.diagnostics().size() << " error(s) in " << io::visible(scenario.scenario) << "; nothing was run\n";

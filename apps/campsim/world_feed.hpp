@@ -4,7 +4,7 @@
 #include <functional>
 
 #include "sim/camp/camp_run.hpp"
-#include "sim/camp/world/world_snapshot.hpp"
+#include "sim/camp/core/world_snapshot.hpp"
 #include "sim/recording/recording.hpp"
 
 namespace campsim::cli {

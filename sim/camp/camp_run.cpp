@@ -15,17 +15,24 @@
 #include "sim/camp/protest/protest_report.hpp"
 #include "sim/camp/threats/threat_model.hpp"
 #include "sim/camp/threats/threat_report.hpp"
-#include "sim/camp/world/event_kinds.hpp"
+#include "sim/camp/core/event_kinds.hpp"
 #include "sim/camp/world/world.hpp"
-#include "sim/camp/world/world_report.hpp"
-#include "sim/camp/world/strike_effects.hpp"
-#include "sim/camp/world/world_view.hpp"
+#include "sim/camp/world_report.hpp"
+#include "sim/camp/strike_effects.hpp"
+#include "sim/camp/world_view.hpp"
 #include "sim/engine/event_queue.hpp"
 #include "sim/engine/parallel.hpp"
 
 namespace campsim::camp {
 
 namespace {
+
+// The contingents a scenario's casualties can belong to: the guards', the convoys' and the zones'.
+std::vector<std::string> scenario_contingents(const Scenario& scenario) {
+  std::vector<std::string> names{scenario.guards.force.contingent, scenario.threats.roadside_bomb.contingent};
+  for (const Zone& zone : scenario.layout.zones) names.push_back(zone.contingent);
+  return names;
+}
 
 // The camp as the engine sees it: one queue, each event handed to the module that owns its kind
 // (event_kinds.hpp), and a tick that is a fixed list of named phases.
@@ -82,16 +89,11 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   config.sample_interval = scenario.metrics.sample_interval;
   GuardModel guards(scenario.guards, config, parallelism, result.events, result.series);
   const std::vector<Point> positions = post_positions(scenario);
-  if (options.observer) {
-    guards.set_sample_observer([&](const GuardModel& model, SimTime now) {
-      options.observer(take_snapshot(model, scenario.guards, positions, now, scenario.meta.start_time_of_day));
-    });
-  }
 
   World world(scenario.layout, scenario.guards, scenario.world, guards, positions, scenario.meta.start_time_of_day,
               parallelism, result.events);
   ThreatModel threats(scenario.threats, scenario.qrf, scenario.layout, scenario.guards, guards, world, positions,
-                      scenario.world, ThreatModelConfig{options.seed, options.replication, scenario.meta.start_time_of_day, end},
+                      scenario.world.all_clear_after, ThreatModelConfig{options.seed, options.replication, scenario.meta.start_time_of_day, end},
                       result.events);
 
   engine::EventQueue queue;

@@ -8,10 +8,10 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/camp/scenario.hpp"
-#include "sim/camp/snapshot.hpp"
-#include "sim/camp/threats/casualty.hpp"
-#include "sim/camp/threats/incident.hpp"
-#include "sim/camp/world/world_snapshot.hpp"
+#include "sim/camp/post_positions.hpp"
+#include "sim/camp/core/casualty.hpp"
+#include "sim/camp/core/incident.hpp"
+#include "sim/camp/core/world_snapshot.hpp"
 #include "sim/engine/event_log.hpp"
 #include "sim/engine/phase_pipeline.hpp"
 #include "sim/engine/record_table.hpp"
@@ -26,8 +26,6 @@ struct RunOptions {
   int threads = 1;               // never changes the results, only how fast they come
   SimTime duration = 0;          // 0: the scenario's own duration
   bool always_tick = false;      // tick every second even when quiet (for checking the jump)
-  // If set, receives the guard posts' snapshot at every vigilance sample. Never changes results.
-  std::function<void(const CampSnapshot&)> observer;
   // If set, receives the whole world's snapshot at every tick while anything moves and every
   // `observe_every` seconds while the camp is quiet. Never changes results.
   std::function<void(const WorldSnapshot&)> world_observer;

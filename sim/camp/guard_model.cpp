@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "sim/camp/human_factors.hpp"
-#include "sim/camp/world/event_kinds.hpp"
+#include "sim/camp/core/event_kinds.hpp"
 
 namespace campsim::camp {
 
@@ -359,7 +359,6 @@ void GuardModel::sample(SimTime now) {
   series_.append({now, tod / engine::kHour, static_cast<double>(required), static_cast<double>(camp_count),
                   camp_count > 0 ? camp_sum / static_cast<double>(camp_count) : 0.0, camp_count > 0 ? camp_min : 0.0,
                   static_cast<double>(unfit), unit_experience(params_.rotation, now - newest.unit_arrival)});
-  if (observer_) observer_(*this, now);
 }
 
 void GuardModel::finish() {

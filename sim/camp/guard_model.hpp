@@ -50,10 +50,6 @@ class GuardModel {
   // The engine's model interface.
   std::optional<SimTime> on_event(const engine::Event& event, engine::EventQueue& queue);
 
-  // Called after every sample with its time, e.g. to take a snapshot for a viewer. The observer
-  // must only read the model (const access), so watching never changes a run.
-  void set_sample_observer(std::function<void(const GuardModel&, SimTime)> observer) { observer_ = std::move(observer); }
-
   // Closes the books at the end of the run: duties in progress count up to `end`.
   void finish();
 
@@ -104,7 +100,6 @@ class GuardModel {
   int units_ = 0;
   std::int64_t roster_count_ = 0;
   GuardMetrics metrics_;
-  std::function<void(const GuardModel&, SimTime)> observer_;
 };
 
 }  // namespace campsim::camp

@@ -11,7 +11,7 @@
 #include "sim/camp/layout.hpp"
 #include "sim/camp/medical/medical_params.hpp"
 #include "sim/camp/protest/protest_params.hpp"
-#include "sim/camp/threats/qrf.hpp"
+#include "sim/camp/core/qrf.hpp"
 #include "sim/camp/threats/threat_params.hpp"
 #include "sim/camp/world/world_params.hpp"
 
@@ -47,6 +47,7 @@ struct LoadedScenario {
   std::filesystem::path file;
   nlohmann::ordered_json resolved;  // every parameter as used, defaults included
   std::string hash;                 // of `resolved`: equal hashes mean equal inputs
+  std::vector<scenario::Warning> warnings;  // keys that load but change nothing in a run
 };
 
 // Reads, merges (`extends:`), applies `--set` overrides, type-checks and validates the whole

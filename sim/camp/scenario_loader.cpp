@@ -92,6 +92,7 @@ LoadedScenario load_scenario(const std::filesystem::path& file, const std::vecto
   }
   reader.finish();  // throws if anything above was wrong, or a key was never read
   loaded.resolved = reader.resolved();
+  loaded.warnings = reader.warnings();
   loaded.hash = parameter_hash(loaded.resolved);
   return loaded;
 }

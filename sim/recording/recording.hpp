@@ -12,7 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/camp/layout.hpp"
-#include "sim/camp/world/world_snapshot.hpp"
+#include "sim/camp/core/world_snapshot.hpp"
 #include "sim/engine/sim_time.hpp"
 
 namespace campsim::io {

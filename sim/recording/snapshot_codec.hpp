@@ -3,7 +3,7 @@
 // changed since the previous snapshot (people and vehicles by index, posts by index, the small
 // lists whole when they changed). Decoding a keyframe and applying the deltas that follow gives
 // back every snapshot exactly, bit for bit (docs/recording.md).
-#include "sim/camp/world/world_snapshot.hpp"
+#include "sim/camp/core/world_snapshot.hpp"
 #include "sim/io/byte_stream.hpp"
 
 namespace campsim::io {

@@ -17,20 +17,29 @@ std::string join_messages(const std::vector<Diagnostic>& diagnostics) {
   return out;
 }
 
+// "file:line:column: ", the parts that are known; empty for a whole-file problem.
+std::string location_prefix(const SourceLocation& where) {
+  if (where.file.empty()) return {};
+  std::string out = where.file;
+  if (where.line > 0) out += fmt::format(":{}", where.line);
+  if (where.line > 0 && where.column > 0) out += fmt::format(":{}", where.column);
+  return out + ": ";
+}
+
 }  // namespace
 
 std::string Diagnostic::message() const {
-  std::string out;
-  if (!where.file.empty()) {
-    out += where.file;
-    if (where.line > 0) out += fmt::format(":{}", where.line);
-    if (where.line > 0 && where.column > 0) out += fmt::format(":{}", where.column);
-    out += ": ";
-  }
+  std::string out = location_prefix(where);
   if (!path.empty()) out += path + ": ";
   out += fmt::format("expected {}; found {}", expected, found);
   if (!hint.empty()) out += fmt::format(" ({})", hint);
   return out;
+}
+
+std::string Warning::message() const {
+  std::string out = location_prefix(where) + "warning: ";
+  if (!path.empty()) out += path + ": ";
+  return out + text;
 }
 
 ScenarioError::ScenarioError(std::vector<Diagnostic> diagnostics)

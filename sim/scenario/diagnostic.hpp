@@ -22,6 +22,16 @@ struct Diagnostic {
   std::string message() const;
 };
 
+// A key that loads but changes nothing in a run (kept so that older scenarios still load): said
+// on the terminal, never an error.
+struct Warning {
+  SourceLocation where;
+  std::string path;  // dotted YAML path
+  std::string text;  // why it changes nothing, and what does instead
+  // "file:line:column: warning: path: text" (location parts left out when unknown).
+  std::string message() const;
+};
+
 class ScenarioError : public std::runtime_error {  // what() = every message, one per line
  public:
   explicit ScenarioError(std::vector<Diagnostic> diagnostics);

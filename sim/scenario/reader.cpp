@@ -106,6 +106,13 @@ const Node* MapReader::lookup(std::string_view key, Need need, std::string_view 
   return value;
 }
 
+void MapReader::warn_if_present(std::string_view key, std::string text) {
+  if (node_ == nullptr) return;
+  const Node* value = node_->find(key);
+  if (value == nullptr) return;
+  reader_->warnings_.push_back({value->location, key_path(key), std::move(text)});
+}
+
 void MapReader::report(const Node* at, std::string_view key, std::string expected, std::string found, std::string hint) {
   SourceLocation where = at != nullptr ? at->location : node_ != nullptr ? node_->location : SourceLocation{};
   reader_->add({std::move(where), key_path(key), std::move(expected), std::move(found), std::move(hint)});

@@ -72,6 +72,9 @@ class MapReader {
   // A map of name -> map, in file order. Absent: as for list().
   void entries(std::string_view key, Need need, const std::function<void(std::string_view name, MapReader& item)>& each);
   bool has(std::string_view key) const;  // does not count as reading the key
+  // When the map has `key`, a warning at its value that it changes nothing in a run (`text` says
+  // why and what does instead). Does not count as reading the key: read it as usual too.
+  void warn_if_present(std::string_view key, std::string text);
   // A custom validation error located at that key's value (or at this map if absent). Marks the
   // key as read, so it is not also reported as unknown.
   void fail(std::string_view key, std::string expected, std::string found);
@@ -117,6 +120,7 @@ class Reader {
   // there is any diagnostic at all.
   void finish();
   const std::vector<Diagnostic>& diagnostics() const;
+  const std::vector<Warning>& warnings() const { return warnings_; }
   // Every value read, defaults included, in read order, as JSON: numbers as numbers, durations as
   // canonical strings ("8h"), distributions as maps ({"dist":"lognormal","median":"10min","p90":"30min"}),
   // lists as arrays. Loadable again as a scenario (JSON is YAML).
@@ -144,6 +148,7 @@ class Reader {
   std::vector<Scope> scopes_;
   std::unordered_map<const Node*, Visit> visits_;
   nlohmann::ordered_json resolved_ = nlohmann::ordered_json::object();
+  std::vector<Warning> warnings_;
 };
 
 template <class E>

@@ -77,24 +77,3 @@ TEST_CASE("jumping over quiet time gives the same outputs as ticking every secon
   CHECK(jumped.loop.events == ticked.loop.events);
 }
 
-TEST_CASE("watching a run through snapshots does not change it", "[determinism][snapshot]") {
-  const camp::Scenario s = baseline();
-  camp::RunOptions options;
-  options.seed = 8;
-  options.duration = engine::kDay;
-  const Bytes unwatched = run_bytes(s, options);
-  std::vector<camp::CampSnapshot> seen;
-  options.observer = [&](const camp::CampSnapshot& snap) { seen.push_back(snap); };
-  const Bytes watched = run_bytes(s, options);
-  CHECK(watched.metrics == unwatched.metrics);
-  CHECK(watched.events == unwatched.events);
-  CHECK(watched.series == unwatched.series);
-  REQUIRE(seen.size() == 96);
-  // A snapshot agrees with the time series row of the same sample: same sentries on post.
-  const camp::RunResult r = camp::run_scenario(s, options);
-  for (std::size_t row = 0; row < 96; row += 17) {
-    int on_post = 0;
-    for (const auto& post : seen[row].posts) on_post += post.on_post;
-    CHECK(static_cast<double>(on_post) == r.series.at(row, 3));
-  }
-}

@@ -12,7 +12,7 @@
 #include "run_cli.hpp"
 #include "sim/camp/medical/care_record.hpp"
 #include "sim/camp/protest/protest_model.hpp"
-#include "sim/camp/threats/casualty.hpp"
+#include "sim/camp/core/casualty.hpp"
 
 using namespace campsim::testing;
 namespace fs = std::filesystem;

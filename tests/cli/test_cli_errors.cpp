@@ -78,3 +78,32 @@ TEST_CASE("a manifest's parameters re-run to the same bytes and the same hash", 
   CHECK(read_file(scratch / "a" / "metrics.json") == read_file(scratch / "b" / "metrics.json"));
   fs::remove_all(scratch);
 }
+
+TEST_CASE("a key only the test oracles read loads with a located warning, and only when set away from its default",
+          "[cli][errors][warnings]") {
+  const CliResult quiet = run_cli("validate scenarios/gao_baseline.yaml");
+  CHECK(quiet.exit_code == 0);
+  CHECK(quiet.output.find("warning") == std::string::npos);
+  // Set on the command line: located at --set, says what decides it instead, and still exits 0.
+  const CliResult set = run_cli("validate scenarios/gao_baseline.yaml --set threats.infiltration.exposure=20min"
+                                " --set threats.vehicle_bomb.stop_rate_per_s=0.2");
+  INFO(set.output);
+  CHECK(set.exit_code == 0);
+  CHECK(set.output.find("--set:1:31: warning: threats.infiltration.exposure: changes nothing in a run") != std::string::npos);
+  CHECK(set.output.find("threats.fight.sight") != std::string::npos);
+  CHECK(set.output.find("warning: threats.vehicle_bomb.stop_rate_per_s: changes nothing") != std::string::npos);
+  // The default value, written out (as a manifest's parameters are), is harmless: no warning.
+  const CliResult same = run_cli("validate scenarios/gao_baseline.yaml --set threats.complex_attack.shots_per_minute=0.2");
+  CHECK(same.exit_code == 0);
+  CHECK(same.output.find("warning") == std::string::npos);
+  // In a file: the warning names the file, line and column of the value.
+  const fs::path scratch = scratch_dir("warnings");
+  const fs::path file = scratch / "old.yaml";
+  std::ofstream(file) << "extends: " << (fs::path(CAMPSIM_SOURCE_DIR) / "scenarios" / "gao_baseline.yaml").string()
+                      << "\nthreats:\n  complex_attack:\n    hit_lethality: 0.9\n";
+  const CliResult in_file = run_cli("run " + file.string() + " --days 1 --quiet --out " + (scratch / "out").string());
+  INFO(in_file.output);
+  CHECK(in_file.exit_code == 0);
+  CHECK(in_file.output.find(file.string() + ":4:20: warning: threats.complex_attack.hit_lethality") != std::string::npos);
+  fs::remove_all(scratch);
+}

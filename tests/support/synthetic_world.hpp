@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "sim/camp/layout.hpp"
-#include "sim/camp/world/world_snapshot.hpp"
+#include "sim/camp/core/world_snapshot.hpp"
 
 namespace campsim::testing {
 

@@ -6,7 +6,7 @@
 #include <set>
 
 #include "render/view_history.hpp"
-#include "sim/camp/world/world_snapshot.hpp"
+#include "sim/camp/core/world_snapshot.hpp"
 
 namespace campsim::cli::view {
 

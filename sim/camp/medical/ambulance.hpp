@@ -18,7 +18,7 @@
 
 #include "sim/camp/geometry.hpp"
 #include "sim/camp/layout.hpp"
-#include "sim/camp/world/world_snapshot.hpp"
+#include "sim/camp/core/world_snapshot.hpp"
 #include "sim/engine/sim_time.hpp"
 #include "sim/engine/typed_id.hpp"
 

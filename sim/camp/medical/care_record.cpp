@@ -2,16 +2,6 @@
 
 namespace campsim::camp {
 
-std::string_view care_outcome_name(CareOutcome outcome) {
-  switch (outcome) {
-    case CareOutcome::Killed: return "killed";
-    case CareOutcome::DiedOfWounds: return "died_of_wounds";
-    case CareOutcome::Survived: return "survived";
-    case CareOutcome::EvacuatedL3: return "evacuated_l3";
-  }
-  return "survived";
-}
-
 std::string_view death_place_name(DeathPlace place) {
   switch (place) {
     case DeathPlace::None: return "";

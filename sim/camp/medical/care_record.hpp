@@ -7,11 +7,10 @@
 
 #include "sim/camp/medical/approval_chain.hpp"
 #include "sim/camp/medical/survival.hpp"
-#include "sim/camp/threats/casualty.hpp"
+#include "sim/camp/core/casualty.hpp"
 
 namespace campsim::camp {
 
-enum class CareOutcome { Killed, DiedOfWounds, Survived, EvacuatedL3 };
 // Where a died-of-wounds casualty died.
 enum class DeathPlace { None, BeforePickup, InTransit, AtHospital };
 // Who gave first aid first.
@@ -54,7 +53,6 @@ struct CareRecord {
   DeathPlace died_where = DeathPlace::None;
 };
 
-std::string_view care_outcome_name(CareOutcome outcome);
 std::string_view death_place_name(DeathPlace place);
 std::string_view first_aid_by_name(FirstAidBy by);
 

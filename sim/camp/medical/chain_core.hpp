@@ -16,8 +16,8 @@
 #include <vector>
 
 #include "sim/camp/medical/medical_chain.hpp"
-#include "sim/camp/threats/qrf_force.hpp"
-#include "sim/camp/world/event_kinds.hpp"
+#include "sim/camp/core/qrf_force.hpp"
+#include "sim/camp/core/event_kinds.hpp"
 #include "sim/engine/random.hpp"
 
 namespace campsim::camp {

@@ -6,7 +6,7 @@
 #include <utility>
 
 #include "sim/camp/medical/chain_core.hpp"
-#include "sim/camp/threats/qrf.hpp"
+#include "sim/camp/core/qrf.hpp"
 
 namespace campsim::camp {
 

@@ -12,7 +12,7 @@
 #include <optional>
 #include <vector>
 
-#include "sim/camp/threats/casualty.hpp"
+#include "sim/camp/core/casualty.hpp"
 #include "sim/engine/sim_time.hpp"
 
 namespace campsim::camp {

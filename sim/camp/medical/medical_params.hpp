@@ -7,7 +7,7 @@
 
 #include "sim/camp/medical/approval_chain.hpp"
 #include "sim/camp/medical/survival.hpp"
-#include "sim/camp/threats/casualty.hpp"
+#include "sim/camp/core/casualty.hpp"
 #include "sim/engine/distribution.hpp"
 #include "sim/engine/sim_time.hpp"
 

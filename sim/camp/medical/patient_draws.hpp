@@ -7,7 +7,7 @@
 #include <cstdint>
 
 #include "sim/camp/medical/medical_params.hpp"
-#include "sim/camp/threats/casualty.hpp"
+#include "sim/camp/core/casualty.hpp"
 #include "sim/engine/random.hpp"
 
 namespace campsim::camp {

@@ -21,7 +21,7 @@
 #include <limits>
 #include <optional>
 
-#include "sim/camp/threats/casualty.hpp"
+#include "sim/camp/core/casualty.hpp"
 #include "sim/engine/random.hpp"
 #include "sim/engine/sim_time.hpp"
 

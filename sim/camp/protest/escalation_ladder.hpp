@@ -10,16 +10,9 @@
 #include <cstdint>
 #include <string_view>
 
+#include "sim/camp/core/crowd_levels.hpp"
+
 namespace campsim::camp::protest {
-
-enum class CrowdLevel : std::uint8_t { dispersed, gathering, chanting, stone_throwing, molotov, breach_attempt };
-inline constexpr int kCrowdLevels = 6;
-std::string_view name(CrowdLevel level);
-
-// What the force did since the last evaluation (the strongest step used).
-enum class ForceAction : std::uint8_t { none, negotiate, warn, barrier, tear_gas, warning_shots, lethal_force };
-inline constexpr int kForceActions = 7;
-std::string_view name(ForceAction action);
 
 struct CrowdSituation {
   int size = 0;               // people at the gate

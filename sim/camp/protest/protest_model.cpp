@@ -7,9 +7,7 @@
 #include <stdexcept>
 
 #include "sim/camp/protest/mobilisation.hpp"
-#include "sim/camp/threats/threat_model.hpp"
-#include "sim/camp/world/event_kinds.hpp"
-#include "sim/camp/world/world.hpp"
+#include "sim/camp/core/event_kinds.hpp"
 #include "sim/crowd/crowd_placement.hpp"
 #include "sim/engine/poisson.hpp"
 
@@ -69,11 +67,11 @@ std::string_view name(ProtestEnd end) {
   return "?";
 }
 
-ProtestModel::ProtestModel(const ProtestParams& params, const CampLayout& layout, World& world, ThreatModel& threats,
+ProtestModel::ProtestModel(const ProtestParams& params, const CampLayout& layout, CampPeople& people, IncidentLedger& incidents,
                            const ProtestRunConfig& config, engine::Parallelism& parallelism, engine::EventLog& log)
     : params_(params),
-      world_(world),
-      threats_(threats),
+      people_(people),
+      incidents_(incidents),
       config_(config),
       parallelism_(parallelism),
       log_(log),
@@ -157,7 +155,7 @@ void ProtestModel::start_march(int size, bool scripted, int unexplained_before, 
   incident.time = now;
   incident.location = to_point(g.gate_at);
   incident.target = params_.crowd.gate;
-  r.incident = threats_.open_incident(std::move(incident));
+  r.incident = incidents_.open_incident(std::move(incident));
   records_.push_back(r);
 
   random_.emplace(stream(config_, "protest.crowd", static_cast<std::uint64_t>(r.id)));
@@ -254,7 +252,7 @@ std::vector<Point> ProtestModel::force_points(SimTime now) const {
     points.push_back({g.gate_at.x - g.outward.x * kPoliceInside_m + g.along.x * side,
                       g.gate_at.y - g.outward.y * kPoliceInside_m + g.along.y * side});
   }
-  for (const Person& p : world_.people_at(now))
+  for (const Person& p : people_.people_at(now))
     if (p.sentry && distance(p.position, to_point(g.gate_at)) <= kGatePostReach_m) points.push_back(p.position);
   return points;
 }
@@ -397,7 +395,7 @@ void ProtestModel::hurt_force(int hits, Cause cause, SimTime now, engine::EventQ
   for (int h = 0; h < hits; ++h) {
     // The sentries at the gate and the police line are hit alike: one drawn uniformly.
     std::vector<Person> sentries;
-    for (const Person& p : world_.people_at(now))
+    for (const Person& p : people_.people_at(now))
       if (p.sentry && distance(p.position, to_point(g.gate_at)) <= kGatePostReach_m) sentries.push_back(p);
     const int police = std::max(0, params_.effects.police_at_gate - r.police_hurt);
     const auto pool = static_cast<std::uint64_t>(sentries.size()) + static_cast<std::uint64_t>(police);
@@ -425,7 +423,7 @@ void ProtestModel::hurt_force(int hits, Cause cause, SimTime now, engine::EventQ
       c.contingent = params_.effects.police_contingent;
       ++r.police_hurt;
     }
-    threats_.add_casualty(std::move(c), now, queue);
+    incidents_.add_casualty(std::move(c), now, queue);
   }
 }
 
@@ -472,7 +470,7 @@ void ProtestModel::hurt_protesters(int hits, SimTime now, engine::EventQueue& qu
     c.triage = triage;
     c.contingent = "civilian";
     c.inside_camp = false;
-    threats_.add_casualty(std::move(c), now, queue);
+    incidents_.add_casualty(std::move(c), now, queue);
   }
 }
 
@@ -486,7 +484,7 @@ void ProtestModel::close(ProtestEnd end, SimTime now) {
     r.requested[static_cast<std::size_t>(s)] = force_->authorizations().requested_at(static_cast<ForceStep>(s));
     r.granted[static_cast<std::size_t>(s)] = force_->authorizations().granted_at(static_cast<ForceStep>(s));
   }
-  Incident& incident = threats_.incident(r.incident);
+  Incident& incident = incidents_.incident(r.incident);
   incident.fact("crowd", r.size);
   incident.fact("peak_level", static_cast<double>(r.peak));
   incident.fact("civilians_killed", r.civilians_killed);

@@ -28,18 +28,15 @@
 #include "sim/camp/protest/gate_crowd.hpp"
 #include "sim/camp/protest/legitimacy.hpp"
 #include "sim/camp/protest/protest_params.hpp"
-#include "sim/camp/protest/protest_view.hpp"
-#include "sim/camp/threats/casualty.hpp"
+#include "sim/camp/core/protest_view.hpp"
+#include "sim/camp/core/camp_people.hpp"
+#include "sim/camp/core/casualty.hpp"
+#include "sim/camp/core/incident_ledger.hpp"
 #include "sim/crowd/crowd_world.hpp"
 #include "sim/engine/event_log.hpp"
 #include "sim/engine/event_queue.hpp"
 #include "sim/engine/parallel.hpp"
 #include "sim/engine/random.hpp"
-
-namespace campsim::camp {
-class ThreatModel;
-class World;
-}  // namespace campsim::camp
 
 namespace campsim::camp::protest {
 
@@ -72,7 +69,7 @@ using ProtestRunConfig = ModuleRunConfig;
 
 class ProtestModel {
  public:
-  ProtestModel(const ProtestParams& params, const CampLayout& layout, World& world, ThreatModel& threats,
+  ProtestModel(const ProtestParams& params, const CampLayout& layout, CampPeople& people, IncidentLedger& incidents,
                const ProtestRunConfig& config, engine::Parallelism& parallelism, engine::EventLog& log);
 
   void schedule_initial_events(engine::EventQueue& queue);
@@ -102,8 +99,8 @@ class ProtestModel {
   std::vector<Point> force_points(SimTime now) const;
 
   const ProtestParams& params_;
-  World& world_;
-  ThreatModel& threats_;
+  CampPeople& people_;
+  IncidentLedger& incidents_;  // the run's one list (the threat model keeps it)
   ProtestRunConfig config_;
   engine::Parallelism& parallelism_;
   engine::EventLog& log_;

@@ -29,6 +29,21 @@ void read_gunfire(MapReader in, double& shots_per_minute, double& hit_lethality,
   read_wound_mix(in.map("wounds"), wounds);
 }
 
+// A key only the closed forms read (kept as test oracles, docs/threats/fight.md): it loads, so
+// older scenarios still run, and one set away from its default is a warning, since it changes
+// nothing. (At its default it is harmless: a manifest's parameters list every key.)
+struct OracleKey {
+  std::string_view key;
+  bool changed;  // the value read differs from the default
+};
+void warn_oracle_only(MapReader& in, std::initializer_list<OracleKey> keys, std::string_view instead) {
+  for (const OracleKey& k : keys)
+    if (k.changed)
+      in.warn_if_present(k.key, fmt::format("changes nothing in a run: only the closed form kept as a test oracle reads "
+                                            "it; the fight in the world decides this ({})",
+                                            instead));
+}
+
 }  // namespace
 
 VehicleBombParams read_vehicle_bomb(MapReader in) {
@@ -47,6 +62,9 @@ VehicleBombParams read_vehicle_bomb(MapReader in) {
   read_blast(in.map("charge"), p.charge);
   read_protection(in.map("protection"), p.protection);
   read_wound_mix(in.map("wounds"), p.wounds);
+  const VehicleBombParams defaults;
+  warn_oracle_only(in, {{"stop_rate_per_s", p.stop_rate_per_s != defaults.stop_rate_per_s}},
+                   "the sentries' fire stops the vehicle: threats.fight.fire");
   // The chicane is the last stretch of the approach, so it cannot be longer than the approach.
   if (p.chicane_length_m > p.approach_distance_m)
     in.fail("chicane_length_m", fmt::format("at most approach_distance_m ({:g})", p.approach_distance_m),
@@ -66,6 +84,19 @@ InfiltrationParams read_infiltration(MapReader in) {
   in.number("undetected_inside_rate_per_s", p.undetected_inside_rate_per_s, Need::Optional, kRate);
   in.duration("time_to_attack", p.time_to_attack, Need::Optional, Range{0, engine::kDay});
   read_gunfire(in, p.shots_per_minute, p.hit_lethality, p.wounds);
+  const InfiltrationParams d;
+  warn_oracle_only(in,
+                   {{"exposure", p.exposure != d.exposure},
+                    {"detection_rate_per_s", p.detection_rate_per_s != d.detection_rate_per_s},
+                    {"night_visibility", p.night_visibility != d.night_visibility},
+                    {"sandstorm_visibility", p.sandstorm_visibility != d.sandstorm_visibility},
+                    {"undetected_inside_rate_per_s", p.undetected_inside_rate_per_s != d.undetected_inside_rate_per_s},
+                    {"time_to_attack", p.time_to_attack != d.time_to_attack}},
+                   "seeing by line of sight: threats.fight.sight");
+  warn_oracle_only(in,
+                   {{"shots_per_minute", p.shots_per_minute != d.shots_per_minute},
+                    {"hit_lethality", p.hit_lethality != d.hit_lethality}},
+                   "aimed fire: threats.fight.fire");
   return p;
 }
 
@@ -74,6 +105,11 @@ ComplexAttackParams read_complex_attack(MapReader in) {
   read_arrivals(in.map("arrivals"), p.arrivals);
   in.integer("gunmen", p.gunmen, Need::Optional, kPeople);
   read_gunfire(in, p.shots_per_minute, p.hit_lethality, p.wounds);
+  const ComplexAttackParams d;
+  warn_oracle_only(in,
+                   {{"shots_per_minute", p.shots_per_minute != d.shots_per_minute},
+                    {"hit_lethality", p.hit_lethality != d.hit_lethality}},
+                   "aimed fire: threats.fight.fire");
   return p;
 }
 

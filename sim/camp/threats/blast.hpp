@@ -11,7 +11,7 @@
 // keep their triage mix. Unset (0), or not above the casualty area, there is no such zone.
 #include <optional>
 
-#include "sim/camp/threats/casualty.hpp"
+#include "sim/camp/core/casualty.hpp"
 #include "sim/engine/random.hpp"
 
 namespace campsim::camp {

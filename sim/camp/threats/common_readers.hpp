@@ -3,7 +3,7 @@
 // (file, line, column) and leaves defaults where keys are absent.
 #include "sim/camp/threats/arrival_process.hpp"
 #include "sim/camp/threats/blast.hpp"
-#include "sim/camp/threats/qrf.hpp"
+#include "sim/camp/core/qrf.hpp"
 #include "sim/scenario/reader.hpp"
 
 namespace campsim::camp {

@@ -5,8 +5,8 @@
 
 #include "sim/camp/threats/arrival_process.hpp"
 #include "sim/camp/threats/blast.hpp"
-#include "sim/camp/threats/casualty.hpp"
-#include "sim/camp/threats/incident.hpp"
+#include "sim/camp/core/casualty.hpp"
+#include "sim/camp/core/incident.hpp"
 #include "sim/camp/threats/threat_context.hpp"
 #include "sim/camp/threats/vehicle_bomb.hpp"
 #include "sim/scenario/reader.hpp"

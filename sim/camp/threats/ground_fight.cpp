@@ -6,7 +6,7 @@
 #include <limits>
 
 #include "sim/camp/human_factors.hpp"
-#include "sim/camp/threats/qrf_force.hpp"
+#include "sim/camp/core/qrf_force.hpp"
 #include "sim/camp/threats/stream_purpose.hpp"
 
 namespace campsim::camp {

@@ -22,12 +22,12 @@
 #include "sim/camp/fight/engagement.hpp"
 #include "sim/camp/guard_params.hpp"
 #include "sim/camp/threats/approach_road.hpp"
-#include "sim/camp/threats/casualty.hpp"
-#include "sim/camp/threats/incident.hpp"
+#include "sim/camp/core/casualty.hpp"
+#include "sim/camp/core/incident.hpp"
 #include "sim/camp/threats/infiltration.hpp"
 #include "sim/camp/threats/threat_context.hpp"
 #include "sim/camp/threats/vehicle_bomb.hpp"
-#include "sim/camp/world/world_snapshot.hpp"
+#include "sim/camp/core/world_snapshot.hpp"
 
 namespace campsim::camp {
 

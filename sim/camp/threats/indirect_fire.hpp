@@ -12,9 +12,9 @@
 
 #include "sim/camp/threats/arrival_process.hpp"
 #include "sim/camp/threats/blast.hpp"
-#include "sim/camp/threats/casualty.hpp"
-#include "sim/camp/threats/incident.hpp"
-#include "sim/camp/threats/population.hpp"
+#include "sim/camp/core/casualty.hpp"
+#include "sim/camp/core/incident.hpp"
+#include "sim/camp/core/person.hpp"
 #include "sim/camp/threats/threat_context.hpp"
 #include "sim/engine/distribution.hpp"
 #include "sim/scenario/reader.hpp"

@@ -8,7 +8,7 @@
 #include "sim/camp/threats/arrival_process.hpp"
 #include "sim/camp/threats/blast.hpp"
 #include "sim/camp/threats/common_readers.hpp"
-#include "sim/camp/threats/incident.hpp"
+#include "sim/camp/core/incident.hpp"
 #include "sim/camp/threats/threat_context.hpp"
 #include "sim/scenario/reader.hpp"
 

@@ -10,8 +10,8 @@
 
 #include "sim/camp/guard_params.hpp"
 #include "sim/camp/layout.hpp"
-#include "sim/camp/threats/population.hpp"
-#include "sim/camp/threats/qrf.hpp"
+#include "sim/camp/core/person.hpp"
+#include "sim/camp/core/qrf.hpp"
 #include "sim/engine/random.hpp"
 
 namespace campsim::camp {

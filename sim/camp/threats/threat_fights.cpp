@@ -5,7 +5,7 @@
 #include <string>
 
 #include "sim/camp/threats/threat_model.hpp"
-#include "sim/camp/world/event_kinds.hpp"
+#include "sim/camp/core/event_kinds.hpp"
 
 namespace campsim::camp {
 
@@ -93,7 +93,7 @@ void ThreatModel::step_fights(SimTime now, SimTime dt, engine::EventQueue& queue
   const bool bomb_running =
       std::any_of(fights_.begin(), fights_.end(), [](const auto& f) { return f.second->bomb_on_its_run(); });
   if (bomb_running || !people_read_at_ || now >= *people_read_at_ + kPeopleRefresh || now < *people_read_at_) {
-    world_.people_at(now, fight_people_);
+    people_.people_at(now, fight_people_);
     people_read_at_ = now;
   }
   const std::vector<Person>& people = fight_people_;

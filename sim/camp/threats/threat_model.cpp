@@ -6,7 +6,7 @@
 
 #include "sim/camp/road_graph.hpp"
 #include "sim/camp/threats/fight_terrain.hpp"
-#include "sim/camp/world/event_kinds.hpp"
+#include "sim/camp/core/event_kinds.hpp"
 
 namespace campsim::camp {
 
@@ -37,16 +37,16 @@ AlarmResponse alarm_response(const IndirectFireParams& p) {
 }  // namespace
 
 ThreatModel::ThreatModel(const ThreatParams& params, const QrfParams& qrf, const CampLayout& layout,
-                         const GuardParams& guard_params, const GuardModel& guards, World& world,
-                         const std::vector<Point>& post_positions, const WorldParams& world_params,
+                         const GuardParams& guard_params, const GuardModel& guards, CampPeople& people,
+                         const std::vector<Point>& post_positions, SimTime all_clear_after,
                          const ThreatModelConfig& config, engine::EventLog& log)
     : params_(params),
       layout_(layout),
       guard_params_(guard_params),
       guards_(guards),
-      world_(world),
+      people_(people),
       post_positions_(post_positions),
-      world_params_(world_params),
+      all_clear_after_(all_clear_after),
       config_(config),
       log_(log),
       qrf_force_(qrf, layout, std::max(0, find_road_node(layout, qrf.base))) {  // checked by the loader
@@ -59,7 +59,7 @@ ThreatModel::ThreatModel(const ThreatParams& params, const QrfParams& qrf, const
   context_.qrf_base = std::max(0, find_road_node(layout, qrf.base));
   context_.qrf_force = &qrf_force_;
   context_.sentries_at = [this](SimTime t) { return sentries_now(t); };
-  context_.people_at = [this](SimTime t) { return world_.people_at(t); };
+  context_.people_at = [this](SimTime t) { return people_.people_at(t); };
   // Convoys leave by the first gate (the main gate in the shipped layouts).
   route_exit_ = layout.gates.empty() ? Point{} : layout.gates.front().position;
   terrain_ = fight_terrain(layout, params.fight.terrain);
@@ -80,9 +80,9 @@ std::vector<ArmedSentry> ThreatModel::armed_sentries(SimTime now) const {
     for (int duty : guards_.sentries_on_post(static_cast<int>(p))) {
       const int soldier = guards_.duties()[static_cast<std::size_t>(duty)].soldier;
       if (soldier < 0) continue;
-      const PersonId person = world_.person_of_soldier(soldier);
+      const PersonId person = people_.person_of_soldier(soldier);
       // A patrol is where the world has it on its route; a tower or gate sentry at his post.
-      const Point at = post.kind == PostKind::Patrol ? world_.view_of(person, now).position : post_positions_[p];
+      const Point at = post.kind == PostKind::Patrol ? people_.position_of(person, now) : post_positions_[p];
       sentries.push_back({person.value, at, post.kind, post_tower_[p], post.mounted, guards_.sentry_vigilance_now(duty, now),
                           guard_params_.force.contingent});
     }
@@ -121,12 +121,12 @@ std::optional<SimTime> ThreatModel::on_event(const engine::Event& event, engine:
   if (event.time >= config_.end) return std::nullopt;
   switch (kind_of(event)) {
     case EventKind::ThreatArrival: start_attack(static_cast<ThreatKind>(event.subject), event.time, queue); break;
-    case EventKind::Alarm: world_.sound_alarm(event.time, alarm_response(params_.indirect_fire)); break;
+    case EventKind::Alarm: people_.sound_alarm(event.time, alarm_response(params_.indirect_fire)); break;
     case EventKind::Impact:
       land_round(static_cast<int>(event.subject >> kRoundBits),
                  static_cast<int>(event.subject & ((std::uint64_t{1} << kRoundBits) - 1)), event.time, queue);
       break;
-    case EventKind::AllClear: world_.all_clear(event.time); break;
+    case EventKind::AllClear: people_.all_clear(event.time); break;
     case EventKind::Detonation: {
       const ImpactView& blast = landed_[static_cast<std::size_t>(event.subject)];
       if (impact_listener_) impact_listener_(blast.at, blast.radius_m, event.time, queue);
@@ -182,18 +182,11 @@ void ThreatModel::start_attack(ThreatKind kind, SimTime t, engine::EventQueue& q
 // of that contingent out, the casualty stays without a person, as before.
 void ThreatModel::name_route_casualties(std::size_t first, SimTime t, int incident) {
   if (first >= casualties_.size()) return;
-  const Population& population = world_.population();
-  std::vector<std::uint32_t> out;
-  for (std::uint32_t i = 0; i < population.size(); ++i) {
-    const PersonId id{i};
-    if (population[id].condition != Condition::Fit) continue;
-    if (population.contingent_of(id) != casualties_[first].contingent) continue;
-    if (world_.view_of(id, t).activity == PersonActivity::OffCamp) out.push_back(i);
-  }
+  std::vector<PersonId> out = people_.fit_and_away(casualties_[first].contingent, t);
   for (std::size_t k = first; k < casualties_.size() && !out.empty(); ++k) {
     engine::RandomStream who = context_.stream("roadside_bomb.who", incident, k - first);
     const auto pick = static_cast<std::ptrdiff_t>(who.uniform_index(out.size()));
-    casualties_[k].person = static_cast<int>(out[static_cast<std::size_t>(pick)]);
+    casualties_[k].person = static_cast<int>(out[static_cast<std::size_t>(pick)].value);
     out.erase(out.begin() + pick);
   }
 }
@@ -225,7 +218,7 @@ void ThreatModel::add_casualty(Casualty c, SimTime now, engine::EventQueue& queu
 
 void ThreatModel::take_effect(std::size_t index, engine::EventQueue& queue) {
   const Casualty& c = casualties_[index];
-  world_.apply_casualty(c);
+  people_.apply_casualty(c);
   log_.record(c.time, "casualty",
               {{"casualty", static_cast<std::int64_t>(c.id)},
                {"incident", static_cast<std::int64_t>(c.incident)},
@@ -242,13 +235,13 @@ void ThreatModel::land_round(int id, int round, SimTime t, engine::EventQueue& q
   OpenSalvo& open = salvos_.at(id);
   Incident& incident = incidents_[static_cast<std::size_t>(id)];
   const IndirectFireParams& p = params_.indirect_fire;
-  const std::vector<Person> people = world_.people_at(t);
+  const std::vector<Person> people = people_.people_at(t);
   if (round == 0) {
     open.exposed_at_first_impact = static_cast<int>(people.size());
     open.sheltered_at_first_impact = static_cast<int>(
         std::count_if(people.begin(), people.end(), [](const Person& q) { return q.protection == Protection::Hardened; }));
     // Unwarned, the first explosion is the alarm.
-    if (!open.salvo.detected) world_.sound_alarm(t, alarm_response(p));
+    if (!open.salvo.detected) people_.sound_alarm(t, alarm_response(p));
   }
   const Point impact = open.salvo.impacts[static_cast<std::size_t>(round)];
   landed_.push_back({impact, std::sqrt(p.round.lethal_area_m2 / std::numbers::pi), t});
@@ -269,7 +262,7 @@ void ThreatModel::land_round(int id, int round, SimTime t, engine::EventQueue& q
   settle_casualties(first, t, queue);
 
   if (static_cast<std::size_t>(round) + 1 == open.salvo.impacts.size()) {
-    schedule(queue, t + world_params_.all_clear_after, EventKind::AllClear, static_cast<std::uint64_t>(id));
+    schedule(queue, t + all_clear_after_, EventKind::AllClear, static_cast<std::uint64_t>(id));
     incident.fact("rounds", static_cast<double>(open.salvo.impacts.size()));
     incident.fact("rounds_inside_perimeter", static_cast<double>(std::count_if(
         open.salvo.impacts.begin(), open.salvo.impacts.end(),

@@ -13,10 +13,11 @@
 #include "sim/camp/guard_model.hpp"
 #include "sim/camp/module_run_config.hpp"
 #include "sim/camp/threats/ground_fight.hpp"
-#include "sim/camp/threats/qrf_force.hpp"
+#include "sim/camp/core/qrf_force.hpp"
 #include "sim/camp/threats/threat_context.hpp"
 #include "sim/camp/threats/threat_params.hpp"
-#include "sim/camp/world/world.hpp"
+#include "sim/camp/core/camp_people.hpp"
+#include "sim/camp/core/incident_ledger.hpp"
 #include "sim/engine/event_log.hpp"
 #include "sim/engine/event_queue.hpp"
 
@@ -24,11 +25,12 @@ namespace campsim::camp {
 
 using ThreatModelConfig = ModuleRunConfig;
 
-class ThreatModel {
+// Keeps the run's one list of incidents and casualties (IncidentLedger: a protest adds to it).
+class ThreatModel final : public IncidentLedger {
  public:
   ThreatModel(const ThreatParams& params, const QrfParams& qrf, const CampLayout& layout, const GuardParams& guard_params,
-              const GuardModel& guards, World& world, const std::vector<Point>& post_positions,
-              const WorldParams& world_params, const ThreatModelConfig& config, engine::EventLog& log);
+              const GuardModel& guards, CampPeople& people, const std::vector<Point>& post_positions,
+              SimTime all_clear_after, const ThreatModelConfig& config, engine::EventLog& log);
 
   void schedule_initial_events(engine::EventQueue& queue);
   std::optional<SimTime> on_event(const engine::Event& event, engine::EventQueue& queue);
@@ -50,9 +52,9 @@ class ThreatModel {
   // its casualties take effect in the world and reach the medical chain like any other.
   // open_incident gives the incident its id; add_casualty gives the casualty its id, counts it
   // in its incident (killed or wounded) and makes it take effect at c.time (now or later).
-  int open_incident(Incident incident);
-  Incident& incident(int id) { return incidents_.at(static_cast<std::size_t>(id)); }
-  void add_casualty(Casualty casualty, SimTime now, engine::EventQueue& queue);
+  int open_incident(Incident incident) override;
+  Incident& incident(int id) override { return incidents_.at(static_cast<std::size_t>(id)); }
+  void add_casualty(Casualty casualty, SimTime now, engine::EventQueue& queue) override;
 
   // Called for every casualty when it takes effect (the medical chain listens here).
   // Called for every round that lands and every charge that goes off, at its time: where, its
@@ -93,9 +95,9 @@ class ThreatModel {
   const CampLayout& layout_;
   const GuardParams& guard_params_;
   const GuardModel& guards_;
-  World& world_;
+  CampPeople& people_;
   const std::vector<Point>& post_positions_;
-  const WorldParams& world_params_;
+  SimTime all_clear_after_;  // from the last salvo's impact to the all-clear (the world's parameter)
   ThreatModelConfig config_;
   engine::EventLog& log_;
   QrfForce qrf_force_;

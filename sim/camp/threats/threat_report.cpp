@@ -142,10 +142,4 @@ void write_casualties_csv(std::ostream& out, const std::vector<Casualty>& casual
         << c.contingent << ',' << (c.inside_camp ? '1' : '0') << '\n';  // booleans are 0/1 in every file
 }
 
-std::vector<std::string> scenario_contingents(const Scenario& scenario) {
-  std::vector<std::string> names{scenario.guards.force.contingent, scenario.threats.roadside_bomb.contingent};
-  for (const Zone& zone : scenario.layout.zones) names.push_back(zone.contingent);
-  return names;
-}
-
 }  // namespace campsim::camp

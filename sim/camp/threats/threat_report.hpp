@@ -6,9 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "sim/camp/scenario.hpp"
-#include "sim/camp/threats/casualty.hpp"
-#include "sim/camp/threats/incident.hpp"
+#include "sim/camp/core/casualty.hpp"
+#include "sim/camp/core/incident.hpp"
 
 namespace campsim::camp {
 
@@ -16,9 +15,6 @@ namespace campsim::camp {
 // contingent (every one of `known_contingents`, plus any other a casualty belongs to).
 nlohmann::ordered_json threat_metrics_json(const std::vector<Incident>& incidents, const std::vector<Casualty>& casualties,
                                            const std::vector<std::string>& known_contingents);
-
-// The contingents a scenario's casualties can belong to: the zones' and the guards'.
-std::vector<std::string> scenario_contingents(const Scenario& scenario);
 
 // One row per casualty: id, incident, t_s, x_m, y_m, cause, triage, contingent, inside_camp.
 void write_casualties_csv(std::ostream& out, const std::vector<Casualty>& casualties);

@@ -18,15 +18,13 @@
 #include <vector>
 
 #include "sim/camp/layout.hpp"
-#include "sim/camp/threats/casualty.hpp"
-#include "sim/camp/world/world_snapshot.hpp"
+#include "sim/camp/core/casualty.hpp"
+#include "sim/camp/core/person.hpp"
+#include "sim/camp/core/world_snapshot.hpp"
 #include "sim/engine/sim_time.hpp"
 #include "sim/engine/typed_id.hpp"
 
 namespace campsim::camp {
-
-struct PersonTag {};
-using PersonId = engine::Id<PersonTag>;
 
 // Which hours a person keeps (all times local; assumed, see docs/odd.md):
 enum class Shift : std::uint8_t {

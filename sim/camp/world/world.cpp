@@ -146,12 +146,6 @@ std::vector<Point> World::mover_positions() const {
   return at;
 }
 
-std::vector<Person> World::people_at(SimTime t) const {
-  std::vector<Person> people;
-  people_at(t, people);
-  return people;
-}
-
 void World::people_at(SimTime t, std::vector<Person>& people) const {
   people.clear();
   people.reserve(population_.size());
@@ -442,6 +436,17 @@ void World::settle(SimTime now, SimTime dt) {
 }
 
 PersonView World::view_of(PersonId id, SimTime t) const { return view_with(id.value, t, mover_positions()); }
+
+std::vector<PersonId> World::fit_and_away(const std::string& contingent, SimTime t) const {
+  std::vector<PersonId> away;
+  for (std::uint32_t i = 0; i < population_.size(); ++i) {
+    const PersonId id{i};
+    if (population_[id].condition != Condition::Fit) continue;
+    if (population_.contingent_of(id) != contingent) continue;
+    if (view_of(id, t).activity == PersonActivity::OffCamp) away.push_back(id);
+  }
+  return away;
+}
 
 PersonView World::view_with(std::uint32_t p, SimTime t, const std::vector<Point>& mover_at) const {
   const PersonRecord& r = population_.people()[p];

@@ -22,12 +22,12 @@
 
 #include "sim/camp/guard_model.hpp"
 #include "sim/camp/layout.hpp"
-#include "sim/camp/medical/care_record.hpp"
-#include "sim/camp/threats/casualty.hpp"
-#include "sim/camp/threats/population.hpp"
+#include "sim/camp/core/camp_people.hpp"
+#include "sim/camp/core/casualty.hpp"
+#include "sim/camp/core/person.hpp"
 #include "sim/camp/world/population.hpp"
 #include "sim/camp/world/world_params.hpp"
-#include "sim/camp/world/world_snapshot.hpp"
+#include "sim/camp/core/world_snapshot.hpp"
 #include "sim/crowd/crowd_world.hpp"
 #include "sim/engine/event_log.hpp"
 #include "sim/engine/parallel.hpp"
@@ -44,12 +44,6 @@ enum class Motion : std::uint8_t {
   Returning,  // walking back after the all-clear, straight and unhindered (no per-tick cost)
 };
 
-// The reactions to an alarm, from the threat that raised it (indirect fire's parameters).
-struct AlarmResponse {
-  SimTime reaction_awake = 5;
-  SimTime reaction_asleep = 40;
-  double run_speed_mps = 3.0;
-};
 
 struct WorldStats {
   long alarms = 0;
@@ -65,7 +59,8 @@ struct WorldStats {
   double movement_seconds = 0;    // wall time of the movement phase (for the summary, never in metrics)
 };
 
-class World {
+// The camp's people as agents; the threats and protests reach them through CampPeople.
+class World final : public CampPeople {
  public:
   World(const CampLayout& layout, const GuardParams& guard_params, const WorldParams& params, GuardModel& guards,
         const std::vector<Point>& post_positions, SimTime start_time_of_day, engine::Parallelism& parallelism,
@@ -75,14 +70,14 @@ class World {
   void sync_guards();
 
   // Everyone an attack on the camp can reach at time t: in camp, not a casualty (sentries too).
-  std::vector<Person> people_at(SimTime t) const;
-  // The same into `out` (cleared first): a caller asking every tick keeps its buffer, so a list of
-  // a few thousand people is not allocated and freed (and its pages faulted in) each time.
-  void people_at(SimTime t, std::vector<Person>& out) const;
+  // Into `out` (cleared first): a caller asking every tick keeps its buffer, so a list of a few
+  // thousand people is not allocated and freed (and its pages faulted in) each time.
+  void people_at(SimTime t, std::vector<Person>& out) const override;
+  using CampPeople::people_at;
   // A casualty takes effect: the person stops; a sentry leaves the post; the hurt are off duty
   // (until the medical chain discharges them when it runs in the loop; otherwise for the assumed
   // days_off_by_triage).
-  void apply_casualty(const Casualty& casualty);
+  void apply_casualty(const Casualty& casualty) override;
   // The medical chain runs in the loop and reports when each casualty leaves care
   // (leave_care); until then the wounded stay off duty.
   void expect_care_exits() { care_reports_exits_ = true; }
@@ -91,11 +86,11 @@ class World {
   void leave_care(const Casualty& casualty, SimTime t, CareOutcome outcome);
 
   // The alarm sounds at t: everyone in camp not on post and not hurt heads for a bunker.
-  void sound_alarm(SimTime t, const AlarmResponse& response);
+  void sound_alarm(SimTime t, const AlarmResponse& response) override;
   // The all-clear at t: the sheltered, queued, stranded and still running walk back. People
   // dispersing from bunkers hardly meet, so the walk back is a straight line at walking speed,
   // computed from the clock (like a schedule), not stepped.
-  void all_clear(SimTime t);
+  void all_clear(SimTime t) override;
 
   // Ticks while anyone runs, and while a door still has a queue to let in (one person per
   // 1 / entry rate seconds, settled tick by tick).
@@ -113,7 +108,9 @@ class World {
   int bunker_of(PersonId id) const { return bunker_of_[id.value]; }
   SimTime sheltered_at(PersonId id) const { return sheltered_at_[id.value]; }
   int bunker_occupancy(int bunker) const { return bunkers_[static_cast<std::size_t>(bunker)].occupancy; }
-  PersonId person_of_soldier(int soldier) const { return guard_person_[static_cast<std::size_t>(soldier)]; }
+  PersonId person_of_soldier(int soldier) const override { return guard_person_[static_cast<std::size_t>(soldier)]; }
+  Point position_of(PersonId id, SimTime t) const override { return view_of(id, t).position; }
+  std::vector<PersonId> fit_and_away(const std::string& contingent, SimTime t) const override;
   const WorldStats& stats() const { return stats_; }
 
   // Each person's place and activity at t, for snapshots and tests; reads only.

@@ -5,8 +5,8 @@
 
 #include "sim/camp/layout.hpp"
 #include "sim/camp/medical/medical_chain.hpp"
-#include "sim/camp/threats/casualty.hpp"
-#include "sim/camp/threats/incident.hpp"
+#include "sim/camp/core/casualty.hpp"
+#include "sim/camp/core/incident.hpp"
 
 namespace campsim::camp::test {
 

@@ -20,7 +20,7 @@
 #include "sim/camp/camp_run.hpp"
 #include "sim/camp/medical/medical_report.hpp"
 #include "sim/camp/scenario.hpp"
-#include "sim/camp/world/event_kinds.hpp"
+#include "sim/camp/core/event_kinds.hpp"
 #include "tests/camp/medical/chain_fixture.hpp"
 
 using namespace campsim;

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/camp/threats/population.hpp"
+#include "sim/camp/core/person.hpp"
 #include "sim/camp/threats/threat_context.hpp"
 #include "sim/engine/random.hpp"
 

@@ -10,8 +10,8 @@
 
 #include "sim/camp/threats/arrival_process.hpp"
 #include "sim/camp/threats/blast.hpp"
-#include "sim/camp/threats/population.hpp"
-#include "sim/camp/threats/qrf.hpp"
+#include "sim/camp/core/person.hpp"
+#include "sim/camp/core/qrf.hpp"
 
 using namespace campsim;
 using namespace campsim::camp;

@@ -1,7 +1,7 @@
 // The QRF is shared: a second incident waits for the team busy at the first.
 #include <catch2/catch.hpp>
 
-#include "sim/camp/threats/qrf_force.hpp"
+#include "sim/camp/core/qrf_force.hpp"
 
 using namespace campsim;
 using namespace campsim::camp;

@@ -9,7 +9,7 @@
 
 #include "sim/camp/camp_run.hpp"
 #include "sim/camp/scenario.hpp"
-#include "sim/camp/world/strike_effects.hpp"
+#include "sim/camp/strike_effects.hpp"
 #include "tests/camp/medical/chain_fixture.hpp"
 
 using namespace campsim;

@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "sim/camp/layout.hpp"
-#include "sim/camp/threats/qrf.hpp"
-#include "sim/camp/world/world_snapshot.hpp"
+#include "sim/camp/core/qrf.hpp"
+#include "sim/camp/core/world_snapshot.hpp"
 #include "sim/engine/random.hpp"
 
 namespace campsim::camp {

@@ -1,4 +1,4 @@
-#include "sim/camp/threats/casualty.hpp"
+#include "sim/camp/core/casualty.hpp"
 
 namespace campsim::camp {
 
@@ -32,6 +32,16 @@ std::string_view protection_name(Protection protection) {
     case Protection::Vehicle: return "vehicle";
   }
   return "unknown";
+}
+
+std::string_view care_outcome_name(CareOutcome outcome) {
+  switch (outcome) {
+    case CareOutcome::Killed: return "killed";
+    case CareOutcome::DiedOfWounds: return "died_of_wounds";
+    case CareOutcome::Survived: return "survived";
+    case CareOutcome::EvacuatedL3: return "evacuated_l3";
+  }
+  return "survived";
 }
 
 }  // namespace campsim::camp

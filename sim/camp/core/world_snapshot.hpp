@@ -8,8 +8,8 @@
 
 #include "sim/camp/geometry.hpp"
 #include "sim/camp/guard_params.hpp"
-#include "sim/camp/protest/protest_view.hpp"
-#include "sim/camp/threats/incident.hpp"
+#include "sim/camp/core/protest_view.hpp"
+#include "sim/camp/core/incident.hpp"
 #include "sim/engine/sim_time.hpp"
 
 namespace campsim::camp {

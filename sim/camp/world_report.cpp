@@ -1,4 +1,4 @@
-#include "sim/camp/world/world_report.hpp"
+#include "sim/camp/world_report.hpp"
 
 #include <map>
 

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "sim/camp/geometry.hpp"
-#include "sim/camp/protest/escalation_ladder.hpp"
+#include "sim/camp/core/crowd_levels.hpp"
 
 namespace campsim::camp::protest {
 

@@ -1,5 +1,6 @@
 #pragma once
-// A person hurt or killed by a threat: what the medical chain (a later module) will treat.
+// A person hurt or killed by a threat or a protest: what the medical chain treats and the world
+// takes out of the population. Shared by every camp module (sim/camp/core).
 #include <string>
 #include <string_view>
 
@@ -34,8 +35,13 @@ struct Casualty {
   int person = -1;  // the world's person id of whoever was hit; -1 for a hand-made casualty
 };
 
+// How a casualty's story ends: the medical chain decides it, the world acts on it (back on duty,
+// gone for the run).
+enum class CareOutcome { Killed, DiedOfWounds, Survived, EvacuatedL3 };
+
 std::string_view cause_name(Cause cause);
 std::string_view triage_name(Triage triage);
 std::string_view protection_name(Protection protection);
+std::string_view care_outcome_name(CareOutcome outcome);
 
 }  // namespace campsim::camp

@@ -1,4 +1,4 @@
-#include "sim/camp/threats/incident.hpp"
+#include "sim/camp/core/incident.hpp"
 
 namespace campsim::camp {
 

@@ -4,6 +4,7 @@
 // nearest the incident, covers the last stretch on foot, and contains the incident.
 #include <string>
 
+#include "sim/camp/core/incident.hpp"
 #include "sim/camp/layout.hpp"
 #include "sim/engine/distribution.hpp"
 #include "sim/engine/random.hpp"
@@ -27,20 +28,6 @@ struct QrfParams {
   // Teams (each a vehicle with its crew) that can be out at once (assumed: one platoon-sized
   // QRF on short notice; a second incident waits for it unless a reserve is set).
   int units = 1;
-};
-
-struct QrfTimeline {
-  int unit = 0;          // which QRF team went
-  int mission = 0;       // its index among that team's missions (stand_down finds it by this)
-  SimTime waited = 0;    // how long the incident waited for a team that was busy elsewhere
-  SimTime detected = 0;
-  SimTime alerted = 0;
-  SimTime launched = 0;
-  SimTime on_scene = 0;
-  SimTime contained = 0;
-  SimTime home = 0;   // back at base, free for the next incident
-  double road_m = 0;  // driven
-  double foot_m = 0;  // walked from the road
 };
 
 int nearest_road_node(const CampLayout& layout, Point p);

@@ -5,7 +5,7 @@
 #include "sim/camp/protest/protest_model.hpp"
 #include "sim/camp/threats/threat_model.hpp"
 #include "sim/camp/world/world.hpp"
-#include "sim/camp/world/world_snapshot.hpp"
+#include "sim/camp/core/world_snapshot.hpp"
 
 namespace campsim::camp {
 

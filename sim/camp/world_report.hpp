@@ -3,7 +3,7 @@
 // sharing of the QRF cost. Deterministic (no wall-clock figures).
 #include <nlohmann/json.hpp>
 
-#include "sim/camp/threats/qrf_force.hpp"
+#include "sim/camp/core/qrf_force.hpp"
 #include "sim/camp/world/world.hpp"
 #include "sim/engine/simulation_loop.hpp"
 

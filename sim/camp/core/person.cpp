@@ -1,4 +1,4 @@
-#include "sim/camp/threats/population.hpp"
+#include "sim/camp/core/person.hpp"
 
 #include "sim/camp/human_factors.hpp"
 

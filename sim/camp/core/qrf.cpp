@@ -1,4 +1,4 @@
-#include "sim/camp/threats/qrf.hpp"
+#include "sim/camp/core/qrf.hpp"
 
 #include <limits>
 

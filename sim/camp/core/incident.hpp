@@ -7,9 +7,28 @@
 #include <vector>
 
 #include "sim/camp/geometry.hpp"
-#include "sim/camp/threats/qrf.hpp"
+#include "sim/engine/sim_time.hpp"
 
 namespace campsim::camp {
+
+using engine::SimTime;
+
+// The quick reaction force's part in one incident (sim/camp/threats/qrf.hpp draws it; the medical
+// chain's escorts read it).
+struct QrfTimeline {
+  int unit = 0;          // which QRF team went
+  int mission = 0;       // its index among that team's missions (stand_down finds it by this)
+  SimTime waited = 0;    // how long the incident waited for a team that was busy elsewhere
+  SimTime detected = 0;
+  SimTime alerted = 0;
+  SimTime launched = 0;
+  SimTime on_scene = 0;
+  SimTime contained = 0;
+  SimTime home = 0;   // back at base, free for the next incident
+  double road_m = 0;  // driven
+  double foot_m = 0;  // walked from the road
+};
+
 
 // Protest: a demonstration at a gate (sim/camp/protest); not an attack, so the threats' metrics
 // leave it out and the protest model reports it.

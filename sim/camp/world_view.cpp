@@ -1,4 +1,4 @@
-#include "sim/camp/world/world_view.hpp"
+#include "sim/camp/world_view.hpp"
 
 namespace campsim::camp {
 

@@ -1,10 +1,9 @@
-#include "sim/camp/threats/qrf_force.hpp"
+#include "sim/camp/core/qrf_force.hpp"
 
 #include <algorithm>
 #include <limits>
 
 #include "sim/camp/road_graph.hpp"
-#include "sim/camp/threats/threat_context.hpp"
 
 namespace campsim::camp {
 
@@ -218,15 +217,6 @@ std::vector<VehicleView> QrfForce::vehicles_at(SimTime time) const {
     views.push_back(v);
   }
   return views;
-}
-
-}  // namespace campsim::camp
-
-namespace campsim::camp {
-
-QrfTimeline ThreatContext::call_qrf(Point where, SimTime detected, bool night, engine::RandomStream& rng) const {
-  if (qrf_force) return qrf_force->dispatch(where, detected, night, rng);
-  return qrf_response(qrf, *layout, qrf_base, where, detected, night, rng);
 }
 
 }  // namespace campsim::camp

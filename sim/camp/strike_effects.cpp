@@ -1,4 +1,4 @@
-#include "sim/camp/world/strike_effects.hpp"
+#include "sim/camp/strike_effects.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -7,10 +7,15 @@
 #include <vector>
 
 #include "sim/camp/layout.hpp"
-#include "sim/camp/threats/casualty.hpp"
+#include "sim/camp/core/casualty.hpp"
 #include "sim/engine/sim_time.hpp"
+#include "sim/engine/typed_id.hpp"
 
 namespace campsim::camp {
+
+// A person of the world: an index into its population, stable for the whole run.
+struct PersonTag {};
+using PersonId = engine::Id<PersonTag>;
 
 struct Person {
   Point position;

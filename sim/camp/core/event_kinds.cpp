@@ -1,4 +1,4 @@
-#include "sim/camp/world/event_kinds.hpp"
+#include "sim/camp/core/event_kinds.hpp"
 
 namespace campsim::camp {
 

@@ -1,0 +1,42 @@
+# The camp's modules depend on the camp core, never on each other (issue 20). Each module folder
+# of sim/camp may include itself, the core (sim/camp/core), the camp's ground floor (the layout,
+# geometry, guard parameters and model, road graph, human factors, tower coverage, the run
+# config), and the lower libraries (engine, scenario, crowd, io, stats); the threats may also
+# use the fight (their agents fight in it). The core includes no module. The fight, a library of
+# its own, includes only itself, plane geometry, the engine and the scenario reader. Run by ctest
+# (tests/CMakeLists.txt); a sibling include fails it with the file and the line.
+set(_ground "camp/(geometry|layout|guard_params|guard_model|guard_metrics|guard_roster|road_graph|human_factors|tower_coverage|module_run_config)\\.hpp")
+set(_lower "engine/|scenario/|crowd/|io/|stats/")
+set(_allowed_core "^#include \"sim/(camp/core/|${_ground}|${_lower})")
+set(_allowed_fight "^#include \"sim/(camp/fight/|camp/geometry\\.hpp|engine/|scenario/)")
+set(_bad "")
+set(_count 0)
+foreach(_module core world threats medical protest fight)
+  file(GLOB _files ${SOURCE_DIR}/sim/camp/${_module}/*.hpp ${SOURCE_DIR}/sim/camp/${_module}/*.cpp)
+  if(NOT _files)
+    message(FATAL_ERROR "no sources found under ${SOURCE_DIR}/sim/camp/${_module}")
+  endif()
+  if(_module STREQUAL "fight")
+    set(_allowed "${_allowed_fight}")
+  elseif(_module STREQUAL "threats")
+    set(_allowed "^#include \"sim/(camp/threats/|camp/fight/|camp/core/|${_ground}|${_lower})")
+  elseif(_module STREQUAL "core")
+    set(_allowed "${_allowed_core}")
+  else()
+    set(_allowed "^#include \"sim/(camp/${_module}/|camp/core/|${_ground}|${_lower})")
+  endif()
+  foreach(_file ${_files})
+    math(EXPR _count "${_count} + 1")
+    file(STRINGS ${_file} _includes REGEX "^#include \"sim/")
+    foreach(_line ${_includes})
+      if(NOT _line MATCHES "${_allowed}")
+        list(APPEND _bad "${_file}: ${_line}")
+      endif()
+    endforeach()
+  endforeach()
+endforeach()
+if(_bad)
+  string(REPLACE ";" "\n" _bad "${_bad}")
+  message(FATAL_ERROR "a camp module includes a sibling module (or the core a module):\n${_bad}")
+endif()
+message(STATUS "camp modules: ${_count} files, each includes only itself, the core, the ground floor and lower libraries")
