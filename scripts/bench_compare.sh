@@ -28,9 +28,10 @@ for src in "$refdir"/bench/bench_*.cpp; do
 done
 (
   cd "$refdir"
-  # ccache: with the base directory at /, a file's compile is named by paths relative to the
-  # build folder, so the objects of this checkout (or of an earlier reference) are reused for
-  # every source file the two commits share. Release flags have no -g: the folder is not hashed.
+  # When ccache is installed (CMakeLists.txt uses it then): with the base directory at /, a
+  # file's compile is named by paths relative to the build folder, so objects of this checkout
+  # or of an earlier reference can be reused for the source files the commits share. Without
+  # ccache the reference builds from scratch: 8-20 minutes on a shared 2-core machine.
   export CCACHE_BASEDIR=${CCACHE_BASEDIR:-/}
   [[ -f build/release/build.ninja ]] || cmake --preset release >/dev/null
   # A target the reference's CMake does not define (a viewer benchmark without SFML) is skipped.
