@@ -126,6 +126,17 @@ def better(figure):
     return "higher" if figure.endswith("per_s") or "per_cpu_s" in figure else "lower"
 
 
+def add_thread_speedup(result):
+    """Goal 2's scaling figure: the 30-day batch's wall time on 1 thread over 2, repeat by repeat."""
+    one = result["samples"].get("cmd.batch_30d_1thread.wall_s")
+    two = result["samples"].get("cmd.batch_30d_2threads.wall_s")
+    if one and two and len(one) == len(two):
+        ratios = [a / b for a, b in zip(one, two) if b]
+        name = "cmd.batch_30d.speedup_2_over_1_threads"
+        result["samples"][name] = ratios
+        result["figures"][name] = {"median": statistics.median(ratios), "better": "higher"}
+
+
 def machine_note():
     load = open("/proc/loadavg").read().split()[:3]
     model = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "")
@@ -185,6 +196,8 @@ def main():
                 flush=True)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+    for result in results:
+        add_thread_speedup(result)
     for result, out in zip(results, outs):
         result["machine_after"] = machine_note()
         with open(out, "w") as f:
