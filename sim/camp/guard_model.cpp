@@ -332,8 +332,13 @@ void GuardModel::sample(SimTime now) {
   // Each post writes only its own slot, so the result does not depend on the thread count.
   parallelism_.for_each_index(params_.posts.size(), [&](std::size_t p) {
     PostSample& out = samples[p];
+    // What every sentry shares at this instant, worked out once per post (a post's own copy:
+    // posts may run on different threads). Same bits as sentry_vigilance_now(index, now).
+    VigilanceAtInstant vigilance(params_.vigilance, params_.fatigue, params_.rotation, tod);
     for (int index : on_post_[p]) {
-      const double v = sentry_vigilance_now(index, now);
+      const Duty& duty = duties_[static_cast<std::size_t>(index)];
+      const Soldier& soldier = soldiers_[static_cast<std::size_t>(duty.soldier)];
+      const double v = vigilance(now - duty.arrival, fatigue_now(soldier, now), now - soldier.unit_arrival);
       out.sum += v;
       out.min = std::min(out.min, v);
       ++out.count;

@@ -97,7 +97,7 @@ ordered_json guard_metrics_json(const GuardModel& model, const GuardParams& para
 }
 
 ordered_json layout_metrics_json(const CampLayout& layout) {
-  const PerimeterCoverage watched = perimeter_coverage(layout);
+  const PerimeterCoverage watched = perimeter_coverage_remembered(layout);
   int bunker_places = 0;
   for (const Bunker& b : layout.bunkers) bunker_places += b.capacity;
   int night_occupants = 0;

@@ -38,9 +38,33 @@ double unit_experience(const RotationParams& p, SimTime time_in_theatre) {
 }
 
 double sentry_vigilance(const VigilanceParams& v, const FatigueParams& f, const SentryState& s) {
-  const double value = watch_vigilance(v, s.time_on_post) * time_of_day_factor(v, s.time_of_day) *
-                       (1.0 - f.vigilance_weight * s.fatigue) * s.experience;
+  return sentry_vigilance(v, f, s, time_of_day_factor(v, s.time_of_day));
+}
+
+double sentry_vigilance(const VigilanceParams& v, const FatigueParams& f, const SentryState& s, double time_of_day_factor) {
+  const double value =
+      watch_vigilance(v, s.time_on_post) * time_of_day_factor * (1.0 - f.vigilance_weight * s.fatigue) * s.experience;
   return std::clamp(value, 0.0, 1.0);
+}
+
+VigilanceAtInstant::VigilanceAtInstant(const VigilanceParams& v, const FatigueParams& f, const RotationParams& r,
+                                       SimTime time_of_day)
+    : vigilance_(v), fatigue_(f), rotation_(r), time_of_day_factor_(time_of_day_factor(v, time_of_day)) {}
+
+double VigilanceAtInstant::operator()(SimTime time_on_post, double fatigue, SimTime time_in_theatre) {
+  double experience = 0;
+  int i = 0;
+  while (i < remembered_ && theatre_time_[i] != time_in_theatre) ++i;
+  if (i < remembered_) {
+    experience = experience_[i];
+  } else {
+    experience = unit_experience(rotation_, time_in_theatre);
+    if (remembered_ < kRememberedUnits) {
+      theatre_time_[remembered_] = time_in_theatre;
+      experience_[remembered_++] = experience;
+    }
+  }
+  return sentry_vigilance(vigilance_, fatigue_, {time_on_post, 0, fatigue, experience}, time_of_day_factor_);
 }
 
 }  // namespace campsim::camp

@@ -31,4 +31,29 @@ struct SentryState {
 // Everything together: the sentry's vigilance right now.
 double sentry_vigilance(const VigilanceParams& v, const FatigueParams& f, const SentryState& s);
 
+// The same, with the time-of-day factor given (time_of_day_factor(v, s.time_of_day)); s.time_of_day
+// is then not read. The same arithmetic in the same order, so the same bits.
+double sentry_vigilance(const VigilanceParams& v, const FatigueParams& f, const SentryState& s, double time_of_day_factor);
+
+// Vigilance of every sentry at one instant (the guards' quarter-hourly sample, about 30 sentries):
+// the time-of-day factor is worked out once, and a unit's experience once per arrival date (all
+// soldiers of a unit arrive together, so a sample sees one or two dates). Gives exactly what
+// sentry_vigilance with unit_experience gives sentry by sentry (tests/camp/test_human_factors.cpp).
+class VigilanceAtInstant {
+ public:
+  VigilanceAtInstant(const VigilanceParams& v, const FatigueParams& f, const RotationParams& r, SimTime time_of_day);
+
+  double operator()(SimTime time_on_post, double fatigue, SimTime time_in_theatre);
+
+ private:
+  static constexpr int kRememberedUnits = 4;  // more units than this in theatre at once: none in the model
+  const VigilanceParams& vigilance_;
+  const FatigueParams& fatigue_;
+  const RotationParams& rotation_;
+  double time_of_day_factor_;
+  int remembered_ = 0;
+  SimTime theatre_time_[kRememberedUnits] = {};
+  double experience_[kRememberedUnits] = {};
+};
+
 }  // namespace campsim::camp

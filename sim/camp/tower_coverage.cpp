@@ -1,7 +1,10 @@
 #include "sim/camp/tower_coverage.hpp"
 
 #include <cmath>
+#include <map>
+#include <mutex>
 #include <numbers>
+#include <vector>
 
 namespace campsim::camp {
 
@@ -36,6 +39,40 @@ PerimeterCoverage perimeter_coverage(const CampLayout& layout, double step_m) {
       if (seen_by >= 2) coverage.watched_by_two_m += piece;
     }
   }
+  return coverage;
+}
+
+namespace {
+
+// Layouts remembered at most; past it the memory starts again (a design of experiments may vary
+// the towers at every point: the walk is then done per point, as before).
+constexpr std::size_t kRememberedLayouts = 32;
+
+// Every number perimeter_coverage reads, in order: equal keys give equal walks, bit for bit.
+std::vector<double> coverage_key(const CampLayout& layout) {
+  std::vector<double> key;
+  key.reserve(2 * layout.perimeter.size() + 5 * layout.towers.size() + 1);
+  key.push_back(static_cast<double>(layout.perimeter.size()));  // where the corners end
+  for (const Point& p : layout.perimeter) key.insert(key.end(), {p.x, p.y});
+  for (const Watchtower& t : layout.towers)
+    key.insert(key.end(), {t.position.x, t.position.y, t.facing_deg, t.field_of_view_deg, t.range_m});
+  return key;
+}
+
+}  // namespace
+
+PerimeterCoverage perimeter_coverage_remembered(const CampLayout& layout) {
+  static std::mutex mutex;
+  static std::map<std::vector<double>, PerimeterCoverage> remembered;
+  std::vector<double> key = coverage_key(layout);
+  {
+    std::lock_guard lock(mutex);
+    if (const auto it = remembered.find(key); it != remembered.end()) return it->second;
+  }
+  const PerimeterCoverage coverage = perimeter_coverage(layout);  // outside the lock: other runs go on
+  std::lock_guard lock(mutex);
+  if (remembered.size() >= kRememberedLayouts) remembered.clear();
+  remembered.emplace(std::move(key), coverage);
   return coverage;
 }
 

@@ -18,4 +18,11 @@ struct PerimeterCoverage {
 // Walks the perimeter in steps of at most `step_m` metres and tests the midpoint of each step.
 PerimeterCoverage perimeter_coverage(const CampLayout& layout, double step_m = 1.0);
 
+// perimeter_coverage(layout) remembered by what it reads (the perimeter's corners, each tower's
+// position, facing, field of view and range), at the default step: every run reports it in its
+// metrics, and the runs of a batch share a few layouts, so the walk (about 5 million
+// instructions for the Gao camp, some 5% of a 30-day replication) is done once per layout, not
+// once per run (issue 25). Safe to call from several threads; keeps at most a few dozen layouts.
+PerimeterCoverage perimeter_coverage_remembered(const CampLayout& layout);
+
 }  // namespace campsim::camp

@@ -4,6 +4,9 @@
 // arena without oversubscribing the machine. (TBB may grant fewer: by default it caps the
 // process at hardware threads; results never depend on how many threads actually run.)
 //
+// With one thread the loop runs on the calling thread, outside any arena; a body must not start
+// TBB algorithms of its own (none does: nested ones would escape a one-thread run's bound).
+//
 // Determinism contract for bodies: body(i) reads only state that no body writes during the
 // loop (the previous tick's buffer) and writes only slot i of the next buffer. Then the result
 // is independent of how TBB splits or schedules the range.
@@ -29,6 +32,14 @@ class Parallelism {
   template <class F>
   void for_each_index(std::size_t n, F&& body) {
     if (n == 0) return;
+    // One thread: a plain loop. Going through the arena and parallel_for with one slot gives
+    // the same result (the contract above makes the order irrelevant) but costs a task
+    // allocation, a spawn and a wait per call: in a quiet run the guards' vigilance sample
+    // (14 posts, every 15 minutes) spent more in that machinery than in its own work (issue 25).
+    if (threads_ == 1) {
+      for (std::size_t i = 0; i != n; ++i) body(i);
+      return;
+    }
     // The two happens-before edges TBB guarantees (everything before the loop -> every chunk,
     // every chunk -> everything after), declared to ThreadSanitizer because libtbb's own
     // synchronisation is not instrumented. No edge between chunks, so races between bodies

@@ -34,7 +34,20 @@ std::size_t address_space_bytes() {
 
 // The child: limits, one parse, _exit. Nothing here returns, flushes or runs a destructor of the
 // parent's state (see the header on threads).
-[[noreturn]] void parse_in_child(const std::string& text, rlim_t cpu_seconds, rlim_t address_space) {
+// Writes all of `bytes` to `fd`; gives up quietly (the parent then sees a short payload, which
+// does not decode, and parses the text itself).
+void write_all(int fd, const std::string& bytes) {
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return;
+    done += static_cast<std::size_t>(n);
+  }
+}
+
+[[noreturn]] void parse_in_child(const std::string& text, rlim_t cpu_seconds, rlim_t address_space,
+                                 const TrialEncoder& encode, int payload_fd) {
   // A backstop for the parent's deadline: should the parent die, the kernel still kills the
   // child (SIGKILL at the hard limit; soft = hard, so no SIGXCPU reaches an inherited handler).
   const rlimit cpu{cpu_seconds, cpu_seconds};
@@ -47,6 +60,15 @@ std::size_t address_space_bytes() {
   }
   try {
     const std::vector<YAML::Node> documents = YAML::LoadAll(text);
+    if (encode) {
+      std::optional<std::string> payload;
+      try {
+        payload = encode(documents);
+      } catch (...) {
+        payload.reset();  // the parent parses the text itself and reports what is wrong
+      }
+      if (payload) write_all(payload_fd, *payload);
+    }
     ::_exit(kChildParsed);  // before `documents` is destroyed: freeing a large tree costs time
   } catch (const YAML::Exception&) {
     ::_exit(kChildYamlError);
@@ -57,17 +79,33 @@ std::size_t address_space_bytes() {
   }
 }
 
-// Waits until the child closes its end of `fd` (it exits or is killed) or `deadline` passes.
-// Returns whether it closed.
-bool ended_before(int fd, std::chrono::steady_clock::time_point deadline) {
+// Reads what the child writes to `fd` into `payload` (up to kMaxTrialPayloadBytes; past that
+// the payload is dropped and the rest only drained) until the child closes its end (it exits or
+// is killed) or `deadline` passes. Returns whether it closed.
+bool ended_before(int fd, std::chrono::steady_clock::time_point deadline, std::string& payload) {
+  bool too_large = false;
+  char buffer[1 << 16];
   for (;;) {
     const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) return false;
     pollfd p{fd, POLLIN, 0};
     const int ready = ::poll(&p, 1, static_cast<int>(left.count()));
-    if (ready > 0) return true;  // POLLHUP: no writer left (the child writes nothing)
     if (ready < 0 && errno != EINTR) return false;
+    if (ready <= 0) continue;
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n == 0) break;  // end of file: no writer left
+    if (n < 0) {
+      if (errno == EINTR || errno == EAGAIN) continue;
+      return false;
+    }
+    if (!too_large) payload.append(buffer, static_cast<std::size_t>(n));
+    if (payload.size() > kMaxTrialPayloadBytes) {
+      too_large = true;
+      payload.clear();
+    }
   }
+  if (too_large) payload.clear();
+  return true;
 }
 
 pid_t wait_for(pid_t pid, int& status, int options) {
@@ -79,15 +117,16 @@ pid_t wait_for(pid_t pid, int& status, int options) {
 
 }  // namespace
 
-TrialParseResult trial_parse_yaml(const std::string& text, std::chrono::milliseconds limit, std::size_t memory) {
+TrialParseResult trial_parse_yaml(const std::string& text, std::chrono::milliseconds limit, std::size_t memory,
+                                  const TrialEncoder& encode) {
   const auto deadline = std::chrono::steady_clock::now() + limit;
   const std::size_t base = address_space_bytes();
   const rlim_t address_space = base > 0 ? static_cast<rlim_t>(base + memory) : 0;
   const rlim_t cpu_seconds =
       static_cast<rlim_t>(std::chrono::ceil<std::chrono::seconds>(limit).count()) + 1;  // never before the deadline
 
-  // The child holds the pipe's write end and writes nothing: the end closes when the child ends,
-  // which the parent sees as POLLHUP, without polling waitpid in a loop.
+  // The child holds the pipe's write end and writes at most the payload: the end closes when
+  // the child ends, which the parent sees as end of file, without polling waitpid in a loop.
   int fds[2];
   if (::pipe2(fds, O_CLOEXEC) != 0) throw std::system_error(errno, std::generic_category(), "pipe for the YAML parse");
   const pid_t pid = ::fork();
@@ -97,9 +136,10 @@ TrialParseResult trial_parse_yaml(const std::string& text, std::chrono::millisec
     ::close(fds[1]);
     throw std::system_error(error, std::generic_category(), "fork for the YAML parse");
   }
-  if (pid == 0) parse_in_child(text, cpu_seconds, address_space);  // never returns
+  if (pid == 0) parse_in_child(text, cpu_seconds, address_space, encode, fds[1]);  // never returns
   ::close(fds[1]);
-  const bool ended = ended_before(fds[0], deadline);
+  std::string payload;
+  const bool ended = ended_before(fds[0], deadline, payload);
   ::close(fds[0]);
 
   int status = 0;
@@ -112,20 +152,20 @@ TrialParseResult trial_parse_yaml(const std::string& text, std::chrono::millisec
     got = wait_for(pid, status, 0);
   }
   if (got != pid)  // ECHILD: someone else reaped it (SIGCHLD ignored): how it ended is unknown
-    return {TrialParse::failed, "its exit status was lost (" + std::generic_category().message(errno) + ")"};
-  if (killed) return {TrialParse::too_slow, ""};
+    return {TrialParse::failed, "its exit status was lost (" + std::generic_category().message(errno) + ")", {}};
+  if (killed) return {TrialParse::too_slow, "", {}};
   if (WIFSIGNALED(status)) {
     const int signal = WTERMSIG(status);
     // RLIMIT_CPU ends a child whose parent stopped waiting (this process suspended, say).
-    if (signal == SIGKILL || signal == SIGXCPU) return {TrialParse::too_slow, ""};
-    return {TrialParse::failed, "signal " + std::to_string(signal)};
+    if (signal == SIGKILL || signal == SIGXCPU) return {TrialParse::too_slow, "", {}};
+    return {TrialParse::failed, "signal " + std::to_string(signal), {}};
   }
   switch (WEXITSTATUS(status)) {
-    case kChildParsed: return {TrialParse::parsed, ""};
-    case kChildYamlError: return {TrialParse::yaml_error, ""};
-    case kChildOutOfMemory: return {TrialParse::too_much_memory, ""};
-    case kChildOtherException: return {TrialParse::failed, "an exception that is not yaml-cpp's"};
-    default: return {TrialParse::failed, "exit " + std::to_string(WEXITSTATUS(status))};
+    case kChildParsed: return {TrialParse::parsed, "", std::move(payload)};
+    case kChildYamlError: return {TrialParse::yaml_error, "", {}};
+    case kChildOutOfMemory: return {TrialParse::too_much_memory, "", {}};
+    case kChildOtherException: return {TrialParse::failed, "an exception that is not yaml-cpp's", {}};
+    default: return {TrialParse::failed, "exit " + std::to_string(WEXITSTATUS(status)), {}};
   }
 }
 

@@ -11,7 +11,14 @@
 // files and `--set` values alike.
 #include <chrono>
 #include <cstddef>
+#include <functional>
+#include <optional>
 #include <string>
+#include <vector>
+
+namespace YAML {
+class Node;
+}
 
 namespace campsim::scenario {
 
@@ -40,8 +47,18 @@ enum class TrialParse {
 
 struct TrialParseResult {
   TrialParse outcome;
-  std::string detail;  // for `failed`: "signal 11", "exit 1"
+  std::string detail;   // for `failed`: "signal 11", "exit 1"
+  std::string payload;  // for `parsed`: what `encode` made of the documents in the child, if anything
 };
+
+// Run in the child on the parsed documents: bytes to hand back to the parent (the converted
+// tree, node_codec.hpp), or nothing. Must not throw past itself into the child's exit codes:
+// an exception is taken as nothing.
+using TrialEncoder = std::function<std::optional<std::string>(const std::vector<YAML::Node>&)>;
+
+// A payload larger than this is dropped (the parent then parses the text itself): a scenario's
+// tree takes a few hundred KB at most (kMaxExpandedValues values).
+inline constexpr std::size_t kMaxTrialPayloadBytes = std::size_t{64} << 20;  // 64 MiB
 
 // Runs YAML::LoadAll(text) in a forked child, limited to `limit` of wall-clock time (the child
 // is killed with SIGKILL at the deadline; RLIMIT_CPU also ends it should this process die
@@ -57,8 +74,12 @@ struct TrialParseResult {
 // fork stays locked in the child. glibc makes malloc safe across fork; a rarer lock (the
 // locale's, taken when a stream is made) could still block the child, which then uses no CPU
 // and is ended by the wall-clock deadline: at worst a document refused once, never a hang.
+//
+// With `encode`, the child also hands back what it makes of the documents (the payload), so
+// the parent need not parse the same text again: the payload is read while the child runs and
+// counts only if the child exits `parsed`.
 TrialParseResult trial_parse_yaml(const std::string& text,
                                   std::chrono::milliseconds limit = std::chrono::seconds(kYamlParseSeconds),
-                                  std::size_t memory = kYamlParseMemoryBytes);
+                                  std::size_t memory = kYamlParseMemoryBytes, const TrialEncoder& encode = {});
 
 }  // namespace campsim::scenario

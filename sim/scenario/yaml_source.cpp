@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 #include <yaml-cpp/yaml.h>
 
+#include <chrono>
 #include <fstream>
 #include <optional>
 #include <string_view>
@@ -11,6 +12,7 @@
 #include "sim/scenario/bounded_parse.hpp"
 #include "sim/scenario/diagnostic.hpp"
 #include "sim/scenario/input_limits.hpp"
+#include "sim/scenario/node_codec.hpp"
 #include "sim/scenario/utf8.hpp"
 
 namespace campsim::scenario {
@@ -137,13 +139,28 @@ std::optional<LineColumn> leading_flow_entry(const std::string& text) {
 // yaml-cpp may never return on other malformed documents (fuzzing found several shapes), so it
 // first parses the text in a child process with a time and memory limit (bounded_parse.hpp);
 // text it does not finish there is refused, located at its start (the parser gives no place).
-void refuse_unless_parser_finishes(const std::string& text, const SourceLocation& start) {
-  const TrialParseResult trial = trial_parse_yaml(text);
+//
+// The child also converts what it parsed into a Node tree and hands it back (node_codec.hpp), so
+// that a good scenario is parsed once, not twice (issue 25). Returned when the child parsed the
+// text into one document that converts without a single error; otherwise nothing, and the
+// caller parses the text itself, which gives the same tree or the error with its place.
+std::optional<Node> tree_unless_parser_hangs(const std::string& text, const std::string& origin, int column_offset) {
+  const TrialEncoder encode = [&](const std::vector<YAML::Node>& documents) -> std::optional<std::string> {
+    if (documents.size() > 1) return std::nullopt;  // an error, reported by the parse in campsim
+    Converter converter{origin, column_offset, {}};
+    const Node root = converter.convert(documents.empty() ? YAML::Node() : documents.front(), "", 0);
+    if (!converter.errors.empty()) return std::nullopt;
+    return encode_node(root, origin);
+  };
+  const SourceLocation start{origin, 1, 1 + column_offset};
+  TrialParseResult trial = trial_parse_yaml(text, std::chrono::seconds(kYamlParseSeconds), kYamlParseMemoryBytes, encode);
   constexpr std::size_t kMiB = kYamlParseMemoryBytes >> 20;
   std::string found;
   switch (trial.outcome) {
     case TrialParse::parsed:
-    case TrialParse::yaml_error: return;  // it finishes: the parse below gives the result or the error
+      if (!trial.payload.empty()) return decode_node(trial.payload, origin, kMaxNestingDepth + 1);
+      return std::nullopt;
+    case TrialParse::yaml_error: return std::nullopt;  // it finishes: the parse below gives the error
     case TrialParse::too_slow:
       found = fmt::format("a document the YAML parser did not finish within {} s", kYamlParseSeconds);
       break;
@@ -163,7 +180,6 @@ void refuse_unless_parser_finishes(const std::string& text, const SourceLocation
 }  // namespace
 
 Node parse_yaml_text(const std::string& text, const std::string& origin, int first_line_column_offset) {
-  Converter converter{origin, first_line_column_offset, {}};
   if (text.size() > kMaxDocumentBytes)
     throw ScenarioError({{{origin, 0, 0}, "", fmt::format("at most {} bytes of YAML", kMaxDocumentBytes),
                           fmt::format("{} bytes", text.size()), ""}});
@@ -181,7 +197,12 @@ Node parse_yaml_text(const std::string& text, const std::string& origin, int fir
                           "a key, a value or '-' at the start of the document",
                           "',' (a flow entry outside any [ ] or { })",
                           "remove the ','"}});
-  refuse_unless_parser_finishes(text, {origin, 1, 1 + first_line_column_offset});
+  if (std::optional<Node> tree = tree_unless_parser_hangs(text, origin, first_line_column_offset)) return std::move(*tree);
+  return parse_yaml_text_in_process(text, origin, first_line_column_offset);
+}
+
+Node parse_yaml_text_in_process(const std::string& text, const std::string& origin, int first_line_column_offset) {
+  Converter converter{origin, first_line_column_offset, {}};
   std::vector<YAML::Node> documents;
   try {
     // Every document is parsed, so a malformed second one is an error rather than ignored.

@@ -18,6 +18,12 @@ namespace campsim::scenario {
 // YAML parser does not finish within kYamlParseSeconds (bounded_parse.hpp; located at line 1).
 Node parse_yaml_text(const std::string& text, const std::string& origin, int first_line_column_offset = 0);
 
+// The second half of parse_yaml_text, all in this process: yaml-cpp's parse of `text` (which must
+// have passed parse_yaml_text's checks and its trial parse) and the conversion to a Node tree.
+// parse_yaml_text takes the tree its trial parse's child built instead when there is one; this
+// is what it falls back on, and what the tests hold that tree against.
+Node parse_yaml_text_in_process(const std::string& text, const std::string& origin, int first_line_column_offset = 0);
+
 // What is wrong with reading `file` as a scenario: nothing for a regular file (symbolic links
 // followed), else "no such file", "a directory", "a named pipe (FIFO)", "a device", ...
 std::optional<std::string> not_a_regular_file(const std::filesystem::path& file);

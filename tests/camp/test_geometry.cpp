@@ -83,3 +83,28 @@ TEST_CASE("shortest routes over the road graph match the hand-worked answer", "[
   CHECK(road_components(layout) == 1);
   CHECK(shortest_route(layout, 4, 4)->length_m == 0);
 }
+
+// The remembered coverage must be the walk's own result for every layout it is asked about,
+// including a layout changed in any one number it reads and more layouts than it keeps.
+TEST_CASE("remembered perimeter coverage is exactly the walk, layout by layout", "[geometry][towers]") {
+  auto same = [](const PerimeterCoverage& a, const PerimeterCoverage& b) {
+    return a.perimeter_m == b.perimeter_m && a.watched_m == b.watched_m && a.watched_by_two_m == b.watched_by_two_m;
+  };
+  CampLayout layout;
+  layout.perimeter = {{0, 0}, {300, 0}, {300, 200}, {0, 200}};
+  layout.towers = {{"a", {10, 10}, 45, 200, 150}, {"b", {290, 190}, 225, 120, 180}};
+  for (int round = 0; round < 2; ++round) {  // the second round reads what the first remembered
+    for (int variant = 0; variant < 50; ++variant) {  // more than are kept
+      CampLayout changed = layout;
+      Watchtower& t = changed.towers[static_cast<std::size_t>(variant % 2)];
+      switch (variant % 5) {
+        case 0: t.range_m += variant; break;
+        case 1: t.facing_deg += variant; break;
+        case 2: t.field_of_view_deg -= variant; break;
+        case 3: t.position.x += variant; break;
+        default: changed.perimeter[2].y += variant; break;
+      }
+      CHECK(same(perimeter_coverage_remembered(changed), perimeter_coverage(changed)));
+    }
+  }
+}

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstdint>
 #include <limits>
 #include <sstream>
 #include <string>
@@ -77,4 +79,24 @@ TEST_CASE("merging a later module's log keeps time order, this log first on ties
   std::vector<std::string> types;
   for (const std::string& line : lines_of(out.str())) types.push_back(nlohmann::json::parse(line)["type"]);
   CHECK(types == std::vector<std::string>{"m0", "a", "b", "m5", "c", "m20"});
+}
+
+// sort_by_time orders (time, position) pairs and moves each record once (issue 25); it must give
+// exactly the stable sort by time: many records at equal times, recorded out of order.
+TEST_CASE("sort_by_time is the stable sort by time, equal times in recording order", "[event_log]") {
+  campsim::engine::EventLog log;
+  std::vector<std::pair<double, std::int64_t>> expected;
+  for (std::int64_t i = 0; i < 500; ++i) {
+    const double time = static_cast<double>((i * 37) % 11);  // eleven times, out of order, each many times
+    log.record(time, "e", {{"i", i}});
+    expected.emplace_back(time, i);
+  }
+  std::stable_sort(expected.begin(), expected.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  log.sort_by_time();
+  std::ostringstream got, want;
+  log.write_jsonl(got);
+  campsim::engine::EventLog in_order;
+  for (const auto& [time, i] : expected) in_order.record(time, "e", {{"i", i}});
+  in_order.write_jsonl(want);
+  CHECK(got.str() == want.str());
 }
