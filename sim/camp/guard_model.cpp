@@ -356,9 +356,11 @@ void GuardModel::sample(SimTime now) {
   long unfit = 0;
   for (const Soldier& s : soldiers_) unfit += (s.in_theatre && !s.fit_today) ? 1 : 0;
   const Soldier& newest = soldiers_.back();
-  series_.append({now, tod / engine::kHour, static_cast<double>(required), static_cast<double>(camp_count),
-                  camp_count > 0 ? camp_sum / static_cast<double>(camp_count) : 0.0, camp_count > 0 ? camp_min : 0.0,
-                  static_cast<double>(unfit), unit_experience(params_.rotation, now - newest.unit_arrival)});
+  std::vector<double> row{now, tod / engine::kHour, static_cast<double>(required), static_cast<double>(camp_count),
+                          camp_count > 0 ? camp_sum / static_cast<double>(camp_count) : 0.0, camp_count > 0 ? camp_min : 0.0,
+                          static_cast<double>(unfit), unit_experience(params_.rotation, now - newest.unit_arrival)};
+  if (extend_) extend_(now, row);
+  series_.append(std::move(row));
   if (observer_) observer_(*this, now);
 }
 

@@ -53,6 +53,9 @@ class GuardModel {
   // Called after every sample with its time, e.g. to take a snapshot for a viewer. The observer
   // must only read the model (const access), so watching never changes a run.
   void set_sample_observer(std::function<void(const GuardModel&, SimTime)> observer) { observer_ = std::move(observer); }
+  // Columns other modules add to every sample row (the world's census), after the guard
+  // model's own: `extend` appends their values for the sample at the given time.
+  void set_sample_extension(std::function<void(SimTime, std::vector<double>&)> extend) { extend_ = std::move(extend); }
 
   // Closes the books at the end of the run: duties in progress count up to `end`.
   void finish();
@@ -105,6 +108,7 @@ class GuardModel {
   std::int64_t roster_count_ = 0;
   GuardMetrics metrics_;
   std::function<void(const GuardModel&, SimTime)> observer_;
+  std::function<void(SimTime, std::vector<double>&)> extend_;
 };
 
 }  // namespace campsim::camp

@@ -164,10 +164,12 @@ void ThreatModel::start_attack(ThreatKind kind, SimTime t, engine::EventQueue& q
     case ThreatKind::VehicleBomb:
     case ThreatKind::Infiltration:
     case ThreatKind::ComplexAttack: start_fight(kind, id, t); return;
-    case ThreatKind::RoadsideBomb:
-      incident = resolve_roadside_bomb(params_.roadside_bomb, context_, id, t, route_exit_, casualties_);
-      name_route_casualties(first, t, id);
+    case ThreatKind::RoadsideBomb: {
+      std::vector<std::uint32_t> crew = route_crew(t);
+      incident = resolve_roadside_bomb(params_.roadside_bomb, context_, id, t, route_exit_, crew.size(), casualties_);
+      name_route_casualties(first, id, crew);
       break;
+    }
     case ThreatKind::IndirectFire:
     case ThreatKind::Protest: break;
   }
@@ -177,24 +179,28 @@ void ThreatModel::start_attack(ThreatKind kind, SimTime t, engine::EventQueue& q
 }
 
 // A roadside bomb hits people of the world: those of the convoy's contingent whom the schedule has
-// out of the camp at that moment and who are fit, each casualty taking one of them by a draw of its
-// own, so a soldier killed on a route leaves the population (and, a guard, the roster). With nobody
-// of that contingent out, the casualty stays without a person, as before.
-void ThreatModel::name_route_casualties(std::size_t first, SimTime t, int incident) {
-  if (first >= casualties_.size()) return;
+// out of the camp at that moment and who are fit (the strike hurts no more than there are), each
+// casualty taking one of them by a draw of its own, so a soldier killed on a route leaves the
+// population (and, a guard, the roster).
+std::vector<std::uint32_t> ThreatModel::route_crew(SimTime t) const {
   const Population& population = world_.population();
+  const std::string& contingent = params_.roadside_bomb.contingent;
   std::vector<std::uint32_t> out;
   for (std::uint32_t i = 0; i < population.size(); ++i) {
     const PersonId id{i};
     if (population[id].condition != Condition::Fit) continue;
-    if (population.contingent_of(id) != casualties_[first].contingent) continue;
+    if (population.contingent_of(id) != contingent) continue;
     if (world_.view_of(id, t).activity == PersonActivity::OffCamp) out.push_back(i);
   }
-  for (std::size_t k = first; k < casualties_.size() && !out.empty(); ++k) {
+  return out;
+}
+
+void ThreatModel::name_route_casualties(std::size_t first, int incident, std::vector<std::uint32_t>& crew) {
+  for (std::size_t k = first; k < casualties_.size(); ++k) {
     engine::RandomStream who = context_.stream("roadside_bomb.who", incident, k - first);
-    const auto pick = static_cast<std::ptrdiff_t>(who.uniform_index(out.size()));
-    casualties_[k].person = static_cast<int>(out[static_cast<std::size_t>(pick)]);
-    out.erase(out.begin() + pick);
+    const auto pick = static_cast<std::ptrdiff_t>(who.uniform_index(crew.size()));
+    casualties_[k].person = static_cast<int>(crew[static_cast<std::size_t>(pick)]);
+    crew.erase(crew.begin() + pick);
   }
 }
 

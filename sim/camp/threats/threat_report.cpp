@@ -142,11 +142,18 @@ ordered_json threat_metrics_json(const std::vector<Incident>& all_incidents, con
 }
 
 void write_casualties_csv(std::ostream& out, const std::vector<Casualty>& casualties) {
-  out << "id,incident,t_s,x_m,y_m,cause,triage,contingent,inside_camp\n";
-  for (const Casualty& c : casualties)
+  out << "id,incident,t_s,x_m,y_m,cause,triage,contingent,inside_camp,person\n";
+  for (const Casualty& c : casualties) {
     out << c.id << ',' << c.incident << ',' << engine::format_number(c.time) << ',' << engine::format_number(c.position.x)
         << ',' << engine::format_number(c.position.y) << ',' << cause_name(c.cause) << ',' << triage_name(c.triage) << ','
-        << c.contingent << ',' << (c.inside_camp ? '1' : '0') << '\n';  // booleans are 0/1 in every file
+        << c.contingent << ',' << (c.inside_camp ? '1' : '0') << ',';  // booleans are 0/1 in every file
+    // NA: not one of the camp's people (a protester, the police at a protest, a QRF member).
+    if (c.person >= 0)
+      out << c.person;
+    else
+      out << "NA";
+    out << '\n';
+  }
 }
 
 std::vector<std::string> scenario_contingents(const Scenario& scenario) {

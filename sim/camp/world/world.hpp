@@ -25,6 +25,7 @@
 #include "sim/camp/medical/care_record.hpp"
 #include "sim/camp/threats/casualty.hpp"
 #include "sim/camp/threats/population.hpp"
+#include "sim/camp/world/census.hpp"
 #include "sim/camp/world/population.hpp"
 #include "sim/camp/world/world_params.hpp"
 #include "sim/camp/world/world_snapshot.hpp"
@@ -115,6 +116,9 @@ class World {
   int bunker_occupancy(int bunker) const { return bunkers_[static_cast<std::size_t>(bunker)].occupancy; }
   PersonId person_of_soldier(int soldier) const { return guard_person_[static_cast<std::size_t>(soldier)]; }
   const WorldStats& stats() const { return stats_; }
+
+  // Everyone counted by where they are at t (census.hpp); the counts add up to population_size().
+  Census census(SimTime t) const;
 
   // Each person's place and activity at t, for snapshots and tests; reads only.
   PersonView view_of(PersonId id, SimTime t) const;
