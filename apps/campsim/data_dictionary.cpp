@@ -282,6 +282,8 @@ std::optional<MetricDoc> metric_doc(const std::string& name) {
   if (p.size() == 3 && p[0] == "threats" && p[1] == "casualties") return triage_count_doc(leaf, "by attacks of every kind");
   if (p.size() == 4 && p[0] == "threats" && p[1] == "casualties_by_cause")
     return triage_count_doc(leaf, "by " + p[2] + (p[2] == "gunfire" ? " (intruders' shots)" : ""));
+  if (p.size() == 4 && p[0] == "medical" && p[1] == "casualties" && p[2] == "died_of_wounds_by_cause")
+    return MetricDoc{"people", "wounded hurt by " + p[3] + " who died of their wounds in the chain's care"};
   if (p.size() == 4 && p[0] == "threats" && p[1] == "casualties_by_contingent")
     return triage_count_doc(leaf, "of contingent " + p[2] + " in attacks");
   // medical.hospital.resources.<resource>.<field>
