@@ -13,6 +13,7 @@ namespace campsim::analysis {
 using engine::format_number;
 
 std::string CalibrationTarget::describe() const {
+  if (count) return std::to_string(count->events) + " in " + format_number(count->years) + " years";
   if (value) return format_number(*value) + (sd > 0 ? " ± " + format_number(sd) : "");
   return "[" + format_number(*low) + ", " + format_number(*high) + "]";
 }
@@ -39,6 +40,14 @@ std::optional<double> run_value(const CalibrationTarget& target, const std::vect
     return sum / *incidents;
   }
   return sum * scale_factor(target.scale, days);
+}
+
+const char* to_string(TargetRole role) {
+  switch (role) {
+    case TargetRole::Calibration: return "calibration";
+    case TargetRole::Validation: return "validation";
+  }
+  return "?";
 }
 
 const char* to_string(TargetScale scale) {
@@ -71,6 +80,13 @@ SetFit fit_set(const std::vector<CalibrationTarget>& targets, const std::vector<
       f.sd = y.size() > 1 ? s.sd : 0.0;
       f.band_low = quantile_type7(y, 0.05);
       f.band_high = quantile_type7(y, 0.95);
+    }
+    if (!y.empty() && target.count) {
+      // The record's count against the mean rate (per year): Poisson, not the spread of the runs.
+      f.poisson = poisson_check(*target.count, std::max(0.0, f.mean));
+      f.inside = f.poisson->inside();
+      f.implausibility = f.poisson->implausibility();
+    } else if (!y.empty()) {
       const double lo = target.value ? *target.value : *target.low;
       const double hi = target.value ? *target.value : *target.high;
       f.inside = f.band_low <= hi && lo <= f.band_high;

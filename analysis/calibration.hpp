@@ -24,6 +24,8 @@
 #include <string>
 #include <vector>
 
+#include "analysis/poisson_record.hpp"
+
 namespace campsim::analysis {
 
 // Per incident: the run's sum divided by the run's count of incidents of the kind (`incidents`), so
@@ -31,17 +33,25 @@ namespace campsim::analysis {
 // value.
 enum class TargetScale { PerRun, PerDay, PerYear, PerIncident };
 
+// What a target is for (issue 23): a calibration target may be fitted to (`campsim calibrate`);
+// a validation case is only compared with after fitting, and `campsim calibrate` refuses it, so
+// that nothing is validated against what it was fitted to.
+enum class TargetRole { Calibration, Validation };
+
 struct CalibrationTarget {
   std::string metric;                 // results.csv column, or "a + b" for a sum
   std::vector<std::string> columns;   // the columns summed (one for a plain metric)
   TargetScale scale = TargetScale::PerRun;
   std::string incidents;              // per incident: the column counting the incidents
   std::optional<double> value;        // a point target ...
-  std::optional<double> low, high;    // ... or an interval
+  std::optional<double> low, high;    // ... or an interval, or
+  std::optional<PoissonRecord> count; // a count over the record's years (per: year), checked by
+                                      // its Poisson likelihood (poisson_record.hpp)
+  TargetRole role = TargetRole::Calibration;
   double sd = 0;                      // observation uncertainty of a point target
   std::string source;                 // citation
   std::string note;                   // what the number is, in words
-  std::string describe() const;       // "1" or "[0, 3]" (with "± sd")
+  std::string describe() const;       // "1", "[0, 3]" (with "± sd"), or "1 in 10 years"
 };
 
 enum class KeepRule { Band, Implausibility };
@@ -50,7 +60,8 @@ struct TargetFit {
   std::size_t n = 0;                  // replications with a value
   double mean = 0, band_low = 0, band_high = 0, sd = 0;
   double implausibility = 0;
-  bool inside = false;                // target inside the 90% band
+  bool inside = false;                // target inside the 90% band (a count: inside Poisson's 90%)
+  std::optional<PoissonCheck> poisson;  // a count target's check, from the mean rate
 };
 
 struct SetFit {
@@ -78,5 +89,6 @@ double scale_factor(TargetScale scale, double days);
 std::optional<double> run_value(const CalibrationTarget& target, const std::vector<std::optional<double>>& columns,
                                 std::optional<double> incidents, double days);
 const char* to_string(TargetScale scale);
+const char* to_string(TargetRole role);
 
 }  // namespace campsim::analysis

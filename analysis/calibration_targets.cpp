@@ -1,5 +1,6 @@
 #include "analysis/calibration_targets.hpp"
 
+#include <cmath>
 #include <limits>
 
 #include "sim/engine/number_format.hpp"
@@ -41,9 +42,28 @@ std::vector<CalibrationTarget> read_calibration_targets(const std::filesystem::p
       item.text("incidents", unused);
       item.fail("incidents", "no 'incidents' column unless 'per: incident'", "'incidents' with per: " + std::string(to_string(t.scale)));
     }
-    if (item.has("value") == item.has("interval"))
-      item.fail(item.has("value") ? "interval" : "value", "exactly one of 'value' (a figure) or 'interval' ([low, high])",
-                item.has("value") ? "both" : "neither");
+    item.choice("role", t.role, Need::Required,
+                {{"calibration", TargetRole::Calibration}, {"validation", TargetRole::Validation}});
+    const int records = (item.has("value") ? 1 : 0) + (item.has("interval") ? 1 : 0) + (item.has("count") ? 1 : 0);
+    if (records != 1)
+      item.fail(item.has("value") ? "interval" : "value",
+                "exactly one of 'value' (a figure), 'interval' ([low, high]) or 'count' (events on record, with 'over_years')",
+                records == 0 ? "none" : "more than one");
+    if (item.has("count")) {
+      PoissonRecord record;
+      double events = 0;
+      item.number("count", events, Need::Required, {0.0, 1e9});
+      item.number("over_years", record.years, Need::Required, {1e-9, 1e6});
+      if (events != std::floor(events)) item.fail("count", "a whole number of events", engine::format_number(events));
+      record.events = static_cast<long>(events);
+      if (t.scale != TargetScale::PerYear)
+        item.fail("per", "per: year with a count (the rate per year is multiplied by over_years)", to_string(t.scale));
+      t.count = record;
+    } else if (item.has("over_years")) {
+      double unused = 0;  // read, so that it is reported once, as misplaced rather than unknown
+      item.number("over_years", unused);
+      item.fail("over_years", "'over_years' only with 'count'", "'over_years' without 'count'");
+    }
     if (item.has("value")) {
       double v = 0;
       item.number("value", v, Need::Required);

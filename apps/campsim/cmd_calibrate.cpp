@@ -50,7 +50,9 @@ constexpr const char* kCalibrateExplanation =
     "  campsim calibrate scenarios/replay_2016-05-31_gao.yaml --targets analysis/calibration/targets_2016_gate_bomb.yaml \\\n"
     "      --parameters analysis/calibration/parameters_vehicle_bomb.yaml --replications 100   # one attack, per run\n"
     "  campsim calibrate scenarios/gao_baseline.yaml --targets t.yaml --parameters p.yaml --rule implausibility --resume\n"
-    "Targets may be per run, day, year or incident (per: incident, incidents: COLUMN).\n"
+    "Targets may be per run, day, year or incident (per: incident, incidents: COLUMN), and a count on record\n"
+    "over years (count: K, over_years: Y) is checked by its Poisson likelihood. Every target says whether it\n"
+    "is a calibration target or a validation case (role:); calibrate refuses validation cases.\n"
     "Documentation: docs/calibration.md\n";
 
 template <class E>
@@ -119,6 +121,21 @@ int calibrate_command(const std::vector<std::string>& args) {
     targets = analysis::read_calibration_targets(targets_file);
   } catch (const scenario::ScenarioError& e) {
     print_errors(e, "targets", targets_file);
+    return kBadInput;
+  }
+  // Never fit to what will be validated against (issue 23): a validation case is compared with
+  // only after fitting (scripts/baseline_targets.sh, campsim replay).
+  long validation_cases = 0;
+  for (std::size_t t = 0; t < targets.size(); ++t) {
+    if (targets[t].role != analysis::TargetRole::Validation) continue;
+    ++validation_cases;
+    std::cerr << "campsim calibrate: " << io::visible(targets_file) << ": targets[" << t << "] ("
+              << io::visible(targets[t].note.empty() ? targets[t].metric : targets[t].note)
+              << ") is a validation case (role: validation); calibrate fits only to calibration targets\n";
+  }
+  if (validation_cases > 0) {
+    std::cerr << "campsim calibrate: refusing to fit against " << validation_cases
+              << " validation case(s): a parameter fitted to a case cannot then be validated by it; nothing was run\n";
     return kBadInput;
   }
   try {

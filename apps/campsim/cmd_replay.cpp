@@ -1,6 +1,7 @@
 // campsim replay: many replications of a (historical replay) scenario, and the distribution of
 // what happened in them, to set beside what was reported.
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -22,7 +23,9 @@ namespace campsim::cli {
 namespace {
 
 struct ReplicationOutcome {
-  int incidents = 0, detected = 0, killed = 0, wounded = 0, immediate = 0;
+  // wounded: hurt and not killed outright (the died of wounds among them).
+  int incidents = 0, detected = 0, killed = 0, wounded = 0, immediate = 0, delayed = 0, minimal = 0, died_of_wounds = 0;
+  int killed_with_died_of_wounds() const { return killed + died_of_wounds; }
   std::vector<double> qrf_on_scene_min;  // per incident with a QRF, from detection
 };
 
@@ -36,7 +39,12 @@ ReplicationOutcome outcome_of(const camp::RunResult& r) {
   for (const camp::Casualty& c : r.casualties) {
     (c.triage == camp::Triage::Killed ? o.killed : o.wounded) += 1;
     o.immediate += c.triage == camp::Triage::Immediate ? 1 : 0;
+    o.delayed += c.triage == camp::Triage::Delayed ? 1 : 0;
+    o.minimal += c.triage == camp::Triage::Minimal ? 1 : 0;
   }
+  // The medical chain's count: the record's "killed" includes those who died of their wounds.
+  const auto& medical = r.metrics["medical"];
+  if (medical.contains("died_of_wounds")) o.died_of_wounds = medical["died_of_wounds"].get<int>();
   return o;
 }
 
@@ -52,6 +60,17 @@ void print_distribution(std::ostream& out, const std::string& label, std::vector
              sum / static_cast<double>(values.size()), stats::quantile_type7(values, 0.5),
              stats::quantile_type7(values, 0.9), *std::max_element(values.begin(), values.end()),
              100.0 * static_cast<double>(positive) / static_cast<double>(values.size()));
+}
+
+// The share of replications with each count, "0 10.5%  1 30.1%  ...", so that the chance of the
+// reported count can be read off (and quoted in docs/replays.md by a script).
+void print_counts(std::ostream& out, const std::string& label, const std::vector<double>& values) {
+  std::map<long, long> by_count;
+  for (double v : values) ++by_count[std::lround(v)];
+  fmt::print(out, "  {:<28}", label);
+  for (const auto& [count, n] : by_count)
+    fmt::print(out, " {} {:.1f}%", count, 100.0 * static_cast<double>(n) / static_cast<double>(values.size()));
+  fmt::print(out, "\n");
 }
 
 }  // namespace
@@ -115,22 +134,31 @@ int replay_command(const std::vector<std::string>& args) {
       }
   }
 
-  std::vector<double> incidents, detected, killed, wounded, immediate, on_scene;
+  std::vector<double> incidents, detected, killed_all, killed, died_of_wounds, wounded, immediate, delayed, minimal, on_scene;
   for (const ReplicationOutcome& o : outcomes) {
     incidents.push_back(o.incidents);
     detected.push_back(o.detected);
+    killed_all.push_back(o.killed_with_died_of_wounds());
     killed.push_back(o.killed);
+    died_of_wounds.push_back(o.died_of_wounds);
     wounded.push_back(o.wounded);
     immediate.push_back(o.immediate);
+    delayed.push_back(o.delayed);
+    minimal.push_back(o.minimal);
     on_scene.insert(on_scene.end(), o.qrf_on_scene_min.begin(), o.qrf_on_scene_min.end());
   }
   fmt::print(std::cout, "{}: {} replications, seed {}\n", io::visible(loaded.scenario.meta.name), replications, seed);
   print_distribution(std::cout, "incidents", incidents);
   print_distribution(std::cout, "incidents detected", detected);
-  print_distribution(std::cout, "killed", killed);
+  print_distribution(std::cout, "killed (with died of wounds)", killed_all);
+  print_distribution(std::cout, "  killed outright", killed);
+  print_distribution(std::cout, "  died of wounds", died_of_wounds);
   print_distribution(std::cout, "wounded", wounded);
   print_distribution(std::cout, "wounded T1 (immediate)", immediate);
+  print_distribution(std::cout, "wounded T2 (delayed)", delayed);
+  print_distribution(std::cout, "wounded T3 (minimal)", minimal);
   print_distribution(std::cout, "QRF on scene (min)", on_scene);
+  print_counts(std::cout, "killed (with DOW), by count", killed_all);
   if (!facts.empty()) {
     fmt::print(std::cout, "  incident facts (mean per incident; 0/1 facts read as shares):\n");
     for (const auto& [name, sum_n] : facts)
@@ -138,10 +166,12 @@ int replay_command(const std::vector<std::string>& args) {
   }
   if (!csv.empty()) {
     std::ofstream file(csv);
-    file << "replication,seed,incidents,detected,killed,wounded,wounded_t1\n";
+    // killed: outright; died_of_wounds: later, in the medical chain's care (among the wounded).
+    file << "replication,seed,incidents,detected,killed,wounded,wounded_t1,died_of_wounds\n";
     for (std::size_t r = 0; r < outcomes.size(); ++r)
       file << r << ',' << seed << ',' << outcomes[r].incidents << ',' << outcomes[r].detected << ','
-           << outcomes[r].killed << ',' << outcomes[r].wounded << ',' << outcomes[r].immediate << '\n';
+           << outcomes[r].killed << ',' << outcomes[r].wounded << ',' << outcomes[r].immediate << ','
+           << outcomes[r].died_of_wounds << '\n';
     if (!file) {
       std::cerr << "campsim replay: cannot write " << csv << "\n";
       return kFailure;

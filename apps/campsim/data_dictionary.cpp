@@ -72,6 +72,16 @@ const std::map<std::string, ColumnDoc>& fixed_columns() {
       {"min_vigilance", {"number", "0-1", "lowest vigilance of a sentry on post (NA when nobody is)"}},
       {"soldiers_unfit", {"integer", "people", "soldiers of the company unfit for duty today"}},
       {"unit_experience", {"number", "0-1", "experience of the unit in theatre (learning curve after rotation)"}},
+      // timeseries.csv: the census; the six counts add up to the world's population at every sample
+      {"people_present", {"integer", "people", "in the camp, fit, going about the day (on post, at work, at home)"}},
+      {"people_away",
+       {"integer", "people",
+        "alive and fit but out of the camp: on the routes or in town by the schedule, or a guard unit gone home after rotation"}},
+      {"people_sheltering",
+       {"integer", "people", "answering an alarm: running to a bunker, at its door, inside, or stranded outside full ones"}},
+      {"people_wounded_in_care", {"integer", "people", "hurt and not yet back on duty"}},
+      {"people_evacuated", {"integer", "people", "flown out to a Level 3 hospital, gone for the rest of the run"}},
+      {"people_dead", {"integer", "people", "killed outright or died of wounds, to this time"}},
       // casualties.csv (the run's list of injuries)
       {"id", {"integer", "id", "casualty id (the `casualty` column of care.csv)"}},
       {"incident", {"integer", "id", "incident id: the attack or protest that caused the injury, as in events.jsonl"}},
@@ -101,6 +111,10 @@ const std::map<std::string, ColumnDoc>& fixed_columns() {
         "UN for the mission's mixed multinational staff and residents and for casualties from outside the camp, "
         "UNPOL for the formed police unit at a protest, civilian for a protester hurt by the force"}},
       {"inside_camp", {"0/1", "", "1 if injured inside the perimeter"}},
+      {"person",
+       {"integer", "id",
+        "the world's person who was hurt (a route's victims too: people of the convoy's contingent out of the camp); NA "
+        "for someone who is not one of the camp's people: a protester, a police officer at a protest, a QRF member"}},
       // care.csv (each casualty's path through the medical chain)
       {"casualty", {"integer", "id", "casualty id (the `id` column of the run's casualties.csv)"}},
       {"same_nation", {"0/1", "", "1 if the casualty's nation runs the approval chain (same-nation request)"}},
@@ -268,6 +282,8 @@ std::optional<MetricDoc> metric_doc(const std::string& name) {
   if (p.size() == 3 && p[0] == "threats" && p[1] == "casualties") return triage_count_doc(leaf, "by attacks of every kind");
   if (p.size() == 4 && p[0] == "threats" && p[1] == "casualties_by_cause")
     return triage_count_doc(leaf, "by " + p[2] + (p[2] == "gunfire" ? " (intruders' shots)" : ""));
+  if (p.size() == 4 && p[0] == "medical" && p[1] == "casualties" && p[2] == "died_of_wounds_by_cause")
+    return MetricDoc{"people", "wounded hurt by " + p[3] + " who died of their wounds in the chain's care"};
   if (p.size() == 4 && p[0] == "threats" && p[1] == "casualties_by_contingent")
     return triage_count_doc(leaf, "of contingent " + p[2] + " in attacks");
   // medical.hospital.resources.<resource>.<field>

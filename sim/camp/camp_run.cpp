@@ -74,7 +74,9 @@ struct CampModel {
 RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   const auto wall_start = std::chrono::steady_clock::now();
   const SimTime end = options.duration > 0 ? options.duration : scenario.meta.duration;
-  RunResult result{engine::EventLog{}, engine::TimeSeries(GuardModel::time_series_columns()), {}, {}, {}, {}, {}, {}, 0, {}};
+  std::vector<std::string> series_columns = GuardModel::time_series_columns();
+  for (std::string& column : census_columns()) series_columns.push_back(std::move(column));
+  RunResult result{engine::EventLog{}, engine::TimeSeries(std::move(series_columns)), {}, {}, {}, {}, {}, {}, 0, {}};
 
   // TBB caps workers at the core count by default; a run asked for more threads (e.g. to check
   // determinism on a small machine) gets them for its lifetime.
@@ -92,6 +94,10 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
 
   World world(scenario.layout, scenario.guards, scenario.world, guards, positions, scenario.meta.start_time_of_day,
               parallelism, result.events);
+  // Every sample counts everyone: conservation is checkable from timeseries.csv alone.
+  guards.set_sample_extension([&world](SimTime t, std::vector<double>& row) {
+    for (double count : census_values(world.census(t))) row.push_back(count);
+  });
   ThreatModel threats(scenario.threats, scenario.qrf, scenario.layout, scenario.guards, guards, world, positions,
                       scenario.world.all_clear_after, ThreatModelConfig{options.seed, options.replication, scenario.meta.start_time_of_day, end},
                       result.events);

@@ -10,7 +10,7 @@ namespace campsim::camp {
 
 namespace {
 
-// The order at equal times is the registry's (sim/camp/world/event_kinds.hpp).
+// The order at equal times is the registry's (sim/camp/core/event_kinds.hpp).
 constexpr EventKind kRotation = EventKind::UnitRotation;
 constexpr EventKind kNewDay = EventKind::NewDay;
 constexpr EventKind kRoster = EventKind::Roster;
@@ -361,9 +361,11 @@ void GuardModel::sample(SimTime now) {
   long unfit = 0;
   for (const Soldier& s : soldiers_) unfit += (s.in_theatre && !s.fit_today) ? 1 : 0;
   const Soldier& newest = soldiers_.back();
-  series_.append({now, tod / engine::kHour, static_cast<double>(required), static_cast<double>(camp_count),
-                  camp_count > 0 ? camp_sum / static_cast<double>(camp_count) : 0.0, camp_count > 0 ? camp_min : 0.0,
-                  static_cast<double>(unfit), unit_experience(params_.rotation, now - newest.unit_arrival)});
+  std::vector<double> row{now, tod / engine::kHour, static_cast<double>(required), static_cast<double>(camp_count),
+                          camp_count > 0 ? camp_sum / static_cast<double>(camp_count) : 0.0, camp_count > 0 ? camp_min : 0.0,
+                          static_cast<double>(unfit), unit_experience(params_.rotation, now - newest.unit_arrival)};
+  if (extend_) extend_(now, row);
+  series_.append(std::move(row));
 }
 
 void GuardModel::finish() {

@@ -50,6 +50,10 @@ class GuardModel {
   // The engine's model interface.
   std::optional<SimTime> on_event(const engine::Event& event, engine::EventQueue& queue);
 
+  // Columns other modules add to every sample row (the world's census), after the guard
+  // model's own: `extend` appends their values for the sample at the given time.
+  void set_sample_extension(std::function<void(SimTime, std::vector<double>&)> extend) { extend_ = std::move(extend); }
+
   // Closes the books at the end of the run: duties in progress count up to `end`.
   void finish();
 
@@ -100,6 +104,7 @@ class GuardModel {
   int units_ = 0;
   std::int64_t roster_count_ = 0;
   GuardMetrics metrics_;
+  std::function<void(SimTime, std::vector<double>&)> extend_;
 };
 
 }  // namespace campsim::camp

@@ -156,6 +156,7 @@ TEST_CASE("per-incident targets name their incidents column, and only they do", 
                                                    "targets:\n"
                                                    "  - metric: threats.by_kind.indirect_fire.killed\n"
                                                    "    per: incident\n"
+                                                   "    role: calibration\n"
                                                    "    incidents: threats.by_kind.indirect_fire.incidents\n"
                                                    "    interval: [0, 3]\n"
                                                    "    source: Kidal 2015, Gao 2015 and 2021\n"));
@@ -167,10 +168,12 @@ TEST_CASE("per-incident targets name their incidents column, and only they do", 
                                    "targets:\n"
                                    "  - metric: a\n"
                                    "    per: incident\n"
+                                   "    role: calibration\n"
                                    "    value: 1\n"
                                    "    source: s\n"
                                    "  - metric: b\n"
                                    "    per: year\n"
+                                   "    role: calibration\n"
                                    "    incidents: c\n"
                                    "    value: 1\n"
                                    "    source: s\n"));
@@ -180,7 +183,7 @@ TEST_CASE("per-incident targets name their incidents column, and only they do", 
     REQUIRE(d.size() == 2);
     CHECK(d[0].path == "targets[0].incidents");
     CHECK(d[1].path == "targets[1].incidents");
-    CHECK(d[1].where.line == 8);
+    CHECK(d[1].where.line == 10);
   }
   std::filesystem::remove_all(dir);
 }
@@ -193,12 +196,104 @@ TEST_CASE("the shipped Gao targets read, each with a source", "[analysis][calibr
   REQUIRE(gate.size() == 3);
   const auto per_incident = read_calibration_targets(dir / "targets_per_incident.yaml");
   REQUIRE(per_incident.size() >= 4);
+  const auto protest = read_calibration_targets(dir / "targets_2015_protest.yaml");
+  REQUIRE(protest.size() == 3);
+  for (const CalibrationTarget& t : protest) CHECK(t.role == TargetRole::Validation);
   for (const auto* file : {&targets, &gate, &per_incident})
+    for (const CalibrationTarget& t : *file) CHECK(t.role == TargetRole::Calibration);
+  long counts = 0;
+  for (const CalibrationTarget& t : targets) counts += t.count ? 1 : 0;
+  CHECK(counts == 4);  // camp deaths, route deaths, vehicle bombs, infiltrations: the record's counts
+  for (const auto* file : {&targets, &gate, &per_incident, &protest})
     for (const CalibrationTarget& t : *file) {
       INFO(t.metric);
       CHECK(!t.columns.empty());
       CHECK(t.source.size() > 40);  // a citation, not a placeholder
-      CHECK((t.value.has_value() || (t.low && t.high)));
+      CHECK((t.value.has_value() || (t.low && t.high) || t.count.has_value()));
       CHECK((t.scale == TargetScale::PerIncident) == !t.incidents.empty());
     }
+}
+
+TEST_CASE("a count on record is checked by its Poisson likelihood, by hand", "[analysis][calibration][poisson]") {
+  // One death in ten years against a model rate of 0.76 a year: mu = 7.6.
+  //   P(X = 1)  = 7.6 e^-7.6          = 0.0038034
+  //   P(X <= 1) = (1 + 7.6) e^-7.6    = 0.0043039   (below 5%: outside the central 90%)
+  //   P(X >= 1) = 1 - e^-7.6          = 0.9994995
+  const PoissonCheck high = poisson_check({1, 10}, 0.76);
+  CHECK(high.expected == Approx(7.6));
+  CHECK(std::exp(high.log_likelihood) == Approx(0.0038034).epsilon(1e-4));
+  CHECK(high.p_at_most == Approx(0.0043039).epsilon(1e-4));
+  CHECK(high.p_at_least == Approx(0.9994995).epsilon(1e-6));
+  CHECK_FALSE(high.inside());
+  // The smaller tail 0.0043039 as a normal deviate: Phi^-1(1 - 0.0043039) = 2.6273.
+  CHECK(high.implausibility() == Approx(2.6273).epsilon(1e-4));
+  // At 0.1 a year (the record's own rate): mu = 1, P(X <= 1) = 2/e = 0.7358, P(X >= 1) = 1 - 1/e = 0.6321.
+  const PoissonCheck record = poisson_check({1, 10}, 0.1);
+  CHECK(record.p_at_most == Approx(0.7357589));
+  CHECK(record.p_at_least == Approx(0.6321206));
+  CHECK(record.inside());
+  CHECK(record.implausibility() == 0);
+  // Nothing on record: P(X = 0) = e^-mu; at 0.3 a year over ten years, e^-3 = 0.0498 < 5%: outside.
+  const PoissonCheck none = poisson_check({0, 10}, 0.3);
+  CHECK(none.p_at_most == Approx(std::exp(-3.0)));
+  CHECK(none.p_at_least == 1.0);
+  CHECK_FALSE(none.inside());
+  CHECK(poisson_check({0, 10}, 0.29).inside());  // e^-2.9 = 0.055
+  // A model where nothing happens: the record of nothing is certain, a record of one impossible.
+  CHECK(poisson_check({0, 10}, 0).inside());
+  CHECK(std::isinf(poisson_check({1, 10}, 0).implausibility()));
+  CHECK_THROWS(poisson_check({1, 0}, 0.1));
+}
+
+TEST_CASE("a count target fits a set by the Poisson check of its mean rate", "[analysis][calibration][poisson]") {
+  CalibrationTarget t;
+  t.metric = "deaths";
+  t.scale = TargetScale::PerYear;
+  t.count = PoissonRecord{1, 10};
+  t.source = "toy";
+  CHECK(t.describe() == "1 in 10 years");
+  // Runs of a year each: mean 0.76 a year (the issue's baseline) is rejected, 0.1 kept.
+  const SetFit high = fit_set({t}, {{0, 1, 2, 0, 1, 0.56}}, KeepRule::Band, 3);
+  CHECK(high.targets[0].mean == Approx(0.76));
+  REQUIRE(high.targets[0].poisson);
+  CHECK_FALSE(high.targets[0].inside);
+  CHECK_FALSE(high.kept);
+  const SetFit low = fit_set({t}, {{0, 0, 0, 0, 1, 0, 0, 0, 0, 0}}, KeepRule::Band, 3);
+  CHECK(low.targets[0].inside);
+  CHECK(low.kept);
+}
+
+TEST_CASE("targets declare their role; a count needs per: year and over_years", "[analysis][calibration]") {
+  const auto dir = std::filesystem::temp_directory_path() / "campsim_test_target_roles";
+  std::filesystem::create_directories(dir);
+  const auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir / name) << text;
+    return dir / name;
+  };
+  const auto good = read_calibration_targets(write("good.yaml",
+                                                   "targets:\n"
+                                                   "  - {metric: a, per: year, role: validation, count: 0, over_years: 10, source: s}\n"));
+  REQUIRE(good.size() == 1);
+  CHECK(good[0].role == TargetRole::Validation);
+  REQUIRE(good[0].count);
+  CHECK(good[0].count->events == 0);
+  CHECK(good[0].count->years == 10);
+  try {
+    read_calibration_targets(write("bad.yaml",
+                                   "targets:\n"
+                                   "  - {metric: a, per: year, value: 1, source: s}\n"
+                                   "  - {metric: b, per: run, role: calibration, count: 1, over_years: 10, source: s}\n"
+                                   "  - {metric: c, per: year, role: calibration, count: 1, source: s}\n"
+                                   "  - {metric: d, per: year, role: fitted, value: 1, source: s}\n"));
+    FAIL("expected errors");
+  } catch (const campsim::scenario::ScenarioError& e) {
+    std::string all;
+    for (const auto& d : e.diagnostics()) all += d.path + "; ";
+    INFO(all);
+    CHECK(all.find("targets[0].role") != std::string::npos);
+    CHECK(all.find("targets[1].per") != std::string::npos);
+    CHECK(all.find("targets[2].over_years") != std::string::npos);
+    CHECK(all.find("targets[3].role") != std::string::npos);
+  }
+  std::filesystem::remove_all(dir);
 }

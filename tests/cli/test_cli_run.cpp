@@ -21,7 +21,7 @@ TEST_CASE("run writes a complete run directory and a summary", "[cli]") {
   CHECK(r.output.find("vigilance") != std::string::npos);
   for (const char* file : {"manifest.json", "events.jsonl", "metrics.json", "timeseries.csv", "casualties.csv"})
     CHECK(fs::exists(out / file));
-  CHECK(read_file(out / "casualties.csv").rfind("id,incident,t_s,x_m,y_m,cause,triage,contingent,inside_camp\n", 0) == 0);
+  CHECK(read_file(out / "casualties.csv").rfind("id,incident,t_s,x_m,y_m,cause,triage,contingent,inside_camp,person\n", 0) == 0);
   const auto manifest = nlohmann::json::parse(read_file(out / "manifest.json"));
   CHECK(manifest["seed"] == 3);
   CHECK(manifest["days"] == 2);

@@ -124,6 +124,7 @@ TEST_CASE("calibrate keeps the admission rates whose runs match a target, around
       << "targets:\n"
          "  - metric: medical.hospital.routine_admissions\n"
          "    per: day\n"
+         "    role: calibration\n"
          "    value: 2\n"
          "    source: \"toy: the record a rate of 2 a day would leave\"\n";
   const CliResult r = run_cli("calibrate scenarios/gao_baseline.yaml --targets " + (scratch / "targets.yaml").string() +
@@ -167,6 +168,17 @@ TEST_CASE("calibrate keeps the admission rates whose runs match a target, around
   INFO(again.output);
   CHECK(again.exit_code == 0);
   CHECK(read_file(scratch / "c" / "report" / "sets.csv") == sets_before);
+
+  // A validation case is never fitted to: calibrate names it and runs nothing.
+  std::ofstream(scratch / "validation.yaml")
+      << "targets:\n  - {note: the protest's toll, metric: protests.civilians_killed, role: validation, value: 3, source: s}\n";
+  const CliResult refused = run_cli("calibrate scenarios/gao_baseline.yaml --targets " + (scratch / "validation.yaml").string() +
+                                    " --parameters " + (scratch / "parameters.yaml").string() + " --out " + (scratch / "v").string());
+  INFO(refused.output);
+  CHECK(refused.exit_code == 2);
+  CHECK(refused.output.find("the protest's toll") != std::string::npos);
+  CHECK(refused.output.find("validation case") != std::string::npos);
+  CHECK_FALSE(fs::exists(scratch / "v"));
 
   std::ofstream(scratch / "bad-targets.yaml") << "targets:\n  - {metric: x, value: 1, interval: [0, 2]}\n";
   const CliResult bad = run_cli("calibrate scenarios/gao_baseline.yaml --targets " + (scratch / "bad-targets.yaml").string() +

@@ -13,7 +13,7 @@ namespace campsim::camp {
 
 using engine::SimTime;
 
-// The quick reaction force's part in one incident (sim/camp/threats/qrf.hpp draws it; the medical
+// The quick reaction force's part in one incident (sim/camp/core/qrf.hpp draws it; the medical
 // chain's escorts read it).
 struct QrfTimeline {
   int unit = 0;          // which QRF team went

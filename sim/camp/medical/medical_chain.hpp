@@ -8,7 +8,7 @@
 // It lives in the world's loop and its shared event queue: `start` schedules routine arrivals
 // and shift changes, casualties arrive as they happen (`on_casualty`, at the casualty's time),
 // incidents report their containment when it becomes known (`on_incident_contained`), and the
-// loop hands every medical event kind (`is_medical`, world/event_kinds.hpp) to `on_event`. After
+// loop hands every medical event kind (`is_medical`, core/event_kinds.hpp) to `on_event`. After
 // the world's loop ends, `drain` carries on with the medical events alone, past `end`, until
 // every patient has left (at most 60 days more); occupancy and queue averages cover [0, end].
 // The world hears back through a hook when a casualty leaves the chain (returned to duty,

@@ -76,10 +76,19 @@ ordered_json outcomes_json(const MedicalOutcome& outcome) {
       case CareOutcome::Killed: break;
     }
   }
+  // By cause, every cause listed (batch tables need the same columns in every run): the deaths
+  // inside the camp and on the routes are separate targets (docs/calibration.md).
+  ordered_json dow_by_cause = ordered_json::object();
+  for (Cause cause : {Cause::IndirectFire, Cause::VehicleBomb, Cause::Gunfire, Cause::RoadsideBomb, Cause::Stones, Cause::Fire}) {
+    long n = 0;
+    for (const CareRecord& r : outcome.casualties) n += r.outcome == CareOutcome::DiedOfWounds && r.cause == cause ? 1 : 0;
+    dow_by_cause[std::string(cause_name(cause))] = n;
+  }
   return {{"wounded", wounded},         {"killed_outright", killed},    {"died_of_wounds", dow},
           {"died_before_pickup", before}, {"died_in_transit", transit}, {"died_at_hospital", hospital},
           {"survived", survived},       {"evacuated_l3", flown},        {"reached_hospital", reached},
-          {"died_of_wounds_share", share_or_null(dow, wounded)}};
+          {"died_of_wounds_share", share_or_null(dow, wounded)},
+          {"died_of_wounds_by_cause", dow_by_cause}};
 }
 
 // The road from injury to the hospital door, cut into its steps, for casualties who made it.

@@ -1,5 +1,6 @@
 #include "sim/camp/threats/roadside_bomb.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -43,7 +44,7 @@ RoadsideBombParams read_roadside_bomb(scenario::MapReader in) {
 }
 
 Incident resolve_roadside_bomb(const RoadsideBombParams& p, const ThreatContext& ctx, int incident_id, SimTime time,
-                               Point exit_point, std::vector<Casualty>& casualties) {
+                               Point exit_point, std::size_t crew_out, std::vector<Casualty>& casualties) {
   Incident incident;
   incident.id = incident_id;
   incident.kind = ThreatKind::RoadsideBomb;
@@ -59,7 +60,9 @@ Incident resolve_roadside_bomb(const RoadsideBombParams& p, const ThreatContext&
     return incident;
   }
   incident.fact("found_by_clearance", 0);
-  const int hurt = static_cast<int>(std::lround(std::max(0.0, p.hurt_per_strike.sample(rng))));
+  const long drawn = std::lround(std::max(0.0, p.hurt_per_strike.sample(rng)));
+  // A bomb hurts only people who are on the road: never more than the contingent has out.
+  const int hurt = static_cast<int>(std::min(drawn, static_cast<long>(crew_out)));
   for (int i = 0; i < hurt; ++i) {
     auto person = ctx.stream("roadside_bomb_person", incident_id, static_cast<std::uint64_t>(i));
     const double fate = person.uniform01(), severity = person.uniform01();
@@ -73,6 +76,7 @@ Incident resolve_roadside_bomb(const RoadsideBombParams& p, const ThreatContext&
     (triage == Triage::Killed ? incident.killed : incident.wounded) += 1;
   }
   incident.fact("hurt", hurt);
+  incident.fact("hurt_beyond_crew", static_cast<double>(drawn - hurt));
   return incident;
 }
 

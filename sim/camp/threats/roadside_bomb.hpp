@@ -2,6 +2,7 @@
 // IEDs on the routes outside the camp: escorted convoys and engineer work-site runs drive so many
 // km a day, by day; bombs are met at a rate per km; route clearance finds some first; a strike
 // hurts a random number of the vehicle's occupants.
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -34,7 +35,10 @@ ArrivalProfile roadside_arrivals(const RoadsideBombParams& p);
 RoadsideBombParams read_roadside_bomb(scenario::MapReader in);
 
 // `exit_point` is where the route leaves the camp (used as the incident's location for maps).
+// `crew_out` is how many fit people of the contingent are out of the camp at `time`: a strike
+// hurts at most that many (the draw beyond it is the fact `hurt_beyond_crew`), so that every
+// casualty can be a person of the world.
 Incident resolve_roadside_bomb(const RoadsideBombParams& p, const ThreatContext& ctx, int incident_id, SimTime time,
-                               Point exit_point, std::vector<Casualty>& casualties);
+                               Point exit_point, std::size_t crew_out, std::vector<Casualty>& casualties);
 
 }  // namespace campsim::camp

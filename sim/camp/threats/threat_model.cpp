@@ -164,10 +164,12 @@ void ThreatModel::start_attack(ThreatKind kind, SimTime t, engine::EventQueue& q
     case ThreatKind::VehicleBomb:
     case ThreatKind::Infiltration:
     case ThreatKind::ComplexAttack: start_fight(kind, id, t); return;
-    case ThreatKind::RoadsideBomb:
-      incident = resolve_roadside_bomb(params_.roadside_bomb, context_, id, t, route_exit_, casualties_);
-      name_route_casualties(first, t, id);
+    case ThreatKind::RoadsideBomb: {
+      std::vector<PersonId> crew = route_crew(t);
+      incident = resolve_roadside_bomb(params_.roadside_bomb, context_, id, t, route_exit_, crew.size(), casualties_);
+      name_route_casualties(first, id, crew);
       break;
+    }
     case ThreatKind::IndirectFire:
     case ThreatKind::Protest: break;
   }
@@ -177,17 +179,19 @@ void ThreatModel::start_attack(ThreatKind kind, SimTime t, engine::EventQueue& q
 }
 
 // A roadside bomb hits people of the world: those of the convoy's contingent whom the schedule has
-// out of the camp at that moment and who are fit, each casualty taking one of them by a draw of its
-// own, so a soldier killed on a route leaves the population (and, a guard, the roster). With nobody
-// of that contingent out, the casualty stays without a person, as before.
-void ThreatModel::name_route_casualties(std::size_t first, SimTime t, int incident) {
-  if (first >= casualties_.size()) return;
-  std::vector<PersonId> out = people_.fit_and_away(casualties_[first].contingent, t);
-  for (std::size_t k = first; k < casualties_.size() && !out.empty(); ++k) {
+// out of the camp at that moment and who are fit (the strike hurts no more than there are), each
+// casualty taking one of them by a draw of its own, so a soldier killed on a route leaves the
+// population (and, a guard, the roster).
+std::vector<PersonId> ThreatModel::route_crew(SimTime t) const {
+  return people_.fit_and_away(params_.roadside_bomb.contingent, t);
+}
+
+void ThreatModel::name_route_casualties(std::size_t first, int incident, std::vector<PersonId>& crew) {
+  for (std::size_t k = first; k < casualties_.size(); ++k) {
     engine::RandomStream who = context_.stream("roadside_bomb.who", incident, k - first);
-    const auto pick = static_cast<std::ptrdiff_t>(who.uniform_index(out.size()));
-    casualties_[k].person = static_cast<int>(out[static_cast<std::size_t>(pick)].value);
-    out.erase(out.begin() + pick);
+    const auto pick = static_cast<std::ptrdiff_t>(who.uniform_index(crew.size()));
+    casualties_[k].person = static_cast<int>(crew[static_cast<std::size_t>(pick)].value);
+    crew.erase(crew.begin() + pick);
   }
 }
 

@@ -85,7 +85,11 @@ class ThreatModel final : public IncidentLedger {
   void log_incident(const Incident& incident);
   std::vector<Sentry> sentries_now(SimTime now) const;
   std::vector<ArmedSentry> armed_sentries(SimTime now) const;
-  void name_route_casualties(std::size_t first, SimTime t, int incident);
+  // The fit people of the roadside bomb's contingent out of the camp at t (who a strike can hit).
+  std::vector<PersonId> route_crew(SimTime t) const;
+  // Casualties `first`.. of a strike take one person each from `crew` (resolve_roadside_bomb
+  // drew no more than crew.size()).
+  void name_route_casualties(std::size_t first, int incident, std::vector<PersonId>& crew);
   GroundAttack ground_attack(ThreatKind kind) const;
   void start_fight(ThreatKind kind, int id, SimTime t);
   void end_fight(GroundFight& fight, engine::EventQueue* queue);

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "sim/engine/number_format.hpp"
+#include "sim/io/csv.hpp"
 #include "sim/stats/sample_statistics.hpp"
 
 namespace campsim::camp {
@@ -135,11 +136,16 @@ ordered_json threat_metrics_json(const std::vector<Incident>& all_incidents, con
 }
 
 void write_casualties_csv(std::ostream& out, const std::vector<Casualty>& casualties) {
-  out << "id,incident,t_s,x_m,y_m,cause,triage,contingent,inside_camp\n";
-  for (const Casualty& c : casualties)
-    out << c.id << ',' << c.incident << ',' << engine::format_number(c.time) << ',' << engine::format_number(c.position.x)
-        << ',' << engine::format_number(c.position.y) << ',' << cause_name(c.cause) << ',' << triage_name(c.triage) << ','
-        << c.contingent << ',' << (c.inside_camp ? '1' : '0') << '\n';  // booleans are 0/1 in every file
+  out << "id,incident,t_s,x_m,y_m,cause,triage,contingent,inside_camp,person\n";
+  for (const Casualty& c : casualties) {
+    // NA: not one of the camp's people (a protester, the police at a protest, a QRF member).
+    // The contingent is a name from the scenario file: written by the one CSV rule.
+    out << io::csv_line({std::to_string(c.id), std::to_string(c.incident), engine::format_number(c.time),
+                         engine::format_number(c.position.x), engine::format_number(c.position.y),
+                         std::string(cause_name(c.cause)), std::string(triage_name(c.triage)), c.contingent,
+                         c.inside_camp ? "1" : "0",  // booleans are 0/1 in every file
+                         c.person >= 0 ? std::to_string(c.person) : "NA"});
+  }
 }
 
 }  // namespace campsim::camp

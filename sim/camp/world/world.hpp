@@ -25,6 +25,7 @@
 #include "sim/camp/core/camp_people.hpp"
 #include "sim/camp/core/casualty.hpp"
 #include "sim/camp/core/person.hpp"
+#include "sim/camp/world/census.hpp"
 #include "sim/camp/world/population.hpp"
 #include "sim/camp/world/world_params.hpp"
 #include "sim/camp/core/world_snapshot.hpp"
@@ -112,6 +113,9 @@ class World final : public CampPeople {
   Point position_of(PersonId id, SimTime t) const override { return view_of(id, t).position; }
   std::vector<PersonId> fit_and_away(const std::string& contingent, SimTime t) const override;
   const WorldStats& stats() const { return stats_; }
+
+  // Everyone counted by where they are at t (census.hpp); the counts add up to population_size().
+  Census census(SimTime t) const;
 
   // Each person's place and activity at t, for snapshots and tests; reads only.
   PersonView view_of(PersonId id, SimTime t) const;

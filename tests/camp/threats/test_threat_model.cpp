@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "sim/camp/camp_run.hpp"
+#include "sim/camp/guard_model.hpp"
 
 using namespace campsim;
 using engine::kDay;
@@ -57,10 +58,12 @@ TEST_CASE("threats change the guards' numbers only through casualties", "[threat
   REQUIRE(a.metrics["threats"]["incidents"].get<int>() > 3);
   CHECK(b.metrics["threats"]["incidents"] == 0);
   CHECK(a.metrics["guards"].dump() == b.metrics["guards"].dump());
-  std::ostringstream sa, sb;
-  a.series.write_csv(sa);
-  b.series.write_csv(sb);
-  CHECK(sa.str() == sb.str());
+  // The guard model's own columns; the census after them counts the alarms' bunker runs, which
+  // the threats do change.
+  const std::size_t guard_columns = camp::GuardModel::time_series_columns().size();
+  REQUIRE(a.series.rows() == b.series.rows());
+  for (std::size_t row = 0; row < a.series.rows(); ++row)
+    for (std::size_t column = 0; column < guard_columns; ++column) REQUIRE(a.series.at(row, column) == b.series.at(row, column));
 }
 
 TEST_CASE("casualties agree between the list, the log and the metrics", "[threats][model]") {

@@ -155,15 +155,16 @@ TEST_CASE("casualties are people of the world, each hit where that person was", 
 
 TEST_CASE("an ambulance escort out with the only QRF team makes a later attack wait; a reserve team does not",
           "[world][run][qrf][escort]") {
-  // A roadside bomb at 01:00 hurts people on the road outside the camp; the ambulance leaves
-  // with its escort at once (dispatch on request) on a drive of three hours each way, so the
-  // escort is out from about 01:10 to past 07:00. A vehicle bomb at 03:00 calls the QRF.
+  // A roadside bomb at 08:00 hurts people on the road outside the camp (out by day only: a strike
+  // hurts nobody when nobody is out); the ambulance leaves with its escort at once (dispatch on
+  // request) on a drive of three hours each way, so the escort is out from about 08:10 to past
+  // 14:00. A vehicle bomb at 10:00 calls the QRF.
   camp::Scenario s = camp::load_scenario(std::string(CAMPSIM_SOURCE_DIR) + "/scenarios/gao_baseline.yaml").scenario;
   camp::disable_all_threats(s.threats);
   s.medical.external.enabled = false;
-  s.threats.roadside_bomb.scripted = {1 * kHour};
+  s.threats.roadside_bomb.scripted = {8 * kHour};
   s.threats.roadside_bomb.found_by_clearance = 0;
-  s.threats.vehicle_bomb.arrivals.scripted = {3 * kHour};
+  s.threats.vehicle_bomb.arrivals.scripted = {10 * kHour};
   s.medical.casevac.approval.pre_authorized_skip_levels = 10;  // clamped: dispatch on request
   s.medical.ambulances.outside_drive = engine::Distribution::fixed(3 * kHour);
   const auto qrf_of = [](const camp::RunResult& r) { return r.metrics["world"]["qrf"]; };
