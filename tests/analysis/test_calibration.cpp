@@ -263,7 +263,7 @@ TEST_CASE("a count target fits a set by the Poisson check of its mean rate", "[a
   CHECK(low.kept);
 }
 
-TEST_CASE("targets declare their role; a count needs per: year and over_years", "[analysis][calibration]") {
+TEST_CASE("targets declare their role: a count needs per: year and over_years", "[analysis][calibration]") {
   const auto dir = std::filesystem::temp_directory_path() / "campsim_test_target_roles";
   std::filesystem::create_directories(dir);
   const auto write = [&](const std::string& name, const std::string& text) {

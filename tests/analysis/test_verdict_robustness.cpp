@@ -74,7 +74,7 @@ TEST_CASE("over a design, the verdict's dependence is found on the factor that d
   fs::remove_all(dir);
 }
 
-TEST_CASE("a batch with too few points has no over-the-design section; identical policies tie", "[analysis][robustness]") {
+TEST_CASE("a batch with too few points has no over-the-design section: identical policies tie", "[analysis][robustness]") {
   const fs::path dir = fs::temp_directory_path() / "campsim_test_robustness_small";
   fs::remove_all(dir);
   fs::create_directories(dir);

@@ -106,7 +106,7 @@ TEST_CASE("column correlation is measured, not assumed", "[batch][design]") {
   CHECK(max_abs_column_correlation({{0, 1}, {1, 2}, {2, 0}}) == Approx(0.5));
 }
 
-TEST_CASE("a design file reads into points; settings carry the unit", "[batch][design]") {
+TEST_CASE("a design file reads into points: settings carry the unit", "[batch][design]") {
   const fs::path file = write_design("good.yaml", R"(design:
   kind: nolh
   points: 9
@@ -173,7 +173,7 @@ TEST_CASE("design file errors are located (file:line:col) and say what was expec
   }
 }
 
-TEST_CASE("a nolh design without points takes the smallest orthogonal size; a table design lists its points",
+TEST_CASE("a nolh design without points takes the smallest orthogonal size: a table design lists its points",
           "[batch][design]") {
   const fs::path nolh = write_design("nolh-auto.yaml", R"(design:
   kind: nolh

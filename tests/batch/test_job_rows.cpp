@@ -6,7 +6,7 @@
 using namespace campsim;
 using namespace campsim::batch;
 
-TEST_CASE("a job's rows: key, seed, design values, metrics; casualty cells under their own column names", "[batch]") {
+TEST_CASE("a job's rows: key, seed, design values, metrics: casualty cells under their own column names", "[batch]") {
   BatchPlan plan;
   plan.policies = {{"base", "", ""}, {"two_level", "", ""}};
   plan.seed = 9;

@@ -32,7 +32,7 @@ TEST_CASE("metrics flatten to dotted numeric leaves: null is missing, booleans 0
   CHECK_FALSE(cells[7].value.has_value());
 }
 
-TEST_CASE("a batch header is the union of names in order of first appearance; rows fill it with text", "[batch]") {
+TEST_CASE("a batch header is the union of names in order of first appearance: rows fill it with text", "[batch]") {
   MetricColumns columns;
   columns.add(flatten_metrics(Json::parse(R"({"a": 1, "b": {"c": 2}})")));
   columns.add(flatten_metrics(Json::parse(R"({"a": 1, "d": 3, "b": {"c": 2, "e": null}})")));
@@ -45,10 +45,11 @@ TEST_CASE("a batch header is the union of names in order of first appearance; ro
   CHECK_THROWS_WITH(columns.cells_of(flatten_metrics(Json::parse(R"({"z": 1})"))), Catch::Contains("'z'"));
 }
 
-TEST_CASE("Batch rows keep one row per line and split back; a damaged line has no cells", "[batch]") {
+TEST_CASE("Batch rows keep one row per line and split back: a damaged line has no cells", "[batch]") {
   CHECK(row_line({"two\nlines", "a\r\nb"}) == "two lines,a  b\n");
   const std::string line = row_line({"0", "gao_baseline", "[1, 2]", "say \"hi\"", ""});
-  CHECK(line == "0,gao_baseline,\"[1, 2]\",\"say \"\"hi\"\"\"\",\n");
+  // RFC 4180: the quote inside the cell doubled, the cell itself quoted: "say ""hi"""
+  CHECK(line == "0,gao_baseline,\"[1, 2]\",\"say \"\"hi\"\"\",\n");
   CHECK(row_cells(line.substr(0, line.size() - 1)) ==
         std::vector<std::string>{"0", "gao_baseline", "[1, 2]", "say \"hi\"", ""});
   CHECK(row_cells("0,\"unclosed,1").empty());

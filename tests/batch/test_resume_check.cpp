@@ -103,7 +103,7 @@ TEST_CASE("damaged casualty rows send back the run they belong to, or both neigh
   }
 }
 
-TEST_CASE("a repeated run with other values is dropped; an identical repeat is kept once", "[batch][resume]") {
+TEST_CASE("a repeated run with other values is dropped: an identical repeat is kept once", "[batch][resume]") {
   const ResumeTidy t =
       tidy_for_resume(table({"0,base,0,7,1,2\n", "0,base,0,7,1,2\n", "0,alt,0,7,1,2\n", "0,alt,0,7,1,3\n"}), table({}), rules());
   CHECK(t.done == std::set<JobKey>{{0, 0, 0}});

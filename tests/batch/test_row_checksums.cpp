@@ -80,7 +80,7 @@ TEST_CASE("crc32_of is the CRC-32 of zlib and PNG", "[batch][checksums]") {
   CHECK(run_sum("a\n", {"b\n", "c\n"}) == RunSum{crc32_of("a\n"), 2, crc32_of("b\nc\n")});
 }
 
-TEST_CASE("an undamaged batch verifies; each kind of damage is named by file and line", "[batch][checksums]") {
+TEST_CASE("an undamaged batch verifies: each kind of damage is named by file and line", "[batch][checksums]") {
   SECTION("undamaged") {
     SumBatch b("clean");
     CHECK_FALSE(b.problem());

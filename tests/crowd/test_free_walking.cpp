@@ -75,7 +75,7 @@ TEST_CASE("a wall within reach bends the direction by a_w exp((r - d) / D_w)", "
   CHECK(world.position(id).y == Approx(0.3 + 0.13 * push / norm).margin(2e-5));
 }
 
-TEST_CASE("field sources act on the states in their mask; speed factors and counted neighbours by state",
+TEST_CASE("field sources act on the states in their mask: speed factors and counted neighbours by state",
           "[crowd]") {
   engine::Parallelism par(1);
   CrowdWorld world = open_world();
@@ -107,7 +107,7 @@ TEST_CASE("field sources act on the states in their mask; speed factors and coun
   CHECK(crowd.counted_neighbours(seer) == 3);
 }
 
-TEST_CASE("add_agent and the setters refuse bad input; removed ids are gone at once", "[crowd]") {
+TEST_CASE("add_agent and the setters refuse bad input: removed ids are gone at once", "[crowd]") {
   CrowdWorld world = open_world();
   CHECK_THROWS_AS(world.add_agent(AgentSpec{{NAN, 0}, {0, 0}, 1.0f, 0.2f, 0}), std::invalid_argument);
   CHECK_THROWS_AS(world.add_agent(AgentSpec{{0, 0}, {0, 0}, -1.0f, 0.2f, 0}), std::invalid_argument);

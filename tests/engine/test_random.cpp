@@ -191,7 +191,7 @@ TEST_CASE("triangular matches its mean and quantiles", "[random]") {
   }
 }
 
-TEST_CASE("bernoulli hits its rate; p=0 never, p=1 always", "[random]") {
+TEST_CASE("bernoulli hits its rate: p=0 never, p=1 always", "[random]") {
   RandomStream rng(kKey);
   const double p = 0.3;
   std::size_t hits = 0, never = 0, always = 0;

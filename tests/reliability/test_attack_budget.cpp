@@ -27,7 +27,7 @@ TEST_CASE("expected arrivals: rate times time, compounded yearly growth, scripte
   CHECK(expected_arrivals(p, 10 * kDay) == Approx(2));
 }
 
-TEST_CASE("the scenarios that ran out of memory are over the budget; the baseline is far under", "[threats][budget]") {
+TEST_CASE("the scenarios that ran out of memory are over the budget: the baseline is far under", "[threats][budget]") {
   ThreatParams t;  // the defaults
   CHECK(expected_attacks(t, 365 * kDay) < kMaxExpectedAttacks / 100);
   // Rates at the top of their documented ranges (per_day 1000, annual_growth 100) for 11 years.

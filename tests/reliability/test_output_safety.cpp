@@ -92,7 +92,7 @@ TEST_CASE("with --force, only a directory campsim wrote is replaced", "[io][host
   fs::remove_all(dir);
 }
 
-TEST_CASE("temporary siblings of dead processes are cleaned; those of live ones are not", "[io][hostile]") {
+TEST_CASE("temporary siblings of dead processes are cleaned: those of live ones are not", "[io][hostile]") {
   const fs::path dir = scratch("stale");
   const pid_t dead = dead_pid();
   const fs::path target = dir / "run";

@@ -77,7 +77,7 @@ TEST_CASE("an alias bomb stops at the expansion budget", "[scenario][hostile]") 
   CHECK(ok.find("b")->items[9].items.size() == 10);
 }
 
-TEST_CASE("nesting deeper than the limit is refused; at the limit it is read", "[scenario][hostile]") {
+TEST_CASE("nesting deeper than the limit is refused: at the limit it is read", "[scenario][hostile]") {
   const auto nested = [](int depth) { return std::string(static_cast<std::size_t>(depth), '[') + "1" + std::string(static_cast<std::size_t>(depth), ']'); };
   CHECK(error_of([&] { parse_yaml_text(nested(kMaxNestingDepth), "deep.yaml"); }).empty());
   CHECK(contains(error_of([&] { parse_yaml_text(nested(kMaxNestingDepth + 1), "deep.yaml"); }), "nested at most 64 deep"));

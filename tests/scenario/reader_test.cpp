@@ -254,7 +254,7 @@ TEST_CASE("an absent optional map keeps defaults, records them, and does not dem
   CHECK(reader.resolved()["hospital"]["beds"] == 40.0);
 }
 
-TEST_CASE("has() does not read a key; fail() locates a custom error at the key", "[scenario][reader]") {
+TEST_CASE("has() does not read a key: fail() locates a custom error at the key", "[scenario][reader]") {
   const Node tree = parse_yaml_text("a: 1\nb:\n  c: 2\n", "t.yaml");
   Reader reader(tree);
   MapReader root = reader.root();

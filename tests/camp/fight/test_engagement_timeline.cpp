@@ -102,7 +102,7 @@ TEST_CASE("an intruder walks to the wire, cuts it and steps through on a timelin
   CHECK(events.empty());  // nobody to see, nobody to shoot
 }
 
-TEST_CASE("a sentry on the ground first sees the intruder when he is through the wall; a tower sees him coming",
+TEST_CASE("a sentry on the ground first sees the intruder when he is through the wall: a tower sees him coming",
           "[fight][timeline][los]") {
   const FightParams params = certain_params();
   const Terrain terrain = wall_at_zero();

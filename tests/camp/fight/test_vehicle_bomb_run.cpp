@@ -95,7 +95,7 @@ TEST_CASE("an unseen vehicle bomb the barrier does not hold drives on inside and
   CHECK_FALSE(bomb.fight->stopped_outside);
 }
 
-TEST_CASE("fire that cannot hit never stops a vehicle bomb; fire that cannot miss stops it short", "[fight][vehicle_bomb]") {
+TEST_CASE("fire that cannot hit never stops a vehicle bomb: fire that cannot miss stops it short", "[fight][vehicle_bomb]") {
   camp::Scenario s = gate_bomb();
   s.threats.vehicle_bomb.detection_rate_per_s = 10;  // seen at once, wherever it can be seen
   s.threats.vehicle_bomb.barrier_stop_probability = 1;

@@ -80,7 +80,7 @@ TEST_CASE("routing: an ambulance at the main gate reaches a gate casualty sooner
   CHECK(from_hospital.at_hospital - from_gate.at_hospital == Approx(200));
 }
 
-TEST_CASE("an unarmoured ambulance waits for the attack to be contained; an armoured one does not", "[medical][chain]") {
+TEST_CASE("an unarmoured ambulance waits for the attack to be contained: an armoured one does not", "[medical][chain]") {
   MedicalParams p = fixed_chain();
   Incident attack;
   attack.id = 0;
@@ -250,7 +250,7 @@ TEST_CASE("night shift: a second table needs the on-call team, who arrive after 
   CHECK(day.casualties[0].surgery == Approx(day.casualties[1].surgery));
 }
 
-TEST_CASE("sandstorms ground the helicopters; a patient who cannot fly stays in the hospital", "[medical][chain]") {
+TEST_CASE("sandstorms ground the helicopters: a patient who cannot fly stays in the hospital", "[medical][chain]") {
   MedicalParams p = fixed_chain();
   p.care_needs.immediate.evacuation = 1;
   p.air_evacuation.sandstorm_day_share = 1;  // every day grounded

@@ -87,7 +87,7 @@ TEST_CASE("the ward as M/M/c: mean bed wait matches Erlang C, Little's law holds
   }
 }
 
-TEST_CASE("deaths of wounds match the closed form; a faster chain never loses a casualty the slower saved", "[medical][validation]") {
+TEST_CASE("deaths of wounds match the closed form: a faster chain never loses a casualty the slower saved", "[medical][validation]") {
   MedicalParams slow = fixed_chain();
   slow.survival = SurvivalParams{};  // the default (assumed) hazards
   slow.casevac.approval.other_nation.levels[2].delay = engine::Distribution::fixed(2 * kHour);

@@ -137,7 +137,7 @@ TEST_CASE("external inflow: counted apart, the camp's metrics keep meaning the c
   CHECK(off["external"]["casualties"] == 0);
 }
 
-TEST_CASE("external inflow: the world never hears of external casualties; one who dies on the way never arrives",
+TEST_CASE("external inflow: the world never hears of external casualties: one who dies on the way never arrives",
           "[medical][external]") {
   // Three T1 whose hazard (scale 30 min, constant, first aid no help) kills them within the
   // 24-hour horizon with probability 1 - e^-48, and who would reach the door only after 10 days.

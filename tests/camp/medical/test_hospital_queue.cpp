@@ -139,7 +139,7 @@ TEST_CASE("hospital queue: deterministic given its inputs, whatever their order"
   CHECK(a.mean_in_system == c.mean_in_system);
 }
 
-TEST_CASE("hospital queue: M/M/c mean waits match Erlang C; Little's law holds on every run",
+TEST_CASE("hospital queue: M/M/c mean waits match Erlang C: Little's law holds on every run",
           "[medical][queue]") {
   // mu = 1 (mean service 1 time unit); lambda = rho * c. R independent replications of N
   // patients, the first W of each discarded as warm-up (the queue starts empty); the mean wait

@@ -87,7 +87,7 @@ TEST_CASE("a protest's casualties are conserved, reach the medical chain, and mo
   CHECK(civilians_hurt > 0);
 }
 
-TEST_CASE("force is never used before it is authorized; without gunfire no protester is hit", "[protest]") {
+TEST_CASE("force is never used before it is authorized: without gunfire no protester is hit", "[protest]") {
   for (std::uint64_t seed = 1; seed <= 3; ++seed) {
     const RunResult r = run(kByTheBook, seed, small_crowd());
     REQUIRE(r.protest_records.rows.size() == 1);

@@ -51,7 +51,7 @@ TEST_CASE("the vehicle drives the open road at speed and the chicane at its forc
   CHECK(drive_on(road, 280, 1, 280) == Approx(280));
 }
 
-TEST_CASE("without a chicane the whole road is driven at speed; inside, never past the centre", "[vehicle_bomb][road]") {
+TEST_CASE("without a chicane the whole road is driven at speed: inside, never past the centre", "[vehicle_bomb][road]") {
   const Gate gate{"g", {0, 0}, false, false};
   const ApproachRoad road = approach_road(road_params(), gate, {0, -50});
   CHECK(road.chicane_m == 0);

@@ -70,7 +70,7 @@ TEST_CASE("a complex attack whose bomb is stopped before the gate lets no gunmen
   }
 }
 
-TEST_CASE("gunmen through the breach fire until contained; blast and gunfire in one incident", "[complex_attack]") {
+TEST_CASE("gunmen through the breach fire until contained: blast and gunfire in one incident", "[complex_attack]") {
   const CampLayout layout = square_camp();
   const ThreatContext ctx = context(layout);
   VehicleBombParams bomb;

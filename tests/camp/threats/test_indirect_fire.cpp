@@ -362,7 +362,7 @@ TEST_CASE("the radar detects salvos at its detection probability", "[indirect_fi
   CHECK(near_share(detected / double(n), p.detection_probability, n));
 }
 
-TEST_CASE("sentries stay at their posts; repeated rounds count each person once", "[indirect_fire]") {
+TEST_CASE("sentries stay at their posts: repeated rounds count each person once", "[indirect_fire]") {
   // One sentry 6 m from the aim, three rounds all at the aim: each round kills with pk and hurts
   // with pc independently, so over the salvo P(killed) = 1 - (1 - pk)^3 and P(any harm) =
   // 1 - (1 - pc)^3, and the sentry is at most one casualty. A tower has container cover.

@@ -57,7 +57,7 @@ TEST_CASE("guards live in their force's lines in place of as many residents", "[
   CHECK(contains(layout.zones[0].polygon, guard.home_spot));
 }
 
-TEST_CASE("the schedule: day workers at work 07-19, asleep 22-07; night workers the other way", "[world][population]") {
+TEST_CASE("the schedule: day workers at work 07-19, asleep 22-07: night workers the other way", "[world][population]") {
   PersonRecord day;
   day.shift = Shift::Day;
   day.home = 0;

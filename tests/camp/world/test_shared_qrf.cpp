@@ -115,7 +115,7 @@ TEST_CASE("an ambulance escort takes the QRF: an incident during the escort wait
   CHECK(force.waited() == 1);
 }
 
-TEST_CASE("an escort asked for while the QRF is out waits for it to come home; a reserve does not",
+TEST_CASE("an escort asked for while the QRF is out waits for it to come home: a reserve does not",
           "[world][qrf][escort]") {
   const CampLayout layout = road();
   auto r = rng();

@@ -46,7 +46,7 @@ TEST_CASE("the beds a strike takes are its lethal area's share of the hospital, 
   CHECK_FALSE(hospital_damage(h, 0, 10).any());
 }
 
-TEST_CASE("a round on the ambulance station takes the ambulance and part of the hospital; one far away, nothing",
+TEST_CASE("a round on the ambulance station takes the ambulance and part of the hospital: one far away, nothing",
           "[world][strike]") {
   const CampLayout layout = road_with_hospital();
   const QrfParams qrf{};

@@ -45,7 +45,7 @@ camp::RunOptions one_day(int threads = 1) {
 
 }  // namespace
 
-TEST_CASE("an alarm makes the engine tick; jumping gives the same bytes as ticking every second", "[world][run]") {
+TEST_CASE("an alarm makes the engine tick: jumping gives the same bytes as ticking every second", "[world][run]") {
   const camp::Scenario s = baseline_with_salvos();
   camp::RunOptions jump = one_day();
   camp::RunOptions tick = one_day();
@@ -153,7 +153,7 @@ TEST_CASE("casualties are people of the world, each hit where that person was", 
   }
 }
 
-TEST_CASE("an ambulance escort out with the only QRF team makes a later attack wait; a reserve team does not",
+TEST_CASE("an ambulance escort out with the only QRF team makes a later attack wait: a reserve team does not",
           "[world][run][qrf][escort]") {
   // A roadside bomb at 08:00 hurts people on the road outside the camp (out by day only: a strike
   // hurts nobody when nobody is out); the ambulance leaves with its escort at once (dispatch on
