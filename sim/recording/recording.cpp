@@ -276,7 +276,6 @@ void RecordingReader::scan() {
       ByteReader in(frame->payload);
       if (frame->tag == kKeyframe) {
         state = decode_keyframe(in);
-        keyframes_.push_back({state.time, offset, frame_count_});
       } else {
         if (keyframes_.empty()) break;
         apply_delta(in, state);
@@ -284,6 +283,8 @@ void RecordingReader::scan() {
     } catch (const RecordingError&) {
       break;
     }
+    if (frame_count_ > 0 && state.time < last_time_) break;  // damage, as in advance()
+    if (frame->tag == kKeyframe) keyframes_.push_back({state.time, offset, frame_count_});
     if (frame_count_ == 0) first_time_ = state.time;
     last_time_ = state.time;
     note_incidents(incidents_, state);
@@ -338,12 +339,17 @@ bool RecordingReader::advance() {
   const std::optional<Frame> frame = read_frame(next_offset_);
   if (!frame) return false;
   ByteReader in(frame->payload);
+  const engine::SimTime before = current_.time;
   if (frame->tag == kKeyframe)
     current_ = decode_keyframe(in);
   else if (frame->tag == kDelta)
     apply_delta(in, current_);
   else
     throw RecordingError("recording: unexpected frame in the snapshot stream");
+  // The recorder writes frames in time order; a frame that goes back is damage the index cannot
+  // show (frames carry no checksum), and a player that went on would draw a jumbled run.
+  if (current_.time < before)
+    throw RecordingError("recording: frame " + std::to_string(current_frame_ + 1) + " goes back in time; record the run again");
   ++current_frame_;
   next_offset_ = frame->next;
   return true;

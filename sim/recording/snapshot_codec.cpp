@@ -1,6 +1,7 @@
 #include "sim/recording/snapshot_codec.hpp"
 
 #include <bit>
+#include <cmath>
 #include <cstdint>
 
 namespace campsim::io {
@@ -299,9 +300,21 @@ void encode_keyframe(ByteWriter& out, const WorldSnapshot& s) {
   put_list(out, s.rounds);
 }
 
+namespace {
+
+// A frame's simulated time; a damaged frame can hold any double, and a NaN would pass every
+// "not before" test the player makes, so only finite times are read as times.
+engine::SimTime frame_time(ByteReader& in) {
+  const double t = in.f64();
+  if (!std::isfinite(t)) throw RecordingError("recording: a frame's time is not a finite number");
+  return t;
+}
+
+}  // namespace
+
 WorldSnapshot decode_keyframe(ByteReader& in) {
   WorldSnapshot s;
-  s.time = in.f64();
+  s.time = frame_time(in);
   s.time_of_day = in.f64();
   get_list(in, s.posts);
   get_list(in, s.people);
@@ -342,7 +355,7 @@ void encode_delta(ByteWriter& out, const WorldSnapshot& previous, const WorldSna
 }
 
 void apply_delta(ByteReader& in, WorldSnapshot& state) {
-  state.time = in.f64();
+  state.time = frame_time(in);
   state.time_of_day = in.f64();
   const std::uint8_t sections = in.u8();
   if (sections & ~kAllSections) throw RecordingError("recording: unknown section in a delta");
@@ -359,6 +372,6 @@ void apply_delta(ByteReader& in, WorldSnapshot& state) {
   }
 }
 
-double payload_time(ByteReader in) { return in.f64(); }
+engine::SimTime payload_time(ByteReader in) { return frame_time(in); }
 
 }  // namespace campsim::io

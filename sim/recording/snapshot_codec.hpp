@@ -21,6 +21,6 @@ void encode_delta(ByteWriter& out, const camp::WorldSnapshot& previous, const ca
 void apply_delta(ByteReader& in, camp::WorldSnapshot& state);
 
 // Only the time of a keyframe or delta payload (its first field), without decoding the rest.
-double payload_time(ByteReader in);
+engine::SimTime payload_time(ByteReader in);
 
 }  // namespace campsim::io

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include <filesystem>
 #include <fstream>
@@ -123,14 +124,16 @@ TEST_CASE("a keyframe and a delta give back their snapshots bit for bit", "[io][
   CHECK(io::identical(state, c));
 }
 
-TEST_CASE("a protest at the gate comes back bit for bit; a version-1 keyframe has none", "[io][recording]") {
+TEST_CASE("a protest at the gate comes back bit for bit: a version-1 keyframe has none", "[io][recording]") {
   camp::WorldSnapshot a = testing::synthetic_world(50, 2, 10);
   const std::string version1 = [&] {
     io::ByteWriter w;
     io::encode_keyframe(w, a);  // no protest: the default view
-    // A version-1 keyframe is this without the protest record: live 1, id 1 (svarint -1),
-    // level 1, action 1, gate 16, at_gate 1, active 1, legitimacy 8, protester count 1 = 31 bytes.
-    return std::string(w.bytes().substr(0, w.bytes().size() - 31));
+    // A version-1 keyframe is this without the protest record (live 1, id 1 (svarint -1),
+    // level 1, action 1, gate 16, at_gate 1, active 1, legitimacy 8, protester count 1 = 31 bytes)
+    // and without the two lists later versions added: combatants (version 3) and rounds (version
+    // 4), each an empty list, a count of 1 byte.
+    return std::string(w.bytes().substr(0, w.bytes().size() - 31 - 1 - 1));
   }();
   io::ByteReader old_in(version1);
   CHECK(io::identical(io::decode_keyframe(old_in), a));
@@ -297,6 +300,65 @@ TEST_CASE("check_whole passes a finished recording and refuses one cut short or 
     f.put('\x7f');
   }
   CHECK_THROWS_WITH(io::RecordingReader(file).check_whole(), Catch::Contains("is damaged"));
+  fs::remove_all(dir);
+}
+
+// The fuzzer's finding on 825f457 (fuzz/fuzz_recording.cpp): a frame whose time was damaged to NaN
+// passed check_whole() (which walks the frames' framing, not their contents) and then played, with
+// NaN passing every "not before" test. A frame's time is its first payload field, after the 5-byte
+// frame header (tag, u32 size).
+TEST_CASE("a frame whose time is not a number, or goes back, stops playback with a RecordingError", "[io][recording]") {
+  const fs::path dir = scratch("times");
+  const std::vector<camp::WorldSnapshot> all = run_of_snapshots(300, 120);
+  std::vector<std::uint64_t> offsets;
+  {
+    io::RecordingWriter writer(dir / "recording.bin", info());
+    for (const auto& s : all) {
+      offsets.push_back(writer.bytes());
+      writer.write(s);
+    }
+    writer.finish();
+  }
+  const fs::path file = dir / "recording.bin";
+  fs::copy_file(file, dir / "whole.bin");
+  const auto put_time = [&](std::size_t frame, double t) {
+    fs::remove(file);
+    fs::copy_file(dir / "whole.bin", file);
+    io::ByteWriter w;
+    w.f64(t);
+    std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(static_cast<std::streamoff>(offsets[frame] + 5));
+    f.write(w.bytes().data(), static_cast<std::streamsize>(w.bytes().size()));
+  };
+  const auto frames_played = [&](std::size_t& played) {
+    io::RecordingReader reader(file);
+    CHECK_NOTHROW(reader.check_whole());  // the framing is intact: only playing can see this
+    played = 0;
+    while (reader.advance()) ++played;
+  };
+  std::size_t played = 0;
+  put_time(0, std::nan(""));  // the first keyframe: the fuzzer's case
+  CHECK_THROWS_AS(frames_played(played), io::RecordingError);
+  CHECK(played == 0);
+  put_time(4, std::numeric_limits<double>::infinity());
+  CHECK_THROWS_AS(frames_played(played), io::RecordingError);
+  CHECK(played == 4);
+  // Frame 6 set one second before frame 5: frames 0-5 play, frame 6 is refused by its number.
+  REQUIRE(all[5].time - 1 < all[5].time);
+  put_time(6, all[5].time - 1);
+  {
+    io::RecordingReader reader(file);
+    for (int k = 0; k < 6; ++k) REQUIRE(reader.advance());
+    CHECK_THROWS_WITH(reader.advance(), Catch::Contains("frame 6 goes back in time"));
+  }
+  // An unfinished recording with the same damage is scanned only up to the frame before it.
+  fs::resize_file(file, offsets[10]);
+  {
+    io::RecordingReader reader(file);
+    CHECK_FALSE(reader.complete());
+    CHECK(reader.frame_count() == 6);
+    CHECK(reader.last_time() == all[5].time);
+  }
   fs::remove_all(dir);
 }
 
