@@ -9,6 +9,7 @@
 #include <limits>
 #include <optional>
 #include <sstream>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -77,6 +78,41 @@ sf::Vector2u size_option(const std::string& text) {
     throw std::invalid_argument("--size takes WIDTHxHEIGHT from " + std::to_string(render::kPanelWidth + 200) + "x400 to " +
                                 std::to_string(kMaxSide) + "x" + std::to_string(kMaxSide) + ", got '" + text + "'");
   return {w, h};
+}
+
+// --at, --from and --to must fall within what is drawn: the recording's frames, or the live
+// run's duration; a time past the end would draw the last frame as if it were that time.
+void refuse_times_past(const ViewOptions& o, engine::SimTime end, std::string_view what, std::string_view end_is) {
+  for (const auto& [name, text] : {std::pair{"at", o.at}, std::pair{"from", o.from}, std::pair{"to", o.to}})
+    if (const auto t = time_option(name, text); t && *t > end + 1e-9)
+      throw std::invalid_argument(
+          fmt::format("--{} {} is past the end of {} ({:.0f} s after the start, {})", name, text, what, end, end_is));
+}
+
+// Why the pictures cannot be written where asked, checked before a run or a display: the same
+// rules as every output path (io::output_path_problem), plus what is particular to a picture. A
+// screenshot goes into a directory that exists (a typo in it should not grow a tree of
+// directories) and is not itself a directory; --frames and --out are directories campsim makes.
+std::optional<std::string> picture_path_problem(const ViewOptions& o) {
+  std::error_code ec;
+  if (!o.screenshot.empty()) {
+    const fs::path shot = o.screenshot;
+    if (const auto problem = io::output_path_problem(shot)) return "--screenshot " + *problem;
+    if (fs::is_directory(shot, ec))
+      return fmt::format("--screenshot {} is a directory; give the picture's file name, e.g. {}", shot.string(),
+                         (shot / "shot.png").string());
+    const fs::path parent = fs::absolute(shot).parent_path();
+    if (!fs::is_directory(parent, ec))
+      return fmt::format("--screenshot {}: the directory {} does not exist; make it first", shot.string(), parent.string());
+  }
+  if (!o.frames.empty()) {
+    if (const auto problem = io::output_path_problem(o.frames)) return "--frames " + *problem;
+    if (fs::exists(o.frames, ec) && !fs::is_directory(o.frames, ec))
+      return fmt::format("--frames {} exists and is not a directory", o.frames);
+  }
+  if (!o.out.empty())
+    if (const auto problem = io::output_path_problem(o.out)) return "--out " + *problem;
+  return std::nullopt;
 }
 
 // The still frames asked for: one screenshot, or frames every so often from T0 to T1.
@@ -178,27 +214,36 @@ int play_recording(const ViewOptions& o) {
   return kOk;
 }
 
-int watch_live(const ViewOptions& o) {
-  std::optional<camp::LoadedScenario> loaded_or_not = load_or_report(o.scenario);
-  if (!loaded_or_not) return kBadInput;
-  const camp::LoadedScenario& loaded = *loaded_or_not;
+// The run a live view makes: the scenario's seed and duration unless --seed and --days say otherwise.
+camp::RunOptions live_run_options(const ViewOptions& o, const camp::LoadedScenario& loaded) {
   camp::RunOptions run;
   run.seed = o.numbers.seed ? *o.numbers.seed : static_cast<std::uint64_t>(loaded.scenario.meta.seed);
   run.threads = o.threads;
   run.duration = o.numbers.days ? *o.numbers.days * engine::kDay : 0;
-  if (const auto too_many = attack_budget_problem(loaded.scenario, run.duration > 0 ? run.duration : loaded.scenario.meta.duration)) {
-    std::cerr << "campsim view: " << *too_many << "; nothing was run\n";
-    return kBadInput;
+  return run;
+}
+
+// Why a live run cannot be watched as asked, checked before a display is needed (so the answer is
+// the same with or without one): too many attacks, a time past the run's end, an --out that
+// exists without --force, --record without --out.
+std::optional<std::string> live_run_problem(const ViewOptions& o, const camp::LoadedScenario& loaded) {
+  const camp::RunOptions run = live_run_options(o, loaded);
+  const engine::SimTime run_end = run.duration > 0 ? run.duration : loaded.scenario.meta.duration;
+  if (const auto too_many = attack_budget_problem(loaded.scenario, run_end)) return *too_many + "; nothing was run";
+  try {
+    refuse_times_past(o, run_end, "the run", run.duration > 0 ? "--days" : "the scenario's duration");
+  } catch (const std::invalid_argument& e) {
+    return std::string(e.what());
   }
+  if (!o.out.empty() && fs::exists(o.out) && !o.force)
+    return "output directory " + o.out + " already exists; use --force to replace it";
+  if (o.record && o.out.empty()) return "--record needs --out DIR (the recording goes into the run directory)";
+  return std::nullopt;
+}
+
+int watch_live(const ViewOptions& o, const camp::LoadedScenario& loaded) {
+  const camp::RunOptions run = live_run_options(o, loaded);
   const std::optional<fs::path> run_dir = o.out.empty() ? std::nullopt : std::optional<fs::path>(o.out);
-  if (run_dir && fs::exists(*run_dir) && !o.force) {
-    std::cerr << "campsim view: output directory " << run_dir->string() << " already exists; use --force to replace it\n";
-    return kBadInput;
-  }
-  if (o.record && !run_dir) {
-    std::cerr << "campsim view: --record needs --out DIR (the recording goes into the run directory)\n";
-    return kBadInput;
-  }
   const std::string title = fmt::format("{}  seed {}", loaded.scenario.meta.name, run.seed);
   const sf::Vector2u size = size_option(o.size);
   const double days = (run.duration > 0 ? run.duration : loaded.scenario.meta.duration) / engine::kDay;
@@ -318,6 +363,7 @@ int view_command(const std::vector<std::string>& args) {
     look_option(o.look);
     if (!(o.fps >= 1 && o.fps <= 240))
       throw std::invalid_argument(fmt::format("--fps must be from 1 to 240 frames a second, got {}", o.fps));
+    if (const auto problem = picture_path_problem(o)) throw std::invalid_argument(*problem);
   } catch (const std::invalid_argument& e) {
     std::cerr << "campsim view: " << io::visible_lines(e.what()) << "\n";
     return kBadInput;
@@ -335,10 +381,7 @@ int view_command(const std::vector<std::string>& args) {
         io::RecordingReader reader(recording_in(source));
         reader.check_whole();
         // A time past the recording's end would draw its last frame as if it were that time.
-        for (const auto& [name, text] : {std::pair{"at", o.at}, std::pair{"from", o.from}, std::pair{"to", o.to}})
-          if (const auto t = time_option(name, text); t && *t > reader.last_time() + 1e-9)
-            throw std::invalid_argument(fmt::format("--{} {} is past the end of the recording ({:.0f} s after the start, its last frame)",
-                                                    name, text, reader.last_time()));
+        refuse_times_past(o, reader.last_time(), "the recording", "its last frame");
       } catch (const io::RecordingError& e) {
         std::cerr << "campsim view: " << io::visible_lines(e.what()) << "\n";
         return kBadInput;
@@ -346,6 +389,16 @@ int view_command(const std::vector<std::string>& args) {
         std::cerr << "campsim view: " << io::visible_lines(e.what()) << "\n";
         return kBadInput;
       }
+    }
+  }
+  // A live run's scenario is read (and its run checked) before a display is needed too.
+  std::optional<camp::LoadedScenario> live;
+  if (const fs::path source = o.scenario.scenario; !fs::is_directory(source) && source.extension() != ".bin") {
+    live = load_or_report(o.scenario);
+    if (!live) return kBadInput;
+    if (const auto problem = live_run_problem(o, *live)) {
+      std::cerr << "campsim view: " << io::visible_lines(*problem) << "\n";
+      return kBadInput;
     }
   }
   // SFML aborts the process when it cannot open a display; say what to do instead.
@@ -356,9 +409,7 @@ int view_command(const std::vector<std::string>& args) {
     return kFailure;
   }
   try {
-    const fs::path source = o.scenario.scenario;
-    if (fs::is_directory(source) || source.extension() == ".bin") return play_recording(o);
-    return watch_live(o);
+    return live ? watch_live(o, *live) : play_recording(o);
   } catch (const std::invalid_argument& e) {
     std::cerr << "campsim view: " << io::visible_lines(e.what()) << "\n";
     return kBadInput;
