@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <limits>
 #include <queue>
+#include <stdexcept>
+#include <string>
 #include <utility>
 
 namespace campsim::camp {
@@ -74,10 +76,15 @@ int road_components(const CampLayout& layout) {
   return components;
 }
 
-int find_road_node(const CampLayout& layout, const std::string& name) {
+std::optional<int> find_road_node(const CampLayout& layout, const std::string& name) {
   for (std::size_t i = 0; i < layout.road_nodes.size(); ++i)
     if (layout.road_nodes[i].name == name) return static_cast<int>(i);
-  return -1;
+  return std::nullopt;
+}
+
+int road_node_named(const CampLayout& layout, const std::string& name, std::string_view what) {
+  if (const std::optional<int> node = find_road_node(layout, name)) return *node;
+  throw std::invalid_argument(std::string(what) + ": no road node named '" + name + "' in the layout's camp.roads.nodes");
 }
 
 std::vector<std::vector<double>> route_length_table(const CampLayout& layout) {

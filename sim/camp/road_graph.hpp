@@ -3,6 +3,7 @@
 // walks inside the camp: patrols now, the quick reaction force and ambulances later.
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sim/camp/layout.hpp"
@@ -18,8 +19,13 @@ struct Route {
 // broken towards lower node indices, so the same layout always gives the same route.
 std::optional<Route> shortest_route(const CampLayout& layout, int from, int to);
 
-// Index of the road node called `name`, or -1 if there is none.
-int find_road_node(const CampLayout& layout, const std::string& name);
+// Index of the road node called `name`, or nothing if there is none.
+std::optional<int> find_road_node(const CampLayout& layout, const std::string& name);
+
+// The road node a scenario names for a site (`what`: "qrf.base", "medical.ambulances.hospital_node").
+// The scenario loader refuses an unknown name with its file and line, so one that is not found
+// here is a model assembled without the loader: std::invalid_argument naming it, never node 0.
+int road_node_named(const CampLayout& layout, const std::string& name, std::string_view what);
 
 // Shortest route length between every pair of road nodes, metres ([from][to]; infinity when
 // unreachable). For models that route many trips on a small graph (ambulances).

@@ -53,7 +53,7 @@ LoadedScenario load_scenario(const std::filesystem::path& file, const std::vecto
   check_threat_targets(threats, s);
   scenario::MapReader qrf = root.map("qrf", scenario::Need::Required);
   read_qrf(qrf, s.qrf);
-  if (!s.layout.road_nodes.empty() && find_road_node(s.layout, s.qrf.base) < 0)
+  if (!s.layout.road_nodes.empty() && !find_road_node(s.layout, s.qrf.base))
     qrf.fail("base", "the name of a road node in camp.roads.nodes", "'" + s.qrf.base + "'");
   // A scenario without a medical section has no medical chain (older scenarios, guard studies).
   s.medical.enabled = root.has("medical");

@@ -28,6 +28,9 @@ inline camp::Scenario small_camp(int posts, int soldiers, double shift_hours) {
   g.shifts.relief_lateness = engine::Distribution::fixed(0);
   disable_all_threats(s.threats);
   s.qrf.base = "a";
+  // The medical chain is on by default in a hand-built scenario; its hospital must be a road node
+  // of the layout (the loader checks it; a name not found is an error, never node 0).
+  s.medical.ambulances.hospital_node = "a";
   g.rotation.first_in = 1000 * engine::kDay;
   g.rotation.unit_in_theatre = 1000 * engine::kDay;
   for (int p = 0; p < posts; ++p) {

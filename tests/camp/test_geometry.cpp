@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <stdexcept>
 
 #include "sim/camp/geometry.hpp"
 #include "sim/camp/road_graph.hpp"
@@ -82,6 +83,18 @@ TEST_CASE("shortest routes over the road graph match the hand-worked answer", "[
   edge(2, 4);
   CHECK(road_components(layout) == 1);
   CHECK(shortest_route(layout, 4, 4)->length_m == 0);
+}
+
+TEST_CASE("a road node is found by name, and a site naming no node is an error, never node 0", "[geometry][roads]") {
+  CampLayout layout;
+  layout.road_nodes = {{"hospital", {0, 0}}, {"gate", {3, 0}}};
+  CHECK(find_road_node(layout, "gate") == 1);
+  CHECK(find_road_node(layout, "hospital") == 0);
+  CHECK_FALSE(find_road_node(layout, "Gate"));  // names are exact
+  CHECK_FALSE(find_road_node(layout, ""));
+  CHECK(road_node_named(layout, "gate", "qrf.base") == 1);
+  CHECK_THROWS_WITH(road_node_named(layout, "hq", "qrf.base"), Catch::Contains("qrf.base") && Catch::Contains("'hq'"));
+  CHECK_THROWS_AS(road_node_named(CampLayout{}, "hospital", "medical.ambulances.hospital_node"), std::invalid_argument);
 }
 
 // The remembered coverage must be the walk's own result for every layout it is asked about,

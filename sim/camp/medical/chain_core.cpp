@@ -11,10 +11,13 @@ namespace campsim::camp {
 
 MedicalSites resolve_sites(const MedicalParams& params, const CampLayout& layout) {
   MedicalSites s;
-  s.hospital = std::max(0, find_road_node(layout, params.ambulances.hospital_node));
-  if (const int gate = find_road_node(layout, params.ambulances.gate_node); gate >= 0) s.gate = gate;
+  s.hospital = road_node_named(layout, params.ambulances.hospital_node, "medical.ambulances.hospital_node");
+  // The gate node is optional (needed only for an ambulance stationed at the main gate; the reader
+  // requires it then); a name given is one the reader checked.
+  if (!params.ambulances.gate_node.empty())
+    s.gate = road_node_named(layout, params.ambulances.gate_node, "medical.ambulances.gate_node");
   for (const std::string& name : params.first_aid.responder_posts)
-    if (const int n = find_road_node(layout, name); n >= 0) s.responders.push_back(n);
+    s.responders.push_back(road_node_named(layout, name, "medical.first_aid.responder_posts"));
   if (s.responders.empty()) s.responders.push_back(s.hospital);
   return s;
 }

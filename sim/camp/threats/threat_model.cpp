@@ -49,14 +49,14 @@ ThreatModel::ThreatModel(const ThreatParams& params, const QrfParams& qrf, const
       all_clear_after_(all_clear_after),
       config_(config),
       log_(log),
-      qrf_force_(qrf, layout, std::max(0, find_road_node(layout, qrf.base))) {  // checked by the loader
+      qrf_force_(qrf, layout, road_node_named(layout, qrf.base, "qrf.base")) {
   context_.layout = &layout_;
   context_.seed = config.seed;
   context_.replication = config.replication;
   context_.start_time_of_day = config.start_time_of_day;
   context_.guard_contingent = guard_params.force.contingent;
   context_.qrf = qrf;
-  context_.qrf_base = std::max(0, find_road_node(layout, qrf.base));
+  context_.qrf_base = road_node_named(layout, qrf.base, "qrf.base");
   context_.qrf_force = &qrf_force_;
   context_.sentries_at = [this](SimTime t) { return sentries_now(t); };
   context_.people_at = [this](SimTime t) { return people_.people_at(t); };
