@@ -37,6 +37,14 @@ struct CrowdModelParams {
   std::size_t grain = 512;
   // Performance only: results are the same bytes with either layout (tested).
   GridLayout grid_layout = GridLayout::automatic;
+  // An arrived agent stands still (speed 0), so a step computes for it only a new heading, and
+  // that heading is read only by the agent itself, as the fallback when its forces cancel
+  // exactly (norm below 1e-6) after it is sent walking again. false: an arrived agent is skipped
+  // and keeps the heading it arrived with (a standing crowd costs almost nothing per step);
+  // true: the plain definition, its heading recomputed every step (the reference in tests).
+  // Positions, phases and arrivals are the same bytes either way unless that exact cancellation
+  // happens at the step an agent is sent walking again (tested; docs/performance.md).
+  bool recompute_arrived_heading = false;
 };
 
 // Throws std::invalid_argument naming the parameter, its value and the allowed range.
