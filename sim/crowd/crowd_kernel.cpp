@@ -226,15 +226,15 @@ void update_agents(const KernelView& v, std::size_t begin, std::size_t end) {
     blocks.overflow = false;
     if (near.empty()) {
       for (std::uint32_t row = hood.row_begin; row <= hood.row_end; ++row) {
-        const std::uint32_t s0 = v.slots.first_slot(row * v.columns + hood.col_begin);
-        const std::uint32_t s1 = v.slots.first_slot(row * v.columns + hood.col_end + 1);
+        const std::uint32_t s0 = v.slots.first_slot_at(row, hood.col_begin);
+        const std::uint32_t s1 = v.slots.first_slot_at(row, hood.col_end + 1);
         add_repulsion(acc, blocks, slots, s0, s1, lanes);
       }
     } else {
       visible.count = 0;
       for (std::uint32_t row = hood.row_begin; row <= hood.row_end; ++row) {
-        const std::uint32_t s0 = v.slots.first_slot(row * v.columns + hood.col_begin);
-        const std::uint32_t s1 = v.slots.first_slot(row * v.columns + hood.col_end + 1);
+        const std::uint32_t s0 = v.slots.first_slot_at(row, hood.col_begin);
+        const std::uint32_t s1 = v.slots.first_slot_at(row, hood.col_end + 1);
         for (std::uint32_t s = s0; s < s1 && visible.count < kMaxVisible; ++s) {
           const float dx = xi - sx[s], dy = yi - sy[s];
           const float d2 = dx * dx + dy * dy;
@@ -301,8 +301,8 @@ void update_agents(const KernelView& v, std::size_t begin, std::size_t end) {
     } else if (near.empty()) {
       F4 best = splat4(kNoSpacing);
       for (std::uint32_t row = hood.row_begin; row <= hood.row_end; ++row) {
-        const std::uint32_t s0 = v.slots.first_slot(row * v.columns + hood.col_begin);
-        const std::uint32_t s1 = v.slots.first_slot(row * v.columns + hood.col_end + 1);
+        const std::uint32_t s0 = v.slots.first_slot_at(row, hood.col_begin);
+        const std::uint32_t s1 = v.slots.first_slot_at(row, hood.col_end + 1);
         best = min_spacing_slots(best, slots, s0, s1, lanes, dir_x, dir_y);
       }
       spacing = min_of4(best);

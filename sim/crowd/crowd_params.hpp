@@ -8,9 +8,11 @@ namespace campsim::crowd {
 
 // How the agents' grid indexes its cells (performance only: both give the same bytes).
 enum class GridLayout : std::uint8_t {
-  automatic,  // sparse when the frame has more than kSparseCellsPerAgent cells per agent
+  automatic,  // sparse when the frame has more than kSparseCellsPerAgent cells per agent, and
+              // then window when the agents' bounding box has at most that many
   dense,      // an array over every cell of the frame: best for crowds that fill it
   sparse,     // only the occupied cells, sorted: best for a few thousand people in a camp-sized frame
+  window,     // dense over the agents' bounding box: best for a crowd gathered in one corner of it
 };
 
 struct CrowdModelParams {
@@ -35,7 +37,7 @@ struct CrowdModelParams {
   int resort_interval = 8;
   // Agents per parallel chunk (measured: docs/performance.md).
   std::size_t grain = 512;
-  // Performance only: results are the same bytes with either layout (tested).
+  // Performance only: results are the same bytes with any layout (tested).
   GridLayout grid_layout = GridLayout::automatic;
   // An arrived agent stands still (speed 0), so a step computes for it only a new heading, and
   // that heading is read only by the agent itself, as the fallback when its forces cancel
