@@ -6,11 +6,25 @@ namespace campsim::crowd {
 
 bool use_sparse_layout(GridLayout layout, std::uint32_t cells, std::size_t agents) {
   switch (layout) {
-    case GridLayout::dense: return false;
+    case GridLayout::dense:
+    case GridLayout::window: return false;  // the window is sized by the agents, decided apart
     case GridLayout::sparse: return true;
     case GridLayout::automatic: break;
   }
   return static_cast<std::size_t>(cells) > static_cast<std::size_t>(kSparseCellsPerAgent) * std::max<std::size_t>(agents, 1);
+}
+
+bool use_window_layout(GridLayout layout, std::uint32_t frame_cells, std::uint32_t window_cells, std::size_t agents) {
+  switch (layout) {
+    case GridLayout::window: return true;
+    case GridLayout::dense:
+    case GridLayout::sparse: return false;
+    case GridLayout::automatic: break;
+  }
+  // Only in place of the sparse layout: where the frame is dense enough the dense layout costs
+  // about the same and needs no bounding box.
+  return use_sparse_layout(layout, frame_cells, agents) &&
+         static_cast<std::size_t>(window_cells) <= static_cast<std::size_t>(kSparseCellsPerAgent) * std::max<std::size_t>(agents, 1);
 }
 
 void AgentGrid::reserve(std::size_t agents, const GridFrame& frame, GridLayout layout) {
@@ -21,10 +35,12 @@ void AgentGrid::reserve(std::size_t agents, const GridFrame& frame, GridLayout l
   keys_.reserve(agents);
   occupied_cell_.reserve(agents);
   occupied_start_.reserve(agents + 1);
-  if (!use_sparse_layout(layout, frame.cell_count(), agents)) {
-    start_.reserve(static_cast<std::size_t>(frame.cell_count()) + 1);
-    cursor_.reserve(frame.cell_count());
-  }
+  // The window never holds more than kSparseCellsPerAgent cells per agent when chosen by itself.
+  std::size_t cells = frame.cell_count();
+  if (use_sparse_layout(layout, frame.cell_count(), agents))
+    cells = std::min(cells, static_cast<std::size_t>(kSparseCellsPerAgent) * std::max<std::size_t>(agents, 1));
+  start_.reserve(cells + 1);
+  cursor_.reserve(cells);
 }
 
 void AgentGrid::rebuild(const GridFrame& frame, const AgentColumnsView& agents, StateMask counted_states,
@@ -39,11 +55,21 @@ void AgentGrid::rebuild(const GridFrame& frame, const AgentColumnsView& agents, 
     const std::size_t end = std::min(n, (chunk + 1) * grain);
     for (std::size_t i = chunk * grain; i < end; ++i) cell_of_[i] = frame.cell_of(agents.x[i], agents.y[i]);
   });
+  frame_columns_ = frame.columns;
   sparse_ = use_sparse_layout(layout, frame.cell_count(), n);
-  if (sparse_)
+  windowed_ = false;
+  if (sparse_ || layout == GridLayout::window) {
+    fit_window(frame);
+    windowed_ = use_window_layout(layout, frame.cell_count(), window_rows_ * window_columns_, n);
+  }
+  if (windowed_) {
+    sparse_ = false;
+    sort_window(frame);
+  } else if (sparse_) {
     sort_sparse();
-  else
+  } else {
     sort_dense(frame);
+  }
   fill_slots(agents, counted_states);
 }
 
@@ -78,6 +104,39 @@ void AgentGrid::sort_sparse() {
   occupied_start_.push_back(static_cast<std::uint32_t>(agents_));
 }
 
+void AgentGrid::fit_window(const GridFrame& frame) {
+  std::uint32_t row_lo = frame.rows, row_hi = 0, col_lo = frame.columns, col_hi = 0;
+  for (std::size_t i = 0; i < agents_; ++i) {
+    const std::uint32_t row = cell_of_[i] / frame.columns, col = cell_of_[i] - row * frame.columns;
+    row_lo = std::min(row_lo, row), row_hi = std::max(row_hi, row);
+    col_lo = std::min(col_lo, col), col_hi = std::max(col_hi, col);
+  }
+  if (agents_ == 0) row_lo = row_hi = col_lo = col_hi = 0;
+  // One cell of margin: the kernel reads the rows above and below an agent's and the columns
+  // beside it (and one past the right-hand one, as the end of a range).
+  window_row_ = row_lo > 0 ? row_lo - 1 : 0;
+  window_column_ = col_lo > 0 ? col_lo - 1 : 0;
+  window_rows_ = std::min(row_hi + 1, frame.rows - 1) - window_row_ + 1;
+  window_columns_ = std::min(col_hi + 1, frame.columns - 1) - window_column_ + 1;
+}
+
+void AgentGrid::sort_window(const GridFrame& frame) {
+  // The dense counting sort with window cells for frame cells (keys_ holds each agent's).
+  const std::size_t cells = static_cast<std::size_t>(window_rows_) * window_columns_;
+  start_.resize(cells + 1);
+  cursor_.resize(cells);
+  keys_.resize(agents_);
+  std::fill(start_.begin(), start_.end(), 0u);
+  for (std::size_t i = 0; i < agents_; ++i) {
+    const std::uint32_t row = cell_of_[i] / frame.columns, col = cell_of_[i] - row * frame.columns;
+    keys_[i] = std::uint64_t{row - window_row_} * window_columns_ + (col - window_column_);
+    ++start_[keys_[i] + 1];
+  }
+  for (std::size_t c = 1; c < start_.size(); ++c) start_[c] += start_[c - 1];
+  std::copy(start_.begin(), start_.end() - 1, cursor_.begin());
+  for (std::size_t i = 0; i < agents_; ++i) slot_agent_[cursor_[keys_[i]]++] = static_cast<std::uint32_t>(i);
+}
+
 void AgentGrid::fill_slots(const AgentColumnsView& agents, StateMask counted_states) {
   const std::size_t n = agents_;
   sx_.resize(n + kSlotPadding, 1e18f);
@@ -99,7 +158,13 @@ void AgentGrid::fill_slots(const AgentColumnsView& agents, StateMask counted_sta
 
 SlotLookup AgentGrid::slots() const {
   SlotLookup lookup;
-  if (sparse_) {
+  lookup.frame_columns = frame_columns_;
+  if (windowed_) {
+    lookup.window_start = start_.data();
+    lookup.window_row = window_row_;
+    lookup.window_column = window_column_;
+    lookup.window_columns = window_columns_;
+  } else if (sparse_) {
     lookup.occupied_cell = occupied_cell_.data();
     lookup.occupied_start = occupied_start_.data();
     lookup.occupied = static_cast<std::uint32_t>(occupied_cell_.size());
@@ -111,7 +176,13 @@ SlotLookup AgentGrid::slots() const {
 
 void AgentGrid::adopt_slot_order() {
   // cell_of in slot order is the sorted cell sequence, which the layout already encodes.
-  if (sparse_) {
+  if (windowed_) {
+    std::size_t w = 0;
+    for (std::uint32_t r = 0; r < window_rows_; ++r)
+      for (std::uint32_t c = 0; c < window_columns_; ++c, ++w)
+        std::fill(cell_of_.begin() + start_[w], cell_of_.begin() + start_[w + 1],
+                  (window_row_ + r) * frame_columns_ + window_column_ + c);
+  } else if (sparse_) {
     for (std::size_t k = 0; k < occupied_cell_.size(); ++k)
       std::fill(cell_of_.begin() + occupied_start_[k], cell_of_.begin() + occupied_start_[k + 1], occupied_cell_[k]);
   } else {

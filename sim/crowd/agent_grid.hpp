@@ -4,13 +4,18 @@
 // flag) so the kernel scans contiguous memory. Cells are numbered row-major, so the three cells
 // of one grid row around an agent are one contiguous slot range.
 //
-// Two layouts give the same slots (performance only):
+// Three layouts give the same slots (performance only):
 //  - dense: a stable counting sort over every cell of the frame (a crowd that fills its frame);
 //  - sparse: the agents sorted by (cell, storage index) and only the occupied cells listed, so a
 //    step costs O(n log n) whatever the frame's size (2,000 people running to bunkers in a camp
-//    of 150 hectares, whose frame has 390,000 cells of 2 m).
+//    of 150 hectares, whose frame has 390,000 cells of 2 m);
+//  - window: the dense counting sort over the cells of the agents' bounding box only, widened
+//    by one cell on each side so every neighbourhood the kernel asks about lies inside (2,000
+//    protesters standing in front of one gate of that camp: a few hundred cells). A lookup is
+//    an array read where the sparse one is a binary search (a quarter of a protest's kernel
+//    time went into those searches, docs/performance.md).
 //
-// Determinism: slots within a cell follow storage order in both layouts, and storage order
+// Determinism: slots within a cell follow storage order in every layout, and storage order
 // depends only on the sequence of adds, removals and re-sorts, never on threads.
 #include <algorithm>
 #include <cstddef>
@@ -46,9 +51,21 @@ struct SlotLookup {
   const std::uint32_t* occupied_cell = nullptr;   // sparse: the occupied cells, ascending
   const std::uint32_t* occupied_start = nullptr;  // sparse: per occupied cell, and one past the last
   std::uint32_t occupied = 0;
+  // Window: per window cell (row-major over window_columns) and one past the last; the window's
+  // first row and column in the frame, and the frame's width.
+  const std::uint32_t* window_start = nullptr;
+  std::uint32_t window_row = 0, window_column = 0, window_columns = 0, frame_columns = 0;
 
-  // The first slot of `cell`, or of the next occupied cell after it when it is empty; so
-  // [first_slot(c0), first_slot(c1 + 1)) are the agents of cells c0..c1.
+  // The first slot of the cell at (row, column), or of the next occupied cell after it when it
+  // is empty; so [first_slot_at(r, c0), first_slot_at(r, c1 + 1)) are the agents of cells
+  // c0..c1 of row r (c1 + 1 may be one past the row's last column). In the window layout the
+  // cell must lie within one cell of an agent's.
+  std::uint32_t first_slot_at(std::uint32_t row, std::uint32_t column) const {
+    if (window_start != nullptr)
+      return window_start[(row - window_row) * window_columns + (column - window_column)];
+    return first_slot(row * frame_columns + column);
+  }
+  // The same by cell number (dense and sparse layouts).
   std::uint32_t first_slot(std::uint32_t cell) const {
     if (cell_start != nullptr) return cell_start[cell];
     const std::uint32_t* at = std::lower_bound(occupied_cell, occupied_cell + occupied, cell);
@@ -57,6 +74,9 @@ struct SlotLookup {
 };
 
 bool use_sparse_layout(GridLayout layout, std::uint32_t cells, std::size_t agents);
+// Where the sparse layout would be used (or the window is asked for), the window replaces it
+// when its cells are at most kSparseCellsPerAgent per agent.
+bool use_window_layout(GridLayout layout, std::uint32_t frame_cells, std::uint32_t window_cells, std::size_t agents);
 
 class AgentGrid {
  public:
@@ -71,6 +91,7 @@ class AgentGrid {
   void adopt_slot_order();
 
   bool sparse() const { return sparse_; }
+  bool windowed() const { return windowed_; }
   SlotLookup slots() const;
   std::span<const std::uint32_t> cell_of() const { return {cell_of_.data(), agents_}; }
   std::span<const std::uint32_t> slot_agent() const { return {slot_agent_.data(), agents_}; }
@@ -83,15 +104,20 @@ class AgentGrid {
  private:
   void sort_dense(const GridFrame& frame);
   void sort_sparse();
+  // The agents' bounding box in cells, widened by one and clamped to the frame.
+  void fit_window(const GridFrame& frame);
+  void sort_window(const GridFrame& frame);
   void fill_slots(const AgentColumnsView& agents, StateMask counted_states);
 
   std::size_t agents_ = 0;
-  bool sparse_ = false;
+  bool sparse_ = false, windowed_ = false;
+  std::uint32_t frame_columns_ = 0;
+  std::uint32_t window_row_ = 0, window_column_ = 0, window_rows_ = 0, window_columns_ = 0;
   Column<std::uint32_t> cell_of_;     // per agent (storage order)
   Column<std::uint32_t> slot_agent_;  // per slot: storage index
   Column<float> sx_, sy_, sr_, sc_;   // per slot
-  // Dense layout.
-  Column<std::uint32_t> start_;   // per cell + 1
+  // Dense and window layouts.
+  Column<std::uint32_t> start_;   // per cell (of the frame, or of the window) + 1
   Column<std::uint32_t> cursor_;  // per cell, scatter scratch
   // Sparse layout.
   Column<std::uint64_t> keys_;              // per agent: cell << 32 | storage index, sorted

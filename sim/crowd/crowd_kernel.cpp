@@ -184,10 +184,25 @@ void update_agents(const KernelView& v, std::size_t begin, std::size_t end) {
   // Per-call scratch on the stack (about 50 kB): no allocation inside a step.
   Visible visible;
   Blocks blocks;
+  // Arrived agents stand still; unless their heading or their count of "counted" neighbours
+  // is wanted, they are copied forward (CrowdModelParams::recompute_arrived_heading).
+  const bool skip_arrived = !p.recompute_arrived_heading && inter.counted_states == 0;
   for (std::size_t i = begin; i < end; ++i) {
     const float xi = v.x[i], yi = v.y[i], ri = v.radius[i];
     const std::uint8_t state = v.state[i];
     const bool was_arrived = v.phase[i] == static_cast<std::uint8_t>(WalkPhase::arrived);
+    if (was_arrived && skip_arrived) {
+      // What the full step gives an arrived agent (speed 0, so not moved; not arriving again;
+      // no counted states, so 0 counted), except that the heading is kept.
+      v.next_x[i] = xi;
+      v.next_y[i] = yi;
+      v.next_ex[i] = v.ex[i];
+      v.next_ey[i] = v.ey[i];
+      v.next_phase[i] = static_cast<std::uint8_t>(WalkPhase::arrived);
+      v.arrived_now[i] = 0;
+      v.counted[i] = 0;
+      continue;
+    }
     // The same mapping the grid used for this position (cheaper than dividing the cell index).
     const std::uint32_t my_row = v.frame.row_of(yi), my_col = v.frame.column_of(xi);
     const std::uint32_t cell = my_row * v.columns + my_col;
@@ -211,15 +226,15 @@ void update_agents(const KernelView& v, std::size_t begin, std::size_t end) {
     blocks.overflow = false;
     if (near.empty()) {
       for (std::uint32_t row = hood.row_begin; row <= hood.row_end; ++row) {
-        const std::uint32_t s0 = v.slots.first_slot(row * v.columns + hood.col_begin);
-        const std::uint32_t s1 = v.slots.first_slot(row * v.columns + hood.col_end + 1);
+        const std::uint32_t s0 = v.slots.first_slot_at(row, hood.col_begin);
+        const std::uint32_t s1 = v.slots.first_slot_at(row, hood.col_end + 1);
         add_repulsion(acc, blocks, slots, s0, s1, lanes);
       }
     } else {
       visible.count = 0;
       for (std::uint32_t row = hood.row_begin; row <= hood.row_end; ++row) {
-        const std::uint32_t s0 = v.slots.first_slot(row * v.columns + hood.col_begin);
-        const std::uint32_t s1 = v.slots.first_slot(row * v.columns + hood.col_end + 1);
+        const std::uint32_t s0 = v.slots.first_slot_at(row, hood.col_begin);
+        const std::uint32_t s1 = v.slots.first_slot_at(row, hood.col_end + 1);
         for (std::uint32_t s = s0; s < s1 && visible.count < kMaxVisible; ++s) {
           const float dx = xi - sx[s], dy = yi - sy[s];
           const float d2 = dx * dx + dy * dy;
@@ -286,8 +301,8 @@ void update_agents(const KernelView& v, std::size_t begin, std::size_t end) {
     } else if (near.empty()) {
       F4 best = splat4(kNoSpacing);
       for (std::uint32_t row = hood.row_begin; row <= hood.row_end; ++row) {
-        const std::uint32_t s0 = v.slots.first_slot(row * v.columns + hood.col_begin);
-        const std::uint32_t s1 = v.slots.first_slot(row * v.columns + hood.col_end + 1);
+        const std::uint32_t s0 = v.slots.first_slot_at(row, hood.col_begin);
+        const std::uint32_t s1 = v.slots.first_slot_at(row, hood.col_end + 1);
         best = min_spacing_slots(best, slots, s0, s1, lanes, dir_x, dir_y);
       }
       spacing = min_of4(best);

@@ -13,7 +13,8 @@
 //   v_i  = min(v0_i * speed_factor[state_i], max(0, s_i / T))
 //   x_i' = x_i + v_i e_i dt, never beyond the target, never within wall_clearance of a wall
 // (u_ji is the unit vector from j to i, s the centre distance). Neighbours hidden behind a wall
-// or closed gate do not count (as in JuPedSim).
+// or closed gate do not count (as in JuPedSim). An arrived agent stands (v_i = 0); by default it
+// is not computed at all and keeps its heading (CrowdModelParams::recompute_arrived_heading).
 #include <cstddef>
 #include <cstdint>
 #include <span>

@@ -8,9 +8,11 @@ namespace campsim::crowd {
 
 // How the agents' grid indexes its cells (performance only: both give the same bytes).
 enum class GridLayout : std::uint8_t {
-  automatic,  // sparse when the frame has more than kSparseCellsPerAgent cells per agent
+  automatic,  // sparse when the frame has more than kSparseCellsPerAgent cells per agent, and
+              // then window when the agents' bounding box has at most that many
   dense,      // an array over every cell of the frame: best for crowds that fill it
   sparse,     // only the occupied cells, sorted: best for a few thousand people in a camp-sized frame
+  window,     // dense over the agents' bounding box: best for a crowd gathered in one corner of it
 };
 
 struct CrowdModelParams {
@@ -35,8 +37,16 @@ struct CrowdModelParams {
   int resort_interval = 8;
   // Agents per parallel chunk (measured: docs/performance.md).
   std::size_t grain = 512;
-  // Performance only: results are the same bytes with either layout (tested).
+  // Performance only: results are the same bytes with any layout (tested).
   GridLayout grid_layout = GridLayout::automatic;
+  // An arrived agent stands still (speed 0), so a step computes for it only a new heading, and
+  // that heading is read only by the agent itself, as the fallback when its forces cancel
+  // exactly (norm below 1e-6) after it is sent walking again. false: an arrived agent is skipped
+  // and keeps the heading it arrived with (a standing crowd costs almost nothing per step);
+  // true: the plain definition, its heading recomputed every step (the reference in tests).
+  // Positions, phases and arrivals are the same bytes either way unless that exact cancellation
+  // happens at the step an agent is sent walking again (tested; docs/performance.md).
+  bool recompute_arrived_heading = false;
 };
 
 // Throws std::invalid_argument naming the parameter, its value and the allowed range.

@@ -69,6 +69,8 @@ class CrowdWorld {
   void set_state(CrowdAgentId id, std::uint8_t state);
   void set_desired_speed(CrowdAgentId id, float speed);
   Point2 position(CrowdAgentId id) const;
+  // The direction chosen in the last step; an arrived agent keeps the one it arrived with
+  // (unless params().recompute_arrived_heading).
   Point2 heading(CrowdAgentId id) const;
   std::uint8_t state(CrowdAgentId id) const;
   bool arrived(CrowdAgentId id) const;

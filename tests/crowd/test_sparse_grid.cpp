@@ -66,17 +66,19 @@ std::vector<std::uint8_t> shelter_run_trace(GridLayout layout) {
 
 }  // namespace
 
-TEST_CASE("sparse and dense grids give the same bytes", "[crowd][grid]") {
+TEST_CASE("sparse, window and dense grids give the same bytes", "[crowd][grid]") {
   SECTION("a dense gate rush, with removals and a gate closing") {
     const auto dense = gate_rush_trace(GridLayout::dense);
     CHECK(dense.size() > 3000 * 13 / 2);  // most agents are still there at the end
     CHECK(gate_rush_trace(GridLayout::sparse) == dense);
+    CHECK(gate_rush_trace(GridLayout::window) == dense);
   }
   SECTION("a sparse shelter run over a camp-sized frame, walls in the way") {
     const auto dense = shelter_run_trace(GridLayout::dense);
     CHECK(dense.size() > 600);  // some arrived, and everyone's final bytes are there
     CHECK(shelter_run_trace(GridLayout::sparse) == dense);
     CHECK(shelter_run_trace(GridLayout::automatic) == dense);
+    CHECK(shelter_run_trace(GridLayout::window) == dense);
   }
 }
 
