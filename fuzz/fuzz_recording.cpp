@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <string>
 
 #include "sim/io/byte_stream.hpp"
@@ -40,7 +41,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       whole = false;
     }
     std::size_t frames = 0;
-    double last = -1e300;
+    double last = -std::numeric_limits<double>::infinity();
     // Bounded: a frame is at least 5 bytes, so no input has more frames than this.
     while (frames <= size && reader.advance()) {
       check(reader.current().time >= last || !whole);

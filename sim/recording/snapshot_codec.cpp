@@ -302,11 +302,12 @@ void encode_keyframe(ByteWriter& out, const WorldSnapshot& s) {
 
 namespace {
 
-// A frame's simulated time; a damaged frame can hold any double, and a NaN would pass every
-// "not before" test the player makes, so only finite times are read as times.
+// A frame's simulated time: seconds since the run's start, so finite and never negative. A
+// damaged frame can hold any double; a NaN would pass every "not before" test the player makes,
+// and -5e303 sorts before any starting mark, so only such times are read as times.
 engine::SimTime frame_time(ByteReader& in) {
   const double t = in.f64();
-  if (!std::isfinite(t)) throw RecordingError("recording: a frame's time is not a finite number");
+  if (!(std::isfinite(t) && t >= 0)) throw RecordingError("recording: a frame's time is not a time within a run (seconds from its start)");
   return t;
 }
 

@@ -343,6 +343,9 @@ TEST_CASE("a frame whose time is not a number, or goes back, stops playback with
   put_time(4, std::numeric_limits<double>::infinity());
   CHECK_THROWS_AS(frames_played(played), io::RecordingError);
   CHECK(played == 4);
+  put_time(0, -5.48612e303);  // the fuzzer's second case: finite, before any run's start
+  CHECK_THROWS_AS(frames_played(played), io::RecordingError);
+  CHECK(played == 0);
   // Frame 6 set one second before frame 5: frames 0-5 play, frame 6 is refused by its number.
   REQUIRE(all[5].time - 1 < all[5].time);
   put_time(6, all[5].time - 1);
