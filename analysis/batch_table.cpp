@@ -1,4 +1,6 @@
 #include "analysis/batch_table.hpp"
+
+#include "sim/io/label_text.hpp"
 #include "sim/io/regular_file.hpp"
 
 #include <algorithm>
@@ -66,7 +68,13 @@ BatchManifest read_manifest(const fs::path& file) {
   for (const auto& p : policies) {
     if (!p.is_object() || !p.contains("name") || !p["name"].is_string()) throw bad("every policy needs a \"name\"");
     m.policies.push_back(p["name"].get<std::string>());
+    if (p.contains("label") && !(p["label"].is_string() && io::valid_label(p["label"].get<std::string>())))
+      throw bad("policy " + m.policies.back() + ": \"label\" must be text of 1 to " + std::to_string(io::kMaxPolicyLabel) +
+                " characters with no control characters");
+    m.labels.push_back(p.contains("label") ? p["label"].get<std::string>() : m.policies.back());
   }
+  if (std::set<std::string>(m.labels.begin(), m.labels.end()).size() != m.labels.size())
+    throw bad("policy labels must be unique (a policy without one is shown by its name)");
   if (std::set<std::string>(m.policies.begin(), m.policies.end()).size() != m.policies.size())
     throw bad("policy names must be unique");
   if (m.raw.contains("scenario") && m.raw["scenario"].is_string()) m.scenario = m.raw["scenario"].get<std::string>();

@@ -30,6 +30,7 @@ struct DesignPoint {
 struct BatchManifest {
   std::string scenario;
   std::vector<std::string> policies;  // manifest order; the first is the reference
+  std::vector<std::string> labels;    // each policy's `scenario.label`, or its name when it has none
   long replications = 0;
   std::uint64_t seed = 0;
   std::optional<double> days;

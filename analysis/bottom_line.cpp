@@ -11,6 +11,13 @@ namespace campsim::analysis {
 
 namespace {
 
+// A policy as a sentence names it: its label, in quotes when it has spaces ("with 'as it
+// happened' rests on"), so where the name ends is plain; a one-word name as it is.
+std::string in_words(const Comparison& c, std::size_t policy) {
+  const std::string& label = c.labels[policy];
+  return label.find(' ') == std::string::npos ? label : "'" + label + "'";
+}
+
 // At most this many policies are named per metric and verdict; the rest are counted, so five
 // sentences stay five sentences with many policies.
 constexpr std::size_t kPoliciesNamed = 2;
@@ -74,10 +81,10 @@ std::string clause_text(const Comparison& c, const Clause& clause, const RunNoun
     const PolicyResult& p = *clause.policies[i];
     const Difference& d = *p.vs_reference;
     if (i == 0)
-      text = c.policies[p.policy] + " " + verb(r.metric, d.summary.mean) + " " + r.metric.phrase + " by " +
+      text = in_words(c, p.policy) + " " + verb(r.metric, d.summary.mean) + " " + r.metric.phrase + " by " +
              size_of_change(r.metric, d, scale, run);
     else
-      text += " and " + c.policies[p.policy] + " by " + size_of_change(r.metric, d, scale, run);
+      text += " and " + in_words(c, p.policy) + " by " + size_of_change(r.metric, d, scale, run);
   }
   if (clause.policies.size() > kPoliciesNamed) {
     const std::size_t more = clause.policies.size() - kPoliciesNamed;
@@ -121,9 +128,9 @@ std::string sentence_of(const Comparison& c, const std::string& lead, const std:
   for (std::size_t i = 0; i < clauses.size(); ++i) {
     std::string clause = clause_text(c, clauses[i], run);
     // One policy doing several things is named once: "P cuts A by ...; raises B by ...".
-    const std::string& name = c.policies[clauses[i].policies.front()->policy];
+    const std::string name = in_words(c, clauses[i].policies.front()->policy);
     if (i > 0 && clauses[i - 1].policies.size() == 1 &&
-        c.policies[clauses[i - 1].policies.front()->policy] == name)
+        in_words(c, clauses[i - 1].policies.front()->policy) == name)
       clause = clause.substr(name.size() + 1);
     text += (i ? "; " : "") + clause;
   }
@@ -150,7 +157,7 @@ RunNoun run_noun(const Comparison& c) {
 }
 
 std::vector<std::string> bottom_line(const Comparison& c, int design_point) {
-  const std::string& ref = c.policies[c.reference];
+  const std::string ref = in_words(c, c.reference);
   if (c.policies.size() < 2) return {"This batch has one policy, " + ref + ": there is nothing to compare it with."};
   std::vector<const MetricResult*> results;
   std::size_t runs = 0;
@@ -203,7 +210,7 @@ std::vector<std::string> bottom_line(const Comparison& c, int design_point) {
   }
   // Policy names are identifiers: a sentence never starts with one (capitalising would rename it).
   const std::string over = " over " + std::to_string(runs) + " " + short_many;
-  const std::string other = c.policies[c.reference == 0 ? 1 : 0];
+  const std::string other = in_words(c, c.reference == 0 ? 1 : 0);
   const bool two = c.policies.size() == 2;
   const std::string unchanged = join_words(identical) + " did not change in any " + one;
   if (!undetected.empty()) {

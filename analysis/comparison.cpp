@@ -87,6 +87,7 @@ Comparison compare(const BatchTable& batch, const CompareOptions& options) {
   Comparison c;
   c.options = options;
   c.policies = batch.manifest.policies;
+  c.labels = batch.manifest.labels.size() == c.policies.size() ? batch.manifest.labels : c.policies;
   c.days = batch.manifest.days;
   if (!options.reference.empty()) {
     const auto it = std::find(c.policies.begin(), c.policies.end(), options.reference);

@@ -63,7 +63,8 @@ struct MetricResult {
 
 struct Comparison {
   CompareOptions options;
-  std::vector<std::string> policies;
+  std::vector<std::string> policies;  // names (the results' `policy` column): what rows are matched by
+  std::vector<std::string> labels;    // what tables, plots and sentences show: a policy's label or its name
   std::size_t reference = 0;
   std::vector<int> design_points;
   std::vector<std::string> metrics;             // selected, in results.csv order

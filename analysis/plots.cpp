@@ -175,15 +175,15 @@ FigureOrNote ecdf_figure(const BatchTable& batch, const Comparison& c, int dp, c
     if (values.empty()) continue;
     std::sort(values.begin(), values.end());
     everything.insert(everything.end(), values.begin(), values.end());
-    counts += (counts.empty() ? "" : "; ") + c.policies[p] + " " + std::to_string(values.size()) + " of " + std::to_string(eligible);
-    f.data += "# policy " + io::visible(c.policies[p]) + ": " + std::to_string(values.size()) + " of " + std::to_string(eligible) +
+    counts += (counts.empty() ? "" : "; ") + c.labels[p] + " " + std::to_string(values.size()) + " of " + std::to_string(eligible);
+    f.data += "# policy " + io::visible(c.labels[p]) + ": " + std::to_string(values.size()) + " of " + std::to_string(eligible) +
               " casualties reached " + stage + "\n";
     f.data += "0 0\n";
     for (std::size_t k = 0; k < values.size(); ++k)
       f.data += format_number(values[k]) + " " + format_number(static_cast<double>(k + 1) / static_cast<double>(eligible)) + "\n";
     f.data += "\n\n";
     plot += std::string(plot.empty() ? "plot " : ", \\\n     ") + gnuplot_string(f.name + ".dat") + " index " + std::to_string(block) +
-            " using 1:2 with steps lw 2.5 " + line_style(i) + " title " + gnuplot_string(c.policies[p]);
+            " using 1:2 with steps lw 2.5 " + line_style(i) + " title " + gnuplot_string(c.labels[p]);
     ++block;
   }
   if (block == 0) return "No time-to-" + stage + " curve: no casualty reached " + stage + " in " + where + ".";
@@ -236,7 +236,7 @@ FigureOrNote compliance_figure(const Comparison& c, int dp, const std::string& w
     const std::size_t col = 2 + 3 * i;
     plot += (i ? ", \\\n     '' using " : gnuplot_string(f.name + ".dat") + " using ") + std::to_string(col) + ":" +
             std::to_string(col + 1) + ":" + std::to_string(col + 2) + (i ? "" : ":xtic(1)") + " " + line_style(i) +
-            " title " + gnuplot_string(c.policies[order[i]]);
+            " title " + gnuplot_string(c.labels[order[i]]);
   }
   const std::string level = format_number(100 * c.options.level);
   f.caption = "10-1-2 compliance by policy: mean share of casualties per run meeting each target, with " + level +
@@ -265,7 +265,7 @@ FigureOrNote deaths_figure(const BatchTable& batch, const Comparison& c, int dp,
     const bool has_ci = p.estimate.ci.method != IntervalMethod::none;
     f.data += std::to_string(x) + " " + format_number(m) + " " + format_number(has_ci ? p.estimate.ci.lower : m) + " " +
               format_number(has_ci ? p.estimate.ci.upper : m) + "\n";
-    xtics += std::string(xtics.empty() ? "" : ", ") + gnuplot_lines(wrapped_label(c.policies[order[x]])) + " " + std::to_string(x);
+    xtics += std::string(xtics.empty() ? "" : ", ") + gnuplot_lines(wrapped_label(c.labels[order[x]])) + " " + std::to_string(x);
   }
   f.data += "\n\n# index 1: per replication: x (spread sideways so equal values stay visible), deaths\n";
   for (std::size_t x = 0; x < order.size(); ++x)
@@ -308,7 +308,7 @@ FigureOrNote timeline_figure(const BatchTable& batch, const Comparison& c, int d
   if (stages.empty()) return "No timeline: care.csv has none of the medical chain's time columns (first_aid_min ... surgery_min).";
   const std::string& policy = c.policies[c.reference];
   const std::optional<int> rep = representative_replication(batch, dp, c.reference);
-  if (!rep) return "No timeline: no run of " + policy + " in " + where + " had a casualty.";
+  if (!rep) return "No timeline: no run of " + c.labels[c.reference] + " in " + where + " had a casualty.";
   std::vector<std::size_t> rows = casualty_rows(table, dp, policy, *rep);
   const long injury = table.column("injury_h"), id = table.column("casualty"), triage = table.column("triage"),
              outcome = table.column("outcome");
@@ -317,7 +317,7 @@ FigureOrNote timeline_figure(const BatchTable& batch, const Comparison& c, int d
   const auto killed_outright = [&](std::size_t row) { return text(row, outcome) == "killed" || text(row, triage) == "killed"; };
   const std::size_t killed = static_cast<std::size_t>(std::count_if(rows.begin(), rows.end(), killed_outright));
   std::erase_if(rows, killed_outright);
-  if (rows.empty()) return "No timeline: the representative run of " + policy + " in " + where + " had only casualties killed outright.";
+  if (rows.empty()) return "No timeline: the representative run of " + c.labels[c.reference] + " in " + where + " had only casualties killed outright.";
   std::stable_sort(rows.begin(), rows.end(), [&](std::size_t a, std::size_t b) {
     return cell_number(text(a, injury)).value_or(0) < cell_number(text(b, injury)).value_or(0);
   });
@@ -352,7 +352,7 @@ FigureOrNote timeline_figure(const BatchTable& batch, const Comparison& c, int d
     if (minutes <= 1.05 * std::max(x_max, 130.0))
       targets += "set arrow from " + format_number(minutes) + ", graph 0 to " + format_number(minutes) +
                  ", graph 1 nohead dt 2 lw 1.5 lc rgb '#555555' back\n";
-  const std::string run = policy + ", replication " + std::to_string(*rep) + ", " + where;
+  const std::string run = c.labels[c.reference] + ", replication " + std::to_string(*rep) + ", " + where;
   f.caption = "Each casualty's care in a representative run (" + run +
               "): the replication whose mean time to on scene is closest to the median. Dashed lines: 10 min, 1 h, 2 h" +
               (rows.size() > shown ? "; the first " + std::to_string(shown) + " of " + std::to_string(rows.size()) + " casualties in care"
@@ -360,7 +360,7 @@ FigureOrNote timeline_figure(const BatchTable& batch, const Comparison& c, int d
               (killed > 0 ? "; " + std::to_string(killed) + " killed outright not drawn" : "") + ".";
   const int height = 170 + 26 * static_cast<int>(shown);
   f.script = script(f.name, 1000, std::max(height, 360),
-                    "Casualty care timeline: " + policy + ", replication " + std::to_string(*rep) + ", " + short_where(where), "minutes since injury", "",
+                    "Casualty care timeline: " + c.labels[c.reference] + ", replication " + std::to_string(*rep) + ", " + short_where(where), "minutes since injury", "",
                     "set datafile missing '?'\nset yrange [" + std::to_string(shown) + "-0.3:-0.7]\n"
                     "set xrange [0:" + format_number(std::max(130.0, std::ceil(x_max * 1.05 / 10) * 10)) + "]\n"
                     "set grid noytics\nset ytics scale 0\nset key outside top center horizontal\n" + targets + plot + "\n");

@@ -27,7 +27,7 @@ std::string level_text(const Comparison& c) { return format_number(100 * c.optio
 const PolicyResult& reference_of(const Comparison& c, const MetricResult& r) { return r.policies[c.reference]; }
 
 std::string policy_name(const Comparison& c, std::size_t p) {
-  return p == c.reference ? c.policies[p] + " (reference)" : c.policies[p];
+  return p == c.reference ? c.labels[p] + " (reference)" : c.labels[p];
 }
 
 bool has_design(const BatchTable& batch) {
@@ -106,7 +106,7 @@ Table differences_table(const Comparison& c, const std::vector<const MetricResul
     for (const PolicyResult& p : r->policies) {
       if (!p.vs_reference) continue;
       const Difference& d = *p.vs_reference;
-      std::vector<std::string> row{label_with_unit(r->metric), c.policies[p.policy],
+      std::vector<std::string> row{label_with_unit(r->metric), c.labels[p.policy],
                                    std::to_string(d.pairs), std::to_string(d.unmatched),
                                    d.verdict == Verdict::identical ? "0 (same in every run)"
                                                                    : format_difference_ci(r->metric, d.summary.mean, d.ci, scale),
@@ -122,7 +122,7 @@ Table differences_table(const Comparison& c, const std::vector<const MetricResul
 
 std::vector<std::string> method_notes(const BatchTable& batch, const Comparison& c) {
   const std::string level = level_text(c);
-  const std::string ref = c.policies[c.reference];
+  const std::string ref = c.labels[c.reference];
   return {
       "**Common random numbers.** Replication r of every policy uses the same random streams (seed " +
           std::to_string(batch.manifest.seed) +
@@ -201,7 +201,7 @@ std::vector<std::string> headline_metrics(const Comparison& c) {
 Table headline_table(const Comparison& c, int design_point) {
   Table t;
   const std::string level = level_text(c);
-  t.header = {"metric", "policy", "mean [" + level + " CI]", "vs " + c.policies[c.reference] + " [" + level + " CI]",
+  t.header = {"metric", "policy", "mean [" + level + " CI]", "vs " + c.labels[c.reference] + " [" + level + " CI]",
               "verdict", "basis", "n"};
   t.right_aligned = {false, false, true, true, false, false, true};
   for (const std::string& name : headline_metrics(c)) {
@@ -221,7 +221,7 @@ Table headline_table(const Comparison& c, int design_point) {
         verdict = verdict_text(*p.vs_reference);
         basis = p.vs_reference->verdict == Verdict::identical ? "" : verdict_basis(*p.vs_reference);
       }
-      t.rows.push_back({first ? label_with_unit(r->metric) : "", c.policies[p.policy], mean, difference, verdict, basis,
+      t.rows.push_back({first ? label_with_unit(r->metric) : "", c.labels[p.policy], mean, difference, verdict, basis,
                         std::to_string(p.estimate.summary.n)});
       first = false;
     }
@@ -231,7 +231,7 @@ Table headline_table(const Comparison& c, int design_point) {
 
 Table best_policy_table(const Comparison& c, int design_point) {
   Table t;
-  const std::string& ref = c.policies[c.reference];
+  const std::string& ref = c.labels[c.reference];
   t.header = {"metric", "best policy", "its mean", "change vs " + ref + " [" + level_text(c) + " CI]", "also clearly better"};
   t.right_aligned = {false, false, true, true, false};
   for (const std::string& name : headline_metrics(c)) {
@@ -252,10 +252,10 @@ Table best_policy_table(const Comparison& c, int design_point) {
         const Difference& b = *best->vs_reference;
         const double best_gain = r->metric.direction == Direction::lower_is_better ? -b.summary.mean : b.summary.mean;
         if (gain <= best_gain) {
-          others.push_back(c.policies[p.policy]);
+          others.push_back(c.labels[p.policy]);
           continue;
         }
-        others.push_back(c.policies[best->policy]);
+        others.push_back(c.labels[best->policy]);
       }
       best = &p;
     }
@@ -273,7 +273,7 @@ Table best_policy_table(const Comparison& c, int design_point) {
       change += fmt::format(" ({:+.0f}%)", 100 * d.summary.mean / std::abs(scale));
     std::string also;
     for (const std::string& o : others) also += (also.empty() ? "" : ", ") + o;
-    t.rows.push_back({label_with_unit(r->metric), c.policies[best->policy],
+    t.rows.push_back({label_with_unit(r->metric), c.labels[best->policy],
                       format_mean_ci(r->metric, best->estimate.summary.mean, Interval{}, scale), change, also});
   }
   return t;
@@ -299,7 +299,7 @@ Document build_report(const BatchTable& batch, const Comparison& c, const PlotOu
   const BatchManifest& m = batch.manifest;
   doc.title = "Policy comparison: " + (m.scenario.empty() ? batch.directory.filename().string() : m.scenario);
   const bool design = has_design(batch);
-  const std::string ref = c.policies[c.reference];
+  const std::string ref = c.labels[c.reference];
 
   // The bottom line first: what a planner pastes into a brief, before any table.
   doc.blocks.push_back(Heading{2, "Bottom line", ""});

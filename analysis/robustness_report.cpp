@@ -54,7 +54,7 @@ Table ranking_table(const Comparison& c, const VerdictRobustness& r) {
   Table t;
   t.header = {"metric"};
   t.right_aligned = {false};
-  for (const std::string& policy : c.policies) {
+  for (const std::string& policy : c.labels) {
     t.header.push_back(policy + " best at");
     t.right_aligned.push_back(true);
   }
@@ -72,7 +72,7 @@ Table ranking_table(const Comparison& c, const VerdictRobustness& r) {
 
 Table dependence_table(const Comparison& c, const VerdictRobustness& r) {
   Table t;
-  t.header = {"metric", "policy", "better / worse / unclear", "difference vs " + c.policies[c.reference] + " (min to max)",
+  t.header = {"metric", "policy", "better / worse / unclear", "difference vs " + c.labels[c.reference] + " (min to max)",
               "depends on (Spearman rho, p)"};
   t.right_aligned = {false, false, true, true, false};
   for (const MetricOverDesign& m : r.metrics)

@@ -63,7 +63,7 @@ std::string terminal_headline(const Comparison& c, int design_point, std::size_t
 
   // A long reference name would widen the change column past the names' room: the reference's
   // row says "(reference)" anyway.
-  const std::string& reference = c.policies[c.reference];
+  const std::string& reference = c.labels[c.reference];
   const std::vector<std::string> header{"policy", "mean [" + level + "]",
                                         "vs " + (reference.size() > 20 ? std::string("reference") : reference) + " [" + level + "]",
                                         "verdict", "n"};
@@ -84,14 +84,14 @@ std::string terminal_headline(const Comparison& c, int design_point, std::size_t
   // Names that share a long beginning (replay_2015-01-27_gao_protest, ..._restrained,
   // ..._by_the_book) are cut after it, so what is left tells them apart: the rest of the name, or
   // for the one that is all beginning, its last word.
-  std::size_t common = c.policies.empty() ? 0 : c.policies.front().size();
-  for (const std::string& name : c.policies) {
+  std::size_t common = c.labels.empty() ? 0 : c.labels.front().size();
+  for (const std::string& name : c.labels) {
     std::size_t same = 0;
-    while (same < common && same < name.size() && name[same] == c.policies.front()[same]) ++same;
+    while (same < common && same < name.size() && name[same] == c.labels.front()[same]) ++same;
     common = same;
   }
   const auto telling = [&](const std::string& name) {
-    if (c.policies.size() < 2 || common < 8) return name;
+    if (c.labels.size() < 2 || common < 8) return name;
     const auto separator = [](char ch) { return ch == '_' || ch == '-'; };
     std::string rest = name.substr(common);
     // Cut mid-word (policy_alpha, policy_alps), the rest would not read: the last word instead.
@@ -100,14 +100,14 @@ std::string terminal_headline(const Comparison& c, int design_point, std::size_t
     if (rest.empty()) rest = name.substr(name.find_last_of("_-") == std::string::npos ? 0 : name.find_last_of("_-") + 1);
     return rest;
   };
-  std::vector<std::string> shown(c.policies.size());
+  std::vector<std::string> shown(c.labels.size());
   std::vector<std::string> legend;
-  for (std::size_t p = 0; p < c.policies.size(); ++p) {
-    shown[p] = c.policies[p];
+  for (std::size_t p = 0; p < c.labels.size(); ++p) {
+    shown[p] = c.labels[p];
     if (shown[p].size() > room) {
       const std::string mark = "~" + std::to_string(legend.size() + 1);
-      shown[p] = telling(c.policies[p]).substr(0, room - mark.size()) + mark;
-      legend.push_back(mark + " = " + c.policies[p]);
+      shown[p] = telling(c.labels[p]).substr(0, room - mark.size()) + mark;
+      legend.push_back(mark + " = " + c.labels[p]);
     }
     w[0] = std::max(w[0], shown[p].size());
   }

@@ -32,7 +32,11 @@ std::string shown(const Json& value) {
 
 Json batch_manifest(const BatchPlan& plan, std::optional<Shard> shard) {
   Json policies = Json::array();
-  for (const PolicyInfo& p : plan.policies) policies.push_back({{"name", p.name}, {"file", p.file}, {"hash", p.hash}});
+  for (const PolicyInfo& p : plan.policies) {
+    Json policy{{"name", p.name}, {"file", p.file}, {"hash", p.hash}};
+    if (!p.label.empty()) policy["label"] = p.label;  // absent without one: older batch.json files stay as they were
+    policies.push_back(std::move(policy));
+  }
   return {{"campsim_version", kVersion},
           {"git_revision", kGitRevision},
           {"scenario", plan.scenario_file},

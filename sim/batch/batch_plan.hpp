@@ -32,6 +32,7 @@ struct PolicyInfo {
   std::string name;  // file stem: the results' `policy` column
   std::string file;  // as given on the command line
   std::string hash;  // scenario hash with the command's --set (no design settings)
+  std::string label; // the file's scenario.label (shown by compare in place of the name); may be empty
 };
 
 // One row of results. The comparison orders keys as finished files are sorted.

@@ -1,6 +1,7 @@
 #include "sim/batch/plan_loader.hpp"
 
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include "sim/scenario/diagnostic.hpp"
@@ -42,7 +43,7 @@ BatchPlan load_plan(const PlanRequest& request) {
     if (!names.insert(name).second)
       throw BatchInputError("two policies are both named '" + name + "' (" + file +
                             "): a policy is named by its file stem, so give each file its own name; nothing was run");
-    plan.policies.push_back({name, file, ""});
+    plan.policies.push_back({name, file, "", ""});
   }
   if (plan.design) {
     for (const std::string& assignment : request.overrides)
@@ -56,9 +57,19 @@ BatchPlan load_plan(const PlanRequest& request) {
   for (PolicyInfo& policy : plan.policies) {
     const camp::LoadedScenario loaded = load_cell(policy.file, request.overrides, " (policy " + policy.name + ")");
     policy.hash = loaded.hash;
+    policy.label = loaded.scenario.meta.label;
     if (&policy == &plan.policies.front())
       plan.seed = request.seed ? *request.seed : static_cast<std::uint64_t>(loaded.scenario.meta.seed);
     if (!plan.design) plan.cells.push_back(loaded.scenario);
+  }
+  // compare shows each policy by its label, or its name without one: two shown alike could not be
+  // told apart in a table or a plot.
+  std::map<std::string, const PolicyInfo*> shown;
+  for (const PolicyInfo& policy : plan.policies) {
+    const std::string& as = policy.label.empty() ? policy.name : policy.label;
+    if (const auto [it, fresh] = shown.emplace(as, &policy); !fresh)
+      throw BatchInputError("two policies would be shown as '" + as + "' (" + it->second->file + " and " + policy.file +
+                            "): give each its own scenario.label; nothing was run");
   }
   if (plan.design) {
     for (const DesignPoint& point : plan.design->table) {

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "sim/camp/scenario_readers.hpp"
+#include "sim/io/label_text.hpp"
 
 namespace campsim::camp {
 
@@ -158,6 +159,14 @@ ScenarioMeta read_meta(MapReader in) {
   ScenarioMeta meta;
   in.name("name", meta.name, Need::Required);
   in.text("description", meta.description);
+  // A policy's short label for compare's tables, plots and bottom line, where a file stem such as
+  // replay_2015-01-27_gao_protest_by_the_book would be cut or wrapped.
+  in.text("label", meta.label);
+  if (in.has("label") && !io::valid_label(meta.label))
+    in.fail("label",
+            "a short label for tables and plots: 1 to " + std::to_string(io::kMaxPolicyLabel) +
+                " characters, no control characters, no space at either end",
+            "'" + meta.label + "'");
   // At most 11 years (MINUSMA's whole deployment, 2013-2023, fits): longer runs are refused
   // (docs/reliability.md), as the command line's --days limit.
   in.duration("duration", meta.duration, Need::Optional, Range{60, 11 * 365.25 * kDay});

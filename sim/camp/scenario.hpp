@@ -20,6 +20,7 @@ namespace campsim::camp {
 struct ScenarioMeta {
   std::string name;
   std::string description;
+  std::string label;  // short, for compare's tables and plots (io::valid_label); empty: the name
   SimTime duration = 30 * engine::kDay;
   SimTime start_time_of_day = 0;  // local time at t = 0 (Gao is UTC+0 all year)
   SimTime tick = 1.0;             // the fixed step while anything moves

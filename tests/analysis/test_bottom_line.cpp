@@ -267,3 +267,57 @@ TEST_CASE("long policy names that share their beginning are shortened to what te
   for (const std::string& name : names) CHECK(text.find(" = " + name) != std::string::npos);  // the legend names them in full
   fs::remove_all(dir);
 }
+
+TEST_CASE("a policy's label stands for its name in every table and sentence: rows still match by name",
+          "[analysis][bottom-line][label]") {
+  const fs::path dir = bottom_line_scratch("label");
+  fs::create_directories(dir);
+  // Results rows carry the names; batch.json gives two of the three policies a label.
+  const std::vector<std::string> names{"replay_2015-01-27_gao_protest", "replay_2015-01-27_gao_protest_by_the_book",
+                                       "plain_policy"};
+  const auto write_manifest = [&](const std::string& label_of_first, const std::string& label_of_second) {
+    std::ofstream(dir / "batch.json") << R"({"scenario": "hand.yaml", "replications": 12, "seed": 5, "days": 1,
+    "policies": [{"name": ")" << names[0] << R"(", "label": )" << label_of_first << R"(}, {"name": ")" << names[1]
+                                      << R"(", "label": )" << label_of_second << R"(}, {"name": ")" << names[2]
+                                      << R"("}], "design": null, "shard": null})";
+  };
+  write_manifest(R"("as it happened")", R"("by the book")");
+  {
+    std::ofstream results(dir / "results.csv");
+    results << "design_point,policy,replication,seed,protests.civilians_killed\n";
+    // The reference kills 2 or 3 a day; both others none: clearly lower, 12 of 12 pairs.
+    for (int p = 0; p < 3; ++p)
+      for (int r = 0; r < 12; ++r) results << "0," << names[static_cast<std::size_t>(p)] << "," << r << ",5," << (p ? 0 : 2 + r % 2) << "\n";
+  }
+  const Comparison c = compare(read_batch(dir), {});
+  REQUIRE(c.labels == std::vector<std::string>{"as it happened", "by the book", "plain_policy"});
+  CHECK(c.policies == names);  // identity is untouched
+  const std::string headline = terminal_headline(c, 0);
+  INFO(headline);
+  CHECK(headline.find("\n  as it happened ") != std::string::npos);
+  CHECK(headline.find("\n  by the book ") != std::string::npos);
+  CHECK(headline.find("\n  plain_policy ") != std::string::npos);
+  CHECK(headline.find("replay_2015") == std::string::npos);  // no legend needed: nothing was cut
+  const std::string sentences = joined(bottom_line(c, 0));
+  INFO(sentences);
+  // Labels with spaces are quoted in a sentence; a one-word name is not.
+  CHECK(sentences.find("comparison with 'as it happened' rests on 12") != std::string::npos);
+  CHECK(sentences.find("'by the book' lowers civilians killed") != std::string::npos);
+  CHECK(sentences.find("plain_policy") != std::string::npos);
+  CHECK(sentences.find("replay_2015") == std::string::npos);
+
+  // What batch.json says is checked: a label that is not text, too long, with a control
+  // character, or shown like another policy is refused with the file's name.
+  for (const auto& [first, second] : std::vector<std::pair<std::string, std::string>>{
+           {"3", R"("b")"},
+           {R"("a label far longer than twenty-eight bytes")", R"("b")"},
+           {R"("tab\there")", R"("b")"},
+           {R"(" padded")", R"("b")"},
+           {R"("same")", R"("same")"},
+           {R"("plain_policy")", R"("b")"}}) {
+    write_manifest(first, second);
+    INFO(first << " / " << second);
+    CHECK_THROWS_WITH(read_batch(dir), Catch::Contains("batch.json") && Catch::Contains("label"));
+  }
+  fs::remove_all(dir);
+}

@@ -46,7 +46,7 @@ TEST_CASE("paired differences under common random numbers vary less than indepen
   earlier.guards.shifts.handover_overlap = 10 * engine::kMinute;
 
   BatchPlan plan;
-  plan.policies = {{"base", "", ""}, {"earlier_relief", "", ""}};
+  plan.policies = {{"base", "", "", ""}, {"earlier_relief", "", "", ""}};
   plan.cells = {base, earlier};
   const int n = 30;
   plan.replications = 2 * n;  // the second half supplies the independent runs

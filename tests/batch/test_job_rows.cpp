@@ -8,7 +8,7 @@ using namespace campsim::batch;
 
 TEST_CASE("a job's rows: key, seed, design values, metrics: casualty cells under their own column names", "[batch]") {
   BatchPlan plan;
-  plan.policies = {{"base", "", ""}, {"two_level", "", ""}};
+  plan.policies = {{"base", "", "", ""}, {"two_level", "", "", ""}};
   plan.seed = 9;
   Design design;
   design.factors = {{"guards.shifts.length", {"6h", "8h"}, 0, 0, ""}};

@@ -11,7 +11,7 @@ namespace {
 
 BatchPlan plan_of(int policies, int replications) {
   BatchPlan plan;
-  for (int p = 0; p < policies; ++p) plan.policies.push_back({"p" + std::to_string(p), "", ""});
+  for (int p = 0; p < policies; ++p) plan.policies.push_back({"p" + std::to_string(p), "", "", ""});
   plan.replications = replications;
   plan.seed = 42;
   plan.cells.resize(static_cast<std::size_t>(policies));

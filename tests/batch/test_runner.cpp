@@ -30,7 +30,7 @@ BatchPlan small_plan() {
   camp::Scenario alt = base;
   alt.guards.shifts.length = 6 * engine::kHour;
   BatchPlan plan;
-  plan.policies = {{"base", "", ""}, {"six_hours", "", ""}};
+  plan.policies = {{"base", "", "", ""}, {"six_hours", "", "", ""}};
   plan.cells = {base, alt};
   plan.replications = 6;
   plan.seed = 3;

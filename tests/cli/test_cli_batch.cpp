@@ -235,6 +235,11 @@ TEST_CASE("bad batch input exits 2 with a clear message and writes nothing", "[c
   std::ofstream(scratch / "design.yaml") << "design:\n  kind: lhs\n  points: 5\n  factors:\n"
                                             "    - {key: guards.shifts.length, low: 8, high: 4, unit: h}\n";
   std::ofstream(scratch / "gao_baseline.yaml") << "extends: " << CAMPSIM_SOURCE_DIR << "/scenarios/gao_baseline.yaml\n";
+  // Labels: one too long for a table (31 bytes, located), and two policies that would be shown alike.
+  std::ofstream(scratch / "long_label.yaml") << "extends: " << CAMPSIM_SOURCE_DIR
+                                             << "/scenarios/gao_baseline.yaml\nscenario:\n  label: twenty-nine bytes, one too many\n";
+  std::ofstream(scratch / "shown_as_baseline.yaml") << "extends: " << CAMPSIM_SOURCE_DIR
+                                                    << "/scenarios/gao_baseline.yaml\nscenario:\n  label: gao_baseline\n";
   struct Bad {
     std::string arguments, fragment;
   };
@@ -245,6 +250,8 @@ TEST_CASE("bad batch input exits 2 with a clear message and writes nothing", "[c
       {"--shard 2/2", "--shard expects i/N"},
       {"--shard half", "--shard expects i/N"},
       {"--policies " + (scratch / "gao_baseline.yaml").string(), "both named 'gao_baseline'"},
+      {"--policies " + (scratch / "long_label.yaml").string(), "long_label.yaml:3:10: scenario.label"},
+      {"--policies " + (scratch / "shown_as_baseline.yaml").string(), "two policies would be shown as 'gao_baseline'"},
       {"--set guards.shifts.lenght=6h", "did you mean 'length'"},
       {"--resume --force", "give one of them"},
       {"--threads 0", "at least 1"},
