@@ -114,6 +114,7 @@ ParameterRegister load_register(const std::filesystem::path& file) {
     RegisterEntry e;
     e.key = std::string(key);
     item.text("unit", e.unit, Need::Required);
+    item.text("meaning", e.meaning);
     e.origin = read_origin(item, shared);
     check_citations(item, e.origin.text, known);
     item.list("changed_after_comparison", Need::Optional, [&](MapReader& change, std::size_t) {

@@ -36,6 +36,7 @@ struct LaterChange {
 struct RegisterEntry {
   std::string key;   // "guards.vigilance.floor", list items as [] (parameter_paths.hpp)
   std::string unit;
+  std::string meaning;  // optional: what it is, for the scenario reference's key tables
   Origin origin;
   std::vector<LaterChange> changed_after_comparison;
   std::string oracle_only;  // not empty: changes nothing in a run (read only by a closed form kept as a test oracle)

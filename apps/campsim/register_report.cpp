@@ -178,7 +178,7 @@ std::string register_markdown(const ParameterRegister& reg, const std::vector<Sc
 
 std::string register_key_table(const ParameterRegister& reg, const std::vector<ScenarioParameters>& scenarios,
                                const std::string& section) {
-  std::string out = fmt::format("| key | unit | {} | origin |\n|---|---|---|---|\n",
+  std::string out = fmt::format("| key | unit | {} | meaning | origin |\n|---|---|---|---|---|\n",
                                 scenarios.empty() ? "value" : "default (" + scenarios.front().name + ")");
   const std::string prefix = section + ".";
   for (const std::string& key : ordered_keys(reg, keys_read(scenarios))) {
@@ -186,7 +186,8 @@ std::string register_key_table(const ParameterRegister& reg, const std::vector<S
     const Shown here = scenarios.empty() ? Shown{} : shown_value(scenarios.front(), key);
     const std::string value = !here.read ? "-" : register_cell(here.text, 60) + (here.set_in_file ? "" : " (default)");
     const RegisterEntry* e = reg.find(key);
-    out += fmt::format("| `{}` | {} | {} | {} |\n", key.substr(prefix.size()), e != nullptr ? register_cell(e->unit) : "", value,
+    out += fmt::format("| `{}` | {} | {} | {} | {} |\n", key.substr(prefix.size()), e != nullptr ? register_cell(e->unit) : "",
+                       value, e != nullptr ? register_cell(e->meaning) : "",
                        e != nullptr ? origin_kind_name(e->origin.kind) : "**not in the register**");
   }
   return out;

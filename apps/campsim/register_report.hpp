@@ -30,7 +30,7 @@ std::string register_markdown(const ParameterRegister& reg, const std::vector<Sc
 
 // The keys under `section` ("world", "protests.crowd") as a Markdown table for the scenario
 // reference: key (relative to the section), unit, the first scenario's value ("(default)" when
-// the reader's default), and the origin's kind. Keys only other scenarios read show "-".
+// the reader's default), meaning, and the origin's kind. Keys only other scenarios read show "-".
 std::string register_key_table(const ParameterRegister& reg, const std::vector<ScenarioParameters>& scenarios,
                                const std::string& section);
 

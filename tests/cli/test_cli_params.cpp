@@ -209,9 +209,36 @@ TEST_CASE("the scenario reference's key tables list every key the readers read u
   std::istringstream in(keys.output);
   for (std::string line; std::getline(in, line);) rows += line.starts_with("| `");
   CHECK(rows == world);
-  CHECK(keys.output.find("| `walk_speed_mps` | m/s | 1.34 (default) | source |") != std::string::npos);
+  CHECK(keys.output.find("| `walk_speed_mps` | m/s | 1.34 (default) | walking speed on the way back from a bunker | source |") !=
+        std::string::npos);
   // A key only another scenario reads (a scripted protest) still has its row, without a value.
   const CliResult protests = run_cli("params scenarios/gao_baseline.yaml scenarios --format keys --section protests");
   CHECK(protests.output.find("| `scripted[].size` | people | - |") != std::string::npos);
+  // The reference's sections made from the register say what every key is (an empty cell: no meaning).
+  CHECK(keys.output.find("|  |") == std::string::npos);
+  CHECK(protests.output.find("|  |") == std::string::npos);
   CHECK(run_cli("params scenarios/gao_baseline.yaml --section world").exit_code == 2);
+}
+
+TEST_CASE("every parameter the calibration and sensitivity files vary is registered, and changes a run", "[cli][params]") {
+  const auto table = csv_of(run_cli("params scenarios/gao_baseline.yaml --format csv").output);
+  std::map<std::string, std::string> oracle_only;  // parameter -> its oracle_only text
+  for (const auto& row : table.rows)
+    oracle_only[row[static_cast<std::size_t>(table.column("parameter"))]] = row[static_cast<std::size_t>(table.column("oracle_only"))];
+  int varied = 0;
+  for (const auto& e : fs::directory_iterator(kSource / "analysis" / "calibration")) {
+    if (!e.path().filename().string().starts_with("parameters") || e.path().extension() != ".yaml") continue;
+    std::istringstream in(read_file(e.path()));
+    for (std::string line; std::getline(in, line);) {
+      const std::size_t at = line.find("{key: ");
+      if (at == std::string::npos) continue;
+      const std::string key = line.substr(at + 6, line.find(',', at) - at - 6);
+      INFO(e.path().filename().string() << ": " << key);
+      REQUIRE(oracle_only.contains(key));
+      // Varying a key only a test oracle reads would fit or rank something that changes nothing.
+      CHECK(oracle_only.at(key).empty());
+      ++varied;
+    }
+  }
+  CHECK(varied > 20);
 }
