@@ -21,7 +21,7 @@ namespace campsim::cli {
 
 namespace {
 
-constexpr const char* kParamsUsage = "campsim params SCENARIO|DIR... [--format markdown|csv] [--check] [--register FILE]";
+constexpr const char* kParamsUsage = "campsim params SCENARIO|DIR... [--format markdown|csv|keys [--section PREFIX]] [--check] [--register FILE]";
 constexpr const char* kParamsHelp =
     "Every parameter the scenario readers read, with its value, unit and origin: `source` (a\n"
     "publication says it), `assumed` (no source; the reason is given), `fitted` (to which target,\n"
@@ -37,10 +37,11 @@ constexpr const char* kParamsHelp =
     "                      set_in_file (false: the reader's default), unit, origin, ...\n"
     "  --format keys --section PREFIX\n"
     "                      the keys under PREFIX (e.g. world) as a table: unit, the first\n"
-    "                      scenario's value (its default where the file does not set it), origin;\n"
-    "                      docs/scenario-reference.md shows these\n"
-    "  --check             print nothing but the gaps: parameters read that the register does\n"
-    "                      not list, and listed ones none of the scenarios reads; exit 1 if any\n\n"
+    "                      scenario's value (its default where the file does not set it),\n"
+    "                      meaning, origin; docs/scenario-reference.md shows these\n"
+    "  --check             print only the gaps and their count: parameters read that the\n"
+    "                      register does not list, and listed ones none of the scenarios reads;\n"
+    "                      exit 1 if any\n\n"
     "A new parameter in a reader: add it to docs/provenance.yaml with its unit and origin, then\n"
     "run scripts/docs.sh: docs/provenance.md is this command's output below the line that names\n"
     "the command, and ctest checks both the register and that file.\n\n"
