@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates every program output and number marked in README.md and docs/ (<!-- output: ... -->
-# blocks and <!-- value: ... --> numbers; tests/docs/docs_outputs.cpp says how to mark one) from
+# blocks, <!-- table: ... --> tables, <!-- value: ... --> numbers and files generated whole, like
+# the parameter register docs/provenance.md; tests/docs/docs_outputs.cpp says how to mark one) from
 # this build, the data dictionary and the viewer's screenshots in docs/images/. With --slow also the blocks marked (slow), which run
 # batches of simulated years (minutes on two cores). ctest's docs/outputs fails when a marked
 # output no longer matches; docs/slow_outputs (CAMPSIM_DOCS_SLOW=1) checks the slow ones.

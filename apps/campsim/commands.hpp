@@ -26,6 +26,7 @@ int compare_command(const std::vector<std::string>& args);
 int dictionary_command(const std::vector<std::string>& args);
 int sensitivity_command(const std::vector<std::string>& args);
 int calibrate_command(const std::vector<std::string>& args);
+int params_command(const std::vector<std::string>& args);
 // Only in builds with the viewer (SFML found): CAMPSIM_WITH_VIEWER.
 int view_command(const std::vector<std::string>& args);
 

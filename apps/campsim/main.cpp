@@ -46,17 +46,20 @@ Commands:
   sensitivity SCENARIO  which uncertain parameters drive a result: Morris or Sobol' indices over a
                       sample of parameter sets run as a batch design; ranked tables and a report
                       e.g.  campsim sensitivity scenarios/gao_baseline.yaml --parameters p.yaml --metric medical.died_of_wounds
+  params SCENARIO|DIR...  the parameter register: every parameter the readers read, with its
+                      value, unit and origin (source, assumed, fitted); --check lists the gaps
+                      e.g.  campsim params scenarios --check
   calibrate SCENARIO  keep the parameter sets whose runs match public-record targets (history
                       matching over an orthogonal design); writes the kept sets and a target table
                       e.g.  campsim calibrate scenarios/gao_baseline.yaml --targets analysis/calibration/targets.yaml \
                               --parameters analysis/calibration/parameters.yaml --days 365
 
 Exit codes: 0 ok, 1 run failed, 2 bad input (command line or scenario).
-Documentation: docs/user-guide.md, docs/batch.md, docs/analysis.md, docs/calibration.md, docs/scenario-reference.md, docs/odd.md
+Documentation: docs/user-guide.md, docs/batch.md, docs/analysis.md, docs/calibration.md, docs/scenario-reference.md, docs/provenance.md, docs/odd.md
 )";
 
 const std::vector<std::string> kCommands{"run",     "validate",   "replay",      "batch",     "compare",
-                                         "view",    "merge",      "dictionary",  "sensitivity", "calibrate"};
+                                         "view",    "merge",      "dictionary",  "sensitivity", "calibrate", "params"};
 
 std::string& invoked_as() {
   static std::string path = "campsim";
@@ -95,6 +98,7 @@ int main(int argc, char** argv) {
     if (command == "dictionary") return campsim::cli::dictionary_command(args);
     if (command == "sensitivity") return campsim::cli::sensitivity_command(args);
     if (command == "calibrate") return campsim::cli::calibrate_command(args);
+    if (command == "params") return campsim::cli::params_command(args);
     if (command == "view") {
 #ifdef CAMPSIM_WITH_VIEWER
       return campsim::cli::view_command(args);
