@@ -161,7 +161,8 @@ ScenarioMeta read_meta(MapReader in) {
   in.text("description", meta.description);
   // A policy's short label for compare's tables, plots and bottom line, where a file stem such as
   // replay_2015-01-27_gao_protest_by_the_book would be cut or wrapped.
-  in.text("label", meta.label);
+  // Read only when given, so a scenario without one resolves (and hashes) as it did before labels.
+  if (in.has("label")) in.text("label", meta.label);
   if (in.has("label") && !io::valid_label(meta.label))
     in.fail("label",
             "a short label for tables and plots: 1 to " + std::to_string(io::kMaxPolicyLabel) +
