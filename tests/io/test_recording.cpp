@@ -55,6 +55,18 @@ std::vector<camp::WorldSnapshot> run_of_snapshots(int people, int count) {
   return out;
 }
 
+// Records `all` into a finished file; returns where each frame starts (for damaging one).
+std::vector<std::uint64_t> write_finished(const fs::path& file, const std::vector<camp::WorldSnapshot>& all) {
+  std::vector<std::uint64_t> offsets;
+  io::RecordingWriter writer(file, info());
+  for (const auto& s : all) {
+    offsets.push_back(writer.bytes());
+    writer.write(s);
+  }
+  writer.finish();
+  return offsets;
+}
+
 // The definition of "the snapshot in force at t", straight from the list.
 const camp::WorldSnapshot& in_force(const std::vector<camp::WorldSnapshot>& all, double t) {
   const camp::WorldSnapshot* found = &all.front();
@@ -260,15 +272,7 @@ TEST_CASE("a recording never finished still reads up to its last whole frame", "
 TEST_CASE("check_whole passes a finished recording and refuses one cut short or with a damaged frame", "[io][recording]") {
   const fs::path dir = scratch("whole");
   const std::vector<camp::WorldSnapshot> all = run_of_snapshots(300, 120);
-  std::vector<std::uint64_t> offsets;  // where each frame starts
-  {
-    io::RecordingWriter writer(dir / "recording.bin", info());
-    for (const auto& s : all) {
-      offsets.push_back(writer.bytes());
-      writer.write(s);
-    }
-    writer.finish();
-  }
+  const std::vector<std::uint64_t> offsets = write_finished(dir / "recording.bin", all);  // where each frame starts
   const fs::path file = dir / "recording.bin";
   CHECK_NOTHROW(io::RecordingReader(file).check_whole());
   const auto size = fs::file_size(file);
@@ -310,15 +314,7 @@ TEST_CASE("check_whole passes a finished recording and refuses one cut short or 
 TEST_CASE("a frame whose time is not a number, or goes back, stops playback with a RecordingError", "[io][recording]") {
   const fs::path dir = scratch("times");
   const std::vector<camp::WorldSnapshot> all = run_of_snapshots(300, 120);
-  std::vector<std::uint64_t> offsets;
-  {
-    io::RecordingWriter writer(dir / "recording.bin", info());
-    for (const auto& s : all) {
-      offsets.push_back(writer.bytes());
-      writer.write(s);
-    }
-    writer.finish();
-  }
+  const std::vector<std::uint64_t> offsets = write_finished(dir / "recording.bin", all);
   const fs::path file = dir / "recording.bin";
   fs::copy_file(file, dir / "whole.bin");
   const auto put_time = [&](std::size_t frame, double t) {
