@@ -110,7 +110,8 @@ TEST_CASE("fire that cannot hit never stops a vehicle bomb: fire that cannot mis
   for (int seed = 1; seed <= runs; ++seed) {
     camp::RunOptions options;
     options.seed = static_cast<std::uint64_t>(seed);
-    const camp::Incident& a = the_bomb(camp::run_scenario(blanks, options));
+    const camp::RunResult with_blanks = camp::run_scenario(blanks, options);  // kept: the_bomb refers into it
+    const camp::Incident& a = the_bomb(with_blanks);
     stopped_blanks += static_cast<int>(fact(a, "stopped_by_fire"));
     fired_upon += a.fight->shots > 0 ? 1 : 0;
     const camp::RunResult r = camp::run_scenario(marksmen, options);
