@@ -82,11 +82,12 @@ sf::Vector2u size_option(const std::string& text) {
 
 // --at, --from and --to must fall within what is drawn: the recording's frames, or the live
 // run's duration; a time past the end would draw the last frame as if it were that time.
-void refuse_times_past(const ViewOptions& o, engine::SimTime end, std::string_view what, std::string_view end_is) {
+std::optional<std::string> time_past_problem(const ViewOptions& o, engine::SimTime end, std::string_view what,
+                                             std::string_view end_is) {
   for (const auto& [name, text] : {std::pair{"at", o.at}, std::pair{"from", o.from}, std::pair{"to", o.to}})
     if (const auto t = time_option(name, text); t && *t > end + 1e-9)
-      throw std::invalid_argument(
-          fmt::format("--{} {} is past the end of {} ({:.0f} s after the start, {})", name, text, what, end, end_is));
+      return fmt::format("--{} {} is past the end of {} ({:.0f} s after the start, {})", name, text, what, end, end_is);
+  return std::nullopt;
 }
 
 // Why the pictures cannot be written where asked, checked before a run or a display: the same
@@ -230,11 +231,7 @@ std::optional<std::string> live_run_problem(const ViewOptions& o, const camp::Lo
   const camp::RunOptions run = live_run_options(o, loaded);
   const engine::SimTime run_end = run.duration > 0 ? run.duration : loaded.scenario.meta.duration;
   if (const auto too_many = attack_budget_problem(loaded.scenario, run_end)) return *too_many + "; nothing was run";
-  try {
-    refuse_times_past(o, run_end, "the run", run.duration > 0 ? "--days" : "the scenario's duration");
-  } catch (const std::invalid_argument& e) {
-    return std::string(e.what());
-  }
+  if (auto past = time_past_problem(o, run_end, "the run", run.duration > 0 ? "--days" : "the scenario's duration")) return past;
   if (!o.out.empty() && fs::exists(o.out) && !o.force)
     return "output directory " + o.out + " already exists; use --force to replace it";
   if (o.record && o.out.empty()) return "--record needs --out DIR (the recording goes into the run directory)";
@@ -381,7 +378,8 @@ int view_command(const std::vector<std::string>& args) {
         io::RecordingReader reader(recording_in(source));
         reader.check_whole();
         // A time past the recording's end would draw its last frame as if it were that time.
-        refuse_times_past(o, reader.last_time(), "the recording", "its last frame");
+        if (auto past = time_past_problem(o, reader.last_time(), "the recording", "its last frame"))
+          throw std::invalid_argument(*past);
       } catch (const io::RecordingError& e) {
         std::cerr << "campsim view: " << io::visible_lines(e.what()) << "\n";
         return kBadInput;
