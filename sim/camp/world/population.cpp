@@ -43,6 +43,7 @@ ScheduledPlace scheduled_place(const PersonRecord& person, const DailySchedule& 
   const ScheduledPlace home{person.home_spot, asleep_by_night ? PersonActivity::Asleep : PersonActivity::AtHome,
                             person.home};
   const bool working_hours = in_daily_window(tod, s.work_from, s.work_to);
+  if (scheduled_off_camp(person.shift, working_hours)) return {person.home_spot, PersonActivity::OffCamp, -1};
   switch (person.shift) {
     case Shift::Day:
       if (working_hours && person.work >= 0) return {person.work_spot, PersonActivity::AtWork, person.work};
@@ -52,9 +53,7 @@ ScheduledPlace scheduled_place(const PersonRecord& person, const DailySchedule& 
       return {person.home_spot,
               in_daily_window(tod, s.work_from, s.night_sleep_to) ? PersonActivity::Asleep : PersonActivity::AtHome,
               person.home};
-    case Shift::OffCamp:
-      if (working_hours) return {person.home_spot, PersonActivity::OffCamp, -1};
-      return home;
+    case Shift::OffCamp: return home;  // off the camp in working hours: above
     case Shift::Home:
     case Shift::Roster: return home;
   }

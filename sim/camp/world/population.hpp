@@ -68,6 +68,12 @@ struct DailySchedule {
 
 ScheduledPlace scheduled_place(const PersonRecord& person, const DailySchedule& schedule, SimTime time_of_day);
 
+// Whether the schedule has this shift's people off the camp: off-camp workers in working hours
+// (in_daily_window(time_of_day, work_from, work_to)), nobody else. scheduled_place's activity is
+// OffCamp exactly then; the world's census asks it of every person at every sample with the
+// working hours worked out once.
+inline bool scheduled_off_camp(Shift shift, bool working_hours) { return shift == Shift::OffCamp && working_hours; }
+
 class Population {
  public:
   // `guard_home` is the accommodation zone of the guard force's contingent (-1 if none), and

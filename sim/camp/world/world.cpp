@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include "sim/camp/human_factors.hpp"
 #include "sim/engine/sim_time.hpp"
 #include "sim/camp/world/shelter_crowd.hpp"
 
@@ -96,7 +97,13 @@ void World::sync_guards() {
   queued_agent_.resize(n);
 }
 
-bool World::in_camp_and_fit(std::uint32_t p, SimTime t) const {
+bool World::working_hours_at(SimTime t) const {
+  return in_daily_window(engine::time_of_day(start_time_of_day_, t), params_.schedule.work_from, params_.schedule.work_to);
+}
+
+bool World::in_camp_and_fit(std::uint32_t p, SimTime t) const { return in_camp_and_fit(p, t, working_hours_at(t)); }
+
+bool World::in_camp_and_fit(std::uint32_t p, SimTime t, bool working_hours) const {
   const PersonRecord& r = population_.people()[p];
   if (r.condition == Condition::Killed || r.condition == Condition::Departed) return false;
   if (r.condition == Condition::Casualty && t < back_on_duty_[p]) return false;
@@ -106,8 +113,7 @@ bool World::in_camp_and_fit(std::uint32_t p, SimTime t) const {
     return true;
   }
   if (settled_motion(p, t) != Motion::Scheduled) return true;
-  return scheduled_place(r, params_.schedule, engine::time_of_day(start_time_of_day_, t)).activity !=
-         PersonActivity::OffCamp;
+  return !scheduled_off_camp(r.shift, working_hours);  // scheduled_place's activity is OffCamp exactly then
 }
 
 Motion World::settled_motion(std::uint32_t p, SimTime t) const {

@@ -146,6 +146,10 @@ class World final : public CampPeople {
   std::vector<Point> mover_positions() const;
   PersonView view_with(std::uint32_t person, SimTime t, const std::vector<Point>& mover_at) const;
   bool in_camp_and_fit(std::uint32_t person, SimTime t) const;
+  // The same, with in_daily_window(time of day at t, work_from, work_to) already worked out
+  // (the census: once for the whole population instead of three times a person).
+  bool in_camp_and_fit(std::uint32_t person, SimTime t, bool working_hours) const;
+  bool working_hours_at(SimTime t) const;
   int nearest_open_bunker(Point from, std::uint64_t tried) const;
   void head_for_bunker(std::uint32_t person, Point from, SimTime when, double speed);
   void stop_moving(std::uint32_t person);

@@ -1,6 +1,7 @@
 // The population: built from the layout's zone counts, with places that follow the schedule.
 #include <catch2/catch.hpp>
 
+#include "sim/camp/human_factors.hpp"
 #include "sim/camp/world/population.hpp"
 
 using namespace campsim;
@@ -76,4 +77,27 @@ TEST_CASE("the schedule: day workers at work 07-19, asleep 22-07: night workers 
   CHECK(scheduled_place(night, s, 9 * kHour).activity == PersonActivity::Asleep);
   CHECK(scheduled_place(night, s, 16 * kHour).activity == PersonActivity::AtHome);
   CHECK(scheduled_place(night, s, 16 * kHour).position.x == 1);
+}
+
+TEST_CASE("scheduled_off_camp says off the camp exactly when scheduled_place does", "[world][population]") {
+  // The census asks scheduled_off_camp with the working hours worked out once per sample; it must
+  // agree with scheduled_place for every shift at every time of day, the window's edges included.
+  const DailySchedule s;
+  PersonRecord person;
+  person.work = 1;
+  int off = 0;
+  for (Shift shift : {Shift::Day, Shift::Night, Shift::Home, Shift::OffCamp, Shift::Roster}) {
+    person.shift = shift;
+    for (double minute = 0; minute < 24 * 60; minute += 0.5) {
+      const double tod = minute * 60;
+      const bool working_hours = campsim::camp::in_daily_window(tod, s.work_from, s.work_to);
+      const bool by_place = scheduled_place(person, s, tod).activity == PersonActivity::OffCamp;
+      CHECK(scheduled_off_camp(shift, working_hours) == by_place);
+      off += by_place ? 1 : 0;
+    }
+    for (double tod : {s.work_from, s.work_to, s.work_from - 1e-9, s.work_to - 1e-9})
+      CHECK(scheduled_off_camp(shift, campsim::camp::in_daily_window(tod, s.work_from, s.work_to)) ==
+            (scheduled_place(person, s, tod).activity == PersonActivity::OffCamp));
+  }
+  CHECK(off == 12 * 60 * 2);  // the off-camp workers, 07:00-19:00 in half minutes: the loop saw them
 }
