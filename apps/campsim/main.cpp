@@ -1,14 +1,12 @@
 // campsim: the command-line front end. Subcommands live in their own files; this one dispatches.
-#include <cerrno>
-#include <filesystem>
-#include <exception>
 #include <iostream>
 #include <string>
-#include <utility>
 #include <vector>
 
+#include "apps/campsim/command_guard.hpp"
 #include "apps/campsim/commands.hpp"
 #include "apps/campsim/options.hpp"
+#include "apps/campsim/viewer_program.hpp"
 #include "sim/version.hpp"
 #include "sim/io/visible_text.hpp"
 
@@ -61,15 +59,7 @@ Documentation: docs/user-guide.md, docs/batch.md, docs/analysis.md, docs/calibra
 const std::vector<std::string> kCommands{"run",     "validate",   "replay",      "batch",     "compare",
                                          "view",    "merge",      "dictionary",  "sensitivity", "calibrate", "params"};
 
-std::string& invoked_as() {
-  static std::string path = "campsim";
-  return path;
-}
-
 }  // namespace
-
-const std::string& campsim::cli::program_path() { return invoked_as(); }
-void campsim::cli::set_program_path(std::string path) { invoked_as() = std::move(path); }
 
 int main(int argc, char** argv) {
   if (argc > 0 && argv[0] != nullptr && *argv[0] != '\0') campsim::cli::set_program_path(argv[0]);
@@ -80,7 +70,7 @@ int main(int argc, char** argv) {
   }
   const std::string command = args.front();
   args.erase(args.begin());
-  try {
+  return campsim::cli::run_guarded(command, [&]() -> int {
     if (command == "--help" || command == "-h" || command == "help") {
       std::cout << kUsage;
       return campsim::cli::kOk;
@@ -101,7 +91,7 @@ int main(int argc, char** argv) {
     if (command == "params") return campsim::cli::params_command(args);
     if (command == "view") {
 #ifdef CAMPSIM_WITH_VIEWER
-      return campsim::cli::view_command(args);
+      return campsim::cli::exec_viewer(argv);
 #else
       std::cerr << "campsim view: this campsim was built without the viewer (SFML 2.5 not found);\n"
                    "install libsfml-dev (scripts/setup.sh) and build again\n";
@@ -115,25 +105,5 @@ int main(int argc, char** argv) {
     for (const std::string& c : kCommands) std::cerr << " " << c;
     std::cerr << "\n(campsim --help says what each does)\n";
     return campsim::cli::kBadInput;
-  } catch (const std::filesystem::filesystem_error& e) {
-    // A path that cannot be read or made (missing, not a directory, no permission, read-only, a
-    // name too long, in the way) is the input's problem: exit 2 with the path and the reason.
-    // Anything else the file system says (a full disk, an I/O error) is the run failing: exit 1.
-    const int code = e.code().value();
-    const bool path_problem = e.code().category() == std::generic_category() || e.code().category() == std::system_category()
-                                  ? (code == ENOENT || code == ENOTDIR || code == EISDIR || code == EACCES || code == EPERM ||
-                                     code == EROFS || code == ENAMETOOLONG || code == EEXIST || code == ENOTEMPTY ||
-                                     code == ELOOP || code == EXDEV || code == EBUSY)
-                                  : false;
-    std::cerr << "campsim " << command << ": " << campsim::io::visible_lines(e.what()) << "\n";
-    if (path_problem) {
-      std::cerr << "campsim " << command << ": " << campsim::io::visible(e.path1().string()) << ": " << e.code().message()
-                << " (a path campsim was given, or must make, cannot be used)\n";
-      return campsim::cli::kBadInput;
-    }
-    return campsim::cli::kFailure;
-  } catch (const std::exception& e) {
-    std::cerr << "campsim " << command << ": " << campsim::io::visible_lines(e.what()) << "\n";
-    return campsim::cli::kFailure;
-  }
+  });
 }

@@ -31,24 +31,24 @@ nlohmann::ordered_json run_manifest(const camp::LoadedScenario& loaded, const Sc
 }
 
 void write_run_files(const std::filesystem::path& dir, const nlohmann::ordered_json& manifest, const camp::RunResult& result) {
-  io::write_text_file(dir / "manifest.json", manifest.dump(2) + "\n");
-  io::write_text_file(dir / "metrics.json", result.metrics.dump(2) + "\n");
+  io::write_run_file(dir / "manifest.json", manifest.dump(2) + "\n");
+  io::write_run_file(dir / "metrics.json", result.metrics.dump(2) + "\n");
   std::ostringstream events, series;
   result.events.write_jsonl(events);
   result.series.write_csv(series);
-  io::write_text_file(dir / "events.jsonl", events.str());
-  io::write_text_file(dir / "timeseries.csv", series.str());
+  io::write_run_file(dir / "events.jsonl", events.str());
+  io::write_run_file(dir / "timeseries.csv", series.str());
   std::ostringstream casualties;
   camp::write_casualties_csv(casualties, result.casualties);
-  io::write_text_file(dir / "casualties.csv", casualties.str());
+  io::write_run_file(dir / "casualties.csv", casualties.str());
   std::ostringstream care;
   engine::write_csv(care, result.care_records);
-  io::write_text_file(dir / "care.csv", care.str());
+  io::write_run_file(dir / "care.csv", care.str());
   // One row per protest, for scenarios with protests (docs/protest.md, "Outputs").
   if (!result.protest_records.columns.empty()) {
     std::ostringstream protests;
     engine::write_csv(protests, result.protest_records);
-    io::write_text_file(dir / "protests.csv", protests.str());
+    io::write_run_file(dir / "protests.csv", protests.str());
   }
 }
 

@@ -19,6 +19,19 @@ void write_file_durably(const std::filesystem::path& file, std::string_view text
 // std::runtime_error on error.
 void sync_directory(const std::filesystem::path& dir);
 
+// Writes `text` to `file` (created or truncated) and starts its write-back without waiting for
+// it (sync_file_range): for a file inside a directory that sync_tree syncs before anything may
+// count on it (write_run_directory does). The disk then writes all of a run's files together,
+// and the syncs that follow find them written: one wait instead of one per file. Throws
+// std::runtime_error naming the file on any error.
+void write_file_unsynced(const std::filesystem::path& file, std::string_view text);
+
+// fsyncs every regular file and directory under `root` and `root` itself (symbolic links are
+// not followed): first starts the write-back of every file, then waits for each file, then
+// syncs the directories, deepest first, `root` last. Returns how many it synced. Throws
+// std::runtime_error naming the file on any error.
+int sync_tree(const std::filesystem::path& root);
+
 // A file opened for appending (created if absent), written with write(2) and fsync'ed on demand.
 class AppendFile {
  public:

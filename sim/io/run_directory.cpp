@@ -33,6 +33,8 @@ bool process_is_gone(long pid) {
 
 void write_text_file(const fs::path& file, const std::string& text) { write_file_durably(file, text); }
 
+void write_run_file(const fs::path& file, const std::string& text) { write_file_unsynced(file, text); }
+
 std::optional<std::string> output_path_problem(const fs::path& path) {
   const std::string text = path.string();
   const auto problem = [&](const std::string& why) { return std::optional<std::string>(text + ": " + why); };
@@ -157,7 +159,7 @@ void write_run_directory(const fs::path& target, bool overwrite, const std::func
   fs::create_directory(tmp);
   try {
     write(tmp);
-    sync_directory(tmp);  // the files' names, before the directory is published
+    sync_tree(tmp);  // every file written in it, and their names, before the directory is published
     if (exists) fs::rename(target, old);
     fs::rename(tmp, target);
     sync_directory(parent);  // the rename itself

@@ -1,8 +1,10 @@
 #pragma once
 // A run directory appears complete or not at all: files are written into a temporary sibling
 // directory that is renamed into place only once everything is written, so a crash, a full disk
-// or a failed validation never leaves a half-written run behind. The files, the temporary
-// directory and the rename are fsync'ed, so "complete" survives a power cut too.
+// or a failed validation never leaves a half-written run behind. Every file and directory in the
+// temporary directory is fsync'ed before the rename (all of them after all are written: one wait
+// for the disk rather than one per file), and the rename after it, so "complete" survives a power
+// cut too.
 //
 // Only what campsim wrote is ever replaced: a directory (not a symbolic link) holding one of
 // campsim's marker files (a run's manifest.json, a batch's batch.json, a report's report.md).
@@ -29,6 +31,11 @@ void write_run_directory(const std::filesystem::path& target, bool overwrite,
 
 // Writes `text` to `file` durably (fsync'ed), throwing std::runtime_error naming the file if it cannot.
 void write_text_file(const std::filesystem::path& file, const std::string& text);
+
+// Writes `text` to `file` inside the temporary directory a write_run_directory callback is given,
+// without waiting for the disk: write_run_directory syncs every file there before it publishes
+// the directory. Anywhere else, write_text_file. Throws std::runtime_error naming the file.
+void write_run_file(const std::filesystem::path& file, const std::string& text);
 
 // Why a command cannot make `path` as an output (a directory or a file it creates), checked
 // before any work: nothing if it can, else "PATH: REASON" (issue 24, item 7): a name ending in

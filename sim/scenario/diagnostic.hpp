@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "sim/scenario/location.hpp"
@@ -12,6 +13,15 @@
 namespace campsim::scenario {
 
 struct Diagnostic {
+  // A constructor rather than an aggregate: g++ 12 -O3 reported "may be used uninitialized" for
+  // where.file in the clean-up of a nested aggregate initialisation (a false positive, on every
+  // `ScenarioError({{{file, line, column}, ...}})`); initialising from complete arguments has
+  // no such clean-up path. Written the same way at every call site.
+  Diagnostic() = default;
+  Diagnostic(SourceLocation where_, std::string path_, std::string expected_, std::string found_, std::string hint_ = {})
+      : where(std::move(where_)), path(std::move(path_)), expected(std::move(expected_)), found(std::move(found_)),
+        hint(std::move(hint_)) {}
+
   SourceLocation where;
   std::string path;      // dotted YAML path, list items by index: "guards.posts[2].manning"
   std::string expected;  // "a duration with a unit, like 90s, 15min, 4h or 2d"

@@ -135,3 +135,29 @@ TEST_CASE("durable writes and appends hold exactly what was written", "[io]") {
   CHECK_THROWS(write_file_durably(dir / "missing" / "x", "y"));
   fs::remove_all(dir);
 }
+
+TEST_CASE("a run directory's files, written without waiting, are synced as a tree before it appears", "[io]") {
+  const fs::path dir = scratch("sync-tree");
+  const fs::path outside = scratch("sync-tree-outside");
+  write_file_durably(outside / "not_ours.txt", "x");
+  // sync_tree reaches every file and directory below the root, and follows no link out of it.
+  fs::create_directories(dir / "tree" / "plots" / "deeper");
+  write_file_unsynced(dir / "tree" / "a.csv", "a\n");
+  write_file_unsynced(dir / "tree" / "plots" / "b.dat", "b\n");
+  write_file_unsynced(dir / "tree" / "plots" / "deeper" / "c.gp", "c\n");
+  fs::create_directory_symlink(outside, dir / "tree" / "link");
+  CHECK(sync_tree(dir / "tree") == 3 + 3);  // three files; tree, plots and deeper
+  CHECK(slurp(dir / "tree" / "plots" / "deeper" / "c.gp") == "c\n");
+  CHECK_THROWS(write_file_unsynced(dir / "missing" / "x", "y"));
+  CHECK_THROWS(sync_tree(dir / "missing"));
+  // write_run_file inside write_run_directory: the published directory holds exactly the texts.
+  write_run_directory(dir / "run", false, [](const fs::path& tmp) {
+    write_run_file(tmp / "manifest.json", "{}\n");
+    fs::create_directory(tmp / "sub");
+    write_run_file(tmp / "sub" / "events.jsonl", "e\n");
+  });
+  CHECK(slurp(dir / "run" / "manifest.json") == "{}\n");
+  CHECK(slurp(dir / "run" / "sub" / "events.jsonl") == "e\n");
+  fs::remove_all(dir);
+  fs::remove_all(outside);
+}
