@@ -42,7 +42,8 @@ struct FightSummary {
   int attackers_killed = 0, attackers_wounded = 0, attackers_captured = 0, attackers_gone = 0;
   long shots = 0, hits = 0;
   long shots_by_camp = 0, hits_by_camp = 0, hits_by_attackers = 0;
-  long friendly_hits = 0;
+  long stray_hits = 0;     // misses that flew on and struck someone else
+  long friendly_hits = 0;  // hits (aimed or stray) on the shooter's own side
   long detections = 0;
   std::optional<SimTime> first_shot;   // scenario time of the first shot
   std::optional<SimTime> qrf_contact;  // the QRF's first sighting or shot

@@ -25,6 +25,7 @@ struct Person {
   bool asleep = false;      // in bed: slower to react to a warning
   int person = -1;          // the world's person id (PersonId::value), -1 for a hand-made list
   bool sentry = false;      // standing a post: holds it under fire
+  bool guard = false;       // a soldier of the guard force, on post or off duty
 };
 
 // Night occupancy applies from 22:00 to 06:00 (assumed: lights out to reveille).

@@ -5,6 +5,8 @@
 #include <limits>
 #include <numbers>
 
+#include "sim/camp/fight/stray_round.hpp"
+
 namespace campsim::fight {
 
 namespace {
@@ -15,6 +17,13 @@ constexpr SimTime kGivenAwayFor = 5;
 constexpr double kArrived = 1.0;
 // The step an intruder takes across the wire once it is cut (metres: the wall and a little more).
 constexpr double kThroughTheWire = 3.0;
+// How far from a wall's corner a walker rounds it (metres; assumed: a shoulder's width).
+constexpr double kWallClearance = 0.5;
+// A way round walls is planned again once its goal has moved this far (metres; assumed).
+constexpr double kReplanAfter = 5.0;
+// A stray round is followed past people no farther off its line than this many spreads (the
+// chance of passing within a body's width beyond it is below one in a million).
+constexpr double kFarOffLine = 5.0;
 
 Point step_towards(Point from, Point to, double metres) {
   const double d = camp::distance(from, to);
@@ -197,44 +206,103 @@ void Engagement::shoot(SimTime now, SimTime dt, std::vector<FightEvent>& events)
       shooter.state = FighterState::Engaging;
       if (shooter.posture == Posture::Standing) shooter.posture = Posture::InCover;
     }
+    std::optional<engine::RandomStream> stray_rng;  // drawn from only when a round misses
     while (*shooter.next_shot < now + dt) {
       Fighter& target = fighters_[target_id->value];
       if (!is_active(target.state)) break;
       const double d = camp::distance(shooter.position, target.position);
       const Sight sight = line_of_sight(terrain_, Eye{shooter.position, shooter.eye_height_m}, target.position,
                                         params_.sight.target_height_m);
-      const double p = range_hit_probability(fire, d) * fire.combat_degradation * exposure(target.posture) *
-                       (sight.clear ? sight.transmission : 0) * (1 - fire.suppressed_accuracy * shooter.suppression);
+      // The chance of hitting a standing man here: the aim, before what shows of the target and
+      // what the clutter leaves of the view.
+      const double aim = range_hit_probability(fire, d) * fire.combat_degradation *
+                         (1 - fire.suppressed_accuracy * shooter.suppression);
+      const double p = aim * exposure(target.posture) * (sight.clear ? sight.transmission : 0);
       const double u_hit = rng.uniform01();  // three draws per shot whatever happens
       const double u_kill = rng.uniform01();
       const double gap = rng.exponential(mean_gap);
-      HitOutcome outcome = HitOutcome::Miss;
-      if (u_hit < p) {
-        const double lethality = fire.hit_lethality * (target.armour ? fire.armour_lethality : 1.0);
-        outcome = u_kill < lethality ? HitOutcome::Killed : HitOutcome::Wounded;
-        target.state = outcome == HitOutcome::Killed ? FighterState::Killed : FighterState::Incapacitated;
-        target.next_shot.reset();
-      }
+      const SimTime at = *shooter.next_shot;
+      const bool hit = u_hit < p;
       target.suppression = std::min(1.0, target.suppression + fire.suppression_per_shot);
       if (target.side == Side::Attacker) attackers_alerted_ = true;  // shot at: they know they are seen
       ++tally_.shots;
       (shooter.side == Side::Camp ? tally_.shots_by_camp : tally_.shots_by_attackers) += 1;
-      if (outcome != HitOutcome::Miss) {
-        ++tally_.hits;
-        (shooter.side == Side::Camp ? tally_.hits_by_camp : tally_.hits_by_attackers) += 1;
-        if (target.side == shooter.side) ++tally_.friendly_hits;
-      }
-      if (!tally_.first_shot) tally_.first_shot = *shooter.next_shot;
+      if (!tally_.first_shot) tally_.first_shot = at;
       // Gunfire is never unseen: whoever is shot at reports where it came from, so the camp
       // knows roughly where an attacker who fires is, even with nobody seeing him.
       if (shooter.side == Side::Attacker) last_seen_ = shooter.position;
-      shooter.fired_at = *shooter.next_shot;
-      events.push_back({FightEventKind::Shot, *shooter.next_shot, sid, *target_id, outcome, d});
+      shooter.fired_at = at;
+      if (hit) {
+        strike(sid, *target_id, at, d, u_kill, false, events);
+      } else {
+        events.push_back({FightEventKind::Shot, at, sid, *target_id, HitOutcome::Miss, d});
+        if (rules_.stray_rounds) {
+          if (!stray_rng)
+            stray_rng.emplace(engine::StreamKey{seed_, replication_, engine::purpose_tag("fight.stray"),
+                                                (fight_ << 20) | s, tick});
+          fly_on(sid, *target_id, at, aim, *stray_rng, events);
+        }
+      }
       *shooter.next_shot += gap;
-      if (outcome != HitOutcome::Miss) {
+      if (hit) {
         shooter.next_shot.reset();  // a new target needs a new aim
         break;
       }
+    }
+  }
+}
+
+void Engagement::strike(FighterId shooter_id, FighterId target_id, SimTime at, double range_m, double u_kill,
+                        bool stray, std::vector<FightEvent>& events) {
+  const FireParams& fire = params_.fire;
+  const Fighter& shooter = fighters_[shooter_id.value];
+  Fighter& target = fighters_[target_id.value];
+  const double lethality = fire.hit_lethality * (target.armour ? fire.armour_lethality : 1.0);
+  const HitOutcome outcome = u_kill < lethality ? HitOutcome::Killed : HitOutcome::Wounded;
+  target.state = outcome == HitOutcome::Killed ? FighterState::Killed : FighterState::Incapacitated;
+  target.next_shot.reset();
+  ++tally_.hits;
+  (shooter.side == Side::Camp ? tally_.hits_by_camp : tally_.hits_by_attackers) += 1;
+  if (stray) ++tally_.stray_hits;
+  if (target.side == shooter.side) ++tally_.friendly_hits;
+  FightEvent e{FightEventKind::Shot, at, shooter_id, target_id, outcome, range_m};
+  e.stray = stray;
+  events.push_back(e);
+}
+
+void Engagement::fly_on(FighterId shooter_id, FighterId aimed, SimTime at, double aim_chance,
+                        engine::RandomStream& rng, std::vector<FightEvent>& events) {
+  const FireParams& fire = params_.fire;
+  const Fighter& shooter = fighters_[shooter_id.value];
+  const Point from = shooter.position, mark = fighters_[aimed.value].position;
+  const double d = camp::distance(from, mark);
+  const double spread_at_mark = miss_spread_m(fire.body_half_width_m, aim_chance);
+  if (d <= 0 || !std::isfinite(spread_at_mark)) return;
+  // Whoever stands near the line, nearest the muzzle first: the first one struck stops it.
+  near_line_.clear();
+  for (std::uint32_t i = 0; i < fighters_.size(); ++i) {
+    const Fighter& f = fighters_[i];
+    if (i == shooter_id.value || i == aimed.value || !is_active(f.state)) continue;
+    const LinePlace place = place_on_line(from, mark, f.position);
+    if (place.along <= 0 || place.along > fire.max_range_m) continue;
+    if (std::abs(place.across) > fire.body_half_width_m + kFarOffLine * spread_at_mark * place.along / d) continue;
+    near_line_.emplace_back(place.along, i);
+  }
+  std::sort(near_line_.begin(), near_line_.end());
+  for (const auto& [along, i] : near_line_) {
+    const Fighter& f = fighters_[i];
+    const LinePlace place = place_on_line(from, mark, f.position);
+    // Walls stop the round; clutter (buildings, containers) stops it as it hides the person.
+    const Sight sight = line_of_sight(terrain_, Eye{from, shooter.eye_height_m}, f.position,
+                                      params_.sight.target_height_m);
+    const double p = passes_within(place.across, fire.body_half_width_m, spread_at_mark * along / d) *
+                     exposure(f.posture) * (sight.clear ? sight.transmission : 0);
+    const double u_hit = rng.uniform01();  // two draws per person near the line whatever happens
+    const double u_kill = rng.uniform01();
+    if (u_hit < p) {
+      fighters_[i].suppression = std::min(1.0, f.suppression + fire.suppression_per_shot);
+      strike(shooter_id, FighterId{i}, at, along, u_kill, true, events);
+      return;
     }
   }
 }
@@ -286,7 +354,7 @@ void Engagement::move(SimTime now, SimTime dt) {
     }
     if (f.state != FighterState::Approaching && f.state != FighterState::Advancing) continue;
     const double speed = f.speed_mps * (1 - f.suppression);
-    f.position = step_towards(f.position, f.goal, speed * dt);
+    walk(f, speed * dt);
     if (camp::distance(f.position, f.goal) > kArrived) continue;
     if (f.state == FighterState::Approaching) {
       f.state = FighterState::Breaching;
@@ -295,6 +363,47 @@ void Engagement::move(SimTime now, SimTime dt) {
       f.state = FighterState::Holding;
       f.posture = Posture::InCover;
     }
+  }
+}
+
+void Engagement::plan_route(Fighter& f) {
+  f.routed_to = f.goal;
+  if (walk_clear(terrain_, f.position, f.goal)) {
+    f.route.assign(1, f.goal);
+    return;
+  }
+  if (!walkways_) walkways_.emplace(terrain_, kWallClearance);
+  f.route = walkways_->route(f.position, f.goal);
+  // No way round (the walker stands in a wall's footprint, or is shut in): straight on, as a
+  // climber would.
+  if (f.route.empty()) f.route.assign(1, f.goal);
+}
+
+void Engagement::walk(Fighter& f, double metres) {
+  if (f.route.empty()) {
+    plan_route(f);
+  } else if (!(f.goal.x == f.routed_to.x && f.goal.y == f.routed_to.y)) {
+    // A goal that moved (an intruder seen somewhere new): a straight way is re-checked at once;
+    // a way round walls is planned again only once the goal has moved far (a Dijkstra over the
+    // corners is dear), else its last leg follows the goal.
+    if (f.route.size() == 1 || camp::distance(f.goal, f.routed_to) > kReplanAfter) {
+      plan_route(f);
+    } else {
+      f.route.back() = f.goal;
+      f.routed_to = f.goal;
+    }
+  }
+  while (metres > 0) {
+    const Point next = f.route.front();
+    const double d = camp::distance(f.position, next);
+    if (d > metres) {
+      f.position = step_towards(f.position, next, metres);
+      return;
+    }
+    f.position = next;
+    metres -= d;
+    if (f.route.size() == 1) return;  // at the goal (the last waypoint stays: it is the goal)
+    f.route.erase(f.route.begin());
   }
 }
 

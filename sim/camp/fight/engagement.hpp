@@ -21,6 +21,7 @@
 #include "sim/camp/fight/fight_params.hpp"
 #include "sim/camp/fight/fighter.hpp"
 #include "sim/camp/fight/line_of_sight.hpp"
+#include "sim/camp/fight/walkways.hpp"
 #include "sim/engine/random.hpp"
 
 namespace campsim::fight {
@@ -35,6 +36,8 @@ struct FightEvent {
   FighterId target;
   HitOutcome outcome = HitOutcome::Miss;  // shots only
   double range_m = 0;
+  // A round that missed the one it was aimed at and struck `target` instead (shots only).
+  bool stray = false;
 };
 
 // Light and weather for this step: multiplies sight ranges and detection hazards.
@@ -48,13 +51,19 @@ struct Rules {
   bool attackers_hold_fire_until_seen = true;
   // Intruders at their goal with nobody in sight move on to the nearest bystander this close.
   double hunt_radius_m = 150;
+  // A round that misses flies on and may strike someone else near its line (stray_round.hpp).
+  // Off only where a theory assumes every round strikes its mark or nobody (Lanchester's law).
+  bool stray_rounds = true;
 };
 
 struct FightTally {
   long shots = 0, hits = 0;
   long shots_by_camp = 0, hits_by_camp = 0;
   long shots_by_attackers = 0, hits_by_attackers = 0;
-  long friendly_hits = 0;  // a hit on one's own side (never drawn today: shooters aim only at enemies)
+  // Stray rounds: misses that flew on and struck someone else (counted in hits and in the
+  // shooter's side's hits too); friendly_hits are those that struck the shooter's own side.
+  long stray_hits = 0;
+  long friendly_hits = 0;
   long detections = 0;
   std::optional<SimTime> first_shot, first_detection_of_attacker;
 };
@@ -97,7 +106,18 @@ class Engagement {
   void advance_timers(SimTime now);
   void look(SimTime now, SimTime dt, const Conditions& conditions, std::vector<FightEvent>& events);
   void shoot(SimTime now, SimTime dt, std::vector<FightEvent>& events);
+  // A round aimed at `aimed` from `shooter` missed at `at`: it flies on and may strike someone
+  // else near its line (stray_round.hpp). `aim_chance` is the chance the aimed fire had of
+  // hitting a standing man at the mark's range, which sets how far misses spread.
+  void fly_on(FighterId shooter, FighterId aimed, SimTime at, double aim_chance, engine::RandomStream& rng,
+              std::vector<FightEvent>& events);
+  void strike(FighterId shooter, FighterId target, SimTime at, double range_m, double u_kill, bool stray,
+              std::vector<FightEvent>& events);
   void move(SimTime now, SimTime dt);
+  // Walks `f` up to `metres` along its way to its goal, planning the way around walls first
+  // when the goal is new or has moved (walkways.hpp).
+  void walk(Fighter& f, double metres);
+  void plan_route(Fighter& f);
   void fade(SimTime dt);
   bool may_fire(const Fighter& f) const;
   double exposure(Posture p) const;
@@ -115,6 +135,8 @@ class Engagement {
   // list (a few intruders, or the camp's people near them), in the same order as the ids.
   std::vector<std::uint32_t> camp_ids_, attacker_ids_;
   const std::vector<std::uint32_t>& enemies_of(Side side) const { return side == Side::Camp ? attacker_ids_ : camp_ids_; }
+  std::optional<Walkways> walkways_;  // built when a wall first stands in someone's way
+  std::vector<std::pair<double, std::uint32_t>> near_line_;  // fly_on's kept buffer: (along, id)
   std::vector<std::vector<std::uint8_t>> known_;  // [observer][target]: 1 while it sees it
   std::optional<Point> last_seen_;
   bool attackers_alerted_ = false;

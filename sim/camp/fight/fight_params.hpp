@@ -54,6 +54,10 @@ struct FireParams {
   double suppression_per_shot = 0.25;
   SimTime suppression_half_life = 10;
   double suppressed_accuracy = 0.7;  // at full suppression, aim is spoilt by this share
+  // Half the width a round must pass within to strike a person: half an adult man's shoulder
+  // breadth of about 0.5 m (assumed, rounded). It sets how far a miss spreads: a round that
+  // misses flies on and may strike someone else near its line (stray_round.hpp).
+  double body_half_width_m = 0.25;
 };
 
 struct MoveParams {

@@ -46,6 +46,7 @@ void read_fire(MapReader in, FireParams& f) {
   in.number("suppression_per_shot", f.suppression_per_shot, Need::Optional, kShare);
   in.duration("suppression_half_life", f.suppression_half_life, Need::Optional, Range{0.1, engine::kHour});
   in.number("suppressed_accuracy", f.suppressed_accuracy, Need::Optional, kShare);
+  in.number("body_half_width_m", f.body_half_width_m, Need::Optional, Range{0.05, 2});
 }
 
 void read_move(MapReader in, MoveParams& m) {

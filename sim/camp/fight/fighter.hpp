@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "sim/camp/geometry.hpp"
 #include "sim/engine/sim_time.hpp"
@@ -49,6 +50,10 @@ struct Fighter {
   Point position;
   Point goal;
   Point objective;               // an intruder's goal once through the wire
+  // The way to `goal` on foot around walls (walkways.hpp): waypoints, the last one the goal as it
+  // was when the way was planned (`routed_to`); empty until the fighter first moves.
+  std::vector<Point> route;
+  Point routed_to;
   SimTime breach_s = 0;          // how long the wire takes this intruder
   double eye_height_m = 1.6;
   double facing_deg = 0;

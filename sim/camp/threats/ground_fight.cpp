@@ -179,7 +179,8 @@ void GroundFight::sync_bystanders(const std::vector<Person>& people) {
     if (!near) continue;
     const auto id = static_cast<std::uint32_t>(person.person);
     const std::optional<FighterId> known = id < by_person_.size() ? by_person_[id] : std::nullopt;
-    if (known && engagement_.at(*known).role == Role::Sentry) continue;
+    // A sentry or a QRF member is placed by the fight, not by the world's schedule.
+    if (known && engagement_.at(*known).role != Role::Bystander) continue;
     FighterId fid;
     if (!known) {
       Fighter f;
@@ -213,7 +214,23 @@ FighterId& GroundFight::fighter_of(std::uint32_t person) {
   return *by_person_[person];
 }
 
-void GroundFight::raise_alarm(SimTime at) {
+std::vector<const Person*> GroundFight::qrf_members(const std::vector<Person>& people) const {
+  std::vector<const Person*> off_duty;
+  for (const Person& p : people)
+    if (p.guard && !p.sentry && p.person >= 0 && p.contingent == ctx_.guard_contingent) off_duty.push_back(&p);
+  // A draw without replacement, in the order of the people (ascending ids): its own stream, so
+  // the QRF's timeline draws stay what they were.
+  engine::RandomStream pick = ctx_.stream(purpose("qrf_team"), incident_.id);
+  std::vector<const Person*> team;
+  while (static_cast<int>(team.size()) < fp_.qrf_team_size && !off_duty.empty()) {
+    const auto k = static_cast<std::ptrdiff_t>(pick.uniform_index(off_duty.size()));
+    team.push_back(off_duty[static_cast<std::size_t>(k)]);
+    off_duty.erase(off_duty.begin() + k);
+  }
+  return team;
+}
+
+void GroundFight::raise_alarm(SimTime at, const std::vector<Person>& people) {
   incident_.detected = true;
   incident_.detected_at = at;
   engagement_.alert_attackers();
@@ -226,6 +243,7 @@ void GroundFight::raise_alarm(SimTime at) {
   const int node = nearest_road_node(*ctx_.layout, where);
   const Point dismount = node >= 0 ? ctx_.layout->road_nodes[static_cast<std::size_t>(node)].position : where;
   const SimTime arrives = t.launched + t.road_m / ctx_.qrf.drive_speed_mps;
+  const std::vector<const Person*> members = qrf_members(people);
   for (int i = 0; i < fp_.qrf_team_size; ++i) {
     // Dismounting in two ranks of four, 1.5 m apart.
     Fighter f = armed_camp_fighter(Role::Qrf, FighterState::Waiting,
@@ -234,7 +252,17 @@ void GroundFight::raise_alarm(SimTime at) {
     f.goal = where;
     f.speed_mps = ctx_.qrf.foot_speed_mps;
     f.key = (std::uint64_t{1} << 32) | static_cast<std::uint64_t>(i);
-    qrf_.push_back(engagement_.add(f));
+    // A member who is a person of the world is hit as that person (he leaves the population and,
+    // a guard, the roster); with too few guards off duty the rest of the section carries none.
+    const Person* member = static_cast<std::size_t>(i) < members.size() ? members[static_cast<std::size_t>(i)] : nullptr;
+    if (member != nullptr) {
+      const auto id = static_cast<std::uint32_t>(member->person);
+      f.person = id;
+      contingent_[id] = member->contingent;
+    }
+    const FighterId fid = engagement_.add(f);
+    if (member != nullptr) fighter_of(static_cast<std::uint32_t>(member->person)) = fid;
+    qrf_.push_back(fid);
   }
 }
 
@@ -248,8 +276,8 @@ std::optional<Casualty> GroundFight::casualty_of(const fight::FightEvent& shot) 
     engine::RandomStream rng = ctx_.stream(purpose("wound"), incident_.id, target.key);
     triage = wound_triage(attack_.wounds, rng.uniform01());
   }
-  // The QRF's members are not persons of the world yet (the team is the shared QRF force, not
-  // soldiers taken from the roster): their casualties carry no person, as a route's do.
+  // A QRF member with no person (too few guards off duty to make up the section) is of the guard
+  // contingent and carries no person.
   const std::string& contingent = target.person ? contingent_.at(*target.person) : ctx_.guard_contingent;
   Casualty c{0, incident_.id, shot.time, target.position, Cause::Gunfire, triage, contingent, true};
   if (target.person) c.person = static_cast<int>(*target.person);
@@ -271,7 +299,7 @@ FightTick GroundFight::step(SimTime now, SimTime dt, const std::vector<Person>& 
     std::optional<SimTime> first = tally.first_detection_of_attacker;
     if (tally.first_shot && (!first || *tally.first_shot < *first)) first = tally.first_shot;
     if (first) {
-      raise_alarm(std::max(now, *first));
+      raise_alarm(std::max(now, *first), people);
       out.alarm = incident_.detected_at;
     }
   }
@@ -298,6 +326,7 @@ void GroundFight::finish(SimTime at) {
   s.shots_by_camp = tally.shots_by_camp;
   s.hits_by_camp = tally.hits_by_camp;
   s.hits_by_attackers = tally.hits_by_attackers;
+  s.stray_hits = tally.stray_hits;
   s.friendly_hits = tally.friendly_hits;
   s.detections = tally.detections;
   s.first_shot = tally.first_shot;

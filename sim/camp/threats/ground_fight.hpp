@@ -115,7 +115,10 @@ class GroundFight {
   bool site_secured(SimTime now) const;
   void add_sentries(const std::vector<ArmedSentry>& sentries);
   void sync_bystanders(const std::vector<Person>& people);
-  void raise_alarm(SimTime at);
+  void raise_alarm(SimTime at, const std::vector<Person>& people);
+  // The QRF's members are soldiers of the guard force off duty in camp when the alarm goes: the
+  // standby section (assumed: the guard company provides the QRF, as at Gao), drawn from them.
+  std::vector<const Person*> qrf_members(const std::vector<Person>& people) const;
   void finish(SimTime at);
   std::optional<Casualty> casualty_of(const fight::FightEvent& shot) const;
 

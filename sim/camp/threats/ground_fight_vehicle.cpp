@@ -103,7 +103,7 @@ void GroundFight::detonate(SimTime at, const std::vector<Person>& people, FightT
   engagement_.report_seen_at(b.at);
   // The explosion is heard by the whole camp.
   if (!incident_.detected) {
-    raise_alarm(at);
+    raise_alarm(at, people);
     out.alarm = at;
   }
 }

@@ -63,15 +63,17 @@ void ThreatModel::log_fight_event(int incident, const GroundFight& fight, const 
   // Who: the world's person id for camp people, the intruder's number for attackers; the role
   // says which.
   if (e.kind == fight::FightEventKind::Shot) {
-    log_.record(e.time, "shot",
-                {{"incident", static_cast<std::int64_t>(incident)},
-                 {"shooter", fight.identity(e.by)},
-                 {"shooter_role", std::string(fight::role_name(by.role))},
-                 {"target", fight.identity(e.target)},
-                 {"target_role", std::string(fight::role_name(target.role))},
-                 {"hit", e.outcome != fight::HitOutcome::Miss},
-                 {"outcome", std::string(outcome_name(e.outcome))},
-                 {"range_m", e.range_m}});
+    std::vector<engine::LogField> fields{{"incident", static_cast<std::int64_t>(incident)},
+                                         {"shooter", fight.identity(e.by)},
+                                         {"shooter_role", std::string(fight::role_name(by.role))},
+                                         {"target", fight.identity(e.target)},
+                                         {"target_role", std::string(fight::role_name(target.role))},
+                                         {"hit", e.outcome != fight::HitOutcome::Miss},
+                                         {"outcome", std::string(outcome_name(e.outcome))},
+                                         {"range_m", e.range_m}};
+    // A round that missed its mark and struck someone else: only such shots carry the field.
+    if (e.stray) fields.push_back({"stray", true});
+    log_.record(e.time, "shot", std::move(fields));
   } else {
     log_.record(e.time, "detection",
                 {{"incident", static_cast<std::int64_t>(incident)},

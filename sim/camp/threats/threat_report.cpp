@@ -78,7 +78,7 @@ ordered_json threat_metrics_json(const std::vector<Incident>& all_incidents, con
   }
   // Fights in the world (infiltrations fought out by agents): shots, hits, attackers and how long
   // from the first shot to the end, and from detection to the QRF's first contact.
-  long fights = 0, shots = 0, hits = 0, hits_by_camp = 0, hits_by_attackers = 0, friendly_hits = 0;
+  long fights = 0, shots = 0, hits = 0, hits_by_camp = 0, hits_by_attackers = 0, stray_hits = 0, friendly_hits = 0;
   long attackers = 0, neutralized = 0, attackers_killed = 0, attackers_captured = 0, attackers_gone = 0, stopped_outside = 0;
   std::vector<double> shot_to_end_min, detection_to_contact_min;
   for (const Incident& i : incidents) {
@@ -89,6 +89,7 @@ ordered_json threat_metrics_json(const std::vector<Incident>& all_incidents, con
     hits += f.hits;
     hits_by_camp += f.hits_by_camp;
     hits_by_attackers += f.hits_by_attackers;
+    stray_hits += f.stray_hits;
     friendly_hits += f.friendly_hits;
     attackers += f.attackers;
     neutralized += f.neutralized();
@@ -104,6 +105,7 @@ ordered_json threat_metrics_json(const std::vector<Incident>& all_incidents, con
                               {"hits", hits},
                               {"hits_by_camp", hits_by_camp},
                               {"hits_by_attackers", hits_by_attackers},
+                              {"stray_hits", stray_hits},
                               {"friendly_hits", friendly_hits},
                               {"attackers", attackers},
                               {"attackers_neutralized", neutralized},

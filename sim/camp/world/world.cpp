@@ -163,6 +163,7 @@ void World::people_at(SimTime t, std::vector<Person>& people) const {
     Person person;
     person.person = static_cast<int>(p);
     person.contingent = population_.contingents()[static_cast<std::size_t>(r.contingent)];
+    person.guard = r.soldier >= 0;
     switch (settled_motion(p, t)) {
       case Motion::Returning:
         person.position = current_position(p, t);
