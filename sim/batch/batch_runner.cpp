@@ -45,6 +45,7 @@ RunnerReport run_jobs(const BatchPlan& plan, const TableHeader& header, const st
         tbb::simple_partitioner());
   });
   engine::tsan_acquire(&loop_end);
+  files.commit();  // the rows held back (ResultsFiles::kCommitAfter): every run counted is on disk
   report.stopped = report.written < pending.size();
   return report;
 }

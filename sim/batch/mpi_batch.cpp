@@ -105,6 +105,7 @@ RunnerReport MpiSession::coordinate(const std::vector<JobKey>& all, const std::v
     world.send(status.source(), kAssignTag, assign);
     if (assign < 0) --active;
   }
+  files.commit();  // the rows held back (ResultsFiles::kCommitAfter): every run counted is on disk
   if (failure) throw std::runtime_error(*failure);
   report.stopped = report.written < pending.size();
   return report;

@@ -1,6 +1,7 @@
 #include "sim/batch/results_file.hpp"
 
 #include <stdexcept>
+#include <utility>
 
 #include "sim/batch/row_text.hpp"
 #include "sim/batch/row_checksums.hpp"
@@ -14,6 +15,13 @@ namespace fs = std::filesystem;
 
 ResultsFiles::ResultsFiles(fs::path dir, std::vector<std::string> policy_names)
     : dir_(std::move(dir)), policies_(std::move(policy_names)) {}
+
+ResultsFiles::~ResultsFiles() {
+  try {
+    commit();
+  } catch (const std::exception&) {  // the held runs are done again by a resume
+  }
+}
 
 std::set<JobKey> ResultsFiles::resume(const std::string& results_header, const std::string& casualties_header,
                                       const std::set<JobKey>& expected, const FixedCells& fixed_cells) {
@@ -72,22 +80,38 @@ void ResultsFiles::open_for_append() {
 }
 
 void ResultsFiles::append(const JobRows& rows) {
-  // Each file is fsync'ed before the next step: the casualty rows are on disk before the
-  // results row that says "this run is done", and that row before the run is counted.
-  std::string casualty_text;
-  for (const std::string& line : rows.casualty_lines) casualty_text += line;
-  if (!casualty_text.empty()) {
-    casualties_.append(casualty_text);
+  if (held_ == 0) first_held_ = std::chrono::steady_clock::now();
+  for (const std::string& line : rows.casualty_lines) held_casualties_ += line;
+  held_checksums_ += checksum_line(rows.key, policies_.at(static_cast<std::size_t>(rows.key.policy)),
+                                   run_sum(rows.result_line, rows.casualty_lines));
+  held_results_ += rows.result_line;
+  ++held_;
+  // The clock decides only when rows reach the disk, never what they say.
+  if (held_ >= commit_rows_ || std::chrono::steady_clock::now() - first_held_ >= commit_after_) commit();
+}
+
+void ResultsFiles::commit() {
+  if (held_ == 0) return;
+  // Taken out first: after a failed write nothing is written twice (the runs are done again by a
+  // resume, which drops casualty rows without their results row).
+  const std::string casualties = std::exchange(held_casualties_, {});
+  const std::string checksums = std::exchange(held_checksums_, {});
+  const std::string results = std::exchange(held_results_, {});
+  held_ = 0;
+  // Each file is fsync'ed before the next step: the casualty rows are on disk before the sums,
+  // and those before the results rows that say "these runs are done".
+  if (!casualties.empty()) {
+    casualties_.append(casualties);
     casualties_.sync();
   }
-  checksums_.append(checksum_line(rows.key, policies_.at(static_cast<std::size_t>(rows.key.policy)),
-                                  run_sum(rows.result_line, rows.casualty_lines)));
+  checksums_.append(checksums);
   checksums_.sync();
-  results_.append(rows.result_line);
+  results_.append(results);
   results_.sync();
 }
 
 void ResultsFiles::finish_sorted(const std::set<JobKey>& expected) {
+  commit();
   results_.close();
   casualties_.close();
   checksums_.close();

@@ -94,6 +94,7 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
 
   World world(scenario.layout, scenario.guards, scenario.world, guards, positions, scenario.meta.start_time_of_day,
               parallelism, result.events);
+  world.check_census(options.check_census);
   // Every sample counts everyone: conservation is checkable from timeseries.csv alone.
   guards.set_sample_extension([&world](SimTime t, std::vector<double>& row) {
     for (double count : census_values(world.census(t))) row.push_back(count);

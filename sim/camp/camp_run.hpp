@@ -30,6 +30,9 @@ struct RunOptions {
   // `observe_every` seconds while the camp is quiet. Never changes results.
   std::function<void(const WorldSnapshot&)> world_observer;
   SimTime observe_every = 60;
+  // Holds the census's kept counts against a full recount at every sample; a difference stops
+  // the run with std::logic_error (for tests: the recount costs what the kept counts save).
+  bool check_census = false;
 };
 
 struct RunResult {

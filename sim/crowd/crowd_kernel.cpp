@@ -187,19 +187,23 @@ void update_agents(const KernelView& v, std::size_t begin, std::size_t end) {
   // Arrived agents stand still; unless their heading or their count of "counted" neighbours
   // is wanted, they are copied forward (CrowdModelParams::recompute_arrived_heading).
   const bool skip_arrived = !p.recompute_arrived_heading && inter.counted_states == 0;
+  const bool skip_standing = p.skip_standing && inter.counted_states == 0;
   for (std::size_t i = begin; i < end; ++i) {
     const float xi = v.x[i], yi = v.y[i], ri = v.radius[i];
     const std::uint8_t state = v.state[i];
     const bool was_arrived = v.phase[i] == static_cast<std::uint8_t>(WalkPhase::arrived);
-    if (was_arrived && skip_arrived) {
-      // What the full step gives an arrived agent (speed 0, so not moved; not arriving again;
-      // no counted states, so 0 counted), except that the heading is kept.
+    if ((was_arrived && skip_arrived) || (skip_standing && v.v0[i] == 0.0f)) {
+      // What the full step gives an agent at speed 0 (not moved, so it arrives only if it
+      // already stands within arrival_distance of its target; no counted states, so 0
+      // counted), except that the heading is kept.
+      const float rx = v.tx[i] - xi, ry = v.ty[i] - yi;
+      const bool arrives = !was_arrived && rx * rx + ry * ry <= p.arrival_distance * p.arrival_distance;
       v.next_x[i] = xi;
       v.next_y[i] = yi;
       v.next_ex[i] = v.ex[i];
       v.next_ey[i] = v.ey[i];
-      v.next_phase[i] = static_cast<std::uint8_t>(WalkPhase::arrived);
-      v.arrived_now[i] = 0;
+      v.next_phase[i] = static_cast<std::uint8_t>(was_arrived || arrives ? WalkPhase::arrived : WalkPhase::walking);
+      v.arrived_now[i] = arrives ? 1 : 0;
       v.counted[i] = 0;
       continue;
     }

@@ -47,6 +47,12 @@ struct CrowdModelParams {
   // Positions, phases and arrivals are the same bytes either way unless that exact cancellation
   // happens at the step an agent is sent walking again (tested; docs/performance.md).
   bool recompute_arrived_heading = false;
+  // An agent whose desired speed is 0 (waiting out a reaction time, or standing in a queue) also
+  // stands still whatever its neighbours do, so a step likewise computes for it only a heading
+  // (and whether it stands within arrival_distance of its target, which is kept). true: it is
+  // skipped like an arrived agent and keeps its heading, with the same proviso; false: the plain
+  // definition (the reference in tests, and the default: only the shelter runs turn it on).
+  bool skip_standing = false;
 };
 
 // Throws std::invalid_argument naming the parameter, its value and the allowed range.

@@ -1,6 +1,7 @@
 // The growing results files: what survives a kill, what a resume keeps, and the final sort.
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -140,4 +141,38 @@ TEST_CASE("finishing refuses a table with a missing or repeated row", "[batch]")
   files.append(rows(0, 0, 0, 0));
   CHECK_THROWS_WITH(files.finish_sorted(all_keys(1, 1)), Catch::Contains("lacks 1"));
   fs::remove_all(dir);
+}
+
+TEST_CASE("rows are committed in groups, and a kill before a group is committed loses only its runs", "[batch]") {
+  const std::set<JobKey> expected = all_keys(1, 3);
+  const fs::path dir = fresh_dir("groups");
+  start(dir);
+  const std::string empty_results = slurp(dir / kResultsFile), empty_care = slurp(dir / kCareFile);
+  const fs::path killed = fresh_dir("groups-killed");
+  {
+    ResultsFiles files(dir, kPolicies);
+    files.resume(kResultsHeader, kCasualtiesHeader, expected);
+    files.set_commit_bounds(std::chrono::hours(24), 3);  // only the count decides here
+    files.append(rows(0, 0, 0, 2));
+    files.append(rows(0, 1, 1, 1));
+    CHECK(files.held_rows() == 2);
+    CHECK(slurp(dir / kResultsFile) == empty_results);  // held, not yet written
+    CHECK(slurp(dir / kCareFile) == empty_care);
+    files.append(rows(0, 0, 2, 0));  // the third row commits the group
+    CHECK(files.held_rows() == 0);
+    const std::string results = slurp(dir / kResultsFile), care = slurp(dir / kCareFile);
+    CHECK(results.find("0,base,0,7,0\n") != std::string::npos);
+    CHECK(results.find("0,alt,1,7,11\n") != std::string::npos);
+    CHECK(results.find("0,base,2,7,20\n") != std::string::npos);
+    CHECK(care.find("0,base,0,1,survived\n") != std::string::npos);
+    CHECK(care.find("0,alt,1,0,survived\n") != std::string::npos);
+    files.append(rows(0, 1, 0, 1));  // held when the batch is killed: what the disk holds then
+    for (const char* file : {kResultsFile, kCareFile, kChecksumsFile}) fs::copy_file(dir / file, killed / file);
+  }  // closed: the held row is committed
+  CHECK(slurp(dir / kResultsFile).find("0,alt,0,7,1\n") != std::string::npos);
+  ResultsFiles files(killed, kPolicies);
+  CHECK(files.resume(kResultsHeader, kCasualtiesHeader, expected) ==
+        std::set<JobKey>{{0, 0, 0}, {0, 1, 1}, {0, 0, 2}});  // the held run is done again
+  fs::remove_all(dir);
+  fs::remove_all(killed);
 }

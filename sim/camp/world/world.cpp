@@ -95,6 +95,12 @@ void World::sync_guards() {
   back_on_duty_.resize(n, -engine::kNever);
   run_speed_.resize(n, 0.f);
   queued_agent_.resize(n);
+  census_keeper_.grow(n);
+}
+
+void World::set_motion(std::uint32_t p, Motion motion) {
+  motion_[p] = motion;
+  census_keeper_.touch(p);
 }
 
 bool World::working_hours_at(SimTime t) const {
@@ -220,7 +226,7 @@ void World::stop_moving(std::uint32_t p) {
   } else if (motion_[p] == Motion::Sheltered) {
     --bunkers_[static_cast<std::size_t>(bunker_of_[p])].occupancy;
   }
-  motion_[p] = Motion::Scheduled;  // also ends a walk back
+  set_motion(p, Motion::Scheduled);  // also ends a walk back
   bunker_of_[p] = -1;
 }
 
@@ -231,6 +237,7 @@ void World::apply_casualty(const Casualty& c) {
   if (r.condition == Condition::Killed) return;
   stop_moving(p);
   held_at_[p] = c.position;
+  census_keeper_.touch(p);  // a new condition and days off
   ++stats_.casualties_applied;
   if (c.triage == Triage::Killed) {
     r.condition = Condition::Killed;
@@ -250,6 +257,7 @@ void World::leave_care(const Casualty& c, SimTime t, CareOutcome outcome) {
   const auto p = static_cast<std::uint32_t>(c.person);
   PersonRecord& r = population_[PersonId{p}];
   if (r.condition != Condition::Casualty) return;  // killed outright, or already gone
+  census_keeper_.touch(p);  // back on duty, gone or dead from now
   switch (outcome) {
     case CareOutcome::Survived:
       // Discharged or treated and sent back: fit for duty from now (the roster may take them).
@@ -291,12 +299,12 @@ void World::head_for_bunker(std::uint32_t p, Point from, SimTime when, double sp
   const int b = nearest_open_bunker(from, tried_[p]);
   if (b < 0) {
     release_queued(p);
-    motion_[p] = Motion::Stranded;
+    set_motion(p, Motion::Stranded);
     held_at_[p] = from;
     ++stats_.stranded;
     return;
   }
-  motion_[p] = Motion::Moving;
+  set_motion(p, Motion::Moving);
   bunker_of_[p] = -1;
   const Point goal = layout_.bunkers[static_cast<std::size_t>(b)].position;
   const crowd::Point2 target{static_cast<float>(goal.x), static_cast<float>(goal.y)};
@@ -325,7 +333,7 @@ void World::sound_alarm(SimTime t, const AlarmResponse& response) {
     const PersonRecord& r = population_.people()[p];
     if (r.soldier >= 0 && guards_.post_of_soldier(r.soldier) >= 0) continue;  // sentries hold their posts
     const Point from = current_position(p, t);
-    motion_[p] = Motion::Scheduled;
+    set_motion(p, Motion::Scheduled);
     const bool asleep = scheduled_place(r, params_.schedule, tod).activity == PersonActivity::Asleep;
     tried_[p] = 0;
     run_speed_[p] = static_cast<float>(response.run_speed_mps);
@@ -347,7 +355,7 @@ void World::all_clear(SimTime t) {
     walk_to_[p] = scheduled_place(population_.people()[p], params_.schedule, tod).position;
     walk_from_[p] = t;
     walk_until_[p] = t + distance(from, walk_to_[p]) / params_.walk_speed_mps;
-    motion_[p] = Motion::Returning;
+    set_motion(p, Motion::Returning);
     ++walkers;
   }
   for (BunkerState& b : bunkers_) {
@@ -395,7 +403,7 @@ void World::settle(SimTime now, SimTime dt) {
       crowd_->set_desired_speed(movers_.agent[slot], 0.0f);
       queued_agent_[p] = movers_.agent[slot];
       movers_.erase(slot);
-      motion_[p] = Motion::Queued;
+      set_motion(p, Motion::Queued);
       bunker_of_[p] = b;
       held_at_[p] = at;
       bunkers_[static_cast<std::size_t>(b)].queue.push_back(p);
@@ -405,7 +413,7 @@ void World::settle(SimTime now, SimTime dt) {
     // bunker) stops trying and takes cover where they are.
     if (now - movers_.start[slot] > params_.give_up_after) {
       drop_mover(slot);
-      motion_[p] = Motion::Stranded;
+      set_motion(p, Motion::Stranded);
       held_at_[p] = at;
       ++stats_.stranded;
       continue;
@@ -433,7 +441,7 @@ void World::settle(SimTime now, SimTime dt) {
       const std::uint32_t p = bunker.queue.front();
       bunker.queue.pop_front();
       release_queued(p);
-      motion_[p] = Motion::Sheltered;
+      set_motion(p, Motion::Sheltered);
       sheltered_at_[p] = in_at;
       bunker.door_free_at = in_at;
       ++bunker.occupancy;

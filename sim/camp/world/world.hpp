@@ -26,6 +26,7 @@
 #include "sim/camp/core/casualty.hpp"
 #include "sim/camp/core/person.hpp"
 #include "sim/camp/world/census.hpp"
+#include "sim/camp/world/census_keeper.hpp"
 #include "sim/camp/world/population.hpp"
 #include "sim/camp/world/world_params.hpp"
 #include "sim/camp/core/world_snapshot.hpp"
@@ -115,7 +116,13 @@ class World final : public CampPeople {
   const WorldStats& stats() const { return stats_; }
 
   // Everyone counted by where they are at t (census.hpp); the counts add up to population_size().
-  Census census(SimTime t) const;
+  // Read from counts kept up to date (census_keeper.hpp), so it moves them forward to t; an
+  // instant before the last census is recounted.
+  Census census(SimTime t);
+  // The same by counting every person afresh: what the kept counts must always equal.
+  Census census_recount(SimTime t) const;
+  // Checks every census against a recount and throws std::logic_error when they differ (tests).
+  void check_census(bool on) { check_census_ = on; }
 
   // Each person's place and activity at t, for snapshots and tests; reads only.
   PersonView view_of(PersonId id, SimTime t) const;
@@ -145,6 +152,10 @@ class World final : public CampPeople {
   // Every mover's position, by person (empty when nobody moves).
   std::vector<Point> mover_positions() const;
   PersonView view_with(std::uint32_t person, SimTime t, const std::vector<Point>& mover_at) const;
+  // Where the person counts in the census at t, and for how long (census_keeper.hpp).
+  CensusPlacement census_placement(std::uint32_t person, SimTime t) const;
+  // Every change of motion goes through here, so the census hears of it.
+  void set_motion(std::uint32_t person, Motion motion);
   bool in_camp_and_fit(std::uint32_t person, SimTime t) const;
   // The same, with in_daily_window(time of day at t, work_from, work_to) already worked out
   // (the census: once for the whole population instead of three times a person).
@@ -188,6 +199,11 @@ class World final : public CampPeople {
   std::vector<std::optional<crowd::CrowdAgentId>> queued_agent_;  // per person
   std::vector<BunkerState> bunkers_;
   WorldStats stats_;
+  // Touched at every change of a person's condition, days off or motion; the guard model's
+  // rotations (which it does not report person by person) are noticed by their count.
+  CensusKeeper census_keeper_;
+  long census_rotations_ = 0;
+  bool check_census_ = false;
 };
 
 }  // namespace campsim::camp
