@@ -21,6 +21,9 @@ constexpr double kThroughTheWire = 3.0;
 constexpr double kWallClearance = 0.5;
 // A way round walls is planned again once its goal has moved this far (metres; assumed).
 constexpr double kReplanAfter = 5.0;
+// Half the width of the lane a rifleman keeps clear of his own side before he fires (metres;
+// assumed: nobody fires with a comrade within about a metre of his line, short of the mark).
+constexpr double kFireLane = 1.0;
 // A stray round is followed past people no farther off its line than this many spreads (the
 // chance of passing within a body's width beyond it is below one in a million).
 constexpr double kFarOffLine = 5.0;
@@ -222,6 +225,12 @@ void Engagement::shoot(SimTime now, SimTime dt, std::vector<FightEvent>& events)
       const double u_kill = rng.uniform01();
       const double gap = rng.exponential(mean_gap);
       const SimTime at = *shooter.next_shot;
+      if (rules_.stray_rounds && own_side_in_the_way(sid, *target_id)) {
+        // Nobody fires with one of his own in the line of fire: he holds this shot (the draws
+        // are spent all the same, so what follows does not depend on it).
+        *shooter.next_shot += gap;
+        continue;
+      }
       const bool hit = u_hit < p;
       target.suppression = std::min(1.0, target.suppression + fire.suppression_per_shot);
       if (target.side == Side::Attacker) attackers_alerted_ = true;  // shot at: they know they are seen
@@ -250,6 +259,18 @@ void Engagement::shoot(SimTime now, SimTime dt, std::vector<FightEvent>& events)
       }
     }
   }
+}
+
+bool Engagement::own_side_in_the_way(FighterId shooter_id, FighterId target_id) const {
+  const Fighter& shooter = fighters_[shooter_id.value];
+  const Point from = shooter.position, mark = fighters_[target_id.value].position;
+  const double d = camp::distance(from, mark);
+  for (const std::uint32_t i : shooter.side == Side::Camp ? camp_ids_ : attacker_ids_) {
+    if (i == shooter_id.value || !is_active(fighters_[i].state)) continue;
+    const LinePlace place = place_on_line(from, mark, fighters_[i].position);
+    if (place.along > 0 && place.along < d && std::abs(place.across) < kFireLane) return true;
+  }
+  return false;
 }
 
 void Engagement::strike(FighterId shooter_id, FighterId target_id, SimTime at, double range_m, double u_kill,

@@ -111,6 +111,8 @@ class Engagement {
   // hitting a standing man at the mark's range, which sets how far misses spread.
   void fly_on(FighterId shooter, FighterId aimed, SimTime at, double aim_chance, engine::RandomStream& rng,
               std::vector<FightEvent>& events);
+  // One of the shooter's own side stands in the line of fire short of the target.
+  bool own_side_in_the_way(FighterId shooter, FighterId target) const;
   void strike(FighterId shooter, FighterId target, SimTime at, double range_m, double u_kill, bool stray,
               std::vector<FightEvent>& events);
   void move(SimTime now, SimTime dt);

@@ -69,6 +69,7 @@ struct StrayCount {
   long stray_events = 0;     // stray strikes logged in the trials' ticks
   long stray_tally = 0;      // the engagements' stray_hits
   long friendly_tally = 0;   // the engagements' friendly_hits
+  int held = 0;              // trials in which the sentry never fired in a minute
 };
 
 StrayCount count_strays(Point bystander, double q, int trials, const Terrain& terrain = Terrain{}) {
@@ -83,7 +84,8 @@ StrayCount count_strays(Point bystander, double q, int trials, const Terrain& te
   p.fire.body_half_width_m = 0.25;
   StrayCount out;
   for (int trial = 0; trial < trials; ++trial) {
-    Engagement e(p, terrain, Rules{}, 7, 0, static_cast<std::uint64_t>(trial));
+    // No hunting: the mark stays where it is (else it walks at the bystander, and the line moves).
+    Engagement e(p, terrain, Rules{true, 0, true}, 7, 0, static_cast<std::uint64_t>(trial));
     Fighter sentry;
     sentry.side = Side::Camp;
     sentry.role = Role::Sentry;
@@ -119,6 +121,8 @@ StrayCount count_strays(Point bystander, double q, int trials, const Terrain& te
       out.friendly_tally += e.tally().friendly_hits;
       break;
     }
+    if (std::none_of(events.begin(), events.end(), [](const FightEvent& ev) { return ev.kind == FightEventKind::Shot; }))
+      ++out.held;
   }
   return out;
 }
@@ -141,9 +145,16 @@ TEST_CASE("a miss strikes a bystander behind the mark as often as the cone says"
     check_binomial(c.struck, n, through_square(0, a, 1.5 * s_mark));  // about 0.15
     CHECK(c.struck > 0);
   }
-  SECTION("on the line, half way to the mark: a narrower cone, struck more often") {
-    const StrayCount c = count_strays({50, 0}, q, n);
-    check_binomial(c.struck, n, through_square(0, a, 0.5 * s_mark));  // about 0.75
+  SECTION("1.1 m off the line, half way to the mark (just outside the lane a rifleman keeps clear)") {
+    // The cone is half as wide there: (Phi((1.1 + a) / (s/2)) - Phi((1.1 - a) / (s/2))) * ...
+    const StrayCount c = count_strays({50, 1.1}, q, n);
+    check_binomial(c.struck, n, through_square(1.1, a, 0.5 * s_mark));
+    CHECK(c.held == 0);
+  }
+  SECTION("one of his own on the line short of the mark: the sentry holds his fire") {
+    const StrayCount c = count_strays({50, 0.5}, q, 300);
+    CHECK(c.held == 300);
+    CHECK(c.struck == 0);
   }
   SECTION("half a metre off the line behind the mark") {
     const StrayCount c = count_strays({150, 0.5}, q, n);
