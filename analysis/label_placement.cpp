@@ -25,8 +25,9 @@ std::pair<double, double> nearest_point(const Box& b, double x, double y) {
 
 }  // namespace
 
-std::vector<PlacedLabel> place_labels(const std::vector<LabelRequest>& labels, const Box& area, double marker_radius) {
-  std::vector<Box> markers;
+std::vector<PlacedLabel> place_labels(const std::vector<LabelRequest>& labels, const Box& area, double marker_radius,
+                                      const std::vector<Box>& obstacles) {
+  std::vector<Box> markers = obstacles;
   for (const LabelRequest& l : labels)
     markers.push_back({l.x - marker_radius, l.y - marker_radius, 2 * marker_radius, 2 * marker_radius});
   std::vector<PlacedLabel> placed;
@@ -41,7 +42,7 @@ std::vector<PlacedLabel> place_labels(const std::vector<LabelRequest>& labels, c
     // Above and below first: the Morris plot's interval bars run left and right of each point.
     constexpr std::array<std::pair<int, int>, 8> kDirections{{{1, -1}, {0, -1}, {-1, -1}, {1, 1}, {0, 1}, {-1, 1}, {1, 0}, {-1, 0}}};
     std::optional<Box> chosen;
-    for (int ring = 0; ring < 3 && !chosen; ++ring)
+    for (int ring = 0; ring < 4 && !chosen; ++ring)
       for (const auto& [dx, dy] : kDirections) {
         const double reach = gap + ring * l.height;
         const double left = dx > 0 ? l.x + reach : dx < 0 ? l.x - reach - l.width : l.x - l.width / 2;

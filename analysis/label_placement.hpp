@@ -30,7 +30,9 @@ struct LabelRequest {
 // then, if none is free, to the free place nearest its point on a grid over `area`, with a leader.
 // A place is free when it lies inside `area` and overlaps no placed label and no point's marker
 // (a square of side 2 x marker_radius). Only when `area` has no free place at all does a label
-// overlap: then it goes beside its point.
-std::vector<PlacedLabel> place_labels(const std::vector<LabelRequest>& labels, const Box& area, double marker_radius);
+// overlap: then it goes beside its point. `obstacles` are other marks no label may cover either
+// (the Morris plot's interval bars).
+std::vector<PlacedLabel> place_labels(const std::vector<LabelRequest>& labels, const Box& area, double marker_radius,
+                                      const std::vector<Box>& obstacles = {});
 
 }  // namespace campsim::analysis

@@ -366,12 +366,14 @@ PlotOutcome make_plots(const BatchTable& batch, const Comparison& c, const fs::p
   for (int dp : c.design_points) {
     const std::string where = design ? batch.design_point(dp).label() : "all runs";
     const std::string suffix = design ? "_dp" + std::to_string(dp) : "";
+    // Protest figures first: when protest metrics are compared they are what the comparison is
+    // about, and the medical figures show only the protests' casualties.
+    for (FigureOrNote& figure : protest_figures(batch, c, dp, where, suffix)) figures.push_back(std::move(figure));
     for (const char* column : {"on_scene_min", "at_hospital_min", "surgery_min"})
       figures.push_back(ecdf_figure(batch, c, dp, column, where, suffix));
     figures.push_back(compliance_figure(c, dp, where, suffix));
     figures.push_back(deaths_figure(batch, c, dp, where, suffix));
     figures.push_back(timeline_figure(batch, c, dp, where, suffix));
-    for (FigureOrNote& figure : protest_figures(batch, c, dp, where, suffix)) figures.push_back(std::move(figure));
   }
 
   const fs::path plots = report_dir / "plots";

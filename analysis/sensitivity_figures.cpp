@@ -68,7 +68,15 @@ FigureFiles morris_figure(const SensitivityStudy& s, const MetricSensitivity& m)
     requests.push_back({px(std::isfinite(x.mu_star.value) ? x.mu_star.value : 0), py(std::isfinite(x.sigma) ? x.sigma : 0), width,
                         kLabelHeight});
   }
-  const std::vector<PlacedLabel> placed = place_labels(requests, Box{kLeft, kTop, kRight - kLeft, kBottom - kTop}, kMarkerRadius);
+  // The interval bars of mu* are marks too: a number on a bar is hard to read and hides it.
+  std::vector<Box> bars;
+  for (const MorrisFactor& x : m.morris->factors)
+    if (std::isfinite(x.mu_star.value) && std::isfinite(x.mu_star.half_width) && std::isfinite(x.sigma)) {
+      const double from = px(std::max(0.0, x.mu_star.value - x.mu_star.half_width)), to = px(x.mu_star.value + x.mu_star.half_width);
+      bars.push_back({from, py(x.sigma) - 3, to - from, 6});
+    }
+  const std::vector<PlacedLabel> placed =
+      place_labels(requests, Box{kLeft, kTop, kRight - kLeft, kBottom - kTop}, kMarkerRadius, bars);
   f.data = "# rank, parameter, mu_star, sigma, mu_star_half_width, label x, label y, leader end x, leader end y, leader (1: drawn)\n";
   bool leaders = false;
   for (std::size_t rank = 0; rank < order.size(); ++rank) {

@@ -1,6 +1,7 @@
 // Figures fit for a brief (issue 22, items 3 and 4): the protest figures of a comparison of rules
 // of engagement, the 10-1-2 targets only on the figures they judge, no figure when nothing varies,
-// whole-number ticks on count axes, Morris labels that never overlap, units on the Morris axes.
+// whole-number ticks on count axes, Morris labels that never overlap, units on the Morris axes,
+// the calibration figure.
 // The scripts and data are checked as text (gnuplot need not be installed: they are written
 // whether or not it runs); what they draw was looked at when they were made.
 #include <catch2/catch.hpp>
@@ -8,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "analysis/calibration_figure.hpp"
 #include "analysis/comparison.hpp"
 #include "analysis/label_placement.hpp"
 #include "analysis/plot_script.hpp"
@@ -206,6 +208,18 @@ TEST_CASE("labels placed around crowded points never overlap each other or a poi
   CHECK(placed[11].leader_x <= placed[11].box.right());
 }
 
+TEST_CASE("labels keep off the marks they are told to avoid", "[analysis][plots][labels]") {
+  const Box area{0, 0, 400, 300};
+  const std::vector<Box> bars{{50, 147, 300, 6}, {50, 117, 300, 6}, {50, 177, 300, 6}};  // interval bars through the points
+  const std::vector<LabelRequest> labels{{200, 150, 20, 15}, {200, 120, 20, 15}, {200, 180, 20, 15}};
+  const std::vector<PlacedLabel> placed = place_labels(labels, area, 5, bars);
+  for (std::size_t i = 0; i < placed.size(); ++i) {
+    INFO("label " << i << " at " << placed[i].box.left << "," << placed[i].box.top);
+    for (const Box& bar : bars) CHECK_FALSE(placed[i].box.overlaps(bar));
+    for (std::size_t j = 0; j < i; ++j) CHECK_FALSE(placed[i].box.overlaps(placed[j].box));
+  }
+}
+
 TEST_CASE("the Morris plot numbers its points, lists the parameters beside it and gives units", "[analysis][plots][morris]") {
   SensitivityStudy s;
   s.parameters = {{"qrf.notice_to_move_day", ""}, {"x'); system('touch pwned", ""}, {"guards.count", ""}};
@@ -231,4 +245,41 @@ TEST_CASE("the Morris plot numbers its points, lists the parameters beside it an
   const FigureFilesOrNote none = sensitivity_figure(s, m);
   REQUIRE(std::holds_alternative<std::string>(none));
   CHECK(std::get<std::string>(none) == "No plot of died of wounds (medical.died_of_wounds): it was 3 at every point of the sample, so every index is 0.");
+}
+
+TEST_CASE("the calibration figure draws each target's record as a band and every set's mean, kept ones apart",
+          "[analysis][plots][calibration]") {
+  CalibrationStudy s;
+  CalibrationTarget interval;
+  interval.metric = "medical.died_of_wounds";
+  interval.low = 1;
+  interval.high = 3;
+  interval.note = "died of wounds";
+  CalibrationTarget point;
+  point.metric = "threats.casualties.killed";
+  point.value = 2;
+  point.note = "killed'); system('x";  // a note from a file: quoted, never run
+  s.targets = {interval, point};
+  const auto fit = [](double a, double b, bool kept) {
+    SetFit f;
+    f.targets = {TargetFit{3, a, a, a, 0, 0, true, {}}, TargetFit{3, b, b, b, 0, 0, true, {}}};
+    f.kept = kept;
+    f.outside = kept ? 0 : 1;
+    return f;
+  };
+  s.fits = {fit(2, 2, true), fit(5, NAN, false), fit(1.5, 2.5, true)};
+  const auto figure = calibration_figure(s);
+  REQUIRE(std::holds_alternative<FigureFiles>(figure));
+  const FigureFiles& f = std::get<FigureFiles>(figure);
+  INFO(f.script << f.data);
+  CHECK(has(f.script, "set multiplot layout 2,1"));
+  CHECK(has(f.script, "set object 1 rect from 1, graph 0 to 3, graph 1"));  // the interval as a band
+  CHECK(has(f.script, "set arrow 1 from 2, graph 0 to 2, graph 1 nohead"));  // the point value as a line
+  CHECK(has(f.script, "set title 'killed''); system(''x (per run; record 2)'"));
+  CHECK(has(f.data, "0 2 -0.36 2\n1 5 -0.24 0\n2 1.5 -0.12 1\n"));  // set 0 is best (2), set 1 rejected (0), set 2 kept (1)
+  CHECK(has(f.data, "1 ? -0.24 0\n"));  // no value: missing, not drawn
+  CHECK(has(f.script, "title (0 == 0 ? 'kept set' : '')"));  // the legend once, on the first strip
+
+  s.fits.clear();
+  CHECK(std::get<std::string>(calibration_figure(s)) == "No calibration figure: no parameter set was run.");
 }
