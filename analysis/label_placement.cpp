@@ -42,6 +42,7 @@ std::vector<PlacedLabel> place_labels(const std::vector<LabelRequest>& labels, c
     // Above and below first: the Morris plot's interval bars run left and right of each point.
     constexpr std::array<std::pair<int, int>, 8> kDirections{{{1, -1}, {0, -1}, {-1, -1}, {1, 1}, {0, 1}, {-1, 1}, {1, 0}, {-1, 0}}};
     std::optional<Box> chosen;
+    int chosen_ring = 0;
     for (int ring = 0; ring < 4 && !chosen; ++ring)
       for (const auto& [dx, dy] : kDirections) {
         const double reach = gap + ring * l.height;
@@ -49,10 +50,12 @@ std::vector<PlacedLabel> place_labels(const std::vector<LabelRequest>& labels, c
         const double top = dy > 0 ? l.y + reach : dy < 0 ? l.y - reach - l.height : l.y - l.height / 2;
         if (const Box b{left, top, l.width, l.height}; is_free(b)) {
           chosen = b;
+          chosen_ring = ring;
           break;
         }
       }
-    bool leader = false;
+    // Beyond the first ring a label may sit nearer another point than its own: a line says whose it is.
+    bool leader = chosen_ring > 0;
     if (!chosen) {  // crowded: the nearest free place anywhere in the area, joined by a line
       double best = std::numeric_limits<double>::infinity();
       const double step = std::max(2.0, l.height / 4);

@@ -27,7 +27,8 @@ struct LabelRequest {
 
 // Labels in the order given (put the most important first: they get the places nearest their
 // points). Each goes to the first free place among eight around its point at growing distances,
-// then, if none is free, to the free place nearest its point on a grid over `area`, with a leader.
+// then, if none is free, to the free place nearest its point on a grid over `area`; a label not
+// touching its point's first ring of places gets a leader line back to it.
 // A place is free when it lies inside `area` and overlaps no placed label and no point's marker
 // (a square of side 2 x marker_radius). Only when `area` has no free place at all does a label
 // overlap: then it goes beside its point. `obstacles` are other marks no label may cover either

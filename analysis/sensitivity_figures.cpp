@@ -37,6 +37,20 @@ constexpr double kLeft = 90, kRight = 640, kTop = 50, kBottom = 490;  // the plo
 constexpr double kListLeft = 670;
 constexpr double kCharWidth = 8, kLabelHeight = 15, kMarkerRadius = 5;  // sans 10 on pngcairo, generously
 
+// Ranks as one label: "4", "2, 3", "2-14" (three or more in a row), "1, 5-7".
+std::string rank_list(const std::vector<std::size_t>& ranks) {
+  std::string out;
+  for (std::size_t i = 0; i < ranks.size();) {
+    std::size_t j = i;
+    while (j + 1 < ranks.size() && ranks[j + 1] == ranks[j] + 1) ++j;
+    out += (out.empty() ? "" : ", ") + std::to_string(ranks[i]);
+    if (j >= i + 2) out += "-" + std::to_string(ranks[j]);
+    else if (j == i + 1) out += ", " + std::to_string(ranks[j]);
+    i = j + 1;
+  }
+  return out;
+}
+
 std::vector<std::size_t> by_mu_star(const MorrisResult& m) {
   std::vector<std::size_t> order(m.factors.size());
   std::iota(order.begin(), order.end(), 0);
@@ -61,12 +75,25 @@ FigureFiles morris_figure(const SensitivityStudy& s, const MetricSensitivity& m)
   const auto py = [&](double y) { return kBottom - y / y_top * (kBottom - kTop); };
   const auto data_x = [&](double p) { return (p - kLeft) / (kRight - kLeft) * x_top; };
   const auto data_y = [&](double p) { return (kBottom - p) / (kBottom - kTop) * y_top; };
-  std::vector<LabelRequest> requests;
+  // Points drawn at the same pixel (parameters with no effect all sit at 0, 0) share one label,
+  // "2-14", instead of a fan of numbers whose lines all end at one dot.
+  struct Group {
+    double x, y;
+    std::vector<std::size_t> ranks;  // 1-based, ascending
+  };
+  std::vector<Group> groups;
   for (std::size_t rank = 0; rank < order.size(); ++rank) {
     const MorrisFactor& x = m.morris->factors[order[rank]];
-    const double width = kCharWidth * static_cast<double>(std::to_string(rank + 1).size()) + 4;
-    requests.push_back({px(std::isfinite(x.mu_star.value) ? x.mu_star.value : 0), py(std::isfinite(x.sigma) ? x.sigma : 0), width,
-                        kLabelHeight});
+    const double gx = px(std::isfinite(x.mu_star.value) ? x.mu_star.value : 0), gy = py(std::isfinite(x.sigma) ? x.sigma : 0);
+    const auto same = std::find_if(groups.begin(), groups.end(), [&](const Group& g) { return std::abs(g.x - gx) < 1 && std::abs(g.y - gy) < 1; });
+    if (same != groups.end()) same->ranks.push_back(rank + 1);
+    else groups.push_back({gx, gy, {rank + 1}});
+  }
+  std::vector<std::string> texts;
+  std::vector<LabelRequest> requests;
+  for (const Group& g : groups) {
+    texts.push_back(rank_list(g.ranks));
+    requests.push_back({g.x, g.y, kCharWidth * static_cast<double>(texts.back().size()) + 4, kLabelHeight});
   }
   // The interval bars of mu* are marks too: a number on a bar is hard to read and hides it.
   std::vector<Box> bars;
@@ -77,16 +104,21 @@ FigureFiles morris_figure(const SensitivityStudy& s, const MetricSensitivity& m)
     }
   const std::vector<PlacedLabel> placed =
       place_labels(requests, Box{kLeft, kTop, kRight - kLeft, kBottom - kTop}, kMarkerRadius, bars);
-  f.data = "# rank, parameter, mu_star, sigma, mu_star_half_width, label x, label y, leader end x, leader end y, leader (1: drawn)\n";
-  bool leaders = false;
+  f.data = "# index 0: rank, parameter, mu_star, sigma, mu_star_half_width\n";
   for (std::size_t rank = 0; rank < order.size(); ++rank) {
     const MorrisFactor& x = m.morris->factors[order[rank]];
-    const PlacedLabel& l = placed[rank];
-    leaders = leaders || l.leader;
     f.data += std::to_string(rank + 1) + " " + gnuplot_data_string(s.parameters[order[rank]].key) + " " + format_number(x.mu_star.value) +
-              " " + format_number(x.sigma) + " " + format_number(x.mu_star.half_width) + " " +
+              " " + format_number(x.sigma) + " " + format_number(x.mu_star.half_width) + "\n";
+  }
+  f.data += "\n\n# index 1, the labels: point x, point y, label x, label y, leader end x, leader end y, leader (1: drawn), ranks\n";
+  bool leaders = false;
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    const PlacedLabel& l = placed[i];
+    leaders = leaders || l.leader;
+    f.data += format_number(data_x(groups[i].x)) + " " + format_number(data_y(groups[i].y)) + " " +
               format_number(data_x(l.box.left + l.box.width / 2)) + " " + format_number(data_y(l.box.top + l.box.height / 2)) + " " +
-              format_number(data_x(l.leader_x)) + " " + format_number(data_y(l.leader_y)) + " " + (l.leader ? "1" : "0") + "\n";
+              format_number(data_x(l.leader_x)) + " " + format_number(data_y(l.leader_y)) + " " + (l.leader ? "1" : "0") + " " +
+              gnuplot_data_string(texts[i]) + "\n";
   }
   // The list beside the plot: number, then the parameter's key (quoted: keys come from a file).
   std::string list = "set label 1 'parameters by mu* (the numbers in the plot)' at screen " + format_number(kListLeft / kWidth) +
@@ -106,9 +138,9 @@ FigureFiles morris_figure(const SensitivityStudy& s, const MetricSensitivity& m)
              "\nset tmargin at screen " + format_number(1 - kTop / kHeight) + "\nset bmargin at screen " +
              format_number(1 - kBottom / kHeight) + "\n"
              "set xrange [0:" + format_number(x_top) + "]\nset yrange [0:" + format_number(y_top) + "]\n" + list +
-             "plot " + gnuplot_string(f.name + ".dat") + " using 3:4:5 with xerrorbars pt 7 ps 1 lc rgb '#0072B2'" +
-             (leaders ? ", \\\n     '' using 3:4:($10 > 0 ? $8 - $3 : NaN):($9 - $4) with vectors nohead lc rgb '#888888'" : "") +
-             ", \\\n     '' using 6:7:1 with labels font ',10' tc rgb '#000000'\n";
+             "plot " + gnuplot_string(f.name + ".dat") + " index 0 using 3:4:5 with xerrorbars pt 7 ps 1 lc rgb '#0072B2'" +
+             (leaders ? ", \\\n     '' index 1 using 1:2:($7 > 0 ? $5 - $1 : NaN):($6 - $2) with vectors nohead lc rgb '#888888'" : "") +
+             ", \\\n     '' index 1 using 3:4:8 with labels font ',10' tc rgb '#000000'\n";
   return f;
 }
 

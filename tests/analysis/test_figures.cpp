@@ -239,6 +239,8 @@ TEST_CASE("the Morris plot numbers its points, lists the parameters beside it an
   CHECK(has(f.script, "'2  qrf.notice_to_move_day'"));     // ties keep the file's order
   CHECK(has(f.data, "1 \"x'); system('touch pwned\" 2 1.5"));
   CHECK(has(f.script, "with labels"));
+  CHECK(has(f.data, " \"1\"\n"));     // the first parameter's point has its own label
+  CHECK(has(f.data, " \"2, 3\"\n"));  // the two with the same effects share one
 
   m.output_sd = 0;
   m.output_mean = 3;
