@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "analysis/calibration_figure.hpp"
 #include "sim/engine/number_format.hpp"
 #include "sim/io/csv.hpp"
 #include "sim/io/run_directory.hpp"
@@ -101,7 +102,7 @@ std::string sets_csv(const CalibrationStudy& s) {
   return out;
 }
 
-Document build_calibration_report(const CalibrationStudy& s) {
+Document build_calibration_report(const CalibrationStudy& s, const PlotOutcome& plots) {
   Document doc;
   doc.title = "Calibration of " + s.scenario;
   const std::size_t kept = kept_count(s);
@@ -121,6 +122,11 @@ Document build_calibration_report(const CalibrationStudy& s) {
       settings += "--set " + s.parameter_keys[p] + "=" + s.set_values[*best][p] + "\n";
     doc.blocks.push_back(Paragraph{"The best set (fewest targets outside their bands, then smallest largest implausibility), as overrides:"});
     doc.blocks.push_back(Preformatted{settings});
+  }
+  if (!plots.images.empty() || !plots.notes.empty()) {
+    doc.blocks.push_back(Heading{2, "Targets and parameter sets", {}});
+    for (const Image& image : plots.images) doc.blocks.push_back(image);
+    for (const std::string& note : plots.notes) doc.blocks.push_back(Paragraph{note});
   }
   doc.blocks.push_back(Heading{2, "Parameters", {}});
   doc.blocks.push_back(parameter_table(s));
@@ -152,12 +158,21 @@ Document build_calibration_report(const CalibrationStudy& s) {
   return doc;
 }
 
-fs::path write_calibration_report(const fs::path& dir, const CalibrationStudy& s) {
+fs::path write_calibration_report(const fs::path& dir, const CalibrationStudy& s, const PlotOptions& options) {
   const fs::path report = dir / "report";
   io::write_run_directory(report, true, [&](const fs::path& tmp) {
-    const Document doc = build_calibration_report(s);
+    PlotOutcome plots;
+    std::variant<FigureFiles, std::string> figure = calibration_figure(s);
+    if (auto* note = std::get_if<std::string>(&figure)) plots.notes.push_back(*note);
+    else plots = draw_figures(tmp, {std::get<FigureFiles>(figure)}, options);
+    const Document doc = build_calibration_report(s, plots);
     io::write_text_file(tmp / "calibration.md", render_markdown(doc));
-    io::write_text_file(tmp / "calibration.html", render_html(doc, [](const std::string&) { return std::string(); }));
+    io::write_text_file(tmp / "calibration.html", render_html(doc, [&](const std::string& file) {
+                          std::ifstream in(tmp / file, std::ios::binary);
+                          std::ostringstream bytes;
+                          bytes << in.rdbuf();
+                          return bytes.str();
+                        }));
     io::write_text_file(tmp / "sets.csv", sets_csv(s));
     std::string best_lines;
     if (const auto best = best_set(s.fits))

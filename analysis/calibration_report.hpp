@@ -39,9 +39,11 @@ Table target_table(const CalibrationStudy& study, std::size_t set);
 // parameter | range searched | kept range (min..max over kept sets) | best set.
 Table parameter_table(const CalibrationStudy& study);
 std::string sets_csv(const CalibrationStudy& study);
-Document build_calibration_report(const CalibrationStudy& study);
+// `plots`: the figure (calibration_figure.hpp) drawn, or why not; shown after the target table.
+Document build_calibration_report(const CalibrationStudy& study, const PlotOutcome& plots = {});
 
-// Writes DIR/report/ as a whole (replaced atomically); returns its path.
-std::filesystem::path write_calibration_report(const std::filesystem::path& dir, const CalibrationStudy& study);
+// Writes DIR/report/ as a whole (replaced atomically), the figure in DIR/report/plots/; returns its path.
+std::filesystem::path write_calibration_report(const std::filesystem::path& dir, const CalibrationStudy& study,
+                                               const PlotOptions& plots = {});
 
 }  // namespace campsim::analysis

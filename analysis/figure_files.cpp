@@ -22,12 +22,13 @@ bool is_png(const fs::path& file) {
 }  // namespace
 
 std::string gnuplot_preamble(const std::string& name, const std::string& title, const std::string& xlabel,
-                             const std::string& ylabel) {
+                             const std::string& ylabel, int width, int height) {
+  const std::string size = std::to_string(width) + "," + std::to_string(height);
   return "# Written by campsim; redraw with: gnuplot " + name + ".gp\n"
          "if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) {\n"
-         "  set terminal pngcairo size 900,520 noenhanced font 'sans,10'\n"
+         "  set terminal pngcairo size " + size + " noenhanced font 'sans,10'\n"
          "} else {\n"
-         "  set terminal png size 900,520 noenhanced\n"
+         "  set terminal png size " + size + " noenhanced\n"
          "}\n"
          "set output '" + name + ".png'\n"
          "set title " + gnuplot_string(title) + "\n"

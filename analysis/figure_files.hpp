@@ -18,9 +18,9 @@ struct FigureFiles {
   std::string script;   // starts with gnuplot_preamble(name, ...)
 };
 
-// Terminal (pngcairo, else png), output NAME.png, title and axis labels, grid.
+// Terminal (pngcairo, else png) of width x height pixels, output NAME.png, title and axis labels, grid.
 std::string gnuplot_preamble(const std::string& name, const std::string& title, const std::string& xlabel,
-                             const std::string& ylabel);
+                             const std::string& ylabel, int width = 900, int height = 520);
 
 PlotOutcome draw_figures(const std::filesystem::path& report_dir, const std::vector<FigureFiles>& figures,
                          const PlotOptions& options);

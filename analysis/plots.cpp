@@ -12,6 +12,8 @@
 
 #include "analysis/gnuplot_runner.hpp"
 #include "analysis/gnuplot_text.hpp"
+#include "analysis/plot_script.hpp"
+#include "analysis/protest_plots.hpp"
 #include "sim/engine/number_format.hpp"
 #include "sim/io/run_directory.hpp"
 #include "sim/io/visible_text.hpp"
@@ -22,95 +24,6 @@ namespace fs = std::filesystem;
 using engine::format_number;
 
 namespace {
-
-struct Figure {
-  std::string name;  // file stem: NAME.dat, NAME.gp, NAME.png
-  std::string caption;
-  std::string data;
-  std::string script;
-  int design_point = 0;
-};
-
-// A figure, or the sentence saying why there is none.
-using FigureOrNote = std::variant<Figure, std::string>;
-
-// Every string in a script or data file is quoted by gnuplot_text.hpp: names come from batch.json.
-// (gnuplot_string for scripts, gnuplot_data_string for data files.)
-
-// Okabe & Ito's colour-blind-safe palette (Okabe & Ito 2008, "Color Universal Design"; also
-// Wong 2011, Nature Methods 8:441), in an order that keeps neighbours distinct: the reference in
-// black, then blue, vermillion, bluish green, reddish purple, orange, sky blue. Yellow is left out:
-// it is too faint on white. Beyond seven policies the colours repeat with dashes.
-constexpr std::array<const char*, 7> kPalette{"#000000", "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"};
-
-std::string line_style(std::size_t index) {
-  return std::string("lc rgb '") + kPalette[index % kPalette.size()] + "' dt " + std::to_string(1 + index / kPalette.size());
-}
-
-// "design point 5" for a figure's title (its settings are in the caption: in the title they would
-// run past the edge of the image).
-std::string short_where(const std::string& where) { return where.substr(0, where.find(" (")); }
-
-// Policies in the order the report lists them, the reference first, so the reference is black.
-std::vector<std::size_t> policy_order(const Comparison& c) {
-  std::vector<std::size_t> order{c.reference};
-  for (std::size_t p = 0; p < c.policies.size(); ++p)
-    if (p != c.reference) order.push_back(p);
-  return order;
-}
-
-// A policy name as an axis label: underscores as spaces, wrapped onto lines of at most 16
-// characters so neighbouring names never run into each other.
-std::vector<std::string> wrapped_label(const std::string& name) {
-  std::string words = name;
-  std::replace(words.begin(), words.end(), '_', ' ');
-  std::vector<std::string> out;
-  std::string line;
-  std::size_t start = 0;
-  while (start <= words.size()) {
-    const std::size_t end = std::min(words.find(' ', start), words.size());
-    const std::string word = words.substr(start, end - start);
-    if (!line.empty() && line.size() + 1 + word.size() > 16) {
-      out.push_back(line);
-      line.clear();
-    }
-    line += (line.empty() ? "" : " ") + word;
-    start = end + 1;
-  }
-  out.push_back(line);
-  return out;
-}
-
-// The terminal for the PNG (pngcairo draws anti-aliased text; plain png, libgd, is the fallback
-// on builds without cairo), the labels, then the body; then the same plot again as SVG.
-std::string script(const std::string& name, int width, int height, const std::string& title, const std::string& xlabel,
-                   const std::string& ylabel, const std::string& body) {
-  const std::string size = std::to_string(width) + "," + std::to_string(height);
-  return "# Written by campsim compare; redraw with: gnuplot " + name + ".gp (writes " + name + ".png and " + name + ".svg)\n"
-         "if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) {\n"
-         "  set terminal pngcairo size " + size + " noenhanced font 'sans,12'\n"
-         "} else {\n"
-         "  set terminal png size " + size + " noenhanced font 'sans,12'\n"
-         "}\n"
-         "set output '" + name + ".png'\n"
-         "set title " + gnuplot_string(title) + "\n"
-         "set xlabel " + gnuplot_string(xlabel) + "\n"
-         "set ylabel " + gnuplot_string(ylabel) + "\n"
-         "set grid lc rgb '#d0d0d0'\n"
-         "set border lc rgb '#404040'\n" + body +
-         "set terminal svg size " + size + " dynamic noenhanced font 'sans,12' background '#ffffff'\n"
-         "set output '" + name + ".svg'\n"
-         "replot\n"
-         "unset output\n";
-}
-
-std::optional<double> cell_number(const std::string& text) {
-  if (text.empty()) return std::nullopt;
-  double value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) return std::nullopt;
-  return value;
-}
 
 long to_long(const std::string& text) {
   long value = 0;
@@ -139,10 +52,18 @@ const std::map<std::string, std::string>& stage_names() {
   return names;
 }
 
-// The 10-1-2 targets (first aid within 10 minutes, resuscitation within 1 hour, surgery within
-// 2 hours: docs/medical/chain.md) drawn on every time-to-care curve, so a reader sees at once
-// what share of casualties met each.
-constexpr std::array<std::pair<double, const char*>, 3> kTargets{{{10, "10 min"}, {60, "1 h"}, {120, "2 h"}}};
+// The 10-1-2 targets (docs/medical/chain.md), each with the stage it judges: first aid within
+// 10 minutes, resuscitation (in the hospital's bay) within 1 hour, surgery within 2 hours. A
+// target is drawn only on a figure of its own stage: a "10 min" line on the time to on scene
+// would read as an ambulance target, which it is not.
+struct CareTarget {
+  double minutes;
+  const char* label;
+  const char* stage;  // care.csv column
+};
+constexpr std::array<CareTarget, 3> kTargets{{{10, "10 min: first aid", "first_aid_min"},
+                                              {60, "1 h: resuscitation", "at_hospital_min"},
+                                              {120, "2 h: surgery", "surgery_min"}}};
 
 FigureOrNote ecdf_figure(const BatchTable& batch, const Comparison& c, int dp, const std::string& column,
                          const std::string& where, const std::string& suffix) {
@@ -192,18 +113,22 @@ FigureOrNote ecdf_figure(const BatchTable& batch, const Comparison& c, int dp, c
   const double p90 = quantile_type7(everything, 0.9);
   const double x_max = std::clamp(30 * std::ceil(1.2 * p90 / 30), 150.0, 480.0);
   const double beyond = static_cast<double>(std::count_if(everything.begin(), everything.end(), [&](double v) { return v > x_max; }));
-  std::string targets;
-  for (const auto& [minutes, label] : kTargets)
-    targets += "set arrow from " + format_number(minutes) + ",0 to " + format_number(minutes) +
-               ",1 nohead dt 2 lw 1.5 lc rgb '#555555' front\n"
-               "set label " + gnuplot_string(label) + " at " + format_number(minutes + 2) + ",1.03 left tc rgb '#333333' front\n";
+  std::string targets, target_words;
+  for (const CareTarget& t : kTargets)
+    if (column == t.stage) {
+      targets += "set arrow from " + format_number(t.minutes) + ",0 to " + format_number(t.minutes) +
+                 ",1 nohead dt 2 lw 1.5 lc rgb '#555555' front\n"
+                 "set label " + gnuplot_string(t.label) + " at " + format_number(t.minutes + 2) + ",1.03 left tc rgb '#333333' front\n";
+      target_words = "Dashed line: the 10-1-2 target for this stage (" + std::string(t.label) + "). ";
+    }
+  if (target_words.empty()) target_words = "No 10-1-2 target applies to this stage (the 10 minutes are for first aid). ";
   const std::string who = needs_surgery >= 0 ? "casualties whose wounds need surgery" : "casualties not killed outright";
   f.caption = "Time from injury to " + stage + ", share of " + who + " (" + where +
-              "; reached/eligible: " + counts + "). Dashed lines: the 10-1-2 targets. A curve ending below 1 means some never got there" +
+              "; reached/eligible: " + counts + "). " + target_words + "A curve ending below 1 means some never got there" +
               (beyond > 0 ? "; the axis stops at " + format_number(x_max) + " min, " +
                                 format_number(std::round(100 * beyond / static_cast<double>(everything.size()))) +
                                 "% of times lie beyond it" : "") + ".";
-  f.script = script(f.name, 1000, 600, "Time from injury to " + stage + " (" + short_where(where) + ")", "minutes since injury",
+  f.script = figure_script(f.name, 1000, 600, "Time from injury to " + stage + " (" + short_where(where) + ")", "minutes since injury",
                     "share of " + who + " (cumulative)",
                     "set yrange [0:1.08]\nset xrange [0:" + format_number(x_max) + "]\nset xtics 30\n"
                     "set ytics ('0%%' 0, '20%%' 0.2, '40%%' 0.4, '60%%' 0.6, '80%%' 0.8, '100%%' 1)\n"
@@ -217,6 +142,9 @@ FigureOrNote compliance_figure(const Comparison& c, int dp, const std::string& w
     if (const MetricResult* r = c.find(name, dp)) present.push_back(r);
   if (present.empty())
     return "No 10-1-2 compliance chart: results.csv has no `medical.compliance.*` columns (or --metrics left them out).";
+  if (std::none_of(present.begin(), present.end(), [](const MetricResult* r) { return varies(*r); }))
+    return "No 10-1-2 compliance chart: each compliance share was the same in every run of every policy, so there is nothing "
+           "to draw (the tables give the values).";
   Figure f{"compliance" + suffix, "", "", "", dp};
   f.data = "# target, then for each policy (reference first): mean, CI lower, CI upper (percent)\n";
   const std::vector<std::size_t> order = policy_order(c);
@@ -242,7 +170,7 @@ FigureOrNote compliance_figure(const Comparison& c, int dp, const std::string& w
   f.caption = "10-1-2 compliance by policy: mean share of casualties per run meeting each target, with " + level +
               "% confidence intervals (" + where + ").";
   // The legend goes above the plot in rows, not beside it, so the bars keep the width.
-  f.script = script(f.name, 1000, 600, "10-1-2 compliance (" + short_where(where) + ")", "", "casualties meeting the target (%, mean per run)",
+  f.script = figure_script(f.name, 1000, 600, "10-1-2 compliance (" + short_where(where) + ")", "", "casualties meeting the target (%, mean per run)",
                     "set style data histograms\nset style histogram errorbars gap 2 lw 1.5\n"
                     "set style fill solid 0.5 border rgb '#303030'\nset yrange [0:110]\nset ytics 20\nset grid noxtics\n"
                     "set key outside top center horizontal maxrows 2 samplen 2\nset xtics scale 0\n" + plot + "\n");
@@ -253,6 +181,9 @@ FigureOrNote deaths_figure(const BatchTable& batch, const Comparison& c, int dp,
                            const std::string& suffix) {
   const MetricResult* r = c.find(kDiedOfWounds, dp);
   if (!r) return "No deaths chart: results.csv has no `medical.died_of_wounds` column (or --metrics left it out).";
+  if (!varies(*r))
+    return "No deaths chart: died of wounds was " + format_number(r->policies[c.reference].estimate.summary.mean) +
+           " in every run of every policy, so there is nothing to draw.";
   const auto column = static_cast<std::size_t>(batch.metric_index(kDiedOfWounds));
   Figure f{"deaths" + suffix, "", "", "", dp};
   f.data = "# index 0: x, mean, CI lower, CI upper (reference first)\n";
@@ -277,9 +208,10 @@ FigureOrNote deaths_figure(const BatchTable& batch, const Comparison& c, int dp,
   const std::string level = format_number(100 * c.options.level);
   f.caption = "Died of wounds per run by policy: mean (bar) with " + level + "% confidence interval, and each replication (dots) (" +
               where + ").";
-  f.script = script(f.name, 1000, 600, "Died of wounds per run (" + short_where(where) + ")", "", "deaths per run",
+  f.script = figure_script(f.name, 1000, 600, "Died of wounds per run (" + short_where(where) + ")", "", "deaths per run",
                     "set xtics (" + xtics + ") scale 0\nset xrange [-0.6:" + std::to_string(order.size()) + "-0.4]\n"
-                    "set yrange [0:" + format_number(std::max(1.0, std::ceil(top * 1.1))) + "]\nset grid noxtics\n"
+                    "set yrange [0:" + format_number(std::max(1.0, std::ceil(top * 1.1))) + "]\nset grid noxtics\n" +
+                    integer_ytics(std::max(1.0, std::ceil(top * 1.1))) +
                     "set bmargin 5\nset boxwidth 0.55\nset style fill solid 0.35 border rgb '#303030'\n"
                     "set key outside top center horizontal\n"
                     "plot " + gnuplot_string(f.name + ".dat") + " index 0 using 1:2 with boxes lc rgb '#56B4E9' title 'mean', \\\n"
@@ -347,19 +279,28 @@ FigureOrNote timeline_figure(const BatchTable& batch, const Comparison& c, int d
   for (std::size_t s = 0; s < stages.size(); ++s)
     plot += ", \\\n     '' using " + std::to_string(3 + s) + ":1 with points pt " + std::to_string(kPointTypes[s % kPointTypes.size()]) +
             " ps 1.4 " + line_style(s + 1) + " title " + gnuplot_string(stage_names().at(stages[s].first));
-  std::string targets;
-  for (const auto& [minutes, label] : kTargets)
-    if (minutes <= 1.05 * std::max(x_max, 130.0))
-      targets += "set arrow from " + format_number(minutes) + ", graph 0 to " + format_number(minutes) +
-                 ", graph 1 nohead dt 2 lw 1.5 lc rgb '#555555' back\n";
+  // Each target is drawn when its stage is on the timeline (and within the axis), labelled with
+  // the stage it judges, since the marks of every stage share one axis here; the label runs up
+  // along its line, so it never reaches past the right edge or into the next one.
+  std::string targets, target_words;
+  for (const CareTarget& t : kTargets)
+    if (t.minutes <= 1.05 * std::max(x_max, 130.0) &&
+        std::any_of(stages.begin(), stages.end(), [&](const auto& s) { return s.first == t.stage; })) {
+      targets += "set arrow from " + format_number(t.minutes) + ", graph 0 to " + format_number(t.minutes) +
+                 ", graph 1 nohead dt 2 lw 1.5 lc rgb '#555555' back\n"
+                 "set label " + gnuplot_string(t.label) + " at " + format_number(t.minutes) +
+                 ", graph 0.03 rotate by 90 left offset -1.5,0 tc rgb '#333333' front\n";
+      target_words += std::string(target_words.empty() ? "" : ", ") + t.label;
+    }
   const std::string run = c.labels[c.reference] + ", replication " + std::to_string(*rep) + ", " + where;
   f.caption = "Each casualty's care in a representative run (" + run +
-              "): the replication whose mean time to on scene is closest to the median. Dashed lines: 10 min, 1 h, 2 h" +
+              "): the replication whose mean time to on scene is closest to the median" +
+              (target_words.empty() ? "" : ". Dashed lines, the 10-1-2 targets: " + target_words) +
               (rows.size() > shown ? "; the first " + std::to_string(shown) + " of " + std::to_string(rows.size()) + " casualties in care"
                                    : "") +
               (killed > 0 ? "; " + std::to_string(killed) + " killed outright not drawn" : "") + ".";
   const int height = 170 + 26 * static_cast<int>(shown);
-  f.script = script(f.name, 1000, std::max(height, 360),
+  f.script = figure_script(f.name, 1000, std::max(height, 360),
                     "Casualty care timeline: " + c.labels[c.reference] + ", replication " + std::to_string(*rep) + ", " + short_where(where), "minutes since injury", "",
                     "set datafile missing '?'\nset yrange [" + std::to_string(shown) + "-0.3:-0.7]\n"
                     "set xrange [0:" + format_number(std::max(130.0, std::ceil(x_max * 1.05 / 10) * 10)) + "]\n"
@@ -425,6 +366,9 @@ PlotOutcome make_plots(const BatchTable& batch, const Comparison& c, const fs::p
   for (int dp : c.design_points) {
     const std::string where = design ? batch.design_point(dp).label() : "all runs";
     const std::string suffix = design ? "_dp" + std::to_string(dp) : "";
+    // Protest figures first: when protest metrics are compared they are what the comparison is
+    // about, and the medical figures show only the protests' casualties.
+    for (FigureOrNote& figure : protest_figures(batch, c, dp, where, suffix)) figures.push_back(std::move(figure));
     for (const char* column : {"on_scene_min", "at_hospital_min", "surgery_min"})
       figures.push_back(ecdf_figure(batch, c, dp, column, where, suffix));
     figures.push_back(compliance_figure(c, dp, where, suffix));

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "analysis/figure_files.hpp"
+#include "analysis/sensitivity_figures.hpp"
 #include "analysis/metric_catalogue.hpp"
 #include "sim/engine/number_format.hpp"
 #include "sim/io/csv.hpp"
@@ -49,55 +50,6 @@ std::vector<std::size_t> ranking(const MetricSensitivity& m, std::size_t paramet
   };
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) > key(b); });
   return order;
-}
-
-std::string metric_title(const std::string& metric) {
-  const MetricInfo info = describe_metric(metric);
-  return info.label == metric ? metric : info.label + " (" + metric + ")";
-}
-
-std::string file_stem(const std::string& metric) {
-  std::string out;
-  for (char c : metric) out += (std::isalnum(static_cast<unsigned char>(c)) || c == '_') ? c : '_';
-  return out;
-}
-
-FigureFiles morris_figure(const SensitivityStudy& s, const MetricSensitivity& m) {
-  FigureFiles f;
-  f.name = "morris_" + file_stem(m.metric);
-  f.caption = "Morris screening of " + metric_title(m.metric) +
-              ": mu* (mean absolute elementary effect, importance) against sigma (interactions and non-linearity).";
-  f.data = "# parameter mu_star sigma mu_star_half_width\n";
-  for (std::size_t i = 0; i < s.parameters.size(); ++i) {
-    const MorrisFactor& x = m.morris->factors[i];
-    f.data += gnuplot_data_string(s.parameters[i].key) + " " + format_number(x.mu_star.value) + " " + format_number(x.sigma) + " " +
-              format_number(x.mu_star.half_width) + "\n";
-  }
-  f.script = gnuplot_preamble(f.name, "Morris: " + metric_title(m.metric), "mu* (change over the parameter's range)",
-                              "sigma") +
-             "set key off\nset xrange [0:*]\nset yrange [0:*]\nset offsets graph 0.05, graph 0.45, graph 0.1, 0\n"
-             "plot " + gnuplot_string(f.name + ".dat") + " using 2:3:4 with xerrorbars pt 7 lc rgb '#1f77b4', \\\n"
-             "     '' using 2:3:1 with labels offset 1,0.6 left font ',8'\n";
-  return f;
-}
-
-FigureFiles sobol_figure(const SensitivityStudy& s, const MetricSensitivity& m) {
-  FigureFiles f;
-  f.name = "sobol_" + file_stem(m.metric);
-  f.caption = "Sobol' indices of " + metric_title(m.metric) + ": first-order (alone) and total (with interactions), with " +
-              format_number(100 * s.bootstrap.level) + "% bootstrap intervals, in order of total index.";
-  f.data = "# parameter S1 S1_half_width ST ST_half_width\n";
-  for (std::size_t i : ranking(m, s.parameters.size())) {
-    const SobolFactor& x = m.sobol->factors[i];
-    f.data += gnuplot_data_string(s.parameters[i].key) + " " + format_number(x.first.value) + " " + format_number(x.first.half_width) +
-              " " + format_number(x.total.value) + " " + format_number(x.total.half_width) + "\n";
-  }
-  f.script = gnuplot_preamble(f.name, "Sobol' indices: " + metric_title(m.metric), "", "index") +
-             "set style data histogram\nset style histogram errorbars gap 2 lw 1\nset style fill solid 0.7 border -1\n"
-             "set xtics rotate by -30 font ',8'\nset yrange [0:*]\nset key top right\n"
-             "plot " + gnuplot_string(f.name + ".dat") + " using 2:3:xtic(1) title 'first order', \\\n"
-             "     '' using 4:5 title 'total'\n";
-  return f;
 }
 
 }  // namespace
@@ -216,8 +168,14 @@ WrittenSensitivityReport write_sensitivity_report(const fs::path& dir, const Sen
   written.directory = dir / "report";
   io::write_run_directory(written.directory, true, [&](const fs::path& tmp) {
     std::vector<FigureFiles> figures;
-    for (const MetricSensitivity& m : s.metrics) figures.push_back(m.morris ? morris_figure(s, m) : sobol_figure(s, m));
+    std::vector<std::string> not_drawn;
+    for (const MetricSensitivity& m : s.metrics) {
+      FigureFilesOrNote figure = sensitivity_figure(s, m);
+      if (auto* note = std::get_if<std::string>(&figure)) not_drawn.push_back(std::move(*note));
+      else figures.push_back(std::move(std::get<FigureFiles>(figure)));
+    }
     written.plots = draw_figures(tmp, figures, options);
+    if (options.enabled) written.plots.notes.insert(written.plots.notes.end(), not_drawn.begin(), not_drawn.end());
     io::write_text_file(tmp / "indices.csv", indices_csv(s));
     const Document doc = build_sensitivity_report(s, written.plots);
     io::write_text_file(tmp / "report.md", render_markdown(doc));

@@ -34,7 +34,8 @@ namespace {
 constexpr const char* kCalibrateUsage =
     "campsim calibrate SCENARIO --targets FILE --parameters FILE [--design nolh|lhs] [--samples N]\n"
     "       [--replications R] [--days D] [--seed S] [--design-seed S] [--rule band|implausibility] [--cutoff C]\n"
-    "       [--threads T] [--out DIR] [--resume] [--force] [--set KEY=VALUE]... [--quiet]";
+    "       [--threads T] [--out DIR] [--resume] [--force] [--set KEY=VALUE]... [--gnuplot PATH]\n"
+    "       [--no-plots] [--quiet]";
 
 constexpr const char* kCalibrateExplanation =
     "Calibrates SCENARIO to the public record by history matching: spreads the parameters of --parameters\n"
@@ -65,12 +66,12 @@ void print_errors(const E& e, const std::string& what, const std::string& file) 
 
 int calibrate_command(const std::vector<std::string>& args) {
   ScenarioOptions scenario;
-  std::string targets_file, parameters_file, design_text = "nolh", rule_text = "band", out;
+  std::string targets_file, parameters_file, design_text = "nolh", rule_text = "band", out, gnuplot;
   int samples = 0, replications = 10, threads = 1;
   double days = 0, cutoff = 3;
   std::string days_text, seed_text;  // parsed by limits.hpp, as for run and batch
   std::uint64_t design_seed = 1;
-  bool resume = false, force = false, quiet = false;
+  bool resume = false, force = false, quiet = false, no_plots = false;
   po::options_description options;
   add_scenario_options(options, scenario);
   options.add_options()
@@ -88,6 +89,8 @@ int calibrate_command(const std::vector<std::string>& args) {
       ("out", po::value<std::string>(&out), "directory (default: calibration/<scenario stem>)")
       ("resume", po::bool_switch(&resume), "continue an interrupted calibration (or re-analyse a finished one)")
       ("force", po::bool_switch(&force), "replace an existing calibration's runs")
+      ("gnuplot", po::value<std::string>(&gnuplot), "gnuplot program (default: $CAMPSIM_GNUPLOT, else gnuplot on PATH)")
+      ("no-plots", po::bool_switch(&no_plots), "draw no figure")
       ("quiet,q", po::bool_switch(&quiet), "print nothing but errors");
   if (auto stop = parse_command_line(args, options, kCalibrateUsage, std::string(kCalibrateExplanation))) return *stop;
   if (design_text != "nolh" && design_text != "lhs") {
@@ -270,7 +273,10 @@ int calibrate_command(const std::vector<std::string>& args) {
                              "# Compare policies over them: campsim batch " + study.scenario +
                              " --policies ... --design THIS_FILE --replications R\n" +
                              batch::table_design_yaml(study.parameter_keys, kept_rows);
-  const fs::path report = analysis::write_calibration_report(dir, study);
+  analysis::PlotOptions plot_options;
+  plot_options.enabled = !no_plots;
+  plot_options.gnuplot = gnuplot;
+  const fs::path report = analysis::write_calibration_report(dir, study, plot_options);
   if (quiet) return kOk;
   const auto kept = std::count_if(study.fits.begin(), study.fits.end(), [](const analysis::SetFit& f) { return f.kept; });
   std::cout << "campsim calibrate: " << kept << " of " << study.fits.size() << " parameter sets kept ("
