@@ -34,6 +34,15 @@ Point step_towards(Point from, Point to, double metres) {
   return {from.x + (to.x - from.x) * metres / d, from.y + (to.y - from.y) * metres / d};
 }
 
+// The point `abreast` metres to the right of `target`, seen from `from` (on the line through
+// `target` square to the line from `from`).
+Point abreast_of(Point from, Point target, double abreast) {
+  const double d = camp::distance(from, target);
+  if (abreast == 0 || d <= 0) return target;
+  const double ux = (target.x - from.x) / d, uy = (target.y - from.y) / d;
+  return {target.x + uy * abreast, target.y - ux * abreast};
+}
+
 }  // namespace
 
 Engagement::Engagement(const FightParams& params, const Terrain& terrain, Rules rules, std::uint64_t seed,
@@ -347,7 +356,7 @@ void Engagement::move(SimTime now, SimTime dt) {
       if (f.state == FighterState::Advancing) {
         // Close on where an intruder was last seen; with none seen alive, on the nearest wounded
         // one still to be taken.
-        if (last_seen_) f.goal = *last_seen_;
+        if (last_seen_) f.goal = abreast_of(f.position, *last_seen_, f.abreast_m);
         double nearest = std::numeric_limits<double>::infinity();
         bool any_free = false;
         for (const Fighter& other : fighters_) {

@@ -52,6 +52,9 @@ struct Fighter {
   Point objective;               // an intruder's goal once through the wire
   // The way to `goal` on foot around walls (walkways.hpp): waypoints, the last one the goal as it
   // was when the way was planned (`routed_to`); empty until the fighter first moves.
+  // A QRF member's place in the section's extended line, metres to the right (negative: left) of
+  // the line of advance: he closes on the point that far abreast of where the enemy was seen.
+  double abreast_m = 0;
   std::vector<Point> route;
   Point routed_to;
   SimTime breach_s = 0;          // how long the wire takes this intruder

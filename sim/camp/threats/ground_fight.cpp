@@ -27,6 +27,9 @@ constexpr SimTime kFightDarkTo = 6 * engine::kHour;
 constexpr double kIntrudersAbreast = 3.0;
 // A combatant who fired this recently shows as firing in snapshots (seconds).
 constexpr SimTime kShowsFiring = 3;
+// Spacing of the QRF's members in their extended line as they close (metres; assumed: a section
+// in extended line keeps about 5 m between men, so one grenade or burst takes one man).
+constexpr double kQrfAbreast = 5.0;
 // Snapshot ids: incident * kIdsPerIncident + fighter.
 constexpr std::uint32_t kIdsPerIncident = 1000;
 
@@ -252,6 +255,8 @@ void GroundFight::raise_alarm(SimTime at, const std::vector<Person>& people) {
     f.goal = where;
     f.speed_mps = ctx_.qrf.foot_speed_mps;
     f.key = (std::uint64_t{1} << 32) | static_cast<std::uint64_t>(i);
+    // An extended line: nobody closes on the enemy behind a comrade (who would mask his fire).
+    f.abreast_m = (i - (fp_.qrf_team_size - 1) / 2.0) * kQrfAbreast;
     // A member who is a person of the world is hit as that person (he leaves the population and,
     // a guard, the roster); with too few guards off duty the rest of the section carries none.
     const Person* member = static_cast<std::size_t>(i) < members.size() ? members[static_cast<std::size_t>(i)] : nullptr;
