@@ -204,6 +204,14 @@ void Engagement::shoot(SimTime now, SimTime dt, std::vector<FightEvent>& events)
       if (shooter.state == FighterState::Engaging) shooter.state = FighterState::Advancing;
       continue;
     }
+    // Nobody fires with one of his own in the line of fire short of the mark: with no clear shot
+    // he does not stop to fight but keeps moving (the QRF closes on, and a step aside clears
+    // the line), and a sentry holds his fire.
+    if (rules_.stray_rounds && own_side_in_the_way(sid, *target_id)) {
+      shooter.next_shot.reset();
+      if (shooter.state == FighterState::Engaging) shooter.state = FighterState::Advancing;
+      continue;
+    }
     engine::RandomStream rng(engine::StreamKey{seed_, replication_, engine::purpose_tag("fight.fire"),
                                                (fight_ << 20) | s, tick});
     // A vehicle bomb coming on draws rapid fire; a firefight, paced aimed fire.
@@ -234,12 +242,6 @@ void Engagement::shoot(SimTime now, SimTime dt, std::vector<FightEvent>& events)
       const double u_kill = rng.uniform01();
       const double gap = rng.exponential(mean_gap);
       const SimTime at = *shooter.next_shot;
-      if (rules_.stray_rounds && own_side_in_the_way(sid, *target_id)) {
-        // Nobody fires with one of his own in the line of fire: he holds this shot (the draws
-        // are spent all the same, so what follows does not depend on it).
-        *shooter.next_shot += gap;
-        continue;
-      }
       const bool hit = u_hit < p;
       target.suppression = std::min(1.0, target.suppression + fire.suppression_per_shot);
       if (target.side == Side::Attacker) attackers_alerted_ = true;  // shot at: they know they are seen
