@@ -19,6 +19,8 @@ constexpr double kArrived = 1.0;
 constexpr double kThroughTheWire = 3.0;
 // How far from a wall's corner a walker rounds it (metres; assumed: a shoulder's width).
 constexpr double kWallClearance = 0.5;
+// A straight way is checked again for walls once its goal has moved this far (metres; assumed).
+constexpr double kRecheckStraight = 1.0;
 // A way round walls is planned again once its goal has moved this far (metres; assumed).
 constexpr double kReplanAfter = 5.0;
 // Half the width of the lane a rifleman keeps clear of his own side before he fires (metres;
@@ -207,7 +209,9 @@ void Engagement::shoot(SimTime now, SimTime dt, std::vector<FightEvent>& events)
     // Nobody fires with one of his own in the line of fire short of the mark: with no clear shot
     // he does not stop to fight but keeps moving (the QRF closes on, and a step aside clears
     // the line), and a sentry holds his fire.
-    if (rules_.stray_rounds && own_side_in_the_way(sid, *target_id)) {
+    // Checked when a shot is due (aimed fire paces itself; between shots he stays in cover).
+    const bool shot_due = !shooter.next_shot || *shooter.next_shot < now + dt;
+    if (rules_.stray_rounds && shot_due && own_side_in_the_way(sid, *target_id)) {
       shooter.next_shot.reset();
       if (shooter.state == FighterState::Engaging) shooter.state = FighterState::Advancing;
       continue;
@@ -276,10 +280,15 @@ bool Engagement::own_side_in_the_way(FighterId shooter_id, FighterId target_id) 
   const Fighter& shooter = fighters_[shooter_id.value];
   const Point from = shooter.position, mark = fighters_[target_id.value].position;
   const double d = camp::distance(from, mark);
+  if (d <= 0) return false;
+  // The line's direction once; each of his own side by two dot products (this runs for every
+  // shot due, over everyone of his side in the fight, bystanders included).
+  const double ux = (mark.x - from.x) / d, uy = (mark.y - from.y) / d;
   for (const std::uint32_t i : shooter.side == Side::Camp ? camp_ids_ : attacker_ids_) {
     if (i == shooter_id.value || !is_active(fighters_[i].state)) continue;
-    const LinePlace place = place_on_line(from, mark, fighters_[i].position);
-    if (place.along > 0 && place.along < d && std::abs(place.across) < kFireLane) return true;
+    const double px = fighters_[i].position.x - from.x, py = fighters_[i].position.y - from.y;
+    const double along = px * ux + py * uy;
+    if (along > 0 && along < d && std::abs(px * uy - py * ux) < kFireLane) return true;
   }
   return false;
 }
@@ -312,10 +321,13 @@ void Engagement::fly_on(FighterId shooter_id, FighterId aimed, SimTime at, doubl
   if (d <= 0 || !std::isfinite(spread_at_mark)) return;
   // Whoever stands near the line, nearest the muzzle first: the first one struck stops it.
   near_line_.clear();
+  const double ux = (mark.x - from.x) / d, uy = (mark.y - from.y) / d;
   for (std::uint32_t i = 0; i < fighters_.size(); ++i) {
     const Fighter& f = fighters_[i];
     if (i == shooter_id.value || i == aimed.value || !is_active(f.state)) continue;
-    const LinePlace place = place_on_line(from, mark, f.position);
+    // place_on_line's arithmetic with the direction worked out once.
+    const double px = f.position.x - from.x, py = f.position.y - from.y;
+    const LinePlace place{px * ux + py * uy, px * uy - py * ux};
     if (place.along <= 0 || place.along > fire.max_range_m) continue;
     if (std::abs(place.across) > fire.body_half_width_m + kFarOffLine * spread_at_mark * place.along / d) continue;
     near_line_.emplace_back(place.along, i);
@@ -324,14 +336,15 @@ void Engagement::fly_on(FighterId shooter_id, FighterId aimed, SimTime at, doubl
   for (const auto& [along, i] : near_line_) {
     const Fighter& f = fighters_[i];
     const LinePlace place = place_on_line(from, mark, f.position);
+    const double p_open = passes_within(place.across, fire.body_half_width_m, spread_at_mark * along / d) *
+                          exposure(f.posture);
+    const double u_hit = rng.uniform01();  // two draws per person near the line whatever happens
+    const double u_kill = rng.uniform01();
+    if (u_hit >= p_open) continue;  // missed him even in the open: no need to trace the line
     // Walls stop the round; clutter (buildings, containers) stops it as it hides the person.
     const Sight sight = line_of_sight(terrain_, Eye{from, shooter.eye_height_m}, f.position,
                                       params_.sight.target_height_m);
-    const double p = passes_within(place.across, fire.body_half_width_m, spread_at_mark * along / d) *
-                     exposure(f.posture) * (sight.clear ? sight.transmission : 0);
-    const double u_hit = rng.uniform01();  // two draws per person near the line whatever happens
-    const double u_kill = rng.uniform01();
-    if (u_hit < p) {
+    if (u_hit < p_open * (sight.clear ? sight.transmission : 0)) {
       fighters_[i].suppression = std::min(1.0, f.suppression + fire.suppression_per_shot);
       strike(shooter_id, FighterId{i}, at, along, u_kill, true, events);
       return;
@@ -415,10 +428,11 @@ void Engagement::walk(Fighter& f, double metres) {
   if (f.route.empty()) {
     plan_route(f);
   } else if (!(f.goal.x == f.routed_to.x && f.goal.y == f.routed_to.y)) {
-    // A goal that moved (an intruder seen somewhere new): a straight way is re-checked at once;
-    // a way round walls is planned again only once the goal has moved far (a Dijkstra over the
-    // corners is dear), else its last leg follows the goal.
-    if (f.route.size() == 1 || camp::distance(f.goal, f.routed_to) > kReplanAfter) {
+    // A goal that moved (an intruder seen somewhere new, a QRF member's place in the line): a
+    // straight way is checked again once the goal has moved a metre, a way round walls once it
+    // has moved far (a Dijkstra over the corners is dear); meanwhile the last leg follows it.
+    const double moved = camp::distance(f.goal, f.routed_to);
+    if (moved > (f.route.size() == 1 ? kRecheckStraight : kReplanAfter)) {
       plan_route(f);
     } else {
       f.route.back() = f.goal;
