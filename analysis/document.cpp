@@ -14,6 +14,9 @@ template <class... Ts>
 struct Overloaded : Ts... {
   using Ts::operator()...;
 };
+// C++20 deduces this for an aggregate; clang 14 (the fuzz preset's compiler) does not yet.
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
 
 // A cell is one line: a newline from a name would end the table row (io::visible writes it out).
 std::string escape_markdown_cell(const std::string& text) {

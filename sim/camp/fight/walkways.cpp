@@ -103,7 +103,9 @@ std::vector<Point> Walkways::route(Point from, Point to) const {
   dist[source] = 0;
   open.push({0, source});
   while (!open.empty()) {
-    const auto [d, k] = open.top();
+    // Not a structured binding: the lambda below captures these (clang 14 cannot capture one).
+    const double d = open.top().first;
+    const std::size_t k = open.top().second;
     open.pop();
     if (d > dist[k]) continue;
     if (k == target) break;
