@@ -94,6 +94,8 @@ void World::sync_guards() {
   sheltered_at_.resize(n, engine::kNever);
   back_on_duty_.resize(n, -engine::kNever);
   run_speed_.resize(n, 0.f);
+  cover_.resize(n, Protection::Open);
+  sets_off_.resize(n, 0.0);
   queued_agent_.resize(n);
   census_keeper_.grow(n);
 }
@@ -177,12 +179,17 @@ void World::people_at(SimTime t, std::vector<Person>& people) const {
         break;
       case Motion::Moving:
         person.position = mover_at[p];
-        person.protection = Protection::Open;
+        // Still reacting (on the floor, waking, putting on armour) where they were: their cover.
+        person.protection = t < sets_off_[p] ? cover_[p] : Protection::Open;
         break;
       case Motion::Queued:
-      case Motion::Stranded:
         person.position = held_at_[p];
         person.protection = Protection::Open;
+        break;
+      case Motion::Stranded:
+        // Nowhere to go from their own place keeps its cover; given up on the way, in the open.
+        person.position = held_at_[p];
+        person.protection = cover_[p];
         break;
       case Motion::Sheltered:
         person.position = layout_.bunkers[static_cast<std::size_t>(bunker_of_[p])].position;
@@ -296,6 +303,7 @@ int World::nearest_open_bunker(Point from, std::uint64_t tried) const {
 }
 
 void World::head_for_bunker(std::uint32_t p, Point from, SimTime when, double speed) {
+  sets_off_[p] = when;
   const int b = nearest_open_bunker(from, tried_[p]);
   if (b < 0) {
     release_queued(p);
@@ -334,7 +342,12 @@ void World::sound_alarm(SimTime t, const AlarmResponse& response) {
     if (r.soldier >= 0 && guards_.post_of_soldier(r.soldier) >= 0) continue;  // sentries hold their posts
     const Point from = current_position(p, t);
     set_motion(p, Motion::Scheduled);
-    const bool asleep = scheduled_place(r, params_.schedule, tod).activity == PersonActivity::Asleep;
+    const ScheduledPlace place = scheduled_place(r, params_.schedule, tod);
+    const bool asleep = place.activity == PersonActivity::Asleep;
+    // Walking back from a bunker is in the open; at their place, the place's cover.
+    cover_[p] = motion == Motion::Scheduled && place.zone >= 0
+                    ? zone_protection(layout_.zones[static_cast<std::size_t>(place.zone)])
+                    : Protection::Open;
     tried_[p] = 0;
     run_speed_[p] = static_cast<float>(response.run_speed_mps);
     head_for_bunker(p, from, t + (asleep ? response.reaction_asleep : response.reaction_awake), response.run_speed_mps);
@@ -412,6 +425,7 @@ void World::settle(SimTime now, SimTime dt) {
     // Whoever is still on the way long after setting off (hemmed in, or walled off from the
     // bunker) stops trying and takes cover where they are.
     if (now - movers_.start[slot] > params_.give_up_after) {
+      cover_[p] = Protection::Open;  // takes cover where they are, on the way: in the open
       drop_mover(slot);
       set_motion(p, Motion::Stranded);
       held_at_[p] = at;
@@ -432,6 +446,7 @@ void World::settle(SimTime now, SimTime dt) {
         for (std::uint32_t p : turned_away) {
           ++stats_.bunker_full;
           tried_[p] |= bunker_bit(static_cast<int>(b));
+          cover_[p] = Protection::Open;  // standing at a full bunker's door
           head_for_bunker(p, held_at_[p], now, run_speed_[p]);
         }
         break;

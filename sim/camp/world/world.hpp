@@ -192,6 +192,10 @@ class World final : public CampPeople {
   std::vector<SimTime> sheltered_at_;   // when they got in (for tests and the record)
   std::vector<SimTime> back_on_duty_;   // a casualty's return (infinity if killed)
   std::vector<float> run_speed_;        // this alarm's running speed per person
+  // After an alarm, the cover of the place a person is leaving and when they set off: until then
+  // (the reaction time) they are still there, under that cover; once running, in the open.
+  std::vector<Protection> cover_;
+  std::vector<double> sets_off_;
   Movers movers_;
   std::unique_ptr<crowd::CrowdWorld> crowd_;  // this alarm's runners and queues; null when empty
   // People in a door's queue still take room in the kernel (standing, desired speed 0), so

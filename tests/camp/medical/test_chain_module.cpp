@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <sstream>
 #include <string>
 
@@ -440,13 +441,18 @@ TEST_CASE("every shipped policy: the same casualties get the same draws, used as
   constexpr int kDays = 365;
   for (std::uint64_t rep = 0; rep < 2; ++rep) {
     std::map<std::uint32_t, PatientDraws> first;
-    std::vector<Casualty> casualties;
+    // Every policy's chain is fed the first file's casualties and incidents: the same casualties.
+    // (Not each policy's own world run: a policy can change who is hurt later in a year, since a
+    // wounded person's return to duty follows their care and puts them somewhere else at a later
+    // attack; seen with seed 5, replication 1, a vehicle bomb at hour 3142 after the shelter
+    // drill's 2 min reaction, 2026-12-06.)
+    std::optional<RunResult> world;
     for (const std::string& file : files) {
       const LoadedScenario loaded = load_scenario(std::string(CAMPSIM_SOURCE_DIR) + "/scenarios/" + file, testing::stress_threats());
       const Scenario& s = loaded.scenario;
-      const RunResult camp = run_file(file, rep, kDays);
-      if (casualties.empty()) casualties = camp.casualties;
-      REQUIRE(camp.casualties.size() == casualties.size());  // the same attacks, the same people hurt
+      if (!world) world = run_file(file, rep, kDays);
+      const RunResult& camp = *world;
+      const std::vector<Casualty>& casualties = camp.casualties;
       engine::EventLog log;
       MedicalChain chain(s.medical, s.layout, s.qrf, MedicalRunConfig{5, rep, s.meta.start_time_of_day, kDays * kDay}, &log);
       engine::EventQueue queue;

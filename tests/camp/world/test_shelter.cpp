@@ -195,3 +195,45 @@ TEST_CASE("aboard a vehicle the blast's areas shrink by the vehicle factor", "[w
   CHECK(kill_probability(charge, 20, f.factor(Protection::Vehicle)) > kill_probability(charge, 20, f.factor(Protection::Container)));
   CHECK(protection_name(Protection::Vehicle) == "vehicle");
 }
+
+TEST_CASE("after an alarm a person keeps their container's cover until they set off, then is in the open",
+          "[world][shelter]") {
+  Scenario s = testing::world_camp(0, 300, 1);
+  s.layout.zones = {tiny_zone(10, 10, 1)};  // accommodation: under a roof
+  s.layout.bunkers = {{"B0", {11, 10.0 + 2.0 / 3 + 100}, 50}};
+  testing::WorldRig rig(s);
+  const SimTime alarm = 2 * kHour;  // 08:00 local: awake, reaction 5 s (run_at)
+  // The zone's one occupant is person 0 (world_camp's sentry comes after).
+  auto cover_at = [&](SimTime t) {
+    for (const Person& p : rig.world.people_at(t))
+      if (p.person == 0) return p.protection;
+    FAIL("person 0 is not in the camp");
+    return Protection::Hardened;
+  };
+  CHECK(cover_at(alarm) == Protection::Container);
+  rig.world.sound_alarm(alarm, run_at(2.0));
+  rig.tick(alarm, 3);  // 3 s into a 5 s reaction: still at home
+  CHECK(rig.world.motion_of(PersonId{0}) == Motion::Moving);
+  CHECK(cover_at(alarm + 3) == Protection::Container);
+  rig.tick(alarm + 3, 10);  // set off at alarm + 5: running in the open
+  CHECK(rig.world.motion_of(PersonId{0}) == Motion::Moving);
+  CHECK(cover_at(alarm + 13) == Protection::Open);
+}
+
+TEST_CASE("with no bunker to go to a person stays under their own roof", "[world][shelter]") {
+  Scenario s = testing::world_camp(0, 300, 1);
+  s.layout.zones = {tiny_zone(10, 10, 1)};
+  s.layout.bunkers = {};
+  testing::WorldRig rig(s);
+  const SimTime alarm = 2 * kHour;
+  rig.world.sound_alarm(alarm, run_at(2.0));
+  rig.tick(alarm, 20);
+  CHECK(rig.world.motion_of(PersonId{0}) == Motion::Stranded);
+  int seen = 0;
+  for (const Person& p : rig.world.people_at(alarm + 20))
+    if (p.person == 0) {
+      ++seen;
+      CHECK(p.protection == Protection::Container);
+    }
+  CHECK(seen == 1);
+}
