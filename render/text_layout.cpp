@@ -47,4 +47,32 @@ std::vector<std::string> wrap_text(const std::string& text, float width, const T
   }
 }
 
+std::vector<std::optional<sf::FloatRect>> place_labels(const std::vector<LabelRequest>& labels,
+                                                       const std::vector<sf::FloatRect>& markers, sf::FloatRect bounds) {
+  std::vector<std::optional<sf::FloatRect>> out;
+  std::vector<sf::FloatRect> placed;
+  const auto inside = [&](const sf::FloatRect& box) {
+    return box.left >= bounds.left && box.top >= bounds.top && box.left + box.width <= bounds.left + bounds.width &&
+           box.top + box.height <= bounds.top + bounds.height;
+  };
+  const auto hits = [](const sf::FloatRect& box, const std::vector<sf::FloatRect>& others) {
+    for (const sf::FloatRect& o : others)
+      if (box.intersects(o)) return true;
+    return false;
+  };
+  for (const LabelRequest& label : labels) {
+    std::optional<sf::FloatRect> chosen;
+    for (const sf::Vector2f& corner : label.candidates) {
+      const sf::FloatRect box{corner, label.size};
+      if (inside(box) && !hits(box, placed) && !hits(box, markers) && !hits(box, label.avoid)) {
+        chosen = box;
+        break;
+      }
+    }
+    if (chosen) placed.push_back(*chosen);
+    out.push_back(chosen);
+  }
+  return out;
+}
+
 }  // namespace campsim::render

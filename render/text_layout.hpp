@@ -20,4 +20,18 @@ using TextMeasure = std::function<float(const std::string& text)>;
 std::vector<std::string> wrap_text(const std::string& text, float width, const TextMeasure& measure,
                                    const std::string& indent = "   ");
 
+// A map label to place: its box's size and the top-left corners it may take, best first.
+struct LabelRequest {
+  sf::Vector2f size;
+  std::vector<sf::Vector2f> candidates;
+  std::vector<sf::FloatRect> avoid;  // more boxes this label alone must keep off (the camp, for the town's)
+};
+
+// Greedy placement, in the order given (earlier labels win): each label takes its first candidate
+// whose box lies inside `bounds`, overlaps no label placed before it and covers none of the
+// `markers` (gates, towers, the hospital's cross) nor its own `avoid` boxes; a label with no such
+// candidate is dropped (nullopt). Boxes that only touch do not overlap.
+std::vector<std::optional<sf::FloatRect>> place_labels(const std::vector<LabelRequest>& labels,
+                                                       const std::vector<sf::FloatRect>& markers, sf::FloatRect bounds);
+
 }  // namespace campsim::render

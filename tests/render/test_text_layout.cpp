@@ -84,3 +84,52 @@ TEST_CASE("log lines measured with the panel's font fit the panel's width", "[re
   sf::Text text(sf::String(line), fonts.mono, 11);
   CHECK(measure(line) == Approx(text.findCharacterPos(line.size()).x).margin(0.5));
 }
+
+TEST_CASE("labels are placed so no two overlap and none covers a marker, or dropped", "[render][layout]") {
+  const sf::FloatRect bounds{0, 0, 200, 100};
+  const sf::Vector2f size{40, 12};
+  // Markers: a gate at (50, 50) and a tower at (70, 50), 14 px each; their labels try right,
+  // left, above and below, as the map's do.
+  const std::vector<sf::FloatRect> markers{{43, 43, 14, 14}, {63, 43, 14, 14}};
+  const auto around = [&](sf::Vector2f at) {
+    return std::vector<sf::Vector2f>{{at.x + 9, at.y - 6}, {at.x - 9 - size.x, at.y - 6}, {at.x - 20, at.y - 21}, {at.x - 20, at.y + 9}};
+  };
+  std::vector<render::LabelRequest> requests{
+      {size, around({50, 50}), {}},
+      {size, around({70, 50}), {}},
+      {size, around({50, 50}), {}},            // a third label by the gate: takes what is left
+      {size, {{10, 10}, {5, 44}}, {}},         // two candidates, the first one free
+      {size, {{45, 40}}, {}},                  // only over the markers: dropped
+      {size, {{180, 90}}, {}},                 // only outside the picture: dropped
+      {size, {{120, 5}, {150, 5}}, {{100, 0, 60, 30}}},  // its own keep-off box (the camp, for the town)
+  };
+  // A crowd of labels all wanting the same corner.
+  for (int i = 0; i < 20; ++i) requests.push_back({size, {{100, 60}, {100, 72}, {140, 60}, {140, 72}, {100, 84}}, {}});
+  const auto placed = render::place_labels(requests, markers, bounds);
+  REQUIRE(placed.size() == requests.size());
+  std::vector<sf::FloatRect> boxes;
+  for (const auto& box : placed)
+    if (box) boxes.push_back(*box);
+  for (std::size_t i = 0; i < boxes.size(); ++i) {
+    CHECK(boxes[i].left >= 0);
+    CHECK(boxes[i].top >= 0);
+    CHECK(boxes[i].left + boxes[i].width <= 200);
+    CHECK(boxes[i].top + boxes[i].height <= 100);
+    for (const sf::FloatRect& m : markers) CHECK_FALSE(boxes[i].intersects(m));
+    for (std::size_t j = i + 1; j < boxes.size(); ++j) CHECK_FALSE(boxes[i].intersects(boxes[j]));
+  }
+  REQUIRE(placed[0]);
+  CHECK(placed[0]->left == 1);  // right of the gate would cover the tower: left of it
+  REQUIRE(placed[1]);
+  CHECK(placed[1]->left == 79);  // right of the tower
+  REQUIRE(placed[2]);
+  CHECK(placed[2]->top == 29);  // right and left taken: above the gate
+  REQUIRE(placed[3]);
+  CHECK(placed[3]->left == 10);
+  CHECK_FALSE(placed[4]);
+  CHECK_FALSE(placed[5]);
+  CHECK_FALSE(placed[6]);  // both its corners fall in its keep-off box
+  int crowd = 0;
+  for (std::size_t i = 7; i < placed.size(); ++i) crowd += placed[i] ? 1 : 0;
+  CHECK(crowd == 5);  // 5 distinct free spots, no more
+}
