@@ -13,6 +13,7 @@
 #include "render/palette.hpp"
 #include "render/shapes.hpp"
 #include "render/text.hpp"
+#include "render/text_layout.hpp"
 
 namespace campsim::render {
 
@@ -20,44 +21,128 @@ namespace {
 const sf::Color kBox{20, 22, 28, 215};
 }
 
+namespace {
+
+sf::FloatRect centred(sf::Vector2f at, float size) { return {at.x - size / 2, at.y - size / 2, size, size}; }
+
+}  // namespace
+
 void draw_labels(sf::RenderTarget& target, const Fonts& fonts, const Scene& scene) {
   const ViewFrame& f = scene.camera;
-  const sf::Color label{25, 25, 25};
-  for (const camp::Zone& zone : scene.layout->zones) {
+  const camp::CampLayout& layout = *scene.layout;
+  const sf::Color dark{25, 25, 25};
+  // What each label says, how it is drawn, and where it may go; placed so no two overlap and none
+  // covers a marker (render/text_layout.hpp), in order of importance: gates, the hospital, the
+  // town, the other zones, the towers.
+  struct Label {
+    std::string text;
+    unsigned size;
+    sf::Color colour;
+    bool boxed = false;
+  };
+  std::vector<Label> labels;
+  std::vector<LabelRequest> requests;
+  const auto add = [&](Label label, std::vector<sf::Vector2f> candidates, std::vector<sf::FloatRect> avoid = {}) {
+    const sf::Vector2f size{text_width(fonts.sans, label.text, label.size) + (label.boxed ? 6.f : 1.f),
+                            static_cast<float>(label.size) + (label.boxed ? 6.f : 4.f)};
+    requests.push_back({size, std::move(candidates), std::move(avoid)});
+    labels.push_back(std::move(label));
+  };
+  // Around a marker of `r` pixels' half-size: right, left, above, below, then the corners.
+  const auto around = [](sf::Vector2f at, float r, sf::Vector2f size) {
+    const float gap = r + 2;
+    return std::vector<sf::Vector2f>{{at.x + gap, at.y - size.y / 2},          {at.x - gap - size.x, at.y - size.y / 2},
+                                     {at.x - size.x / 2, at.y - gap - size.y}, {at.x - size.x / 2, at.y + gap},
+                                     {at.x + gap, at.y - gap - size.y},        {at.x + gap, at.y + gap},
+                                     {at.x - gap - size.x, at.y - gap - size.y}, {at.x - gap - size.x, at.y + gap}};
+  };
+  const auto size_of = [&](const std::string& text, unsigned size) {
+    return sf::Vector2f{text_width(fonts.sans, text, size) + 1.f, static_cast<float>(size) + 4.f};
+  };
+
+  std::vector<sf::FloatRect> markers;
+  for (const camp::Gate& gate : layout.gates) markers.push_back(centred(f.to_pixels(gate.position), 14));
+  for (const camp::Watchtower& tower : layout.towers) markers.push_back(centred(f.to_pixels(tower.position), 17));
+  if (scene.snapshot)
+    for (const camp::PostView& post : scene.snapshot->posts)
+      markers.push_back(centred(f.to_pixels(post.position), post.kind == camp::PostKind::Gate ? 11.f : 17.f));
+
+  for (const camp::Gate& gate : layout.gates) {
+    const sf::Vector2f at = f.to_pixels(gate.position);
+    add({gate.name, 11, dark}, around(at, 7, size_of(gate.name, 11)));
+  }
+  std::vector<const camp::Zone*> zones;
+  for (const camp::Zone& zone : layout.zones)
+    if (zone.kind == camp::ZoneKind::Hospital) zones.insert(zones.begin(), &zone);
+    else zones.push_back(&zone);
+  const auto centroid = [](const camp::Zone& zone) {
     camp::Point c;
     for (const camp::Point& p : zone.polygon) {
       c.x += p.x / static_cast<double>(zone.polygon.size());
       c.y += p.y / static_cast<double>(zone.polygon.size());
     }
-    sf::Vector2f at = f.to_pixels(c);
+    return c;
+  };
+  const auto add_zone = [&](const camp::Zone& zone) {
+    const sf::Vector2f at = f.to_pixels(centroid(zone));
     std::string name = zone.name;
     std::replace(name.begin(), name.end(), '_', ' ');
-    if (zone.kind == camp::ZoneKind::Hospital) at.y += 12;  // below its red cross
-    sf::Text probe(name, fonts.sans, 10);
-    draw_text(target, fonts.sans, name, {at.x - probe.getLocalBounds().width / 2, at.y - 6}, 10,
-              zone.kind == camp::ZoneKind::Hospital ? label : sf::Color(235, 235, 235));
-  }
-  for (const camp::Gate& gate : scene.layout->gates) {
-    const sf::Vector2f at = f.to_pixels(gate.position);
-    draw_text(target, fonts.sans, gate.name, {at.x + 9, at.y - 16}, 11, label);
-  }
-  for (const camp::Watchtower& tower : scene.layout->towers) {
-    const sf::Vector2f at = f.to_pixels(tower.position);
-    draw_text(target, fonts.sans, tower.name.substr(0, tower.name.find('_')), {at.x + 8, at.y + 2}, 10, label);
-  }
-  if (!scene.layout->perimeter.empty()) {
-    double west = scene.layout->perimeter.front().x, north = scene.layout->perimeter.front().y;
-    for (const camp::Point& p : scene.layout->perimeter) {
-      west = std::min(west, p.x);
-      north = std::max(north, p.y);
+    const sf::Vector2f size = size_of(name, 10);
+    if (zone.kind == camp::ZoneKind::Hospital) {
+      // Boxed, since it often spills over the zones around it; below its red cross first.
+      markers.push_back(centred(at, 18));
+      const sf::Vector2f box{size.x + 5, size.y + 2};
+      std::vector<sf::Vector2f> candidates = around(at, 9, box);
+      std::rotate(candidates.begin(), candidates.begin() + 3, candidates.begin() + 4);
+      add({name, 10, kPanelText, true}, std::move(candidates));
+      return;
     }
-    const sf::Vector2f at = f.to_pixels({west - kTownSetbackM, north});
-    sf::VertexArray box(sf::Triangles);
-    const float x = std::max(4.f, at.x - 112);
-    add_rect(box, {x - 3, at.y - 2}, {110, 18}, kBox);
-    target.draw(box);
-    draw_text(target, fonts.sans, "Gao (town edge)", {x, at.y}, 12, kPanelText);
+    std::vector<sf::Vector2f> candidates;
+    for (float dy : {0.f, 1.f, -1.f, 2.f, -2.f}) candidates.push_back({at.x - size.x / 2, at.y - size.y / 2 + dy * size.y});
+    add({name, 10, sf::Color(235, 235, 235)}, std::move(candidates));
+  };
+  for (const camp::Zone* zone : zones)
+    if (zone->kind == camp::ZoneKind::Hospital) add_zone(*zone);
+  if (!layout.perimeter.empty()) {
+    // The town's name west of its edge, never over the camp: off the picture when the town is.
+    camp::Point lo = layout.perimeter.front(), hi = lo;
+    for (const camp::Point& p : layout.perimeter) {
+      lo = {std::min(lo.x, p.x), std::min(lo.y, p.y)};
+      hi = {std::max(hi.x, p.x), std::max(hi.y, p.y)};
+    }
+    const sf::Vector2f nw = f.to_pixels({lo.x, hi.y}), se = f.to_pixels({hi.x, lo.y});
+    const sf::FloatRect camp_box{nw, se - nw};
+    const std::string town = "Gao (town edge)";
+    const sf::Vector2f at = f.to_pixels({lo.x - kTownSetbackM, hi.y});
+    const float w = text_width(fonts.sans, town, 12) + 6;
+    std::vector<sf::Vector2f> candidates;
+    // By the camp's north-west corner; when zoomed in so that corner is above the picture, at the
+    // picture's top (the town runs south of it).
+    const float top = std::max(at.y - 2, 8.f);
+    for (float dy : {0.f, 24.f, 48.f, -24.f}) candidates.push_back({at.x - w - 4, top + dy});
+    add({town, 12, kPanelText, true}, std::move(candidates), {camp_box});
   }
+  for (const camp::Zone* zone : zones)
+    if (zone->kind != camp::ZoneKind::Hospital) add_zone(*zone);
+  for (const camp::Watchtower& tower : layout.towers) {
+    const std::string name = tower.name.substr(0, tower.name.find('_'));
+    add({name, 10, dark}, around(f.to_pixels(tower.position), 9, size_of(name, 10)));
+  }
+
+  const sf::Vector2u picture = target.getSize();
+  const sf::FloatRect map{0, 0, static_cast<float>(picture.x > kPanelWidth ? picture.x - kPanelWidth : picture.x),
+                          static_cast<float>(picture.y)};
+  const auto placed = place_labels(requests, markers, map);
+  sf::VertexArray boxes(sf::Triangles);
+  for (std::size_t i = 0; i < labels.size(); ++i)
+    if (placed[i] && labels[i].boxed) add_rect(boxes, {placed[i]->left, placed[i]->top}, {placed[i]->width, placed[i]->height}, kBox);
+  target.draw(boxes);
+  for (std::size_t i = 0; i < labels.size(); ++i)
+    if (placed[i]) {
+      const float inset = labels[i].boxed ? 3.f : 0.f;
+      draw_text(target, fonts.sans, labels[i].text, {placed[i]->left + inset, placed[i]->top + inset - 1}, labels[i].size,
+                labels[i].colour);
+    }
 }
 
 const std::vector<LegendRow>& legend_rows() {

@@ -11,6 +11,7 @@
 #include "render/palette.hpp"
 #include "render/shapes.hpp"
 #include "render/text.hpp"
+#include "render/text_layout.hpp"
 
 namespace campsim::render {
 
@@ -174,14 +175,27 @@ void draw_side_panel(sf::RenderTarget& target, const Fonts& fonts, const Scene& 
   heading("LOG");
   const float log_bottom = area.top + area.height - (scene.mode == ViewMode::Playback ? 40 : 24);
   const std::size_t rows = static_cast<std::size_t>(std::max(0.f, (log_bottom - y) / 15));
-  if (scene.history)
-    for (const LogLine& l : scene.history->log_tail(scene.now, rows)) {
+  if (scene.history) {
+    // Each line wrapped to the panel's width, never cut; the newest lines that fit are shown.
+    const float width = area.width - 2 * kPad;
+    const TextMeasure measure = [&](const std::string& text) { return text_width(fonts.mono, text, 11); };
+    std::vector<std::pair<std::vector<std::string>, bool>> shown;
+    std::size_t used = 0;
+    const std::vector<LogLine> tail = scene.history->log_tail(scene.now, rows);
+    for (auto l = tail.rbegin(); l != tail.rend(); ++l) {
       // "D2 20:45:13 ...": the clock without the word "Day", to leave room for the line.
-      const std::string stamp = clock_text(scene.start_time_of_day, l.time);
-      draw_text(target, fonts.mono, "D" + stamp.substr(stamp.find(' ') + 1) + " " + l.text, {x, y}, 11,
-                l.alert ? kAlert : kPanelText);
-      y += 15;
+      const std::string stamp = clock_text(scene.start_time_of_day, l->time);
+      std::vector<std::string> pieces = wrap_text("D" + stamp.substr(stamp.find(' ') + 1) + " " + l->text, width, measure);
+      if (used + pieces.size() > rows) break;
+      used += pieces.size();
+      shown.emplace_back(std::move(pieces), l->alert);
     }
+    for (auto l = shown.rbegin(); l != shown.rend(); ++l)
+      for (const std::string& piece : l->first) {
+        draw_text(target, fonts.mono, piece, {x, y}, 11, l->second ? kAlert : kPanelText);
+        y += 15;
+      }
+  }
 
   if (!scene.status.empty())
     draw_text(target, fonts.sans, scene.status, {x, area.top + area.height - (scene.mode == ViewMode::Playback ? 50 : 20)}, 12,

@@ -18,4 +18,16 @@ inline float draw_text(sf::RenderTarget& target, const sf::Font& font, const std
   return t.getLocalBounds().width;
 }
 
+// The width in pixels `text` (UTF-8) takes at `size`: the glyphs' advances and kerning, as
+// sf::Text lays them out on one line.
+inline float text_width(const sf::Font& font, const std::string& text, unsigned size) {
+  const sf::String s = sf::String::fromUtf8(text.begin(), text.end());
+  float width = 0;
+  for (std::size_t i = 0; i < s.getSize(); ++i) {
+    if (i > 0) width += font.getKerning(s[i - 1], s[i], size);
+    width += font.getGlyph(s[i], size, false).advance;
+  }
+  return width;
+}
+
 }  // namespace campsim::render

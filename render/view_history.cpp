@@ -133,6 +133,25 @@ void log_fight(const camp::WorldSnapshot& before, const camp::WorldSnapshot& aft
   last_shots = after.time;
 }
 
+// The protest's rungs and the force's steps: "protest: stone throwing", "ROE: tear gas". A step
+// is logged when the force takes one it did not take in the previous frame (its action falls back
+// to none between assessments, which is not news).
+template <class Add>
+void log_protest(const camp::protest::ProtestView& before, const camp::protest::ProtestView& after, Add&& add) {
+  using camp::protest::CrowdLevel;
+  using camp::protest::ForceAction;
+  if (!after.live) {
+    if (before.live) add(fmt::format("protest #{} over", before.id), false);
+    return;
+  }
+  const bool same = before.live && before.id == after.id;
+  if (!same) add(fmt::format("protest #{} at the gate: {}", after.id, spaced(camp::protest::name(after.level))), true);
+  else if (before.level != after.level)
+    add(fmt::format("protest: {}", spaced(camp::protest::name(after.level))), after.level >= CrowdLevel::stone_throwing);
+  if (after.action != ForceAction::none && (!same || before.action != after.action))
+    add(fmt::format("ROE: {}", spaced(camp::protest::name(after.action))), after.action >= ForceAction::warning_shots);
+}
+
 }  // namespace
 
 std::vector<LogLine> ViewHistory::log_tail(engine::SimTime now, std::size_t count) const {
@@ -176,6 +195,7 @@ void ViewHistory::log_changes(const camp::WorldSnapshot& before, const camp::Wor
     if (!short_now && short_before) add(fmt::format("{} manned", now.name), false);
   }
   log_fight(before, after, last_shots_, add);
+  log_protest(before.protest, after.protest, add);
   if (after.hospital.casualties > before.hospital.casualties)
     add(fmt::format("casualties {} (+{})", after.hospital.casualties, after.hospital.casualties - before.hospital.casualties),
         true);

@@ -74,3 +74,58 @@ TEST_CASE("the log says what changed between snapshots, and forgets after six ho
   CHECK(h.log_tail(200, 2).size() == 2);
   CHECK(h.log_tail(100 + 6 * 3600, 10).size() == 2);  // the lines at 100 s have left the window
 }
+
+TEST_CASE("the log gives the protest's rungs and the force's steps by their names", "[render][history][protest]") {
+  using camp::protest::CrowdLevel;
+  using camp::protest::ForceAction;
+  render::ViewHistory h;
+  camp::WorldSnapshot s = at(0, 1, 1, 0.9);
+  s.protest.live = true;
+  s.protest.id = 2;
+  s.protest.level = CrowdLevel::chanting;
+  s.protest.action = ForceAction::negotiate;
+  h.observe(s);  // the first snapshot starts the history: nothing logged
+  s.time = 300;
+  s.protest.level = CrowdLevel::stone_throwing;
+  s.protest.action = ForceAction::tear_gas;
+  h.observe(s);
+  s.time = 400;  // the same again: nothing new
+  h.observe(s);
+  s.time = 500;  // between assessments the action falls back to none: not news
+  s.protest.action = ForceAction::none;
+  h.observe(s);
+  s.time = 600;
+  s.protest.level = CrowdLevel::molotov;
+  s.protest.action = ForceAction::lethal_force;
+  h.observe(s);
+  s.time = 700;
+  s.protest.live = false;
+  h.observe(s);
+  const auto log = h.log_tail(700, 10);
+  REQUIRE(log.size() == 5);
+  CHECK(log[0].text == "protest: stone throwing");
+  CHECK(log[0].alert);
+  CHECK(log[0].time == 300);
+  CHECK(log[1].text == "ROE: tear gas");
+  CHECK_FALSE(log[1].alert);
+  CHECK(log[2].text == "protest: molotov");
+  CHECK(log[3].text == "ROE: lethal force");
+  CHECK(log[3].alert);
+  CHECK(log[4].text == "protest #2 over");
+}
+
+TEST_CASE("a protest that begins between two snapshots is logged with its rung and the force's step", "[render][history][protest]") {
+  render::ViewHistory h;
+  camp::WorldSnapshot s = at(0, 1, 1, 0.9);
+  h.observe(s);
+  s.time = 60;
+  s.protest.live = true;
+  s.protest.id = 5;
+  s.protest.level = camp::protest::CrowdLevel::gathering;
+  s.protest.action = camp::protest::ForceAction::warn;
+  h.observe(s);
+  const auto log = h.log_tail(60, 10);
+  REQUIRE(log.size() == 2);
+  CHECK(log[0].text == "protest #5 at the gate: gathering");
+  CHECK(log[1].text == "ROE: warn");
+}
