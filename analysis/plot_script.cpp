@@ -22,6 +22,18 @@ constexpr std::array<const char*, 7> kPalette{"#000000", "#0072B2", "#D55E00", "
 
 }  // namespace
 
+std::string grouped_bars_plot(const std::string& data_file, const std::vector<std::size_t>& order,
+                              const std::vector<std::string>& labels) {
+  std::string plot = "plot ";
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    const std::size_t col = 2 + 3 * i;
+    plot += (i ? ", \\\n     '' using " : gnuplot_string(data_file) + " using ") + std::to_string(col) + ":" +
+            std::to_string(col + 1) + ":" + std::to_string(col + 2) + (i ? "" : ":xtic(1)") + " " + line_style(i) +
+            " title " + gnuplot_string(labels[order[i]]);
+  }
+  return plot;
+}
+
 std::string line_style(std::size_t index, int dash) {
   return std::string("lc rgb '") + kPalette[index % kPalette.size()] + "' dt " +
          std::to_string(dash > 0 ? static_cast<std::size_t>(dash) : 1 + index / kPalette.size());

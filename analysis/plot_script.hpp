@@ -27,6 +27,11 @@ using FigureOrNote = std::variant<Figure, std::string>;
 // gnuplot line colour and dash of the index-th policy in policy_order (Okabe-Ito, reference black);
 // `dash` > 0 sets the dash instead (for a second series of the same policy).
 std::string line_style(std::size_t index, int dash = 0);
+// The plot command of a grouped bar chart with error bars: one series a policy (in `order`), its
+// mean, low and high in columns 2 + 3i, 3 + 3i and 4 + 3i of `data_file`; the first series gives
+// the x tics from column 1; each series titled with its policy's label.
+std::string grouped_bars_plot(const std::string& data_file, const std::vector<std::size_t>& order,
+                              const std::vector<std::string>& labels);
 // Policies in the order the report lists them, the reference first, so the reference is black.
 std::vector<std::size_t> policy_order(const Comparison& c);
 // "design point 5" for a figure's title (its settings go in the caption, where there is room).

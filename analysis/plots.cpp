@@ -159,13 +159,7 @@ FigureOrNote compliance_figure(const Comparison& c, int dp, const std::string& w
     }
     f.data += "\n";
   }
-  std::string plot = "plot ";
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    const std::size_t col = 2 + 3 * i;
-    plot += (i ? ", \\\n     '' using " : gnuplot_string(f.name + ".dat") + " using ") + std::to_string(col) + ":" +
-            std::to_string(col + 1) + ":" + std::to_string(col + 2) + (i ? "" : ":xtic(1)") + " " + line_style(i) +
-            " title " + gnuplot_string(c.labels[order[i]]);
-  }
+  const std::string plot = grouped_bars_plot(f.name + ".dat", order, c.labels);
   const std::string level = format_number(100 * c.options.level);
   f.caption = "10-1-2 compliance by policy: mean share of casualties per run meeting each target, with " + level +
               "% confidence intervals (" + where + ").";
