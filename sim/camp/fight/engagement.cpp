@@ -330,13 +330,13 @@ void Engagement::fly_on(FighterId shooter_id, FighterId aimed, SimTime at, doubl
     const LinePlace place{px * ux + py * uy, px * uy - py * ux};
     if (place.along <= 0 || place.along > fire.max_range_m) continue;
     if (std::abs(place.across) > fire.body_half_width_m + kFarOffLine * spread_at_mark * place.along / d) continue;
-    near_line_.emplace_back(place.along, i);
+    near_line_.push_back({place.along, i, place.across});
   }
-  std::sort(near_line_.begin(), near_line_.end());
-  for (const auto& [along, i] : near_line_) {
+  std::sort(near_line_.begin(), near_line_.end(),
+            [](const NearLine& a, const NearLine& b) { return a.along != b.along ? a.along < b.along : a.id < b.id; });
+  for (const auto& [along, i, across] : near_line_) {
     const Fighter& f = fighters_[i];
-    const LinePlace place = place_on_line(from, mark, f.position);
-    const double p_open = passes_within(place.across, fire.body_half_width_m, spread_at_mark * along / d) *
+    const double p_open = passes_within(across, fire.body_half_width_m, spread_at_mark * along / d) *
                           exposure(f.posture);
     const double u_hit = rng.uniform01();  // two draws per person near the line whatever happens
     const double u_kill = rng.uniform01();

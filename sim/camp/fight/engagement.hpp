@@ -138,7 +138,14 @@ class Engagement {
   std::vector<std::uint32_t> camp_ids_, attacker_ids_;
   const std::vector<std::uint32_t>& enemies_of(Side side) const { return side == Side::Camp ? attacker_ids_ : camp_ids_; }
   std::optional<Walkways> walkways_;  // built when a wall first stands in someone's way
-  std::vector<std::pair<double, std::uint32_t>> near_line_;  // fly_on's kept buffer: (along, id)
+  // fly_on's kept buffer: whoever stands near a round's line, with his place on it (nearest the
+  // muzzle first; equal distances in id order, so the order never depends on the sort).
+  struct NearLine {
+    double along = 0;
+    std::uint32_t id = 0;
+    double across = 0;
+  };
+  std::vector<NearLine> near_line_;
   std::vector<std::vector<std::uint8_t>> known_;  // [observer][target]: 1 while it sees it
   std::optional<Point> last_seen_;
   bool attackers_alerted_ = false;
