@@ -16,6 +16,7 @@
 #include "analysis/report.hpp"
 #include "analysis/sensitivity_figures.hpp"
 #include "synthetic_batch.hpp"
+#include "tests/support/scratch_files.hpp"
 
 using namespace campsim::analysis;
 using namespace campsim::testing;
@@ -23,19 +24,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("campsim-figures-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-std::string slurp(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+fs::path scratch(const std::string& name) { return scratch_dir("figures", name); }
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 

@@ -13,6 +13,7 @@
 #include "analysis/plots.hpp"
 #include "analysis/report.hpp"
 #include "synthetic_batch.hpp"
+#include "tests/support/scratch_files.hpp"
 
 using namespace campsim::analysis;
 using Catch::Detail::Approx;
@@ -21,19 +22,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("campsim-report-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-std::string slurp(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+fs::path scratch(const std::string& name) { return scratch_dir("report", name); }
 
 // t_{0.975, df} from tables, so the test does not lean on the code under test.
 double t975(int df) {

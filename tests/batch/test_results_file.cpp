@@ -9,9 +9,12 @@
 #include "sim/batch/batch_plan.hpp"
 #include "sim/batch/results_file.hpp"
 #include "sim/batch/table_lines.hpp"
+#include "tests/support/scratch_files.hpp"
 
 using namespace campsim::batch;
 namespace fs = std::filesystem;
+using campsim::testing::slurp;
+
 
 namespace {
 
@@ -24,13 +27,6 @@ fs::path fresh_dir(const std::string& name) {
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
-}
-
-std::string slurp(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 JobRows rows(int point, int policy, int rep, int casualties) {

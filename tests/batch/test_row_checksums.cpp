@@ -12,21 +12,17 @@
 #include "sim/batch/batch_files.hpp"
 #include "sim/batch/resume_check.hpp"
 #include "sim/batch/row_checksums.hpp"
+#include "tests/support/scratch_files.hpp"
 
 using namespace campsim::batch;
 namespace fs = std::filesystem;
+using campsim::testing::slurp;
+
 using Json = nlohmann::ordered_json;
 
 namespace {
 
 const std::vector<std::string> kSumPolicies{"base", "alt"};
-
-std::string slurp(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 void spit(const fs::path& file, const std::string& text) { std::ofstream(file, std::ios::binary) << text; }
 

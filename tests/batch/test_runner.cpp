@@ -10,19 +10,15 @@
 #include "sim/batch/batch_manifest.hpp"
 #include "sim/batch/batch_runner.hpp"
 #include "tests/camp/small_camp.hpp"
+#include "tests/support/scratch_files.hpp"
 
 using namespace campsim;
 using namespace campsim::batch;
 namespace fs = std::filesystem;
+using campsim::testing::slurp;
+
 
 namespace {
-
-std::string slurp(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 BatchPlan small_plan() {
   camp::Scenario base = testing::small_camp(3, 30, 8);

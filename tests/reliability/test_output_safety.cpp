@@ -10,18 +10,17 @@
 
 #include "sim/io/durable.hpp"
 #include "sim/io/run_directory.hpp"
+#include "tests/support/scratch_files.hpp"
 
 using namespace campsim::io;
 namespace fs = std::filesystem;
+using campsim::testing::slurp;
+using campsim::testing::scratch_dir;
+
 
 namespace {
 
-fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("campsim-output-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+fs::path scratch(const std::string& name) { return scratch_dir("output", name); }
 
 // The pid of a process that has exited and been reaped: nobody has it now.
 pid_t dead_pid() {
@@ -30,11 +29,6 @@ pid_t dead_pid() {
   int status = 0;
   ::waitpid(child, &status, 0);
   return child;
-}
-
-std::string slurp(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 }  // namespace
