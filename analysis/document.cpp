@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdint>
 
 #include "sim/io/visible_text.hpp"
@@ -61,6 +62,25 @@ std::string inline_html(const std::string& text) {
   }
   if (code) out += "</code>";
   if (bold) out += "</strong>";
+  return out;
+}
+
+// inline_html, with a line-break opportunity (<wbr>) after every '.' or '_' that joins two parts
+// of a name ("medical.dispatch.request_to_on_scene_mean_min"): a browser may then wrap a long
+// metric or policy name at its joints instead of widening the table past the page. Never inside
+// a tag (every '<' here is one of ours: the text's own are escaped) and never in a number ("0.5").
+std::string breakable_html(const std::string& text) {
+  const std::string html = inline_html(text);
+  std::string out;
+  bool in_tag = false;
+  for (std::size_t i = 0; i < html.size(); ++i) {
+    const char c = html[i];
+    out += c;
+    if (c == '<') in_tag = true;
+    if (c == '>') in_tag = false;
+    const bool joint = (c == '.' || c == '_') && i + 1 < html.size() && std::isalpha(static_cast<unsigned char>(html[i + 1]));
+    if (!in_tag && joint) out += "<wbr>";
+  }
   return out;
 }
 
@@ -209,12 +229,12 @@ std::string render_html(const Document& document, const std::function<std::strin
                    },
                    [&](const Table& t) {
                      out += "<table>\n<tr>";
-                     for (const std::string& h : t.header) out += "<th>" + inline_html(h) + "</th>";
+                     for (const std::string& h : t.header) out += "<th>" + breakable_html(h) + "</th>";
                      out += "</tr>\n";
                      for (const auto& row : t.rows) {
                        out += "<tr>";
                        for (std::size_t c = 0; c < row.size(); ++c)
-                         out += std::string(right(t, c) ? "<td class=\"num\">" : "<td>") + inline_html(row[c]) + "</td>";
+                         out += right(t, c) ? "<td class=\"num\">" + inline_html(row[c]) + "</td>" : "<td>" + breakable_html(row[c]) + "</td>";
                        out += "</tr>\n";
                      }
                      out += "</table>\n";
