@@ -9,6 +9,8 @@
 #include <sstream>
 #include <string>
 
+#include "tests/support/scratch_files.hpp"
+
 namespace campsim::testing {
 
 struct CliResult {
@@ -30,19 +32,7 @@ inline CliResult run_cli(const std::string& arguments, const std::string& enviro
   return result;
 }
 
-inline std::string read_file(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// A fresh, empty scratch directory for one test.
-inline std::filesystem::path scratch_dir(const std::string& name) {
-  const auto dir = std::filesystem::temp_directory_path() / ("campsim-test-" + name + "-" + std::to_string(::getpid()));
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir;
-}
+// The name the command-line tests read files by (scratch_files.hpp's slurp).
+inline std::string read_file(const std::filesystem::path& file) { return slurp(file); }
 
 }  // namespace campsim::testing

@@ -20,6 +20,9 @@ inline std::filesystem::path scratch_dir(const std::string& suite, const std::st
   return dir;
 }
 
+// The same for tests that need no suite name: "campsim-test-<name>-<pid>".
+inline std::filesystem::path scratch_dir(const std::string& name) { return scratch_dir("test", name); }
+
 // A file's bytes as a string (empty when it cannot be opened).
 inline std::string slurp(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
