@@ -21,7 +21,7 @@ enum class EventKind : std::uint32_t {
   // Threats, after every guard event at the same instant, so attacks meet the sentries on post.
   ThreatArrival,     // subject: threat kind; an attack begins
   Alarm,             // subject: incident; the alarm sounds, people take cover
-  Impact,            // subject: incident << 8 | round; a round lands
+  Impact,            // subject: incident << 16 | round (threat_model.cpp, kRoundBits); a round lands
   Detonation,        // subject: index of the blast among the threats' landed blasts; a charge goes off
   AllClear,          // subject: incident; people leave the bunkers
   CasualtyOccurs,    // subject: casualty; a wound drawn earlier (gunfire over time) takes effect
