@@ -52,6 +52,14 @@ MedicalParams scripted_only(std::vector<ExternalIncidentScript> incidents) {
   return p;
 }
 
+// Poisson incidents only, at `per_year`, on the fixed chain.
+MedicalParams poisson_only(double per_year) {
+  MedicalParams p = fixed_chain();
+  p.external.enabled = true;
+  p.external.incidents_per_year = per_year;
+  return p;
+}
+
 }  // namespace
 
 TEST_CASE("external inflow: arriving while the only table is busy, it waits exactly the rest of that surgery",
@@ -170,9 +178,7 @@ TEST_CASE("external inflow: the world never hears of external casualties: one wh
 
 TEST_CASE("external inflow: incident counts are Poisson with the rate's mean, the triage mix the parameters'",
           "[medical][external]") {
-  MedicalParams p = fixed_chain();
-  p.external.enabled = true;
-  p.external.incidents_per_year = 40;
+  MedicalParams p = poisson_only(40);
   p.external.share_immediate = 0.25;
   p.external.share_delayed = 0.35;
   p.external.share_minimal = 0.4;
@@ -315,9 +321,7 @@ TEST_CASE("external.csv: one row per casualty from outside, with the cause, tran
 
 TEST_CASE("external inflow: an incident's wounded share its cause, IED incidents at ied_share of the incidents",
           "[medical][external]") {
-  MedicalParams p = fixed_chain();
-  p.external.enabled = true;
-  p.external.incidents_per_year = 40;
+  MedicalParams p = poisson_only(40);
   p.external.ied_share = 0.3;
   constexpr int kReplications = 20;
   long incidents = 0, ied_incidents = 0;
