@@ -13,6 +13,7 @@
 #include "sim/batch/plan_loader.hpp"
 #include "sim/camp/camp_run.hpp"
 #include "sim/camp/medical/care_record.hpp"
+#include "sim/camp/medical/medical_report.hpp"
 #include "sim/camp/protest/escalation_ladder.hpp"
 #include "sim/camp/protest/protest_model.hpp"
 #include "sim/camp/protest/protest_report.hpp"
@@ -94,8 +95,9 @@ const std::map<std::string, ColumnDoc>& fixed_columns() {
                     {{"indirect_fire", "rockets and mortars"},
                      {"vehicle_bomb", "a vehicle-borne bomb at the wall or a gate"},
                      {"gunfire", "shots: intruders and the fight of an infiltration or complex attack, and the force's "
-                                 "live fire at a protest, whose civilian casualties have contingent civilian"},
-                     {"roadside_bomb", "an IED against a convoy or patrol outside the camp"},
+                                 "live fire at a protest, whose civilian casualties have contingent civilian; in "
+                                 "external.csv an ambush or attack by gunfire outside the camp"},
+                     {"roadside_bomb", "an IED or mine against a convoy, patrol or base outside the camp"},
                      {"stones", "thrown by a protest at the force and the police"},
                      {"fire", "Molotov cocktails thrown by a protest"}})}},
       {"triage",
@@ -152,6 +154,16 @@ const std::map<std::string, ColumnDoc>& fixed_columns() {
                      {"died_of_wounds", "died after injury, in the chain's care"},
                      {"survived", "treated and returned to duty"},
                      {"evacuated_l3", "flown out to a Level 3 hospital"}})}},
+      // external.csv (one row per casualty from outside the camp)
+      {"external_casualty",
+       {"integer", "id", "number of the casualty from outside the camp, in the order they were hurt (not a camp casualty id)"}},
+      {"external_incident",
+       {"integer", "id",
+        "the incident outside the camp that hurt them: the inflow's own count from 0, or for a scripted one its index in "
+        "medical.external.scripted"}},
+      {"external_scripted", {"0/1", "", "1 if the incident is one of medical.external.scripted, 0 if drawn at random"}},
+      {"transport",
+       {"text", "", "how they reached the Level 2: helicopter (flown in to Gao airport) or road (with their convoy)"}},
       // protests.csv (one row per protest)
       {"protest", {"integer", "id", "protest number within the run, in order of marching"}},
       {"scripted", {"0/1", "", "1 if the scenario scripted this protest (a replay), 0 if the town decided to march"}},
@@ -528,6 +540,8 @@ DictionaryInput collect_columns(const std::string& scenario_file) {
   input.files.push_back({"run/timeseries.csv", run.series.columns()});
   input.files.push_back({"run/casualties.csv", batch::row_cells(header)});
   input.files.push_back({"run/care.csv", run.care_records.columns});
+  // Written only by scenarios with the external inflow on; its columns do not depend on the scenario.
+  input.files.push_back({"run/external.csv", camp::external_record_columns()});
   // Written only by scenarios with protests; its columns do not depend on the scenario.
   input.files.push_back({"run/protests.csv", camp::protest::protest_table_columns()});
 
@@ -577,10 +591,11 @@ std::string render_data_dictionary(const DictionaryInput& input) {
       "of one run (one replication): `people` and `count` metrics are per run, so per year in a 365-day run.\n"
       "- Booleans are `0`/`1` everywhere. An empty cell means NA (not applicable or not reached), never zero; "
       "numbers are the shortest text that reads back to the same double.\n"
-      "- care.csv times (`*_min`) are minutes since that casualty's injury; `injury_h` alone is hours since the run's start. "
+      "- care.csv and external.csv times (`*_min`) are minutes since that casualty's injury; `injury_h` alone is hours since the run's start. "
       "timeseries.csv and casualties.csv count seconds since the run's start (`t_s`).\n"
       "- Every batch table starts with `design_point`, `policy`, `replication`, `seed`; join results.csv and care.csv on them.\n"
-      "- In a run directory `casualties.csv` lists the injuries and `care.csv` each casualty's care; a batch has "
+      "- In a run directory `casualties.csv` lists the injuries and `care.csv` each casualty's care (the camp's own); "
+      "`external.csv` lists the casualties from outside the camp brought to the hospital, with their cause; a batch has "
       "`care.csv` (every run's care records) and `results.csv`, never a `casualties.csv`.\n\n"
       "Reading them (both give the types below; empty cells become NaN / NA):\n\n"
       "```python\nimport pandas as pd\nresults = pd.read_csv(\"batches/gao_policies/results.csv\")\n"
@@ -592,6 +607,9 @@ std::string render_data_dictionary(const DictionaryInput& input) {
       {"run/timeseries.csv", "Run: `timeseries.csv` (one row per sample)"},
       {"run/casualties.csv", "Run: `casualties.csv` (one row per injury)"},
       {"run/care.csv", "Run: `care.csv` (one row per casualty: the path through the medical chain)"},
+      {"run/external.csv",
+       "Run: `external.csv` (one row per casualty from outside the camp, brought to the Level 2 by their own units; "
+       "only in runs of scenarios with `medical.external.enabled`)"},
       {"run/protests.csv", "Run: `protests.csv` (one row per protest; only in runs of scenarios with protests)"},
       {"batch/results.csv", "Batch: `results.csv` (one row per design point, policy and replication)"},
       {"batch/care.csv", "Batch: `care.csv` (the care records of every run, one row per casualty per run)"}};

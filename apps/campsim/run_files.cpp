@@ -16,6 +16,8 @@ nlohmann::ordered_json run_manifest(const camp::LoadedScenario& loaded, const Sc
   nlohmann::ordered_json files = {{"events", "events.jsonl"}, {"metrics", "metrics.json"}, {"time_series", "timeseries.csv"},
                                   {"casualties", "casualties.csv"}, {"care", "care.csv"}};
   if (recording) files["recording"] = *recording;
+  // Casualties from outside the camp, one row each, with their cause (medical.external).
+  if (loaded.scenario.medical.enabled && loaded.scenario.medical.external.enabled) files["external"] = "external.csv";
   return {{"schema", "campsim.run/1"},
           {"campsim_version", kVersion},
           {"git_revision", kGitRevision},
@@ -44,6 +46,12 @@ void write_run_files(const std::filesystem::path& dir, const nlohmann::ordered_j
   std::ostringstream care;
   engine::write_csv(care, result.care_records);
   io::write_run_file(dir / "care.csv", care.str());
+  // One row per casualty from outside the camp, for scenarios with the external inflow on.
+  if (!result.external_records.columns.empty()) {
+    std::ostringstream external;
+    engine::write_csv(external, result.external_records);
+    io::write_run_file(dir / "external.csv", external.str());
+  }
   // One row per protest, for scenarios with protests (docs/protest.md, "Outputs").
   if (!result.protest_records.columns.empty()) {
     std::ostringstream protests;

@@ -215,8 +215,10 @@ void print_run_summary(std::ostream& out, const camp::LoadedScenario& loaded, co
     fmt::print(out, "  back       {} wounded back on duty when the hospital let them go, {} flown out, {} died of wounds\n",
                care["returned_to_duty"].get<long>(), care["evacuated_l3"].get<long>(), care["died_of_wounds"].get<long>());
   print_medical_summary(out, m["medical"]);
-  fmt::print(out, "  output     {}/ (manifest.json, events.jsonl, metrics.json, timeseries.csv, casualties.csv, care.csv{})\n",
-             io::visible(run_dir.string()), m["protests"]["enabled"] == true ? ", protests.csv" : "");
+  const bool external = m["medical"]["enabled"] != false && m["medical"]["external"]["enabled"] == true;
+  fmt::print(out, "  output     {}/ (manifest.json, events.jsonl, metrics.json, timeseries.csv, casualties.csv, care.csv{}{})\n",
+             io::visible(run_dir.string()), external ? ", external.csv" : "",
+             m["protests"]["enabled"] == true ? ", protests.csv" : "");
 }
 
 }  // namespace campsim::cli

@@ -76,7 +76,7 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   const SimTime end = options.duration > 0 ? options.duration : scenario.meta.duration;
   std::vector<std::string> series_columns = GuardModel::time_series_columns();
   for (std::string& column : census_columns()) series_columns.push_back(std::move(column));
-  RunResult result{engine::EventLog{}, engine::TimeSeries(std::move(series_columns)), {}, {}, {}, {}, {}, {}, 0, {}};
+  RunResult result{engine::EventLog{}, engine::TimeSeries(std::move(series_columns)), {}, {}, {}, {}, {}, {}, 0, {}, {}};
 
   // TBB caps workers at the core count by default; a run asked for more threads (e.g. to check
   // determinism on a small machine) gets them for its lifetime.
@@ -180,6 +180,7 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
     const MedicalOutcome& care = chain->outcome();
     medical = medical_metrics_json(scenario.medical, care);
     result.care_records = care_record_table(scenario.medical, care);
+    if (scenario.medical.external.enabled) result.external_records = external_record_table(care);
   }
   result.events.sort_by_time();
   result.protest_records = protests ? protest::protest_table(*protests) : engine::RecordTable{};

@@ -48,6 +48,9 @@ struct RunResult {
   double wall_seconds = 0;          // for the human summary only, never written to metrics
   // One row per protest (protests.csv); empty (no columns) when the scenario has no protests.
   engine::RecordTable protest_records;
+  // One row per casualty from outside the camp (external.csv); empty (no columns) unless the
+  // scenario turns the medical chain's external inflow on (medical.external.enabled).
+  engine::RecordTable external_records;
 };
 
 RunResult run_scenario(const Scenario& scenario, const RunOptions& options);

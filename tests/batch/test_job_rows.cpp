@@ -19,7 +19,7 @@ TEST_CASE("a job's rows: key, seed, design values, metrics: casualty cells under
   header.metrics.add(flatten_metrics(nlohmann::ordered_json::parse(R"({"a": 1, "b": {"c": null}})")));
   header.casualty_columns = {"casualty", "outcome", "approval.battalion_min", "approval.sector_min"};
 
-  camp::RunResult result{engine::EventLog{}, engine::TimeSeries({}), {}, {}, {}, {}, {}, {}, 0, {}};
+  camp::RunResult result{engine::EventLog{}, engine::TimeSeries({}), {}, {}, {}, {}, {}, {}, 0, {}, {}};
   // seed and replication in the metrics duplicate the key columns: they are not metric columns.
   result.metrics = nlohmann::ordered_json::parse(R"({"seed": 9, "replication": 4, "a": 0.25, "b": {"c": null}})");
   // This policy's chain has one approval level only, and lists its columns in its own order.

@@ -73,7 +73,8 @@ TEST_CASE("the data dictionary lists exactly the columns the files have, and pan
   REQUIRE(run_cli("run scenarios/replay_2015-01-27_gao_protest.yaml -q --out " + protest.string()).exit_code == 0);
   const std::vector<std::pair<std::string, fs::path>> files{
       {"Run: `timeseries.csv`", run / "timeseries.csv"}, {"Run: `casualties.csv`", run / "casualties.csv"},
-      {"Run: `care.csv`", run / "care.csv"},             {"Run: `protests.csv`", protest / "protests.csv"},
+      {"Run: `care.csv`", run / "care.csv"},             {"Run: `external.csv`", run / "external.csv"},
+      {"Run: `protests.csv`", protest / "protests.csv"},
       {"Batch: `results.csv`", batch / "results.csv"},   {"Batch: `care.csv`", batch / "care.csv"}};
   CHECK(sections.size() == files.size());
   std::string pairs;

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -97,7 +98,9 @@ TEST_CASE("run reports the medical chain: care.csv has one row per casualty, the
   const fs::path scratch = scratch_dir("run-medical");
   const fs::path out = scratch / "baseline";
   // Seed 1 over 30 days at the stress threat level: one salvo of indirect fire with a dozen wounded.
-  const CliResult r = run_cli("run scenarios/gao_baseline.yaml --days 30 --seed 1" + campsim::testing::stress_threat_args() + " --out " + out.string());
+  // The external inflow at 120 incidents a year (never zero in 30 days but with probability e^-9.9).
+  const CliResult r = run_cli("run scenarios/gao_baseline.yaml --days 30 --seed 1" + campsim::testing::stress_threat_args() +
+                              " --set medical.external.incidents_per_year=120 --out " + out.string());
   INFO(r.output);
   REQUIRE(r.exit_code == 0);
   CHECK(r.output.find("10-1-2") != std::string::npos);
@@ -115,5 +118,34 @@ TEST_CASE("run reports the medical chain: care.csv has one row per casualty, the
         casualties - 1);
   CHECK(medical["dispatch"]["requests"].get<long>() >= 1);
   CHECK(medical["compliance"].contains("surgery_2h"));
+  // The baseline has the external inflow on: external.csv has one row per casualty from outside
+  // the camp (its count is medical.external.casualties), each with an IED or gunfire cause, and
+  // the manifest lists the file.
+  const std::string external = read_file(out / "external.csv");
+  CHECK(external.rfind("external_casualty,external_incident,external_scripted,cause,triage,transport,", 0) == 0);
+  CHECK(lines(external) > 1);
+  CHECK(lines(external) - 1 == medical["external"]["casualties"].get<long>());
+  std::istringstream rows(external);
+  std::string row;
+  std::getline(rows, row);
+  while (std::getline(rows, row)) {
+    const bool ied = row.find(",roadside_bomb,") != std::string::npos, gunfire = row.find(",gunfire,") != std::string::npos;
+    CHECK(ied != gunfire);
+  }
+  const auto manifest = nlohmann::json::parse(read_file(out / "manifest.json"));
+  CHECK(manifest["files"]["external"] == "external.csv");
+  fs::remove_all(scratch);
+}
+
+TEST_CASE("run: a scenario without the external inflow writes no external.csv", "[cli][medical]") {
+  const fs::path scratch = scratch_dir("run-no-external");
+  const fs::path out = scratch / "replay";
+  const CliResult r = run_cli("run scenarios/replay_2016-05-31_gao.yaml -q --out " + out.string());
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  CHECK(fs::exists(out / "care.csv"));
+  CHECK_FALSE(fs::exists(out / "external.csv"));
+  const auto manifest = nlohmann::json::parse(read_file(out / "manifest.json"));
+  CHECK_FALSE(manifest["files"].contains("external"));
   fs::remove_all(scratch);
 }

@@ -13,7 +13,8 @@
 
 namespace campsim::camp {
 
-// The reactions to an alarm, from the threat that raised it (indirect fire's parameters).
+// The reactions to an alarm, from the threat that raised it (indirect fire's parameters, which
+// always fill it: threat_model.cpp). These member defaults are only a hand-worked setting for tests.
 struct AlarmResponse {
   SimTime reaction_awake = 5;
   SimTime reaction_asleep = 40;

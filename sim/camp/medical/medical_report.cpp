@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <string>
 #include <vector>
 
+#include "sim/camp/medical/patient_draws.hpp"
 #include "sim/engine/number_format.hpp"
 #include "sim/stats/sample_statistics.hpp"
 
@@ -288,6 +290,45 @@ engine::RecordTable care_record_table(const MedicalParams& params, const Medical
       row.push_back(cell);
     }
     table.rows.push_back(std::move(row));
+  }
+  return table;
+}
+
+const std::vector<std::string>& external_record_columns() {
+  static const std::vector<std::string> columns = {
+      "external_casualty", "external_incident", "external_scripted", "cause",           "triage",
+      "transport",         "injury_h",          "first_aid_min",     "at_hospital_min", "resuscitation_min",
+      "needs_surgery",     "surgery_min",       "bed_min",           "icu_bed",         "left_hospital_min",
+      "died_min",          "died_where",        "outcome"};
+  return columns;
+}
+
+engine::RecordTable external_record_table(const MedicalOutcome& outcome) {
+  engine::RecordTable table;
+  table.columns = external_record_columns();
+  for (const CareRecord& r : outcome.external) {
+    // Scripted incidents are numbered from kScriptedExternalBase inside the chain; the file gives
+    // their index in medical.external.scripted instead, with external_scripted 1.
+    const auto incident = static_cast<std::uint64_t>(r.incident);
+    const bool scripted = incident >= kScriptedExternalBase;
+    table.rows.push_back({std::to_string(r.casualty),
+                          std::to_string(scripted ? incident - kScriptedExternalBase : incident),
+                          scripted ? "1" : "0",
+                          std::string(cause_name(r.cause)),
+                          std::string(triage_name(r.triage)),
+                          r.by_helicopter ? "helicopter" : "road",
+                          engine::format_number(r.injury / engine::kHour),
+                          minutes_since(r.first_aid, r.injury),
+                          minutes_since(r.at_hospital, r.injury),
+                          minutes_since(r.resuscitation, r.injury),
+                          r.needs_surgery ? "1" : "0",
+                          minutes_since(r.surgery, r.injury),
+                          minutes_since(r.bed, r.injury),
+                          std::isfinite(r.bed) ? (r.icu_bed ? "1" : "0") : "",
+                          minutes_since(r.left_hospital, r.injury),
+                          minutes_since(r.died, r.injury),
+                          std::string(death_place_name(r.died_where)),
+                          std::string(care_outcome_name(r.outcome))});
   }
   return table;
 }

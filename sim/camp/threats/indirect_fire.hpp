@@ -35,14 +35,22 @@ struct IndirectFireParams {
   engine::Distribution rounds_per_salvo = engine::Distribution::empirical({1, 2, 3, 4}, {1, 2, 3, 4});
   // Launch to first impact, seconds (assumed: 82 mm mortar / 107 mm rocket from 2-8 km).
   engine::Distribution flight_time = engine::Distribution::uniform(15, 40);
-  double cep_m = 150;                  // circular error probable of each round about the aim point
+  // Circular error probable of each round about the aim point (assumed: unregistered fire from
+  // improvised rails and tubes). Not the Gao baseline's 500 m, which is fitted to that camp's one
+  // death in ten years and belongs to that scenario; no published CEP for such fire was found
+  // (docs/threats/indirect-fire.md, "The CEP against published figures").
+  double cep_m = 150;
   // Mean speed over the ground of a round in flight, so a flight time gives the launcher's range
   // (assumed: an 82 mm bomb or 107 mm rocket covers 2-8 km in 15-40 s; 150 m/s gives 2.3-6 km).
   double ground_speed_mps = 150;
-  double detection_probability = 0.7;  // the sense-and-warn radar detects the salvo
-  SimTime warning_time = 10;           // seconds of warning before the first impact when detected
-  SimTime reaction_awake = 5;          // from the alarm to starting to move to a bunker
-  SimTime reaction_asleep = 40;
+  // The sense-and-warn radar detects the salvo (assumed; the Gao baseline's 0.79 is fitted).
+  double detection_probability = 0.7;
+  SimTime warning_time = 10;  // seconds of warning before the first impact when detected
+  // From the alarm (or an unwarned first impact) to setting off for a bunker, under cover until
+  // then: the reported drill, down on the floor for two minutes, then to a shelter (Reuters,
+  // Kandahar Airfield, 17 Jul 2010; AP, Jan 2010; docs/provenance.md). Was 5 s and 40 s, assumed.
+  SimTime reaction_awake = 2 * engine::kMinute;
+  SimTime reaction_asleep = 2 * engine::kMinute;
   double run_speed_mps = 3.0;
   BlastEffect round{150, 800};  // an 82 mm bomb or 107 mm rocket (assumed; see the docs)
   ProtectionFactors protection;

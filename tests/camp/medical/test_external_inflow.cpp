@@ -6,7 +6,9 @@
 
 #include <boost/math/distributions/binomial.hpp>
 #include <boost/math/distributions/poisson.hpp>
+#include <algorithm>
 #include <cmath>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -47,6 +49,14 @@ MedicalParams scripted_only(std::vector<ExternalIncidentScript> incidents) {
   p.external.enabled = true;
   p.external.incidents_per_year = 0;
   p.external.scripted = std::move(incidents);
+  return p;
+}
+
+// Poisson incidents only, at `per_year`, on the fixed chain.
+MedicalParams poisson_only(double per_year) {
+  MedicalParams p = fixed_chain();
+  p.external.enabled = true;
+  p.external.incidents_per_year = per_year;
   return p;
 }
 
@@ -168,9 +178,7 @@ TEST_CASE("external inflow: the world never hears of external casualties: one wh
 
 TEST_CASE("external inflow: incident counts are Poisson with the rate's mean, the triage mix the parameters'",
           "[medical][external]") {
-  MedicalParams p = fixed_chain();
-  p.external.enabled = true;
-  p.external.incidents_per_year = 40;
+  MedicalParams p = poisson_only(40);
   p.external.share_immediate = 0.25;
   p.external.share_delayed = 0.35;
   p.external.share_minimal = 0.4;
@@ -271,4 +279,73 @@ TEST_CASE("external inflow: turning it on changes no camp casualty: the same peo
   CHECK(on.metrics["medical"]["casualties"]["wounded"] == off.metrics["medical"]["casualties"]["wounded"]);
   CHECK(on.metrics["medical"]["external"]["incidents"].get<long>() >= 1);
   CHECK(off.metrics["medical"]["external"]["incidents"] == 0);
+}
+
+TEST_CASE("external.csv: one row per casualty from outside, with the cause, transport and times worked by hand",
+          "[medical][external]") {
+  // One scripted incident (recorded as an IED) of a T1 flown in after 2960 s and a T3 by road
+  // after 3 h, at 8 h; fixed_chain: triage 120 s, resuscitation 1800 s, the T1 operated at once.
+  MedicalParams p = scripted_only({script(kT0, 1, 0, 0, true, 2960), script(kT0 + kHour, 0, 0, 1, false, 3 * kHour)});
+  const MedicalOutcome out = run_chain(p, {});
+  const engine::RecordTable t = external_record_table(out);
+  REQUIRE(t.columns == external_record_columns());
+  REQUIRE(t.rows.size() == 2);
+  const auto col = [&](const std::string& name) {
+    const auto at = std::find(t.columns.begin(), t.columns.end(), name);
+    REQUIRE(at != t.columns.end());
+    return static_cast<std::size_t>(at - t.columns.begin());
+  };
+  const std::vector<std::string>& t1 = t.rows[0];
+  const std::vector<std::string>& t3 = t.rows[1];
+  CHECK(t1[col("external_casualty")] == "0");
+  CHECK(t3[col("external_casualty")] == "1");
+  CHECK(t1[col("external_incident")] == "0");  // its index in medical.external.scripted
+  CHECK(t3[col("external_incident")] == "1");
+  CHECK(t1[col("external_scripted")] == "1");
+  CHECK(t1[col("cause")] == "roadside_bomb");
+  CHECK(t1[col("triage")] == "T1_immediate");
+  CHECK(t3[col("triage")] == "T3_minimal");
+  CHECK(t1[col("transport")] == "helicopter");
+  CHECK(t3[col("transport")] == "road");
+  CHECK(t1[col("injury_h")] == "8");
+  CHECK(t3[col("injury_h")] == "9");
+  CHECK(std::stod(t1[col("at_hospital_min")]) == Approx(2960.0 / 60));
+  CHECK(std::stod(t3[col("at_hospital_min")]) == Approx(180.0));
+  CHECK(std::stod(t1[col("resuscitation_min")]) == Approx((2960.0 + 120) / 60));
+  CHECK(t1[col("needs_surgery")] == "1");
+  CHECK(std::stod(t1[col("surgery_min")]) == Approx((2960.0 + 120 + 1800) / 60));  // a free table
+  CHECK(t3[col("surgery_min")].empty());
+  CHECK(t1[col("died_min")].empty());
+  CHECK(t1[col("outcome")] == "survived");
+}
+
+TEST_CASE("external inflow: an incident's wounded share its cause, IED incidents at ied_share of the incidents",
+          "[medical][external]") {
+  MedicalParams p = poisson_only(40);
+  p.external.ied_share = 0.3;
+  constexpr int kReplications = 20;
+  long incidents = 0, ied_incidents = 0;
+  for (int rep = 0; rep < kReplications; ++rep) {
+    const MedicalOutcome out = run_chain(p, {}, MedicalRunConfig{9, static_cast<std::uint64_t>(rep), 0, 365 * kDay});
+    const engine::RecordTable t = external_record_table(out);
+    REQUIRE(t.rows.size() == out.external.size());
+    std::map<std::string, std::string> cause_of;  // external_incident -> cause
+    for (const std::vector<std::string>& row : t.rows) {
+      const std::string& cause = row[3];
+      CHECK((cause == "roadside_bomb" || cause == "gunfire"));
+      CHECK(row[2] == "0");  // drawn, not scripted
+      const auto [at, fresh] = cause_of.emplace(row[1], cause);
+      CHECK(at->second == cause);  // one cause per incident, whatever the casualty
+    }
+    // Every incident has at least one casualty, so the rows name every incident of the run.
+    CHECK(static_cast<long>(cause_of.size()) == out.external_incidents);
+    incidents += static_cast<long>(cause_of.size());
+    for (const auto& [incident, cause] : cause_of) ied_incidents += cause == "roadside_bomb" ? 1 : 0;
+  }
+  // The cause is one Bernoulli(ied_share) draw per incident: the IED count given the incidents is
+  // Binomial(incidents, 0.3), outside its central 99.98% with probability 2e-4.
+  const boost::math::binomial_distribution<double> b(static_cast<double>(incidents), 0.3);
+  INFO(ied_incidents << " IED incidents of " << incidents);
+  CHECK(ied_incidents >= boost::math::quantile(b, 1e-4));
+  CHECK(ied_incidents <= boost::math::quantile(b, 1 - 1e-4));
 }

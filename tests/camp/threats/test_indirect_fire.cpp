@@ -53,10 +53,12 @@ ThreatContext context_for(const CampLayout& layout, std::uint64_t seed = 11) {
   return ctx;
 }
 
-// Every round at the aim point, one at a time, a fixed flight time, no radar: the setting in
-// which blast totals can be worked out on paper.
+// Every round at the aim point, one at a time, a fixed flight time, no radar, a 5 s reaction
+// (40 s asleep): the setting in which blast totals and runs can be worked out on paper.
 IndirectFireParams point_fire() {
   IndirectFireParams p;
+  p.reaction_awake = 5;
+  p.reaction_asleep = 40;
   p.rounds_per_salvo = Distribution::fixed(1);
   p.flight_time = Distribution::fixed(60);
   p.cep_m = 0;
@@ -488,6 +490,8 @@ TEST_CASE("the indirect_fire reader takes every key and locates bad values", "[i
     const IndirectFireParams p = read_indirect_fire(reader.root().map("indirect_fire"));
     REQUIRE_NOTHROW(reader.finish());
     CHECK(p.cep_m == 150);
+    CHECK(p.reaction_awake == 120);  // the sourced drill (docs/provenance.md), not the old 5 s
+    CHECK(p.reaction_asleep == 120);
     CHECK(p.round.lethal_area_m2 == 150);
     CHECK(p.flight_time.kind == Distribution::Kind::Uniform);
   }
