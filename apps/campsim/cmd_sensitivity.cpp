@@ -6,6 +6,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "analysis/display.hpp"
 #include "analysis/batch_table.hpp"
 #include "sim/io/csv.hpp"
 #include "analysis/document.hpp"
@@ -222,8 +223,8 @@ int sensitivity_command(const std::vector<std::string>& args) {
   const analysis::WrittenSensitivityReport report = analysis::write_sensitivity_report(dir, study, plot_options);
   if (quiet) return kOk;
   for (const analysis::MetricSensitivity& m : study.metrics) {
-    std::cout << "\n" << m.metric << " (mean " << m.output_mean << ", sd " << m.output_sd << " over " << points.size()
-              << " points)\n";
+    std::cout << "\n" << m.metric << " (" << analysis::format_sample_mean_sd(m.output_mean, m.output_sd, points.size())
+              << " over " << points.size() << " points)\n";
     std::cout << analysis::render_text_table(analysis::ranked_table(study, m));
   }
   for (const std::string& note : report.plots.notes)
