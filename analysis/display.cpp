@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "sim/engine/number_format.hpp"
+
 namespace campsim::analysis {
 
 int decimals_for(double magnitude) {
@@ -65,6 +67,24 @@ std::string format_count(std::optional<long> n, const std::string& none) { retur
 
 std::string label_with_unit(const MetricInfo& metric) {
   return metric.unit.empty() ? metric.label : metric.label + " (" + metric.unit + ")";
+}
+
+namespace {
+
+// Decimals that show `value`'s first `figures` significant figures, between 0 and 6.
+int decimals_for_figures(double value, int figures) {
+  if (!(value > 0) || !std::isfinite(value)) return 0;
+  return std::clamp(figures - 1 - static_cast<int>(std::floor(std::log10(value))), 0, 6);
+}
+
+}  // namespace
+
+std::string format_sample_mean_sd(double mean, double sd, std::size_t n) {
+  if (!std::isfinite(mean) || !std::isfinite(sd)) return "mean n/a, sd n/a";
+  if (sd == 0) return "mean " + engine::format_number(mean) + ", sd 0";
+  const double standard_error = sd / std::sqrt(static_cast<double>(std::max<std::size_t>(n, 1)));
+  return "mean " + format_fixed(mean, decimals_for_figures(standard_error, 1)) + ", sd " +
+         format_fixed(sd, decimals_for_figures(sd, 2));
 }
 
 }  // namespace campsim::analysis

@@ -39,6 +39,11 @@ std::string format_share_of(long part, long whole);
 
 std::string format_count(std::optional<long> n, const std::string& none = "n/a");
 
+// "mean 29, sd 20": a sample's mean and sd rounded to what `n` values support: the sd to two
+// significant figures, the mean to the first significant figure of its standard error sd/sqrt(n)
+// (decimals between 0 and 6). A sample that did not vary (sd 0) shows its mean as it is.
+std::string format_sample_mean_sd(double mean, double sd, std::size_t n);
+
 // "died of wounds (per run)"
 std::string label_with_unit(const MetricInfo& metric);
 

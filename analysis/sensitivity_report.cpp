@@ -8,6 +8,7 @@
 #include <numeric>
 #include <sstream>
 
+#include "analysis/display.hpp"
 #include "analysis/figure_files.hpp"
 #include "analysis/sensitivity_figures.hpp"
 #include "analysis/metric_catalogue.hpp"
@@ -106,7 +107,6 @@ std::string indices_csv(const SensitivityStudy& s) {
 Document build_sensitivity_report(const SensitivityStudy& s, const PlotOutcome& plots) {
   Document doc;
   doc.title = "Sensitivity of " + s.scenario + " (" + (s.method == SensitivityMethod::Morris ? "Morris" : "Sobol'") + ")";
-  doc.blocks.push_back(Heading{1, doc.title, {}});
   std::string facts = "Scenario `" + s.scenario + "`";
   for (const std::string& o : s.overrides) facts += ", `--set " + o + "`";
   facts += ". Sample: " + s.sample_description + "; " + std::to_string(s.replications) + " replication(s) per point (" +
@@ -126,15 +126,16 @@ Document build_sensitivity_report(const SensitivityStudy& s, const PlotOutcome& 
   doc.blocks.push_back(Heading{2, "Ranking per metric", {}});
   for (const MetricSensitivity& m : s.metrics) {
     doc.blocks.push_back(Heading{3, metric_title(m.metric), {}});
-    std::string note = "Output over the sample: mean " + format_number(m.output_mean) + ", sd " + format_number(m.output_sd) + ".";
+    std::string note = "Output over the sample's " + std::to_string(s.points) + " points: " +
+                       format_sample_mean_sd(m.output_mean, m.output_sd, s.points) + ".";
     if (m.morris && m.morris->missing_outputs > 0)
       note += " " + std::to_string(m.morris->missing_outputs) + " point(s) had no value (every replication null) and their effects were left out.";
     if (m.sobol && m.sobol->rows_missing > 0)
       note += " " + std::to_string(m.sobol->rows_missing) + " of " + std::to_string(m.sobol->rows_missing + m.sobol->rows_used) +
               " base rows were left out for a point without a value.";
-    if (m.output_sd == 0) note += " The output did not vary at all over the sample: every index is 0.";
+    if (m.output_sd == 0) note += " The output did not vary at all over the sample: every index is 0 (no table).";
     doc.blocks.push_back(Paragraph{note});
-    doc.blocks.push_back(ranked_table(s, m));
+    if (m.output_sd != 0) doc.blocks.push_back(ranked_table(s, m));
   }
   doc.blocks.push_back(Heading{2, "Plots", {}});
   for (const Image& image : plots.images) doc.blocks.push_back(image);

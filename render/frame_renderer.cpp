@@ -8,6 +8,7 @@
 
 #include "render/agent_layers.hpp"
 #include "render/map_layer.hpp"
+#include "render/police_line.hpp"
 #include "render/overlays.hpp"
 #include "render/palette.hpp"
 #include "render/shapes.hpp"
@@ -61,6 +62,8 @@ void FrameRenderer::draw(sf::RenderTarget& target, const Scene& scene) {
   }
   if (scene.layers.fields_of_view) target.draw(build_fields_of_view(*scene.layout, s, f));
   target.draw(build_posts(s, f));
+  // The police line under the people: a sentry at the gate stays visible on it.
+  if (scene.layers.people) target.draw(build_police_line(s, f));
   if (scene.layers.people) people_.draw(target, s, f);
   // Blasts and incident rings over the crowd, so a salvo in a crowded zone still shows.
   if (scene.layers.incidents) target.draw(build_impacts_and_incidents(s, scene.now, f));

@@ -175,6 +175,7 @@ const std::vector<LegendRow>& legend_rows() {
       fill("protester quiet", kProtesterQuiet),
       fill("protester active", kProtesterActive),
       fill("protester leaving", kProtesterLeaving),
+      fill("police line (FPU)", kPoliceLine, sf::Color::Black),
       fill("intruder (triangle)", kIntruder, sf::Color::White),
       fill("QRF on foot (diamond)", kQrfMember, sf::Color::White),
       fill("vehicle bomb (bar)", kBombVehicle, sf::Color::Black),

@@ -43,6 +43,8 @@ inline const sf::Color kRoundInFlight{255, 245, 170};
 inline const sf::Color kProtesterQuiet{225, 205, 150};
 inline const sf::Color kProtesterActive{255, 100, 180};
 inline const sf::Color kProtesterLeaving{175, 160, 120};
+// The formed police unit's line behind the gate (police blue).
+inline const sf::Color kPoliceLine{0, 0, 255};
 // A person's activity, as the rim of the marker (the fill is the role).
 inline const sf::Color kRimOnPost{160, 255, 160};
 inline const sf::Color kRimMoving{0, 220, 255};

@@ -5,6 +5,8 @@
 # this build, the data dictionary and the viewer's screenshots in docs/images/. With --slow also the blocks marked (slow), which run
 # batches of simulated years (minutes on two cores). ctest's docs/outputs fails when a marked
 # output no longer matches; docs/slow_outputs (CAMPSIM_DOCS_SLOW=1) checks the slow ones.
+# Figures that are history (a benchmark of its day) are not regenerated: they sit between
+# <!-- recorded YYYY-MM-DD: COMMAND --> and <!-- /recorded --> (ctest docs/numbers, tests/docs/docs_numbers.cpp).
 # Usage: scripts/docs.sh [--slow]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -212,19 +212,23 @@ int batch_command(const std::vector<std::string>& args) {
       ("quiet,q", po::bool_switch(&quiet), "print nothing but errors");
   if (auto stop = parse_command_line(
           args, options,
-          "campsim batch SCENARIO [--policies P.yaml...] --replications R [--days D] [--seed S] [--threads T]\n"
-          "       [--out DIR] [--resume] [--force] [--design FILE] [--shard i/N] [--set KEY=VALUE]...",
+          "campsim batch SCENARIO [--policies P.yaml...] --replications R [--days D] [--seed S]\n"
+          "       [--threads T] [--out DIR] [--resume] [--force] [--design FILE] [--shard i/N]\n"
+          "       [--set KEY=VALUE]...",
           "Runs R replications of SCENARIO and of each policy (and of each design point, with --design)\n"
           "and writes DIR/batch.json (what was run), DIR/results.csv (one row per design point, policy and\n"
-          "replication: every metric of the run), DIR/care.csv (each casualty's care, one row per casualty per run) and\n"
-          "DIR/summary.md. Rows are written as runs finish: Ctrl-C stops cleanly, --resume continues.\n"
-          "Under `mpirun -np K` rank 0 hands out the runs to the other ranks. Same command, same bytes:\n"
-          "whatever --threads, shards, ranks or resumes.\n\n"
+          "replication: every metric of the run), DIR/care.csv (each casualty's care, one row per casualty\n"
+          "per run) and DIR/summary.md. Rows are written as runs finish: Ctrl-C stops cleanly, --resume\n"
+          "continues. Under `mpirun -np K` rank 0 hands out the runs to the other ranks. Same command, same\n"
+          "bytes: whatever --threads, shards, ranks or resumes.\n\n"
           "Examples:\n"
-          "  campsim batch scenarios/gao_baseline.yaml --policies scenarios/gao_12h_shifts.yaml --replications 40 --days 30 --threads 2\n"
+          "  campsim batch scenarios/gao_baseline.yaml --policies scenarios/gao_12h_shifts.yaml \\\n"
+          "      --replications 40 --days 30 --threads 2\n"
           "  campsim batch scenarios/gao_baseline.yaml --replications 40 --days 30 --resume\n"
-          "  campsim batch scenarios/gao_baseline.yaml --replications 10 --design shifts.yaml --out batches/shifts\n"
-          "  campsim batch scenarios/gao_baseline.yaml --replications 40 --shard 0/2 --out b0   (and 1/2 --out b1 elsewhere)\n"
+          "  campsim batch scenarios/gao_baseline.yaml --replications 10 --design shifts.yaml \\\n"
+          "      --out batches/shifts\n"
+          "  # two shards (run the second, 1/2 --out b1, elsewhere), then joined:\n"
+          "  campsim batch scenarios/gao_baseline.yaml --replications 40 --shard 0/2 --out b0\n"
           "  campsim merge batches/all b0 b1\n"
           "  mpirun -np 8 campsim batch scenarios/gao_baseline.yaml --replications 400 --days 30\n"
           "Documentation: docs/batch.md\n"))

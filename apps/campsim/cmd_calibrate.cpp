@@ -33,9 +33,9 @@ namespace {
 
 constexpr const char* kCalibrateUsage =
     "campsim calibrate SCENARIO --targets FILE --parameters FILE [--design nolh|lhs] [--samples N]\n"
-    "       [--replications R] [--days D] [--seed S] [--design-seed S] [--rule band|implausibility] [--cutoff C]\n"
-    "       [--threads T] [--out DIR] [--resume] [--force] [--set KEY=VALUE]... [--gnuplot PATH]\n"
-    "       [--no-plots] [--quiet]";
+    "       [--replications R] [--days D] [--seed S] [--design-seed S]\n"
+    "       [--rule band|implausibility] [--cutoff C] [--threads T] [--out DIR] [--resume] [--force]\n"
+    "       [--set KEY=VALUE]... [--gnuplot PATH] [--no-plots] [--quiet]";
 
 constexpr const char* kCalibrateExplanation =
     "Calibrates SCENARIO to the public record by history matching: spreads the parameters of --parameters\n"
@@ -44,16 +44,21 @@ constexpr const char* kCalibrateExplanation =
     "target of --targets computes the simulated mean, the 90% band over replications and the\n"
     "implausibility. Keeps the sets whose band holds every target (--rule band) or whose implausibility\n"
     "is below --cutoff for every target (--rule implausibility). Prints the target table of the best set\n"
-    "and writes DIR/report/calibration.md (and .html), sets.csv and best.txt (the best set as --set lines).\n\n"
+    "and writes DIR/report/calibration.md (and .html), sets.csv and best.txt (the best set as --set\n"
+    "lines).\n"
+    "\n"
     "Examples:\n"
     "  campsim calibrate scenarios/gao_baseline.yaml --targets analysis/calibration/targets.yaml \\\n"
     "      --parameters analysis/calibration/parameters.yaml --days 365 --replications 20 --threads 2\n"
-    "  campsim calibrate scenarios/replay_2016-05-31_gao.yaml --targets analysis/calibration/targets_2016_gate_bomb.yaml \\\n"
-    "      --parameters analysis/calibration/parameters_vehicle_bomb.yaml --replications 100   # one attack, per run\n"
-    "  campsim calibrate scenarios/gao_baseline.yaml --targets t.yaml --parameters p.yaml --rule implausibility --resume\n"
-    "Targets may be per run, day, year or incident (per: incident, incidents: COLUMN), and a count on record\n"
-    "over years (count: K, over_years: Y) is checked by its Poisson likelihood. Every target says whether it\n"
-    "is a calibration target or a validation case (role:); calibrate refuses validation cases.\n"
+    "  # one attack, per run:\n"
+    "  campsim calibrate scenarios/replay_2016-05-31_gao.yaml \\\n"
+    "      --targets analysis/calibration/targets_2016_gate_bomb.yaml \\\n"
+    "      --parameters analysis/calibration/parameters_vehicle_bomb.yaml --replications 100\n"
+    "  campsim calibrate scenarios/gao_baseline.yaml --targets t.yaml --parameters p.yaml \\\n"
+    "      --rule implausibility --resume\n"
+    "Targets may be per run, day, year or incident (per: incident, incidents: COLUMN), and a count on\n"
+    "record over years (count: K, over_years: Y) is checked by its Poisson likelihood. Every target says\n"
+    "whether it is a calibration target or a validation case (role:); calibrate refuses validation cases.\n"
     "Documentation: docs/calibration.md\n";
 
 template <class E>

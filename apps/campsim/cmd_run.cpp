@@ -42,7 +42,8 @@ int run_command(const std::vector<std::string>& args) {
       ("record", po::bool_switch(&record),
        "also write DIR/recording.bin, every world snapshot of the run, to watch with: campsim view DIR");
   if (auto stop = parse_command_line(
-          args, options, "campsim run SCENARIO [--days D] [--seed S] [--threads T] [--set KEY=VALUE]... [--out DIR] [--force] [--record]",
+          args, options, "campsim run SCENARIO [--days D] [--seed S] [--threads T] [--set KEY=VALUE]... [--out DIR]\n"
+          "       [--force] [--record]",
           "Writes DIR/manifest.json (version, scenario hash, seed, every parameter), DIR/events.jsonl (one\n"
           "event per line), DIR/metrics.json, DIR/timeseries.csv, DIR/casualties.csv and DIR/care.csv (each\n"
           "casualty's path through the medical chain), and for a scenario with protests DIR/protests.csv (one\n"
@@ -53,7 +54,8 @@ int run_command(const std::vector<std::string>& args) {
           "Examples:\n  campsim run scenarios/gao_baseline.yaml --days 30\n"
           "  campsim run scenarios/gao_baseline.yaml --seed 7 --set guards.shifts.length=12h --out runs/12h\n"
           "  campsim run scenarios/replay_2015-01-27_gao_protest_restrained.yaml --seed 3\n"
-          "  campsim run scenarios/replay_2016-05-31_gao.yaml --record --out runs/replay && campsim view runs/replay\n"))
+          "  campsim run scenarios/replay_2016-05-31_gao.yaml --record --out runs/replay \\\n"
+          "      && campsim view runs/replay\n"))
     return *stop;
   RunNumbers numbers;
   if (const auto problem = run_numbers_problem(threads, days_text, seed_text, numbers)) {

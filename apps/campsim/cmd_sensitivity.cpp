@@ -6,6 +6,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "analysis/display.hpp"
 #include "analysis/batch_table.hpp"
 #include "sim/io/csv.hpp"
 #include "analysis/document.hpp"
@@ -27,22 +28,27 @@ namespace campsim::cli {
 namespace {
 
 constexpr const char* kSensitivityUsage =
-    "campsim sensitivity SCENARIO --parameters FILE [--metric M]... [--method morris|sobol] [--samples N]\n"
-    "       [--levels P] [--replications R] [--days D] [--seed S] [--threads T] [--out DIR] [--resume] [--force]\n"
-    "       [--set KEY=VALUE]... [--level L] [--resamples B] [--gnuplot PATH] [--no-plots] [--quiet]";
+    "campsim sensitivity SCENARIO --parameters FILE [--metric M]... [--method morris|sobol]\n"
+    "       [--samples N] [--levels P] [--replications R] [--days D] [--seed S] [--threads T]\n"
+    "       [--out DIR] [--resume] [--force] [--set KEY=VALUE]... [--level L] [--resamples B]\n"
+    "       [--gnuplot PATH] [--no-plots] [--quiet]";
 
 constexpr const char* kSensitivityExplanation =
-    "Which uncertain parameters drive a result? Varies the parameters of FILE (ranges or distributions of\n"
-    "scenario keys, as --set takes them) over a Morris or Saltelli sample, runs every point as a batch design\n"
-    "(DIR/batch: threads, Ctrl-C and --resume, mpirun as for campsim batch), and ranks the parameters for\n"
-    "each metric: Morris mu* and sigma, or Sobol' first-order and total indices, with bootstrap intervals.\n"
-    "Prints the ranked tables and writes DIR/report/ (report.md, report.html, indices.csv, plots/).\n"
-    "Runs: morris r (k + 1) points, sobol N (k + 2) points, each x R replications.\n\n"
+    "Which uncertain parameters drive a result? Varies the parameters of FILE (ranges or distributions\n"
+    "of scenario keys, as --set takes them) over a Morris or Saltelli sample, runs every point as a batch\n"
+    "design (DIR/batch: threads, Ctrl-C and --resume, mpirun as for campsim batch), and ranks the\n"
+    "parameters for each metric: Morris mu* and sigma, or Sobol' first-order and total indices, with\n"
+    "bootstrap intervals. Prints the ranked tables and writes DIR/report/ (report.md, report.html,\n"
+    "indices.csv, plots/). Runs: morris r (k + 1) points, sobol N (k + 2) points, each x R replications.\n"
+    "\n"
     "Examples:\n"
-    "  campsim sensitivity scenarios/gao_baseline.yaml --parameters analysis/calibration/parameters.yaml \\\n"
+    "  campsim sensitivity scenarios/gao_baseline.yaml \\\n"
+    "      --parameters analysis/calibration/parameters.yaml \\\n"
     "      --metric medical.died_of_wounds --days 365 --threads 2\n"
-    "  campsim sensitivity scenarios/gao_baseline.yaml --parameters p.yaml --method sobol --samples 256 --metric 'medical.compliance.*'\n"
-    "  campsim sensitivity scenarios/gao_baseline.yaml --parameters p.yaml --resume     # continue, or re-analyse a finished one\n"
+    "  campsim sensitivity scenarios/gao_baseline.yaml --parameters p.yaml --method sobol --samples 256 \\\n"
+    "      --metric 'medical.compliance.*'\n"
+    "  # continue, or re-analyse a finished one:\n"
+    "  campsim sensitivity scenarios/gao_baseline.yaml --parameters p.yaml --resume\n"
     "Documentation: docs/analysis.md\n";
 
 double mean_of(const std::vector<double>& v) {
@@ -217,8 +223,8 @@ int sensitivity_command(const std::vector<std::string>& args) {
   const analysis::WrittenSensitivityReport report = analysis::write_sensitivity_report(dir, study, plot_options);
   if (quiet) return kOk;
   for (const analysis::MetricSensitivity& m : study.metrics) {
-    std::cout << "\n" << m.metric << " (mean " << m.output_mean << ", sd " << m.output_sd << " over " << points.size()
-              << " points)\n";
+    std::cout << "\n" << m.metric << " (" << analysis::format_sample_mean_sd(m.output_mean, m.output_sd, points.size())
+              << " over " << points.size() << " points)\n";
     std::cout << analysis::render_text_table(analysis::ranked_table(study, m));
   }
   for (const std::string& note : report.plots.notes)

@@ -23,12 +23,14 @@ Commands:
   run SCENARIO        run one replication and write a run directory
                       e.g.  campsim run scenarios/gao_baseline.yaml --days 30 --seed 7
   validate SCENARIO   check a scenario file and list every error, without running it
-                      e.g.  campsim validate scenarios/gao_baseline.yaml --set guards.shifts.length=6h
+                      e.g.  campsim validate scenarios/gao_baseline.yaml \
+                              --set guards.shifts.length=6h
   replay SCENARIO     run a scenario many times and print the distribution of what happened
                       e.g.  campsim replay scenarios/replay_2016-05-31_gao.yaml --replications 500
   batch SCENARIO      run a scenario and its policies (and a design of experiments) many times
                       into one results table; resumable, shardable, MPI-parallel
-                      e.g.  campsim batch scenarios/gao_baseline.yaml --policies scenarios/policies/*.yaml \
+                      e.g.  campsim batch scenarios/gao_baseline.yaml \
+                              --policies scenarios/policies/*.yaml \
                               --replications 40 --days 365 --threads 2
   compare BATCH_DIR   compare a batch's policies with the reference: intervals, paired differences,
                       verdicts; writes BATCH_DIR/report/ (report.md, report.html, plots)
@@ -43,17 +45,20 @@ Commands:
                       e.g.  campsim dictionary scenarios/gao_baseline.yaml
   sensitivity SCENARIO  which uncertain parameters drive a result: Morris or Sobol' indices over a
                       sample of parameter sets run as a batch design; ranked tables and a report
-                      e.g.  campsim sensitivity scenarios/gao_baseline.yaml --parameters p.yaml --metric medical.died_of_wounds
+                      e.g.  campsim sensitivity scenarios/gao_baseline.yaml --parameters p.yaml \
+                              --metric medical.died_of_wounds
   params SCENARIO|DIR...  the parameter register: every parameter the readers read, with its
                       value, unit and origin (source, assumed, fitted); --check lists the gaps
                       e.g.  campsim params scenarios --check
   calibrate SCENARIO  keep the parameter sets whose runs match public-record targets (history
                       matching over an orthogonal design); writes the kept sets and a target table
-                      e.g.  campsim calibrate scenarios/gao_baseline.yaml --targets analysis/calibration/targets.yaml \
+                      e.g.  campsim calibrate scenarios/gao_baseline.yaml \
+                              --targets analysis/calibration/targets.yaml \
                               --parameters analysis/calibration/parameters.yaml --days 365
 
 Exit codes: 0 ok, 1 run failed, 2 bad input (command line or scenario).
-Documentation: docs/user-guide.md, docs/batch.md, docs/analysis.md, docs/calibration.md, docs/scenario-reference.md, docs/provenance.md, docs/odd.md
+Documentation: docs/user-guide.md, docs/batch.md, docs/analysis.md, docs/calibration.md,
+               docs/scenario-reference.md, docs/provenance.md, docs/odd.md
 )";
 
 const std::vector<std::string> kCommands{"run",     "validate",   "replay",      "batch",     "compare",

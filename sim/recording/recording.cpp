@@ -275,10 +275,10 @@ void RecordingReader::scan() {
     try {
       ByteReader in(frame->payload);
       if (frame->tag == kKeyframe) {
-        state = decode_keyframe(in);
+        state = decode_keyframe(in, version_);
       } else {
         if (keyframes_.empty()) break;
-        apply_delta(in, state);
+        apply_delta(in, state, version_);
       }
     } catch (const RecordingError&) {
       break;
@@ -297,7 +297,7 @@ void RecordingReader::load_keyframe(const KeyframeEntry& key) {
   const std::optional<Frame> frame = read_frame(key.offset);
   if (!frame || frame->tag != kKeyframe) throw RecordingError("recording: the index points at no keyframe");
   ByteReader in(frame->payload);
-  current_ = decode_keyframe(in);
+  current_ = decode_keyframe(in, version_);
   current_frame_ = key.frame;
   next_offset_ = frame->next;
   positioned_ = true;
@@ -341,9 +341,9 @@ bool RecordingReader::advance() {
   ByteReader in(frame->payload);
   const engine::SimTime before = current_.time;
   if (frame->tag == kKeyframe)
-    current_ = decode_keyframe(in);
+    current_ = decode_keyframe(in, version_);
   else if (frame->tag == kDelta)
-    apply_delta(in, current_);
+    apply_delta(in, current_, version_);
   else
     throw RecordingError("recording: unexpected frame in the snapshot stream");
   // The recorder writes frames in time order; a frame that goes back is damage the index cannot

@@ -13,14 +13,10 @@
 
 #include "sim/camp/layout.hpp"
 #include "sim/camp/core/world_snapshot.hpp"
+#include "sim/recording/format_version.hpp"
 #include "sim/engine/sim_time.hpp"
 
 namespace campsim::io {
-
-// 2: snapshots carry the protest at the gate (its crowd agent by agent). Version 1 files still
-// read (they have no protest).
-inline constexpr std::uint32_t kRecordingFormatVersion = 4;  // 3: combatants (fights in the world); 4: rounds in flight
-inline constexpr std::uint32_t kOldestReadableRecordingVersion = 1;
 
 // What the recording is of: enough to draw it without the scenario file.
 struct RecordingInfo {

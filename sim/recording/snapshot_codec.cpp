@@ -55,7 +55,8 @@ bool same(const std::vector<T>& a, const std::vector<T>& b) {
 bool same(const camp::protest::ProtestView& a, const camp::protest::ProtestView& b) {
   return a.live == b.live && a.id == b.id && a.level == b.level && a.action == b.action && same(a.gate, b.gate) &&
          a.at_gate == b.at_gate && a.active == b.active && same(a.legitimacy, b.legitimacy) &&
-         same(a.protesters, b.protesters);
+         same(a.protesters, b.protesters) && same(a.police.from, b.police.from) && same(a.police.to, b.police.to) &&
+         a.police.officers == b.police.officers;
 }
 
 // Each record's fields in a fixed order; enums as one byte (they are std::uint8_t or small).
@@ -196,8 +197,12 @@ void put(ByteWriter& out, const camp::protest::ProtestView& v) {
   out.svarint(v.active);
   out.f64(v.legitimacy);
   put_list(out, v.protesters);
+  put(out, v.police.from);
+  put(out, v.police.to);
+  out.svarint(v.police.officers);
 }
-void get(ByteReader& in, camp::protest::ProtestView& v) {
+// `version`: the file's; the police line from version 5 on (before it, none drawn).
+void get(ByteReader& in, camp::protest::ProtestView& v, std::uint32_t version) {
   v.live = in.u8() != 0;
   v.id = static_cast<int>(in.svarint());
   v.level = static_cast<camp::protest::CrowdLevel>(in.u8());
@@ -207,6 +212,11 @@ void get(ByteReader& in, camp::protest::ProtestView& v) {
   v.active = static_cast<int>(in.svarint());
   v.legitimacy = in.f64();
   get_list(in, v.protesters);
+  v.police = {};
+  if (version < 5) return;
+  v.police.from = get_point(in);
+  v.police.to = get_point(in);
+  v.police.officers = static_cast<int>(in.svarint());
 }
 
 template <class T>
@@ -313,7 +323,7 @@ engine::SimTime frame_time(ByteReader& in) {
 
 }  // namespace
 
-WorldSnapshot decode_keyframe(ByteReader& in) {
+WorldSnapshot decode_keyframe(ByteReader& in, std::uint32_t version) {
   WorldSnapshot s;
   s.time = frame_time(in);
   s.time_of_day = in.f64();
@@ -323,7 +333,7 @@ WorldSnapshot decode_keyframe(ByteReader& in) {
   get_list(in, s.incidents);
   get_list(in, s.impacts);
   get(in, s.hospital);
-  if (!in.done()) get(in, s.protest);  // absent from format version 1: no protest
+  if (!in.done()) get(in, s.protest, version);  // absent from format version 1: no protest
   if (!in.done()) get_list(in, s.combatants);  // absent before format version 3: no fight
   if (!in.done()) get_list(in, s.rounds);      // absent before format version 4: none drawn
   return s;
@@ -355,7 +365,7 @@ void encode_delta(ByteWriter& out, const WorldSnapshot& previous, const WorldSna
   }
 }
 
-void apply_delta(ByteReader& in, WorldSnapshot& state) {
+void apply_delta(ByteReader& in, WorldSnapshot& state, std::uint32_t version) {
   state.time = frame_time(in);
   state.time_of_day = in.f64();
   const std::uint8_t sections = in.u8();
@@ -366,7 +376,7 @@ void apply_delta(ByteReader& in, WorldSnapshot& state) {
   if (sections & kIncidents) get_list(in, state.incidents);
   if (sections & kImpacts) get_list(in, state.impacts);
   if (sections & kHospital) get(in, state.hospital);
-  if (sections & kProtest) get(in, state.protest);
+  if (sections & kProtest) get(in, state.protest, version);
   if (sections & kCombatants) {
     get_list(in, state.combatants);
     if (!in.done()) get_list(in, state.rounds);  // absent before format version 4

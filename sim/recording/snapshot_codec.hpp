@@ -5,6 +5,7 @@
 // back every snapshot exactly, bit for bit (docs/recording.md).
 #include "sim/camp/core/world_snapshot.hpp"
 #include "sim/io/byte_stream.hpp"
+#include "sim/recording/format_version.hpp"
 
 namespace campsim::io {
 
@@ -12,13 +13,15 @@ namespace campsim::io {
 // recording promises to give back.
 bool identical(const camp::WorldSnapshot& a, const camp::WorldSnapshot& b);
 
+// Writing is always in kRecordingFormatVersion; reading takes the version the file was written in
+// (a section a version added is read only from files of that version on).
 void encode_keyframe(ByteWriter& out, const camp::WorldSnapshot& snapshot);
-camp::WorldSnapshot decode_keyframe(ByteReader& in);
+camp::WorldSnapshot decode_keyframe(ByteReader& in, std::uint32_t version = kRecordingFormatVersion);
 
 // Writes what turns `previous` into `next`.
 void encode_delta(ByteWriter& out, const camp::WorldSnapshot& previous, const camp::WorldSnapshot& next);
 // Turns `state` (the snapshot the delta was made against) into the next one.
-void apply_delta(ByteReader& in, camp::WorldSnapshot& state);
+void apply_delta(ByteReader& in, camp::WorldSnapshot& state, std::uint32_t version = kRecordingFormatVersion);
 
 // Only the time of a keyframe or delta payload (its first field), without decoding the rest.
 engine::SimTime payload_time(ByteReader in);

@@ -31,3 +31,14 @@ TEST_CASE("a difference that is not zero never prints as zero", "[analysis][disp
   CHECK(rounds_to_zero(share, 4e-9));
   CHECK_FALSE(rounds_to_zero(share, 6e-9));
 }
+
+TEST_CASE("a sample's mean and sd are rounded to what its size supports", "[analysis][display]") {
+  // sd 19.96 to two figures is 20; the mean's standard error 19.96 / sqrt(18) = 4.7 allows no decimal.
+  CHECK(format_sample_mean_sd(29.0, 19.95951785342463, 18) == "mean 29, sd 20");
+  // sd 0.00234 to two figures: 0.0023; standard error 0.000234: the mean to four decimals.
+  CHECK(format_sample_mean_sd(0.0123456, 0.00234, 100) == "mean 0.0123, sd 0.0023");
+  // More points, a smaller standard error, more of the mean shown: sd 2.5 over 10,000 points, 0.025.
+  CHECK(format_sample_mean_sd(3.14159, 2.5, 10000) == "mean 3.14, sd 2.5");
+  // A sample that did not vary shows its mean as it is.
+  CHECK(format_sample_mean_sd(0.125, 0, 40) == "mean 0.125, sd 0");
+}

@@ -7,6 +7,7 @@
 #include <numbers>
 
 #include "analysis/sensitivity.hpp"
+#include "analysis/sensitivity_report.hpp"
 #include "sim/batch/sensitivity_sample.hpp"
 
 using namespace campsim::analysis;
@@ -219,4 +220,34 @@ TEST_CASE("the Saltelli sample is A, AB^(1..k), B per row, from the Sobol' seque
   CHECK(one[2][0] == 0.25);
   CHECK(one[3][0] == 0.375);
   CHECK(saltelli_sample(2, 8) == s);
+}
+
+TEST_CASE("the sensitivity report has its title once, rounded sample figures, and no table of zeros", "[analysis][sensitivity]") {
+  SensitivityStudy s;
+  s.scenario = "scenarios/x.yaml";
+  s.parameters = {{"a", "uniform [0, 1]"}, {"b", "uniform [0, 1]"}};
+  s.points = 18;
+  MorrisResult r;
+  r.factors = {{1.5, {2.0, 0.3}, 0.2, 6}, {0, {0, 0}, 0, 6}};
+  MetricSensitivity varies;
+  varies.metric = "medical.hospital.routine_admissions";
+  varies.morris = r;
+  varies.output_mean = 29.0;
+  varies.output_sd = 19.95951785342463;
+  MetricSensitivity constant = varies;
+  constant.metric = "medical.died_of_wounds";
+  constant.output_mean = 0;
+  constant.output_sd = 0;
+  s.metrics = {varies, constant};
+  const std::string md = render_markdown(build_sensitivity_report(s, {}));
+  INFO(md);
+  std::size_t titles = 0;
+  for (auto at = md.find("# Sensitivity of"); at != std::string::npos; at = md.find("# Sensitivity of", at + 1)) ++titles;
+  CHECK(titles == 1);
+  CHECK(md.find("mean 29, sd 20.") != std::string::npos);
+  CHECK(md.find("19.95") == std::string::npos);
+  // One ranked table (the metric that varied), not two.
+  std::size_t tables = 0;
+  for (auto at = md.find("| rank |"); at != std::string::npos; at = md.find("| rank |", at + 1)) ++tables;
+  CHECK(tables == 1);
 }

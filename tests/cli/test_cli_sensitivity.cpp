@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "run_cli.hpp"
@@ -68,6 +69,17 @@ TEST_CASE("sensitivity ranks the parameter that drives a metric above one that c
     if (row.size() == 7 && row[3] == "mu_star") (row[1] == "threats.indirect_fire.cep_m" ? cep_mu_star : rate_mu_star) = std::stod(row[4]);
   CHECK(cep_mu_star == 0.0);
   CHECK(rate_mu_star > 1.0);  // 3 days x 4.5 more admissions a day across the range: about 13.5
+  // The report's title once, and the sample's mean and sd rounded (no run of many digits).
+  const std::string report = read_file(scratch / "whole" / "report" / "report.md");
+  const auto titles = [](const std::string& text, const std::string& title) {
+    std::size_t n = 0;
+    for (auto at = text.find(title); at != std::string::npos; at = text.find(title, at + 1)) ++n;
+    return n;
+  };
+  CHECK(titles(report, "# Sensitivity of") == 1);
+  CHECK(titles(read_file(scratch / "whole" / "report" / "report.html"), "<h1") == 1);
+  CHECK_FALSE(std::regex_search(report, std::regex("mean [0-9.]*[0-9]{6}|sd [0-9.]*[0-9]{6}")));
+  CHECK_FALSE(std::regex_search(out, std::regex("mean [0-9.]*[0-9]{6}|sd [0-9.]*[0-9]{6}")));
 
   // Interrupted after 5 runs (the batch's test hook acts as Ctrl-C), then resumed: same bytes.
   const CliResult stopped = run_cli(command + (scratch / "resumed").string(), "CAMPSIM_BATCH_STOP_AFTER_ROWS=5");

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <regex>
+#include <sstream>
+#include <vector>
 
 #include "run_cli.hpp"
 
@@ -110,4 +112,32 @@ TEST_CASE("a batch or shard directory that is not there is named as one", "[cli]
   CHECK(merge.output.find("s0 does not exist; expected a shard's batch directory") != std::string::npos);
   CHECK(!fs::exists(scratch / "out"));
   fs::remove_all(scratch);
+}
+
+TEST_CASE("every --help fits in 100 columns, the commands taken from campsim --help", "[cli][usage]") {
+  // The commands as the top-level help lists them ("  run SCENARIO   ..."), so a new command's
+  // help is checked without editing this test.
+  const CliResult top = run_cli("--help");
+  REQUIRE(top.exit_code == 0);
+  std::vector<std::string> commands;
+  const std::regex listed("^  ([a-z]+) [A-Z]");
+  std::istringstream lines(top.output);
+  for (std::string line; std::getline(lines, line);)
+    if (std::smatch m; std::regex_search(line, m, listed)) commands.push_back(m[1].str());
+  REQUIRE(commands.size() >= 10);
+  CHECK(std::find(commands.begin(), commands.end(), "calibrate") != commands.end());
+  const auto too_wide = [](const std::string& text) {
+    std::vector<std::string> wide;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);)
+      if (line.size() > 100) wide.push_back(std::to_string(line.size()) + ": " + line);
+    return wide;
+  };
+  CHECK(too_wide(top.output).empty());
+  for (const std::string& command : commands) {
+    const CliResult r = run_cli(command + " --help");
+    INFO(command << " --help");
+    CHECK(r.exit_code == 0);
+    for (const std::string& line : too_wide(r.output)) FAIL_CHECK(command << " --help, a line of " << line);
+  }
 }

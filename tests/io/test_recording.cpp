@@ -142,13 +142,14 @@ TEST_CASE("a protest at the gate comes back bit for bit: a version-1 keyframe ha
     io::ByteWriter w;
     io::encode_keyframe(w, a);  // no protest: the default view
     // A version-1 keyframe is this without the protest record (live 1, id 1 (svarint -1),
-    // level 1, action 1, gate 16, at_gate 1, active 1, legitimacy 8, protester count 1 = 31 bytes)
-    // and without the two lists later versions added: combatants (version 3) and rounds (version
-    // 4), each an empty list, a count of 1 byte.
-    return std::string(w.bytes().substr(0, w.bytes().size() - 31 - 1 - 1));
+    // level 1, action 1, gate 16, at_gate 1, active 1, legitimacy 8, protester count 1 = 31 bytes,
+    // and the police line of version 5: two points 32, officers 1 = 33 bytes) and without the two
+    // lists later versions added: combatants (version 3) and rounds (version 4), each an empty
+    // list, a count of 1 byte.
+    return std::string(w.bytes().substr(0, w.bytes().size() - 31 - 33 - 1 - 1));
   }();
   io::ByteReader old_in(version1);
-  CHECK(io::identical(io::decode_keyframe(old_in), a));
+  CHECK(io::identical(io::decode_keyframe(old_in, 1), a));
 
   a.protest.live = true;
   a.protest.id = 3;
@@ -161,6 +162,7 @@ TEST_CASE("a protest at the gate comes back bit for bit: a version-1 keyframe ha
   a.protest.protesters = {{{-1.5, 500.25}, camp::protest::ProtesterState::Active},
                           {{-2.0, 499.0}, camp::protest::ProtesterState::Quiet},
                           {{-40.0, 480.0}, camp::protest::ProtesterState::Leaving}};
+  a.protest.police = {{2, 483}, {2, 517}, 35};
   io::ByteWriter key;
   io::encode_keyframe(key, a);
   io::ByteReader key_in(key.bytes());
@@ -172,6 +174,7 @@ TEST_CASE("a protest at the gate comes back bit for bit: a version-1 keyframe ha
   b.protest.protesters[0].position.x = -0.0;
   b.protest.protesters.pop_back();
   b.protest.level = camp::protest::CrowdLevel::breach_attempt;
+  b.protest.police = {{2, 483.5}, {2, 516.5}, 34};  // one officer hurt: the line shortens
   io::ByteWriter delta;
   io::encode_delta(delta, a, b);
   camp::WorldSnapshot state = a;
@@ -180,6 +183,36 @@ TEST_CASE("a protest at the gate comes back bit for bit: a version-1 keyframe ha
   CHECK(io::identical(state, b));
   CHECK_FALSE(io::identical(state, a));
   CHECK(delta_in.done());
+}
+
+TEST_CASE("a version-4 protest has no police line and still reads, the rest unchanged", "[io][recording]") {
+  camp::WorldSnapshot a = testing::synthetic_world(20, 1, 10);
+  a.protest.live = true;
+  a.protest.id = 1;
+  a.protest.gate = {0, 500};
+  a.protest.legitimacy = 0.5;
+  a.protest.protesters = {{{-3.0, 501.0}, camp::protest::ProtesterState::Active}};
+  a.protest.police = {{2, 490}, {2, 510}, 21};
+  io::ByteWriter w;
+  io::encode_keyframe(w, a);
+  // Version 4 wrote the protest without the police line (33 bytes), then the two empty lists.
+  const std::string& now = w.bytes();
+  const std::string version4 = now.substr(0, now.size() - 2 - 33) + now.substr(now.size() - 2);
+  io::ByteReader old_in(version4);
+  const camp::WorldSnapshot back = io::decode_keyframe(old_in, 4);
+  CHECK(old_in.done());
+  camp::WorldSnapshot expected = a;
+  expected.protest.police = {};
+  CHECK(io::identical(back, expected));
+  CHECK_FALSE(io::identical(back, a));
+  // Read as version 5, the same bytes would run past the protest: the version is what decides.
+  io::ByteReader as_new(version4);
+  bool same_as_expected = false;
+  try {
+    same_as_expected = io::identical(io::decode_keyframe(as_new, 5), expected);
+  } catch (const io::RecordingError&) {
+  }
+  CHECK_FALSE(same_as_expected);
 }
 
 TEST_CASE("the layout survives the trip through the header", "[io][recording]") {

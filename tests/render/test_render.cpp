@@ -84,6 +84,6 @@ TEST_CASE("no two meanings in the viewer's legend share a colour", "[render][pal
     CHECK(has(render::role_colour(role)));
   for (sf::Color c : {render::kRimOnPost, render::kRimMoving, render::kRimSheltered, render::kCasualty, render::kKilled,
                       render::kProtesterQuiet, render::kProtesterActive, render::kProtesterLeaving, render::kIntruder,
-                      render::kQrfMember, render::kMuzzle, render::kCombatantDown})
+                      render::kQrfMember, render::kMuzzle, render::kCombatantDown, render::kPoliceLine})
     CHECK(has(c));
 }

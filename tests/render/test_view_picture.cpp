@@ -8,6 +8,7 @@
 
 #include "render/agent_layers.hpp"
 #include "render/people_layer.hpp"
+#include "render/police_line.hpp"
 #include "render/frame_renderer.hpp"
 #include "render/palette.hpp"
 #include "render/side_panel.hpp"
@@ -234,4 +235,38 @@ TEST_CASE("protesters are drawn where they stand, coloured by whether they are a
   s.protest = {};
   const sf::Image empty = render::render_scene_image(renderer, plain_scene(layout, s, 3600), kSize);
   CHECK_FALSE(near(pixel(empty, f, {600, 650}), render::kProtesterActive, 0));
+}
+
+TEST_CASE("the police line is drawn from its first officer to its last, and only while officers stand", "[render][xvfb]") {
+  const camp::CampLayout layout = testing::synthetic_layout();
+  render::FrameRenderer renderer;
+  camp::WorldSnapshot s = testing::synthetic_world(0, 1, 3600);
+  s.protest.live = true;
+  s.protest.gate = {0, 500};
+  // A line 2 m inside the west wall, 120 m long (on the synthetic camp's open ground).
+  s.protest.police = {{100, 440}, {100, 560}, 121};
+  const render::Scene scene = plain_scene(layout, s, 3600);
+  const sf::Image image = render::render_scene_image(renderer, scene, kSize);
+  image.saveToFile((out_dir() / "view_police_line.png").string());
+  const render::ViewFrame& f = scene.camera;
+  REQUIRE(f.scale * 20 > render::police_line_px(f) + 2);  // 20 m is clear of the bar and its rim
+  // Blue at both ends and in the middle.
+  CHECK(near(pixel(image, f, {100, 440}), render::kPoliceLine, 0));
+  CHECK(near(pixel(image, f, {100, 500}), render::kPoliceLine, 0));
+  CHECK(near(pixel(image, f, {100, 560}), render::kPoliceLine, 0));
+  // Not beyond its ends nor beside it.
+  CHECK_FALSE(near(pixel(image, f, {100, 580}), render::kPoliceLine, 0));
+  CHECK_FALSE(near(pixel(image, f, {100, 420}), render::kPoliceLine, 0));
+  CHECK_FALSE(near(pixel(image, f, {120, 500}), render::kPoliceLine, 0));
+  // The black rim just outside the blue, across the line.
+  const float rim = render::police_line_px(f) / 2 + 0.5f;
+  CHECK(near(pixel(image, f, {100, 500}, rim, 0), sf::Color::Black, 0));
+  // Every officer hurt: no line. No protest: no line.
+  s.protest.police.officers = 0;
+  const sf::Image none = render::render_scene_image(renderer, plain_scene(layout, s, 3600), kSize);
+  CHECK_FALSE(near(pixel(none, f, {100, 500}), render::kPoliceLine, 0));
+  s.protest.police.officers = 121;
+  s.protest.live = false;
+  const sf::Image over = render::render_scene_image(renderer, plain_scene(layout, s, 3600), kSize);
+  CHECK_FALSE(near(pixel(over, f, {100, 500}), render::kPoliceLine, 0));
 }

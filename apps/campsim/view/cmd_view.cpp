@@ -328,15 +328,17 @@ int view_command(const std::vector<std::string>& args) {
       ("record", po::bool_switch(&o.record), "live: also write --out/recording.bin")
       ("quit-at-end", po::bool_switch(&o.quit_at_end), "close the window when the run or recording has ended");
   if (auto stop = parse_command_line(
-          args, options, "campsim view SCENARIO|RUN_DIR [--seed S] [--set KEY=VALUE]... [--days D] [--screenshot PNG --at TIME]",
+          args, options, "campsim view SCENARIO|RUN_DIR [--seed S] [--set KEY=VALUE]... [--days D]\n"
+          "       [--screenshot PNG --at TIME]",
           "SCENARIO (a .yaml file) runs live in a window; RUN_DIR (made by campsim run --record) or a\n"
           "recording.bin plays back, with seeking. --screenshot and --frames draw off screen (no window\n"
           "manager needed; an X display or Xvfb is). Keys: press H in the window, or see docs/user-guide.md.\n\n"
           "Examples:\n  campsim view scenarios/gao_baseline.yaml --days 3 --speed 600\n"
-          "  campsim run scenarios/replay_2016-05-31_gao.yaml --record --out runs/replay && campsim view runs/replay --at 20h40min\n"
+          "  campsim run scenarios/replay_2016-05-31_gao.yaml --record --out runs/replay \\\n"
+          "      && campsim view runs/replay --at 20h40min\n"
           "  campsim view scenarios/gao_baseline.yaml --days 2 --screenshot night.png --at 1d2h\n"
-          "  campsim view scenarios/replay_2015-01-27_gao_protest_restrained.yaml --seed 3 --screenshot gate.png --at 10h55min \\\n"
-          "      --look -20,500,12\n"
+          "  campsim view scenarios/replay_2015-01-27_gao_protest_restrained.yaml --seed 3 \\\n"
+          "      --screenshot gate.png --at 10h55min --look -20,500,12\n"
           "  campsim view runs/replay --frames frames/ --from 20h40min --to 21h30min --every 30s\n"))
     return *stop;
   // The same limits as run and batch, checked before anything else (a display included): a

@@ -16,6 +16,13 @@ struct ProtesterView {
   ProtesterState state = ProtesterState::Quiet;
 };
 
+// The formed police unit's line behind the gate, where the model stands it (gate_crowd.hpp's
+// police_places): from its first officer to its last. No officers: no line.
+struct PoliceLineView {
+  Point from, to;
+  int officers = 0;  // standing: those at the gate less those hurt
+};
+
 struct ProtestView {
   bool live = false;
   int id = -1;
@@ -25,6 +32,7 @@ struct ProtestView {
   int at_gate = 0;         // standing within a throw of the gate
   int active = 0;
   double legitimacy = 0;   // the force's, in the town's eyes
+  PoliceLineView police;   // while a protest is live
   std::vector<ProtesterView> protesters;  // every agent, ascending id
 };
 

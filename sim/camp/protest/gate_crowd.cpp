@@ -90,6 +90,16 @@ crowd::Point2 march_start_centre(const GateGround& ground, double gathers_m) {
           static_cast<float>(ground.gate_at.y + ground.outward.y * gathers_m)};
 }
 
+std::vector<Point> police_places(const GateGround& ground, int officers) {
+  std::vector<Point> places;
+  for (int k = 0; k < officers; ++k) {
+    const double side = (k - (officers - 1) / 2.0) * kPoliceSpacing_m;
+    places.push_back({ground.gate_at.x - ground.outward.x * kPoliceInside_m + ground.along.x * side,
+                      ground.gate_at.y - ground.outward.y * kPoliceInside_m + ground.along.y * side});
+  }
+  return places;
+}
+
 float march_start_half_side(int count) { return 0.5f * std::sqrt(static_cast<float>(std::max(count, 1))) + 1.0f; }
 
 }  // namespace campsim::camp::protest

@@ -36,4 +36,11 @@ std::vector<crowd::Point2> standing_places(const GateGround& ground, int count, 
 crowd::Point2 march_start_centre(const GateGround& ground, double gathers_m);
 float march_start_half_side(int count);
 
+// The police line behind the gate: `officers` places in a row along the wall, kPoliceInside_m
+// inside it, kPoliceSpacing_m apart, centred on the gate (assumed: a formed unit's line behind
+// the gate). Ordered from one end of the line to the other.
+inline constexpr double kPoliceInside_m = 2.0;
+inline constexpr double kPoliceSpacing_m = 1.0;
+std::vector<Point> police_places(const GateGround& ground, int officers);
+
 }  // namespace campsim::camp::protest

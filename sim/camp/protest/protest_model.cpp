@@ -28,9 +28,6 @@ constexpr double kThrowRange_m = 30.0;
 constexpr int kMinStanding = 20;
 // Radius in front of the gate over which the crowd's density is measured (assumed).
 constexpr double kDensityRadius_m = 10.0;
-// Police stand this far inside the wall, this far apart (assumed: a line behind the gate).
-constexpr double kPoliceInside_m = 2.0;
-constexpr double kPoliceSpacing_m = 1.0;
 // How the hurt are triaged (assumed: stones mostly bruise, fire burns, a bullet wound is serious).
 constexpr double kStoneDelayedShare = 0.15;           // else minimal
 constexpr double kFireImmediateShare = 0.1, kFireDelayedShare = 0.7;  // else minimal
@@ -242,16 +239,13 @@ void ProtestModel::send_home(crowd::CrowdAgentId id, SimTime now) {
   ++walking_;
 }
 
+int ProtestModel::police_standing() const {
+  return std::max(0, params_.effects.police_at_gate - records_.back().police_hurt);
+}
+
 std::vector<Point> ProtestModel::force_points(SimTime now) const {
-  std::vector<Point> points;
   const GateGround& g = *ground_;
-  const ProtestRecord& r = records_.back();
-  const int police = std::max(0, params_.effects.police_at_gate - r.police_hurt);
-  for (int k = 0; k < police; ++k) {
-    const double side = (k - (police - 1) / 2.0) * kPoliceSpacing_m;
-    points.push_back({g.gate_at.x - g.outward.x * kPoliceInside_m + g.along.x * side,
-                      g.gate_at.y - g.outward.y * kPoliceInside_m + g.along.y * side});
-  }
+  std::vector<Point> points = police_places(g, police_standing());
   for (const Person& p : people_.people_at(now))
     if (p.sentry && distance(p.position, to_point(g.gate_at)) <= kGatePostReach_m) points.push_back(p.position);
   return points;
@@ -397,7 +391,7 @@ void ProtestModel::hurt_force(int hits, Cause cause, SimTime now, engine::EventQ
     std::vector<Person> sentries;
     for (const Person& p : people_.people_at(now))
       if (p.sentry && distance(p.position, to_point(g.gate_at)) <= kGatePostReach_m) sentries.push_back(p);
-    const int police = std::max(0, params_.effects.police_at_gate - r.police_hurt);
+    const int police = police_standing();
     const auto pool = static_cast<std::uint64_t>(sentries.size()) + static_cast<std::uint64_t>(police);
     if (pool == 0) return;
     const std::uint64_t pick = random_->uniform_index(pool);
@@ -519,6 +513,8 @@ ProtestView ProtestModel::view() const {
   v.id = records_.back().id;
   v.level = phase_ == ProtestPhase::Marching ? CrowdLevel::gathering : level_;
   v.action = last_action_;
+  const std::vector<Point> police = police_places(*ground_, police_standing());
+  if (!police.empty()) v.police = {police.front(), police.back(), static_cast<int>(police.size())};
   crowd_->for_each_agent([&](crowd::CrowdAgentId, crowd::Point2 p, std::uint8_t st) {
     const auto state = static_cast<ProtesterState>(st);
     v.protesters.push_back({to_point(p), state});

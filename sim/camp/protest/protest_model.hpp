@@ -96,6 +96,7 @@ class ProtestModel {
   void send_home(crowd::CrowdAgentId id, SimTime now);
   void hurt_force(int hits, Cause cause, SimTime now, engine::EventQueue& queue);
   void hurt_protesters(int hits, SimTime now, engine::EventQueue& queue);
+  int police_standing() const;  // the formed police unit at the gate, less those hurt
   std::vector<Point> force_points(SimTime now) const;
 
   const ProtestParams& params_;

@@ -151,3 +151,41 @@ TEST_CASE("a run with a protest gives the same bytes on 1 and 2 threads, ticking
   CHECK(one == bytes(run(kReplay, 11, small_crowd(), 2)));
   CHECK(one == bytes(run(kReplay, 11, small_crowd(), 1, true)));
 }
+
+TEST_CASE("the police line in the view stands where the model puts it and shortens as officers are hurt", "[protest]") {
+  // The replay's gate is in the west wall (x = 0), the town to the west: the line stands
+  // kPoliceInside_m inside (east of) the wall, centred on the gate, one officer a metre.
+  // Stones fifty times as likely to hit, so that officers are hurt while the protest goes on.
+  const LoadedScenario loaded = load_scenario(kReplay, small_crowd({"protests.effects.stone_hits_per_active_hour=0.5"}, 800));
+  const int at_gate = loaded.scenario.protests.effects.police_at_gate;
+  REQUIRE(at_gate > 1);
+  RunOptions o;
+  o.seed = 1;
+  o.duration = 14 * engine::kHour;
+  long frames = 0;
+  int first = -1, fewest = at_gate + 1, rises = 0, previous = at_gate;
+  o.world_observer = [&](const WorldSnapshot& s) {
+    if (!s.protest.live) return;
+    const protest::PoliceLineView& line = s.protest.police;
+    if (first < 0) first = line.officers;
+    ++frames;
+    rises += line.officers > previous ? 1 : 0;
+    previous = line.officers;
+    fewest = std::min(fewest, line.officers);
+    if (line.officers == 0) return;
+    CHECK(line.from.x == Approx(s.protest.gate.x + protest::kPoliceInside_m).margin(1e-3));
+    CHECK(line.to.x == Approx(s.protest.gate.x + protest::kPoliceInside_m).margin(1e-3));
+    CHECK(std::abs(line.to.y - line.from.y) == Approx((line.officers - 1) * protest::kPoliceSpacing_m).margin(1e-3));
+    CHECK((line.from.y + line.to.y) / 2 == Approx(s.protest.gate.y).margin(1e-3));
+  };
+  o.observe_every = 60;
+  const RunResult r = run_scenario(loaded.scenario, o);
+  REQUIRE(frames > 10);
+  CHECK(first == at_gate);  // nobody hurt when the march sets off
+  CHECK(rises == 0);        // the hurt do not come back during the protest
+  // Officers hurt leave the line: it shortens, never by more than were hurt in the whole run.
+  const int hurt = r.metrics["protests"]["police_hurt"].get<int>();
+  REQUIRE(hurt > 0);
+  CHECK(fewest < at_gate);
+  CHECK(at_gate - fewest <= hurt);
+}

@@ -1,0 +1,192 @@
+// Guards the docs against numbers typed by hand (issue 22: docs that cannot drift). In the files
+// it is given, every result-like number must be either generated and checked (inside a
+// <!-- value -->, <!-- table -->, <!-- output --> marker: tests/docs/docs_outputs.cpp) or marked
+// as recorded history, a measurement of its day that no script is meant to repeat:
+//
+//   <!-- recorded 2026-11-22: build/release/bench/bench_baseline_run 30 10 1 (2-core EPYC VM) -->
+//   ...the figures as measured then...
+//   <!-- /recorded -->
+//
+// A recorded marker must give its date (YYYY-MM-DD) and, after the colon, the command that made
+// the figures. Numbers not yet marked are listed, file by file, in an allowance file (one
+// `FILE<TAB>NUMBER<TAB>COUNT` a line): the list may only shrink. The program fails on a number
+// that is in neither, on an allowance no longer used (so a marked number leaves the list), and on
+// a recorded marker without a date or a command.
+//
+// Result-like numbers: any with a decimal point (0.395), a percentage (12%), or an integer of
+// three digits or more (2,195; 1000), but not a year (1900-2099) or a date (2015-01-27). Small
+// integers ("8 hours", "issue 22") are too common in prose to tell from results and are not
+// counted. Not read: code spans (commands and options), link targets, HTML comments.
+//
+//   campsim_docs_numbers --source DIR --allow FILE [--list] DOC.md...
+//     --list prints the unmarked numbers in the allowance format instead of checking.
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Found {
+  std::string file, number, line_text;
+  std::size_t line = 0;
+};
+
+struct Scan {
+  std::vector<Found> unmarked;
+  std::vector<std::string> errors;
+};
+
+// Blanks what is not prose: code spans, link targets, HTML comments, values between their markers.
+std::string prose_of(const std::string& line) {
+  static const std::regex value("<!-- value.*?<!-- /value -->"), comment("<!--.*?-->"), code("`[^`]*`"),
+      link("\\]\\([^)]*\\)"), url("https?://[^ )>]+");
+  std::string s = std::regex_replace(line, value, " ");
+  s = std::regex_replace(s, comment, " ");
+  s = std::regex_replace(s, code, " ");
+  s = std::regex_replace(s, link, "] ");
+  return std::regex_replace(s, url, " ");
+}
+
+std::vector<std::string> numbers_in(const std::string& prose) {
+  static const std::regex number("(^|[^0-9A-Za-z_.,-])([0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9][0-9,]*(\\.[0-9]+)?( ?%)?)");
+  static const std::regex date("[0-9]{4}-[0-9]{2}-[0-9]{2}"), year("(19|20)[0-9]{2}"), grouped("[0-9]{1,3}(,[0-9]{3})+");
+  std::vector<std::string> out;
+  for (std::sregex_iterator it(prose.begin(), prose.end(), number), end; it != end; ++it) {
+    std::string n = (*it)[2].str();
+    while (!n.empty() && n.back() == ',') n.pop_back();  // "3, 4 and 5": a list, not 3,4
+    if (std::regex_match(n, date) || std::regex_match(n, year)) continue;
+    const bool decimal = n.find('.') != std::string::npos, percent = n.back() == '%';
+    const bool long_integer = std::regex_match(n, grouped) || (n.find(',') == std::string::npos && n.size() >= 3);
+    if (decimal || percent || long_integer) out.push_back(n);
+  }
+  return out;
+}
+
+Scan scan(const fs::path& source, const std::string& relative) {
+  Scan s;
+  std::ifstream in(source / relative);
+  if (!in) {
+    s.errors.push_back(relative + ": cannot be read");
+    return s;
+  }
+  static const std::regex recorded_open("^<!-- recorded\\b.*-->$"),
+      recorded_ok("^<!-- recorded [0-9]{4}-[0-9]{2}-[0-9]{2}[^:]*: +[^ ].* -->$"),
+      generated_block("^<!-- (output( \\(slow\\))?|table): .* -->$");
+  std::string line;
+  std::size_t number = 0;
+  bool in_recorded = false, in_table = false, in_fence = false, fence_generated = false, next_fence_generated = false;
+  while (std::getline(in, line)) {
+    ++number;
+    const std::string where = relative + ":" + std::to_string(number);
+    if (line.rfind("```", 0) == 0) {
+      if (!in_fence) fence_generated = next_fence_generated;
+      in_fence = !in_fence;
+      next_fence_generated = false;
+      continue;
+    }
+    if (in_fence && fence_generated) continue;
+    if (std::regex_match(line, recorded_open)) {
+      if (in_recorded) s.errors.push_back(where + ": a recorded block inside another");
+      if (!std::regex_match(line, recorded_ok))
+        s.errors.push_back(where + ": a recorded marker needs its date and command: <!-- recorded YYYY-MM-DD: COMMAND -->");
+      in_recorded = true;
+      continue;
+    }
+    if (line == "<!-- /recorded -->") {
+      if (!in_recorded) s.errors.push_back(where + ": <!-- /recorded --> without its opening marker");
+      in_recorded = false;
+      continue;
+    }
+    if (line.rfind("<!-- table: ", 0) == 0) in_table = true;
+    if (line == "<!-- /table -->") in_table = false;
+    if (std::regex_match(line, generated_block)) next_fence_generated = line.rfind("<!-- output", 0) == 0;
+    if (in_recorded || in_table) continue;
+    for (const std::string& n : numbers_in(prose_of(line))) s.unmarked.push_back({relative, n, line, number});
+  }
+  if (in_recorded) s.errors.push_back(relative + ": a recorded block never closed (<!-- /recorded -->)");
+  if (in_table) s.errors.push_back(relative + ": a table never closed (<!-- /table -->)");
+  return s;
+}
+
+using Allowance = std::map<std::pair<std::string, std::string>, long>;
+
+Allowance read_allowance(const fs::path& file) {
+  Allowance allowed;
+  std::ifstream in(file);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream fields(line);
+    std::string doc, number, count;
+    if (!std::getline(fields, doc, '\t') || !std::getline(fields, number, '\t') || !std::getline(fields, count))
+      throw std::runtime_error(file.string() + ": a line is not FILE<TAB>NUMBER<TAB>COUNT: " + line);
+    allowed[{doc, number}] += std::stol(count);
+  }
+  return allowed;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  fs::path source, allowance;
+  bool list = false;
+  std::vector<std::string> docs;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--source" && i + 1 < argc) source = argv[++i];
+    else if (a == "--allow" && i + 1 < argc) allowance = argv[++i];
+    else if (a == "--list") list = true;
+    else docs.push_back(a);
+  }
+  if (source.empty() || (allowance.empty() && !list) || docs.empty()) {
+    std::cerr << "usage: campsim_docs_numbers --source DIR --allow FILE [--list] DOC.md...\n";
+    return 2;
+  }
+  std::vector<std::string> errors;
+  Allowance found;
+  std::map<std::pair<std::string, std::string>, std::vector<const Found*>> where;
+  std::vector<Scan> scans;
+  for (const std::string& d : docs) scans.push_back(scan(source, d));
+  for (const Scan& s : scans) {
+    errors.insert(errors.end(), s.errors.begin(), s.errors.end());
+    for (const Found& f : s.unmarked) {
+      ++found[{f.file, f.number}];
+      where[{f.file, f.number}].push_back(&f);
+    }
+  }
+  if (list) {
+    for (const auto& [key, count] : found) std::cout << key.first << "\t" << key.second << "\t" << count << "\n";
+    return errors.empty() ? 0 : 1;
+  }
+  Allowance allowed;
+  try {
+    allowed = read_allowance(allowance);
+  } catch (const std::exception& e) {
+    std::cerr << e.what() << "\n";
+    return 2;
+  }
+  for (const auto& [key, count] : found) {
+    const long may = allowed.count(key) ? allowed.at(key) : 0;
+    if (count <= may) continue;
+    for (const Found* f : where[key])
+      errors.push_back(f->file + ":" + std::to_string(f->line) + ": " + f->number +
+                       " is typed by hand: mark it <!-- value: ... --> (generated and checked) or put it in a "
+                       "<!-- recorded YYYY-MM-DD: COMMAND --> block\n    " + f->line_text);
+  }
+  for (const auto& [key, may] : allowed) {
+    const long count = found.count(key) ? found.at(key) : 0;
+    if (count < may)
+      errors.push_back(allowance.string() + ": " + key.first + " allows " + key.second + " " + std::to_string(may) +
+                       " time(s), the doc has it " + std::to_string(count) + ": lower the count (the list only shrinks)");
+  }
+  for (const std::string& e : errors) std::cerr << e << "\n";
+  if (!errors.empty()) std::cerr << errors.size() << " problem(s) with numbers typed by hand in the docs\n";
+  return errors.empty() ? 0 : 1;
+}
