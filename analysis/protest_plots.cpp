@@ -93,71 +93,90 @@ FigureOrNote policy_bars(const Comparison& c, int dp, const std::string& where, 
   return f;
 }
 
-// Per policy, the share of runs whose protest had reached a step by x minutes after it set off:
-// solid for the first stones, dashed for the end. Only when every run had exactly one protest:
-// otherwise protests.mean_*_min are means over several protests and no protest's own times.
-FigureOrNote escalation_time(const BatchTable& batch, const Comparison& c, int dp, const std::string& where,
-                             const std::string& suffix) {
-  const std::string why_not =
-      "No escalation ladder over time: a batch keeps no protests.csv or events.jsonl per run, so when each rung was reached "
-      "is not recorded";
+// The escalation ladder over time: the steps a protest reaches, in order, with the results.csv
+// column holding the minutes from setting off to each (a mean over the run's protests that
+// reached it; with one protest a run, that protest's own time). Colours are the ladder's, by step.
+constexpr std::array<Outcome, 6> kSteps{{{"protests.mean_to_gate_min", "at the gate"},
+                                         {"protests.mean_to_stone_throwing_min", "first stones"},
+                                         {"protests.mean_to_molotov_min", "Molotovs"},
+                                         {"protests.mean_to_breach_attempt_min", "breach attempt"},
+                                         {"protests.mean_to_lethal_force_min", "lethal force granted"},
+                                         {"protests.mean_duration_min", "ended"}}};
+
+// One figure per policy: the share of its runs whose protest had reached each step by x minutes
+// after it set off, one curve a step. Only when every run had exactly one protest: otherwise the
+// times are means over several protests and no protest's own. Steps a batch did not record
+// (results.csv from before a column existed) are left out and named.
+std::vector<FigureOrNote> escalation_time(const BatchTable& batch, const Comparison& c, int dp, const std::string& where,
+                                          const std::string& suffix) {
+  const std::string why_not = "No escalation ladder over time";
   const long protests = batch.metric_index("protests.protests");
-  if (protests < 0) return why_not + " (and results.csv has no `protests.protests` column).";
-  std::array<long, kTimes.size()> columns{};
-  for (std::size_t t = 0; t < kTimes.size(); ++t) columns[t] = batch.metric_index(kTimes[t].metric);
-  if (std::any_of(columns.begin(), columns.end(), [](long col) { return col < 0; }))
-    return why_not + "; results.csv lacks the first stones or the duration.";
+  if (protests < 0) return {why_not + ": results.csv has no `protests.protests` column."};
+  std::vector<std::pair<long, const Outcome*>> steps;
+  std::string absent;
+  for (const Outcome& o : kSteps) {
+    const long column = batch.metric_index(o.metric);
+    if (column >= 0) steps.emplace_back(column, &o);
+    else absent += std::string(absent.empty() ? "" : ", ") + o.label;
+  }
+  if (steps.empty()) return {why_not + ": results.csv records no step's time."};
   for (std::size_t p = 0; p < c.policies.size(); ++p)
     for (const auto& [key, value] : batch.values(static_cast<std::size_t>(protests), dp, p))
       if (!value || *value != 1)
-        return why_not + "; the first stones and the end are not drawn either, since some run had " +
-               (value ? format_number(*value) : std::string("no count of")) + " protests (its times are means, not one protest's).";
-  Figure f{"protest_escalation" + suffix, "", "", "", dp};
-  f.data = "# per policy (reference first) and step (first stones, protest ended): minutes since the crowd set off, share of runs\n";
-  // Every policy's times first: each curve runs on to the right edge, so a share that stops rising
-  // reads as a level (the rest never threw stones), not as the curve's end.
+        return {why_not + ": some run had " + (value ? format_number(*value) : std::string("no count of")) +
+                " protests, so its times are means, not one protest's."};
+  // Every step's times for every policy first: all figures share one x range, so they compare.
   const std::vector<std::size_t> order = policy_order(c);
-  std::vector<std::vector<double>> times(order.size() * kTimes.size());
-  std::vector<std::size_t> runs(times.size(), 0);
+  std::vector<std::vector<std::vector<double>>> times(order.size(), std::vector<std::vector<double>>(steps.size()));
+  std::vector<std::size_t> runs(order.size(), 0);
   double x_max = 0;
   for (std::size_t i = 0; i < order.size(); ++i)
-    for (std::size_t t = 0; t < kTimes.size(); ++t) {
-      const std::size_t k = i * kTimes.size() + t;
-      for (const auto& [key, value] : batch.values(static_cast<std::size_t>(columns[t]), dp, order[i])) {
-        ++runs[k];
-        if (value) times[k].push_back(*value);
+    for (std::size_t t = 0; t < steps.size(); ++t) {
+      std::size_t n = 0;
+      for (const auto& [key, value] : batch.values(static_cast<std::size_t>(steps[t].first), dp, order[i])) {
+        ++n;
+        if (value) times[i][t].push_back(*value);
       }
-      std::sort(times[k].begin(), times[k].end());
-      if (!times[k].empty()) x_max = std::max(x_max, times[k].back());
+      runs[i] = std::max(runs[i], n);
+      std::sort(times[i][t].begin(), times[i][t].end());
+      if (!times[i][t].empty()) x_max = std::max(x_max, times[i][t].back());
     }
-  if (std::all_of(times.begin(), times.end(), [](const auto& v) { return v.empty(); }))
-    return why_not + "; and no protest threw stones or ended.";
+  const bool nothing = std::all_of(times.begin(), times.end(), [](const auto& policy) {
+    return std::all_of(policy.begin(), policy.end(), [](const auto& v) { return v.empty(); });
+  });
+  if (nothing) return {why_not + ": no protest reached any step."};
   const double x_end = std::max(30.0, 30 * std::ceil(x_max * 1.05 / 30));
-  std::string plot;
-  for (std::size_t i = 0; i < order.size(); ++i)
-    for (std::size_t t = 0; t < kTimes.size(); ++t) {
-      const std::size_t k = i * kTimes.size() + t;
-      const double n = static_cast<double>(std::max<std::size_t>(1, runs[k]));
-      f.data += "# " + std::string(kTimes[t].label) + ", policy " + gnuplot_data_string(c.labels[order[i]]) + ": " +
-                std::to_string(times[k].size()) + " of " + std::to_string(runs[k]) + " runs\n0 0\n";
-      for (std::size_t j = 0; j < times[k].size(); ++j)
-        f.data += format_number(times[k][j]) + " " + format_number(static_cast<double>(j + 1) / n) + "\n";
-      f.data += format_number(x_end) + " " + format_number(static_cast<double>(times[k].size()) / n) + "\n\n\n";
-      plot += std::string(plot.empty() ? "plot " : ", \\\n     ") + gnuplot_string(f.name + ".dat") + " index " + std::to_string(k) +
-              " using 1:2 with steps lw 2.5 " + line_style(i, t == 0 ? 1 : 2) + " title " +
-              gnuplot_string(c.labels[order[i]] + ": " + kTimes[t].label);
+  std::vector<FigureOrNote> out;
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    const std::string& label = c.labels[order[i]];
+    Figure f{"protest_escalation" + suffix + "_p" + std::to_string(order[i]), "", "", "", dp};
+    f.data = "# policy " + gnuplot_data_string(label) + ", per step: minutes since the crowd set off, share of runs\n";
+    std::string plot;
+    const double n = static_cast<double>(std::max<std::size_t>(1, runs[i]));
+    for (std::size_t t = 0; t < steps.size(); ++t) {
+      const std::vector<double>& v = times[i][t];
+      // Each curve runs on to the right edge, so a share that stops rising reads as a level (the
+      // rest never got there), not as the curve's end.
+      f.data += "# " + std::string(steps[t].second->label) + ": " + std::to_string(v.size()) + " of " + std::to_string(runs[i]) +
+                " runs\n0 0\n";
+      for (std::size_t j = 0; j < v.size(); ++j) f.data += format_number(v[j]) + " " + format_number(static_cast<double>(j + 1) / n) + "\n";
+      f.data += format_number(x_end) + " " + format_number(static_cast<double>(v.size()) / n) + "\n\n\n";
+      plot += std::string(plot.empty() ? "plot " : ", \\\n     ") + gnuplot_string(f.name + ".dat") + " index " + std::to_string(t) +
+              " using 1:2 with steps lw 2.5 " + line_style(t + 1, t + 1 == steps.size() ? 2 : 1) + " title " +
+              gnuplot_string(std::string(steps[t].second->label) + " (" + std::to_string(v.size()) + " of " + std::to_string(runs[i]) + ")");
     }
-  plot += "\n";
-  f.caption = "How far protests escalated over time: per policy, the share of runs whose protest had thrown its first stones "
-              "(solid) or had ended (dashed) by x minutes after the crowd set off (" + where +
-              "). A batch keeps no per-run protests.csv, so the other rungs' times (gate, Molotovs, breach attempt, lethal force) "
-              "are not drawn; the rungs reached are in the ladder chart. Curves of policies whose runs reached a step at the same times lie on top of each other.";
-  f.script = figure_script(f.name, 1000, 600, "Protests: first stones and end over time (" + short_where(where) + ")",
-                           "minutes since the crowd set off", "share of runs (cumulative)",
-                           "set yrange [0:1.08]\nset xrange [0:" + format_number(x_end) + "]\n"
-                           "set ytics ('0%%' 0, '20%%' 0.2, '40%%' 0.4, '60%%' 0.6, '80%%' 0.8, '100%%' 1)\n"
-                           "set key outside top center horizontal maxrows 3 samplen 3\n" + plot);
-  return f;
+    f.caption = "How far and how fast protests escalated under " + label + ": the share of its runs whose protest had reached "
+                "each step of the ladder by x minutes after the crowd set off (" + where + "); the end is dashed. A step that "
+                "stays below 100% was not reached in the other runs; a step no run reached lies on 0." +
+                (absent.empty() ? "" : " Not recorded by this batch: " + absent + ".");
+    f.script = figure_script(f.name, 1000, 560, "Escalation over time: " + label + " (" + short_where(where) + ")",
+                             "minutes since the crowd set off", "share of runs (cumulative)",
+                             "set yrange [0:1.08]\nset xrange [0:" + format_number(x_end) + "]\n"
+                             "set ytics ('0%%' 0, '20%%' 0.2, '40%%' 0.4, '60%%' 0.6, '80%%' 0.8, '100%%' 1)\n"
+                             "set key outside right top vertical samplen 3\n" + plot + "\n");
+    out.emplace_back(std::move(f));
+  }
+  return out;
 }
 
 }  // namespace
@@ -172,7 +191,7 @@ std::vector<FigureOrNote> protest_figures(const BatchTable& batch, const Compari
                             "How far protests escalated", "protests per run, mean", "escalation ladder", false, true));
   out.push_back(policy_bars(c, dp, where, "protest_duration" + suffix, {kTimes.begin(), kTimes.end()},
                             "Protests' timing", "minutes since the crowd set off, mean per run", "protest timing", false, false));
-  out.push_back(escalation_time(batch, c, dp, where, suffix));
+  for (FigureOrNote& figure : escalation_time(batch, c, dp, where, suffix)) out.push_back(std::move(figure));
   return out;
 }
 

@@ -46,6 +46,7 @@ std::vector<SyntheticMetric> protest_metrics() {
       metric("protests.civilians_wounded", [](int p, int r) { return p ? 0.0 : 2.0 + r % 4; }),
       metric("protests.police_hurt", [](int p, int r) { return p ? 1.0 + r % 3 : r % 2; }),
       metric("protests.peacekeepers_hurt", [](int, int) { return 0.0; }),
+      metric("protests.mean_to_gate_min", [](int, int r) { return 10.0 + r % 2; }),
       metric("protests.mean_to_stone_throwing_min", [](int p, int r) { return p ? 30.0 + 2 * r : 25.0; }),
       metric("protests.mean_duration_min", [](int p, int r) { return p ? 480.0 - r : 45.0; }),
   };
@@ -93,24 +94,34 @@ TEST_CASE("a comparison of protest metrics draws the toll per policy with interv
   fs::remove_all(dir);
 }
 
-TEST_CASE("the escalation over time is drawn from the first stones and the end, and says the other rungs are not in a batch",
+TEST_CASE("the escalation over time is drawn per policy, a curve for each step the batch recorded",
           "[analysis][plots][protest]") {
   const fs::path dir = report_of("escalation", protest_metrics(), {"protests.*"}, gnuplot_installed());
   const fs::path plots = dir / "report" / "plots";
-  const std::string data = slurp(plots / "protest_escalation.dat"), script = slurp(plots / "protest_escalation.gp");
+  // Policy 0 is the reference (gao_baseline), policy 1 pre_authorized_dispatch: a figure each.
+  const std::string data = slurp(plots / "protest_escalation_p0.dat"), script = slurp(plots / "protest_escalation_p1.gp");
   INFO(data << script);
-  CHECK(has(data, "# first stones, policy \"gao_baseline\": 20 of 20 runs\n0 0\n25 0.05\n"));
-  CHECK(has(script, "title 'pre_authorized_dispatch: protest ended'"));
-  CHECK(has(script, "lc rgb '#0072B2' dt 2 title 'pre_authorized_dispatch: protest ended'"));  // dashed: the end
-  if (gnuplot_installed()) CHECK(has(slurp(dir / "report" / "report.md"), "A batch keeps no per-run protests.csv"));
+  // At the gate after 10 min in the even runs and 11 in the odd ones: 10 of 20 by minute 10, all
+  // by 11. First stones at 25 min in every reference run: one step from 0 to 100%.
+  CHECK(has(data, "# at the gate: 20 of 20 runs\n0 0\n10 0.05\n"));
+  CHECK(has(data, "\n10 0.5\n11 0.55\n"));
+  CHECK(has(data, "# first stones: 20 of 20 runs\n0 0\n25 0.05\n"));
+  CHECK(has(data, "\n25 1\n"));
+  // Under pre_authorized_dispatch the protest ended at 480 - r min: the last at 480, and the x
+  // range runs on to the next half hour past 5% more (504 -> 510).
+  CHECK(has(slurp(plots / "protest_escalation_p1.dat"), "\n480 1\n510 1\n"));
+  CHECK(has(script, "title 'ended (20 of 20)'"));
+  CHECK(has(script, "dt 2 title 'ended (20 of 20)'"));  // dashed: the end
+  CHECK(has(script, "set xrange [0:510]"));
+  if (gnuplot_installed()) CHECK(has(slurp(dir / "report" / "report.md"), "Not recorded by this batch: Molotovs, breach attempt, lethal force granted."));
   fs::remove_all(dir);
 
   // Two protests in a run: the per-run times are means of two protests, no one protest's times.
   std::vector<SyntheticMetric> two = protest_metrics();
   two[1].value = [](int, int r) { return std::optional<double>(r == 4 ? 2.0 : 1.0); };
   const fs::path other = report_of("escalation-two", two, {"protests.*"});
-  CHECK_FALSE(fs::exists(other / "report" / "plots" / "protest_escalation.gp"));
-  CHECK(has(slurp(other / "report" / "report.md"), "since some run had 2 protests"));
+  CHECK_FALSE(fs::exists(other / "report" / "plots" / "protest_escalation_p0.gp"));
+  CHECK(has(slurp(other / "report" / "report.md"), "some run had 2 protests"));
   fs::remove_all(other);
 }
 

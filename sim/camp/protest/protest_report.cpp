@@ -20,6 +20,11 @@ ordered_json protest_metrics_json(const ProtestParams& params, const ProtestMode
   long civ_killed = 0, civ_wounded = 0, civ_to_camp = 0, police = 0, peacekeepers = 0;
   long tear_gas = 0, rounds = 0, successes = 0;
   std::vector<double> minutes, sizes, to_violence;
+  // Minutes from setting off to each later rung (and to the first lethal force granted), over the
+  // protests that reached it: with one protest a run, that protest's own times (the escalation
+  // over time that compare draws).
+  std::vector<double> to_gate, to_molotov, to_breach_attempt, to_lethal_force;
+  const auto since_march = [](const ProtestRecord& r, SimTime t) { return (t - r.marched) / engine::kMinute; };
   if (model != nullptr) {
     for (const ProtestRecord& r : model->records()) {
       ++protests;
@@ -30,6 +35,11 @@ ordered_json protest_metrics_json(const ProtestParams& params, const ProtestMode
         ++violent;
         to_violence.push_back((stones - r.marched) / engine::kMinute);
       }
+      if (r.at_gate >= 0) to_gate.push_back(since_march(r, r.at_gate));
+      if (const SimTime t = r.first_at[static_cast<std::size_t>(CrowdLevel::molotov)]; t >= 0) to_molotov.push_back(since_march(r, t));
+      if (const SimTime t = r.first_at[static_cast<std::size_t>(CrowdLevel::breach_attempt)]; t >= 0)
+        to_breach_attempt.push_back(since_march(r, t));
+      if (const auto& t = r.granted[static_cast<std::size_t>(ForceStep::lethal_force)]) to_lethal_force.push_back(since_march(r, *t));
       with_lethal_force += r.lethal_force_uses > 0 ? 1 : 0;
       civ_killed += r.civilians_killed;
       civ_wounded += r.civilians_wounded;
@@ -60,7 +70,11 @@ ordered_json protest_metrics_json(const ProtestParams& params, const ProtestMode
           {"negotiation_successes", successes},
           {"mean_crowd", stats::mean_or_null(sizes)},
           {"mean_duration_min", stats::mean_or_null(minutes)},
+          {"mean_to_gate_min", stats::mean_or_null(to_gate)},
           {"mean_to_stone_throwing_min", stats::mean_or_null(to_violence)},
+          {"mean_to_molotov_min", stats::mean_or_null(to_molotov)},
+          {"mean_to_breach_attempt_min", stats::mean_or_null(to_breach_attempt)},
+          {"mean_to_lethal_force_min", stats::mean_or_null(to_lethal_force)},
           {"legitimacy_start", legit_start},
           {"legitimacy_end", model != nullptr ? model->legitimacy() : legit_start},
           {"legitimacy_lowest", model != nullptr ? model->lowest_legitimacy() : legit_start},
