@@ -6,6 +6,7 @@
 
 #include "sim/camp/geometry.hpp"
 #include "sim/engine/sim_time.hpp"
+#include "sim/engine/typed_id.hpp"
 
 namespace campsim::camp {
 
@@ -34,6 +35,7 @@ struct Casualty {
   bool inside_camp = true;
   int person = -1;  // the world's person id of whoever was hit; -1 for a hand-made casualty
 };
+using CasualtyId = engine::Id<Casualty>;  // a casualty's `id`, typed
 
 // How a casualty's story ends: the medical chain decides it, the world acts on it (back on duty,
 // gone for the run).

@@ -145,14 +145,13 @@ TEST_CASE("external inflow: the world never hears of external casualties: one wh
   p.survival.immediate = {0.5 * kHour, 1.0, 1, 1, 1};
   const CampLayout layout = straight_road();
   const MedicalRunConfig config = day_config(20 * kDay);
-  MedicalChain chain(p, layout, QrfParams{}, config);
-  int heard = 0;
-  chain.set_exit_hook([&](const CasualtyExit&) { ++heard; });
+  CareExitsHeard heard;
+  MedicalChain chain(p, layout, QrfParams{}, config, nullptr, ModuleContext{nullptr, &heard});
   engine::EventQueue queue;
   chain.start(queue);
   chain.drain(queue);
   const MedicalOutcome& out = chain.outcome();
-  CHECK(heard == 0);
+  CHECK(heard.exits.empty());
   REQUIRE(out.external.size() == 3);
   for (const CareRecord& r : out.external) {
     CHECK(r.outcome == CareOutcome::DiedOfWounds);
