@@ -200,7 +200,7 @@ void ThreatModel::name_route_casualties(std::size_t first, int incident, std::ve
   for (std::size_t k = first; k < casualties_.size(); ++k) {
     engine::RandomStream who = context_.stream("roadside_bomb.who", incident, k - first);
     const auto pick = static_cast<std::ptrdiff_t>(who.uniform_index(crew.size()));
-    casualties_[k].person = static_cast<int>(crew[static_cast<std::size_t>(pick)].value);
+    casualties_[k].person = crew[static_cast<std::size_t>(pick)];
     crew.erase(crew.begin() + pick);
   }
 }
@@ -239,7 +239,7 @@ void ThreatModel::take_effect(std::size_t index, engine::EventQueue& queue) {
                {"cause", std::string(cause_name(c.cause))},
                {"triage", std::string(triage_name(c.triage))},
                {"contingent", c.contingent},
-               {"person", static_cast<std::int64_t>(c.person)},
+               {"person", logged_person(c.person)},
                {"x_m", c.position.x},
                {"y_m", c.position.y}});
   const Incident& owner = incidents_[static_cast<std::size_t>(c.incident)];
@@ -269,7 +269,9 @@ void ThreatModel::land_round(int id, int round, SimTime t, engine::EventQueue& q
   for (const Person& person : people) {
     // Two draws per person and round from a stream of their own: who else is around never
     // changes one person's luck.
-    const std::uint64_t entity = (static_cast<std::uint64_t>(person.person) << kRoundBits) | static_cast<std::uint64_t>(round);
+    // (Someone of a hand-made list keys all ones, as before ids were typed.)
+    const std::uint64_t entity =
+        (stream_entity(person, ~std::uint64_t{0}) << kRoundBits) | static_cast<std::uint64_t>(round);
     engine::RandomStream rng = context_.stream("indirect_fire_blast", id, entity);
     const auto outcome = blast_outcome(p.round, distance(person.position, impact), p.protection.factor(person.protection),
                                        p.wounds, rng);
