@@ -289,8 +289,8 @@ TEST_CASE("an ambulance in use is never tasked again", "[medical][module][vehicl
   const MedicalOutcome out = run_medical_chain(p, kRoad, kQrf, many, {}, day_config());
   std::map<int, std::vector<std::pair<SimTime, SimTime>>> trips;  // vehicle -> (tasked, free)
   for (const CareRecord& r : out.casualties) {
-    REQUIRE(r.ambulance >= 0);
-    auto& list = trips[r.ambulance];
+    REQUIRE(r.ambulance.has_value());
+    auto& list = trips[static_cast<int>(r.ambulance->value)];
     const std::pair<SimTime, SimTime> span{r.assigned, r.at_hospital + p.ambulances.handover_at_hospital};
     if (std::find(list.begin(), list.end(), span) == list.end()) list.push_back(span);
   }
@@ -355,7 +355,7 @@ TEST_CASE("a hit: an idle ambulance out of service, a tasked one replaced, beds 
     w.hurt(casualty_at(1, {1000, 0}, t0, Triage::Immediate));
     CHECK(w.vehicle(t0 + 2150, 0).state == VehicleState::OutOfService);
     const CareRecord r = w.finish().casualties[0];
-    CHECK(r.ambulance == 1);
+    CHECK(r.ambulance == AmbulanceId{1});
     CHECK(r.dispatched == Approx(t0 + 2100));
   }
   {
@@ -370,7 +370,7 @@ TEST_CASE("a hit: an idle ambulance out of service, a tasked one replaced, beds 
     CHECK(w.chain.vehicles_at(t0 + 2000)[1].state == VehicleState::Mobilizing);
     const MedicalOutcome& out = w.finish();
     const CareRecord& r = out.casualties[0];
-    CHECK(r.ambulance == 1);
+    CHECK(r.ambulance == AmbulanceId{1});
     CHECK(r.assigned == Approx(t0 + 2000));
     CHECK(r.dispatched == Approx(t0 + 2180));
     CHECK(r.at_hospital == Approx(t0 + 2180 + 100 + 60 + 100));
@@ -481,7 +481,7 @@ TEST_CASE("every shipped policy: the same casualties get the same draws, used as
         chain.on_casualty(c, incident, queue);
       });
       const MedicalOutcome& out = chain.outcome();
-      std::map<std::pair<int, SimTime>, std::pair<SimTime, SimTime>> trips;  // (vehicle, tasked) -> (loading drawn, used)
+      std::map<std::pair<std::optional<AmbulanceId>, SimTime>, std::pair<SimTime, SimTime>> trips;  // (vehicle, tasked) -> (loading drawn, used)
       for (const CareRecord& r : out.casualties) {
         const PatientDraws* d = chain.draws_of(CasualtyId{static_cast<std::uint32_t>(r.casualty)});
         if (r.triage == Triage::Killed) {

@@ -73,7 +73,7 @@ TEST_CASE("external inflow: arriving while the only table is busy, it waits exac
   CHECK(ext.surgery == Approx(camp_surgery + 3600));                       // waited for the table
   CHECK(ext.surgery - (ext.resuscitation + 1800) == Approx(3000));         // exactly the rest of it
   CHECK(ext.requested == kNever);                                          // no CASEVAC request
-  CHECK(ext.ambulance == -1);                                              // no camp ambulance
+  CHECK_FALSE(ext.ambulance.has_value());                                              // no camp ambulance
   CHECK(out.ambulances.trips == 1);                                        // the camp's casualty only
   CHECK(ext.by_helicopter);
   CHECK(ext.external);
