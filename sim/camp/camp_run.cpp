@@ -7,6 +7,8 @@
 #include <tbb/global_control.h>
 #include <tbb/info.h>
 
+#include "sim/camp/camp_event_router.hpp"
+#include "sim/camp/core/camp_state.hpp"
 #include "sim/camp/guard_model.hpp"
 #include "sim/camp/guard_report.hpp"
 #include "sim/camp/medical/medical_chain.hpp"
@@ -18,7 +20,6 @@
 #include "sim/camp/core/event_kinds.hpp"
 #include "sim/camp/world/world.hpp"
 #include "sim/camp/world_report.hpp"
-#include "sim/camp/strike_effects.hpp"
 #include "sim/camp/world_view.hpp"
 #include "sim/engine/event_queue.hpp"
 #include "sim/engine/parallel.hpp"
@@ -51,13 +52,7 @@ struct CampModel {
         if (guards.soldiers().size() != soldiers) world.sync_guards();  // a new unit arrived
         return delay;
       }
-      case Module::Threats: {
-        // A fight's end is news for the medical chain too: responders and unarmoured
-        // ambulances wait for it.
-        if (kind_of(event) == EventKind::QrfContained && medical != nullptr)
-          medical->on_incident_contained(static_cast<int>(event.subject), event.time, queue);
-        return threats.on_event(event, queue);
-      }
+      case Module::Threats: return threats.on_event(event, queue);
       case Module::Protests: return protests != nullptr ? protests->on_event(event, queue) : std::nullopt;
       case Module::Medical: return medical != nullptr ? medical->on_event(event, queue) : std::nullopt;
     }
@@ -99,9 +94,15 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   guards.set_sample_extension([&world](SimTime t, std::vector<double>& row) {
     for (double count : census_values(world.census(t))) row.push_back(count);
   });
-  ThreatModel threats(scenario.threats, scenario.qrf, scenario.layout, scenario.guards, guards, world, positions,
-                      scenario.world.all_clear_after, ThreatModelConfig{options.seed, options.replication, scenario.meta.start_time_of_day, end},
-                      result.events);
+  // What the modules share (the QRF's teams) and the router of their news (camp_event_router.hpp),
+  // handed to every module that needs them.
+  CampState camp_state(scenario.qrf, scenario.layout);
+  CampEventRouter router(scenario, world, result.events);
+  const ModuleContext context{&camp_state, &router};
+  ThreatModel threats(scenario.threats, scenario.layout, scenario.guards, guards, world, positions,
+                      scenario.world.all_clear_after,
+                      ThreatModelConfig{options.seed, options.replication, scenario.meta.start_time_of_day, end},
+                      result.events, context);
 
   engine::EventQueue queue;
   // The tick: people move, then doors and bunkers settle who got in, then any fight is fought
@@ -125,37 +126,19 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
 
   // The medical chain in the same loop and queue: each casualty reaches it when it happens, its
   // ambulances and hospital run on the shared clock, and whoever leaves its care acts back on
-  // the world (back on duty, evacuated, died of wounds).
+  // the world (back on duty, evacuated, died of wounds): all through the router.
   std::optional<MedicalChain> chain;
   if (scenario.medical.enabled) {
     chain.emplace(scenario.medical, scenario.layout, scenario.qrf,
-                  MedicalRunConfig{options.seed, options.replication, scenario.meta.start_time_of_day, end}, &result.events);
+                  MedicalRunConfig{options.seed, options.replication, scenario.meta.start_time_of_day, end}, &result.events,
+                  context);
     chain->start(queue);
-    chain->share_qrf(threats.qrf());
     world.expect_care_exits();
-    threats.set_casualty_listener([&](const Casualty& c, const Incident& incident, engine::EventQueue& q) {
-      // An attack without a QRF call-out (indirect fire) is over for the medics' purposes when
-      // its casualties occur: they may drive in at once.
-      // A fight's end is announced by its own event (QrfContained).
-      if (!incident.qrf && !incident.fight) chain->on_incident_contained(incident.id, c.time, q);
-      chain->on_casualty(c, &incident, q);
-    });
-    // Rounds hit what is not a person too: ambulances where they are, the hospital's footprint.
-    threats.set_impact_listener([&](Point at, double radius_m, SimTime t, engine::EventQueue& q) {
-      const StrikeDamage d = strike_medical_means(*chain, scenario.layout, scenario.medical.hospital, at, radius_m, t, q);
-      if (d.any())
-        result.events.record(t, "medical_means_hit", {{"ambulances", static_cast<std::int64_t>(d.ambulances)},
-                                                      {"operating_tables", static_cast<std::int64_t>(d.operating_tables)},
-                                                      {"icu_beds", static_cast<std::int64_t>(d.icu_beds)},
-                                                      {"ward_beds", static_cast<std::int64_t>(d.ward_beds)}});
-    });
-    chain->set_exit_hook([&](const CasualtyExit& exit) {
-      world.leave_care(threats.casualties()[exit.casualty.value], exit.time, exit.outcome);
-    });
   }
+  router.attach(threats, chain ? &*chain : nullptr);
   CampModel camp{guards, threats, world, chain ? &*chain : nullptr, protests ? &*protests : nullptr, phases};
   engine::LoopObserver watcher;
-  const WorldSources sources{guards, scenario.guards, positions, world, threats, chain ? &*chain : nullptr,
+  const WorldSources sources{guards, scenario.guards, positions, world, threats, camp_state.qrf, chain ? &*chain : nullptr,
                              protests ? &*protests : nullptr, scenario.meta.start_time_of_day};
   if (options.world_observer) {
     watcher.observe = [&](SimTime t) { options.world_observer(take_world_snapshot(sources, t)); };
@@ -170,12 +153,14 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   result.incidents = threats.incidents();
   result.phases = phases.timings();
 
-  // After the camp's loop the chain carries on alone until its last patient has left.
+  // After the camp's loop the chain carries on until its last patient has left. The threats
+  // still hear their own events: an attack begun within the run wounds after its end (gunfire,
+  // a late detonation), and a fight's containment is news for the chain (through the router);
+  // past the end they start nothing new.
   nlohmann::ordered_json medical = {{"enabled", false}};
   if (chain) {
     chain->drain(queue, [&](const engine::Event& e, engine::EventQueue& q) {
-      if (kind_of(e) == EventKind::CasualtyOccurs) threats.on_event(e, q);
-      if (kind_of(e) == EventKind::QrfContained) chain->on_incident_contained(static_cast<int>(e.subject), e.time, q);
+      if (module_of(kind_of(e)) == Module::Threats) threats.on_event(e, q);
     });
     const MedicalOutcome& care = chain->outcome();
     medical = medical_metrics_json(scenario.medical, care);
@@ -189,7 +174,7 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
                     {"seed", options.seed},
                     {"replication", options.replication},
                     {"camp", layout_metrics_json(scenario.layout)},
-                    {"world", world_metrics_json(world, threats.qrf(), result.loop)},
+                    {"world", world_metrics_json(world, camp_state.qrf, result.loop)},
                     {"guards", guard_metrics_json(guards, scenario.guards, end)},
                     {"threats", threat_metrics_json(threats.incidents(), threats.casualties(), scenario_contingents(scenario))},
                     {"medical", medical},

@@ -19,7 +19,7 @@ WorldSnapshot take_world_snapshot(const WorldSources& s, SimTime t) {
     snap.posts.push_back(std::move(v));
   }
   snap.people = s.world.people_views(t);
-  snap.vehicles = s.threats.qrf().vehicles_at(t);
+  snap.vehicles = s.qrf.vehicles_at(t);
   if (s.medical != nullptr) {
     for (VehicleView& v : s.medical->vehicles_at(t)) snap.vehicles.push_back(std::move(v));
     snap.hospital = s.medical->hospital_view(t);

@@ -15,6 +15,7 @@ struct WorldSources {
   const std::vector<Point>& post_positions;
   const World& world;
   const ThreatModel& threats;
+  const QrfForce& qrf;
   const MedicalChain* medical = nullptr;  // ambulances and the hospital, when the chain runs
   const protest::ProtestModel* protests = nullptr;  // the crowd at the gate, when protests are on
   SimTime start_time_of_day = 0;

@@ -44,4 +44,9 @@ std::string_view care_outcome_name(CareOutcome outcome) {
   return "survived";
 }
 
+std::int64_t logged_person(const std::optional<PersonId>& person) {
+  constexpr std::int64_t kNobodyLogged = -1;  // what readers of events.jsonl expect for nobody
+  return person ? std::int64_t{person->value} : kNobodyLogged;
+}
+
 }  // namespace campsim::camp

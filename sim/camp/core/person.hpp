@@ -3,6 +3,7 @@
 // instant and what covers them. The world (sim/camp/world/world.hpp) provides them from its
 // agents; a threat never places people itself.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,20 +14,21 @@
 
 namespace campsim::camp {
 
-// A person of the world: an index into its population, stable for the whole run.
-struct PersonTag {};
-using PersonId = engine::Id<PersonTag>;
-
 struct Person {
   Point position;
   Protection protection = Protection::Open;
   int zone = -1;            // index into layout.zones; -1 outside any zone (a sentry, a runner)
   std::string contingent;
   bool asleep = false;      // in bed: slower to react to a warning
-  int person = -1;          // the world's person id (PersonId::value), -1 for a hand-made list
+  std::optional<PersonId> person = std::nullopt;  // the world's person; none for someone of a hand-made list
   bool sentry = false;      // standing a post: holds it under fire
   bool guard = false;       // a soldier of the guard force, on post or off duty
 };
+
+// The person's key for a random stream: the id, or `fallback` for someone of a hand-made list.
+inline std::uint64_t stream_entity(const Person& p, std::uint64_t fallback) {
+  return p.person ? std::uint64_t{p.person->value} : fallback;
+}
 
 // Night occupancy applies from 22:00 to 06:00 (assumed: lights out to reveille).
 bool is_night_occupancy(SimTime time_of_day);

@@ -50,6 +50,8 @@ class QrfForce {
   int book_escort(SimTime asked, bool night, int gate_node, SimTime depart, SimTime at_scene, SimTime left_scene,
                   SimTime back);
 
+  const QrfParams& params() const { return params_; }
+  int base_node() const { return base_; }
   long dispatches() const { return dispatches_; }
   long escorts() const { return escorts_; }
   long escorts_waited() const { return escorts_waited_; }  // escorts later than the notice to move

@@ -2,9 +2,11 @@
 // What happened to one casualty in the medical chain, step by step: the per-casualty output the
 // issue asks for (care.csv) and what every per-run figure is computed from. Times are scenario
 // times in seconds; kNever marks a step never reached.
+#include <optional>
 #include <string>
 #include <string_view>
 
+#include "sim/camp/medical/ambulance.hpp"
 #include "sim/camp/medical/approval_chain.hpp"
 #include "sim/camp/medical/survival.hpp"
 #include "sim/camp/core/casualty.hpp"
@@ -41,7 +43,7 @@ struct CareRecord {
   SimTime on_scene = kNever;
   SimTime left_scene = kNever;
   SimTime at_hospital = kNever;
-  int ambulance = -1;           // vehicle index, -1 if none carried this casualty
+  std::optional<AmbulanceId> ambulance = std::nullopt;  // the vehicle that carried this casualty, if one did
   SimTime resuscitation = kNever;  // start of advanced resuscitation (T3: of minor treatment)
   bool needs_surgery = false;
   SimTime surgery = kNever;        // start of damage-control surgery

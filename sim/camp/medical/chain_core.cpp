@@ -23,7 +23,7 @@ MedicalSites resolve_sites(const MedicalParams& params, const CampLayout& layout
 }
 
 ChainCore::ChainCore(const MedicalParams& params, const CampLayout& layout, const QrfParams& qrf,
-                     const MedicalRunConfig& config, engine::EventLog* log)
+                     const MedicalRunConfig& config, engine::EventLog* log, const ModuleContext& context)
     : p_(params),
       layout_(layout),
       qrf_(qrf),
@@ -34,6 +34,8 @@ ChainCore::ChainCore(const MedicalParams& params, const CampLayout& layout, cons
       lost_(5, 0),
       routine_rng_(stream("medical.routine_arrivals", 0)),
       external_rng_(stream("medical.external.arrivals", 0)) {
+  if (context.state != nullptr) qrf_force_ = &context.state->qrf;
+  events_ = context.events;
   const HospitalParams& h = p_.hospital;
   resources_.emplace_back("resuscitation_bays", h.resuscitation_bays, config.end);
   resources_.emplace_back("operating_tables", std::min(h.operating_tables, h.surgical_teams_day), config.end);
@@ -193,7 +195,8 @@ std::vector<engine::LogField> ChainCore::who(PatientId id) {
 // The world hears of its own casualties only: an external casualty is nobody in the camp.
 void ChainCore::report_exit(const CareRecord& r, SimTime t, CareOutcome outcome) {
   if (r.external) return;
-  if (exit_hook) exit_hook(CasualtyExit{CasualtyId{static_cast<std::uint32_t>(r.casualty)}, r.incident, t, outcome});
+  if (events_ != nullptr)
+    events_->post(CareExit{CasualtyId{static_cast<std::uint32_t>(r.casualty)}, r.incident, t, outcome}, *queue_);
 }
 
 void ChainCore::leave(PatientId id, CareOutcome outcome) {

@@ -118,14 +118,13 @@ struct Trip {
 class ChainCore {
  public:
   ChainCore(const MedicalParams& params, const CampLayout& layout, const QrfParams& qrf, const MedicalRunConfig& config,
-            engine::EventLog* log);
+            engine::EventLog* log, const ModuleContext& context);
 
   // The interface (medical_chain.hpp).
   void start(engine::EventQueue& queue);
   void on_casualty(const Casualty& c, const Incident* incident, engine::EventQueue& queue);
   void on_incident_contained(int incident, SimTime t, engine::EventQueue& queue);
   void on_event(const engine::Event& e, engine::EventQueue& queue);
-  void share_qrf(QrfForce& qrf) { qrf_force_ = &qrf; }
   void drain(engine::EventQueue& queue, const OtherEvents& on_other);
   const MedicalOutcome& outcome();
   void lose_capacity(HospitalResource resource, int count, SimTime t, engine::EventQueue& queue);
@@ -137,8 +136,6 @@ class ChainCore {
   const PatientDraws* draws_of(CasualtyId casualty) const;
   const Ambulance& ambulance(AmbulanceId id) const { return vehicles_.at(id.value); }
   int ambulance_count() const { return static_cast<int>(vehicles_.size()); }
-
-  CasualtyExitHook exit_hook;
 
  private:
   // ---- chain_core.cpp: plumbing and the steps every part shares
@@ -239,7 +236,8 @@ class ChainCore {
   const QrfParams& qrf_;
   // The world's shared QRF, whose teams escort trips outside the camp; null for a chain run on
   // its own (a hand-made casualty list), where an escort is ready after the notice to move.
-  QrfForce* qrf_force_ = nullptr;
+  QrfForce* qrf_force_ = nullptr;  // the camp's (ModuleContext), or none: escorts never wait
+  CampEvents* events_ = nullptr;   // where care exits go (ModuleContext), or nobody
   MedicalRunConfig config_;
   engine::EventLog* log_;
   std::vector<std::vector<double>> routes_;

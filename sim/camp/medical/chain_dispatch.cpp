@@ -150,7 +150,7 @@ void ChainCore::try_dispatch() {
       patient(id).stage = PatientStage::Assigned;
       CareRecord& r = record(id);
       r.assigned = now_;
-      r.ambulance = static_cast<int>(v.id().value);
+      r.ambulance = v.id();
     }
     v.trip = ti.value;
     v.follow({{now_, node_position(t.from)}});
@@ -288,7 +288,7 @@ void ChainCore::cancel_trip(TripId ti) {
     CareRecord& r = record(id);
     r.assigned = r.dispatched = r.on_scene = r.left_scene = r.at_hospital = kNever;
     r.escort_wait = 0;
-    r.ambulance = -1;
+    r.ambulance.reset();
     if (pt.dead) {
       pt.stage = PatientStage::Gone;
       --active_;

@@ -33,15 +33,13 @@ std::string_view hospital_resource_name(HospitalResource resource) {
 }
 
 MedicalChain::MedicalChain(const MedicalParams& params, const CampLayout& layout, const QrfParams& qrf,
-                           const MedicalRunConfig& config, engine::EventLog* log)
-    : core_(std::make_unique<ChainCore>(params, layout, qrf, config, log)) {}
-void MedicalChain::share_qrf(QrfForce& qrf) { core_->share_qrf(qrf); }
+                           const MedicalRunConfig& config, engine::EventLog* log, const ModuleContext& context)
+    : core_(std::make_unique<ChainCore>(params, layout, qrf, config, log, context)) {}
 
 MedicalChain::~MedicalChain() = default;
 MedicalChain::MedicalChain(MedicalChain&&) noexcept = default;
 MedicalChain& MedicalChain::operator=(MedicalChain&&) noexcept = default;
 
-void MedicalChain::set_exit_hook(CasualtyExitHook hook) { core_->exit_hook = std::move(hook); }
 void MedicalChain::start(engine::EventQueue& queue) { core_->start(queue); }
 void MedicalChain::on_casualty(const Casualty& casualty, const Incident* incident, engine::EventQueue& queue) {
   core_->on_casualty(casualty, incident, queue);

@@ -11,8 +11,8 @@
 // loop hands every medical event kind (`is_medical`, core/event_kinds.hpp) to `on_event`. After
 // the world's loop ends, `drain` carries on with the medical events alone, past `end`, until
 // every patient has left (at most 60 days more); occupancy and queue averages cover [0, end].
-// The world hears back through a hook when a casualty leaves the chain (returned to duty,
-// evacuated, died), and may hit the hospital (`lose_capacity`, `lose_beds`) or an ambulance
+// The world hears back through the camp's events when a casualty leaves the chain (CareExit:
+// returned to duty, evacuated, died), and may hit the hospital (`lose_capacity`, `lose_beds`) or an ambulance
 // (`lose_ambulance`). Ambulances are vehicle agents with explicit states (ambulance.hpp).
 //
 // `run_medical_chain` keeps the old whole-list interface: it feeds a casualty list to the module
@@ -34,6 +34,7 @@
 #include "sim/camp/medical/medical_params.hpp"
 #include "sim/camp/medical/patient_draws.hpp"
 #include "sim/camp/module_run_config.hpp"
+#include "sim/camp/core/camp_state.hpp"
 #include "sim/camp/core/incident.hpp"
 #include "sim/camp/core/qrf.hpp"
 #include "sim/camp/core/world_snapshot.hpp"
@@ -42,8 +43,6 @@
 #include "sim/engine/typed_id.hpp"
 
 namespace campsim::camp {
-
-using CasualtyId = engine::Id<Casualty>;
 
 using MedicalRunConfig = ModuleRunConfig;  // routine admissions stop at `end`; averages are over [0, end]
 
@@ -90,16 +89,6 @@ struct PatientView {
   PatientStage stage = PatientStage::Field;
 };
 
-// A casualty leaving the chain, for the world: Survived means returned to duty (discharged, or
-// treated and sent back), EvacuatedL3 left the theatre, DiedOfWounds died, Killed was killed
-// outright (reported when it arrives).
-struct CasualtyExit {
-  CasualtyId casualty;
-  int incident = 0;
-  SimTime time = 0;
-  CareOutcome outcome = CareOutcome::Survived;
-};
-using CasualtyExitHook = std::function<void(const CasualtyExit&)>;
 // Events of other modules met while the chain drains the queue after the world's loop.
 using OtherEvents = std::function<void(const engine::Event&, engine::EventQueue&)>;
 
@@ -110,18 +99,15 @@ class MedicalChain {
  public:
   // `params`, `layout` and `qrf` are kept by reference: they must outlive the chain (the scenario
   // does). `qrf` gives the escort's notice to move for trips outside the camp. `log`, if given,
-  // receives one record per step of every casualty, at the step's own time.
+  // receives one record per step of every casualty, at the step's own time. `context`: the
+  // camp's QRF escorts trips outside the camp (its teams are then busy with the convoy, and an
+  // escort waits for a team that is out; without it, an escort is ready after the notice to
+  // move), and every casualty leaving the chain is posted as a CareExit (without it, nobody hears).
   MedicalChain(const MedicalParams& params, const CampLayout& layout, const QrfParams& qrf,
-               const MedicalRunConfig& config, engine::EventLog* log = nullptr);
+               const MedicalRunConfig& config, engine::EventLog* log = nullptr, const ModuleContext& context = {});
   ~MedicalChain();
   MedicalChain(MedicalChain&&) noexcept;
   MedicalChain& operator=(MedicalChain&&) noexcept;
-
-  void set_exit_hook(CasualtyExitHook hook);
-  // The world's QRF escorts trips outside the camp: its teams are then busy with the convoy,
-  // and an escort waits for a team that is out (shared resources). Without it, an escort is
-  // ready after the QRF's notice to move.
-  void share_qrf(QrfForce& qrf);
 
   // Schedules the first routine arrival and the shift changes. Every later call passes the same queue.
   void start(engine::EventQueue& queue);

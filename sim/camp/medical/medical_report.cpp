@@ -273,7 +273,7 @@ engine::RecordTable care_record_table(const MedicalParams& params, const Medical
         minutes_since(r.on_scene, r.injury),
         minutes_since(r.left_scene, r.injury),
         minutes_since(r.at_hospital, r.injury),
-        r.ambulance >= 0 ? std::to_string(r.ambulance) : "",
+        r.ambulance ? std::to_string(r.ambulance->value) : "",
         minutes_since(r.resuscitation, r.injury),
         killed ? "" : (r.needs_surgery ? "1" : "0"),
         minutes_since(r.surgery, r.injury),

@@ -173,14 +173,14 @@ void GroundFight::sync_bystanders(const std::vector<Person>& people) {
   const double reach = fp_.fire.max_range_m;
   std::vector<std::uint8_t> present(engagement_.size(), 0);
   for (const Person& person : people) {
-    if (person.person < 0 || person.protection == Protection::Hardened) continue;
+    if (!person.person || person.protection == Protection::Hardened) continue;
     // Squared distances: this runs over everyone in camp every tick of a fight.
     const bool near = std::any_of(intruders.begin(), intruders.end(), [&](Point q) {
       const double dx = q.x - person.position.x, dy = q.y - person.position.y;
       return dx * dx + dy * dy <= reach * reach;
     });
     if (!near) continue;
-    const auto id = static_cast<std::uint32_t>(person.person);
+    const std::uint32_t id = person.person->value;
     const std::optional<FighterId> known = id < by_person_.size() ? by_person_[id] : std::nullopt;
     // A sentry or a QRF member is placed by the fight, not by the world's schedule.
     if (known && engagement_.at(*known).role != Role::Bystander) continue;
@@ -220,7 +220,7 @@ FighterId& GroundFight::fighter_of(std::uint32_t person) {
 std::vector<const Person*> GroundFight::qrf_members(const std::vector<Person>& people) const {
   std::vector<const Person*> off_duty;
   for (const Person& p : people)
-    if (p.guard && !p.sentry && p.person >= 0 && p.contingent == ctx_.guard_contingent) off_duty.push_back(&p);
+    if (p.guard && !p.sentry && p.person && p.contingent == ctx_.guard_contingent) off_duty.push_back(&p);
   // A draw without replacement, in the order of the people (ascending ids): its own stream, so
   // the QRF's timeline draws stay what they were.
   engine::RandomStream pick = ctx_.stream(purpose("qrf_team"), incident_.id);
@@ -261,12 +261,12 @@ void GroundFight::raise_alarm(SimTime at, const std::vector<Person>& people) {
     // a guard, the roster); with too few guards off duty the rest of the section carries none.
     const Person* member = static_cast<std::size_t>(i) < members.size() ? members[static_cast<std::size_t>(i)] : nullptr;
     if (member != nullptr) {
-      const auto id = static_cast<std::uint32_t>(member->person);
+      const std::uint32_t id = member->person->value;
       f.person = id;
       contingent_[id] = member->contingent;
     }
     const FighterId fid = engagement_.add(f);
-    if (member != nullptr) fighter_of(static_cast<std::uint32_t>(member->person)) = fid;
+    if (member != nullptr) fighter_of(member->person->value) = fid;
     qrf_.push_back(fid);
   }
 }
@@ -285,7 +285,7 @@ std::optional<Casualty> GroundFight::casualty_of(const fight::FightEvent& shot) 
   // contingent and carries no person.
   const std::string& contingent = target.person ? contingent_.at(*target.person) : ctx_.guard_contingent;
   Casualty c{0, incident_.id, shot.time, target.position, Cause::Gunfire, triage, contingent, true};
-  if (target.person) c.person = static_cast<int>(*target.person);
+  if (target.person) c.person = PersonId{*target.person};
   return c;
 }
 

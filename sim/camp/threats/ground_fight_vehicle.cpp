@@ -82,8 +82,8 @@ void GroundFight::detonate(SimTime at, const std::vector<Person>& people, FightT
   // The blast among the camp's people where they are now; those who were fighting are out of it.
   for (BlastHit& hit : bomb_blast(bomb, ctx_, incident_.id, attack_.stream_prefix, b.at, at, people)) {
     const Casualty& c = hit.casualty;
-    if (c.person >= 0) {
-      const auto person = static_cast<std::uint32_t>(c.person);
+    if (c.person) {
+      const std::uint32_t person = c.person->value;
       if (person < by_person_.size() && by_person_[person])
         engagement_.at(*by_person_[person]).state =
             c.triage == Triage::Killed ? FighterState::Killed : FighterState::Incapacitated;

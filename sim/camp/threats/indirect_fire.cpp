@@ -267,7 +267,7 @@ Incident resolve_indirect_fire(const IndirectFireParams& p, const ThreatContext&
   if (salvo.detected) incident.detected_at = salvo.alarm;
 
   for (std::size_t i = 0; i < people.size(); ++i) {
-    const auto entity = people[i].person >= 0 ? static_cast<std::uint64_t>(people[i].person) : i;
+    const std::uint64_t entity = stream_entity(people[i], i);
     engine::RandomStream rng = ctx.stream("indirect_fire_blast", incident_id, entity);
     const auto hit = strike(p, salvo, people[i], runs[i], layout, rng);
     if (!hit) continue;

@@ -116,7 +116,7 @@ void ThreatModel::step_fights(SimTime now, SimTime dt, engine::EventQueue& queue
       const Detonation& d = *tick.detonation;
       landed_.push_back({d.at, d.lethal_radius_m, d.time});
       // The blast reaches what is not a person (ambulances, the hospital) when it goes off.
-      if (impact_listener_) impact_listener_(d.at, d.lethal_radius_m, d.time, queue);
+      events_.post(ImpactAt{d.at, d.lethal_radius_m, d.time}, queue);
     }
     for (const fight::FightEvent& e : tick.events) log_fight_event(id, fight, e);
     for (Casualty& c : tick.casualties) add_casualty(std::move(c), now, queue);

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <stdexcept>
 
-#include "sim/camp/road_graph.hpp"
 #include "sim/camp/threats/fight_terrain.hpp"
 #include "sim/camp/core/event_kinds.hpp"
 
@@ -34,12 +34,18 @@ AlarmResponse alarm_response(const IndirectFireParams& p) {
   return {p.reaction_awake, p.reaction_asleep, p.run_speed_mps};
 }
 
+const ModuleContext& linked(const ModuleContext& context) {
+  if (context.state == nullptr || context.events == nullptr)
+    throw std::invalid_argument("the threat model needs the camp's state (its QRF) and an event router");
+  return context;
+}
+
 }  // namespace
 
-ThreatModel::ThreatModel(const ThreatParams& params, const QrfParams& qrf, const CampLayout& layout,
-                         const GuardParams& guard_params, const GuardModel& guards, CampPeople& people,
-                         const std::vector<Point>& post_positions, SimTime all_clear_after,
-                         const ThreatModelConfig& config, engine::EventLog& log)
+ThreatModel::ThreatModel(const ThreatParams& params, const CampLayout& layout, const GuardParams& guard_params,
+                         const GuardModel& guards, CampPeople& people, const std::vector<Point>& post_positions,
+                         SimTime all_clear_after, const ThreatModelConfig& config, engine::EventLog& log,
+                         const ModuleContext& context)
     : params_(params),
       layout_(layout),
       guard_params_(guard_params),
@@ -49,14 +55,15 @@ ThreatModel::ThreatModel(const ThreatParams& params, const QrfParams& qrf, const
       all_clear_after_(all_clear_after),
       config_(config),
       log_(log),
-      qrf_force_(qrf, layout, road_node_named(layout, qrf.base, "qrf.base")) {
+      qrf_force_(linked(context).state->qrf),
+      events_(*context.events) {
   context_.layout = &layout_;
   context_.seed = config.seed;
   context_.replication = config.replication;
   context_.start_time_of_day = config.start_time_of_day;
   context_.guard_contingent = guard_params.force.contingent;
-  context_.qrf = qrf;
-  context_.qrf_base = road_node_named(layout, qrf.base, "qrf.base");
+  context_.qrf = qrf_force_.params();
+  context_.qrf_base = qrf_force_.base_node();
   context_.qrf_force = &qrf_force_;
   context_.sentries_at = [this](SimTime t) { return sentries_now(t); };
   context_.people_at = [this](SimTime t) { return people_.people_at(t); };
@@ -112,6 +119,9 @@ void ThreatModel::schedule_initial_events(engine::EventQueue& queue) {
 }
 
 std::optional<SimTime> ThreatModel::on_event(const engine::Event& event, engine::EventQueue& queue) {
+  // A fight's end is news for the responders whenever it comes, after the run's end too.
+  if (kind_of(event) == EventKind::QrfContained)
+    events_.post(IncidentContained{static_cast<int>(event.subject), event.time}, queue);
   // An attack begun within the run still wounds after its end (gunfire, a late detonation): its
   // casualties take effect whenever they occur, so the medical chain receives every one of them.
   if (kind_of(event) == EventKind::CasualtyOccurs) {
@@ -129,7 +139,7 @@ std::optional<SimTime> ThreatModel::on_event(const engine::Event& event, engine:
     case EventKind::AllClear: people_.all_clear(event.time); break;
     case EventKind::Detonation: {
       const ImpactView& blast = landed_[static_cast<std::size_t>(event.subject)];
-      if (impact_listener_) impact_listener_(blast.at, blast.radius_m, event.time, queue);
+      events_.post(ImpactAt{blast.at, blast.radius_m, event.time}, queue);
       break;
     }
     default: break;  // not a threat event
@@ -190,7 +200,7 @@ void ThreatModel::name_route_casualties(std::size_t first, int incident, std::ve
   for (std::size_t k = first; k < casualties_.size(); ++k) {
     engine::RandomStream who = context_.stream("roadside_bomb.who", incident, k - first);
     const auto pick = static_cast<std::ptrdiff_t>(who.uniform_index(crew.size()));
-    casualties_[k].person = static_cast<int>(crew[static_cast<std::size_t>(pick)].value);
+    casualties_[k].person = crew[static_cast<std::size_t>(pick)];
     crew.erase(crew.begin() + pick);
   }
 }
@@ -229,10 +239,15 @@ void ThreatModel::take_effect(std::size_t index, engine::EventQueue& queue) {
                {"cause", std::string(cause_name(c.cause))},
                {"triage", std::string(triage_name(c.triage))},
                {"contingent", c.contingent},
-               {"person", static_cast<std::int64_t>(c.person)},
+               {"person", logged_person(c.person)},
                {"x_m", c.position.x},
                {"y_m", c.position.y}});
-  if (casualty_listener_) casualty_listener_(c, incidents_[static_cast<std::size_t>(c.incident)], queue);
+  const Incident& owner = incidents_[static_cast<std::size_t>(c.incident)];
+  // An attack without a QRF call-out or a fight (indirect fire, a protest) is over for the
+  // responders when its casualties occur: they may drive in at once. A fight's end comes with
+  // its own event (QrfContained).
+  if (!owner.qrf && !owner.fight) events_.post(IncidentContained{owner.id, c.time}, queue);
+  events_.post(CasualtyOccurred{c, owner}, queue);
 }
 
 void ThreatModel::land_round(int id, int round, SimTime t, engine::EventQueue& queue) {
@@ -249,12 +264,14 @@ void ThreatModel::land_round(int id, int round, SimTime t, engine::EventQueue& q
   }
   const Point impact = open.salvo.impacts[static_cast<std::size_t>(round)];
   landed_.push_back({impact, std::sqrt(p.round.lethal_area_m2 / std::numbers::pi), t});
-  if (impact_listener_) impact_listener_(impact, landed_.back().radius_m, t, queue);
+  events_.post(ImpactAt{impact, landed_.back().radius_m, t}, queue);
   const std::size_t first = casualties_.size();
   for (const Person& person : people) {
     // Two draws per person and round from a stream of their own: who else is around never
     // changes one person's luck.
-    const std::uint64_t entity = (static_cast<std::uint64_t>(person.person) << kRoundBits) | static_cast<std::uint64_t>(round);
+    // (Someone of a hand-made list keys all ones, as before ids were typed.)
+    const std::uint64_t entity =
+        (stream_entity(person, ~std::uint64_t{0}) << kRoundBits) | static_cast<std::uint64_t>(round);
     engine::RandomStream rng = context_.stream("indirect_fire_blast", id, entity);
     const auto outcome = blast_outcome(p.round, distance(person.position, impact), p.protection.factor(person.protection),
                                        p.wounds, rng);

@@ -13,7 +13,7 @@
 #include "sim/camp/guard_model.hpp"
 #include "sim/camp/module_run_config.hpp"
 #include "sim/camp/threats/ground_fight.hpp"
-#include "sim/camp/core/qrf_force.hpp"
+#include "sim/camp/core/camp_state.hpp"
 #include "sim/camp/threats/threat_context.hpp"
 #include "sim/camp/threats/threat_params.hpp"
 #include "sim/camp/core/camp_people.hpp"
@@ -26,19 +26,22 @@ namespace campsim::camp {
 using ThreatModelConfig = ModuleRunConfig;
 
 // Keeps the run's one list of incidents and casualties (IncidentLedger: a protest adds to it).
+// Calls out the camp's shared QRF (context.state) and posts to context.events every casualty
+// when it takes effect (CasualtyOccurred), every round that lands and charge that goes off
+// (ImpactAt), and every incident's end for the responders (IncidentContained). Both links are
+// required.
 class ThreatModel final : public IncidentLedger {
  public:
-  ThreatModel(const ThreatParams& params, const QrfParams& qrf, const CampLayout& layout, const GuardParams& guard_params,
+  ThreatModel(const ThreatParams& params, const CampLayout& layout, const GuardParams& guard_params,
               const GuardModel& guards, CampPeople& people, const std::vector<Point>& post_positions,
-              SimTime all_clear_after, const ThreatModelConfig& config, engine::EventLog& log);
+              SimTime all_clear_after, const ThreatModelConfig& config, engine::EventLog& log,
+              const ModuleContext& context);
 
   void schedule_initial_events(engine::EventQueue& queue);
   std::optional<SimTime> on_event(const engine::Event& event, engine::EventQueue& queue);
 
   const std::vector<Incident>& incidents() const { return incidents_; }
   const std::vector<Casualty>& casualties() const { return casualties_; }
-  const QrfForce& qrf() const { return qrf_force_; }
-  QrfForce& qrf() { return qrf_force_; }  // shared with the medical chain's escorts
   // Incidents still unfolding at t (a salvo in the air, the QRF not yet done), for snapshots.
   std::vector<IncidentView> open_incidents(SimTime t) const;
   // Everyone in a fight at t (attackers, the QRF on foot, sentries firing), for snapshots.
@@ -56,21 +59,11 @@ class ThreatModel final : public IncidentLedger {
   Incident& incident(int id) override { return incidents_.at(static_cast<std::size_t>(id)); }
   void add_casualty(Casualty casualty, SimTime now, engine::EventQueue& queue) override;
 
-  // Called for every casualty when it takes effect (the medical chain listens here).
-  // Called for every round that lands and every charge that goes off, at its time: where, its
-  // lethal radius (m), when. The world uses it to hit what is not a person (ambulances, the hospital).
-  void set_impact_listener(std::function<void(Point, double, SimTime, engine::EventQueue&)> listener) {
-    impact_listener_ = std::move(listener);
-  }
   // Fights in the world tick while any is open; the tick's fight phase steps them.
   bool wants_ticks() const { return !fights_.empty(); }
   void step_fights(SimTime now, SimTime dt, engine::EventQueue& queue);
   // Fights still open when the run ends are closed then (their attackers counted as still free).
   void close_open_fights(SimTime end, engine::EventQueue& queue);
-
-  void set_casualty_listener(std::function<void(const Casualty&, const Incident&, engine::EventQueue&)> listener) {
-    casualty_listener_ = std::move(listener);
-  }
 
  private:
   struct OpenSalvo {
@@ -104,7 +97,8 @@ class ThreatModel final : public IncidentLedger {
   SimTime all_clear_after_;  // from the last salvo's impact to the all-clear (the world's parameter)
   ThreatModelConfig config_;
   engine::EventLog& log_;
-  QrfForce qrf_force_;
+  QrfForce& qrf_force_;  // the camp's (CampState), shared with the medical chain's escorts
+  CampEvents& events_;
   ThreatContext context_;
   Point route_exit_;
   std::vector<Incident> incidents_;
@@ -116,8 +110,6 @@ class ThreatModel final : public IncidentLedger {
   std::map<int, std::unique_ptr<GroundFight>> fights_;  // open fights, by incident
   std::vector<Person> fight_people_;          // the camp's people as the fights last read them (a kept buffer)
   std::optional<SimTime> people_read_at_;     // when they were read (never yet: none)
-  std::function<void(const Casualty&, const Incident&, engine::EventQueue&)> casualty_listener_;
-  std::function<void(Point, double, SimTime, engine::EventQueue&)> impact_listener_;
 };
 
 }  // namespace campsim::camp

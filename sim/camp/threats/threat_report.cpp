@@ -146,7 +146,7 @@ void write_casualties_csv(std::ostream& out, const std::vector<Casualty>& casual
                          engine::format_number(c.position.x), engine::format_number(c.position.y),
                          std::string(cause_name(c.cause)), std::string(triage_name(c.triage)), c.contingent,
                          c.inside_camp ? "1" : "0",  // booleans are 0/1 in every file
-                         c.person >= 0 ? std::to_string(c.person) : "NA"});
+                         c.person ? std::to_string(c.person->value) : "NA"});
   }
 }
 

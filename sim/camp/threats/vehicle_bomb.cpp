@@ -162,7 +162,7 @@ std::vector<BlastHit> bomb_blast(const VehicleBombParams& p, const ThreatContext
   const std::string blast = stream_purpose(prefix, "blast");
   for (std::size_t i = 0; i < people.size(); ++i) {
     const Person& person = people[i];
-    const auto entity = person.person >= 0 ? static_cast<std::uint64_t>(person.person) : i;
+    const std::uint64_t entity = stream_entity(person, i);
     engine::RandomStream rng = ctx.stream(blast, id, entity);
     const auto outcome =
         blast_outcome(p.charge, distance(person.position, at), p.protection.factor(person.protection), p.wounds, rng);

@@ -169,7 +169,7 @@ void World::people_at(SimTime t, std::vector<Person>& people) const {
     if (!in_camp_and_fit(p, t)) continue;
     const PersonRecord& r = population_.people()[p];
     Person person;
-    person.person = static_cast<int>(p);
+    person.person = PersonId{static_cast<std::uint32_t>(p)};
     person.contingent = population_.contingents()[static_cast<std::size_t>(r.contingent)];
     person.guard = r.soldier >= 0;
     switch (settled_motion(p, t)) {
@@ -238,8 +238,8 @@ void World::stop_moving(std::uint32_t p) {
 }
 
 void World::apply_casualty(const Casualty& c) {
-  if (c.person < 0 || static_cast<std::size_t>(c.person) >= population_.size()) return;
-  const auto p = static_cast<std::uint32_t>(c.person);
+  if (!c.person || c.person->value >= population_.size()) return;
+  const std::uint32_t p = c.person->value;
   PersonRecord& r = population_[PersonId{p}];
   if (r.condition == Condition::Killed) return;
   stop_moving(p);
@@ -260,8 +260,8 @@ void World::apply_casualty(const Casualty& c) {
 }
 
 void World::leave_care(const Casualty& c, SimTime t, CareOutcome outcome) {
-  if (c.person < 0 || static_cast<std::size_t>(c.person) >= population_.size()) return;
-  const auto p = static_cast<std::uint32_t>(c.person);
+  if (!c.person || c.person->value >= population_.size()) return;
+  const std::uint32_t p = c.person->value;
   PersonRecord& r = population_[PersonId{p}];
   if (r.condition != Condition::Casualty) return;  // killed outright, or already gone
   census_keeper_.touch(p);  // back on duty, gone or dead from now

@@ -53,9 +53,9 @@ TEST_CASE("every hit on a camp person in the fight's log is a casualty of the wo
     REQUIRE(r.casualties.size() == hit_at.size());
     for (const camp::Casualty& c : r.casualties) {
       CHECK(c.cause == camp::Cause::Gunfire);
-      REQUIRE(c.person >= 0);
-      REQUIRE(hit_at.count(c.person) == 1);
-      CHECK(c.time == hit_at[c.person]);
+      REQUIRE(c.person.has_value());
+      REQUIRE(hit_at.count(c.person->value) == 1);
+      CHECK(c.time == hit_at[c.person->value]);
     }
     CHECK(incident.killed + incident.wounded == static_cast<int>(r.casualties.size()));
     // The intruders: each is down or gone at the end, and the fight ended then.

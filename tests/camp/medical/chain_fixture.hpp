@@ -1,6 +1,7 @@
 #pragma once
 // A straight road and a medical chain with every delay fixed, so timelines can be worked out by
 // hand: hospital door at x = 0, main gate at x = 2000, a junction at x = 1000, all on y = 0.
+#include <variant>
 #include <vector>
 
 #include "sim/camp/layout.hpp"
@@ -9,6 +10,14 @@
 #include "sim/camp/core/incident.hpp"
 
 namespace campsim::camp::test {
+
+// Hears the chain's care exits (CareExit), as the camp's router would hand them to the world.
+struct CareExitsHeard final : CampEvents {
+  std::vector<CareExit> exits;
+  void post(const CampEvent& event, engine::EventQueue&) override {
+    if (const auto* exit = std::get_if<CareExit>(&event)) exits.push_back(*exit);
+  }
+};
 
 inline CampLayout straight_road() {
   CampLayout layout;

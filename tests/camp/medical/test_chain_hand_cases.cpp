@@ -106,7 +106,7 @@ TEST_CASE("litters: three casualties, two litters, one vehicle: the third waits 
   const MedicalOutcome out = run(p, three);
   const CareRecord &d1 = out.casualties[0], &t1 = out.casualties[1], &d3 = out.casualties[2];
   // T1 first, then the earlier-listed T2; both on the first trip (two loadings of 60 s).
-  CHECK(t1.ambulance == 0);
+  CHECK(t1.ambulance == AmbulanceId{0});
   CHECK(t1.assigned == t1.approved);
   CHECK(d1.assigned == t1.approved);
   CHECK(t1.left_scene == Approx(t1.on_scene + 120));
@@ -128,7 +128,7 @@ TEST_CASE("crews: a second vehicle without a standby crew rolls when a called-in
   const MedicalOutcome out = run(p, three);
   const SimTime approved = out.casualties[0].approved;
   CHECK(out.casualties[0].dispatched == Approx(approved + 180));
-  CHECK(out.casualties[2].ambulance == 1);
+  CHECK(out.casualties[2].ambulance == AmbulanceId{1});
   CHECK(out.casualties[2].dispatched == Approx(approved + 1200));
   CHECK(out.ambulances.crew_call_ins == 1);
   // A second crew on standby instead: both vehicles leave after the same mobilization.

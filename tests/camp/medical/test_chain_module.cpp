@@ -40,7 +40,8 @@ struct World {
   MedicalParams params;  // the chain keeps a reference: the world owns them
   engine::EventQueue queue;
   MedicalChain chain;
-  World(const MedicalParams& p, MedicalRunConfig config = day_config()) : params(p), chain(params, kRoad, kQrf, config) {
+  World(const MedicalParams& p, MedicalRunConfig config = day_config(), CampEvents* events = nullptr)
+      : params(p), chain(params, kRoad, kQrf, config, nullptr, ModuleContext{nullptr, events}) {
     chain.start(queue);
   }
   // Handles every medical event up to and including `t`.
@@ -288,8 +289,8 @@ TEST_CASE("an ambulance in use is never tasked again", "[medical][module][vehicl
   const MedicalOutcome out = run_medical_chain(p, kRoad, kQrf, many, {}, day_config());
   std::map<int, std::vector<std::pair<SimTime, SimTime>>> trips;  // vehicle -> (tasked, free)
   for (const CareRecord& r : out.casualties) {
-    REQUIRE(r.ambulance >= 0);
-    auto& list = trips[r.ambulance];
+    REQUIRE(r.ambulance.has_value());
+    auto& list = trips[static_cast<int>(r.ambulance->value)];
     const std::pair<SimTime, SimTime> span{r.assigned, r.at_hospital + p.ambulances.handover_at_hospital};
     if (std::find(list.begin(), list.end(), span) == list.end()) list.push_back(span);
   }
@@ -305,17 +306,17 @@ TEST_CASE("an ambulance in use is never tasked again", "[medical][module][vehicl
 TEST_CASE("the world hears when each casualty leaves the chain, and how", "[medical][module][feedback]") {
   MedicalParams p = fixed_chain();
   p.care_needs.delayed.evacuation = 1;
-  World w(p);
-  std::vector<CasualtyExit> exits;
-  w.chain.set_exit_hook([&](const CasualtyExit& e) { exits.push_back(e); });
+  CareExitsHeard heard;
+  World w(p, day_config(), &heard);
+  const std::vector<CareExit>& exits = heard.exits;
   w.hurt(casualty_at(1, {1000, 0}, t0, Triage::Immediate));           // surgery, ICU 2 days
   w.hurt(casualty_at(2, {1000, 0}, t0, Triage::Minimal));             // minor treatment, back to duty
   w.hurt(casualty_at(3, {1000, 0}, t0, Triage::Killed));              // killed outright
   w.hurt(casualty_at(4, {1000, 0}, t0 + kHour, Triage::Delayed, "UN", 1));  // flies to Level 3
   const MedicalOutcome& out = w.finish();
   REQUIRE(exits.size() == 4);
-  std::map<std::uint32_t, CasualtyExit> by;
-  for (const CasualtyExit& e : exits) by[e.casualty.value] = e;
+  std::map<std::uint32_t, CareExit> by;
+  for (const CareExit& e : exits) by[e.casualty.value] = e;
   CHECK(by[3].outcome == CareOutcome::Killed);
   CHECK(by[3].time == t0);
   CHECK(by[1].outcome == CareOutcome::Survived);
@@ -325,15 +326,15 @@ TEST_CASE("the world hears when each casualty leaves the chain, and how", "[medi
   CHECK(by[4].outcome == CareOutcome::EvacuatedL3);
   CHECK(by[4].incident == 1);
   CHECK(by[4].time == Approx(out.casualties[3].left_hospital));
-  for (const CasualtyExit& e : exits) CHECK(e.time >= t0);
+  for (const CareExit& e : exits) CHECK(e.time >= t0);
   CHECK(std::is_sorted(exits.begin(), exits.end(), [](const auto& a, const auto& b) { return a.time < b.time; }));
 
   // A death is heard too, at its time.
   MedicalParams deadly = fixed_chain();
   deadly.survival.immediate = {600, 1.0, 1, 1, 1};  // scale 10 min, no care slows it
-  std::vector<CasualtyExit> died;
-  MedicalChain chain(deadly, kRoad, kQrf, day_config());
-  chain.set_exit_hook([&](const CasualtyExit& e) { died.push_back(e); });
+  CareExitsHeard deaths;
+  const std::vector<CareExit>& died = deaths.exits;
+  MedicalChain chain(deadly, kRoad, kQrf, day_config(), nullptr, ModuleContext{nullptr, &deaths});
   engine::EventQueue queue;
   chain.start(queue);
   chain.on_casualty(casualty_at(9, {1000, 0}, 0, Triage::Immediate), nullptr, queue);
@@ -354,7 +355,7 @@ TEST_CASE("a hit: an idle ambulance out of service, a tasked one replaced, beds 
     w.hurt(casualty_at(1, {1000, 0}, t0, Triage::Immediate));
     CHECK(w.vehicle(t0 + 2150, 0).state == VehicleState::OutOfService);
     const CareRecord r = w.finish().casualties[0];
-    CHECK(r.ambulance == 1);
+    CHECK(r.ambulance == AmbulanceId{1});
     CHECK(r.dispatched == Approx(t0 + 2100));
   }
   {
@@ -369,7 +370,7 @@ TEST_CASE("a hit: an idle ambulance out of service, a tasked one replaced, beds 
     CHECK(w.chain.vehicles_at(t0 + 2000)[1].state == VehicleState::Mobilizing);
     const MedicalOutcome& out = w.finish();
     const CareRecord& r = out.casualties[0];
-    CHECK(r.ambulance == 1);
+    CHECK(r.ambulance == AmbulanceId{1});
     CHECK(r.assigned == Approx(t0 + 2000));
     CHECK(r.dispatched == Approx(t0 + 2180));
     CHECK(r.at_hospital == Approx(t0 + 2180 + 100 + 60 + 100));
@@ -480,7 +481,7 @@ TEST_CASE("every shipped policy: the same casualties get the same draws, used as
         chain.on_casualty(c, incident, queue);
       });
       const MedicalOutcome& out = chain.outcome();
-      std::map<std::pair<int, SimTime>, std::pair<SimTime, SimTime>> trips;  // (vehicle, tasked) -> (loading drawn, used)
+      std::map<std::pair<std::optional<AmbulanceId>, SimTime>, std::pair<SimTime, SimTime>> trips;  // (vehicle, tasked) -> (loading drawn, used)
       for (const CareRecord& r : out.casualties) {
         const PatientDraws* d = chain.draws_of(CasualtyId{static_cast<std::uint32_t>(r.casualty)});
         if (r.triage == Triage::Killed) {

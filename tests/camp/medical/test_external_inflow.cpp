@@ -83,7 +83,7 @@ TEST_CASE("external inflow: arriving while the only table is busy, it waits exac
   CHECK(ext.surgery == Approx(camp_surgery + 3600));                       // waited for the table
   CHECK(ext.surgery - (ext.resuscitation + 1800) == Approx(3000));         // exactly the rest of it
   CHECK(ext.requested == kNever);                                          // no CASEVAC request
-  CHECK(ext.ambulance == -1);                                              // no camp ambulance
+  CHECK_FALSE(ext.ambulance.has_value());                                              // no camp ambulance
   CHECK(out.ambulances.trips == 1);                                        // the camp's casualty only
   CHECK(ext.by_helicopter);
   CHECK(ext.external);
@@ -155,14 +155,13 @@ TEST_CASE("external inflow: the world never hears of external casualties: one wh
   p.survival.immediate = {0.5 * kHour, 1.0, 1, 1, 1};
   const CampLayout layout = straight_road();
   const MedicalRunConfig config = day_config(20 * kDay);
-  MedicalChain chain(p, layout, QrfParams{}, config);
-  int heard = 0;
-  chain.set_exit_hook([&](const CasualtyExit&) { ++heard; });
+  CareExitsHeard heard;
+  MedicalChain chain(p, layout, QrfParams{}, config, nullptr, ModuleContext{nullptr, &heard});
   engine::EventQueue queue;
   chain.start(queue);
   chain.drain(queue);
   const MedicalOutcome& out = chain.outcome();
-  CHECK(heard == 0);
+  CHECK(heard.exits.empty());
   REQUIRE(out.external.size() == 3);
   for (const CareRecord& r : out.external) {
     CHECK(r.outcome == CareOutcome::DiedOfWounds);

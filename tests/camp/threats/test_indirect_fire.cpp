@@ -185,7 +185,7 @@ TEST_CASE("bunker arrival is alarm + reaction + distance / speed, first come fir
   }
   SECTION("sentries hold their posts; full or empty bunkers are skipped") {
     layout.bunkers.push_back({"empty", {0, 1}, 0});
-    const std::vector<Person> two{{{0, 0}, Protection::Container, -1, "CHN", false, -1, true},
+    const std::vector<Person> two{{{0, 0}, Protection::Container, -1, "CHN", false, std::nullopt, true},
                                   {{0, 0}, Protection::Open, 0, "UN", false}};
     const auto runs = plan_shelter(p, layout, two, alarm);
     CHECK(runs[0].bunker == -1);

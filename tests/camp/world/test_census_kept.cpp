@@ -41,7 +41,7 @@ camp::RunResult checked_run(const camp::Scenario& s, double days) {
 
 long people_hurt(const camp::RunResult& r) {
   long hurt = 0;
-  for (const camp::Casualty& c : r.casualties) hurt += c.person >= 0 ? 1 : 0;
+  for (const camp::Casualty& c : r.casualties) hurt += c.person ? 1 : 0;
   return hurt;
 }
 
@@ -101,7 +101,7 @@ TEST_CASE("the census by hand: kept counts follow alarms, walks back, casualties
   check_at(201);
   check_at(4 * kHour);  // every walk back has ended
   camp::Casualty hurt;
-  hurt.person = 5;
+  hurt.person = camp::PersonId{5};
   hurt.time = 5 * kHour;
   hurt.triage = camp::Triage::Delayed;
   world.apply_casualty(hurt);

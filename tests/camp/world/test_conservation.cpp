@@ -80,10 +80,10 @@ TEST_CASE("a high-threat year conserves people at every sample, and each casualt
     REQUIRE(found != exits.end());
     REQUIRE(found->second.size() == 1);
     CHECK((found->second.front().outcome == "killed") == (c.triage == camp::Triage::Killed));
-    with_person += c.person >= 0 ? 1 : 0;
+    with_person += c.person ? 1 : 0;
     if (c.cause == camp::Cause::RoadsideBomb) {
       ++route;
-      CHECK(c.person >= 0);  // a route's victims are people of the world too
+      CHECK(c.person.has_value());  // a route's victims are people of the world too
     }
   }
   REQUIRE(route > 0);
@@ -114,7 +114,7 @@ TEST_CASE("a high-threat year conserves people at every sample, and each casualt
     // instant (helicopters leave on the quarter hour, as samples are taken) may fall either side.
     long dead_sure = 0, dead_now = 0, evacuated_sure = 0, evacuated_now = 0, in_care_sure = 0, in_care_now = 0;
     for (const camp::Casualty& c : r.casualties) {
-      if (c.person < 0 || c.time > t) continue;
+      if (!c.person || c.time > t) continue;
       const CareExit& e = exits.at(c.id).front();
       if (e.outcome == "killed") {
         ++dead_sure;

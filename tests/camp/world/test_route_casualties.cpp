@@ -25,10 +25,10 @@ TEST_CASE("a roadside bomb's casualties are persons of the world who were out of
   for (const camp::Casualty& c : r.casualties) {
     if (c.cause != camp::Cause::RoadsideBomb) continue;
     ++route;
-    REQUIRE(c.person >= 0);
+    REQUIRE(c.person.has_value());
     CHECK(c.contingent == s.threats.roadside_bomb.contingent);
     CHECK_FALSE(c.inside_camp);
-    CHECK(hit.insert(c.person).second);  // nobody is hit twice: the world took the hurt off the roads
+    CHECK(hit.insert(c.person->value).second);  // nobody is hit twice: the world took the hurt off the roads
     // By the schedule, out of the camp only 07:00-19:00: the bombs fall in the driving window.
     const double tod = engine::time_of_day(s.meta.start_time_of_day, c.time);
     CHECK(tod >= 7 * engine::kHour);

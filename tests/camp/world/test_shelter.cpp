@@ -206,7 +206,7 @@ TEST_CASE("after an alarm a person keeps their container's cover until they set 
   // The zone's one occupant is person 0 (world_camp's sentry comes after).
   auto cover_at = [&](SimTime t) {
     for (const Person& p : rig.world.people_at(t))
-      if (p.person == 0) return p.protection;
+      if (p.person == PersonId{0}) return p.protection;
     FAIL("person 0 is not in the camp");
     return Protection::Hardened;
   };
@@ -231,7 +231,7 @@ TEST_CASE("with no bunker to go to a person stays under their own roof", "[world
   CHECK(rig.world.motion_of(PersonId{0}) == Motion::Stranded);
   int seen = 0;
   for (const Person& p : rig.world.people_at(alarm + 20))
-    if (p.person == 0) {
+    if (p.person == PersonId{0}) {
       ++seen;
       CHECK(p.protection == Protection::Container);
     }

@@ -136,20 +136,21 @@ TEST_CASE("casualties are people of the world, each hit where that person was", 
   std::map<int, const camp::Casualty*> last;
   for (const camp::Casualty& c : r.casualties) {
     if (!c.inside_camp) continue;
-    REQUIRE(c.person >= 0);
-    const auto it = last.find(c.person);
+    REQUIRE(c.person.has_value());
+    const int person = static_cast<int>(c.person->value);
+    const auto it = last.find(person);
     if (it != last.end()) {
       const camp::Casualty& before = *it->second;
       REQUIRE(before.triage != camp::Triage::Killed);
       bool back_between = false;
-      for (const auto& [t, outcome] : left_care[c.person])
+      for (const auto& [t, outcome] : left_care[person])
         if (t >= before.time && t <= c.time) {
           CHECK(outcome == "survived");
           back_between = true;
         }
       CHECK(back_between);
     }
-    last[c.person] = &c;
+    last[person] = &c;
   }
 }
 

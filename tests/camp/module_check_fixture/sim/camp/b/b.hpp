@@ -1,0 +1,1 @@
+// The sibling module a.cc includes.

@@ -1,0 +1,1 @@
+// A library that links b: a reaches b through it.
