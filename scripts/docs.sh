@@ -7,6 +7,8 @@
 # output no longer matches; docs/slow_outputs (CAMPSIM_DOCS_SLOW=1) checks the slow ones.
 # Figures that are history (a benchmark of its day) are not regenerated: they sit between
 # <!-- recorded YYYY-MM-DD: COMMAND --> and <!-- /recorded --> (ctest docs/numbers, tests/docs/docs_numbers.cpp).
+# Figures quoted from a publication are not regenerated either: they sit between
+# <!-- cited: SOURCE --> and <!-- /cited -->.
 # Usage: scripts/docs.sh [--slow]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -8,10 +8,18 @@
 //   <!-- /recorded -->
 //
 // A recorded marker must give its date (YYYY-MM-DD) and, after the colon, the command that made
-// the figures. Numbers not yet marked are listed, file by file, in an allowance file (one
+// the figures. Figures quoted from the literature (a casualty count, a paper's estimate) are
+// neither output nor history; they sit in a cited block that names their source (a reference key
+// as in docs/provenance.yaml, or the publication as the text cites it):
+//
+//   <!-- cited: Epstein 2002 -->
+//   ...the figures as the source gives them...
+//   <!-- /cited -->
+//
+// Never a model output: a number the program computes is a value or a recorded figure. Numbers not yet marked are listed, file by file, in an allowance file (one
 // `FILE<TAB>NUMBER<TAB>COUNT` a line): the list may only shrink. The program fails on a number
-// that is in neither, on an allowance no longer used (so a marked number leaves the list), and on
-// a recorded marker without a date or a command.
+// that is in none, on an allowance no longer used (so a marked number leaves the list), on a
+// recorded marker without a date or a command, and on a cited marker without a source.
 //
 // Result-like numbers: any with a decimal point (0.395), a percentage (12%), or an integer of
 // three digits or more (2,195; 1000), but not a year (1900-2099) or a date (2015-01-27). Small
@@ -78,10 +86,11 @@ Scan scan(const fs::path& source, const std::string& relative) {
   }
   static const std::regex recorded_open("^<!-- recorded\\b.*-->$"),
       recorded_ok("^<!-- recorded [0-9]{4}-[0-9]{2}-[0-9]{2}[^:]*: +[^ ].* -->$"),
+      cited_open("^<!-- cited\\b.*-->$"), cited_ok("^<!-- cited: +[^ ].* -->$"),
       generated_block("^<!-- (output( \\(slow\\))?|table): .* -->$");
   std::string line;
   std::size_t number = 0;
-  bool in_recorded = false, in_table = false, in_fence = false, fence_generated = false, next_fence_generated = false;
+  bool in_recorded = false, in_cited = false, in_table = false, in_fence = false, fence_generated = false, next_fence_generated = false;
   while (std::getline(in, line)) {
     ++number;
     const std::string where = relative + ":" + std::to_string(number);
@@ -93,7 +102,7 @@ Scan scan(const fs::path& source, const std::string& relative) {
     }
     if (in_fence && fence_generated) continue;
     if (std::regex_match(line, recorded_open)) {
-      if (in_recorded) s.errors.push_back(where + ": a recorded block inside another");
+      if (in_recorded || in_cited) s.errors.push_back(where + ": a recorded block inside another block");
       if (!std::regex_match(line, recorded_ok))
         s.errors.push_back(where + ": a recorded marker needs its date and command: <!-- recorded YYYY-MM-DD: COMMAND -->");
       in_recorded = true;
@@ -104,13 +113,26 @@ Scan scan(const fs::path& source, const std::string& relative) {
       in_recorded = false;
       continue;
     }
+    if (std::regex_match(line, cited_open)) {
+      if (in_cited || in_recorded) s.errors.push_back(where + ": a cited block inside another block");
+      if (!std::regex_match(line, cited_ok))
+        s.errors.push_back(where + ": a cited marker needs its source: <!-- cited: SOURCE -->");
+      in_cited = true;
+      continue;
+    }
+    if (line == "<!-- /cited -->") {
+      if (!in_cited) s.errors.push_back(where + ": <!-- /cited --> without its opening marker");
+      in_cited = false;
+      continue;
+    }
     if (line.rfind("<!-- table: ", 0) == 0) in_table = true;
     if (line == "<!-- /table -->") in_table = false;
     if (std::regex_match(line, generated_block)) next_fence_generated = line.rfind("<!-- output", 0) == 0;
-    if (in_recorded || in_table) continue;
+    if (in_recorded || in_cited || in_table) continue;
     for (const std::string& n : numbers_in(prose_of(line))) s.unmarked.push_back({relative, n, line, number});
   }
   if (in_recorded) s.errors.push_back(relative + ": a recorded block never closed (<!-- /recorded -->)");
+  if (in_cited) s.errors.push_back(relative + ": a cited block never closed (<!-- /cited -->)");
   if (in_table) s.errors.push_back(relative + ": a table never closed (<!-- /table -->)");
   return s;
 }
@@ -178,7 +200,7 @@ int main(int argc, char** argv) {
     for (const Found* f : where[key])
       errors.push_back(f->file + ":" + std::to_string(f->line) + ": " + f->number +
                        " is typed by hand: mark it <!-- value: ... --> (generated and checked) or put it in a "
-                       "<!-- recorded YYYY-MM-DD: COMMAND --> block\n    " + f->line_text);
+                       "<!-- recorded YYYY-MM-DD: COMMAND --> block, or if a publication gives it, in a <!-- cited: SOURCE --> block\n    " + f->line_text);
   }
   for (const auto& [key, may] : allowed) {
     const long count = found.count(key) ? found.at(key) : 0;
