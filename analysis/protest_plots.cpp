@@ -173,7 +173,7 @@ std::vector<FigureOrNote> escalation_time(const BatchTable& batch, const Compari
                              "minutes since the crowd set off", "share of runs (cumulative)",
                              "set yrange [0:1.08]\nset xrange [0:" + format_number(x_end) + "]\n"
                              "set ytics ('0%%' 0, '20%%' 0.2, '40%%' 0.4, '60%%' 0.6, '80%%' 0.8, '100%%' 1)\n"
-                             "set key outside right top vertical samplen 3\n" + plot + "\n");
+                             "set key outside top center horizontal maxrows 2 samplen 3\n" + plot + "\n");
     out.emplace_back(std::move(f));
   }
   return out;
