@@ -57,7 +57,7 @@ void GuardModel::add_unit(SimTime arrival, int unit) {
     s.unit_arrival = arrival;
     s.fatigue_time = std::max(arrival, 0.0);
     soldiers_.push_back(s);
-    post_of_soldier_.push_back(-1);
+    post_of_soldier_.push_back(std::nullopt);
   }
   units_ = unit + 1;
 }
@@ -140,9 +140,9 @@ void GuardModel::roster_shift(SimTime shift_start, engine::EventQueue& queue) {
 
       // One sentry holds the slot for the whole shift.
       const SimTime due_on_post = first_shift ? 0 : periods.front().first - plan.handover_overlap;
-      const int soldier = pick_sentry(soldiers_, due_on_post, plan.min_rest);
-      if (soldier >= 0) {
-        Soldier& s = soldiers_[soldier];
+      const std::optional<int> soldier = pick_sentry(soldiers_, due_on_post, plan.min_rest);
+      if (soldier) {
+        Soldier& s = soldiers_[static_cast<std::size_t>(*soldier)];
         s.busy_until = periods.back().second;
         for (const auto& period : periods)
           s.committed_duty_s += period.second - period.first + (first_shift ? 0 : plan.handover_overlap);
@@ -155,13 +155,13 @@ void GuardModel::roster_shift(SimTime shift_start, engine::EventQueue& queue) {
         const auto [due, end] = periods[i];
         Duty duty{static_cast<int>(p), static_cast<int>(slot), soldier, due, end, due, end, false};
         const int previous = last_duty_[p][slot];
-        duty.handover = previous >= 0 && duties_[previous].soldier >= 0 && duties_[previous].end == due;
+        duty.handover = previous >= 0 && duties_[previous].soldier && duties_[previous].end == due;
         const int index = static_cast<int>(duties_.size());
         const double required = std::min(end, config_.end) - due;
         pm.required_s += required;
         ++pm.duties;
 
-        if (soldier < 0) {
+        if (!soldier) {
           ++pm.unfilled_duties;
           log_.record(due, "post_unmanned", {{"post", post.name}, {"slot", static_cast<std::int64_t>(slot)},
                                              {"until_s", std::min(end, config_.end)}});
@@ -182,8 +182,9 @@ void GuardModel::roster_shift(SimTime shift_start, engine::EventQueue& queue) {
           // The outgoing sentry waits for his relief: the post stays manned, his duty grows.
           Duty& outgoing = duties_[previous];
           outgoing.left = arrival;
-          soldiers_[outgoing.soldier].busy_until = arrival;
-          soldiers_[outgoing.soldier].committed_duty_s += arrival - due;
+          Soldier& waiting = soldiers_[static_cast<std::size_t>(*outgoing.soldier)];
+          waiting.busy_until = arrival;
+          waiting.committed_duty_s += arrival - due;
           queue.cancel(end_event_[previous]);
           end_event_[previous] = schedule(queue, arrival, kDutyEnd, static_cast<std::uint64_t>(previous));
           covered_from = due;
@@ -219,7 +220,7 @@ void GuardModel::roster_shift(SimTime shift_start, engine::EventQueue& queue) {
 
 void GuardModel::start_duty(int index, SimTime now) {
   Duty& duty = duties_[index];
-  Soldier& s = soldiers_[duty.soldier];
+  Soldier& s = soldiers_[static_cast<std::size_t>(*duty.soldier)];
   if (s.unavailable_until > now) {
     // Rostered before he was wounded or killed: the slot stays empty until its next relief.
     PostMetrics& pm = metrics_.posts[duty.post];
@@ -237,7 +238,7 @@ void GuardModel::start_duty(int index, SimTime now) {
   s.fatigue_time = now;
   s.on_duty = true;
   on_post_[duty.post].push_back(index);
-  post_of_soldier_[static_cast<std::size_t>(duty.soldier)] = duty.post;
+  post_of_soldier_[static_cast<std::size_t>(*duty.soldier)] = duty.post;
   log_.record(now, "duty_start", {{"post", params_.posts[duty.post].name}, {"soldier", static_cast<std::int64_t>(s.id)},
                                   {"late_s", std::max(0.0, now - duty.due)}});
 }
@@ -245,13 +246,13 @@ void GuardModel::start_duty(int index, SimTime now) {
 void GuardModel::end_duty(int index, SimTime now) {
   Duty& duty = duties_[index];
   if (duty.cut_short) return;  // he left the post as a casualty, earlier
-  Soldier& s = soldiers_[duty.soldier];
+  Soldier& s = soldiers_[static_cast<std::size_t>(*duty.soldier)];
   s.fatigue = fatigue_now(s, now);
   s.fatigue_time = now;
   s.on_duty = false;
   s.last_duty_end = now;
   std::erase(on_post_[duty.post], index);
-  post_of_soldier_[static_cast<std::size_t>(duty.soldier)] = -1;
+  post_of_soldier_[static_cast<std::size_t>(*duty.soldier)] = std::nullopt;
   log_.record(now, "duty_end", {{"post", params_.posts[duty.post].name}, {"soldier", static_cast<std::int64_t>(s.id)},
                                 {"fatigue", s.fatigue}});
 }
@@ -285,8 +286,8 @@ void GuardModel::return_to_duty(int soldier, SimTime t) {
 void GuardModel::casualty(int soldier, SimTime now, SimTime unavailable_until) {
   Soldier& s = soldiers_[static_cast<std::size_t>(soldier)];
   s.unavailable_until = std::max(s.unavailable_until, unavailable_until);
-  const int post = post_of_soldier_[static_cast<std::size_t>(soldier)];
-  if (post < 0) return;
+  if (!post_of_soldier_[static_cast<std::size_t>(soldier)]) return;
+  const int post = *post_of_soldier_[static_cast<std::size_t>(soldier)];
   // Find his standing duty: the post is unmanned from now until the slot's next relief, whose
   // duty was already rostered (or is rostered at the next change of guard).
   for (int index : on_post_[static_cast<std::size_t>(post)]) {
@@ -303,7 +304,7 @@ void GuardModel::casualty(int soldier, SimTime now, SimTime unavailable_until) {
     duty.left = now;
     duty.cut_short = true;
     std::erase(on_post_[static_cast<std::size_t>(post)], index);
-    post_of_soldier_[static_cast<std::size_t>(soldier)] = -1;
+    post_of_soldier_[static_cast<std::size_t>(soldier)] = std::nullopt;
     ++metrics_.sentry_casualties;
     log_.record(now, "post_unmanned", {{"post", params_.posts[static_cast<std::size_t>(post)].name},
                                        {"slot", static_cast<std::int64_t>(duty.slot)},
@@ -314,7 +315,7 @@ void GuardModel::casualty(int soldier, SimTime now, SimTime unavailable_until) {
 
 double GuardModel::sentry_vigilance_now(int index, SimTime now) const {
   const Duty& duty = duties_[index];
-  const Soldier& s = soldiers_[duty.soldier];
+  const Soldier& s = soldiers_[static_cast<std::size_t>(*duty.soldier)];
   const SentryState state{now - duty.arrival, time_of_day(now), fatigue_now(s, now),
                           unit_experience(params_.rotation, now - s.unit_arrival)};
   return sentry_vigilance(params_.vigilance, params_.fatigue, state);
@@ -337,7 +338,7 @@ void GuardModel::sample(SimTime now) {
     VigilanceAtInstant vigilance(params_.vigilance, params_.fatigue, params_.rotation, tod);
     for (int index : on_post_[p]) {
       const Duty& duty = duties_[static_cast<std::size_t>(index)];
-      const Soldier& soldier = soldiers_[static_cast<std::size_t>(duty.soldier)];
+      const Soldier& soldier = soldiers_[static_cast<std::size_t>(*duty.soldier)];
       const double v = vigilance(now - duty.arrival, fatigue_now(soldier, now), now - soldier.unit_arrival);
       out.sum += v;
       out.min = std::min(out.min, v);
@@ -371,9 +372,9 @@ void GuardModel::sample(SimTime now) {
 void GuardModel::finish() {
   duty_seconds_.assign(soldiers_.size(), 0.0);
   for (const Duty& duty : duties_) {
-    if (duty.soldier < 0) continue;
+    if (!duty.soldier) continue;
     const double stood = std::min(duty.left, config_.end) - std::max(duty.arrival, 0.0);
-    if (stood > 0) duty_seconds_[duty.soldier] += stood;
+    if (stood > 0) duty_seconds_[static_cast<std::size_t>(*duty.soldier)] += stood;
   }
 }
 

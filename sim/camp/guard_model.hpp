@@ -22,7 +22,7 @@ namespace campsim::camp {
 struct Duty {
   int post = 0;
   int slot = 0;              // 0 for the first guard a post needs, 1 for the second, ...
-  int soldier = -1;          // index into soldiers; -1 if nobody could be posted
+  std::optional<int> soldier;  // index into soldiers; none if nobody could be posted
   SimTime due = 0;           // when the slot must be manned
   SimTime end = 0;           // when the slot's next sentry takes over (or the slot closes)
   SimTime arrival = 0;       // when the sentry actually arrived
@@ -66,8 +66,8 @@ class GuardModel {
   // Read-only views for snapshots: the duties standing at a post, and a sentry's vigilance now.
   const std::vector<int>& sentries_on_post(int post) const { return on_post_[post]; }
   double sentry_vigilance_now(int duty, SimTime now) const;
-  // The post a soldier stands now, or -1.
-  int post_of_soldier(int soldier) const { return post_of_soldier_[static_cast<std::size_t>(soldier)]; }
+  // The post a soldier stands now, if any.
+  std::optional<int> post_of_soldier(int soldier) const { return post_of_soldier_[static_cast<std::size_t>(soldier)]; }
 
   // A soldier wounded or killed at `now`: if on post he leaves it (unmanned until the slot's next
   // relief; the lost guard-hours are counted), and he is not rostered again before
@@ -100,7 +100,7 @@ class GuardModel {
   std::vector<std::vector<int>> last_duty_;    // per post and slot, the latest duty created (-1 none)
   std::vector<std::uint64_t> end_event_;       // per duty, the queue handle of its end event
   std::vector<double> duty_seconds_;
-  std::vector<int> post_of_soldier_;           // per soldier, the post he stands now, -1 if none
+  std::vector<std::optional<int>> post_of_soldier_;  // per soldier, the post he stands now, if any
   int units_ = 0;
   std::int64_t roster_count_ = 0;
   GuardMetrics metrics_;

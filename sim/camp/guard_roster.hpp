@@ -3,6 +3,7 @@
 // theatre, fit today, not already on another duty, and has had the minimum rest; among those,
 // the one with the fewest duty hours so far is chosen (the fair rotation a duty NCO keeps),
 // ties going to the lower soldier number so the choice never depends on anything but the state.
+#include <optional>
 #include <vector>
 
 #include "sim/engine/sim_time.hpp"
@@ -28,7 +29,7 @@ struct Soldier {
 };
 
 // Index into `soldiers` of the soldier to post for a duty whose sentry is due on post at
-// `due_on_post`, or -1 if nobody qualifies.
-int pick_sentry(const std::vector<Soldier>& soldiers, SimTime due_on_post, SimTime min_rest);
+// `due_on_post`, or none if nobody qualifies.
+std::optional<int> pick_sentry(const std::vector<Soldier>& soldiers, SimTime due_on_post, SimTime min_rest);
 
 }  // namespace campsim::camp

@@ -85,9 +85,9 @@ std::vector<ArmedSentry> ThreatModel::armed_sentries(SimTime now) const {
   for (std::size_t p = 0; p < guard_params_.posts.size(); ++p) {
     const Post& post = guard_params_.posts[p];
     for (int duty : guards_.sentries_on_post(static_cast<int>(p))) {
-      const int soldier = guards_.duties()[static_cast<std::size_t>(duty)].soldier;
-      if (soldier < 0) continue;
-      const PersonId person = people_.person_of_soldier(soldier);
+      const std::optional<int> soldier = guards_.duties()[static_cast<std::size_t>(duty)].soldier;
+      if (!soldier) continue;
+      const PersonId person = people_.person_of_soldier(*soldier);
       // A patrol is where the world has it on its route; a tower or gate sentry at his post.
       const Point at = post.kind == PostKind::Patrol ? people_.position_of(person, now) : post_positions_[p];
       sentries.push_back({person.value, at, post.kind, post_tower_[p], post.mounted, guards_.sentry_vigilance_now(duty, now),

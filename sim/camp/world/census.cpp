@@ -67,13 +67,13 @@ CensusPlacement World::census_placement(std::uint32_t p, SimTime t) const {
   if (r.condition == Condition::Departed) return {CensusPlace::Evacuated};
   if (r.condition == Condition::Casualty && t < back_on_duty_[p]) return {CensusPlace::WoundedInCare, back_on_duty_[p]};
   CensusPlacement placement;
-  if (r.soldier >= 0) {
-    const Soldier& s = guards_.soldiers()[static_cast<std::size_t>(r.soldier)];
+  if (r.soldier) {
+    const Soldier& s = guards_.soldiers()[static_cast<std::size_t>(*r.soldier)];
     if (!s.in_theatre) {
       // His unit went home. The roster never posts a soldier out of theatre again
       // (guard_roster.cpp), so once off his post he stays away; until then his last duty ends
       // whenever the guard model says.
-      if (guards_.post_of_soldier(r.soldier) < 0) return {CensusPlace::Away};
+      if (!guards_.post_of_soldier(*r.soldier)) return {CensusPlace::Away};
       placement.watch = true;
     }
   }
@@ -92,7 +92,7 @@ CensusPlacement World::census_placement(std::uint32_t p, SimTime t) const {
     case Motion::Scheduled: break;
   }
   // Off the camp by the schedule only in working hours (scheduled_off_camp), read at each census.
-  const bool off_by_hours = r.soldier < 0 && scheduled_off_camp(r.shift, true);
+  const bool off_by_hours = !r.soldier && scheduled_off_camp(r.shift, true);
   placement.place = off_by_hours ? CensusPlace::OffCampByHours : CensusPlace::Present;
   return placement;
 }

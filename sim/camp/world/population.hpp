@@ -14,6 +14,7 @@
 //   - the guard company's soldiers are people too (role Guard, living in the force's lines); the
 //     roster puts them on posts; off duty they are at home.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,7 +48,7 @@ struct PersonRecord {
   int work = -1;           // workplace zone, -1 when none
   Point home_spot;         // bed
   Point work_spot;         // desk, bay or workshop place
-  int soldier = -1;        // for guards: index into GuardModel::soldiers()
+  std::optional<int> soldier;  // for guards: index into GuardModel::soldiers(); none for others
 };
 
 // Where a person is, by the schedule alone, at a local time of day.

@@ -85,7 +85,7 @@ void World::sync_guards() {
   while (guard_person_.size() < soldiers) guard_person_.push_back(population_.add_guard(static_cast<int>(guard_person_.size())));
   const std::size_t n = population_.size();
   motion_.resize(n, Motion::Scheduled);
-  bunker_of_.resize(n, -1);
+  bunker_of_.resize(n);
   held_at_.resize(n);
   walk_to_.resize(n);
   walk_from_.resize(n, 0);
@@ -109,15 +109,19 @@ bool World::working_hours_at(SimTime t) const {
   return in_daily_window(engine::time_of_day(start_time_of_day_, t), params_.schedule.work_from, params_.schedule.work_to);
 }
 
+std::optional<int> World::post_of(const PersonRecord& person) const {
+  return person.soldier ? guards_.post_of_soldier(*person.soldier) : std::nullopt;
+}
+
 bool World::in_camp_and_fit(std::uint32_t p, SimTime t) const { return in_camp_and_fit(p, t, working_hours_at(t)); }
 
 bool World::in_camp_and_fit(std::uint32_t p, SimTime t, bool working_hours) const {
   const PersonRecord& r = population_.people()[p];
   if (r.condition == Condition::Killed || r.condition == Condition::Departed) return false;
   if (r.condition == Condition::Casualty && t < back_on_duty_[p]) return false;
-  if (r.soldier >= 0) {
-    const Soldier& s = guards_.soldiers()[static_cast<std::size_t>(r.soldier)];
-    if (!s.in_theatre && guards_.post_of_soldier(r.soldier) < 0) return false;  // his unit went home
+  if (r.soldier) {
+    const Soldier& s = guards_.soldiers()[static_cast<std::size_t>(*r.soldier)];
+    if (!s.in_theatre && !guards_.post_of_soldier(*r.soldier)) return false;  // his unit went home
     return true;
   }
   if (settled_motion(p, t) != Motion::Scheduled) return true;
@@ -140,14 +144,11 @@ Point World::current_position(std::uint32_t p, SimTime t) const {
       break;
     case Motion::Queued:
     case Motion::Stranded: return held_at_[p];
-    case Motion::Sheltered: return layout_.bunkers[static_cast<std::size_t>(bunker_of_[p])].position;
+    case Motion::Sheltered: return layout_.bunkers[static_cast<std::size_t>(*bunker_of_[p])].position;
     case Motion::Scheduled: break;
   }
   const PersonRecord& r = population_.people()[p];
-  if (r.soldier >= 0) {
-    const int post = guards_.post_of_soldier(r.soldier);
-    if (post >= 0) return post_positions_[static_cast<std::size_t>(post)];
-  }
+  if (const std::optional<int> post = post_of(r)) return post_positions_[static_cast<std::size_t>(*post)];
   if (r.condition != Condition::Fit && t < back_on_duty_[p]) return held_at_[p];
   return scheduled_place(r, params_.schedule, engine::time_of_day(start_time_of_day_, t)).position;
 }
@@ -171,7 +172,7 @@ void World::people_at(SimTime t, std::vector<Person>& people) const {
     Person person;
     person.person = PersonId{static_cast<std::uint32_t>(p)};
     person.contingent = population_.contingents()[static_cast<std::size_t>(r.contingent)];
-    person.guard = r.soldier >= 0;
+    person.guard = r.soldier.has_value();
     switch (settled_motion(p, t)) {
       case Motion::Returning:
         person.position = current_position(p, t);
@@ -192,18 +193,17 @@ void World::people_at(SimTime t, std::vector<Person>& people) const {
         person.protection = cover_[p];
         break;
       case Motion::Sheltered:
-        person.position = layout_.bunkers[static_cast<std::size_t>(bunker_of_[p])].position;
+        person.position = layout_.bunkers[static_cast<std::size_t>(*bunker_of_[p])].position;
         person.protection = Protection::Hardened;
         break;
       case Motion::Scheduled: {
-        const int post = r.soldier >= 0 ? guards_.post_of_soldier(r.soldier) : -1;
-        if (post >= 0) {
+        if (const std::optional<int> post = post_of(r)) {
           // A tower's sandbagged, roofed cabin and a gate's sentry booth protect like a
           // container (assumed for the tower; gate booths are built to resist small arms and a
           // medium threat, MIL-HDBK-1013/10 section 4); a patrol is in the open on foot, or
           // aboard its vehicle when mounted.
-          person.position = post_positions_[static_cast<std::size_t>(post)];
-          person.protection = sentry_protection(guard_params_.posts[static_cast<std::size_t>(post)]);
+          person.position = post_positions_[static_cast<std::size_t>(*post)];
+          person.protection = sentry_protection(guard_params_.posts[static_cast<std::size_t>(*post)]);
           person.sentry = true;
           break;
         }
@@ -228,13 +228,13 @@ void World::stop_moving(std::uint32_t p) {
         break;
       }
   } else if (motion_[p] == Motion::Queued) {
-    std::erase(bunkers_[static_cast<std::size_t>(bunker_of_[p])].queue, p);
+    std::erase(bunkers_[static_cast<std::size_t>(*bunker_of_[p])].queue, p);
     release_queued(p);
   } else if (motion_[p] == Motion::Sheltered) {
-    --bunkers_[static_cast<std::size_t>(bunker_of_[p])].occupancy;
+    --bunkers_[static_cast<std::size_t>(*bunker_of_[p])].occupancy;
   }
   set_motion(p, Motion::Scheduled);  // also ends a walk back
-  bunker_of_[p] = -1;
+  bunker_of_[p].reset();
 }
 
 void World::apply_casualty(const Casualty& c) {
@@ -256,7 +256,7 @@ void World::apply_casualty(const Casualty& c) {
                            ? engine::kNever  // until the chain reports the discharge
                            : std::max(back_on_duty_[p], c.time + params_.days_off_by_triage[std::min<std::size_t>(category, 2)] * engine::kDay);
   }
-  if (r.soldier >= 0) guards_.casualty(r.soldier, c.time, back_on_duty_[p]);
+  if (r.soldier) guards_.casualty(*r.soldier, c.time, back_on_duty_[p]);
 }
 
 void World::leave_care(const Casualty& c, SimTime t, CareOutcome outcome) {
@@ -269,7 +269,7 @@ void World::leave_care(const Casualty& c, SimTime t, CareOutcome outcome) {
     case CareOutcome::Survived:
       // Discharged or treated and sent back: fit for duty from now (the roster may take them).
       back_on_duty_[p] = t;
-      if (r.soldier >= 0) guards_.return_to_duty(r.soldier, t);
+      if (r.soldier) guards_.return_to_duty(*r.soldier, t);
       ++stats_.returned_to_duty;
       break;
     case CareOutcome::EvacuatedL3:
@@ -287,14 +287,14 @@ void World::leave_care(const Casualty& c, SimTime t, CareOutcome outcome) {
                                {"outcome", std::string(care_outcome_name(outcome))}});
 }
 
-int World::nearest_open_bunker(Point from, std::uint64_t tried) const {
-  int best = -1;
+std::optional<int> World::nearest_open_bunker(Point from, std::uint64_t tried) const {
+  std::optional<int> best;
   // The first choice may be far; after a full bunker only a short detour is worth it.
   double best_d = tried == 0 ? std::numeric_limits<double>::infinity() : params_.max_detour_m;
   for (std::size_t b = 0; b < layout_.bunkers.size(); ++b) {
     if (layout_.bunkers[b].capacity <= 0 || (tried & bunker_bit(static_cast<int>(b))) != 0) continue;
     const double d = distance(from, layout_.bunkers[b].position);
-    if (d < best_d || (best < 0 && d == best_d)) {
+    if (d < best_d || (!best && d == best_d)) {
       best_d = d;
       best = static_cast<int>(b);
     }
@@ -304,8 +304,8 @@ int World::nearest_open_bunker(Point from, std::uint64_t tried) const {
 
 void World::head_for_bunker(std::uint32_t p, Point from, SimTime when, double speed) {
   sets_off_[p] = when;
-  const int b = nearest_open_bunker(from, tried_[p]);
-  if (b < 0) {
+  const std::optional<int> bunker = nearest_open_bunker(from, tried_[p]);
+  if (!bunker) {
     release_queued(p);
     set_motion(p, Motion::Stranded);
     held_at_[p] = from;
@@ -313,7 +313,8 @@ void World::head_for_bunker(std::uint32_t p, Point from, SimTime when, double sp
     return;
   }
   set_motion(p, Motion::Moving);
-  bunker_of_[p] = -1;
+  bunker_of_[p].reset();
+  const int b = *bunker;
   const Point goal = layout_.bunkers[static_cast<std::size_t>(b)].position;
   const crowd::Point2 target{static_cast<float>(goal.x), static_cast<float>(goal.y)};
   // Standing still (desired speed 0) until the reaction time has passed: move() gives the
@@ -339,7 +340,7 @@ void World::sound_alarm(SimTime t, const AlarmResponse& response) {
     const Motion motion = settled_motion(p, t);
     if ((motion != Motion::Scheduled && motion != Motion::Returning) || !in_camp_and_fit(p, t)) continue;
     const PersonRecord& r = population_.people()[p];
-    if (r.soldier >= 0 && guards_.post_of_soldier(r.soldier) >= 0) continue;  // sentries hold their posts
+    if (post_of(r)) continue;  // sentries hold their posts
     const Point from = current_position(p, t);
     set_motion(p, Motion::Scheduled);
     const ScheduledPlace place = scheduled_place(r, params_.schedule, tod);
@@ -496,7 +497,7 @@ PersonView World::view_with(std::uint32_t p, SimTime t, const std::vector<Point>
       case Motion::Returning: v.activity = PersonActivity::Moving; break;
       case Motion::Sheltered: v.activity = PersonActivity::Sheltered; break;
       case Motion::Scheduled:
-        if (r.soldier >= 0 && guards_.post_of_soldier(r.soldier) >= 0)
+        if (post_of(r))
           v.activity = PersonActivity::OnPost;
         else
           v.activity = scheduled_place(r, params_.schedule, engine::time_of_day(start_time_of_day_, t)).activity;

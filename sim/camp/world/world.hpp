@@ -107,7 +107,8 @@ class World final : public CampPeople {
   // Motion at t (a walk back that has ended reads as Scheduled).
   Motion motion_of(PersonId id, SimTime t) const { return settled_motion(id.value, t); }
   Motion motion_of(PersonId id) const { return motion_[id.value]; }
-  int bunker_of(PersonId id) const { return bunker_of_[id.value]; }
+  // The bunker the person is sheltered in or queued at, if any.
+  std::optional<int> bunker_of(PersonId id) const { return bunker_of_[id.value]; }
   SimTime sheltered_at(PersonId id) const { return sheltered_at_[id.value]; }
   int bunker_occupancy(int bunker) const { return bunkers_[static_cast<std::size_t>(bunker)].occupancy; }
   PersonId person_of_soldier(int soldier) const override { return guard_person_[static_cast<std::size_t>(soldier)]; }
@@ -161,7 +162,9 @@ class World final : public CampPeople {
   // (the census: once for the whole population instead of three times a person).
   bool in_camp_and_fit(std::uint32_t person, SimTime t, bool working_hours) const;
   bool working_hours_at(SimTime t) const;
-  int nearest_open_bunker(Point from, std::uint64_t tried) const;
+  std::optional<int> nearest_open_bunker(Point from, std::uint64_t tried) const;
+  // The post the person stands now: none for anyone but a guard on post.
+  std::optional<int> post_of(const PersonRecord& person) const;
   void head_for_bunker(std::uint32_t person, Point from, SimTime when, double speed);
   void stop_moving(std::uint32_t person);
   // Takes mover `slot` out of the movers and the kernel.
@@ -184,7 +187,7 @@ class World final : public CampPeople {
   Population population_;
   std::vector<PersonId> guard_person_;  // per soldier
   std::vector<Motion> motion_;
-  std::vector<int> bunker_of_;          // sheltered or queued at; -1
+  std::vector<std::optional<int>> bunker_of_;  // sheltered or queued at, if any
   std::vector<Point> held_at_;          // where a queued or stranded person stands, or a walk back starts
   std::vector<Point> walk_to_;          // where a walk back ends
   std::vector<SimTime> walk_from_, walk_until_;  // when a walk back starts and ends

@@ -34,11 +34,11 @@ struct Guards {
 struct WoundedGuard {
   Scenario s = three_day_camp();
   Guards g{s};
-  int soldier = -1;
+  int soldier = 0;  // the sentry's index, set below
   WoundedGuard() {
     g.run_until(1 * kHour);
     const int duty = g.model.sentries_on_post(0).front();
-    soldier = g.model.duties()[static_cast<std::size_t>(duty)].soldier;
+    soldier = g.model.duties()[static_cast<std::size_t>(duty)].soldier.value();
   }
   static Scenario three_day_camp() {
     Scenario c = testing::small_camp(1, 3, 8);
@@ -58,11 +58,11 @@ TEST_CASE("a sentry killed at 02:00 into an 8 h shift leaves the post unmanned e
   g.run_until(2 * kHour);
   REQUIRE(g.model.sentries_on_post(0).size() == 1);
   const int duty = g.model.sentries_on_post(0).front();
-  const int soldier = g.model.duties()[static_cast<std::size_t>(duty)].soldier;
+  const int soldier = g.model.duties()[static_cast<std::size_t>(duty)].soldier.value();
   REQUIRE(g.model.post_of_soldier(soldier) == 0);
   g.model.casualty(soldier, 2 * kHour, std::numeric_limits<double>::infinity());
   CHECK(g.model.sentries_on_post(0).empty());
-  CHECK(g.model.post_of_soldier(soldier) == -1);
+  CHECK_FALSE(g.model.post_of_soldier(soldier));
   g.run_until(s.meta.duration);
   g.model.finish();
   const PostMetrics& pm = g.model.metrics().posts[0];
