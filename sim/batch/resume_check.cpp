@@ -61,64 +61,74 @@ std::optional<std::string> results_row_problem(const std::vector<std::string>& c
   return std::nullopt;
 }
 
-}  // namespace
-
-ResumeTidy tidy_for_resume(const TableText& results, const TableText& casualties, const ResumeRules& rules) {
+// What the checks of a resumed batch's files gather on the way: the runs kept and the runs to do again.
+struct ResumeScan {
   ResumeTidy out;
   std::set<JobKey> damaged;
   std::map<JobKey, std::pair<std::string, long>> first_row;  // key -> (row, its line)
-  std::vector<JobKey> order;
+  std::vector<JobKey> order;                                 // results rows' keys, in file order
+  std::vector<std::pair<JobKey, const std::string*>> casualty_rows;
+};
 
-  const auto foreign = [&](const char* file, long line, const JobKey& key) {
-    return BatchInputError(fmt::format("{} line {} is a row of another batch ({}, which this batch does not have); "
-                                       "nothing was changed. Resume with the command that started the batch, or start "
-                                       "again with --force",
-                                       file, line, describe(key, rules.policies)));
-  };
+BatchInputError foreign_row(const char* file, long line, const JobKey& key, const ResumeRules& rules) {
+  return BatchInputError(fmt::format("{} line {} is a row of another batch ({}, which this batch does not have); "
+                                     "nothing was changed. Resume with the command that started the batch, or start "
+                                     "again with --force",
+                                     file, line, describe(key, rules.policies)));
+}
 
+// What is wrong with a results row, or nothing (throws on a row of another batch).
+std::optional<std::string> results_line_problem(const std::string& text, long line, const std::optional<JobKey>& key,
+                                                const ResumeRules& rules) {
+  const std::vector<std::string> cells = row_cells(without_newline(text));
+  std::optional<std::string> problem;
+  if (cells.size() != rules.results_fields) {
+    problem = fmt::format("{} cells where the header has {}", cells.size(), rules.results_fields);
+  } else if (!key) {
+    problem = "no key of this batch (design point, policy, replication) in '" + shown(text) + "'";
+  } else if (!rules.expected.count(*key)) {
+    throw foreign_row(kResultsFile, line, *key, rules);
+  } else {
+    problem = results_row_problem(cells, *key, rules);
+  }
+  if (!problem && rules.sums) {
+    const auto sum = rules.sums->find(*key);
+    if (sum == rules.sums->end())
+      problem = fmt::format("no checksum was recorded for it in {} (cut short as it was committed, or not written "
+                            "by campsim)", kChecksumsFile);
+    else if (sum->second.results_crc != crc32_of(text))
+      problem = fmt::format("it is not the row that was written (its CRC-32 differs from the one in {})", kChecksumsFile);
+  }
+  return problem;
+}
+
+void scan_results(const TableText& results, const ResumeRules& rules, ResumeScan& scan) {
   for (std::size_t i = 0; i < results.lines.size(); ++i) {
     const long line = static_cast<long>(i) + 2;
     const std::string& text = results.lines[i];
-    const std::vector<std::string> cells = row_cells(without_newline(text));
     const auto key = key_of_line(text, rules.policies);
-    std::optional<std::string> problem;
-    if (cells.size() != rules.results_fields) {
-      problem = fmt::format("{} cells where the header has {}", cells.size(), rules.results_fields);
-    } else if (!key) {
-      problem = "no key of this batch (design point, policy, replication) in '" + shown(text) + "'";
-    } else if (!rules.expected.count(*key)) {
-      throw foreign(kResultsFile, line, *key);
-    } else {
-      problem = results_row_problem(cells, *key, rules);
-    }
-    if (!problem && rules.sums) {
-      const auto sum = rules.sums->find(*key);
-      if (sum == rules.sums->end())
-        problem = fmt::format("no checksum was recorded for it in {} (cut short as it was committed, or not written "
-                              "by campsim)", kChecksumsFile);
-      else if (sum->second.results_crc != crc32_of(text))
-        problem = fmt::format("it is not the row that was written (its CRC-32 differs from the one in {})", kChecksumsFile);
-    }
-    if (problem) {
-      if (key) damaged.insert(*key);
-      out.notes.push_back(fmt::format("{} line {}: {}; dropped{}", kResultsFile, line, *problem,
-                                      key ? ", that run will be done again" : ""));
+    if (const auto problem = results_line_problem(text, line, key, rules)) {
+      if (key) scan.damaged.insert(*key);
+      scan.out.notes.push_back(fmt::format("{} line {}: {}; dropped{}", kResultsFile, line, *problem,
+                                           key ? ", that run will be done again" : ""));
       continue;
     }
-    const auto [at, inserted] = first_row.emplace(*key, std::make_pair(text, line));
+    const auto [at, inserted] = scan.first_row.emplace(*key, std::make_pair(text, line));
     if (inserted) {
-      order.push_back(*key);
+      scan.order.push_back(*key);
     } else if (at->second.first != text) {
-      damaged.insert(*key);
-      out.notes.push_back(fmt::format("{} line {} repeats the run of line {} with other values; both dropped, that run "
-                                      "will be done again",
-                                      kResultsFile, line, at->second.second));
+      scan.damaged.insert(*key);
+      scan.out.notes.push_back(fmt::format("{} line {} repeats the run of line {} with other values; both dropped, that "
+                                           "run will be done again",
+                                           kResultsFile, line, at->second.second));
     }
   }
   if (results.dropped_partial)
-    out.notes.push_back(fmt::format("{} line {} is a torn row (no line end); dropped", kResultsFile, results.lines.size() + 2));
+    scan.out.notes.push_back(
+        fmt::format("{} line {} is a torn row (no line end); dropped", kResultsFile, results.lines.size() + 2));
+}
 
-  std::vector<std::pair<JobKey, const std::string*>> casualty_rows;
+void scan_casualties(const TableText& casualties, const ResumeRules& rules, ResumeScan& scan) {
   std::optional<JobKey> previous;
   bool unattributed = false;  // a damaged line with no key: it belongs to a neighbour
   for (std::size_t i = 0; i < casualties.lines.size(); ++i) {
@@ -127,72 +137,79 @@ ResumeTidy tidy_for_resume(const TableText& results, const TableText& casualties
     const std::vector<std::string> cells = row_cells(without_newline(text));
     const auto key = key_of_line(text, rules.policies);
     const bool right_size = cells.size() == rules.casualty_fields;
-    if (right_size && key && !rules.expected.count(*key)) throw foreign(kCareFile, line, *key);
+    if (right_size && key && !rules.expected.count(*key)) throw foreign_row(kCareFile, line, *key, rules);
     if (!right_size || !key) {
       // A torn row glued to the next still starts with its own key; garbage has none, and then
       // the runs on either side of it are the ones that may have lost rows.
       if (key) {
-        damaged.insert(*key);
+        scan.damaged.insert(*key);
       } else {
-        if (previous) damaged.insert(*previous);
+        if (previous) scan.damaged.insert(*previous);
         unattributed = true;
       }
-      out.notes.push_back(fmt::format("{} line {}: {}; the rows of its run are dropped and the run done again",
-                                      kCareFile, line,
-                                      right_size ? "no key of this batch" : fmt::format("{} cells where the header has {}",
-                                                                                        cells.size(), rules.casualty_fields)));
+      scan.out.notes.push_back(fmt::format("{} line {}: {}; the rows of its run are dropped and the run done again",
+                                           kCareFile, line,
+                                           right_size ? "no key of this batch"
+                                                      : fmt::format("{} cells where the header has {}", cells.size(),
+                                                                    rules.casualty_fields)));
       continue;
     }
-    if (unattributed) damaged.insert(*key);
+    if (unattributed) scan.damaged.insert(*key);
     unattributed = false;
     previous = key;
-    casualty_rows.emplace_back(*key, &text);
+    scan.casualty_rows.emplace_back(*key, &text);
   }
-  if (unattributed && previous) damaged.insert(*previous);
+  if (unattributed && previous) scan.damaged.insert(*previous);
   if (casualties.dropped_partial) {
     // A run's casualty rows are on disk before its results row, so a torn casualty row of a run
     // that has a results row means rows were lost: that run is done again.
     const auto key = key_of_line(casualties.partial, rules.policies);
-    if (key && first_row.count(*key)) {
-      damaged.insert(*key);
-      out.notes.push_back(fmt::format("{} line {} is a torn row of a finished run ({}); that run will be done again",
-                                      kCareFile, casualties.lines.size() + 2, describe(*key, rules.policies)));
+    if (key && scan.first_row.count(*key)) {
+      scan.damaged.insert(*key);
+      scan.out.notes.push_back(fmt::format("{} line {} is a torn row of a finished run ({}); that run will be done again",
+                                           kCareFile, casualties.lines.size() + 2, describe(*key, rules.policies)));
     }
   }
+}
 
-  if (rules.sums) {
-    // A kept run's casualty rows must be the ones written: as many, and the same text.
-    std::map<JobKey, std::pair<std::vector<std::string>, long>> groups;  // key -> (rows, first line)
-    for (std::size_t i = 0; i < casualty_rows.size(); ++i) {
-      auto [it, inserted] = groups.try_emplace(casualty_rows[i].first, std::vector<std::string>{}, 0);
-      it->second.first.push_back(*casualty_rows[i].second);
-    }
-    for (std::size_t i = 0; i < casualties.lines.size(); ++i)
-      if (const auto key = key_of_line(casualties.lines[i], rules.policies); key && groups.count(*key) && groups[*key].second == 0)
-        groups[*key].second = static_cast<long>(i) + 2;
-    for (const JobKey& key : order) {
-      const auto sum = rules.sums->find(key);
-      if (damaged.count(key) || sum == rules.sums->end()) continue;
-      const auto group = groups.find(key);
-      const RunSum got = run_sum({}, group == groups.end() ? std::vector<std::string>{} : group->second.first);
-      if (got.care_rows == sum->second.care_rows && got.care_crc == sum->second.care_crc) continue;
-      damaged.insert(key);
-      out.notes.push_back(fmt::format("{}{}: the casualty rows of {} are not the ones written ({} rows, {} records {}{}); "
-                                      "dropped, that run will be done again",
-                                      kCareFile, group == groups.end() ? std::string() : fmt::format(" line {}", group->second.second),
-                                      describe(key, rules.policies), got.care_rows, kChecksumsFile, sum->second.care_rows,
-                                      got.care_rows == sum->second.care_rows ? ", other text" : ""));
-    }
+// A kept run's casualty rows must be the ones written: as many, and the same text.
+void check_casualty_sums(const TableText& casualties, const ResumeRules& rules, ResumeScan& scan) {
+  std::map<JobKey, std::pair<std::vector<std::string>, long>> groups;  // key -> (rows, first line)
+  for (const auto& [key, text] : scan.casualty_rows) groups.try_emplace(key).first->second.first.push_back(*text);
+  for (std::size_t i = 0; i < casualties.lines.size(); ++i)
+    if (const auto key = key_of_line(casualties.lines[i], rules.policies); key && groups.count(*key) && groups[*key].second == 0)
+      groups[*key].second = static_cast<long>(i) + 2;
+  for (const JobKey& key : scan.order) {
+    const auto sum = rules.sums->find(key);
+    if (scan.damaged.count(key) || sum == rules.sums->end()) continue;
+    const auto group = groups.find(key);
+    const RunSum got = run_sum({}, group == groups.end() ? std::vector<std::string>{} : group->second.first);
+    if (got.care_rows == sum->second.care_rows && got.care_crc == sum->second.care_crc) continue;
+    scan.damaged.insert(key);
+    scan.out.notes.push_back(fmt::format(
+        "{}{}: the casualty rows of {} are not the ones written ({} rows, {} records {}{}); dropped, that run will be "
+        "done again",
+        kCareFile, group == groups.end() ? std::string() : fmt::format(" line {}", group->second.second),
+        describe(key, rules.policies), got.care_rows, kChecksumsFile, sum->second.care_rows,
+        got.care_rows == sum->second.care_rows ? ", other text" : ""));
   }
+}
 
-  for (const JobKey& key : order)
-    if (!damaged.count(key)) {
-      out.done.insert(key);
-      out.results.push_back(first_row.at(key).first);
+}  // namespace
+
+ResumeTidy tidy_for_resume(const TableText& results, const TableText& casualties, const ResumeRules& rules) {
+  ResumeScan scan;
+  scan_results(results, rules, scan);
+  scan_casualties(casualties, rules, scan);
+  if (rules.sums) check_casualty_sums(casualties, rules, scan);
+  for (const JobKey& key : scan.order)
+    if (!scan.damaged.count(key)) {
+      scan.out.done.insert(key);
+      scan.out.results.push_back(scan.first_row.at(key).first);
     }
-  for (const auto& [key, text] : casualty_rows)
-    if (out.done.count(key)) out.casualties.push_back(*text);
-  return out;
+  for (const auto& [key, text] : scan.casualty_rows)
+    if (scan.out.done.count(key)) scan.out.casualties.push_back(*text);
+  return scan.out;
 }
 
 }  // namespace campsim::batch
