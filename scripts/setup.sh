@@ -12,6 +12,7 @@ PACKAGES=(
   libsfml-dev xvfb xauth fonts-dejavu-core libgl1-mesa-dri  # the viewer and its headless tests
   gnuplot-nox                                    # report plots
   clang-14 libclang-rt-14-dev                    # libFuzzer targets (scripts/fuzz.sh)
+  clang-tidy universal-ctags                     # code-size check (scripts/code_size.sh)
 )
 
 missing=()
