@@ -57,9 +57,10 @@ constexpr const char* kCalibrateExplanation =
     "  campsim calibrate scenarios/gao_baseline.yaml --targets t.yaml --parameters p.yaml \\\n"
     "      --rule implausibility --resume\n"
     "Targets may be per run, day, year or incident (per: incident, incidents: COLUMN), and a count on\n"
-    "record over years (count: K, over_years: Y) is checked by its Poisson likelihood: inside when neither\n"
-    "tail is below 5%, P(at most K) nor P(at least K), for the simulated rate times Y. Every target says\n"
-    "whether it is a calibration target or a validation case (role:); calibrate refuses validation cases.\n"
+    "record over years (count: K, over_years: Y) is checked by its Poisson likelihood: inside when\n"
+    "neither tail is below 5%, P(at most K) nor P(at least K), for the simulated rate times Y. Every\n"
+    "target says whether it is a calibration target or a validation case (role:); calibrate refuses\n"
+    "validation cases.\n"
     "Documentation: docs/calibration.md\n";
 
 template <class E>
