@@ -46,8 +46,18 @@ std::optional<Triage> blast_outcome(const BlastEffect& effect, double distance_m
   const bool light_zone = effect.light_wound_area_m2 > effect.casualty_area_m2;
   if (hit >= (light_zone ? hurt_probability(effect, distance_m, area_factor) : casualty)) return std::nullopt;
   if (hit >= casualty) return Triage::Minimal;  // the light-wound zone
-  if (severity < mix.immediate) return Triage::Immediate;
-  if (severity < mix.immediate + mix.delayed) return Triage::Delayed;
+  // Wounded: how badly follows from where they were, by the same draw. Nested Carleton zones
+  // between the lethal and the casualty areas, T1 innermost: zone areas A_L + s (A_C - A_L) for the
+  // cumulative shares s, so over evenly spread people the wounded split by the mix exactly (the
+  // Carleton identity), while near the burst most wounded are T1 and at the casualty area's edge
+  // most are T3. The second draw is kept so that every stream stays aligned.
+  static_cast<void>(severity);
+  const double band = std::max(0.0, effect.casualty_area_m2 - effect.lethal_area_m2);
+  const auto within = [&](double share) {
+    return hit < carleton((effect.lethal_area_m2 + share * band) * area_factor, distance_m);
+  };
+  if (within(mix.immediate)) return Triage::Immediate;
+  if (within(mix.immediate + mix.delayed)) return Triage::Delayed;
   return Triage::Minimal;
 }
 

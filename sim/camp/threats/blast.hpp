@@ -7,8 +7,12 @@
 //
 // A large charge also hurts people far beyond its casualty area, lightly: glass, debris and
 // blast injuries that need first aid and a dressing, not a surgeon. The optional light-wound area
-// is a third, wider Carleton zone whose extra hits are all T3 minimal; the casualty area's wounded
-// keep their triage mix. Unset (0), or not above the casualty area, there is no such zone.
+// is a third, wider Carleton zone whose extra hits are all T3 minimal. Unset (0), or not above the
+// casualty area, there is no such zone.
+//
+// Inside the casualty area a wounded person's triage follows from the distance too: nested zones
+// for T1 and T2 between the lethal and the casualty areas (WoundMix), so the nearer the burst, the
+// more serious; the mix's shares are what an evenly spread crowd's wounded would show.
 #include <optional>
 
 #include "sim/camp/core/casualty.hpp"
@@ -30,7 +34,9 @@ struct ProtectionFactors {
   double factor(Protection p) const;
 };
 
-// Shares of the wounded in each triage category; T3 minimal takes the rest.
+// Shares of the wounded in each triage category; T3 minimal takes the rest. For a blast, the
+// shares over evenly spread people (the T1 and T2 zones are sized by them); a person's own triage
+// follows from their distance. For gunfire and roadside bombs, each wounded person's draw.
 struct WoundMix {
   double immediate = 0.2;
   double delayed = 0.3;
@@ -42,7 +48,8 @@ double casualty_probability(const BlastEffect& effect, double distance_m, double
 double hurt_probability(const BlastEffect& effect, double distance_m, double area_factor);
 
 // What happens to one person at `distance_m`: nothing (nullopt), killed, or wounded with a triage
-// category. Uses exactly two draws from `rng` whatever the outcome, so streams stay aligned.
+// category by their distance (the nested zones above). Uses exactly two draws from `rng` whatever
+// the outcome, so streams stay aligned.
 std::optional<Triage> blast_outcome(const BlastEffect& effect, double distance_m, double area_factor,
                                     const WoundMix& mix, engine::RandomStream& rng);
 

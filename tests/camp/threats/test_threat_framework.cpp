@@ -59,7 +59,56 @@ TEST_CASE("over evenly spread people a blast kills rho times its lethal area on 
   const double pk = kill_probability(effect, r, 1), pc = casualty_probability(effect, r, 1);
   CHECK(std::abs(dead / double(n) - pk) < 5 * std::sqrt(pk * (1 - pk) / n));
   CHECK(std::abs(wounded / double(n) - (pc - pk)) < 5 * std::sqrt((pc - pk) * (1 - pc + pk) / n));
-  CHECK(std::abs(t1 / double(wounded) - 0.2) < 5 * std::sqrt(0.2 * 0.8 / wounded));
+  // At 8 m the T1 zone (300 + 0.2 x 1200 = 540 m^2) holds (e^(-pi 64/540) - e^(-pi 64/300)) /
+  // (e^(-pi 64/1500) - e^(-pi 64/300)) = 0.4891 of the wounded (by hand), not the mix's 0.2.
+  CHECK(std::abs(t1 / double(wounded) - 0.4891) < 5 * std::sqrt(0.4891 * 0.5109 / wounded));
+}
+
+TEST_CASE("a blast's wounded are the more serious the nearer the burst, and split by the mix over evenly spread people",
+          "[threats][blast]") {
+  // Lethal 300, casualty 1500 m^2, mix 0.2 / 0.3: T1 zone 540 m^2, T2 zone 900 m^2. Shares of the
+  // wounded by hand, e^(-pi r^2 / A) per zone: at 2 m T1 0.5514, T2 0.2796, T3 0.1690; at 25 m
+  // T1 0.0927, T2 0.3220, T3 0.5853.
+  const BlastEffect effect{300, 1500};
+  const WoundMix mix{0.2, 0.3};
+  engine::RandomStream rng(engine::StreamKey{1, 0, 11, 0, 0});
+  struct Shares {
+    int t1 = 0, t2 = 0, t3 = 0;
+    int wounded() const { return t1 + t2 + t3; }
+  };
+  const auto count = [&](Shares& s, double r) {
+    const auto outcome = blast_outcome(effect, r, 1, mix, rng);
+    if (!outcome || *outcome == Triage::Killed) return;
+    if (*outcome == Triage::Immediate) ++s.t1;
+    else if (*outcome == Triage::Delayed) ++s.t2;
+    else ++s.t3;
+  };
+  const auto share_near = [](int k, int n, double p) { return std::abs(k / double(n) - p) < 5 * std::sqrt(p * (1 - p) / n); };
+  Shares near, far;
+  for (int i = 0; i < 400000; ++i) count(near, 2);
+  for (int i = 0; i < 100000; ++i) count(far, 25);
+  CHECK(share_near(near.t1, near.wounded(), 0.5514));
+  CHECK(share_near(near.t3, near.wounded(), 0.1690));
+  CHECK(share_near(far.t1, far.wounded(), 0.0927));
+  CHECK(share_near(far.t3, far.wounded(), 0.5853));
+  // A protected person (area factor 0.5) at 25 / sqrt(2) m is hurt as one in the open at 25 m.
+  Shares covered, open;
+  for (int i = 0; i < 100000; ++i) {
+    const auto a = blast_outcome(effect, 25 / std::sqrt(2.0), 0.5, mix, rng), b = blast_outcome(effect, 25, 1, mix, rng);
+    if (a && *a == Triage::Immediate) ++covered.t1;
+    if (b && *b == Triage::Immediate) ++open.t1;
+  }
+  CHECK(std::abs(covered.t1 - open.t1) < 5 * std::sqrt(2.0 * open.t1));
+  // Over people evenly spread (1 per m^2 out to 120 m, where every chance is below 1e-13), the
+  // wounded split by the mix: the Carleton identity for each nested zone.
+  Shares crowd;
+  for (int pass = 0; pass < 10; ++pass)
+    for (double x = -120; x <= 120; x += 1)
+      for (double y = -120; y <= 120; y += 1) count(crowd, std::hypot(x + 0.37, y + 0.61));
+  CHECK(crowd.wounded() == Approx(10 * 1200.0).epsilon(0.03));
+  CHECK(share_near(crowd.t1, crowd.wounded(), 0.2));
+  CHECK(share_near(crowd.t2, crowd.wounded(), 0.3));
+  CHECK(share_near(crowd.t3, crowd.wounded(), 0.5));
 }
 
 TEST_CASE("the light-wound zone adds T3 casualties between the casualty and the light-wound areas", "[threats][blast]") {
