@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "sim/camp/human_factors.hpp"
 #include "sim/camp/core/event_kinds.hpp"
@@ -335,9 +336,13 @@ void GuardModel::sample(SimTime now) {
   // What every sentry shares at this instant, worked out once: the time-of-day factor and each
   // unit's experience. Same bits as sentry_vigilance_now(index, now).
   VigilanceAtInstant shared(params_.vigilance, params_.fatigue, params_.rotation, tod);
+  SimTime last_arrival = std::numeric_limits<SimTime>::quiet_NaN();  // sentries come in runs of one unit
   for (const std::vector<int>& standing : on_post_)
-    for (int index : standing)
-      shared.remember_unit(now - soldiers_[static_cast<std::size_t>(*duties_[static_cast<std::size_t>(index)].soldier)].unit_arrival);
+    for (int index : standing) {
+      const SimTime arrival = soldiers_[static_cast<std::size_t>(*duties_[static_cast<std::size_t>(index)].soldier)].unit_arrival;
+      if (arrival != last_arrival) shared.remember_unit(now - arrival);
+      last_arrival = arrival;
+    }
   const VigilanceAtInstant& vigilance = shared;
   post_samples_.assign(params_.posts.size(), PostSample{});
   // Each post writes only its own slot, so the result does not depend on the thread count.
