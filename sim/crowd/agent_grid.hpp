@@ -85,6 +85,10 @@ struct SlotLookup {
   }
 };
 
+// Sorts distinct keys that are mostly in order already (the sparse layout's (cell, index) keys
+// between re-sorts): by insertion while that stays cheap, else by std::sort. The same result.
+void sort_nearly_sorted(Column<std::uint64_t>& keys);
+
 bool use_sparse_layout(GridLayout layout, std::uint32_t cells, std::size_t agents);
 // Where the sparse layout would be used (or the window is asked for), the window replaces it
 // when its cells are at most kSparseCellsPerAgent per agent.
