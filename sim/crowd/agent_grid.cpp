@@ -56,16 +56,19 @@ bool use_window_layout(GridLayout layout, std::uint32_t frame_cells, std::uint32
 void AgentGrid::reserve(std::size_t agents, const GridFrame& frame, GridLayout layout) {
   for (auto* c : {&cell_of_, &slot_agent_}) c->reserve(agents);
   for (auto* c : {&sx_, &sy_, &sr_, &sc_}) c->reserve(agents + kSlotPadding);
-  // A crowd that shrinks may switch to the sparse layout, so its columns are always reserved
-  // (they are per agent); the per-cell columns only when this population would be dense.
-  keys_.reserve(agents);
-  occupied_cell_.reserve(agents);
-  occupied_start_.reserve(agents + 1);
-  row_occupied_.reserve(static_cast<std::size_t>(frame.rows) + 1);
-  // The window never holds more than kSparseCellsPerAgent cells per agent when chosen by itself.
+  // The sparse and window layouts' columns (16 bytes an agent) only when this population would
+  // use them: a dense crowd that shrinks into the sparse layout allocates them once, at the
+  // switch, for fewer agents (issue 25 goal 4: at most 110 bytes an agent at 1,000,000).
   std::size_t cells = frame.cell_count();
-  if (use_sparse_layout(layout, frame.cell_count(), agents))
-    cells = std::min(cells, static_cast<std::size_t>(kSparseCellsPerAgent) * std::max<std::size_t>(agents, 1));
+  if (use_sparse_layout(layout, frame.cell_count(), agents) || layout == GridLayout::window) {
+    keys_.reserve(agents);
+    occupied_cell_.reserve(agents);
+    occupied_start_.reserve(agents + 1);
+    row_occupied_.reserve(static_cast<std::size_t>(frame.rows) + 1);
+    // The window never holds more than kSparseCellsPerAgent cells per agent when chosen by itself.
+    if (layout != GridLayout::window)
+      cells = std::min(cells, static_cast<std::size_t>(kSparseCellsPerAgent) * std::max<std::size_t>(agents, 1));
+  }
   start_.reserve(cells + 1);
   cursor_.reserve(cells);
 }
