@@ -79,35 +79,19 @@ TEST_CASE("vigilance at one instant is exactly the straightforward sentry vigila
   r.learning_time = 20 * kDay;
   for (double tod = 0; tod < kDay; tod += 37 * kMinute) {
     VigilanceAtInstant at(v, f, r, tod);
+    // The guards' sample remembers the units on post first and then shares one const instance
+    // between posts (which may run on several threads): three units remembered, three not.
+    VigilanceAtInstant primed(v, f, r, tod);
+    for (int unit = 0; unit < 3; ++unit) primed.remember_unit(unit * 9.5 * kDay);
+    const VigilanceAtInstant& shared = primed;
     for (int sentry = 0; sentry < 60; ++sentry) {
       const double on_post = (sentry % 13) * 11.0 * kMinute;
       const double fatigue = (sentry % 7) / 7.0;
       const double in_theatre = (sentry % 6) * 9.5 * kDay;  // six units: more than are remembered
       const double expected = sentry_vigilance(v, f, {on_post, tod, fatigue, unit_experience(r, in_theatre)});
       CHECK(at(on_post, fatigue, in_theatre) == expected);
-    }
-  }
-}
-
-// The guards' sample remembers the units on post first and then shares one const instance
-// between posts (which may run on several threads): the const call must give the same bits,
-// for units remembered and for units it has no room for.
-TEST_CASE("vigilance at one instant shared as const is exactly the straightforward sentry vigilance", "[human_factors]") {
-  const VigilanceParams v;
-  const FatigueParams f;
-  RotationParams r;
-  r.initial_experience = 0.6;
-  r.learning_time = 30 * kDay;
-  for (double tod = 0; tod < kDay; tod += 53 * kMinute) {
-    VigilanceAtInstant primed(v, f, r, tod);
-    for (int unit = 0; unit < 3; ++unit) primed.remember_unit(unit * 40.0 * kDay);
-    const VigilanceAtInstant& shared = primed;
-    for (int sentry = 0; sentry < 60; ++sentry) {
-      const double on_post = (sentry % 11) * 13.0 * kMinute;
-      const double fatigue = (sentry % 5) / 5.0;
-      const double in_theatre = (sentry % 7) * 40.0 * kDay;  // three remembered, four not
-      const double expected = sentry_vigilance(v, f, {on_post, tod, fatigue, unit_experience(r, in_theatre)});
       CHECK(shared(on_post, fatigue, in_theatre) == expected);
     }
   }
 }
+
