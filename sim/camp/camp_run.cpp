@@ -92,7 +92,7 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   world.check_census(options.check_census);
   // Every sample counts everyone: conservation is checkable from timeseries.csv alone.
   guards.set_sample_extension([&world](SimTime t, std::vector<double>& row) {
-    for (double count : census_values(world.census(t))) row.push_back(count);
+    append_census_values(world.census(t), row);
   });
   // What the modules share (the QRF's teams) and the router of their news (camp_event_router.hpp),
   // handed to every module that needs them.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "sim/camp/human_factors.hpp"
 #include "sim/camp/core/event_kinds.hpp"
@@ -57,6 +58,7 @@ void GuardModel::add_unit(SimTime arrival, int unit) {
     s.unit_arrival = arrival;
     s.fatigue_time = std::max(arrival, 0.0);
     soldiers_.push_back(s);
+    sentry_queue_.join(s, s.id);
     post_of_soldier_.push_back(std::nullopt);
   }
   units_ = unit + 1;
@@ -117,17 +119,21 @@ void GuardModel::roster_shift(SimTime shift_start, engine::EventQueue& queue) {
   const auto roster_number = static_cast<std::uint64_t>(roster_count_++);
   const int hours = static_cast<int>(std::lround(plan.length / engine::kHour));
   long filled = 0, unfilled = 0;
+  // The hour of day of each hour of the shift, worked out once for every post and slot.
+  hour_of_day_.clear();
+  for (int h = 0; h < hours; ++h)
+    hour_of_day_.push_back(static_cast<int>(time_of_day(shift_start + h * engine::kHour) / engine::kHour) % 24);
 
   for (std::size_t p = 0; p < params_.posts.size(); ++p) {
     const Post& post = params_.posts[p];
     PostMetrics& pm = metrics_.posts[p];
     for (std::size_t slot = 0; slot < last_duty_[p].size(); ++slot) {
       // The slot's periods in this shift: runs of hours in which the post needs more than `slot` guards.
-      std::vector<std::pair<SimTime, SimTime>> periods;
+      std::vector<std::pair<SimTime, SimTime>>& periods = periods_;
+      periods.clear();
       for (int h = 0; h < hours; ++h) {
         const SimTime hour_start = shift_start + h * engine::kHour;
-        const int hour_of_day = static_cast<int>(time_of_day(hour_start) / engine::kHour) % 24;
-        if (post.required_by_hour[hour_of_day] <= static_cast<int>(slot)) continue;
+        if (post.required_by_hour[hour_of_day_[static_cast<std::size_t>(h)]] <= static_cast<int>(slot)) continue;
         if (!periods.empty() && periods.back().second == hour_start)
           periods.back().second += engine::kHour;
         else
@@ -140,12 +146,11 @@ void GuardModel::roster_shift(SimTime shift_start, engine::EventQueue& queue) {
 
       // One sentry holds the slot for the whole shift.
       const SimTime due_on_post = first_shift ? 0 : periods.front().first - plan.handover_overlap;
-      const std::optional<int> soldier = pick_sentry(soldiers_, due_on_post, plan.min_rest);
+      const std::optional<int> soldier = sentry_queue_.pick(soldiers_, due_on_post, plan.min_rest);
       if (soldier) {
-        Soldier& s = soldiers_[static_cast<std::size_t>(*soldier)];
-        s.busy_until = periods.back().second;
+        soldiers_[static_cast<std::size_t>(*soldier)].busy_until = periods.back().second;
         for (const auto& period : periods)
-          s.committed_duty_s += period.second - period.first + (first_shift ? 0 : plan.handover_overlap);
+          sentry_queue_.add_duty(soldiers_, *soldier, period.second - period.first + (first_shift ? 0 : plan.handover_overlap));
         ++filled;
       } else {
         ++unfilled;
@@ -182,9 +187,8 @@ void GuardModel::roster_shift(SimTime shift_start, engine::EventQueue& queue) {
           // The outgoing sentry waits for his relief: the post stays manned, his duty grows.
           Duty& outgoing = duties_[previous];
           outgoing.left = arrival;
-          Soldier& waiting = soldiers_[static_cast<std::size_t>(*outgoing.soldier)];
-          waiting.busy_until = arrival;
-          waiting.committed_duty_s += arrival - due;
+          soldiers_[static_cast<std::size_t>(*outgoing.soldier)].busy_until = arrival;
+          sentry_queue_.add_duty(soldiers_, *outgoing.soldier, arrival - due);
           queue.cancel(end_event_[previous]);
           end_event_[previous] = schedule(queue, arrival, kDutyEnd, static_cast<std::uint64_t>(previous));
           covered_from = due;
@@ -266,14 +270,19 @@ void GuardModel::new_day(std::int64_t day) {
     unfit += s.fit_today ? 0 : 1;
   }
   metrics_.sick_days += unfit;
+  soldiers_unfit_ = unfit;
   log_.record(static_cast<double>(day) * engine::kDay, "new_day",
               {{"day", day}, {"soldiers_unfit", static_cast<std::int64_t>(unfit)}});
 }
 
 void GuardModel::rotate_unit(SimTime now) {
   // The outgoing unit finishes the duties it is on; from now on only the new unit is rostered.
-  for (Soldier& s : soldiers_) s.in_theatre = false;
+  for (Soldier& s : soldiers_) {
+    if (s.in_theatre) sentry_queue_.leave(s, s.id);
+    s.in_theatre = false;
+  }
   add_unit(now, units_);
+  soldiers_unfit_ = 0;  // the incoming unit is fit until its first new day
   ++metrics_.rotations;
   log_.record(now, "rotation", {{"incoming_unit", static_cast<std::int64_t>(units_ - 1)},
                                 {"soldiers", static_cast<std::int64_t>(params_.force.guard_pool)}});
@@ -324,18 +333,21 @@ double GuardModel::sentry_vigilance_now(int index, SimTime now) const {
 void GuardModel::sample(SimTime now) {
   const SimTime tod = time_of_day(now);
   const int hour = static_cast<int>(tod / engine::kHour) % 24;
-  struct PostSample {
-    double sum = 0;
-    double min = 1;
-    long count = 0;
-  };
-  std::vector<PostSample> samples(params_.posts.size());
+  // What every sentry shares at this instant, worked out once: the time-of-day factor and each
+  // unit's experience. Same bits as sentry_vigilance_now(index, now).
+  VigilanceAtInstant shared(params_.vigilance, params_.fatigue, params_.rotation, tod);
+  SimTime last_arrival = std::numeric_limits<SimTime>::quiet_NaN();  // sentries come in runs of one unit
+  for (const std::vector<int>& standing : on_post_)
+    for (int index : standing) {
+      const SimTime arrival = soldiers_[static_cast<std::size_t>(*duties_[static_cast<std::size_t>(index)].soldier)].unit_arrival;
+      if (arrival != last_arrival) shared.remember_unit(now - arrival);
+      last_arrival = arrival;
+    }
+  const VigilanceAtInstant& vigilance = shared;
+  post_samples_.assign(params_.posts.size(), PostSample{});
   // Each post writes only its own slot, so the result does not depend on the thread count.
   parallelism_.for_each_index(params_.posts.size(), [&](std::size_t p) {
-    PostSample& out = samples[p];
-    // What every sentry shares at this instant, worked out once per post (a post's own copy:
-    // posts may run on different threads). Same bits as sentry_vigilance_now(index, now).
-    VigilanceAtInstant vigilance(params_.vigilance, params_.fatigue, params_.rotation, tod);
+    PostSample& out = post_samples_[p];
     for (int index : on_post_[p]) {
       const Duty& duty = duties_[static_cast<std::size_t>(index)];
       const Soldier& soldier = soldiers_[static_cast<std::size_t>(*duty.soldier)];
@@ -348,9 +360,9 @@ void GuardModel::sample(SimTime now) {
 
   double camp_sum = 0, camp_min = 1;
   long camp_count = 0, required = 0;
-  for (std::size_t p = 0; p < samples.size(); ++p) {
+  for (std::size_t p = 0; p < post_samples_.size(); ++p) {
     required += params_.posts[p].required_by_hour[hour];
-    const PostSample& s = samples[p];
+    const PostSample& s = post_samples_[p];
     if (s.count == 0) continue;
     metrics_.posts[p].vigilance.add(hour, s.sum / static_cast<double>(s.count), s.min);
     camp_sum += s.sum;
@@ -359,14 +371,12 @@ void GuardModel::sample(SimTime now) {
   }
   if (camp_count > 0) metrics_.camp_vigilance.add(hour, camp_sum / static_cast<double>(camp_count), camp_min);
 
-  long unfit = 0;
-  for (const Soldier& s : soldiers_) unfit += (s.in_theatre && !s.fit_today) ? 1 : 0;
   const Soldier& newest = soldiers_.back();
-  std::vector<double> row{now, tod / engine::kHour, static_cast<double>(required), static_cast<double>(camp_count),
-                          camp_count > 0 ? camp_sum / static_cast<double>(camp_count) : 0.0, camp_count > 0 ? camp_min : 0.0,
-                          static_cast<double>(unfit), unit_experience(params_.rotation, now - newest.unit_arrival)};
-  if (extend_) extend_(now, row);
-  series_.append(std::move(row));
+  row_.assign({now, tod / engine::kHour, static_cast<double>(required), static_cast<double>(camp_count),
+               camp_count > 0 ? camp_sum / static_cast<double>(camp_count) : 0.0, camp_count > 0 ? camp_min : 0.0,
+               static_cast<double>(soldiers_unfit_), unit_experience(params_.rotation, now - newest.unit_arrival)});
+  if (extend_) extend_(now, row_);
+  series_.append(row_);
 }
 
 void GuardModel::finish() {

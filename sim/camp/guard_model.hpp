@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "sim/camp/guard_metrics.hpp"
@@ -95,6 +96,7 @@ class GuardModel {
   engine::TimeSeries& series_;
 
   std::vector<Soldier> soldiers_;
+  SentryQueue sentry_queue_;  // the soldiers in theatre, in the roster's order of preference
   std::vector<Duty> duties_;
   std::vector<std::vector<int>> on_post_;      // duty indices currently standing, per post
   std::vector<std::vector<int>> last_duty_;    // per post and slot, the latest duty created (-1 none)
@@ -104,6 +106,19 @@ class GuardModel {
   int units_ = 0;
   std::int64_t roster_count_ = 0;
   GuardMetrics metrics_;
+  // Soldiers in theatre and unfit today: changes only at a new day and at a rotation.
+  long soldiers_unfit_ = 0;
+  // The sample's scratch, kept between samples (no allocation per sample).
+  struct PostSample {
+    double sum = 0;
+    double min = 1;
+    long count = 0;
+  };
+  std::vector<PostSample> post_samples_;
+  std::vector<double> row_;
+  // roster_shift's scratch: the hour of day of each hour of the shift, and a slot's periods.
+  std::vector<int> hour_of_day_;
+  std::vector<std::pair<SimTime, SimTime>> periods_;
   std::function<void(SimTime, std::vector<double>&)> extend_;
 };
 

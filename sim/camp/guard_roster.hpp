@@ -4,6 +4,8 @@
 // the one with the fewest duty hours so far is chosen (the fair rotation a duty NCO keeps),
 // ties going to the lower soldier number so the choice never depends on anything but the state.
 #include <optional>
+#include <set>
+#include <utility>
 #include <vector>
 
 #include "sim/engine/sim_time.hpp"
@@ -31,5 +33,21 @@ struct Soldier {
 // Index into `soldiers` of the soldier to post for a duty whose sentry is due on post at
 // `due_on_post`, or none if nobody qualifies.
 std::optional<int> pick_sentry(const std::vector<Soldier>& soldiers, SimTime due_on_post, SimTime min_rest);
+
+// The soldiers in theatre in the roster's order of preference (fewest committed duty seconds,
+// then the lower number), so that a pick walks from the front and stops at the first who
+// qualifies instead of scanning every soldier for every slot: pick() gives exactly what
+// pick_sentry gives (tests/camp/test_guard_roster.cpp). A soldier's committed seconds may only
+// change through add_duty(), and a soldier leaving the theatre must be taken out with leave().
+class SentryQueue {
+ public:
+  void join(const Soldier& s, int index) { order_.emplace(s.committed_duty_s, index); }
+  void leave(const Soldier& s, int index) { order_.erase({s.committed_duty_s, index}); }
+  void add_duty(std::vector<Soldier>& soldiers, int index, double seconds);
+  std::optional<int> pick(const std::vector<Soldier>& soldiers, SimTime due_on_post, SimTime min_rest) const;
+
+ private:
+  std::set<std::pair<double, int>> order_;  // (committed_duty_s, index) of every soldier in theatre
+};
 
 }  // namespace campsim::camp

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace campsim::camp {
 
@@ -51,20 +52,30 @@ VigilanceAtInstant::VigilanceAtInstant(const VigilanceParams& v, const FatiguePa
                                        SimTime time_of_day)
     : vigilance_(v), fatigue_(f), rotation_(r), time_of_day_factor_(time_of_day_factor(v, time_of_day)) {}
 
-double VigilanceAtInstant::operator()(SimTime time_on_post, double fatigue, SimTime time_in_theatre) {
-  double experience = 0;
+int VigilanceAtInstant::remembered_index(SimTime time_in_theatre) const {
   int i = 0;
   while (i < remembered_ && theatre_time_[i] != time_in_theatre) ++i;
-  if (i < remembered_) {
-    experience = experience_[i];
-  } else {
-    experience = unit_experience(rotation_, time_in_theatre);
-    if (remembered_ < kRememberedUnits) {
-      theatre_time_[remembered_] = time_in_theatre;
-      experience_[remembered_++] = experience;
-    }
-  }
-  return sentry_vigilance(vigilance_, fatigue_, {time_on_post, 0, fatigue, experience}, time_of_day_factor_);
+  return i < remembered_ ? i : kRememberedUnits;
+}
+
+double VigilanceAtInstant::experience(SimTime time_in_theatre) const {
+  const int i = remembered_index(time_in_theatre);
+  return i < kRememberedUnits ? experience_[i] : unit_experience(rotation_, time_in_theatre);
+}
+
+void VigilanceAtInstant::remember_unit(SimTime time_in_theatre) {
+  if (remembered_ == kRememberedUnits || remembered_index(time_in_theatre) < kRememberedUnits) return;
+  theatre_time_[remembered_] = time_in_theatre;
+  experience_[remembered_++] = unit_experience(rotation_, time_in_theatre);
+}
+
+double VigilanceAtInstant::operator()(SimTime time_on_post, double fatigue, SimTime time_in_theatre) {
+  remember_unit(time_in_theatre);
+  return std::as_const(*this)(time_on_post, fatigue, time_in_theatre);
+}
+
+double VigilanceAtInstant::operator()(SimTime time_on_post, double fatigue, SimTime time_in_theatre) const {
+  return sentry_vigilance(vigilance_, fatigue_, {time_on_post, 0, fatigue, experience(time_in_theatre)}, time_of_day_factor_);
 }
 
 }  // namespace campsim::camp

@@ -39,14 +39,24 @@ double sentry_vigilance(const VigilanceParams& v, const FatigueParams& f, const 
 // the time-of-day factor is worked out once, and a unit's experience once per arrival date (all
 // soldiers of a unit arrive together, so a sample sees one or two dates). Gives exactly what
 // sentry_vigilance with unit_experience gives sentry by sentry (tests/camp/test_human_factors.cpp).
+//
+// remember_unit() works a unit's experience out ahead, so that the const call (which computes a
+// unit it does not remember without storing it) can be shared by the posts of a sample on any
+// number of threads.
 class VigilanceAtInstant {
  public:
   VigilanceAtInstant(const VigilanceParams& v, const FatigueParams& f, const RotationParams& r, SimTime time_of_day);
 
+  // Remembers the experience of a unit that has been in theatre for `time_in_theatre` (if there
+  // is room: more units than kRememberedUnits are computed at every call).
+  void remember_unit(SimTime time_in_theatre);
   double operator()(SimTime time_on_post, double fatigue, SimTime time_in_theatre);
+  double operator()(SimTime time_on_post, double fatigue, SimTime time_in_theatre) const;
 
  private:
   static constexpr int kRememberedUnits = 4;  // more units than this in theatre at once: none in the model
+  int remembered_index(SimTime time_in_theatre) const;  // kRememberedUnits if not remembered
+  double experience(SimTime time_in_theatre) const;
   const VigilanceParams& vigilance_;
   const FatigueParams& fatigue_;
   const RotationParams& rotation_;

@@ -4,6 +4,32 @@
 
 namespace campsim::crowd {
 
+void sort_nearly_sorted(Column<std::uint64_t>& keys) {
+  // Insertion sort costs one move per pair out of order. The storage order is re-sorted into
+  // slot order every few steps (CrowdWorld::resort), and between re-sorts only the agents who
+  // changed cell are out of place, each by the few agents it passed: a shelter run's keys
+  // need a few moves per agent, where std::sort spent about 100 instructions per agent. When
+  // the keys are far from sorted (a crowd just added) the moves run past the budget and
+  // std::sort takes over; both give the one sorted order of these distinct keys.
+  const std::size_t n = keys.size();
+  const std::size_t budget = 8 * n + 64;
+  std::size_t moves = 0;
+  for (std::size_t i = 1; i < n; ++i) {
+    const std::uint64_t key = keys[i];
+    std::size_t j = i;
+    while (j > 0 && keys[j - 1] > key) {
+      keys[j] = keys[j - 1];
+      --j;
+      ++moves;
+    }
+    keys[j] = key;
+    if (moves > budget) {
+      std::sort(keys.begin(), keys.end());
+      return;
+    }
+  }
+}
+
 bool use_sparse_layout(GridLayout layout, std::uint32_t cells, std::size_t agents) {
   switch (layout) {
     case GridLayout::dense:
@@ -30,15 +56,19 @@ bool use_window_layout(GridLayout layout, std::uint32_t frame_cells, std::uint32
 void AgentGrid::reserve(std::size_t agents, const GridFrame& frame, GridLayout layout) {
   for (auto* c : {&cell_of_, &slot_agent_}) c->reserve(agents);
   for (auto* c : {&sx_, &sy_, &sr_, &sc_}) c->reserve(agents + kSlotPadding);
-  // A crowd that shrinks may switch to the sparse layout, so its columns are always reserved
-  // (they are per agent); the per-cell columns only when this population would be dense.
-  keys_.reserve(agents);
-  occupied_cell_.reserve(agents);
-  occupied_start_.reserve(agents + 1);
-  // The window never holds more than kSparseCellsPerAgent cells per agent when chosen by itself.
+  // The sparse and window layouts' columns (16 bytes an agent) only when this population would
+  // use them: a dense crowd that shrinks into the sparse layout allocates them once, at the
+  // switch, for fewer agents (issue 25 goal 4: at most 110 bytes an agent at 1,000,000).
   std::size_t cells = frame.cell_count();
-  if (use_sparse_layout(layout, frame.cell_count(), agents))
-    cells = std::min(cells, static_cast<std::size_t>(kSparseCellsPerAgent) * std::max<std::size_t>(agents, 1));
+  if (use_sparse_layout(layout, frame.cell_count(), agents) || layout == GridLayout::window) {
+    keys_.reserve(agents);
+    occupied_cell_.reserve(agents);
+    occupied_start_.reserve(agents + 1);
+    row_occupied_.reserve(static_cast<std::size_t>(frame.rows) + 1);
+    // The window never holds more than kSparseCellsPerAgent cells per agent when chosen by itself.
+    if (layout != GridLayout::window)
+      cells = std::min(cells, static_cast<std::size_t>(kSparseCellsPerAgent) * std::max<std::size_t>(agents, 1));
+  }
   start_.reserve(cells + 1);
   cursor_.reserve(cells);
 }
@@ -66,7 +96,7 @@ void AgentGrid::rebuild(const GridFrame& frame, const AgentColumnsView& agents, 
     sparse_ = false;
     sort_window(frame);
   } else if (sparse_) {
-    sort_sparse();
+    sort_sparse(frame);
   } else {
     sort_dense(frame);
   }
@@ -85,12 +115,12 @@ void AgentGrid::sort_dense(const GridFrame& frame) {
   for (std::size_t i = 0; i < agents_; ++i) slot_agent_[cursor_[cell_of_[i]]++] = static_cast<std::uint32_t>(i);
 }
 
-void AgentGrid::sort_sparse() {
+void AgentGrid::sort_sparse(const GridFrame& frame) {
   keys_.resize(agents_);
   for (std::size_t i = 0; i < agents_; ++i) keys_[i] = (std::uint64_t{cell_of_[i]} << 32) | i;
   // The index in the low half makes every key distinct, so the order is (cell, storage index):
   // the dense layout's stable order, whatever the sort's algorithm.
-  std::sort(keys_.begin(), keys_.end());
+  sort_nearly_sorted(keys_);
   occupied_cell_.clear();
   occupied_start_.clear();
   for (std::size_t s = 0; s < agents_; ++s) {
@@ -102,6 +132,14 @@ void AgentGrid::sort_sparse() {
     }
   }
   occupied_start_.push_back(static_cast<std::uint32_t>(agents_));
+  // Each row's first occupied cell (SlotLookup::row_occupied).
+  row_occupied_.resize(static_cast<std::size_t>(frame.rows) + 1);
+  std::size_t k = 0;
+  for (std::uint32_t row = 0; row <= frame.rows; ++row) {
+    const std::uint64_t first_cell = std::uint64_t{row} * frame.columns;
+    while (k < occupied_cell_.size() && occupied_cell_[k] < first_cell) ++k;
+    row_occupied_[row] = static_cast<std::uint32_t>(k);
+  }
 }
 
 void AgentGrid::fit_window(const GridFrame& frame) {
@@ -168,6 +206,7 @@ SlotLookup AgentGrid::slots() const {
     lookup.occupied_cell = occupied_cell_.data();
     lookup.occupied_start = occupied_start_.data();
     lookup.occupied = static_cast<std::uint32_t>(occupied_cell_.size());
+    lookup.row_occupied = row_occupied_.data();
   } else {
     lookup.cell_start = start_.data();
   }
@@ -195,7 +234,7 @@ void AgentGrid::adopt_slot_order() {
 
 std::size_t AgentGrid::memory_bytes() const {
   return (cell_of_.capacity() + start_.capacity() + cursor_.capacity() + slot_agent_.capacity() +
-          occupied_cell_.capacity() + occupied_start_.capacity()) *
+          occupied_cell_.capacity() + occupied_start_.capacity() + row_occupied_.capacity()) *
              sizeof(std::uint32_t) +
          keys_.capacity() * sizeof(std::uint64_t) +
          (sx_.capacity() + sy_.capacity() + sr_.capacity() + sc_.capacity()) * sizeof(float);

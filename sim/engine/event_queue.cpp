@@ -16,18 +16,23 @@ std::uint64_t EventQueue::schedule(SimTime time, std::int32_t priority, std::uin
   const std::uint64_t sequence = next_sequence_++;
   heap_.push_back(Event{time, priority, sequence, kind, subject});
   std::push_heap(heap_.begin(), heap_.end(), comes_later);
-  pending_.insert(sequence);
+  pending_.push_back(1);
+  ++pending_count_;
   return sequence;
 }
 
-void EventQueue::cancel(std::uint64_t sequence) { pending_.erase(sequence); }
+void EventQueue::cancel(std::uint64_t sequence) {
+  if (sequence >= pending_.size() || pending_[sequence] == 0) return;
+  pending_[sequence] = 0;
+  --pending_count_;
+}
 
-bool EventQueue::empty() const { return pending_.empty(); }
+bool EventQueue::empty() const { return pending_count_ == 0; }
 
-std::size_t EventQueue::size() const { return pending_.size(); }
+std::size_t EventQueue::size() const { return pending_count_; }
 
 void EventQueue::drop_cancelled_top() {
-  while (!heap_.empty() && !pending_.contains(heap_.front().sequence)) {
+  while (!heap_.empty() && pending_[heap_.front().sequence] == 0) {
     std::pop_heap(heap_.begin(), heap_.end(), comes_later);
     heap_.pop_back();
   }
@@ -45,7 +50,8 @@ Event EventQueue::pop() {
   std::pop_heap(heap_.begin(), heap_.end(), comes_later);
   const Event event = heap_.back();
   heap_.pop_back();
-  pending_.erase(event.sequence);
+  pending_[event.sequence] = 0;
+  --pending_count_;
   return event;
 }
 

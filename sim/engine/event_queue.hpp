@@ -4,12 +4,13 @@
 // memory addresses or hashing, so a run replays exactly.
 //
 // Cancellation is lazy: a cancelled event stays in the heap and is discarded when it reaches
-// the top. `pending_` holds the sequences that are scheduled and neither popped nor cancelled;
-// it is the single source of truth for empty()/size() and makes cancel() of an unknown,
-// already-popped or already-cancelled sequence a harmless no-op.
+// the top. `pending_` marks, per sequence ever issued, whether it is scheduled and neither
+// popped nor cancelled (one byte an event; a hash set cost a node allocation per event, issue
+// 25); with `pending_count_` it is the single source of truth
+// for empty()/size() and makes cancel() of an unknown, already-popped or already-cancelled
+// sequence a harmless no-op.
 #include <cstddef>
 #include <cstdint>
-#include <unordered_set>
 #include <vector>
 
 #include "sim/engine/sim_time.hpp"
@@ -46,7 +47,8 @@ class EventQueue {
   void drop_cancelled_top();
 
   std::vector<Event> heap_;  // std::push_heap/pop_heap with a "comes later" comparator: min at front
-  std::unordered_set<std::uint64_t> pending_;
+  std::vector<std::uint8_t> pending_;  // per sequence: 1 while pending
+  std::size_t pending_count_ = 0;
   std::uint64_t next_sequence_ = 0;
 };
 

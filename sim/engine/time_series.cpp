@@ -13,7 +13,7 @@ namespace campsim::engine {
 
 TimeSeries::TimeSeries(std::vector<std::string> columns) : columns_(std::move(columns)) {}
 
-void TimeSeries::append(std::vector<double> row) {
+void TimeSeries::append(const std::vector<double>& row) {
   if (row.size() != columns_.size())
     throw std::invalid_argument(
         fmt::format("TimeSeries::append: row has {} values, expected {}", row.size(), columns_.size()));

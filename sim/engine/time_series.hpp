@@ -12,7 +12,7 @@ class TimeSeries {
  public:
   explicit TimeSeries(std::vector<std::string> columns);
   // Throws std::invalid_argument if row.size() != columns().size().
-  void append(std::vector<double> row);
+  void append(const std::vector<double>& row);
   std::size_t rows() const;
   const std::vector<std::string>& columns() const { return columns_; }
   double at(std::size_t row, std::size_t column) const;  // throws std::out_of_range

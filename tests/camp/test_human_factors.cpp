@@ -79,12 +79,19 @@ TEST_CASE("vigilance at one instant is exactly the straightforward sentry vigila
   r.learning_time = 20 * kDay;
   for (double tod = 0; tod < kDay; tod += 37 * kMinute) {
     VigilanceAtInstant at(v, f, r, tod);
+    // The guards' sample remembers the units on post first and then shares one const instance
+    // between posts (which may run on several threads): three units remembered, three not.
+    VigilanceAtInstant primed(v, f, r, tod);
+    for (int unit = 0; unit < 3; ++unit) primed.remember_unit(unit * 9.5 * kDay);
+    const VigilanceAtInstant& shared = primed;
     for (int sentry = 0; sentry < 60; ++sentry) {
       const double on_post = (sentry % 13) * 11.0 * kMinute;
       const double fatigue = (sentry % 7) / 7.0;
       const double in_theatre = (sentry % 6) * 9.5 * kDay;  // six units: more than are remembered
       const double expected = sentry_vigilance(v, f, {on_post, tod, fatigue, unit_experience(r, in_theatre)});
       CHECK(at(on_post, fatigue, in_theatre) == expected);
+      CHECK(shared(on_post, fatigue, in_theatre) == expected);
     }
   }
 }
+

@@ -115,3 +115,58 @@ TEST_CASE("a sparse lookup finds each cell's first slot, or the next occupied ce
   // Cells 4..7 hold slots [first(4), first(8)) = [2, 5): cell 7's three agents.
   CHECK(lookup.first_slot(8) - lookup.first_slot(4) == 3);
 }
+
+// The sparse layout's row directory (SlotLookup::row_occupied) narrows each search to one row's
+// occupied cells: for every cell of every row, and one past each row's last column (the end of
+// a range), it must give what the search over all occupied cells gives.
+TEST_CASE("a sparse lookup by row finds what the search over every occupied cell finds", "[crowd][grid]") {
+  engine::Parallelism par(1);
+  // A frame of 60,000 cells and one of 600.
+  for (const float scale : {1.0f, 0.1f}) {
+    const GridFrame frame = GridFrame::covering(0.0f, 0.0f, 600.0f * scale, 400.0f * scale, 2.0f);
+    std::mt19937 random(8);
+    std::uniform_real_distribution<float> x(-10.0f * scale, 610.0f * scale), y(-10.0f * scale, 410.0f * scale);
+    for (const int n : {1, 7, 300}) {
+      std::vector<float> xs, ys, radius(static_cast<std::size_t>(n), 0.2f);
+      std::vector<std::uint8_t> state(static_cast<std::size_t>(n), 0);
+      for (int k = 0; k < n; ++k) {
+        xs.push_back(x(random));
+        ys.push_back(k % 5 == 0 && !ys.empty() ? ys.back() : y(random));  // some share a row
+      }
+      const AgentColumnsView agents{xs, ys, radius, state};
+      AgentGrid grid, dense;
+      grid.rebuild(frame, agents, 0, GridLayout::sparse, par, 64);
+      dense.rebuild(frame, agents, 0, GridLayout::dense, par, 64);
+      REQUIRE(grid.sparse());
+      const auto sa = grid.slot_agent(), da = dense.slot_agent();
+      CHECK(std::vector<std::uint32_t>(sa.begin(), sa.end()) == std::vector<std::uint32_t>(da.begin(), da.end()));
+      const SlotLookup by_row = grid.slots();
+      REQUIRE(by_row.row_occupied != nullptr);
+      SlotLookup plain = by_row;
+      plain.row_occupied = nullptr;
+      for (std::uint32_t row = 0; row < frame.rows; ++row)
+        for (std::uint32_t column = 0; column <= frame.columns; ++column)
+          REQUIRE(by_row.first_slot_at(row, column) == plain.first_slot(row * frame.columns + column));
+    }
+  }
+}
+
+// The sparse layout's sort: insertion while the keys are nearly in order, std::sort past its
+// budget. Either way the one sorted order of distinct keys.
+TEST_CASE("sorting nearly sorted keys gives what std::sort gives, however far from sorted they are", "[crowd][grid]") {
+  std::mt19937_64 random(3);
+  for (const std::size_t n : {0u, 1u, 2u, 50u, 3000u}) {
+    Column<std::uint64_t> sorted(n);
+    for (std::size_t i = 0; i < n; ++i) sorted[i] = (std::uint64_t{i / 3} << 32) | i;  // three agents a cell
+    // In order; a few agents moved a cell or a row; shuffled (past the budget); reversed.
+    for (int shape = 0; shape < 4; ++shape) {
+      Column<std::uint64_t> keys = sorted;
+      if (shape == 1)
+        for (std::size_t k = 0; k + 40 < n; k += 17) std::swap(keys[k], keys[k + (k % 2 == 0 ? 1 : 40)]);
+      if (shape == 2) std::shuffle(keys.begin(), keys.end(), random);
+      if (shape == 3) std::reverse(keys.begin(), keys.end());
+      sort_nearly_sorted(keys);
+      CHECK(keys == sorted);
+    }
+  }
+}

@@ -12,10 +12,10 @@ std::vector<std::string> census_columns() {
           "people_dead"};
 }
 
-std::vector<double> census_values(const Census& c) {
-  return {static_cast<double>(c.present),         static_cast<double>(c.away),
-          static_cast<double>(c.sheltering),      static_cast<double>(c.wounded_in_care),
-          static_cast<double>(c.evacuated),       static_cast<double>(c.dead)};
+void append_census_values(const Census& c, std::vector<double>& row) {
+  row.insert(row.end(), {static_cast<double>(c.present), static_cast<double>(c.away), static_cast<double>(c.sheltering),
+                         static_cast<double>(c.wounded_in_care), static_cast<double>(c.evacuated),
+                         static_cast<double>(c.dead)});
 }
 
 namespace {

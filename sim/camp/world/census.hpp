@@ -20,8 +20,9 @@ struct Census {
   long total() const { return present + away + sheltering + wounded_in_care + evacuated + dead; }
 };
 
-// The census's timeseries.csv columns, in the order census_values gives them.
+// The census's timeseries.csv columns, in the order append_census_values gives them.
 std::vector<std::string> census_columns();
-std::vector<double> census_values(const Census& census);
+// Appends the census's values to a sample row (no allocation once the row has its capacity).
+void append_census_values(const Census& census, std::vector<double>& row);
 
 }  // namespace campsim::camp

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
+#include <mutex>
 #include <vector>
 
 namespace campsim::camp {
@@ -23,7 +25,7 @@ crowd::CrowdModelParams shelter_run_params() {
   return p;
 }
 
-std::unique_ptr<crowd::CrowdWorld> make_shelter_crowd(const CampLayout& layout) {
+std::unique_ptr<crowd::CrowdWorld> build_shelter_crowd(const CampLayout& layout) {
   double lo_x = std::numeric_limits<double>::infinity(), lo_y = lo_x;
   double hi_x = -lo_x, hi_y = -lo_x;
   const auto cover = [&](Point p) {
@@ -47,6 +49,47 @@ std::unique_ptr<crowd::CrowdWorld> make_shelter_crowd(const CampLayout& layout) 
     world->set_geometry(std::move(walls));
   }
   return world;
+}
+
+namespace {
+
+// Shelter kernels remembered at most (each holds its wall index: about 2 MB for the Gao camp);
+// past it the memory starts again.
+constexpr std::size_t kRememberedLayouts = 8;
+
+// Every number build_shelter_crowd reads, in order: equal keys give equal kernels, bit for bit.
+std::vector<double> shelter_key(const CampLayout& layout) {
+  std::vector<double> key;
+  const auto add_points = [&](const std::vector<Point>& points) {
+    key.push_back(static_cast<double>(points.size()));  // where the list ends
+    for (const Point& p : points) key.insert(key.end(), {p.x, p.y});
+  };
+  add_points(layout.perimeter);
+  key.push_back(static_cast<double>(layout.bunkers.size()));
+  for (const Bunker& b : layout.bunkers) key.insert(key.end(), {b.position.x, b.position.y});
+  key.push_back(static_cast<double>(layout.zones.size()));
+  for (const Zone& z : layout.zones) add_points(z.polygon);
+  return key;
+}
+
+}  // namespace
+
+std::unique_ptr<crowd::CrowdWorld> make_shelter_crowd(const CampLayout& layout) {
+  static std::mutex mutex;
+  static std::map<std::vector<double>, std::shared_ptr<const crowd::CrowdWorld>> remembered;
+  std::vector<double> key = shelter_key(layout);
+  std::shared_ptr<const crowd::CrowdWorld> prototype;
+  {
+    std::lock_guard lock(mutex);
+    if (const auto it = remembered.find(key); it != remembered.end()) prototype = it->second;
+  }
+  if (!prototype) {
+    prototype = build_shelter_crowd(layout);  // outside the lock: other runs go on
+    std::lock_guard lock(mutex);
+    if (remembered.size() >= kRememberedLayouts) remembered.clear();
+    remembered.emplace(std::move(key), prototype);
+  }
+  return std::make_unique<crowd::CrowdWorld>(*prototype);
 }
 
 }  // namespace campsim::camp

@@ -21,6 +21,12 @@ crowd::CrowdModelParams shelter_run_params();
 // A fresh kernel for one alarm's runners: its frame covers the perimeter, the bunkers and the
 // zones with 20 m to spare (anyone outside is still handled exactly, in the edge cells), and
 // the perimeter is a closed wall (nobody runs out of the camp, or in through it).
+std::unique_ptr<crowd::CrowdWorld> build_shelter_crowd(const CampLayout& layout);
+
+// build_shelter_crowd(layout), remembered by what it reads (the perimeter, the bunkers'
+// positions, the zones' corners): a copy of the kernel built for the first alarm on that layout.
+// Building the wall index is about 30 million instructions for the Gao camp, and every alarm of
+// every run of a batch would build the same one (issue 25). Safe to call from several threads.
 std::unique_ptr<crowd::CrowdWorld> make_shelter_crowd(const CampLayout& layout);
 
 }  // namespace campsim::camp
