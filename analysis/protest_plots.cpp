@@ -85,7 +85,7 @@ FigureOrNote policy_bars(const Comparison& c, int dp, const std::string& where, 
   const std::string level = format_number(100 * c.options.level);
   f.caption = title + " by policy: mean per run with " + level + "% confidence intervals (" + where + ")." + left_out;
   const double y_top = count_axis ? std::max(1.0, std::ceil(top * 1.15)) : std::max(1.0, top * 1.15);
-  f.script = figure_script(f.name, 1000, 600, title + " (" + short_where(where) + ")", "", ylabel,
+  f.script = figure_script(f.name, kFigureWidth, kFigureHeight, title + " (" + short_where(where) + ")", "", ylabel,
                            "set style data histograms\nset style histogram errorbars gap 2 lw 1.5\n"
                            "set style fill solid 0.5 border rgb '#303030'\nset yrange [0:" + format_number(y_top) + "]\n" +
                            (count_axis ? integer_ytics(y_top) : std::string()) +
@@ -169,7 +169,7 @@ std::vector<FigureOrNote> escalation_time(const BatchTable& batch, const Compari
                 "each step of the ladder by x minutes after the crowd set off (" + where + "); the end is dashed. A step that "
                 "stays below 100% was not reached in the other runs; a step no run reached lies on 0." +
                 (absent.empty() ? "" : " Not recorded by this batch: " + absent + ".");
-    f.script = figure_script(f.name, 1000, 560, "Escalation over time: " + label + " (" + short_where(where) + ")",
+    f.script = figure_script(f.name, kFigureWidth, 560, "Escalation over time: " + label + " (" + short_where(where) + ")",
                              "minutes since the crowd set off", "share of runs (cumulative)",
                              "set yrange [0:1.08]\nset xrange [0:" + format_number(x_end) + "]\n"
                              "set ytics ('0%%' 0, '20%%' 0.2, '40%%' 0.4, '60%%' 0.6, '80%%' 0.8, '100%%' 1)\n"

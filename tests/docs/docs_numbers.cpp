@@ -16,6 +16,16 @@
 //   ...the figures as the source gives them...
 //   <!-- /cited -->
 //
+// Arithmetic the text works out (a worked example of a formula) is shown whole, expression and
+// result, and recomputed here: the result must be the expression's value to the decimals shown.
+//
+//   halves the gap in two weeks (<!-- worked -->0.95^14 = 0.49<!-- /worked -->)
+//
+// (numbers, + - x × / ^ ² ³ and parentheses). Some numbers are not results and are not read: a
+// fenced block in a language (```bash, ```yaml: commands and input files, what the reader types,
+// like code spans), a standard's number (RFC 4180, ISO 8601), and a file generated whole (first
+// line <!-- generated: ... -->, checked line by line by docs/outputs).
+//
 // Never a model output: a number the program computes is a value or a recorded figure. Numbers not yet marked are listed, file by file, in an allowance file (one
 // `FILE<TAB>NUMBER<TAB>COUNT` a line): the list may only shrink. The program fails on a number
 // that is in none, on an allowance no longer used (so a marked number leaves the list), on a
@@ -28,6 +38,7 @@
 //
 //   campsim_docs_numbers --source DIR --allow FILE [--list] DOC.md...
 //     --list prints the unmarked numbers in the allowance format instead of checking.
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -51,11 +62,102 @@ struct Scan {
   std::vector<std::string> errors;
 };
 
-// Blanks what is not prose: code spans, link targets, HTML comments, values between their markers.
+// The value of an arithmetic expression as the docs write it: numbers, + - x × / ^ ² ³ and
+// parentheses, the usual precedence (^ binds tightest and to the right). Throws on anything else.
+class Arithmetic {
+ public:
+  explicit Arithmetic(std::string text) : s_(std::move(text)) {}
+  double value() {
+    const double v = sum();
+    skip_spaces();
+    if (at_ < s_.size()) fail("unexpected '" + s_.substr(at_) + "'");
+    return v;
+  }
+
+ private:
+  std::string s_;
+  std::size_t at_ = 0;
+  [[noreturn]] void fail(const std::string& why) const { throw std::runtime_error(why + " in '" + s_ + "'"); }
+  void skip_spaces() {
+    while (at_ < s_.size() && s_[at_] == ' ') ++at_;
+  }
+  bool take(const std::string& token) {
+    skip_spaces();
+    if (s_.compare(at_, token.size(), token) != 0) return false;
+    at_ += token.size();
+    return true;
+  }
+  double sum() {
+    double v = product();
+    for (;;) {
+      if (take("+")) v += product();
+      else if (take("-") || take("\u2212")) v -= product();
+      else return v;
+    }
+  }
+  double product() {
+    double v = power();
+    for (;;) {
+      if (take("*") || take("x ") || take("\u00d7")) v *= power();
+      else if (take("/")) v /= power();
+      else return v;
+    }
+  }
+  double power() {
+    const double base = atom();
+    if (take("^")) return std::pow(base, power());
+    if (take("\u00b2")) return base * base;
+    if (take("\u00b3")) return base * base * base;
+    return base;
+  }
+  double atom() {
+    if (take("(")) {
+      const double v = sum();
+      if (!take(")")) fail("a parenthesis never closed");
+      return v;
+    }
+    if (take("-") || take("\u2212")) return -atom();
+    skip_spaces();
+    std::size_t used = 0;
+    try {
+      const double v = std::stod(s_.substr(at_), &used);
+      at_ += used;
+      return v;
+    } catch (const std::exception&) {
+      fail("a number expected at '" + s_.substr(at_) + "'");
+    }
+  }
+};
+
+// "EXPR = RESULT": empty when the result is the expression's value to the decimals shown, else
+// what is wrong.
+std::string check_worked(const std::string& shown) {
+  const auto equals = shown.rfind(" = ");
+  if (equals == std::string::npos) return "a worked example must read EXPRESSION = RESULT: '" + shown + "'";
+  const std::string result = shown.substr(equals + 3);
+  try {
+    const double value = Arithmetic(shown.substr(0, equals)).value();
+    const auto point = result.find('.');
+    const int decimals = point == std::string::npos ? 0 : static_cast<int>(result.size() - point - 1);
+    if (std::abs(value - std::stod(result)) <= 0.5 * std::pow(10.0, -decimals) + 1e-12) return "";
+    std::ostringstream was;
+    was.precision(6);
+    was << value;
+    return "'" + shown + "': the expression gives " + was.str();
+  } catch (const std::exception& e) {
+    return std::string("a worked example: ") + e.what();
+  }
+}
+
+// Blanks what is not prose: code spans, link targets, HTML comments, values and worked examples
+// between their markers, standards' numbers.
 std::string prose_of(const std::string& line) {
-  static const std::regex value("<!-- value.*?<!-- /value -->"), comment("<!--.*?-->"), code("`[^`]*`"),
-      link("\\]\\([^)]*\\)"), url("https?://[^ )>]+");
+  static const std::regex value("<!-- value.*?<!-- /value -->"), worked("<!-- worked -->.*?<!-- /worked -->"),
+      comment("<!--.*?-->"), code("`[^`]*`"), link("\\]\\([^)]*\\)"), url("https?://[^ )>]+"),
+      standard("\\b(RFC|ISO) [0-9]+");
   std::string s = std::regex_replace(line, value, " ");
+  s = std::regex_replace(s, worked, " ");
+  s = std::regex_replace(s, standard, " ");
   s = std::regex_replace(s, comment, " ");
   s = std::regex_replace(s, code, " ");
   s = std::regex_replace(s, link, "] ");
@@ -88,19 +190,24 @@ Scan scan(const fs::path& source, const std::string& relative) {
       recorded_ok("^<!-- recorded [0-9]{4}-[0-9]{2}-[0-9]{2}[^:]*: +[^ ].* -->$"),
       cited_open("^<!-- cited\\b.*-->$"), cited_ok("^<!-- cited: +[^ ].* -->$"),
       generated_block("^<!-- (output( \\(slow\\))?|table): .* -->$");
+  static const std::regex worked_marker("<!-- worked -->(.*?)<!-- /worked -->");
   std::string line;
   std::size_t number = 0;
-  bool in_recorded = false, in_cited = false, in_table = false, in_fence = false, fence_generated = false, next_fence_generated = false;
+  bool in_recorded = false, in_cited = false, in_table = false, in_fence = false, fence_skipped = false, next_fence_generated = false;
   while (std::getline(in, line)) {
     ++number;
     const std::string where = relative + ":" + std::to_string(number);
+    if (number == 1 && line.rfind("<!-- generated: ", 0) == 0) return s;  // docs/outputs checks it whole
     if (line.rfind("```", 0) == 0) {
-      if (!in_fence) fence_generated = next_fence_generated;
+      // A fence in a language holds input (commands, a scenario); a bare one, output.
+      if (!in_fence) fence_skipped = next_fence_generated || line.size() > 3;
       in_fence = !in_fence;
       next_fence_generated = false;
       continue;
     }
-    if (in_fence && fence_generated) continue;
+    if (in_fence && fence_skipped) continue;
+    for (std::sregex_iterator it(line.begin(), line.end(), worked_marker), end; it != end; ++it)
+      if (const std::string wrong = check_worked((*it)[1].str()); !wrong.empty()) s.errors.push_back(where + ": " + wrong);
     if (std::regex_match(line, recorded_open)) {
       if (in_recorded || in_cited) s.errors.push_back(where + ": a recorded block inside another block");
       if (!std::regex_match(line, recorded_ok))
@@ -200,7 +307,8 @@ int main(int argc, char** argv) {
     for (const Found* f : where[key])
       errors.push_back(f->file + ":" + std::to_string(f->line) + ": " + f->number +
                        " is typed by hand: mark it <!-- value: ... --> (generated and checked) or put it in a "
-                       "<!-- recorded YYYY-MM-DD: COMMAND --> block, or if a publication gives it, in a <!-- cited: SOURCE --> block\n    " + f->line_text);
+                       "<!-- recorded YYYY-MM-DD: COMMAND --> block, or if a publication gives it, in a <!-- cited: SOURCE --> block, "
+                       "or if the text works it out, show the arithmetic <!-- worked -->EXPR = N<!-- /worked -->\n    " + f->line_text);
   }
   for (const auto& [key, may] : allowed) {
     const long count = found.count(key) ? found.at(key) : 0;
