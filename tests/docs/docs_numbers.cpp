@@ -23,7 +23,7 @@
 //
 // (numbers, + - x × / ^ ² ³ and parentheses). Some numbers are not results and are not read: a
 // fenced block in a language (```bash, ```yaml: commands and input files, what the reader types,
-// like code spans), a standard's number (RFC 4180, ISO 8601), and a file generated whole (first
+// like code spans), a standard's number (RFC 4180, ISO 8601, IEEE 754), and a file generated whole (first
 // line <!-- generated: ... -->, checked line by line by docs/outputs).
 //
 // Never a model output: a number the program computes is a value or a recorded figure. Numbers not yet marked are listed, file by file, in an allowance file (one
@@ -154,7 +154,7 @@ std::string check_worked(const std::string& shown) {
 std::string prose_of(const std::string& line) {
   static const std::regex value("<!-- value.*?<!-- /value -->"), worked("<!-- worked -->.*?<!-- /worked -->"),
       comment("<!--.*?-->"), code("`[^`]*`"), link("\\]\\([^)]*\\)"), url("https?://[^ )>]+"),
-      standard("\\b(RFC|ISO) [0-9]+");
+      standard("\\b(RFC|ISO|IEEE) [0-9]+");
   std::string s = std::regex_replace(line, value, " ");
   s = std::regex_replace(s, worked, " ");
   s = std::regex_replace(s, standard, " ");
