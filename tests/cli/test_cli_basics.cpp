@@ -46,6 +46,20 @@ TEST_CASE("bad command lines exit 2 with a hint", "[cli]") {
   CHECK(run_cli("run scenarios/gao_baseline.yaml --days -1").exit_code == 2);
 }
 
+TEST_CASE("every --days help says it takes a duration with units", "[cli]") {
+  // --days 30d works everywhere (the reader is one); the help must say so, or a user never tries.
+  for (const char* command : {"run", "batch", "view", "sensitivity", "calibrate"}) {
+    const CliResult help = run_cli(std::string(command) + " --help");
+    INFO(command << ": " << help.output);
+    std::string flat;  // the help's columns wrap: one space for every run of blanks and newlines
+    for (char c : help.output)
+      if (!(c == ' ' || c == '\n') || (!flat.empty() && flat.back() != ' ')) flat += (c == '\n' ? ' ' : c);
+    const auto days = flat.find("--days arg ");
+    REQUIRE(days != std::string::npos);
+    CHECK(flat.substr(days, 80).find("d or 12h") != std::string::npos);
+  }
+}
+
 TEST_CASE("validate accepts every shipped scenario", "[cli]") {
   int checked = 0;
   for (const auto& entry : fs::recursive_directory_iterator(fs::path(CAMPSIM_SOURCE_DIR) / "scenarios")) {
