@@ -18,6 +18,5 @@ build/release/tests/campsim_docs_outputs --campsim build/release/apps/campsim --
 
 # The viewer's screenshots, by the commands their captions give (docs/user-guide.md, and the
 # fight's three in docs/threats/fight.md); ctest's docs/screenshots fails when one differs.
-bash scripts/guide_pictures.sh
-bash scripts/fight_pictures.sh
+bash scripts/screenshots.sh
 echo "docs: up to date"

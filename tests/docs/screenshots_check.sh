@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The screenshots in docs/images are what the viewer draws now (issue 22: docs that cannot drift;
 # a stale picture once showed vigilance 0.58 where the program drew 0.71). Draws every one again
-# by the scripts docs.sh uses (scripts/guide_pictures.sh, scripts/fight_pictures.sh) into a scratch
-# folder and compares them byte for byte with the committed ones.
+# by the script docs.sh uses (scripts/screenshots.sh) into a scratch folder and compares them byte
+# for byte with the committed ones.
 # The pictures are drawn in software (Xvfb, Mesa's llvmpipe) and are the same bytes from run to
 # run on one machine; a machine with other fonts or another Mesa draws other bytes: regenerate with
 # scripts/docs.sh there, look at the pictures, and commit them.
@@ -15,8 +15,7 @@ command -v Xvfb >/dev/null || { echo "screenshots: no Xvfb, skipped"; exit 77; }
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 cd "$source_dir"
-CAMPSIM=$campsim bash scripts/guide_pictures.sh "$out" >/dev/null || exit 1
-CAMPSIM=$campsim bash scripts/fight_pictures.sh "$out" >/dev/null || exit 1
+CAMPSIM=$campsim bash scripts/screenshots.sh "$out" >/dev/null || exit 1
 status=0
 for drawn in "$out"/*.png; do
   shipped=docs/images/$(basename "$drawn")
@@ -26,7 +25,7 @@ for drawn in "$out"/*.png; do
   fi
 done
 for shipped in docs/images/view-*.png; do
-  [[ -e $out/$(basename "$shipped") ]] || { echo "$shipped is made by no script (scripts/guide_pictures.sh, scripts/fight_pictures.sh)"; status=1; }
+  [[ -e $out/$(basename "$shipped") ]] || { echo "$shipped is made by no command of scripts/screenshots.sh"; status=1; }
 done
 [[ $status == 0 ]] && echo "screenshots: all $(ls "$out" | wc -l) as the viewer draws them now"
 exit $status
