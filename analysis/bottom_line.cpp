@@ -31,10 +31,19 @@ std::string join_words(const std::vector<std::string>& items) {
 
 bool is_time(const MetricInfo& m) { return m.unit == "min"; }
 
+bool is_protest_metric(const MetricInfo& m) { return m.name.rfind("protests.", 0) == 0; }
+
+// What a count "per run" is per: the protest itself when each run was one protest, else the run.
+std::string counted_per(const MetricInfo& m, const RunNoun& run) {
+  return run.one_protest_each && is_protest_metric(m) ? "protest" : run.short_one;
+}
+
 // " (each year's mean, averaged over years; not pooled over casualties)": a mean within a run.
+// None for a mean over the protests of a run when each run was one protest: it is that protest's own.
 std::string mean_note(const MetricInfo& m, const RunNoun& run) {
-  return " (each " + run.short_one + "'s mean, averaged over " + run.short_many + "; not pooled over " +
-         (m.pooled_over.empty() ? std::string("casualties") : m.pooled_over) + ")";
+  const std::string over = m.pooled_over.empty() ? std::string("casualties") : m.pooled_over;
+  if (run.one_protest_each && over == "protests") return "";
+  return " (each " + run.short_one + "'s mean, averaged over " + run.short_many + "; not pooled over " + over + ")";
 }
 
 // "cuts" / "lengthens" for times, "lowers" / "raises" otherwise: the verb carries the sign.
@@ -43,7 +52,8 @@ std::string verb(const MetricInfo& m, double difference) {
   return is_time(m) ? "lengthens" : "raises";
 }
 
-// "8.6 min [6.4, 11.6]": the size of a change and its interval, both as positive numbers.
+// "8.6 min [6.4, 11.6]": the size of a change and its interval, both as positive numbers;
+// "1.00 per protest in every pair" when every pair differed by the same amount.
 std::string size_of_change(const MetricInfo& m, const Difference& d, double scale_of, const RunNoun& run) {
   const bool down = d.summary.mean < 0;
   const double size = std::abs(d.summary.mean);
@@ -52,8 +62,12 @@ std::string size_of_change(const MetricInfo& m, const Difference& d, double scal
   const auto shown = [&](double v) { return format_fixed(display_scale(m, v), decimals); };
   std::string unit = m.share ? " percentage points" : m.unit.empty() || m.unit == "per run" ? "" : " " + m.unit;
   std::string text = shown(size) + unit;
-  if (d.ci.method != IntervalMethod::none) text += " [" + shown(lower) + ", " + shown(upper) + "]";
-  if (m.unit == "per run") text += " per " + run.short_one;
+  // Every pair differing by the same amount gives a zero-width interval: "[1.00, 1.00]" reads as
+  // a typo, so the sentence says what it means.
+  const bool same_in_every_pair = d.ci.method != IntervalMethod::none && d.ci.lower == d.ci.upper && d.pairs > 1;
+  if (d.ci.method != IntervalMethod::none && !same_in_every_pair) text += " [" + shown(lower) + ", " + shown(upper) + "]";
+  if (m.unit == "per run") text += " per " + counted_per(m, run);
+  if (same_in_every_pair) text += " in every pair";
   return text;
 }
 
@@ -139,6 +153,7 @@ std::string sentence_of(const Comparison& c, const std::string& lead, const std:
     MetricInfo m;
     m.pooled_over = over;
     const std::string note = mean_note(m, run);
+    if (note.empty()) continue;
     if (const std::size_t first = text.find(note); first != std::string::npos)
       for (std::size_t again = text.find(note, first + 1); again != std::string::npos; again = text.find(note, again))
         text.erase(again, note.size());
@@ -149,11 +164,15 @@ std::string sentence_of(const Comparison& c, const std::string& lead, const std:
 }  // namespace
 
 RunNoun run_noun(const Comparison& c) {
-  if (!c.days) return {"run", "runs", "run", "runs"};
-  if (*c.days == 365) return {"year", "years", "year", "years"};
-  if (*c.days == 1) return {"day", "days", "day", "days"};
-  const std::string days = engine::format_number(*c.days);
-  return {"run of " + days + " days", "runs of " + days + " days", "run", "runs"};
+  RunNoun noun{"run", "runs", "run", "runs", c.one_protest_each_run};
+  if (!c.days) return noun;
+  if (*c.days == 365) noun = {"year", "years", "year", "years", c.one_protest_each_run};
+  else if (*c.days == 1) noun = {"day", "days", "day", "days", c.one_protest_each_run};
+  else {
+    const std::string days = engine::format_number(*c.days);
+    noun = {"run of " + days + " days", "runs of " + days + " days", "run", "runs", c.one_protest_each_run};
+  }
+  return noun;
 }
 
 std::vector<std::string> bottom_line(const Comparison& c, int design_point) {
@@ -173,17 +192,20 @@ std::vector<std::string> bottom_line(const Comparison& c, int design_point) {
   const std::string many = runs == 1 ? run.one : run.many;
   const std::string short_many = run.short_many;
   const std::string level = engine::format_number(100 * c.options.level) + "%";
+  // A replay's runs are one protest each: what they share is the march, not attacks.
+  const std::string each = run.one_protest_each ? ", one protest each" : "";
+  const std::string shared = run.one_protest_each ? "the same marchers and the same chances" : "the same attacks and injuries";
   std::vector<std::string> sentences;
   if (c.policies.size() == 2)
-    sentences.push_back("Both policies ran through the same " + std::to_string(runs) + " simulated " + many +
-                        " (common random numbers: " + one + " r brings both the same attacks and injuries), so the "
-                        "comparison with " + ref + " rests on " + std::to_string(runs) + " paired " + short_many +
-                        "; intervals are " + level + ".");
+    sentences.push_back("Both policies ran through the same " + std::to_string(runs) + " simulated " + many + each +
+                        " (common random numbers: " + one + " r brings both " + shared + "), so the comparison with " +
+                        ref + " rests on " + std::to_string(runs) + " paired " + short_many + "; intervals are " + level +
+                        ".");
   else
     sentences.push_back("Each of the " + std::to_string(c.policies.size()) + " policies ran through the same " +
-                        std::to_string(runs) + " simulated " + many + " (common random numbers: " + one +
-                        " r brings every policy the same attacks and injuries), so every comparison with " + ref +
-                        " rests on " + std::to_string(runs) + " paired " + short_many + "; intervals are " + level + ".");
+                        std::to_string(runs) + " simulated " + many + each + " (common random numbers: " + one +
+                        " r brings every policy " + shared + "), so every comparison with " + ref + " rests on " +
+                        std::to_string(runs) + " paired " + short_many + "; intervals are " + level + ".");
 
   const std::vector<Clause> better = clauses_of(results, Kind::better), worse = clauses_of(results, Kind::worse),
                             unknown = clauses_of(results, Kind::unknown_direction);

@@ -17,10 +17,13 @@ namespace campsim::analysis {
 
 // What one run is, in words: "year"/"years" for a 365-day batch, "day"/"days" for one day,
 // "run of 30 days"/"runs of 30 days" otherwise (short: "run"/"runs"), "run"/"runs" without a fixed
-// duration.
+// duration. When every run was one protest (a replay), a protest metric counted per run is said
+// per protest, whatever the run's length ("lowers civilians killed by 2.3 per protest", never "per
+// day"), and what common random numbers share is the marchers, not attacks.
 struct RunNoun {
   std::string one, many;              // "run of 30 days", "runs of 30 days": where the length matters
   std::string short_one, short_many;  // "run", "runs" (or "year", "years"): every later mention
+  bool one_protest_each = false;      // Comparison::one_protest_each_run
 };
 RunNoun run_noun(const Comparison& comparison);
 

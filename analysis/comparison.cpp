@@ -80,6 +80,23 @@ const MetricResult* Comparison::find(const std::string& metric, int design_point
   return nullptr;
 }
 
+namespace {
+
+bool every_run_one_protest(const BatchTable& batch) {
+  const long protests = batch.metric_index("protests.protests");
+  if (protests < 0) return false;
+  bool any = false;
+  for (int dp : batch.design_points_present())
+    for (std::size_t p = 0; p < batch.manifest.policies.size(); ++p)
+      for (const auto& [key, value] : batch.values(static_cast<std::size_t>(protests), dp, p)) {
+        if (!value || *value != 1) return false;
+        any = true;
+      }
+  return any;
+}
+
+}  // namespace
+
 Comparison compare(const BatchTable& batch, const CompareOptions& options) {
   if (!(options.level > 0 && options.level < 1))
     throw CompareError("--level must lie strictly between 0 and 1, e.g. 0.95");
@@ -89,6 +106,7 @@ Comparison compare(const BatchTable& batch, const CompareOptions& options) {
   c.policies = batch.manifest.policies;
   c.labels = batch.manifest.labels.size() == c.policies.size() ? batch.manifest.labels : c.policies;
   c.days = batch.manifest.days;
+  c.one_protest_each_run = every_run_one_protest(batch);
   if (!options.reference.empty()) {
     const auto it = std::find(c.policies.begin(), c.policies.end(), options.reference);
     if (it == c.policies.end()) {

@@ -71,6 +71,9 @@ struct Comparison {
   std::vector<std::string> key_metrics_absent;  // batch-format.md's key metrics this batch lacks
   std::vector<MetricResult> results;            // for each metric, for each design point
   std::optional<double> days;                   // simulated days per run (batch.json); absent: each scenario's own
+  // Every run of the batch had exactly one protest (`protests.protests` is 1 in every row: a
+  // replay of one demonstration), so a protest count per run is a count per protest.
+  bool one_protest_each_run = false;
 
   const MetricResult* find(const std::string& metric, int design_point) const;
 };

@@ -39,6 +39,9 @@ std::string short_where(const std::string& where);
 // A policy name as an axis label: underscores as spaces, lines of at most 16 characters.
 std::vector<std::string> wrapped_label(const std::string& name);
 
+// Briefing size of a figure, in pixels (docs/analysis.md, "The report").
+constexpr int kFigureWidth = 1000, kFigureHeight = 600;
+
 // The whole script: PNG terminal (pngcairo, else png), title and axis labels (all quoted by
 // gnuplot_string), grid, `body`, then the same plot again as SVG.
 std::string figure_script(const std::string& name, int width, int height, const std::string& title, const std::string& xlabel,

@@ -61,6 +61,9 @@ struct CareTarget {
   const char* label;
   const char* stage;  // care.csv column
 };
+// The time axis of the time-to-stage curves: 1.2 x the 90th percentile, rounded up to 30 min,
+// within [150, 480] min, so the 2-hour target is never squeezed into the edge.
+constexpr double kAxisPastP90 = 1.2, kAxisShortestMin = 150, kAxisLongestMin = 480;
 constexpr std::array<CareTarget, 3> kTargets{{{10, "10 min: first aid", "first_aid_min"},
                                               {60, "1 h: resuscitation", "at_hospital_min"},
                                               {120, "2 h: surgery", "surgery_min"}}};
@@ -111,7 +114,7 @@ FigureOrNote ecdf_figure(const BatchTable& batch, const Comparison& c, int dp, c
   // The x axis covers the 2-hour target and most casualties, not the slowest few: a range set
   // by one patient who waited 16 hours would squeeze the targets into the left edge.
   const double p90 = quantile_type7(everything, 0.9);
-  const double x_max = std::clamp(30 * std::ceil(1.2 * p90 / 30), 150.0, 480.0);
+  const double x_max = std::clamp(30 * std::ceil(kAxisPastP90 * p90 / 30), kAxisShortestMin, kAxisLongestMin);
   const double beyond = static_cast<double>(std::count_if(everything.begin(), everything.end(), [&](double v) { return v > x_max; }));
   std::string targets, target_words;
   for (const CareTarget& t : kTargets)
@@ -128,7 +131,7 @@ FigureOrNote ecdf_figure(const BatchTable& batch, const Comparison& c, int dp, c
               (beyond > 0 ? "; the axis stops at " + format_number(x_max) + " min, " +
                                 format_number(std::round(100 * beyond / static_cast<double>(everything.size()))) +
                                 "% of times lie beyond it" : "") + ".";
-  f.script = figure_script(f.name, 1000, 600, "Time from injury to " + stage + " (" + short_where(where) + ")", "minutes since injury",
+  f.script = figure_script(f.name, kFigureWidth, kFigureHeight, "Time from injury to " + stage + " (" + short_where(where) + ")", "minutes since injury",
                     "share of " + who + " (cumulative)",
                     "set yrange [0:1.08]\nset xrange [0:" + format_number(x_max) + "]\nset xtics 30\n"
                     "set ytics ('0%%' 0, '20%%' 0.2, '40%%' 0.4, '60%%' 0.6, '80%%' 0.8, '100%%' 1)\n"
@@ -164,7 +167,7 @@ FigureOrNote compliance_figure(const Comparison& c, int dp, const std::string& w
   f.caption = "10-1-2 compliance by policy: mean share of casualties per run meeting each target, with " + level +
               "% confidence intervals (" + where + ").";
   // The legend goes above the plot in rows, not beside it, so the bars keep the width.
-  f.script = figure_script(f.name, 1000, 600, "10-1-2 compliance (" + short_where(where) + ")", "", "casualties meeting the target (%, mean per run)",
+  f.script = figure_script(f.name, kFigureWidth, kFigureHeight, "10-1-2 compliance (" + short_where(where) + ")", "", "casualties meeting the target (%, mean per run)",
                     "set style data histograms\nset style histogram errorbars gap 2 lw 1.5\n"
                     "set style fill solid 0.5 border rgb '#303030'\nset yrange [0:110]\nset ytics 20\nset grid noxtics\n"
                     "set key outside top center horizontal maxrows 2 samplen 2\nset xtics scale 0\n" + plot + "\n");
@@ -202,7 +205,7 @@ FigureOrNote deaths_figure(const BatchTable& batch, const Comparison& c, int dp,
   const std::string level = format_number(100 * c.options.level);
   f.caption = "Died of wounds per run by policy: mean (bar) with " + level + "% confidence interval, and each replication (dots) (" +
               where + ").";
-  f.script = figure_script(f.name, 1000, 600, "Died of wounds per run (" + short_where(where) + ")", "", "deaths per run",
+  f.script = figure_script(f.name, kFigureWidth, kFigureHeight, "Died of wounds per run (" + short_where(where) + ")", "", "deaths per run",
                     "set xtics (" + xtics + ") scale 0\nset xrange [-0.6:" + std::to_string(order.size()) + "-0.4]\n"
                     "set yrange [0:" + format_number(std::max(1.0, std::ceil(top * 1.1))) + "]\nset grid noxtics\n" +
                     integer_ytics(std::max(1.0, std::ceil(top * 1.1))) +

@@ -48,9 +48,16 @@ bool has_protest_metric(const Comparison& c, int dp) {
 // bars and named in the caption, unless `keep_constant` (a ladder's rungs that every protest
 // climbed are context for the ones some did not); when nothing varies, no figure (the
 // empty-figure rule).
+// A share axis (0 to 1) labelled in percent (gnuplot reads a tic label as a format: %% is %).
+constexpr const char* kPercentTics = "set ytics ('0%%' 0, '20%%' 0.2, '40%%' 0.4, '60%%' 0.6, '80%%' 0.8, '100%%' 1)\n";
+
+// How the y axis of a bar chart reads: whole numbers (a count), percentages (a share, 0 to 1:
+// with one protest a run, "protests per run" is the share of protests), or plain numbers.
+enum class Axis { count, share, plain };
+
 FigureOrNote policy_bars(const Comparison& c, int dp, const std::string& where, const std::string& name,
                          const std::vector<Outcome>& outcomes, const std::string& title, const std::string& ylabel,
-                         const std::string& what, bool count_axis, bool keep_constant) {
+                         const std::string& what, Axis axis, bool keep_constant) {
   std::vector<std::pair<const MetricResult*, const char*>> drawn;
   std::string constant, absent;
   for (const Outcome& o : outcomes) {
@@ -83,12 +90,19 @@ FigureOrNote policy_bars(const Comparison& c, int dp, const std::string& where, 
   }
   const std::string plot = grouped_bars_plot(f.name + ".dat", order, c.labels);
   const std::string level = format_number(100 * c.options.level);
-  f.caption = title + " by policy: mean per run with " + level + "% confidence intervals (" + where + ")." + left_out;
-  const double y_top = count_axis ? std::max(1.0, std::ceil(top * 1.15)) : std::max(1.0, top * 1.15);
-  f.script = figure_script(f.name, 1000, 600, title + " (" + short_where(where) + ")", "", ylabel,
+  const std::string per = c.one_protest_each_run ? "protest" : "run";
+  f.caption = title + " by policy: " + (axis == Axis::share ? "share of protests" : "mean per " + per) + " with " + level +
+              "% confidence intervals (" + where + ")." + left_out;
+  const double y_top = axis == Axis::count   ? std::max(1.0, std::ceil(top * 1.15))
+                       : axis == Axis::share ? 1.1
+                                             : std::max(1.0, top * 1.15);
+  const std::string ytics = axis == Axis::count   ? integer_ytics(y_top)
+                            : axis == Axis::share ? std::string(kPercentTics)
+                                                  : std::string();
+  f.script = figure_script(f.name, kFigureWidth, kFigureHeight, title + " (" + short_where(where) + ")", "", ylabel,
                            "set style data histograms\nset style histogram errorbars gap 2 lw 1.5\n"
                            "set style fill solid 0.5 border rgb '#303030'\nset yrange [0:" + format_number(y_top) + "]\n" +
-                           (count_axis ? integer_ytics(y_top) : std::string()) +
+                           ytics +
                            "set grid noxtics\nset key outside top center horizontal maxrows 2 samplen 2\nset xtics scale 0\n" + plot + "\n");
   return f;
 }
@@ -169,10 +183,9 @@ std::vector<FigureOrNote> escalation_time(const BatchTable& batch, const Compari
                 "each step of the ladder by x minutes after the crowd set off (" + where + "); the end is dashed. A step that "
                 "stays below 100% was not reached in the other runs; a step no run reached lies on 0." +
                 (absent.empty() ? "" : " Not recorded by this batch: " + absent + ".");
-    f.script = figure_script(f.name, 1000, 560, "Escalation over time: " + label + " (" + short_where(where) + ")",
+    f.script = figure_script(f.name, kFigureWidth, 560, "Escalation over time: " + label + " (" + short_where(where) + ")",
                              "minutes since the crowd set off", "share of runs (cumulative)",
-                             "set yrange [0:1.08]\nset xrange [0:" + format_number(x_end) + "]\n"
-                             "set ytics ('0%%' 0, '20%%' 0.2, '40%%' 0.4, '60%%' 0.6, '80%%' 0.8, '100%%' 1)\n"
+                             "set yrange [0:1.08]\nset xrange [0:" + format_number(x_end) + "]\n" + kPercentTics +
                              "set key outside top center horizontal maxrows 2 samplen 3\n" + plot + "\n");
     out.emplace_back(std::move(f));
   }
@@ -185,12 +198,19 @@ std::vector<FigureOrNote> protest_figures(const BatchTable& batch, const Compari
                                           const std::string& suffix) {
   std::vector<FigureOrNote> out;
   if (!has_protest_metric(c, dp)) return out;
+  // The axes say what a bar counts, per what: a replay's run is one protest, so "per protest"
+  // (and the ladder is the share of protests reaching each rung); breaches only when drawn.
+  const bool one = c.one_protest_each_run;
+  const std::string per = one ? "per protest" : "per run";
+  const MetricResult* breaches = c.find("protests.breaches", dp);
+  const std::string counted = breaches && varies(*breaches) ? "people hurt or killed, or breaches, " : "people hurt or killed ";
   out.push_back(policy_bars(c, dp, where, "protest_toll" + suffix, {kToll.begin(), kToll.end()}, "Protests' toll",
-                            "people (breaches) per run, mean", "protest toll", true, false));
+                            counted + per + ", mean", "protest toll", Axis::count, false));
   out.push_back(policy_bars(c, dp, where, "protest_ladder" + suffix, {kLadder.begin(), kLadder.end()},
-                            "How far protests escalated", "protests per run, mean", "escalation ladder", false, true));
+                            "How far protests escalated", one ? "share of protests reaching the rung" : "protests per run, mean",
+                            "escalation ladder", one ? Axis::share : Axis::plain, true));
   out.push_back(policy_bars(c, dp, where, "protest_duration" + suffix, {kTimes.begin(), kTimes.end()},
-                            "Protests' timing", "minutes since the crowd set off, mean per run", "protest timing", false, false));
+                            "Protests' timing", "minutes since the crowd set off, mean " + per, "protest timing", Axis::plain, false));
   for (FigureOrNote& figure : escalation_time(batch, c, dp, where, suffix)) out.push_back(std::move(figure));
   return out;
 }

@@ -148,7 +148,7 @@ IntervalChoice choose_interval_method(const std::vector<double>& values, bool is
   if (std::all_of(values.begin(), values.end(), [&](double v) { return v == values.front(); }))
     return {IntervalMethod::t, "all values equal"};
   const double mean = mean_of(values);
-  if (is_share && (mean < 0.1 || mean > 0.9)) return {IntervalMethod::bootstrap_bca, "share near 0 or 1"};
+  if (is_share && (mean < kShareNearZero || mean > kShareNearOne)) return {IntervalMethod::bootstrap_bca, "share near 0 or 1"};
   const double g1 = skewness(values);
   if (std::abs(g1) >= 1) {
     char reason[40];

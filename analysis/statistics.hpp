@@ -85,6 +85,11 @@ struct IntervalChoice {
 //   |skewness| >= 1                         -> bootstrap (t's coverage error grows with skew);
 //   otherwise                               -> t.
 inline constexpr std::size_t kMinBootstrapN = 10;
+// A share (0..1) whose mean lies below the first or above the second is near its bound: its t
+// interval could reach past it, so it is bootstrapped.
+inline constexpr double kShareNearZero = 0.1, kShareNearOne = 0.9;
+// "Replications needed" beyond this is reported as n/a.
+inline constexpr long kMostReplicationsNeeded = 1000000;
 IntervalChoice choose_interval_method(const std::vector<double>& values, bool is_share);
 
 // The interval of a chosen method (none gives no interval).
@@ -117,6 +122,6 @@ Verdict verdict_of(const Interval& difference, Direction direction);
 
 // The smallest n >= 2 with t_{(1+level)/2, n-1} * sd / sqrt(n) <= target_half_width, found by
 // iterating n; nothing if sd is NaN, the target is not positive, or n would exceed `limit`.
-std::optional<long> replications_needed(double sd, double target_half_width, double level, long limit = 1'000'000);
+std::optional<long> replications_needed(double sd, double target_half_width, double level, long limit = kMostReplicationsNeeded);
 
 }  // namespace campsim::analysis

@@ -198,7 +198,7 @@ int batch_command(const std::vector<std::string>& args) {
       ("policies", po::value<std::vector<std::string>>(&policy_files)->multitoken(),
        "policy scenario files (each `extends:` the scenario), compared with the scenario itself; put SCENARIO first")
       ("replications,n", po::value<int>(&replications)->required(), "replications per policy and design point")
-      ("days", po::value<std::string>(&days_text), "simulated days per run (default: each scenario's duration)")
+      ("days", po::value<std::string>(&days_text), "simulated days per run, 365 or 365d or 12h (default: each scenario's duration)")
       ("seed", po::value<std::string>(&seed_text),
        "seed (default: the scenario's); replication r of EVERY policy uses (seed, r): common random numbers")
       ("threads", po::value<int>(&threads)->default_value(1), "runs at a time on this machine; never changes the results")

@@ -30,7 +30,7 @@ int run_command(const std::vector<std::string>& args) {
   po::options_description options;
   add_scenario_options(options, scenario);
   options.add_options()
-      ("days", po::value<std::string>(&days_text), "simulated days (default: the scenario's duration)")
+      ("days", po::value<std::string>(&days_text), "simulated days, 30 or 30d or 12h (default: the scenario's duration)")
       ("seed", po::value<std::string>(&seed_text), "random seed (default: the scenario's seed); same seed, same output")
       ("threads", po::value<int>(&threads)->default_value(1), "worker threads; never changes the results")
       ("out", po::value<std::string>(&out), "run directory (default: runs/<scenario name>-seed<S>)")

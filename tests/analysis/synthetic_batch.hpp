@@ -60,13 +60,14 @@ inline std::string number(double v) {
   return s.str();
 }
 
-// Writes the batch into `dir` (created). `metrics` may be a subset, to test absent columns.
+// Writes the batch into `dir` (created). `metrics` may be a subset, to test absent columns;
+// `days` is batch.json's value (30, 1, or null: each scenario's own duration).
 inline void write_synthetic_batch(const std::filesystem::path& dir, const std::vector<SyntheticMetric>& metrics = synthetic_metrics(),
-                                  bool with_casualties = true) {
+                                  bool with_casualties = true, const std::string& days = "30") {
   std::filesystem::create_directories(dir);
   std::ofstream(dir / "batch.json") << R"({
   "campsim_version": "0.1.0", "git_revision": "test", "scenario": "scenarios/gao_baseline.yaml",
-  "replications": 20, "seed": 11, "days": 30,
+  "replications": 20, "seed": 11, "days": )" << days << R"(,
   "policies": [{"name": "gao_baseline", "file": "scenarios/gao_baseline.yaml", "hash": "fnv1a64:0"},
                {"name": "pre_authorized_dispatch", "file": "policies/pre_authorized_dispatch.yaml", "hash": "fnv1a64:1"}],
   "design": null, "shard": null

@@ -239,6 +239,57 @@ TEST_CASE("a protest comparison judges the toll: civilians shot is better lower,
   fs::remove_all(dir);
 }
 
+TEST_CASE("a replay of one protest a run says its toll per protest, never per day", "[analysis][bottom-line]") {
+  const fs::path dir = bottom_line_scratch("one-protest");
+  // One-day runs, each exactly one protest (protests.protests = 1 everywhere): the same civilians
+  // killed as above, a duration 30 to 33 min longer under the policy, and lethal force in every
+  // reference run and none under the policy.
+  const std::vector<SyntheticMetric> replay{
+      {"protests.protests", [](int, int) { return std::optional<double>(1); }},
+      {"protests.civilians_killed", [](int p, int r) { return std::optional<double>(3 + r % 2 - (p ? 1 + r % 2 : 0)); }},
+      {"protests.mean_duration_min", [](int p, int r) { return std::optional<double>(45 + r + (p ? 30 + r % 4 : 0)); }},
+      {"protests.with_lethal_force", [](int p, int) { return std::optional<double>(p ? 0 : 1); }}};
+  write_synthetic_batch(dir, replay, false, "1");
+  CompareOptions options;
+  options.metric_patterns = {"protests.*"};
+  const Comparison c = compare(read_batch(dir), options);
+  CHECK(c.one_protest_each_run);
+  const std::string text = joined(bottom_line(c, 0));
+  INFO(text);
+  std::vector<double> fewer;
+  for (int r = 0; r < kReplications; ++r) fewer.push_back(-(1 + r % 2));
+  CHECK(text.find("the same 20 simulated days, one protest each (common random numbers: day r brings both the same "
+                  "marchers and the same chances)") != std::string::npos);
+  CHECK(text.find("lowers civilians killed in protests by " + size_by_hand(fewer, 2) + " per protest") != std::string::npos);
+  CHECK(text.find("per day") == std::string::npos);
+  // Every pair one fewer: a zero-width interval, said in words.
+  CHECK(text.find("lowers protests met with lethal force by 1.00 per protest in every pair") != std::string::npos);
+  CHECK(text.find("[1.00, 1.00]") == std::string::npos);
+  // A run's mean duration is its one protest's: no note on means over the protests of a run.
+  CHECK(text.find("lengthens the protests' duration by ") != std::string::npos);
+  CHECK(text.find("not pooled over protests") == std::string::npos);
+  // protests.protests is the same in every run of every policy: never a headline metric.
+  CHECK(text.find("number of protests") == std::string::npos);
+  CHECK(text.find("not pooled over protests") == std::string::npos);
+  CHECK(text.find("attacks") == std::string::npos);
+  fs::remove_all(dir);
+
+  // A town that marched 0, 1 or 2 times a day: a count per run is per day, and its mean duration a
+  // mean over that day's protests.
+  const fs::path town = bottom_line_scratch("town");
+  std::vector<SyntheticMetric> days = replay;
+  days[0].value = [](int, int r) { return std::optional<double>(r % 3); };
+  write_synthetic_batch(town, days, false, "1");
+  const Comparison d = compare(read_batch(town), options);
+  CHECK_FALSE(d.one_protest_each_run);
+  const std::string by_day = joined(bottom_line(d, 0));
+  INFO(by_day);
+  CHECK(by_day.find("lowers civilians killed in protests by " + size_by_hand(fewer, 2) + " per day") != std::string::npos);
+  CHECK(by_day.find("not pooled over protests") != std::string::npos);
+  CHECK(by_day.find("one protest each") == std::string::npos);
+  fs::remove_all(town);
+}
+
 TEST_CASE("long policy names that share their beginning are shortened to what tells them apart", "[analysis][bottom-line]") {
   const fs::path dir = bottom_line_scratch("prefix");
   fs::create_directories(dir);

@@ -86,6 +86,14 @@ TEST_CASE("a comparison of protest metrics draws the toll per policy with interv
   CHECK(has(script, "'' using 5:6:7 lc rgb '#0072B2' dt 1 title 'pre_authorized_dispatch'"));
   CHECK(has(script, "set style histogram errorbars"));
   CHECK(has(script, "set format y '%.0f'"));  // a count axis: whole numbers
+  // Every run here is one protest (protests.protests = 1): the axes count per protest, the ladder
+  // is a share of protests, and breaches (0 throughout, not drawn) are not in the axis title.
+  CHECK(has(script, "people hurt or killed per protest, mean"));
+  CHECK_FALSE(has(script, "breaches"));
+  const std::string ladder_script = slurp(plots / "protest_ladder.gp");
+  CHECK(has(ladder_script, "share of protests reaching the rung"));
+  CHECK(has(ladder_script, "'100%%' 1"));
+  CHECK(has(slurp(plots / "protest_duration.gp"), "minutes since the crowd set off, mean per protest"));
   if (gnuplot_installed()) CHECK(has(slurp(dir / "report" / "report.md"), "not drawn: peacekeepers hurt 0; breaches 0."));
   // The ladder keeps the rungs every protest climbed, as context for lethal force.
   const std::string ladder = slurp(plots / "protest_ladder.dat");
@@ -122,6 +130,9 @@ TEST_CASE("the escalation over time is drawn per policy, a curve for each step t
   const fs::path other = report_of("escalation-two", two, {"protests.*"});
   CHECK_FALSE(fs::exists(other / "report" / "plots" / "protest_escalation_p0.gp"));
   CHECK(has(slurp(other / "report" / "report.md"), "some run had 2 protests"));
+  // ... and the axes count per run, the ladder as protests per run.
+  CHECK(has(slurp(other / "report" / "plots" / "protest_toll.gp"), "people hurt or killed per run, mean"));
+  CHECK(has(slurp(other / "report" / "plots" / "protest_ladder.gp"), "protests per run, mean"));
   fs::remove_all(other);
 }
 

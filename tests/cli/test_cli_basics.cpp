@@ -33,10 +33,31 @@ TEST_CASE("bad command lines exit 2 with a hint", "[cli]") {
   const CliResult unknown = run_cli("fly");
   CHECK(unknown.exit_code == 2);
   CHECK(unknown.output.find("unknown command 'fly'") != std::string::npos);
+  CHECK(unknown.output.find("did you mean") == std::string::npos);  // nothing is near "fly"
+  // Two letters swapped is one slip: the command it was near, not the list alone.
+  const CliResult swapped = run_cli("rnu scenarios/gao_baseline.yaml");
+  CHECK(swapped.exit_code == 2);
+  CHECK(swapped.output.find("unknown command 'rnu'; did you mean 'run'?") != std::string::npos);
+  CHECK(run_cli("comapre batches/x").output.find("did you mean 'compare'?") != std::string::npos);
+  CHECK(run_cli("run scenarios/gao_baseline.yaml --sede 3").output.find("did you mean --seed?") != std::string::npos);
   CHECK(run_cli("run").exit_code == 2);  // no scenario
   CHECK(run_cli("run scenarios/gao_baseline.yaml --bogus").exit_code == 2);
   CHECK(run_cli("run scenarios/gao_baseline.yaml --threads 0").exit_code == 2);
   CHECK(run_cli("run scenarios/gao_baseline.yaml --days -1").exit_code == 2);
+}
+
+TEST_CASE("every --days help says it takes a duration with units", "[cli]") {
+  // --days 30d works everywhere (the reader is one); the help must say so, or a user never tries.
+  for (const char* command : {"run", "batch", "view", "sensitivity", "calibrate"}) {
+    const CliResult help = run_cli(std::string(command) + " --help");
+    INFO(command << ": " << help.output);
+    std::string flat;  // the help's columns wrap: one space for every run of blanks and newlines
+    for (char c : help.output)
+      if (!(c == ' ' || c == '\n') || (!flat.empty() && flat.back() != ' ')) flat += (c == '\n' ? ' ' : c);
+    const auto days = flat.find("--days arg ");
+    REQUIRE(days != std::string::npos);
+    CHECK(flat.substr(days, 80).find("d or 12h") != std::string::npos);
+  }
 }
 
 TEST_CASE("validate accepts every shipped scenario", "[cli]") {

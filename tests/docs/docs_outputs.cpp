@@ -7,9 +7,16 @@
 //   ```
 //
 // optionally keeping only some lines (`| match REGEX`, `| drop REGEX`), and a number in a
-// sentence with the command and a pattern whose first group is the number:
+// sentence with the command and a pattern whose first group is the number (in a table row, write
+// the bar ` \| `, escaped, or the table splits the cell there):
 //
 //   the camp's <!-- value: run scenarios/gao_baseline.yaml --days 1 | world +([0-9]+) people -->2195<!-- /value --> people
+//
+// A number that is a constant of the code or of a test (a figure's size, a threshold, a test's
+// sample size) is read from that file, `file PATH` in place of the command (PATH from the source
+// tree), with a pattern that names the constant:
+//
+//   figures of <!-- value: file analysis/plots.cpp | kFigureWidth = ([0-9]+) -->1000<!-- /value --> pixels
 //
 // A whole file that a command prints (docs/provenance.md, the parameter register) says so on its
 // first line, and everything after that line is the command's output:
@@ -73,11 +80,13 @@ std::string trim(const std::string& s) {
 Command parse_command(const std::string& text, bool value, bool slow) {
   Command c;
   c.slow = slow;
+  // In a Markdown table row the bar is escaped (" \\| "), or the table would split the cell there.
   std::vector<std::string> parts;
+  static const std::regex bar(" \\\\?\\| ");
   std::size_t start = 0;
-  for (std::size_t bar = text.find(" | "); bar != std::string::npos; bar = text.find(" | ", start)) {
-    parts.push_back(text.substr(start, bar - start));
-    start = bar + 3;
+  for (std::smatch m; std::regex_search(text.cbegin() + static_cast<std::ptrdiff_t>(start), text.cend(), m, bar);) {
+    parts.push_back(text.substr(start, static_cast<std::size_t>(m.position(0))));
+    start += static_cast<std::size_t>(m.position(0) + m.length(0));
   }
   parts.push_back(text.substr(start));
   c.arguments = trim(parts[0]);
@@ -106,6 +115,14 @@ class Runner {
   }
   const std::string& output_of(const std::string& arguments) {
     if (const auto at = done_.find(arguments); at != done_.end()) return at->second;
+    if (arguments.rfind("file ", 0) == 0) {
+      const fs::path file = options_.source / trim(arguments.substr(5));
+      std::ifstream in(file);
+      if (!in) throw std::runtime_error("cannot read " + file.string() + " (a value marker's file)");
+      std::stringstream text;
+      text << in.rdbuf();
+      return done_[arguments] = text.str();
+    }
     const std::string command = "cd '" + dir_.string() + "' && '" + options_.campsim.string() + "' " + arguments + " 2>&1";
     std::cerr << "docs: campsim " << arguments << "\n";
     std::string out;

@@ -310,7 +310,7 @@ int view_command(const std::vector<std::string>& args) {
   add_scenario_options(options, o.scenario);
   options.add_options()
       ("seed", po::value<std::string>(&o.seed_text), "random seed (live; default: the scenario's seed)")
-      ("days", po::value<std::string>(&o.days_text), "simulated days (live; default: the scenario's duration)")
+      ("days", po::value<std::string>(&o.days_text), "simulated days, 2 or 2d or 12h (live; default: the scenario's duration)")
       ("threads", po::value<int>(&o.threads)->default_value(1), "model threads (live); never changes the results")
       ("speed", po::value<double>(&o.speed)->default_value(60), "simulated seconds per real second (+ and - change it)")
       ("paused", po::bool_switch(&o.paused), "start paused (space resumes)")

@@ -32,6 +32,8 @@ constexpr double kDensityRadius_m = 10.0;
 constexpr double kStoneDelayedShare = 0.15;           // else minimal
 constexpr double kFireImmediateShare = 0.1, kFireDelayedShare = 0.7;  // else minimal
 constexpr double kGunshotImmediateShare = 0.5;        // of the wounded; else delayed
+// Marchers walk at the mean free walking speed (Weidmann 1993), as the world's people do.
+constexpr float kMarchSpeed_mps = 1.34f;
 // Those who leave walk this far beyond the standing crowd's edge before they are out of the scene (assumed).
 constexpr double kLeaveBeyond_m = 40.0;
 constexpr SimTime kLeaveWithin = 3 * engine::kMinute;
@@ -177,7 +179,7 @@ void ProtestModel::start_march(int size, bool scripted, int unexplained_before, 
     // Those who march passed the town's rule; their H and R are drawn afresh for the march
     // (a replay has no town), from the protest's own stream.
     protesters_.push_back(draw_resident(*random_));
-    crowd_->add_agent({starts[static_cast<std::size_t>(i)], places[static_cast<std::size_t>(i)], 1.34f, 0.2f,
+    crowd_->add_agent({starts[static_cast<std::size_t>(i)], places[static_cast<std::size_t>(i)], kMarchSpeed_mps, 0.2f,
                        byte(ProtesterState::Quiet)});
   }
   walking_ = size;
