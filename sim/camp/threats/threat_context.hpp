@@ -31,7 +31,7 @@ struct ThreatContext {
   SimTime start_time_of_day = 0;
   std::string guard_contingent = "CHN";
   QrfParams qrf;
-  int qrf_base = 0;  // index into layout->road_nodes
+  RoadNodeId qrf_base;  // where the QRF waits
   // The shared QRF (busy for everyone); when null, each incident gets a QRF of its own.
   class QrfForce* qrf_force = nullptr;
   // Everyone the attack can reach at time t (in camp, not yet a casualty), sentries included.

@@ -28,7 +28,7 @@ CampLayout square_camp() {
   l.gates = {{"north", {100, 200}, true, true}, {"west", {0, 100}, false, false}};
   l.zones.push_back({"lines", ZoneKind::Accommodation, {{80, 80}, {120, 80}, {120, 120}, {80, 120}}, 50, 50, "UN"});
   l.road_nodes = {{"hq", {100, 100}}, {"n", {100, 190}}, {"w", {10, 100}}};
-  l.road_edges = {{0, 1, 90}, {0, 2, 90}};
+  l.road_edges = {{RoadNodeId{0}, RoadNodeId{1}, 90}, {RoadNodeId{0}, RoadNodeId{2}, 90}};
   return l;
 }
 
@@ -40,7 +40,7 @@ ThreatContext context(const CampLayout& layout, int n, double v) {
   ctx.qrf.base = "hq";
   ctx.qrf.alarm_delay = engine::Distribution::fixed(0);
   ctx.qrf.containment = engine::Distribution::fixed(600);
-  ctx.qrf_base = 0;
+  ctx.qrf_base = RoadNodeId{0};
   std::vector<Sentry> sentries;
   for (const Gate& g : layout.gates)
     for (int i = 0; i < n; ++i) sentries.push_back({0, PostKind::Gate, g.name, g.position, v});
