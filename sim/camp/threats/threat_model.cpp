@@ -157,7 +157,7 @@ void ThreatModel::start_attack(ThreatKind kind, SimTime t, engine::EventQueue& q
     incident.kind = kind;
     incident.time = t;
     incident.location = open.salvo.aim;
-    if (open.salvo.zone >= 0) incident.target = layout_.zones[static_cast<std::size_t>(open.salvo.zone)].name;
+    if (open.salvo.zone) incident.target = layout_.zone(*open.salvo.zone).name;
     incident.detected = open.salvo.detected;
     if (open.salvo.detected) {
       incident.detected_at = open.salvo.alarm;

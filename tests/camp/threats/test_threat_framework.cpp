@@ -172,8 +172,9 @@ TEST_CASE("people are placed inside their zones, as many as the hour says", "[th
   const auto day = testing::place_people(layout, 10 * kHour, rng);
   CHECK(day.size() == 80);
   for (const Person& p : night) {
-    CHECK(contains(layout.zones[p.zone].polygon, p.position));  // also inside the L-shape's notch rule
-    if (p.zone == 0) {
+    REQUIRE(p.zone);
+    CHECK(contains(layout.zone(*p.zone).polygon, p.position));  // also inside the L-shape's notch rule
+    if (p.zone == ZoneId{0}) {
       CHECK(p.protection == Protection::Container);
       CHECK(p.asleep);
       CHECK(p.contingent == "CHN");
