@@ -64,7 +64,8 @@ std::string_view name(ProtestEnd end) {
   return "?";
 }
 
-ProtestModel::ProtestModel(const ProtestParams& params, const CampLayout& layout, CampPeople& people, IncidentLedger& incidents,
+ProtestModel::ProtestModel(const ProtestParams& params, const CampLayout& layout, GateId gate, CampPeople& people,
+                           IncidentLedger& incidents,
                            const ProtestRunConfig& config, engine::Parallelism& parallelism, engine::EventLog& log)
     : params_(params),
       people_(people),
@@ -72,11 +73,9 @@ ProtestModel::ProtestModel(const ProtestParams& params, const CampLayout& layout
       config_(config),
       parallelism_(parallelism),
       log_(log),
+      gate_(&layout.gate(gate)),
       legitimacy_(params.legitimacy),
       decisions_(stream(config, "protest.unexplained", 0)) {
-  for (const Gate& g : layout.gates)
-    if (g.name == params.crowd.gate) gate_ = &g;
-  if (gate_ == nullptr) throw std::invalid_argument("protest: no gate named '" + params.crowd.gate + "'");
   ground_ = gate_ground(layout, *gate_, kGateWidth_m, params.crowd.gathers_m, params.town.max_crowd);
   lowest_legitimacy_ = legitimacy_.value();
   engine::RandomStream town = stream(config, "protest.town", 0);

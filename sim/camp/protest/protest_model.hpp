@@ -69,7 +69,8 @@ using ProtestRunConfig = ModuleRunConfig;
 
 class ProtestModel {
  public:
-  ProtestModel(const ProtestParams& params, const CampLayout& layout, CampPeople& people, IncidentLedger& incidents,
+  // `gate` is the one params.crowd.gate names (resolved at load: ResolvedLayout::protest_gate).
+  ProtestModel(const ProtestParams& params, const CampLayout& layout, GateId gate, CampPeople& people, IncidentLedger& incidents,
                const ProtestRunConfig& config, engine::Parallelism& parallelism, engine::EventLog& log);
 
   void schedule_initial_events(engine::EventQueue& queue);

@@ -378,7 +378,7 @@ TEST_CASE("sentries stay at their posts: repeated rounds count each person once"
   ThreatContext ctx = context_for(layout);
   ctx.guard_contingent = "CHN";
   PostKind kind = PostKind::Tower;
-  ctx.sentries_at = [&kind](SimTime) { return std::vector<Sentry>{{0, kind, "T1", {6, 0}, 0.8}}; };
+  ctx.sentries_at = [&kind](SimTime) { return std::vector<Sentry>{{0, kind, TowerId{0}, {6, 0}, 0.8}}; };
   ctx.people_at = testing::evenly_placed(layout, ctx.start_time_of_day, ctx.sentries_at, "CHN");
   const int m = 3000;
   for (const PostKind k : {PostKind::Tower, PostKind::Gate}) {
