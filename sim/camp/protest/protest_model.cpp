@@ -101,7 +101,8 @@ std::optional<SimTime> ProtestModel::on_event(const engine::Event& event, engine
     case EventKind::TownDecides: {
       // A day of community engagement (or none) before the town weighs today's grievance; full
       // engagement while the mission responds to a death it caused.
-      legitimacy_.engage(1.0, now < full_engagement_until_ ? 1.0 : params_.town.engagement);
+      const bool responding = full_engagement_until_ && now < *full_engagement_until_;
+      legitimacy_.engage(1.0, responding ? 1.0 : params_.town.engagement);
       engine::RandomStream day = stream(config_, "protest.day", static_cast<std::uint64_t>(town_days_));
       ++town_days_;
       const Turnout t = daily_turnout(town_, legitimacy_.value(), params_.town, params_.activation, day);
@@ -144,7 +145,6 @@ void ProtestModel::start_march(int size, bool scripted, int unexplained_before, 
   r.marched = now;
   r.size = size;
   r.legitimacy_before = legitimacy_.value();
-  r.first_at.fill(-1);
   r.understanding = understanding(params_.languages, params_.rules.interpreters);
   Incident incident;
   incident.kind = ThreatKind::Protest;
@@ -369,7 +369,7 @@ void ProtestModel::assess(SimTime now, engine::EventQueue& queue) {
   level_ = next;
   last_action_ = action;
   if (level_ > r.peak) r.peak = level_;
-  if (r.first_at[static_cast<std::size_t>(level_)] < 0) r.first_at[static_cast<std::size_t>(level_)] = now;
+  if (!r.first_at[static_cast<std::size_t>(level_)]) r.first_at[static_cast<std::size_t>(level_)] = now;
 
   if (breached) return close(ProtestEnd::Breach, now);
   if (level_ == CrowdLevel::dispersed) return close(ProtestEnd::Dispersed, now);

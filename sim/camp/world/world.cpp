@@ -374,7 +374,7 @@ void World::all_clear(SimTime t) {
   }
   for (BunkerState& b : bunkers_) {
     b.queue.clear();
-    b.door_free_at = -1e300;
+    b.door_free_at = engine::kLongAgo;
     b.occupancy = 0;
   }
   log_.record(t, "all_clear", {{"walking_back", static_cast<std::int64_t>(walkers)}});
