@@ -55,49 +55,29 @@ const scenario::Diagnostic& at_path(const std::vector<scenario::Diagnostic>& err
 
 }  // namespace
 
+// A scenario extending `base` with `body` is refused at `path`, on `line` of its own file, with
+// `expected` in what the message says was expected.
+void check_refused(const std::string& name, const std::string& base, const std::string& body, const std::string& path,
+                   int line, const std::string& expected) {
+  fs::path file;
+  const auto errors = load_errors(name, base, body, file);
+  const scenario::Diagnostic& e = at_path(errors, path);
+  CHECK(fs::path(e.where.file) == file);
+  CHECK(e.where.line == line);
+  CHECK(e.expected.find(expected) != std::string::npos);
+}
+
 TEST_CASE("a scenario naming a road node, gate or tower that does not exist fails at load with file and line",
           "[scenarios][errors][ids]") {
-  fs::path file;
-  SECTION("the QRF's base") {
-    const auto errors = load_errors("qrf", "gao_baseline.yaml", "qrf:\n  base: nowhere\n", file);
-    const scenario::Diagnostic& e = at_path(errors, "qrf.base");
-    CHECK(fs::path(e.where.file) == file);
-    CHECK(e.where.line == 3);
-    CHECK(e.expected.find("road node") != std::string::npos);
-    CHECK(e.found == "'nowhere'");
-  }
-  SECTION("the hospital's road node") {
-    const auto errors =
-        load_errors("hospital", "gao_baseline.yaml", "medical:\n  ambulances:\n    hospital_node: nowhere\n", file);
-    const scenario::Diagnostic& e = at_path(errors, "medical.ambulances.hospital_node");
-    CHECK(fs::path(e.where.file) == file);
-    CHECK(e.where.line == 4);
-    CHECK(e.found == "'nowhere'");
-  }
-  SECTION("a vehicle bomb's gate") {
-    const auto errors =
-        load_errors("bomb", "gao_baseline.yaml", "threats:\n  vehicle_bomb:\n    gates: [back_door]\n", file);
-    const scenario::Diagnostic& e = at_path(errors, "threats.vehicle_bomb.gates");
-    CHECK(fs::path(e.where.file) == file);
-    CHECK(e.where.line == 4);
-    CHECK(e.expected.find("gates in camp.gates") != std::string::npos);
-    CHECK(e.found == "'back_door'");
-  }
-  SECTION("the protesters' gate") {
-    const auto errors =
-        load_errors("protest", "gao_with_protests.yaml", "protests:\n  crowd:\n    gate: back_door\n", file);
-    const scenario::Diagnostic& e = at_path(errors, "protests.crowd.gate");
-    CHECK(fs::path(e.where.file) == file);
-    CHECK(e.where.line == 4);
-    CHECK(e.expected.find("gate in camp.gates") != std::string::npos);
-  }
-  SECTION("a camp without any road node") {
-    const auto errors = load_errors("no_roads", "gao_baseline.yaml", "camp:\n  roads:\n    nodes: []\n    edges: []\n", file);
-    const scenario::Diagnostic& e = at_path(errors, "camp.roads.nodes");
-    CHECK(fs::path(e.where.file) == file);
-    CHECK(e.where.line == 4);
-    CHECK(e.expected.find("at least one road node") != std::string::npos);
-  }
+  check_refused("qrf", "gao_baseline.yaml", "qrf:\n  base: nowhere\n", "qrf.base", 3, "road node");
+  check_refused("hospital", "gao_baseline.yaml", "medical:\n  ambulances:\n    hospital_node: nowhere\n",
+                "medical.ambulances.hospital_node", 4, "a road node in camp.roads.nodes");
+  check_refused("bomb", "gao_baseline.yaml", "threats:\n  vehicle_bomb:\n    gates: [back_door]\n",
+                "threats.vehicle_bomb.gates", 4, "gates in camp.gates");
+  check_refused("protest", "gao_with_protests.yaml", "protests:\n  crowd:\n    gate: back_door\n", "protests.crowd.gate",
+                4, "gate in camp.gates");
+  check_refused("no_roads", "gao_baseline.yaml", "camp:\n  roads:\n    nodes: []\n    edges: []\n", "camp.roads.nodes", 4,
+                "at least one road node");
 }
 
 TEST_CASE("the layout's names resolve once to the ids of the objects they name", "[ids]") {
