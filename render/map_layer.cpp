@@ -50,7 +50,7 @@ sf::VertexArray build_ground(const camp::CampLayout& layout, const ViewFrame& fr
   for (const camp::Zone& zone : layout.zones) add_polygon(t, zone.polygon, zone_colour(zone.kind), frame);
   const float road = std::max(2.0f, static_cast<float>(6 * frame.scale));
   for (const camp::RoadEdge& edge : layout.road_edges)
-    add_line(t, frame.to_pixels(layout.road_nodes[edge.from].position), frame.to_pixels(layout.road_nodes[edge.to].position),
+    add_line(t, frame.to_pixels(layout.road_node(edge.from).position), frame.to_pixels(layout.road_node(edge.to).position),
              road, kRoad);
   for (std::size_t i = 0; i < layout.perimeter.size(); ++i)
     add_line(t, frame.to_pixels(layout.perimeter[i]), frame.to_pixels(layout.perimeter[(i + 1) % layout.perimeter.size()]),

@@ -109,7 +109,7 @@ void draw_side_panel(sf::RenderTarget& target, const Fonts& fonts, const Scene& 
 
   if (s.protest.live) {
     const camp::protest::ProtestView& pv = s.protest;
-    heading(fmt::format("PROTEST AT THE GATE (#{})", pv.id));
+    heading(fmt::format("PROTEST AT THE GATE (#{})", pv.id.value_or(0)));
     line(fmt::format("{}   force: {}", spaced(camp::protest::name(pv.level)), spaced(camp::protest::name(pv.action))),
          pv.level >= camp::protest::CrowdLevel::stone_throwing ? kAlert : kPanelText);
     line(fmt::format("crowd {}   at the gate {}   active {}", pv.protesters.size(), pv.at_gate, pv.active));

@@ -141,11 +141,11 @@ void log_protest(const camp::protest::ProtestView& before, const camp::protest::
   using camp::protest::CrowdLevel;
   using camp::protest::ForceAction;
   if (!after.live) {
-    if (before.live) add(fmt::format("protest #{} over", before.id), false);
+    if (before.live) add(fmt::format("protest #{} over", before.id.value_or(0)), false);
     return;
   }
   const bool same = before.live && before.id == after.id;
-  if (!same) add(fmt::format("protest #{} at the gate: {}", after.id, spaced(camp::protest::name(after.level))), true);
+  if (!same) add(fmt::format("protest #{} at the gate: {}", after.id.value_or(0), spaced(camp::protest::name(after.level))), true);
   else if (before.level != after.level)
     add(fmt::format("protest: {}", spaced(camp::protest::name(after.level))), after.level >= CrowdLevel::stone_throwing);
   if (after.action != ForceAction::none && (!same || before.action != after.action))

@@ -85,7 +85,9 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   config.end = end;
   config.sample_interval = scenario.metrics.sample_interval;
   GuardModel guards(scenario.guards, config, parallelism, result.events, result.series);
-  const std::vector<Point> positions = post_positions(scenario);
+  // The scenario's names of layout objects, as typed ids: nothing is looked up by name from here on.
+  const ResolvedLayout places = resolve_layout(scenario);
+  const std::vector<Point>& positions = places.post_positions;
 
   World world(scenario.layout, scenario.guards, scenario.world, guards, positions, scenario.meta.start_time_of_day,
               parallelism, result.events);
@@ -96,10 +98,10 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   });
   // What the modules share (the QRF's teams) and the router of their news (camp_event_router.hpp),
   // handed to every module that needs them.
-  CampState camp_state(scenario.qrf, scenario.layout);
+  CampState camp_state(scenario.qrf, scenario.layout, places.qrf_base);
   CampEventRouter router(scenario, world, result.events);
   const ModuleContext context{&camp_state, &router};
-  ThreatModel threats(scenario.threats, scenario.layout, scenario.guards, guards, world, positions,
+  ThreatModel threats(scenario.threats, scenario.layout, scenario.guards, guards, world, places,
                       scenario.world.all_clear_after,
                       ThreatModelConfig{options.seed, options.replication, scenario.meta.start_time_of_day, end},
                       result.events, context);
@@ -114,7 +116,7 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   // Protesters walk in the same ticks, with their own pedestrian kernel (sim/crowd).
   std::optional<protest::ProtestModel> protests;
   if (scenario.protests.enabled) {
-    protests.emplace(scenario.protests, scenario.layout, world, threats,
+    protests.emplace(scenario.protests, scenario.layout, *places.protest_gate, world, threats,
                      protest::ProtestRunConfig{options.seed, options.replication, scenario.meta.start_time_of_day, end},
                      parallelism, result.events);
     phases.add("crowd", [&](SimTime now, SimTime dt) { protests->move(now, dt); });

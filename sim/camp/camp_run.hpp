@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/camp/scenario.hpp"
-#include "sim/camp/post_positions.hpp"
+#include "sim/camp/resolve_layout.hpp"
 #include "sim/camp/core/casualty.hpp"
 #include "sim/camp/core/incident.hpp"
 #include "sim/camp/core/world_snapshot.hpp"

@@ -33,7 +33,7 @@ GuardModel::GuardModel(const GuardParams& params, const GuardModelConfig& config
   for (std::size_t p = 0; p < params_.posts.size(); ++p) {
     metrics_.posts[p].name = params_.posts[p].name;
     const int most = *std::max_element(params_.posts[p].required_by_hour.begin(), params_.posts[p].required_by_hour.end());
-    last_duty_[p].assign(static_cast<std::size_t>(most), -1);
+    last_duty_[p].assign(static_cast<std::size_t>(most), std::nullopt);
   }
   add_unit(-params_.rotation.unit_in_theatre, 0);
 }
@@ -159,8 +159,8 @@ void GuardModel::roster_shift(SimTime shift_start, engine::EventQueue& queue) {
       for (std::size_t i = 0; i < periods.size(); ++i) {
         const auto [due, end] = periods[i];
         Duty duty{static_cast<int>(p), static_cast<int>(slot), soldier, due, end, due, end, false};
-        const int previous = last_duty_[p][slot];
-        duty.handover = previous >= 0 && duties_[previous].soldier && duties_[previous].end == due;
+        const std::optional<int> previous = last_duty_[p][slot];
+        duty.handover = previous && duties_[*previous].soldier && duties_[*previous].end == due;
         const int index = static_cast<int>(duties_.size());
         const double required = std::min(end, config_.end) - due;
         pm.required_s += required;
@@ -185,12 +185,12 @@ void GuardModel::roster_shift(SimTime shift_start, engine::EventQueue& queue) {
         SimTime covered_from = std::min(std::max(arrival, due), end);
         if (arrival > due && duty.handover && plan.relief == Relief::WhenRelieved) {
           // The outgoing sentry waits for his relief: the post stays manned, his duty grows.
-          Duty& outgoing = duties_[previous];
+          Duty& outgoing = duties_[*previous];
           outgoing.left = arrival;
           soldiers_[static_cast<std::size_t>(*outgoing.soldier)].busy_until = arrival;
           sentry_queue_.add_duty(soldiers_, *outgoing.soldier, arrival - due);
-          queue.cancel(end_event_[previous]);
-          end_event_[previous] = schedule(queue, arrival, kDutyEnd, static_cast<std::uint64_t>(previous));
+          queue.cancel(end_event_[*previous]);
+          end_event_[*previous] = schedule(queue, arrival, kDutyEnd, static_cast<std::uint64_t>(*previous));
           covered_from = due;
         }
         if (duty.handover) {

@@ -99,7 +99,7 @@ class GuardModel {
   SentryQueue sentry_queue_;  // the soldiers in theatre, in the roster's order of preference
   std::vector<Duty> duties_;
   std::vector<std::vector<int>> on_post_;      // duty indices currently standing, per post
-  std::vector<std::vector<int>> last_duty_;    // per post and slot, the latest duty created (-1 none)
+  std::vector<std::vector<std::optional<int>>> last_duty_;  // per post and slot, the latest duty created, if any
   std::vector<std::uint64_t> end_event_;       // per duty, the queue handle of its end event
   std::vector<double> duty_seconds_;
   std::vector<std::optional<int>> post_of_soldier_;  // per soldier, the post he stands now, if any

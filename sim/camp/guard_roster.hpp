@@ -20,14 +20,14 @@ struct Soldier {
   bool in_theatre = true;     // false once the unit has rotated out
   bool fit_today = true;      // false when sick or otherwise off for the day
   SimTime unit_arrival = 0;   // when his unit arrived (may be negative: before the run started)
-  SimTime busy_until = -1e300;      // planned end of his latest duty (the minimum-rest rule counts from it)
-  SimTime last_duty_end = -1e300;   // when he actually last left a post
+  SimTime busy_until = engine::kLongAgo;     // planned end of his latest duty (the minimum-rest rule counts from it)
+  SimTime last_duty_end = engine::kLongAgo;  // when he actually last left a post
   double committed_duty_s = 0;      // duty seconds assigned so far (the fairness measure)
   // Fatigue is stored as a value at a time plus whether it has been building (on duty) since.
   double fatigue = 0;
   SimTime fatigue_time = 0;
   bool on_duty = false;
-  SimTime unavailable_until = -1e300;  // wounded (until discharged) or killed (infinity)
+  SimTime unavailable_until = engine::kLongAgo;  // wounded (until discharged) or killed (infinity)
 };
 
 // Index into `soldiers` of the soldier to post for a duty whose sentry is due on post at

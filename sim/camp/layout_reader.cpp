@@ -130,11 +130,11 @@ CampLayout read_layout(MapReader in) {
   });
 
   MapReader roads = in.map("roads", Need::Required);
-  std::map<std::string, int, std::less<>> node_index;
+  std::map<std::string, RoadNodeId, std::less<>> node_index;
   roads.list("nodes", Need::Required, [&](MapReader& item, std::size_t) {
     RoadNode node;
     read_place(item, node.name, node.position, names);
-    node_index.emplace(node.name, static_cast<int>(layout.road_nodes.size()));
+    node_index.emplace(node.name, id_at<RoadNodeId>(layout.road_nodes.size()));
     layout.road_nodes.push_back(node);
   });
   roads.list("edges", Need::Required, [&](MapReader& item, std::size_t) {
@@ -150,8 +150,12 @@ CampLayout read_layout(MapReader in) {
       return;
     }
     layout.road_edges.push_back(
-        {a->second, b->second, distance(layout.road_nodes[a->second].position, layout.road_nodes[b->second].position)});
+        {a->second, b->second, distance(layout.road_node(a->second).position, layout.road_node(b->second).position)});
   });
+  // The QRF waits at a road node and the ambulances drive the roads: a camp without any is a
+  // mistake in the scenario, refused here rather than run with no node to stand on.
+  if (roads.has("nodes") && layout.road_nodes.empty())
+    roads.fail("nodes", "at least one road node (the QRF's base and the hospital are road nodes)", "an empty list");
   if (!layout.road_nodes.empty() && road_components(layout) > 1)
     roads.fail("edges", "roads that connect every node",
                fmt::format("{} separate networks", road_components(layout)));

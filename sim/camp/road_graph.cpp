@@ -1,6 +1,7 @@
 #include "sim/camp/road_graph.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <limits>
 #include <queue>
 #include <stdexcept>
@@ -10,24 +11,26 @@
 namespace campsim::camp {
 
 namespace {
-std::vector<std::vector<std::pair<int, double>>> adjacency(const CampLayout& layout) {
-  std::vector<std::vector<std::pair<int, double>>> next(layout.road_nodes.size());
+// Per node, its neighbours' indices and the edges' lengths, neighbours ascending.
+std::vector<std::vector<std::pair<std::uint32_t, double>>> adjacency(const CampLayout& layout) {
+  std::vector<std::vector<std::pair<std::uint32_t, double>>> next(layout.road_nodes.size());
   for (const RoadEdge& edge : layout.road_edges) {
-    next[edge.from].emplace_back(edge.to, edge.length_m);
-    next[edge.to].emplace_back(edge.from, edge.length_m);
+    next[edge.from.value].emplace_back(edge.to.value, edge.length_m);
+    next[edge.to.value].emplace_back(edge.from.value, edge.length_m);
   }
   for (auto& list : next) std::sort(list.begin(), list.end());
   return next;
 }
 }  // namespace
 
-std::optional<Route> shortest_route(const CampLayout& layout, int from, int to) {
-  const int n = static_cast<int>(layout.road_nodes.size());
-  if (from < 0 || to < 0 || from >= n || to >= n) return std::nullopt;
+std::optional<Route> shortest_route(const CampLayout& layout, RoadNodeId from_id, RoadNodeId to_id) {
+  const std::size_t n = layout.road_nodes.size();
+  const std::uint32_t from = from_id.value, to = to_id.value;
+  if (from >= n || to >= n) return std::nullopt;
   const auto next = adjacency(layout);
   std::vector<double> best(n, std::numeric_limits<double>::infinity());
-  std::vector<int> previous(n, -1);
-  using Entry = std::pair<double, int>;  // (distance, node): pairs order by node on equal distance
+  std::vector<std::optional<std::uint32_t>> previous(n);  // none for the origin and nodes not reached
+  using Entry = std::pair<double, std::uint32_t>;  // (distance, node): pairs order by node on equal distance
   std::priority_queue<Entry, std::vector<Entry>, std::greater<>> frontier;
   best[from] = 0;
   frontier.emplace(0.0, from);
@@ -47,7 +50,7 @@ std::optional<Route> shortest_route(const CampLayout& layout, int from, int to) 
   if (best[to] == std::numeric_limits<double>::infinity()) return std::nullopt;
   Route route;
   route.length_m = best[to];
-  for (int node = to; node != -1; node = previous[node]) route.nodes.push_back(node);
+  for (std::optional<std::uint32_t> node = to; node; node = previous[*node]) route.nodes.push_back(RoadNodeId{*node});
   std::reverse(route.nodes.begin(), route.nodes.end());
   return route;
 }
@@ -59,10 +62,10 @@ int road_components(const CampLayout& layout) {
   for (std::size_t start = 0; start < next.size(); ++start) {
     if (seen[start]) continue;
     ++components;
-    std::vector<int> stack{static_cast<int>(start)};
+    std::vector<std::uint32_t> stack{static_cast<std::uint32_t>(start)};
     seen[start] = true;
     while (!stack.empty()) {
-      int node = stack.back();
+      const std::uint32_t node = stack.back();
       stack.pop_back();
       for (auto [neighbour, length] : next[node]) {
         (void)length;
@@ -76,26 +79,37 @@ int road_components(const CampLayout& layout) {
   return components;
 }
 
-std::optional<int> find_road_node(const CampLayout& layout, const std::string& name) {
+std::optional<RoadNodeId> find_road_node(const CampLayout& layout, const std::string& name) {
   for (std::size_t i = 0; i < layout.road_nodes.size(); ++i)
-    if (layout.road_nodes[i].name == name) return static_cast<int>(i);
+    if (layout.road_nodes[i].name == name) return id_at<RoadNodeId>(i);
   return std::nullopt;
 }
 
-int road_node_named(const CampLayout& layout, const std::string& name, std::string_view what) {
-  if (const std::optional<int> node = find_road_node(layout, name)) return *node;
+RoadNodeId road_node_named(const CampLayout& layout, const std::string& name, std::string_view what) {
+  if (const std::optional<RoadNodeId> node = find_road_node(layout, name)) return *node;
   throw std::invalid_argument(std::string(what) + ": no road node named '" + name + "' in the layout's camp.roads.nodes");
 }
 
+std::optional<RoadNodeId> nearest_road_node(const CampLayout& layout, Point p) {
+  std::optional<RoadNodeId> best;
+  double best_d = std::numeric_limits<double>::infinity();
+  for (std::size_t i = 0; i < layout.road_nodes.size(); ++i) {
+    const double d = distance(layout.road_nodes[i].position, p);
+    if (d < best_d) {
+      best_d = d;
+      best = id_at<RoadNodeId>(i);
+    }
+  }
+  return best;
+}
+
 std::vector<std::vector<double>> route_length_table(const CampLayout& layout) {
-  const int n = static_cast<int>(layout.road_nodes.size());
-  std::vector<std::vector<double>> table(static_cast<std::size_t>(n),
-                                         std::vector<double>(static_cast<std::size_t>(n),
-                                                             std::numeric_limits<double>::infinity()));
-  for (int from = 0; from < n; ++from)
-    for (int to = 0; to < n; ++to)
-      if (const auto route = shortest_route(layout, from, to))
-        table[static_cast<std::size_t>(from)][static_cast<std::size_t>(to)] = route->length_m;
+  const std::size_t n = layout.road_nodes.size();
+  std::vector<std::vector<double>> table(n, std::vector<double>(n, std::numeric_limits<double>::infinity()));
+  for (std::size_t from = 0; from < n; ++from)
+    for (std::size_t to = 0; to < n; ++to)
+      if (const auto route = shortest_route(layout, id_at<RoadNodeId>(from), id_at<RoadNodeId>(to)))
+        table[from][to] = route->length_m;
   return table;
 }
 

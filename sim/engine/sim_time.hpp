@@ -13,6 +13,9 @@ inline constexpr SimTime kHour = 3600.0;
 inline constexpr SimTime kDay = 86400.0;
 // "Not yet" / "never": a time after every other (an event that will not happen).
 inline constexpr SimTime kNever = HUGE_VAL;
+// "Long ago": a time before every other that still subtracts to a finite number, for a last
+// event that never happened (a soldier never on duty has rested for 1e300 s, not infinity).
+inline constexpr SimTime kLongAgo = -1e300;
 
 // Local time of day (seconds since midnight, in [0, kDay)) at scenario time t, for a scenario
 // that starts at `start_time_of_day`. The one place where the clock wraps at midnight.

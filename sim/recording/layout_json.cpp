@@ -73,7 +73,7 @@ ordered_json layout_to_json(const camp::CampLayout& layout) {
     out["road_nodes"].push_back({{"name", n.name}, {"position", point(n.position)}});
   out["road_edges"] = ordered_json::array();
   for (const camp::RoadEdge& e : layout.road_edges)
-    out["road_edges"].push_back({{"from", e.from}, {"to", e.to}, {"length_m", e.length_m}});
+    out["road_edges"].push_back({{"from", e.from.value}, {"to", e.to.value}, {"length_m", e.length_m}});
   return out;
 }
 
@@ -100,7 +100,7 @@ camp::CampLayout layout_from_json(const json& j) {
     }
     for (const json& b : j.at("bunkers")) layout.bunkers.push_back({b.at("name"), point(b.at("position")), b.at("capacity")});
     for (const json& n : j.at("road_nodes")) layout.road_nodes.push_back({n.at("name"), point(n.at("position"))});
-    for (const json& e : j.at("road_edges")) layout.road_edges.push_back({e.at("from"), e.at("to"), e.at("length_m")});
+    for (const json& e : j.at("road_edges")) layout.road_edges.push_back({camp::RoadNodeId{e.at("from").get<std::uint32_t>()}, camp::RoadNodeId{e.at("to").get<std::uint32_t>()}, e.at("length_m")});
     return layout;
   } catch (const nlohmann::json::exception& e) {
     throw RecordingError(std::string("recording: the layout in the header is incomplete: ") + e.what());

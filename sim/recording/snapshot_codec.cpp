@@ -189,7 +189,7 @@ void get_list(ByteReader& in, std::vector<T>& items);
 
 void put(ByteWriter& out, const camp::protest::ProtestView& v) {
   out.u8(v.live ? 1 : 0);
-  out.svarint(v.id);
+  out.svarint(v.id.value_or(-1));  // recording.bin's format: -1 for no protest yet
   out.u8(static_cast<std::uint8_t>(v.level));
   out.u8(static_cast<std::uint8_t>(v.action));
   put(out, v.gate);
@@ -204,7 +204,7 @@ void put(ByteWriter& out, const camp::protest::ProtestView& v) {
 // `version`: the file's; the police line from version 5 on (before it, none drawn).
 void get(ByteReader& in, camp::protest::ProtestView& v, std::uint32_t version) {
   v.live = in.u8() != 0;
-  v.id = static_cast<int>(in.svarint());
+  if (const std::int64_t id = in.svarint(); id >= 0) v.id = static_cast<int>(id);
   v.level = static_cast<camp::protest::CrowdLevel>(in.u8());
   v.action = static_cast<camp::protest::ForceAction>(in.u8());
   v.gate = get_point(in);

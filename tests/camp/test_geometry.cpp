@@ -69,30 +69,35 @@ TEST_CASE("shortest routes over the road graph match the hand-worked answer", "[
   // A 3-4-5 triangle a-b-c plus a long detour a-d-c: a to c is direct (5), not via d (3 + 10).
   CampLayout layout;
   layout.road_nodes = {{"a", {0, 0}}, {"b", {3, 0}}, {"c", {3, 4}}, {"d", {-5, 0}}, {"e", {100, 100}}};
-  auto edge = [&](int f, int t) { layout.road_edges.push_back({f, t, distance(layout.road_nodes[f].position, layout.road_nodes[t].position)}); };
+  auto edge = [&](std::uint32_t f, std::uint32_t t) {
+    const RoadNodeId from{f}, to{t};
+    layout.road_edges.push_back({from, to, distance(layout.road_node(from).position, layout.road_node(to).position)});
+  };
+  const auto node = [](std::uint32_t i) { return RoadNodeId{i}; };
   edge(0, 1);
   edge(1, 2);
   edge(0, 2);
   edge(0, 3);
-  const auto route = shortest_route(layout, 3, 2);
+  const auto route = shortest_route(layout, node(3), node(2));
   REQUIRE(route);
   CHECK(route->length_m == Approx(10.0));  // d-a (5) then a-c (5)
-  CHECK(route->nodes == std::vector<int>{3, 0, 2});
-  CHECK_FALSE(shortest_route(layout, 0, 4));  // e is not connected
+  CHECK(route->nodes == std::vector<RoadNodeId>{node(3), node(0), node(2)});
+  CHECK_FALSE(shortest_route(layout, node(0), node(4)));  // e is not connected
   CHECK(road_components(layout) == 2);
   edge(2, 4);
   CHECK(road_components(layout) == 1);
-  CHECK(shortest_route(layout, 4, 4)->length_m == 0);
+  CHECK(shortest_route(layout, node(4), node(4))->length_m == 0);
+  CHECK_FALSE(shortest_route(layout, node(0), node(5)));  // no such node
 }
 
 TEST_CASE("a road node is found by name, and a site naming no node is an error, never node 0", "[geometry][roads]") {
   CampLayout layout;
   layout.road_nodes = {{"hospital", {0, 0}}, {"gate", {3, 0}}};
-  CHECK(find_road_node(layout, "gate") == 1);
-  CHECK(find_road_node(layout, "hospital") == 0);
+  CHECK(find_road_node(layout, "gate") == RoadNodeId{1});
+  CHECK(find_road_node(layout, "hospital") == RoadNodeId{0});
   CHECK_FALSE(find_road_node(layout, "Gate"));  // names are exact
   CHECK_FALSE(find_road_node(layout, ""));
-  CHECK(road_node_named(layout, "gate", "qrf.base") == 1);
+  CHECK(road_node_named(layout, "gate", "qrf.base") == RoadNodeId{1});
   CHECK_THROWS_WITH(road_node_named(layout, "hq", "qrf.base"), Catch::Contains("qrf.base") && Catch::Contains("'hq'"));
   CHECK_THROWS_AS(road_node_named(CampLayout{}, "hospital", "medical.ambulances.hospital_node"), std::invalid_argument);
 }

@@ -8,8 +8,8 @@
 namespace campsim::camp {
 
 struct CampState {
-  // The QRF's teams wait at the road node `qrf.base` names (the loader has checked it exists).
-  CampState(const QrfParams& qrf_params, const CampLayout& layout);
+  // The QRF's teams wait at `qrf_base`, the road node `qrf.base` names (ResolvedLayout::qrf_base).
+  CampState(const QrfParams& qrf_params, const CampLayout& layout, RoadNodeId qrf_base);
 
   QrfForce qrf;
 };

@@ -17,7 +17,7 @@ namespace campsim::camp {
 struct Person {
   Point position;
   Protection protection = Protection::Open;
-  int zone = -1;            // index into layout.zones; -1 outside any zone (a sentry, a runner)
+  std::optional<ZoneId> zone;  // none outside any zone (a sentry, a runner)
   std::string contingent;
   bool asleep = false;      // in bed: slower to react to a warning
   std::optional<PersonId> person = std::nullopt;  // the world's person; none for someone of a hand-made list

@@ -1,6 +1,7 @@
 #pragma once
 // A protest as a snapshot shows it: plain data, no references into the model.
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "sim/camp/geometry.hpp"
@@ -25,7 +26,7 @@ struct PoliceLineView {
 
 struct ProtestView {
   bool live = false;
-  int id = -1;
+  std::optional<int> id;  // the protest shown (the last one once it is over); none before the first
   CrowdLevel level = CrowdLevel::dispersed;
   ForceAction action = ForceAction::none;
   Point gate;

@@ -30,11 +30,9 @@ struct QrfParams {
   int units = 1;
 };
 
-int nearest_road_node(const CampLayout& layout, Point p);
-
-// `base_node` is an index into layout.road_nodes; `night` selects the notice to move.
+// `base_node` is where the QRF waits; `night` selects the notice to move.
 // Draws the alarm delay then the containment time from `rng`.
-QrfTimeline qrf_response(const QrfParams& params, const CampLayout& layout, int base_node, Point incident,
+QrfTimeline qrf_response(const QrfParams& params, const CampLayout& layout, RoadNodeId base_node, Point incident,
                          SimTime detected, bool night, engine::RandomStream& rng);
 
 }  // namespace campsim::camp

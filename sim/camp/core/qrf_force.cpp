@@ -7,11 +7,11 @@
 
 namespace campsim::camp {
 
-Point point_along_route(const CampLayout& layout, const std::vector<int>& nodes, double metres) {
+Point point_along_route(const CampLayout& layout, const std::vector<RoadNodeId>& nodes, double metres) {
   if (nodes.empty()) return {};
-  Point at = layout.road_nodes[static_cast<std::size_t>(nodes.front())].position;
+  Point at = layout.road_node(nodes.front()).position;
   for (std::size_t i = 1; i < nodes.size(); ++i) {
-    const Point next = layout.road_nodes[static_cast<std::size_t>(nodes[i])].position;
+    const Point next = layout.road_node(nodes[i]).position;
     const double leg = distance(at, next);
     if (metres <= leg && leg > 0) {
       const double share = std::max(0.0, metres) / leg;
@@ -23,7 +23,7 @@ Point point_along_route(const CampLayout& layout, const std::vector<int>& nodes,
   return at;
 }
 
-QrfForce::QrfForce(const QrfParams& params, const CampLayout& layout, int base_node)
+QrfForce::QrfForce(const QrfParams& params, const CampLayout& layout, RoadNodeId base_node)
     : params_(params), layout_(layout), base_(base_node), teams_(static_cast<std::size_t>(std::max(1, params.units))) {}
 
 QrfTimeline QrfForce::send(Point incident, SimTime detected, bool night, engine::RandomStream& rng, Mission& m) {
@@ -36,11 +36,11 @@ QrfTimeline QrfForce::send(Point incident, SimTime detected, bool night, engine:
   // The team that launches first; ties go to the lower-numbered team.
   int best = 0;
   SimTime best_launch = std::numeric_limits<double>::infinity();
-  int best_from = base_;
+  RoadNodeId best_from = base_;
   for (std::size_t u = 0; u < teams_.size(); ++u) {
     const Team& team = teams_[u];
     SimTime launch = free_launch;
-    int from = base_;
+    RoadNodeId from = base_;
     if (!team.missions.empty()) {
       const Mission& last = team.missions.back();
       if (last.escort && last.timeline.home > t.alerted) {
@@ -68,17 +68,19 @@ QrfTimeline QrfForce::send(Point incident, SimTime detected, bool night, engine:
   t.waited = std::max(0.0, best_launch - free_launch);
 
   m.mobilized = best_from == base_ && best_launch == free_launch ? t.alerted : best_launch;
-  const int goal = nearest_road_node(layout_, incident);
-  if (const auto route = shortest_route(layout_, best_from, goal)) {
-    t.road_m = route->length_m;
-    m.out = route->nodes;
+  // A camp without roads has no drive: the team is on scene once launched (road and foot 0).
+  if (const std::optional<RoadNodeId> goal = nearest_road_node(layout_, incident)) {
+    if (const auto route = shortest_route(layout_, best_from, *goal)) {
+      t.road_m = route->length_m;
+      m.out = route->nodes;
+    }
+    t.foot_m = distance(layout_.road_node(*goal).position, incident);
+    if (const auto route = shortest_route(layout_, *goal, base_)) {
+      m.back = route->nodes;
+      m.back_m = route->length_m;
+    }
   }
-  t.foot_m = goal >= 0 ? distance(layout_.road_nodes[static_cast<std::size_t>(goal)].position, incident) : 0;
   t.on_scene = t.launched + t.road_m / params_.drive_speed_mps + t.foot_m / params_.foot_speed_mps;
-  if (const auto route = shortest_route(layout_, goal, base_)) {
-    m.back = route->nodes;
-    m.back_m = route->length_m;
-  }
   return t;
 }
 
@@ -145,7 +147,7 @@ QrfForce::FirstReady QrfForce::first_escort(SimTime asked, bool night) const {
 
 SimTime QrfForce::escort_ready(SimTime asked, bool night) const { return first_escort(asked, night).ready; }
 
-int QrfForce::book_escort(SimTime asked, bool night, int gate_node, SimTime depart, SimTime at_scene,
+int QrfForce::book_escort(SimTime asked, bool night, RoadNodeId gate_node, SimTime depart, SimTime at_scene,
                           SimTime left_scene, SimTime back) {
   const FirstReady first = first_escort(asked, night);
   const SimTime notice = params_.notice_to_move(night);
@@ -188,7 +190,7 @@ VehicleState QrfForce::state_at(int unit, SimTime time) const {
 
 std::vector<VehicleView> QrfForce::vehicles_at(SimTime time) const {
   std::vector<VehicleView> views;
-  const Point base = layout_.road_nodes.empty() ? Point{} : layout_.road_nodes[static_cast<std::size_t>(base_)].position;
+  const Point base = layout_.road_nodes.empty() ? Point{} : layout_.road_node(base_).position;
   for (std::size_t u = 0; u < teams_.size(); ++u) {
     VehicleView v{static_cast<std::uint32_t>(u), VehicleKind::Qrf, VehicleState::AtBase, base};
     for (const Mission& m : teams_[u].missions) {

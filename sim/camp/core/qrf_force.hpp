@@ -19,12 +19,12 @@
 namespace campsim::camp {
 
 // A point `metres` along the road route through `nodes` (clamped to its ends).
-Point point_along_route(const CampLayout& layout, const std::vector<int>& nodes, double metres);
+Point point_along_route(const CampLayout& layout, const std::vector<RoadNodeId>& nodes, double metres);
 
 class QrfForce {
  public:
-  // `base_node` indexes layout.road_nodes.
-  QrfForce(const QrfParams& params, const CampLayout& layout, int base_node);
+  // The teams wait at `base_node`.
+  QrfForce(const QrfParams& params, const CampLayout& layout, RoadNodeId base_node);
 
   // Sends a team to `incident`, detected at `detected`; `night` selects the notice to move.
   // Draws the alarm delay, then the containment time, from `rng` (as qrf_response does).
@@ -47,11 +47,11 @@ class QrfForce {
   // Books the first-ready team for a convoy that leaves `depart` (not before escort_ready) by
   // the road from base to `gate_node`, is at its scene (beyond the gate) `at_scene`, leaves it
   // `left_scene` and is back at `back`. Returns the team.
-  int book_escort(SimTime asked, bool night, int gate_node, SimTime depart, SimTime at_scene, SimTime left_scene,
+  int book_escort(SimTime asked, bool night, RoadNodeId gate_node, SimTime depart, SimTime at_scene, SimTime left_scene,
                   SimTime back);
 
   const QrfParams& params() const { return params_; }
-  int base_node() const { return base_; }
+  RoadNodeId base_node() const { return base_; }
   long dispatches() const { return dispatches_; }
   long escorts() const { return escorts_; }
   long escorts_waited() const { return escorts_waited_; }  // escorts later than the notice to move
@@ -62,8 +62,8 @@ class QrfForce {
  private:
   struct Mission {
     QrfTimeline timeline;
-    std::vector<int> out;   // road nodes from the start to the scene
-    std::vector<int> back;  // road nodes from the scene to base
+    std::vector<RoadNodeId> out;   // road nodes from the start to the scene
+    std::vector<RoadNodeId> back;  // road nodes from the scene to base
     double back_m = 0;      // the drive home's length
     SimTime mobilized = 0;  // when this team started getting ready for this mission
     bool escort = false;    // a convoy escort: not re-tasked before it is home
@@ -74,7 +74,7 @@ class QrfForce {
 
   const QrfParams& params_;
   const CampLayout& layout_;
-  int base_ = 0;
+  RoadNodeId base_;
   std::vector<Team> teams_;
   long dispatches_ = 0, waited_ = 0, escorts_ = 0, escorts_waited_ = 0;
   double wait_total_s_ = 0, escort_wait_total_s_ = 0;

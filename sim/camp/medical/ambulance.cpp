@@ -15,11 +15,12 @@ namespace {
                          std::string(vehicle_state_name(state)));
 }
 
-double edge_length(const CampLayout& layout, int a, int b) {
-  double best = -1;
+// The shortest edge joining a and b (0 when none does: a route only steps along edges).
+double edge_length(const CampLayout& layout, RoadNodeId a, RoadNodeId b) {
+  std::optional<double> best;
   for (const RoadEdge& e : layout.road_edges)
-    if ((e.from == a && e.to == b) || (e.from == b && e.to == a)) best = best < 0 ? e.length_m : std::min(best, e.length_m);
-  return std::max(0.0, best);
+    if ((e.from == a && e.to == b) || (e.from == b && e.to == a)) best = best ? std::min(*best, e.length_m) : e.length_m;
+  return std::max(0.0, best.value_or(0.0));
 }
 
 }  // namespace
@@ -57,7 +58,7 @@ void Ambulance::apply(AmbulanceEvent event) {
   if (event == AmbulanceEvent::Hit) free_at_hospital_ = false;
 }
 
-void Ambulance::handed_over(int node, Point where, SimTime now) {
+void Ambulance::handed_over(RoadNodeId node, Point where, SimTime now) {
   at_node_ = node;
   state_ = ambulance_transition(state_, AmbulanceEvent::HandedOver, node == home_node_);
   free_at_hospital_ = state_ == VehicleState::Returning;
@@ -76,9 +77,8 @@ void Ambulance::arrive_home(Point where, SimTime now) {
   leg_ = {{now, where}};
 }
 
-std::vector<Waypoint> road_leg(const CampLayout& layout, int from, int to, SimTime depart, double speed_mps) {
-  const auto node_at = [&](int n) { return layout.road_nodes[static_cast<std::size_t>(n)].position; };
-  if (from < 0 || to < 0) return {{depart, from >= 0 ? node_at(from) : to >= 0 ? node_at(to) : Point{}}};
+std::vector<Waypoint> road_leg(const CampLayout& layout, RoadNodeId from, RoadNodeId to, SimTime depart, double speed_mps) {
+  const auto node_at = [&](RoadNodeId n) { return layout.road_node(n).position; };
   std::vector<Waypoint> leg{{depart, node_at(from)}};
   if (from == to) return leg;
   const std::optional<Route> route = shortest_route(layout, from, to);

@@ -52,20 +52,20 @@ struct Waypoint {
 // The road path from `from` to `to` leaving at `depart` at `speed_mps`, each edge taking its
 // length / speed (the edges' lengths, not the straight lines, set the times; positions run
 // straight between the two nodes of an edge). No route or `from == to`: one waypoint.
-std::vector<Waypoint> road_leg(const CampLayout& layout, int from, int to, SimTime depart, double speed_mps);
+std::vector<Waypoint> road_leg(const CampLayout& layout, RoadNodeId from, RoadNodeId to, SimTime depart, double speed_mps);
 
 // Position at `t` along timed waypoints: the first before they start, the last after they end.
 Point position_along(const std::vector<Waypoint>& leg, SimTime t);
 
 class Ambulance {
  public:
-  Ambulance(AmbulanceId id, bool armoured, int home_node, Point home)
+  Ambulance(AmbulanceId id, bool armoured, RoadNodeId home_node, Point home)
       : id_(id), armoured_(armoured), home_node_(home_node), at_node_(home_node), leg_{{0, home}} {}
 
   AmbulanceId id() const { return id_; }
   bool armoured() const { return armoured_; }
-  int home_node() const { return home_node_; }
-  int at_node() const { return at_node_; }  // where it stands when free
+  RoadNodeId home_node() const { return home_node_; }
+  RoadNodeId at_node() const { return at_node_; }  // where it stands when free
   VehicleState state() const { return state_; }
   // Free to be tasked where it stands: at its station, or just handed over at the hospital.
   bool available() const { return state_ == VehicleState::AtBase || free_at_hospital_; }
@@ -74,7 +74,7 @@ class Ambulance {
   // vehicle is available: an ambulance in use is never dispatched twice.
   void apply(AmbulanceEvent event);
   // Handed over at the hospital's `node`: free to be tasked again where it stands.
-  void handed_over(int node, Point where, SimTime now);
+  void handed_over(RoadNodeId node, Point where, SimTime now);
   // Not tasked again at the hospital: drives home along `leg` (still Returning, not available).
   void drive_home(std::vector<Waypoint> leg);
   void arrive_home(Point where, SimTime now);
@@ -94,8 +94,8 @@ class Ambulance {
  private:
   AmbulanceId id_;
   bool armoured_ = false;
-  int home_node_ = 0;
-  int at_node_ = 0;
+  RoadNodeId home_node_;
+  RoadNodeId at_node_;
   VehicleState state_ = VehicleState::AtBase;
   bool free_at_hospital_ = false;
   std::vector<Waypoint> leg_;

@@ -149,9 +149,8 @@ const MedicalOutcome& ChainCore::outcome() {
   return out_;
 }
 
-double ChainCore::route(int from, int to) const {
-  if (from < 0 || to < 0) return 0;
-  return routes_[static_cast<std::size_t>(from)][static_cast<std::size_t>(to)];
+double ChainCore::route(RoadNodeId from, RoadNodeId to) const {
+  return routes_[from.value][to.value];
 }
 
 bool ChainCore::is_night(SimTime t) const {

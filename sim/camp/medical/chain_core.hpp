@@ -30,8 +30,7 @@ template <class Tag>
 constexpr std::uint64_t subject_of(engine::Id<Tag> id) { return id.value; }
 template <class Id>
 constexpr Id id_from(std::uint64_t subject) { return Id{static_cast<std::uint32_t>(subject)}; }
-template <class Id>
-constexpr Id id_at(std::size_t index) { return Id{static_cast<std::uint32_t>(index)}; }
+// id_at (the id of the i-th of a list) is layout.hpp's.
 
 constexpr std::size_t index_of(HospitalResource r) { return static_cast<std::size_t>(r); }
 
@@ -51,9 +50,9 @@ constexpr SimTime kDrainLimit = 60 * engine::kDay;
 
 // Road nodes the chain uses, resolved from the scenario's names once (the reader has checked them).
 struct MedicalSites {
-  int hospital = 0;
-  std::optional<int> gate;
-  std::vector<int> responders;  // first responders' posts (the hospital when none are named)
+  RoadNodeId hospital;
+  std::optional<RoadNodeId> gate;
+  std::vector<RoadNodeId> responders;  // first responders' posts (the hospital when none are named)
 };
 MedicalSites resolve_sites(const MedicalParams& params, const CampLayout& layout);
 
@@ -104,8 +103,8 @@ struct Trip {
   AmbulanceId vehicle;
   RequestId group;
   std::vector<PatientId> patients;
-  int scene = -1;          // road node
-  int from = 0;            // road node it leaves from
+  RoadNodeId scene;        // the road node nearest the casualties (set when the trip is made)
+  RoadNodeId from;         // the road node it leaves from (likewise)
   SimTime tasked = 0;      // when the vehicle was tasked (and, outside the camp, its escort asked for)
   SimTime ready = 0;       // crew aboard
   SimTime earliest = 0;    // crew aboard and, outside the camp, escort ready (before any wait for the attack)
@@ -153,7 +152,7 @@ class ChainCore {
     return pt.external ? out_.external[*pt.record] : out_.casualties[*pt.record];
   }
   std::vector<engine::LogField> who(PatientId id);  // the log's fields naming a patient
-  double route(int from, int to) const;
+  double route(RoadNodeId from, RoadNodeId to) const;
   bool is_night(SimTime t) const;
   // When an escort asked for at `asked` could leave with a trip outside the camp.
   SimTime escort_ready(SimTime asked) const;
@@ -179,9 +178,9 @@ class ChainCore {
 
   // ---- chain_dispatch.cpp
   void setup_vehicles();
-  int scene_node(const RequestGroup& g) const;
-  Point node_position(int node) const;
-  int roving_node(AmbulanceId v, PatientId lead) const;
+  RoadNodeId scene_node(const RequestGroup& g) const;
+  Point node_position(RoadNodeId node) const;
+  RoadNodeId roving_node(AmbulanceId v, PatientId lead) const;
   void try_dispatch();
   void time_trip(TripId t, SimTime depart);
   void on_departs(TripId t);

@@ -7,32 +7,30 @@
 
 #include "sim/camp/medical/chain_core.hpp"
 #include "sim/camp/core/qrf.hpp"
+#include "sim/camp/road_graph.hpp"
 
 namespace campsim::camp {
 
 void ChainCore::setup_vehicles() {
   const AmbulanceParams& a = p_.ambulances;
-  const int home = a.station == AmbulanceStation::MainGate && sites_.gate ? *sites_.gate : sites_.hospital;
+  const RoadNodeId home = a.station == AmbulanceStation::MainGate && sites_.gate ? *sites_.gate : sites_.hospital;
   for (int i = 0; i < a.vehicles; ++i)
     vehicles_.emplace_back(id_at<AmbulanceId>(static_cast<std::size_t>(i)), i < a.armoured, home, node_position(home));
 }
 
-Point ChainCore::node_position(int node) const {
-  if (node < 0 || static_cast<std::size_t>(node) >= layout_.road_nodes.size()) return {};
-  return layout_.road_nodes[static_cast<std::size_t>(node)].position;
-}
+Point ChainCore::node_position(RoadNodeId node) const { return layout_.road_node(node).position; }
 
-int ChainCore::scene_node(const RequestGroup& g) const {
+// The layout has roads here: the hospital stands at one of its nodes (resolve_sites).
+RoadNodeId ChainCore::scene_node(const RequestGroup& g) const {
   if (!g.inside_camp) return sites_.gate ? *sites_.gate : sites_.hospital;
-  return layout_.road_nodes.empty() ? -1 : nearest_road_node(layout_, g.location);
+  return nearest_road_node(layout_, g.location).value_or(sites_.hospital);
 }
 
 // Where a roving ambulance happens to be when it is called for `lead`: the vehicle's own stream,
 // at the casualty it is called for.
-int ChainCore::roving_node(AmbulanceId v, PatientId lead) const {
-  if (layout_.road_nodes.empty()) return 0;
+RoadNodeId ChainCore::roving_node(AmbulanceId v, PatientId lead) const {
   engine::RandomStream rng = stream("medical.roving_position", v.value, casualty_entity(static_cast<int>(patient(lead).casualty.value)));
-  return static_cast<int>(rng.uniform_index(layout_.road_nodes.size()));
+  return id_at<RoadNodeId>(rng.uniform_index(layout_.road_nodes.size()));
 }
 
 void ChainCore::busy_until(Ambulance& v, SimTime t) {
@@ -59,7 +57,7 @@ void ChainCore::try_dispatch() {
     const PatientId lead = pending_.front();
     const RequestId gi = patient(lead).group;
     const RequestGroup& g = group(gi);
-    const int scene = scene_node(g);
+    const RoadNodeId scene = scene_node(g);
     const PatientDraws& draws = patient(lead).draws;
     const std::optional<SimTime> end = attack_end(g);
     const bool attack_on = !end || now_ < *end;
@@ -72,7 +70,7 @@ void ChainCore::try_dispatch() {
       bool known = false;
       SimTime depart = 0, on_scene = kNever, estimate = kNever, ready = 0, earliest = 0;
       bool standby = true;
-      int from = 0;
+      RoadNodeId from;
     };
     std::optional<Choice> best;
     for (const Ambulance& v : vehicles_) {

@@ -7,6 +7,7 @@
 
 #include "sim/camp/medical/chain_core.hpp"
 #include "sim/camp/core/qrf.hpp"
+#include "sim/camp/road_graph.hpp"
 
 namespace campsim::camp {
 
@@ -172,11 +173,11 @@ void ChainCore::plan_first_aid(PatientId id) {
     pt.planned_first_aid_at = pt.injury + pt.draws.buddy_delay;
     pt.first_aid_event = at(pt.planned_first_aid_at, EventKind::MedFirstAid, subject_of(id));
   }
-  if (!record(id).inside_camp || layout_.road_nodes.empty()) return;
-  const int scene = nearest_road_node(layout_, pt.position);
+  const std::optional<RoadNodeId> scene = nearest_road_node(layout_, pt.position);
+  if (!record(id).inside_camp || !scene) return;
   double metres = kNever;
-  for (int post : sites_.responders) metres = std::min(metres, route(post, scene));
-  pt.responder_metres = metres + distance(layout_.road_nodes[static_cast<std::size_t>(scene)].position, pt.position);
+  for (RoadNodeId post : sites_.responders) metres = std::min(metres, route(post, *scene));
+  pt.responder_metres = metres + distance(layout_.road_node(*scene).position, pt.position);
   if (!p_.first_aid.responders_wait_for_containment) {
     plan_responder(id, -kNever);
     return;

@@ -66,7 +66,8 @@ std::string_view name(ProtestEnd end) {
   return "?";
 }
 
-ProtestModel::ProtestModel(const ProtestParams& params, const CampLayout& layout, CampPeople& people, IncidentLedger& incidents,
+ProtestModel::ProtestModel(const ProtestParams& params, const CampLayout& layout, GateId gate, CampPeople& people,
+                           IncidentLedger& incidents,
                            const ProtestRunConfig& config, engine::Parallelism& parallelism, engine::EventLog& log)
     : params_(params),
       people_(people),
@@ -74,11 +75,9 @@ ProtestModel::ProtestModel(const ProtestParams& params, const CampLayout& layout
       config_(config),
       parallelism_(parallelism),
       log_(log),
+      gate_(&layout.gate(gate)),
       legitimacy_(params.legitimacy),
       decisions_(stream(config, "protest.unexplained", 0)) {
-  for (const Gate& g : layout.gates)
-    if (g.name == params.crowd.gate) gate_ = &g;
-  if (gate_ == nullptr) throw std::invalid_argument("protest: no gate named '" + params.crowd.gate + "'");
   ground_ = gate_ground(layout, *gate_, kGateWidth_m, params.crowd.gathers_m, params.town.max_crowd);
   lowest_legitimacy_ = legitimacy_.value();
   engine::RandomStream town = stream(config, "protest.town", 0);
@@ -104,7 +103,8 @@ std::optional<SimTime> ProtestModel::on_event(const engine::Event& event, engine
     case EventKind::TownDecides: {
       // A day of community engagement (or none) before the town weighs today's grievance; full
       // engagement while the mission responds to a death it caused.
-      legitimacy_.engage(1.0, now < full_engagement_until_ ? 1.0 : params_.town.engagement);
+      const bool responding = full_engagement_until_ && now < *full_engagement_until_;
+      legitimacy_.engage(1.0, responding ? 1.0 : params_.town.engagement);
       engine::RandomStream day = stream(config_, "protest.day", static_cast<std::uint64_t>(town_days_));
       ++town_days_;
       const Turnout t = daily_turnout(town_, legitimacy_.value(), params_.town, params_.activation, day);
@@ -147,7 +147,6 @@ void ProtestModel::start_march(int size, bool scripted, int unexplained_before, 
   r.marched = now;
   r.size = size;
   r.legitimacy_before = legitimacy_.value();
-  r.first_at.fill(-1);
   r.understanding = understanding(params_.languages, params_.rules.interpreters);
   Incident incident;
   incident.kind = ThreatKind::Protest;
@@ -372,7 +371,7 @@ void ProtestModel::assess(SimTime now, engine::EventQueue& queue) {
   level_ = next;
   last_action_ = action;
   if (level_ > r.peak) r.peak = level_;
-  if (r.first_at[static_cast<std::size_t>(level_)] < 0) r.first_at[static_cast<std::size_t>(level_)] = now;
+  if (!r.first_at[static_cast<std::size_t>(level_)]) r.first_at[static_cast<std::size_t>(level_)] = now;
 
   if (breached) return close(ProtestEnd::Breach, now);
   if (level_ == CrowdLevel::dispersed) return close(ProtestEnd::Dispersed, now);

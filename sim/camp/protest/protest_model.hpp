@@ -44,13 +44,16 @@ enum class ProtestPhase : std::uint8_t { Marching, AtGate, Over };
 enum class ProtestEnd : std::uint8_t { Ongoing, Dispersed, MeltedAway, Dusk, Breach, RunEnded };
 std::string_view name(ProtestEnd end);
 
+// "Never" is an empty optional<SimTime> here, as for the force's requests and grants below: a
+// moment that may not come is a value that may be absent, read with a test (engine::kNever stays
+// for a deadline that is compared against the clock, where "never" must sort last).
 struct ProtestRecord {
   int id = 0;
-  int incident = -1;           // in the shared incident list
+  int incident = 0;            // in the shared incident list (opened with the protest)
   bool scripted = false;
   SimTime marched = 0;         // set off from town
-  SimTime at_gate = -1;        // assembled at the gate (-1: never)
-  SimTime ended = -1;
+  std::optional<SimTime> at_gate;  // assembled at the gate; none: never
+  std::optional<SimTime> ended;    // none: still going at the end of the run
   int size = 0;                // who set off
   CrowdLevel peak = CrowdLevel::gathering;
   ProtestEnd end = ProtestEnd::Ongoing;
@@ -60,7 +63,7 @@ struct ProtestRecord {
   double understanding = 0;    // share of the crowd the force can address (interpreters)
   int negotiation_rounds = 0, negotiation_successes = 0;
   int tear_gas_uses = 0, warning_shot_uses = 0, lethal_force_uses = 0;
-  std::array<SimTime, kCrowdLevels> first_at{};  // when each rung was first reached (-1: never)
+  std::array<std::optional<SimTime>, kCrowdLevels> first_at{};  // when each rung was first reached; none: never
   std::vector<EscalationOfForce::Use> force_used;
   std::array<std::optional<SimTime>, kForceSteps> requested{}, granted{};
 };
@@ -69,7 +72,8 @@ using ProtestRunConfig = ModuleRunConfig;
 
 class ProtestModel {
  public:
-  ProtestModel(const ProtestParams& params, const CampLayout& layout, CampPeople& people, IncidentLedger& incidents,
+  // `gate` is the one params.crowd.gate names (resolved at load: ResolvedLayout::protest_gate).
+  ProtestModel(const ProtestParams& params, const CampLayout& layout, GateId gate, CampPeople& people, IncidentLedger& incidents,
                const ProtestRunConfig& config, engine::Parallelism& parallelism, engine::EventLog& log);
 
   void schedule_initial_events(engine::EventQueue& queue);
@@ -113,7 +117,7 @@ class ProtestModel {
   std::vector<Resident> town_;
   engine::RandomStream decisions_;  // the unexplained decisions' times
   long town_days_ = 0, unexplained_ = 0;
-  SimTime full_engagement_until_ = -1;  // the mission's response after a civilian killed by the force
+  std::optional<SimTime> full_engagement_until_;  // the mission's response after a civilian killed by the force (none: none yet)
 
   // The protest going on (at most one: the town is already out).
   std::optional<crowd::CrowdWorld> crowd_;

@@ -1,6 +1,7 @@
 #include "sim/camp/protest/protest_report.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "sim/engine/number_format.hpp"
 #include "sim/stats/sample_statistics.hpp"
@@ -11,7 +12,8 @@ using nlohmann::ordered_json;
 
 namespace {
 
-std::string time_or_empty(SimTime t) { return t < 0 ? std::string() : engine::format_number(t); }
+// A moment that never came is an empty cell (protests.csv's format).
+std::string time_or_empty(const std::optional<SimTime>& t) { return t ? engine::format_number(*t) : std::string(); }
 
 }  // namespace
 
@@ -29,16 +31,15 @@ ordered_json protest_metrics_json(const ProtestParams& params, const ProtestMode
     for (const ProtestRecord& r : model->records()) {
       ++protests;
       breaches += r.end == ProtestEnd::Breach ? 1 : 0;
-      reached_gate += r.at_gate >= 0 ? 1 : 0;
-      const SimTime stones = r.first_at[static_cast<std::size_t>(CrowdLevel::stone_throwing)];
-      if (stones >= 0) {
+      reached_gate += r.at_gate ? 1 : 0;
+      if (const auto& stones = r.first_at[static_cast<std::size_t>(CrowdLevel::stone_throwing)]) {
         ++violent;
-        to_violence.push_back((stones - r.marched) / engine::kMinute);
+        to_violence.push_back((*stones - r.marched) / engine::kMinute);
       }
-      if (r.at_gate >= 0) to_gate.push_back(since_march(r, r.at_gate));
-      if (const SimTime t = r.first_at[static_cast<std::size_t>(CrowdLevel::molotov)]; t >= 0) to_molotov.push_back(since_march(r, t));
-      if (const SimTime t = r.first_at[static_cast<std::size_t>(CrowdLevel::breach_attempt)]; t >= 0)
-        to_breach_attempt.push_back(since_march(r, t));
+      if (r.at_gate) to_gate.push_back(since_march(r, *r.at_gate));
+      if (const auto& t = r.first_at[static_cast<std::size_t>(CrowdLevel::molotov)]) to_molotov.push_back(since_march(r, *t));
+      if (const auto& t = r.first_at[static_cast<std::size_t>(CrowdLevel::breach_attempt)])
+        to_breach_attempt.push_back(since_march(r, *t));
       if (const auto& t = r.granted[static_cast<std::size_t>(ForceStep::lethal_force)]) to_lethal_force.push_back(since_march(r, *t));
       with_lethal_force += r.lethal_force_uses > 0 ? 1 : 0;
       civ_killed += r.civilians_killed;
@@ -49,7 +50,7 @@ ordered_json protest_metrics_json(const ProtestParams& params, const ProtestMode
       tear_gas += r.tear_gas_uses;
       rounds += r.negotiation_rounds;
       successes += r.negotiation_successes;
-      if (r.ended >= 0) minutes.push_back((r.ended - r.marched) / engine::kMinute);
+      if (r.ended) minutes.push_back((*r.ended - r.marched) / engine::kMinute);
       sizes.push_back(r.size);
     }
   }

@@ -7,6 +7,7 @@
 
 #include "sim/camp/human_factors.hpp"
 #include "sim/camp/core/qrf_force.hpp"
+#include "sim/camp/road_graph.hpp"
 #include "sim/camp/threats/stream_purpose.hpp"
 
 namespace campsim::camp {
@@ -243,8 +244,8 @@ void GroundFight::raise_alarm(SimTime at, const std::vector<Person>& people) {
   // Held until the fight ends: the team is busy for everyone else meanwhile.
   incident_.qrf = ctx_.qrf_force->dispatch_open(where, at, night, qrf_rng, fp_.move.max_inside);
   const QrfTimeline& t = *incident_.qrf;
-  const int node = nearest_road_node(*ctx_.layout, where);
-  const Point dismount = node >= 0 ? ctx_.layout->road_nodes[static_cast<std::size_t>(node)].position : where;
+  const std::optional<RoadNodeId> node = nearest_road_node(*ctx_.layout, where);
+  const Point dismount = node ? ctx_.layout->road_node(*node).position : where;
   const SimTime arrives = t.launched + t.road_m / ctx_.qrf.drive_speed_mps;
   const std::vector<const Person*> members = qrf_members(people);
   for (int i = 0; i < fp_.qrf_team_size; ++i) {

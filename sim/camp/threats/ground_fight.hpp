@@ -136,7 +136,6 @@ class GroundFight {
   // The vehicle bomb, when one leads the attack.
   std::optional<fight::FighterId> vehicle_;
   ApproachRoad road_;
-  std::string bomb_gate_;
   double driven_m_ = 0;
   bool barrier_will_hold_ = false;  // drawn at the start: does the barrier hold if the vehicle reaches it?
   std::optional<BombOutcome> bomb_outcome_;

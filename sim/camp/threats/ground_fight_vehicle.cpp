@@ -20,9 +20,8 @@ void GroundFight::place_vehicle(SimTime start) {
   const VehicleBombParams& bomb = *attack_.bomb;
   const CampLayout& layout = *ctx_.layout;
   engine::RandomStream target = ctx_.stream(purpose("target"), incident_.id);
-  const Gate& gate = draw_target_gate(bomb, layout, target);
+  const Gate& gate = layout.gate(draw_target_gate(ctx_, target));
   road_ = approach_road(bomb, gate, camp_centroid(layout));
-  bomb_gate_ = gate.name;
   incident_.target = gate.name;
   incident_.location = gate.position;
   // One draw, whatever happens: does the barrier hold the vehicle if it gets there?

@@ -53,23 +53,23 @@ Point area_centroid(const std::vector<Point>& polygon) {
   return {cx / (6 * a), cy / (6 * a)};
 }
 
-// A zone drawn with probability proportional to its area (one draw), or -1 when no zone has any:
+// A zone drawn with probability proportional to its area (one draw), or none when no zone has any:
 // without intelligence on where people are, the crews aim at whatever is biggest on the map.
-int draw_target_zone(const CampLayout& layout, engine::RandomStream& rng) {
+std::optional<ZoneId> draw_target_zone(const CampLayout& layout, engine::RandomStream& rng) {
   std::vector<double> areas;
   for (const Zone& z : layout.zones) areas.push_back(z.polygon.size() < 3 ? 0.0 : std::abs(signed_area(z.polygon)));
   const double total = std::accumulate(areas.begin(), areas.end(), 0.0);
   const double u = rng.uniform01() * total;
-  if (total <= 0) return -1;
+  if (total <= 0) return std::nullopt;
   double cumulative = 0;
   for (std::size_t z = 0; z < areas.size(); ++z) {
     cumulative += areas[z];
-    if (u < cumulative && areas[z] > 0) return static_cast<int>(z);
+    if (u < cumulative && areas[z] > 0) return id_at<ZoneId>(z);
   }
   // Rounding can leave u at the very top: the last zone with any area.
   for (std::size_t z = areas.size(); z-- > 0;)
-    if (areas[z] > 0) return static_cast<int>(z);
-  return -1;
+    if (areas[z] > 0) return id_at<ZoneId>(z);
+  return std::nullopt;
 }
 
 int draw_rounds(const IndirectFireParams& p, engine::RandomStream& rng) {
@@ -89,15 +89,15 @@ std::vector<Person> people_present(const ThreatContext& ctx, SimTime launch) {
   return ctx.people_at ? ctx.people_at(launch) : std::vector<Person>{};
 }
 
-// Nearest bunker with room for anyone, by straight line; -1 if there is none.
-int nearest_bunker(const CampLayout& layout, Point from) {
-  int best = -1;
+// Nearest bunker with room for anyone, by straight line; none if there is none.
+std::optional<BunkerId> nearest_bunker(const CampLayout& layout, Point from) {
+  std::optional<BunkerId> best;
   double best_d = 0;
   for (std::size_t b = 0; b < layout.bunkers.size(); ++b) {
     if (layout.bunkers[b].capacity <= 0) continue;
     const double d = distance(from, layout.bunkers[b].position);
-    if (best < 0 || d < best_d) {
-      best = static_cast<int>(b);
+    if (!best || d < best_d) {
+      best = id_at<BunkerId>(b);
       best_d = d;
     }
   }
@@ -112,8 +112,8 @@ struct Exposure {
 // Where a person is and what covers them at time t: their own place and cover until they leave,
 // in the open on the straight line to the bunker while running, hardened once inside.
 Exposure exposure_at(const Person& person, const ShelterRun& run, const CampLayout& layout, SimTime t) {
-  if (run.bunker < 0 || t < run.leaves) return {person.position, person.protection};
-  const Point bunker = layout.bunkers[static_cast<std::size_t>(run.bunker)].position;
+  if (!run.bunker || t < run.leaves) return {person.position, person.protection};
+  const Point bunker = layout.bunker(*run.bunker).position;
   if (t >= run.arrives) return {bunker, Protection::Hardened};
   // Here leaves <= t < arrives, so the run takes a positive time.
   const double share = (t - run.leaves) / (run.arrives - run.leaves);
@@ -181,8 +181,7 @@ Salvo plan_salvo(const IndirectFireParams& p, const ThreatContext& ctx, int inci
 
   engine::RandomStream aim_rng = ctx.stream("indirect_fire_aim", incident_id);
   salvo.zone = draw_target_zone(layout, aim_rng);
-  salvo.aim = salvo.zone >= 0 ? area_centroid(layout.zones[static_cast<std::size_t>(salvo.zone)].polygon)
-                              : vertex_centroid(layout.perimeter);
+  salvo.aim = salvo.zone ? area_centroid(layout.zone(*salvo.zone).polygon) : vertex_centroid(layout.perimeter);
 
   engine::RandomStream flight_rng = ctx.stream("indirect_fire_flight", incident_id);
   salvo.flight = std::max(0.0, p.flight_time.sample(flight_rng));
@@ -225,11 +224,11 @@ std::vector<ShelterRun> plan_shelter(const IndirectFireParams& p, const CampLayo
   std::vector<std::size_t> runners;
   for (std::size_t i = 0; i < people.size(); ++i) {
     const Person& person = people[i];
-    const int b = person.sentry ? -1 : nearest_bunker(layout, person.position);
-    if (b < 0) continue;  // sentries hold their posts; nowhere to go without a bunker
+    const std::optional<BunkerId> b = person.sentry ? std::nullopt : nearest_bunker(layout, person.position);
+    if (!b) continue;  // sentries hold their posts; nowhere to go without a bunker
     runs[i].bunker = b;
     runs[i].leaves = alarm + (person.asleep ? p.reaction_asleep : p.reaction_awake);
-    const Point bunker = layout.bunkers[static_cast<std::size_t>(b)].position;
+    const Point bunker = layout.bunker(*b).position;
     runs[i].arrives = runs[i].leaves + distance(person.position, bunker) / p.run_speed_mps;
     runners.push_back(i);
   }
@@ -238,8 +237,8 @@ std::vector<ShelterRun> plan_shelter(const IndirectFireParams& p, const CampLayo
                    [&](std::size_t a, std::size_t b) { return runs[a].arrives < runs[b].arrives; });
   std::vector<int> taken(layout.bunkers.size(), 0);
   for (std::size_t i : runners) {
-    int& used = taken[static_cast<std::size_t>(runs[i].bunker)];
-    if (used < layout.bunkers[static_cast<std::size_t>(runs[i].bunker)].capacity) {
+    int& used = taken[runs[i].bunker->value];
+    if (used < layout.bunker(*runs[i].bunker).capacity) {
       ++used;
     } else {
       runs[i] = ShelterRun{};  // the bunker is full: stays where they are, with their own cover
@@ -262,7 +261,7 @@ Incident resolve_indirect_fire(const IndirectFireParams& p, const ThreatContext&
   incident.kind = ThreatKind::IndirectFire;
   incident.time = launch;
   incident.location = salvo.aim;
-  if (salvo.zone >= 0) incident.target = layout.zones[static_cast<std::size_t>(salvo.zone)].name;
+  if (salvo.zone) incident.target = layout.zone(*salvo.zone).name;
   incident.detected = salvo.detected;
   if (salvo.detected) incident.detected_at = salvo.alarm;
 

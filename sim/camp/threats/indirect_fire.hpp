@@ -66,7 +66,7 @@ double cep_sigma(double cep_m);
 
 // The salvo as fired: where it was aimed, where and when each round lands, and the alarm.
 struct Salvo {
-  int zone = -1;  // the target zone (index into layout.zones); -1 when aimed at the perimeter
+  std::optional<ZoneId> zone;  // the target zone; none when aimed at the perimeter
   Point aim;
   Point launcher;                     // where the rounds are fired from, outside the camp
   SimTime flight = 0;                 // each round's time of flight
@@ -91,7 +91,7 @@ std::optional<RoundInFlight> round_in_flight(const Salvo& salvo, std::size_t rou
 
 // One person's run for cover after the alarm.
 struct ShelterRun {
-  int bunker = -1;  // index into layout.bunkers; -1 when staying put (sentry, no bunker, or full)
+  std::optional<BunkerId> bunker;  // none when staying put (sentry, no bunker, or full)
   SimTime leaves = std::numeric_limits<double>::infinity();   // alarm + reaction
   SimTime arrives = std::numeric_limits<double>::infinity();  // leaves + distance / run speed
 };

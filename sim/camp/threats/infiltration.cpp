@@ -37,13 +37,14 @@ struct Watch {
 
 Watch watch_on(const ThreatContext& ctx, Point breach, SimTime t) {
   Watch w;
-  std::set<std::string> seeing;
-  for (const Watchtower& tower : ctx.layout->towers)
-    if (tower_sees(tower, breach)) seeing.insert(tower.name);
+  std::set<TowerId> seeing;
+  for (std::size_t i = 0; i < ctx.layout->towers.size(); ++i)
+    if (tower_sees(ctx.layout->towers[i], breach)) seeing.insert(id_at<TowerId>(i));
   w.towers = static_cast<int>(seeing.size());
   if (seeing.empty() || !ctx.sentries_at) return w;
   for (const Sentry& s : ctx.sentries_at(t))
-    if (s.kind == PostKind::Tower && seeing.count(s.at) > 0) w.vigilance_sum += s.vigilance;
+    if (const TowerId* tower = std::get_if<TowerId>(&s.at); s.kind == PostKind::Tower && tower != nullptr && seeing.count(*tower) > 0)
+      w.vigilance_sum += s.vigilance;
   return w;
 }
 

@@ -12,6 +12,7 @@
 #include "sim/camp/layout.hpp"
 #include "sim/camp/core/person.hpp"
 #include "sim/camp/core/qrf.hpp"
+#include "sim/camp/core/resolved_layout.hpp"
 #include "sim/engine/random.hpp"
 
 namespace campsim::camp {
@@ -19,7 +20,7 @@ namespace campsim::camp {
 struct Sentry {
   int post = 0;                 // index into GuardParams::posts
   PostKind kind = PostKind::Tower;
-  std::string at;               // the tower or gate name (empty for patrols)
+  PostPlace at;                 // the tower or gate it stands at, or its patrol route
   Point position;
   double vigilance = 0;         // 0..1, from the guard model at that moment
 };
@@ -31,7 +32,10 @@ struct ThreatContext {
   SimTime start_time_of_day = 0;
   std::string guard_contingent = "CHN";
   QrfParams qrf;
-  int qrf_base = 0;  // index into layout->road_nodes
+  RoadNodeId qrf_base;  // where the QRF waits
+  // The gates a vehicle bomb may attack (resolved from the scenario's names at load); empty: every
+  // gate of the layout.
+  std::vector<GateId> bomb_gates;
   // The shared QRF (busy for everyone); when null, each incident gets a QRF of its own.
   class QrfForce* qrf_force = nullptr;
   // Everyone the attack can reach at time t (in camp, not yet a casualty), sentries included.

@@ -43,7 +43,7 @@ const ModuleContext& linked(const ModuleContext& context) {
 }  // namespace
 
 ThreatModel::ThreatModel(const ThreatParams& params, const CampLayout& layout, const GuardParams& guard_params,
-                         const GuardModel& guards, CampPeople& people, const std::vector<Point>& post_positions,
+                         const GuardModel& guards, CampPeople& people, const ResolvedLayout& places,
                          SimTime all_clear_after, const ThreatModelConfig& config, engine::EventLog& log,
                          const ModuleContext& context)
     : params_(params),
@@ -51,7 +51,8 @@ ThreatModel::ThreatModel(const ThreatParams& params, const CampLayout& layout, c
       guard_params_(guard_params),
       guards_(guards),
       people_(people),
-      post_positions_(post_positions),
+      places_(places),
+      post_positions_(places.post_positions),
       all_clear_after_(all_clear_after),
       config_(config),
       log_(log),
@@ -65,18 +66,16 @@ ThreatModel::ThreatModel(const ThreatParams& params, const CampLayout& layout, c
   context_.qrf = qrf_force_.params();
   context_.qrf_base = qrf_force_.base_node();
   context_.qrf_force = &qrf_force_;
+  context_.bomb_gates = places.bomb_gates;
   context_.sentries_at = [this](SimTime t) { return sentries_now(t); };
   context_.people_at = [this](SimTime t) { return people_.people_at(t); };
   // Convoys leave by the first gate (the main gate in the shipped layouts).
   route_exit_ = layout.gates.empty() ? Point{} : layout.gates.front().position;
   terrain_ = fight_terrain(layout, params.fight.terrain);
-  // Each tower post's tower, once (the loader has checked the names).
-  for (const Post& post : guard_params.posts) {
-    const Watchtower* tower = nullptr;
-    if (post.kind == PostKind::Tower)
-      for (const Watchtower& w : layout.towers)
-        if (w.name == post.at) tower = &w;
-    post_tower_.push_back(tower);
+  // Each tower post's tower.
+  for (const PostPlace& place : places.posts) {
+    const TowerId* tower = std::get_if<TowerId>(&place);
+    post_tower_.push_back(tower != nullptr ? &layout.tower(*tower) : nullptr);
   }
 }
 
@@ -101,7 +100,7 @@ std::vector<Sentry> ThreatModel::sentries_now(SimTime now) const {
   std::vector<Sentry> sentries;
   for (std::size_t p = 0; p < guard_params_.posts.size(); ++p)
     for (int duty : guards_.sentries_on_post(static_cast<int>(p)))
-      sentries.push_back({static_cast<int>(p), guard_params_.posts[p].kind, guard_params_.posts[p].at, post_positions_[p],
+      sentries.push_back({static_cast<int>(p), guard_params_.posts[p].kind, places_.posts[p], post_positions_[p],
                           guards_.sentry_vigilance_now(duty, now)});
   return sentries;
 }
@@ -157,7 +156,7 @@ void ThreatModel::start_attack(ThreatKind kind, SimTime t, engine::EventQueue& q
     incident.kind = kind;
     incident.time = t;
     incident.location = open.salvo.aim;
-    if (open.salvo.zone >= 0) incident.target = layout_.zones[static_cast<std::size_t>(open.salvo.zone)].name;
+    if (open.salvo.zone) incident.target = layout_.zone(*open.salvo.zone).name;
     incident.detected = open.salvo.detected;
     if (open.salvo.detected) {
       incident.detected_at = open.salvo.alarm;

@@ -33,7 +33,7 @@ using ThreatModelConfig = ModuleRunConfig;
 class ThreatModel final : public IncidentLedger {
  public:
   ThreatModel(const ThreatParams& params, const CampLayout& layout, const GuardParams& guard_params,
-              const GuardModel& guards, CampPeople& people, const std::vector<Point>& post_positions,
+              const GuardModel& guards, CampPeople& people, const ResolvedLayout& places,
               SimTime all_clear_after, const ThreatModelConfig& config, engine::EventLog& log,
               const ModuleContext& context);
 
@@ -93,6 +93,7 @@ class ThreatModel final : public IncidentLedger {
   const GuardParams& guard_params_;
   const GuardModel& guards_;
   CampPeople& people_;
+  const ResolvedLayout& places_;  // the posts' places, the bomb's gates (resolved at load)
   const std::vector<Point>& post_positions_;
   SimTime all_clear_after_;  // from the last salvo's impact to the all-clear (the world's parameter)
   ThreatModelConfig config_;

@@ -17,22 +17,6 @@ namespace campsim::camp {
 
 namespace {
 
-// The candidate gates: the named ones, or every gate of the layout. Unknown names are a
-// configuration error the scenario loader should have caught, so they throw here.
-std::vector<const Gate*> candidate_gates(const VehicleBombParams& p, const CampLayout& layout) {
-  std::vector<const Gate*> out;
-  if (p.gates.empty()) {
-    for (const Gate& g : layout.gates) out.push_back(&g);
-  } else {
-    for (const std::string& name : p.gates) {
-      const auto it = std::find_if(layout.gates.begin(), layout.gates.end(), [&](const Gate& g) { return g.name == name; });
-      if (it == layout.gates.end()) throw std::invalid_argument("vehicle bomb: no gate named '" + name + "' in the layout");
-      out.push_back(&*it);
-    }
-  }
-  if (out.empty()) throw std::invalid_argument("vehicle bomb: the layout has no gate to attack");
-  return out;
-}
 
 // The last stretch the chicane slows down (none without a chicane; never more than the approach).
 double chicane_part(const VehicleBombParams& p, const Gate& gate) {
@@ -57,12 +41,13 @@ double distance_driven(const VehicleBombParams& p, const Gate& gate, double t) {
 // Time to the first event of a constant hazard: invert the cumulative hazard H(t) = h t at an
 // Exp(1) level -ln(u). A zero hazard never fires.
 
-double gate_vigilance(const ThreatContext& ctx, SimTime t, const Gate& gate, int& sentries) {
+double gate_vigilance(const ThreatContext& ctx, SimTime t, GateId gate, int& sentries) {
   double sum = 0;
   sentries = 0;
   if (!ctx.sentries_at) return 0;
   for (const Sentry& s : ctx.sentries_at(t)) {
-    if (s.kind != PostKind::Gate || s.at != gate.name) continue;
+    const GateId* at = std::get_if<GateId>(&s.at);
+    if (s.kind != PostKind::Gate || at == nullptr || *at != gate) continue;
     sum += s.vigilance;
     ++sentries;
   }
@@ -148,9 +133,10 @@ void add_facts(Incident& incident, const Approach& a, int sentries, double vigil
 
 }  // namespace
 
-const Gate& draw_target_gate(const VehicleBombParams& p, const CampLayout& layout, engine::RandomStream& rng) {
-  const std::vector<const Gate*> gates = candidate_gates(p, layout);
-  return *gates[rng.uniform_index(gates.size())];
+GateId draw_target_gate(const ThreatContext& ctx, engine::RandomStream& rng) {
+  if (!ctx.bomb_gates.empty()) return ctx.bomb_gates[rng.uniform_index(ctx.bomb_gates.size())];
+  if (ctx.layout->gates.empty()) throw std::invalid_argument("vehicle bomb: the layout has no gate to attack");
+  return id_at<GateId>(rng.uniform_index(ctx.layout->gates.size()));
 }
 
 // Everyone within reach at the detonation: the camp's people where they are at that instant,
@@ -197,7 +183,8 @@ BombRun run_vehicle_bomb(const VehicleBombParams& p, const ThreatContext& ctx, i
   const CampLayout& layout = *ctx.layout;
   // 1. Target: one draw, uniform over the candidate gates.
   engine::RandomStream target = ctx.stream(stream_purpose(prefix, "target"), incident_id);
-  const Gate& gate = draw_target_gate(p, layout, target);
+  const GateId gate_id = draw_target_gate(ctx, target);
+  const Gate& gate = layout.gate(gate_id);
 
   // 2. Geometry: the run comes straight in along the line from the camp's centre through the gate.
   const Point centre = camp_centroid(layout);
@@ -206,7 +193,7 @@ BombRun run_vehicle_bomb(const VehicleBombParams& p, const ThreatContext& ctx, i
 
   // 3. Approach: detection, stop, barrier (sentries and their vigilance as the vehicle comes into view).
   int sentries = 0;
-  const double vigilance_sum = gate_vigilance(ctx, start, gate, sentries);
+  const double vigilance_sum = gate_vigilance(ctx, start, gate_id, sentries);
   engine::RandomStream approach = ctx.stream(stream_purpose(prefix, "approach"), incident_id);
   const Approach a = drive(p, gate, vigilance_sum, inside_room, approach);
 

@@ -53,8 +53,8 @@ Incident resolve_vehicle_bomb(const VehicleBombParams& p, const ThreatContext& c
 
 // ---- Shared with the fight in the world (ground_fight_vehicle.cpp) ----
 
-// One uniform draw over the candidate gates (the named ones, or every gate of the layout).
-const Gate& draw_target_gate(const VehicleBombParams& p, const CampLayout& layout, engine::RandomStream& rng);
+// One uniform draw over the candidate gates (ctx.bomb_gates, or every gate of the layout).
+GateId draw_target_gate(const ThreatContext& ctx, engine::RandomStream& rng);
 
 // The blast among `people` (where they are at `when`), each by a stream "<prefix>.blast" of their
 // own keyed by the world's person id. Each hit gives the person's index in `people`.

@@ -43,13 +43,13 @@ ScheduledPlace scheduled_place(const PersonRecord& person, const DailySchedule& 
   const ScheduledPlace home{person.home_spot, asleep_by_night ? PersonActivity::Asleep : PersonActivity::AtHome,
                             person.home};
   const bool working_hours = in_daily_window(tod, s.work_from, s.work_to);
-  if (scheduled_off_camp(person.shift, working_hours)) return {person.home_spot, PersonActivity::OffCamp, -1};
+  if (scheduled_off_camp(person.shift, working_hours)) return {person.home_spot, PersonActivity::OffCamp, std::nullopt};
   switch (person.shift) {
     case Shift::Day:
-      if (working_hours && person.work >= 0) return {person.work_spot, PersonActivity::AtWork, person.work};
+      if (working_hours && person.work) return {person.work_spot, PersonActivity::AtWork, person.work};
       return home;
     case Shift::Night:
-      if (!working_hours && person.work >= 0) return {person.work_spot, PersonActivity::AtWork, person.work};
+      if (!working_hours && person.work) return {person.work_spot, PersonActivity::AtWork, person.work};
       return {person.home_spot,
               in_daily_window(tod, s.work_from, s.night_sleep_to) ? PersonActivity::Asleep : PersonActivity::AtHome,
               person.home};
@@ -65,7 +65,7 @@ Population::Population(const CampLayout& layout, const std::string& guard_contin
   guard_contingent_ = contingent_index(guard_contingent);
   for (std::size_t z = 0; z < layout.zones.size(); ++z)
     if (layout.zones[z].kind == ZoneKind::Accommodation && layout.zones[z].contingent == guard_contingent) {
-      guard_home_ = static_cast<int>(z);
+      guard_home_ = id_at<ZoneId>(z);
       break;
     }
 
@@ -76,13 +76,13 @@ Population::Population(const CampLayout& layout, const std::string& guard_contin
     const Zone& zone = layout.zones[z];
     if (zone.kind != ZoneKind::Accommodation) continue;
     int residents = std::max(0, zone.occupants_night);
-    if (static_cast<int>(z) == guard_home_) residents = std::max(0, residents - guard_pool);
+    if (id_at<ZoneId>(z) == guard_home_) residents = std::max(0, residents - guard_pool);
     const int contingent = contingent_index(zone.contingent);
     for (int i = 0; i < residents; ++i) {
       PersonRecord p;
       p.contingent = contingent;
-      p.home = static_cast<int>(z);
-      p.home_spot = spot_in_zone(static_cast<int>(z));
+      p.home = id_at<ZoneId>(z);
+      p.home_spot = spot_in_zone(id_at<ZoneId>(z));
       free_residents[z].push_back(static_cast<std::uint32_t>(people_.size()));
       people_.push_back(p);
     }
@@ -93,7 +93,7 @@ Population::Population(const CampLayout& layout, const std::string& guard_contin
   // 2. Workers for every other zone, by day then by night: residents of the zone's own
   // contingent first, then whoever is in the accommodation zone with most free residents
   // (lowest zone index on ties), so the choice never depends on anything but the layout.
-  auto take_resident = [&](const std::string& contingent) -> std::int64_t {
+  auto take_resident = [&](const std::string& contingent) -> std::optional<std::uint32_t> {
     auto best_zone = [&](bool same_contingent) {
       std::size_t best = free_residents.size();
       for (std::size_t z = 0; z < free_residents.size(); ++z) {
@@ -104,7 +104,7 @@ Population::Population(const CampLayout& layout, const std::string& guard_contin
     };
     std::size_t z = best_zone(true);
     if (z == free_residents.size()) z = best_zone(false);
-    if (z == free_residents.size()) return -1;
+    if (z == free_residents.size()) return std::nullopt;
     const std::uint32_t id = free_residents[z].back();
     free_residents[z].pop_back();
     return id;
@@ -115,12 +115,12 @@ Population::Population(const CampLayout& layout, const std::string& guard_contin
       if (zone.kind == ZoneKind::Accommodation) continue;
       const int needed = shift == Shift::Day ? zone.occupants_day : zone.occupants_night;
       for (int i = 0; i < needed; ++i) {
-        const std::int64_t id = take_resident(zone.contingent);
-        if (id < 0) break;  // more workplaces than residents: the rest stay empty
-        PersonRecord& p = people_[static_cast<std::size_t>(id)];
+        const std::optional<std::uint32_t> id = take_resident(zone.contingent);
+        if (!id) break;  // more workplaces than residents: the rest stay empty
+        PersonRecord& p = people_[*id];
         p.shift = shift;
-        p.work = static_cast<int>(z);
-        p.work_spot = spot_in_zone(static_cast<int>(z));
+        p.work = id_at<ZoneId>(z);
+        p.work_spot = spot_in_zone(id_at<ZoneId>(z));
         p.role = role_for(zone.kind);
       }
     }
@@ -131,9 +131,9 @@ Population::Population(const CampLayout& layout, const std::string& guard_contin
     const Zone& zone = layout.zones[z];
     if (zone.kind != ZoneKind::Accommodation) continue;
     // Guards off duty spend the day at home: about (pool - guards on post), counted as the pool.
-    int at_home_by_day = static_cast<int>(z) == guard_home_ ? guard_pool : 0;
+    int at_home_by_day = id_at<ZoneId>(z) == guard_home_ ? guard_pool : 0;
     for (const PersonRecord& p : people_)
-      if (p.home == static_cast<int>(z) && (p.shift == Shift::Home || p.shift == Shift::Night)) ++at_home_by_day;
+      if (p.home == id_at<ZoneId>(z) && (p.shift == Shift::Home || p.shift == Shift::Night)) ++at_home_by_day;
     int surplus = at_home_by_day - std::max(0, zone.occupants_day);
     for (std::uint32_t id : free_residents[z]) {
       if (surplus <= 0) break;
@@ -150,8 +150,8 @@ int Population::contingent_index(const std::string& name) {
   return static_cast<int>(contingents_.size()) - 1;
 }
 
-Point Population::spot_in_zone(int zone) {
-  const std::vector<Point>& poly = layout_.zones[static_cast<std::size_t>(zone)].polygon;
+Point Population::spot_in_zone(ZoneId zone) {
+  const std::vector<Point>& poly = layout_.zone(zone).polygon;
   if (poly.empty()) return {};
   double min_x = poly[0].x, max_x = min_x, min_y = poly[0].y, max_y = min_y;
   for (const Point& p : poly) {
@@ -160,7 +160,7 @@ Point Population::spot_in_zone(int zone) {
     min_y = std::min(min_y, p.y);
     max_y = std::max(max_y, p.y);
   }
-  std::uint32_t& used = spots_used_[static_cast<std::size_t>(zone)];
+  std::uint32_t& used = spots_used_[zone.value];
   Point at{};
   // Halton points are dense in the box, so a point inside the polygon comes within a few tries
   // for any polygon of reasonable shape; a degenerate one falls back to its first vertex.
@@ -179,7 +179,7 @@ PersonId Population::add_guard(int soldier) {
   p.contingent = guard_contingent_;
   p.soldier = soldier;
   p.home = guard_home_;
-  p.home_spot = guard_home_ >= 0 ? spot_in_zone(guard_home_) : Point{};
+  p.home_spot = guard_home_ ? spot_in_zone(*guard_home_) : Point{};
   people_.push_back(p);
   return PersonId{static_cast<std::uint32_t>(people_.size() - 1)};
 }

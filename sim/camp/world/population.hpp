@@ -44,8 +44,8 @@ struct PersonRecord {
   Shift shift = Shift::Home;
   Condition condition = Condition::Fit;
   int contingent = 0;      // index into Population::contingents
-  int home = -1;           // accommodation zone (index into layout.zones)
-  int work = -1;           // workplace zone, -1 when none
+  std::optional<ZoneId> home;  // accommodation zone; none for a guard whose force has no lines in the layout
+  std::optional<ZoneId> work;  // workplace zone; none for those who work nowhere in the camp
   Point home_spot;         // bed
   Point work_spot;         // desk, bay or workshop place
   std::optional<int> soldier;  // for guards: index into GuardModel::soldiers(); none for others
@@ -55,7 +55,7 @@ struct PersonRecord {
 struct ScheduledPlace {
   Point position;
   PersonActivity activity = PersonActivity::AtHome;
-  int zone = -1;  // -1 when off camp
+  std::optional<ZoneId> zone;  // none when off camp
 };
 
 // Local hours of the schedule (assumed: a working day of two six-hour blocks with the evening at
@@ -77,7 +77,7 @@ inline bool scheduled_off_camp(Shift shift, bool working_hours) { return shift =
 
 class Population {
  public:
-  // `guard_home` is the accommodation zone of the guard force's contingent (-1 if none), and
+  // The guards live in the accommodation zone of the guard force's contingent (if any), and
   // `guard_pool` the number of guards that will be added with add_guard (they are taken out of
   // that zone's residents, so zone counts stay what the layout says). Spots inside zones come
   // from a quasi-random (Halton) sequence per zone: deterministic, evenly spread, no RNG needed.
@@ -92,17 +92,17 @@ class Population {
 
   // A new guard (soldier `soldier` of the guard model) living in the force's lines.
   PersonId add_guard(int soldier);
-  int guard_home() const { return guard_home_; }
+  std::optional<ZoneId> guard_home() const { return guard_home_; }
 
  private:
   int contingent_index(const std::string& name);
-  Point spot_in_zone(int zone);
+  Point spot_in_zone(ZoneId zone);
 
   const CampLayout& layout_;
   std::vector<PersonRecord> people_;
   std::vector<std::string> contingents_;
   std::vector<std::uint32_t> spots_used_;  // per zone: how many spots handed out (Halton index)
-  int guard_home_ = -1;
+  std::optional<ZoneId> guard_home_;
   int guard_contingent_ = 0;
 };
 

@@ -211,7 +211,7 @@ void World::people_at(SimTime t, std::vector<Person>& people) const {
         person.position = place.position;
         person.zone = place.zone;
         person.asleep = place.activity == PersonActivity::Asleep;
-        person.protection = place.zone >= 0 ? zone_protection(layout_.zones[static_cast<std::size_t>(place.zone)])
+        person.protection = place.zone ? zone_protection(layout_.zone(*place.zone))
                                             : Protection::Open;
         break;
       }
@@ -346,8 +346,8 @@ void World::sound_alarm(SimTime t, const AlarmResponse& response) {
     const ScheduledPlace place = scheduled_place(r, params_.schedule, tod);
     const bool asleep = place.activity == PersonActivity::Asleep;
     // Walking back from a bunker is in the open; at their place, the place's cover.
-    cover_[p] = motion == Motion::Scheduled && place.zone >= 0
-                    ? zone_protection(layout_.zones[static_cast<std::size_t>(place.zone)])
+    cover_[p] = motion == Motion::Scheduled && place.zone
+                    ? zone_protection(layout_.zone(*place.zone))
                     : Protection::Open;
     tried_[p] = 0;
     run_speed_[p] = static_cast<float>(response.run_speed_mps);
@@ -374,7 +374,7 @@ void World::all_clear(SimTime t) {
   }
   for (BunkerState& b : bunkers_) {
     b.queue.clear();
-    b.door_free_at = -1e300;
+    b.door_free_at = engine::kLongAgo;
     b.occupancy = 0;
   }
   log_.record(t, "all_clear", {{"walking_back", static_cast<std::int64_t>(walkers)}});

@@ -144,7 +144,7 @@ class World final : public CampPeople {
   };
   struct BunkerState {
     int occupancy = 0;
-    double door_free_at = -1e300;  // when the door can take the next person
+    SimTime door_free_at = engine::kLongAgo;  // when the door can take the next person
     std::deque<std::uint32_t> queue;  // persons at the door, in order of arrival
   };
 

@@ -270,7 +270,7 @@ TEST_CASE("outside the camp: along the road to the gate, straight to the scene, 
 }
 
 TEST_CASE("an ambulance in use is never tasked again", "[medical][module][vehicles]") {
-  Ambulance a(AmbulanceId{0}, false, 0, {0, 0});
+  Ambulance a(AmbulanceId{0}, false, RoadNodeId{0}, {0, 0});
   a.apply(AmbulanceEvent::Tasked);
   CHECK_THROWS_AS(a.apply(AmbulanceEvent::Tasked), std::logic_error);
   a.apply(AmbulanceEvent::Departs);

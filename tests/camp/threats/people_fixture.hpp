@@ -40,7 +40,7 @@ inline std::vector<camp::Person> place_people(const camp::CampLayout& layout, ca
       Person person;
       person.position = at;
       person.protection = roofed ? Protection::Container : Protection::Open;
-      person.zone = static_cast<int>(z);
+      person.zone = id_at<ZoneId>(z);
       person.contingent = zone.contingent;
       person.asleep = night && zone.kind == ZoneKind::Accommodation;
       people.push_back(std::move(person));

@@ -25,7 +25,7 @@ CampLayout square_camp() {
   l.gates = {{"west", {0, 100}, false, false}};
   l.zones.push_back({"lines", ZoneKind::Accommodation, {{60, 60}, {140, 60}, {140, 140}, {60, 140}}, 400, 400, "UN"});
   l.road_nodes = {{"hq", {100, 100}}, {"w", {10, 100}}};
-  l.road_edges = {{0, 1, 90}};
+  l.road_edges = {{RoadNodeId{0}, RoadNodeId{1}, 90}};
   return l;
 }
 
@@ -36,7 +36,7 @@ ThreatContext context(const CampLayout& layout) {
   ctx.qrf.base = "hq";
   ctx.qrf.alarm_delay = engine::Distribution::fixed(60);
   ctx.qrf.containment = engine::Distribution::fixed(900);
-  const std::vector<Sentry> sentries{{0, PostKind::Gate, "west", {0, 100}, 1.0}};
+  const std::vector<Sentry> sentries{{0, PostKind::Gate, GateId{0}, {0, 100}, 1.0}};
   ctx.sentries_at = [sentries](SimTime) { return sentries; };
   ctx.people_at = testing::evenly_placed(layout, ctx.start_time_of_day, ctx.sentries_at, ctx.guard_contingent);
   return ctx;

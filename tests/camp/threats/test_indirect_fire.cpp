@@ -158,38 +158,38 @@ TEST_CASE("bunker arrival is alarm + reaction + distance / speed, first come fir
   const SimTime alarm = 100;
 
   SECTION("awake and asleep") {
-    const std::vector<Person> awake{{{0, 0}, Protection::Container, 0, "UN", false}};
+    const std::vector<Person> awake{{{0, 0}, Protection::Container, ZoneId{0}, "UN", false}};
     const auto a = plan_shelter(p, layout, awake, alarm);
     REQUIRE(a.size() == 1);
-    CHECK(a[0].bunker == 0);
+    CHECK(a[0].bunker == BunkerId{0});
     CHECK(a[0].leaves == Approx(105));
     CHECK(a[0].arrives == Approx(100 + 5 + 50 / 2.5));
-    const std::vector<Person> asleep{{{0, 0}, Protection::Container, 0, "UN", true}};
+    const std::vector<Person> asleep{{{0, 0}, Protection::Container, ZoneId{0}, "UN", true}};
     CHECK(plan_shelter(p, layout, asleep, alarm)[0].arrives == Approx(100 + 40 + 50 / 2.5));
   }
   SECTION("capacity 1: the farther of two stays put") {
-    const std::vector<Person> two{{{30, 20}, Protection::Open, 0, "UN", false},   // 20 m: 8 s
-                                  {{30, 30}, Protection::Open, 0, "UN", false}};  // 10 m: 4 s
+    const std::vector<Person> two{{{30, 20}, Protection::Open, ZoneId{0}, "UN", false},   // 20 m: 8 s
+                                  {{30, 30}, Protection::Open, ZoneId{0}, "UN", false}};  // 10 m: 4 s
     const auto runs = plan_shelter(p, layout, two, alarm);
-    CHECK(runs[1].bunker == 0);
+    CHECK(runs[1].bunker == BunkerId{0});
     CHECK(runs[1].arrives == Approx(109));
-    CHECK(runs[0].bunker == -1);
+    CHECK_FALSE(runs[0].bunker);
     CHECK(std::isinf(runs[0].arrives));
   }
   SECTION("places go by arrival time, not distance: an awake runner beats a nearer sleeper") {
-    const std::vector<Person> two{{{30, 35}, Protection::Container, 0, "UN", true},    // 5 m, 40 s: 142 s
-                                  {{30, 10}, Protection::Open, 0, "UN", false}};       // 30 m, 5 s: 117 s
+    const std::vector<Person> two{{{30, 35}, Protection::Container, ZoneId{0}, "UN", true},    // 5 m, 40 s: 142 s
+                                  {{30, 10}, Protection::Open, ZoneId{0}, "UN", false}};       // 30 m, 5 s: 117 s
     const auto runs = plan_shelter(p, layout, two, alarm);
-    CHECK(runs[0].bunker == -1);
+    CHECK_FALSE(runs[0].bunker);
     CHECK(runs[1].arrives == Approx(117));
   }
   SECTION("sentries hold their posts; full or empty bunkers are skipped") {
     layout.bunkers.push_back({"empty", {0, 1}, 0});
-    const std::vector<Person> two{{{0, 0}, Protection::Container, -1, "CHN", false, std::nullopt, true},
-                                  {{0, 0}, Protection::Open, 0, "UN", false}};
+    const std::vector<Person> two{{{0, 0}, Protection::Container, std::nullopt, "CHN", false, std::nullopt, true},
+                                  {{0, 0}, Protection::Open, ZoneId{0}, "UN", false}};
     const auto runs = plan_shelter(p, layout, two, alarm);
-    CHECK(runs[0].bunker == -1);
-    CHECK(runs[1].bunker == 0);  // not the zero-capacity bunker 1 m away
+    CHECK_FALSE(runs[0].bunker);
+    CHECK(runs[1].bunker == BunkerId{0});  // not the zero-capacity bunker 1 m away
   }
 }
 
@@ -378,7 +378,7 @@ TEST_CASE("sentries stay at their posts: repeated rounds count each person once"
   ThreatContext ctx = context_for(layout);
   ctx.guard_contingent = "CHN";
   PostKind kind = PostKind::Tower;
-  ctx.sentries_at = [&kind](SimTime) { return std::vector<Sentry>{{0, kind, "T1", {6, 0}, 0.8}}; };
+  ctx.sentries_at = [&kind](SimTime) { return std::vector<Sentry>{{0, kind, TowerId{0}, {6, 0}, 0.8}}; };
   ctx.people_at = testing::evenly_placed(layout, ctx.start_time_of_day, ctx.sentries_at, "CHN");
   const int m = 3000;
   for (const PostKind k : {PostKind::Tower, PostKind::Gate}) {

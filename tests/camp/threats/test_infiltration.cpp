@@ -43,10 +43,10 @@ ThreatContext context(const CampLayout& layout) {
   ctx.qrf.notice_to_move_day = 60;
   ctx.qrf.notice_to_move_night = 60;
   ctx.qrf.containment = engine::Distribution::fixed(600);
-  const std::vector<Sentry> sentries{{0, PostKind::Tower, "T1", {100, 100}, 0.8},
-                                     {1, PostKind::Tower, "T2", {50, 50}, 0.6},
-                                     {2, PostKind::Tower, "T3", {100, 100}, 1.0},
-                                     {3, PostKind::Gate, "north", {100, 200}, 1.0}};
+  const std::vector<Sentry> sentries{{0, PostKind::Tower, TowerId{0}, {100, 100}, 0.8},
+                                     {1, PostKind::Tower, TowerId{1}, {50, 50}, 0.6},
+                                     {2, PostKind::Tower, TowerId{2}, {100, 100}, 1.0},
+                                     {3, PostKind::Gate, GateId{0}, {100, 200}, 1.0}};
   ctx.sentries_at = [sentries](SimTime) { return sentries; };
   ctx.people_at = testing::evenly_placed(layout, ctx.start_time_of_day, ctx.sentries_at, ctx.guard_contingent);
   return ctx;

@@ -12,6 +12,7 @@
 #include "sim/camp/threats/blast.hpp"
 #include "sim/camp/core/person.hpp"
 #include "sim/camp/core/qrf.hpp"
+#include "sim/camp/road_graph.hpp"
 
 using namespace campsim;
 using namespace campsim::camp;
@@ -195,16 +196,17 @@ TEST_CASE("the QRF timeline adds up: alarm, notice to move, road, foot, containm
   p.containment = engine::Distribution::fixed(900);
   engine::RandomStream rng(engine::StreamKey{1, 0, 2, 0, 0});
   // Incident 30 m beyond the gate node: drive 700 m, walk 30 m.
-  const QrfTimeline day = qrf_response(p, layout, 0, {300, 430}, 1000, false, rng);
+  const QrfTimeline day = qrf_response(p, layout, RoadNodeId{0}, {300, 430}, 1000, false, rng);
   CHECK(day.alerted == Approx(1090));
   CHECK(day.launched == Approx(1390));
   CHECK(day.road_m == Approx(700));
   CHECK(day.foot_m == Approx(30));
   CHECK(day.on_scene == Approx(1390 + 70 + 15));
   CHECK(day.contained == Approx(1475 + 900));
-  const QrfTimeline night = qrf_response(p, layout, 0, {300, 430}, 1000, true, rng);
+  const QrfTimeline night = qrf_response(p, layout, RoadNodeId{0}, {300, 430}, 1000, true, rng);
   CHECK(night.launched - day.launched == Approx(300));
-  CHECK(nearest_road_node(layout, {290, 20}) == 1);
+  CHECK(nearest_road_node(layout, {290, 20}) == RoadNodeId{1});
+  CHECK_FALSE(nearest_road_node(CampLayout{}, {290, 20}));  // no roads: no node, never node 0
 }
 
 TEST_CASE("people are placed inside their zones, as many as the hour says", "[threats][population]") {
@@ -219,8 +221,9 @@ TEST_CASE("people are placed inside their zones, as many as the hour says", "[th
   const auto day = testing::place_people(layout, 10 * kHour, rng);
   CHECK(day.size() == 80);
   for (const Person& p : night) {
-    CHECK(contains(layout.zones[p.zone].polygon, p.position));  // also inside the L-shape's notch rule
-    if (p.zone == 0) {
+    REQUIRE(p.zone);
+    CHECK(contains(layout.zone(*p.zone).polygon, p.position));  // also inside the L-shape's notch rule
+    if (p.zone == ZoneId{0}) {
       CHECK(p.protection == Protection::Container);
       CHECK(p.asleep);
       CHECK(p.contingent == "CHN");

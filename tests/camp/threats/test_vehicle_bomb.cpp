@@ -28,23 +28,25 @@ CampLayout square_camp() {
   l.gates = {{"north", {100, 200}, true, true}, {"west", {0, 100}, false, false}};
   l.zones.push_back({"lines", ZoneKind::Accommodation, {{80, 80}, {120, 80}, {120, 120}, {80, 120}}, 50, 50, "UN"});
   l.road_nodes = {{"hq", {100, 100}}, {"n", {100, 190}}, {"w", {10, 100}}};
-  l.road_edges = {{0, 1, 90}, {0, 2, 90}};
+  l.road_edges = {{RoadNodeId{0}, RoadNodeId{1}, 90}, {RoadNodeId{0}, RoadNodeId{2}, 90}};
   return l;
 }
 
-// `n` sentries of vigilance `v` at each gate, and one tower sentry that must not count.
-ThreatContext context(const CampLayout& layout, int n, double v) {
+// `n` sentries of vigilance `v` at each gate, and one tower sentry that must not count; the bomb
+// aims at `gate` (as the scenario's resolved names give it), or at any gate.
+ThreatContext context(const CampLayout& layout, int n, double v, const std::string& gate = "") {
   ThreatContext ctx;
   ctx.layout = &layout;
   ctx.seed = 2016;
   ctx.qrf.base = "hq";
   ctx.qrf.alarm_delay = engine::Distribution::fixed(0);
   ctx.qrf.containment = engine::Distribution::fixed(600);
-  ctx.qrf_base = 0;
+  ctx.qrf_base = RoadNodeId{0};
+  if (!gate.empty()) ctx.bomb_gates = {find_gate(layout, gate).value()};
   std::vector<Sentry> sentries;
-  for (const Gate& g : layout.gates)
-    for (int i = 0; i < n; ++i) sentries.push_back({0, PostKind::Gate, g.name, g.position, v});
-  sentries.push_back({1, PostKind::Tower, "north", {100, 195}, 1.0});  // same name, wrong kind
+  for (std::size_t g = 0; g < layout.gates.size(); ++g)
+    for (int i = 0; i < n; ++i) sentries.push_back({0, PostKind::Gate, id_at<GateId>(g), layout.gates[g].position, v});
+  sentries.push_back({1, PostKind::Tower, TowerId{0}, {100, 195}, 1.0});  // id 0 too, but a tower's: not at a gate
   ctx.sentries_at = [sentries](SimTime) { return sentries; };
   ctx.people_at = testing::evenly_placed(layout, ctx.start_time_of_day, ctx.sentries_at, ctx.guard_contingent);
   return ctx;
@@ -69,7 +71,7 @@ TEST_CASE("vehicle bomb detection probability is 1 - exp(-rate n v T)", "[vehicl
   const CampLayout layout = square_camp();
   const int n = 2;
   const double v = 0.7;
-  const ThreatContext ctx = context(layout, n, v);
+  const ThreatContext ctx = context(layout, n, v, "west");
   VehicleBombParams p = at_gate("west");  // no chicane: T = 300 / 15 = 20 s
   const double T = p.approach_distance_m / p.speed_mps;
   const double expected = 1 - std::exp(-p.detection_rate_per_s * n * v * T);
@@ -92,7 +94,7 @@ TEST_CASE("vehicle bomb detection probability is 1 - exp(-rate n v T)", "[vehicl
 
 TEST_CASE("a chicane lengthens the time in view exactly as by hand", "[vehicle_bomb]") {
   const CampLayout layout = square_camp();
-  const ThreatContext ctx = context(layout, 1, 1.0);
+  const ThreatContext ctx = context(layout, 1, 1.0, "north");
   VehicleBombParams p = at_gate("north");
   std::vector<Casualty> casualties;
   // (300 - 60) m at 15 m/s, then 60 m at 4 m/s: 16 s + 15 s.
@@ -112,7 +114,7 @@ TEST_CASE("a chicane lengthens the time in view exactly as by hand", "[vehicle_b
 
 TEST_CASE("an undetected bomb is held by the barrier with its probability, else drives in", "[vehicle_bomb]") {
   const CampLayout layout = square_camp();
-  const ThreatContext ctx = context(layout, 2, 1.0);
+  ThreatContext ctx = context(layout, 2, 1.0, "north");
   VehicleBombParams p = at_gate("north");
   p.detection_rate_per_s = 0;
   p.barrier_stop_probability = 0.8;
@@ -146,6 +148,7 @@ TEST_CASE("an undetected bomb is held by the barrier with its probability, else 
 
   // A gate without a barrier never holds.
   p.gates = {"west"};
+  ctx.bomb_gates = {GateId{1}};
   for (int i = 0; i < 200; ++i) {
     const Incident inc = resolve_vehicle_bomb(p, ctx, i, 0, casualties);
     CHECK(fact(inc, "penetrated") == 1);
@@ -157,7 +160,7 @@ TEST_CASE("an undetected bomb is held by the barrier with its probability, else 
 
 TEST_CASE("a stopped bomb detonates outside, on the approach line, where it was stopped", "[vehicle_bomb]") {
   const CampLayout layout = square_camp();
-  const ThreatContext ctx = context(layout, 1, 1.0);
+  const ThreatContext ctx = context(layout, 1, 1.0, "west");
   VehicleBombParams p = at_gate("west");
   p.detection_rate_per_s = 10;  // seen at once
   p.stop_rate_per_s = 0.1;
@@ -188,8 +191,8 @@ TEST_CASE("vehicle bomb blast casualties are counted, attributed and determinist
   p.penetration_m = 90;  // detonates 10 m from the block: many hurt
   std::vector<Casualty> a, b;
   // Fresh contexts: the same people in the same places (as the world gives at one instant).
-  const Incident x = resolve_vehicle_bomb(p, context(layout, 2, 1.0), 7, 100, a);
-  const Incident y = resolve_vehicle_bomb(p, context(layout, 2, 1.0), 7, 100, b);
+  const Incident x = resolve_vehicle_bomb(p, context(layout, 2, 1.0, "west"), 7, 100, a);
+  const Incident y = resolve_vehicle_bomb(p, context(layout, 2, 1.0, "west"), 7, 100, b);
   REQUIRE(a.size() == b.size());
   CHECK(x.killed + x.wounded == static_cast<int>(a.size()));
   CHECK(x.killed > 0);

@@ -19,9 +19,9 @@ CampLayout two_zone_layout() {
   return layout;
 }
 
-int count_in_zone(const Population& pop, const DailySchedule& s, SimTime tod, int zone) {
+int count_in_zone(const Population& pop, const DailySchedule& s, SimTime tod, std::uint32_t zone) {
   int n = 0;
-  for (const PersonRecord& p : pop.people()) n += scheduled_place(p, s, tod).zone == zone ? 1 : 0;
+  for (const PersonRecord& p : pop.people()) n += scheduled_place(p, s, tod).zone == ZoneId{zone} ? 1 : 0;
   return n;
 }
 
@@ -54,15 +54,15 @@ TEST_CASE("guards live in their force's lines in place of as many residents", "[
   CHECK(pop.size() == 50);
   const PersonRecord& guard = pop[PersonId{49}];
   CHECK(guard.role == PersonRole::Guard);
-  CHECK(guard.home == 0);
+  CHECK(guard.home == ZoneId{0});
   CHECK(contains(layout.zones[0].polygon, guard.home_spot));
 }
 
 TEST_CASE("the schedule: day workers at work 07-19, asleep 22-07: night workers the other way", "[world][population]") {
   PersonRecord day;
   day.shift = Shift::Day;
-  day.home = 0;
-  day.work = 1;
+  day.home = ZoneId{0};
+  day.work = ZoneId{1};
   day.home_spot = {1, 1};
   day.work_spot = {2, 2};
   PersonRecord night = day;
@@ -70,7 +70,7 @@ TEST_CASE("the schedule: day workers at work 07-19, asleep 22-07: night workers 
   const DailySchedule s;
   CHECK(scheduled_place(day, s, 6.99 * kHour).activity == PersonActivity::Asleep);
   CHECK(scheduled_place(day, s, 7 * kHour).activity == PersonActivity::AtWork);
-  CHECK(scheduled_place(day, s, 18.5 * kHour).zone == 1);
+  CHECK(scheduled_place(day, s, 18.5 * kHour).zone == ZoneId{1});
   CHECK(scheduled_place(day, s, 19 * kHour).activity == PersonActivity::AtHome);
   CHECK(scheduled_place(day, s, 23 * kHour).activity == PersonActivity::Asleep);
   CHECK(scheduled_place(night, s, 23 * kHour).activity == PersonActivity::AtWork);
@@ -84,7 +84,7 @@ TEST_CASE("scheduled_off_camp says off the camp exactly when scheduled_place doe
   // agree with scheduled_place for every shift at every time of day, the window's edges included.
   const DailySchedule s;
   PersonRecord person;
-  person.work = 1;
+  person.work = ZoneId{1};
   int off = 0;
   for (Shift shift : {Shift::Day, Shift::Night, Shift::Home, Shift::OffCamp, Shift::Roster}) {
     person.shift = shift;

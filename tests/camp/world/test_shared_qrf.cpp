@@ -12,7 +12,7 @@ namespace {
 CampLayout road() {
   CampLayout layout;
   layout.road_nodes = {{"base", {0, 0}}, {"east", {800, 0}}};
-  layout.road_edges = {{0, 1, 800}};
+  layout.road_edges = {{RoadNodeId{0}, RoadNodeId{1}, 800}};
   return layout;
 }
 
@@ -35,7 +35,7 @@ engine::RandomStream rng() { return engine::RandomStream(engine::StreamKey{1, 0,
 TEST_CASE("two incidents and one QRF: the second is reached only after the first is contained", "[world][qrf]") {
   const CampLayout layout = road();
   const QrfParams q = fixed_qrf(1);
-  QrfForce force(q, layout, 0);
+  QrfForce force(q, layout, RoadNodeId{0});
   auto r1 = rng(), r2 = rng();
   // First: alerted 60, rolling 360, 100 s to drive, 10 m on foot: on scene 470, contained 1670,
   // home 1670 + 10 + 100 = 1780.
@@ -59,7 +59,7 @@ TEST_CASE("two incidents and one QRF: the second is reached only after the first
 TEST_CASE("with a reserve team the second incident does not wait", "[world][qrf]") {
   const CampLayout layout = road();
   const QrfParams q = fixed_qrf(2);
-  QrfForce force(q, layout, 0);
+  QrfForce force(q, layout, RoadNodeId{0});
   auto r1 = rng(), r2 = rng();
   force.dispatch({800, 10}, 0, false, r1);
   const QrfTimeline second = force.dispatch({800, 10}, 10, false, r2);
@@ -72,7 +72,7 @@ TEST_CASE("with a reserve team the second incident does not wait", "[world][qrf]
 TEST_CASE("the QRF vehicle's state and place follow its timeline along the road", "[world][qrf]") {
   const CampLayout layout = road();
   const QrfParams q = fixed_qrf(1);
-  QrfForce force(q, layout, 0);
+  QrfForce force(q, layout, RoadNodeId{0});
   auto r = rng();
   force.dispatch({800, 10}, 0, false, r);
   auto at = [&](double t) { return force.vehicles_at(t).front(); };
@@ -91,12 +91,12 @@ TEST_CASE("an ambulance escort takes the QRF: an incident during the escort wait
           "[world][qrf][escort]") {
   const CampLayout layout = road();  // the gate is the "east" node, 800 m (100 s) from base
   const QrfParams q = fixed_qrf(1);
-  QrfForce force(q, layout, 0);
+  QrfForce force(q, layout, RoadNodeId{0});
   // Asked for at 0: a team at base is ready after its notice to move, 300.
   CHECK(force.escort_ready(0, false) == Approx(300));
   // The convoy leaves at 400, is at its scene beyond the gate at 2,000, leaves it at 2,600 and
   // is back at 4,000.
-  CHECK(force.book_escort(0, false, 1, 400, 2000, 2600, 4000) == 0);
+  CHECK(force.book_escort(0, false, RoadNodeId{1}, 400, 2000, 2600, 4000) == 0);
   CHECK(force.escorts() == 1);
   CHECK(force.escorts_waited() == 0);
   CHECK(force.state_at(0, 350) == VehicleState::Mobilizing);
@@ -121,21 +121,21 @@ TEST_CASE("an escort asked for while the QRF is out waits for it to come home: a
   auto r = rng();
   {
     const QrfParams q = fixed_qrf(1);
-    QrfForce force(q, layout, 0);
+    QrfForce force(q, layout, RoadNodeId{0});
     const QrfTimeline incident = force.dispatch({800, 10}, 0, false, r);  // home at 1,780 (above)
     REQUIRE(incident.home == Approx(1780));
     // Asked for at 500: the only team is out; it goes again once home, already mobilized.
     CHECK(force.escort_ready(500, false) == Approx(1780));
-    force.book_escort(500, false, 1, 1780, 3000, 3600, 5000);
+    force.book_escort(500, false, RoadNodeId{1}, 1780, 3000, 3600, 5000);
     CHECK(force.escorts_waited() == 1);
     CHECK(force.escort_wait_total_s() == Approx(1780 - (500 + 300)));
   }
   {
     const QrfParams q = fixed_qrf(2);
-    QrfForce force(q, layout, 0);
+    QrfForce force(q, layout, RoadNodeId{0});
     force.dispatch({800, 10}, 0, false, r);
     CHECK(force.escort_ready(500, false) == Approx(800));  // the reserve, after its notice to move
-    CHECK(force.book_escort(500, false, 1, 800, 2000, 2600, 4000) == 1);
+    CHECK(force.book_escort(500, false, RoadNodeId{1}, 800, 2000, 2600, 4000) == 1);
     CHECK(force.escorts_waited() == 0);
   }
 }

@@ -1,7 +1,7 @@
 #pragma once
 // Hand-built worlds whose movements can be worked out on paper.
 #include "sim/camp/guard_model.hpp"
-#include "sim/camp/post_positions.hpp"
+#include "sim/camp/resolve_layout.hpp"
 #include "sim/engine/event_queue.hpp"
 #include "sim/camp/world/world.hpp"
 #include "tests/camp/small_camp.hpp"
