@@ -252,9 +252,21 @@ std::vector<Point> ProtestModel::force_points(SimTime now) const {
   return points;
 }
 
+// The crowd as the force faces it at an assessment: who stands where, who is active after
+// this assessment's decisions, and the situation the escalation ladder reads.
+struct ProtestModel::CrowdPicture {
+  std::vector<crowd::CrowdAgentId> ids, actives, quiet;
+  std::vector<crowd::Point2> where;
+  int active = 0, throwers = 0;
+  CrowdSituation situation;
+};
+
+// Every assess_every minutes at the gate: the crowd decides, the force acts, both are hurt,
+// the ladder moves, and the protest goes on or ends. The random draws come in a fixed order
+// (provocations, the force's act, talks, gas, gunfire, stones, fire, breach), so each step's
+// draws are the same whatever the steps before them did.
 void ProtestModel::assess(SimTime now, engine::EventQueue& queue) {
   ProtestRecord& r = records_.back();
-  const GateGround& g = *ground_;
   const double dt_h = (now - last_assess_) / engine::kHour;
   last_assess_ = now;
   if (phase_ == ProtestPhase::Marching) {
@@ -268,110 +280,17 @@ void ProtestModel::assess(SimTime now, engine::EventQueue& queue) {
   }
   crowd_->interactions().sources.clear();
 
-  const std::vector<Point> force = force_points(now);
-  const double vision = params_.crowd.vision_m;
-  std::vector<crowd::CrowdAgentId> ids;
-  std::vector<crowd::Point2> where, active_at;
-  crowd_->for_each_agent([&](crowd::CrowdAgentId id, crowd::Point2 p, std::uint8_t state) {
-    if (state == byte(ProtesterState::Leaving)) return;
-    ids.push_back(id), where.push_back(p);
-    if (state == byte(ProtesterState::Active)) active_at.push_back(p);
-  });
-  // Epstein's local vision, one radius for both counts: the police and soldiers a protester
-  // sees (C) and the active protesters around them (A - 1), as they stood at the last
-  // assessment. Everyone decides from the same picture, so the order of decisions is irrelevant.
-  int front = 0, front_active = 0, active = 0, near_gate = 0, throwers = 0;
-  std::vector<crowd::CrowdAgentId> actives, quiet;
-  std::vector<bool> now_active(ids.size());
-  std::vector<int> cops_seen(ids.size());
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    int cops = 0, others = 0;
-    for (const Point& f : force) cops += within(to2(f), where[i], vision) ? 1 : 0;
-    cops_seen[i] = cops;
-    for (crowd::Point2 a : active_at) others += within(a, where[i], vision) ? 1 : 0;
-    if (crowd_->state(ids[i]) == byte(ProtesterState::Active)) --others;  // not oneself
-    now_active[i] = is_active(protesters_[ids[i].value], legitimacy_.value(), cops, std::max(others, 0), params_.activation);
-  }
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    const bool is = now_active[i];
-    crowd_->set_state(ids[i], byte(is ? ProtesterState::Active : ProtesterState::Quiet));
-    (is ? actives : quiet).push_back(ids[i]);
-    active += is ? 1 : 0;
-    if (cops_seen[i] > 0) ++front, front_active += is ? 1 : 0;
-    if (dist(where[i], g.gate_at) <= kDensityRadius_m) ++near_gate;
-    // Stones and bottles come from the actives within a throw of the gate.
-    if (is && dist(where[i], g.gate_at) <= kThrowRange_m) ++throwers;
-  }
-  CrowdSituation s;
-  s.size = static_cast<int>(ids.size());
-  s.density = near_gate / (std::numbers::pi * kDensityRadius_m * kDensityRadius_m / 2);
-  // The crowd's mood at the gate is set by the rows that face the force.
-  s.active_share = front > 0 ? static_cast<double>(front_active) / front : 0.0;
-  s.provocations = engine::poisson_count(*random_, params_.crowd.provocations_per_hour * dt_h);
-  s.losses = losses_since_;
-  losses_since_ = 0;
-
+  const CrowdPicture picture = perceive(now, dt_h);
   const ForceAction action = force_->act(level_, now, *random_);
-  const double u = r.understanding;
-  const ProtestEffects& e = params_.effects;
-
-  // Talking goes on beside whatever else the force does, in rounds, once it is permitted.
-  if (params_.rules.rule(ForceStep::negotiate).permitted && now >= next_round_ends_) {
-    ++r.negotiation_rounds;
-    next_round_ends_ = now + negotiation_round_minutes(u, params_.negotiation) * engine::kMinute;
-    if (random_->bernoulli(negotiation_success_chance(u, params_.negotiation))) {
-      ++r.negotiation_successes;
-      for (crowd::CrowdAgentId id : quiet)
-        if (random_->bernoulli(e.negotiation_home_share)) send_home(id, now);
-    }
-  }
+  negotiate(now, picture.quiet);
   if (action >= ForceAction::barrier) barrier_up_ = true;
-  const double shielded = barrier_up_ ? 1.0 - e.barrier_protection : 1.0;
-  if (action == ForceAction::tear_gas) {
-    ++r.tear_gas_uses;
-    // A canister among the active: where they stand thickest, taken as their mean position.
-    double cx = 0, cy = 0;
-    const auto& aim = actives.empty() ? ids : actives;
-    for (crowd::CrowdAgentId id : aim) cx += crowd_->position(id).x, cy += crowd_->position(id).y;
-    const crowd::Point2 at{static_cast<float>(cx / std::max<std::size_t>(aim.size(), 1)),
-                           static_cast<float>(cy / std::max<std::size_t>(aim.size(), 1))};
-    crowd_->interactions().sources.push_back({at, kGasStrength, static_cast<float>(e.tear_gas_radius_m), crowd::kAllStates});
-    for (std::size_t i = 0; i < ids.size(); ++i)
-      if (dist(where[i], at) <= e.tear_gas_radius_m && random_->bernoulli(e.tear_gas_flee_share)) send_home(ids[i], now);
-  }
-  // Gunfire: those hit fall where they stand; those near enough to hear it run (before the
-  // hits are drawn, so those who run are the ones who heard it, not the ones hit).
-  if (action == ForceAction::warning_shots || action == ForceAction::lethal_force) {
-    const bool lethal = action == ForceAction::lethal_force;
-    (lethal ? r.lethal_force_uses : r.warning_shot_uses) += 1;
-    const double flee = lethal ? e.lethal_flee_share : e.warning_shot_flee_share;
-    for (std::size_t i = 0; i < ids.size(); ++i)
-      if (dist(where[i], g.gate_at) <= e.gunfire_flee_radius_m && random_->bernoulli(flee)) send_home(ids[i], now);
-    const double hits = lethal ? e.lethal_hits_per_use : e.warning_shot_hits_per_use;
-    hurt_protesters(engine::poisson_count(*random_, std::min(100.0, hits)), now, queue);
-  }
-  // Stones and fire over the interval just gone.
-  if (level_ >= CrowdLevel::stone_throwing)
-    hurt_force(engine::poisson_count(*random_, std::min(100.0, throwers * e.stone_hits_per_active_hour * dt_h * shielded)),
-               Cause::Stones, now, queue);
-  if (level_ >= CrowdLevel::molotov)
-    hurt_force(engine::poisson_count(*random_, std::min(100.0, throwers * e.fire_hits_per_active_hour * dt_h * shielded)),
-               Cause::Fire, now, queue);
+  const double shielded = barrier_up_ ? 1.0 - params_.effects.barrier_protection : 1.0;
+  if (action == ForceAction::tear_gas) use_tear_gas(now, picture);
+  if (action == ForceAction::warning_shots || action == ForceAction::lethal_force) use_gunfire(action, now, picture, queue);
+  throw_missiles(picture.throwers, dt_h, shielded, now, queue);
   const bool breached = level_ == CrowdLevel::breach_attempt &&
-                        random_->bernoulli(1.0 - std::exp(-e.breach_per_hour * dt_h * shielded));
-
-  const CrowdLevel next = next_level(level_, s, action, u, params_.escalation);
-  if (next != level_ || action != last_action_)
-    log_.record(now, "protest_state", {{"protest", static_cast<std::int64_t>(r.id)},
-                                       {"level", std::string(name(next))},
-                                       {"action", std::string(name(action))},
-                                       {"crowd", static_cast<std::int64_t>(s.size)},
-                                       {"active", static_cast<std::int64_t>(active)},
-                                       {"front_active_share", s.active_share}});
-  level_ = next;
-  last_action_ = action;
-  if (level_ > r.peak) r.peak = level_;
-  if (!r.first_at[static_cast<std::size_t>(level_)]) r.first_at[static_cast<std::size_t>(level_)] = now;
+                        random_->bernoulli(1.0 - std::exp(-params_.effects.breach_per_hour * dt_h * shielded));
+  climb_ladder(now, picture, action);
 
   if (breached) return close(ProtestEnd::Breach, now);
   if (level_ == CrowdLevel::dispersed) return close(ProtestEnd::Dispersed, now);
@@ -382,6 +301,125 @@ void ProtestModel::assess(SimTime now, engine::EventQueue& queue) {
   if (standing < kMinStanding) return close(ProtestEnd::MeltedAway, now);
   if (now - r.marched >= params_.crowd.max_duration) return close(ProtestEnd::Dusk, now);
   schedule(queue, now + params_.crowd.evaluate_every, EventKind::ProtestAssess, static_cast<std::uint64_t>(r.id));
+}
+
+ProtestModel::CrowdPicture ProtestModel::perceive(SimTime now, double dt_h) {
+  const GateGround& g = *ground_;
+  const std::vector<Point> force = force_points(now);
+  const double vision = params_.crowd.vision_m;
+  CrowdPicture pic;
+  std::vector<crowd::Point2> active_at;
+  crowd_->for_each_agent([&](crowd::CrowdAgentId id, crowd::Point2 p, std::uint8_t state) {
+    if (state == byte(ProtesterState::Leaving)) return;
+    pic.ids.push_back(id), pic.where.push_back(p);
+    if (state == byte(ProtesterState::Active)) active_at.push_back(p);
+  });
+  // Epstein's local vision, one radius for both counts: the police and soldiers a protester
+  // sees (C) and the active protesters around them (A - 1), as they stood at the last
+  // assessment. Everyone decides from the same picture, so the order of decisions is irrelevant.
+  const std::size_t n = pic.ids.size();
+  int front = 0, front_active = 0, near_gate = 0;
+  std::vector<bool> now_active(n);
+  std::vector<int> cops_seen(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    int cops = 0, others = 0;
+    for (const Point& f : force) cops += within(to2(f), pic.where[i], vision) ? 1 : 0;
+    cops_seen[i] = cops;
+    for (crowd::Point2 a : active_at) others += within(a, pic.where[i], vision) ? 1 : 0;
+    if (crowd_->state(pic.ids[i]) == byte(ProtesterState::Active)) --others;  // not oneself
+    now_active[i] =
+        is_active(protesters_[pic.ids[i].value], legitimacy_.value(), cops, std::max(others, 0), params_.activation);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    const bool is = now_active[i];
+    crowd_->set_state(pic.ids[i], byte(is ? ProtesterState::Active : ProtesterState::Quiet));
+    (is ? pic.actives : pic.quiet).push_back(pic.ids[i]);
+    pic.active += is ? 1 : 0;
+    if (cops_seen[i] > 0) ++front, front_active += is ? 1 : 0;
+    if (dist(pic.where[i], g.gate_at) <= kDensityRadius_m) ++near_gate;
+    // Stones and bottles come from the actives within a throw of the gate.
+    if (is && dist(pic.where[i], g.gate_at) <= kThrowRange_m) ++pic.throwers;
+  }
+  CrowdSituation& s = pic.situation;
+  s.size = static_cast<int>(n);
+  s.density = near_gate / (std::numbers::pi * kDensityRadius_m * kDensityRadius_m / 2);
+  // The crowd's mood at the gate is set by the rows that face the force.
+  s.active_share = front > 0 ? static_cast<double>(front_active) / front : 0.0;
+  s.provocations = engine::poisson_count(*random_, params_.crowd.provocations_per_hour * dt_h);
+  s.losses = losses_since_;
+  losses_since_ = 0;
+  return pic;
+}
+
+// Talking goes on beside whatever else the force does, in rounds, once it is permitted.
+void ProtestModel::negotiate(SimTime now, const std::vector<crowd::CrowdAgentId>& quiet) {
+  if (!params_.rules.rule(ForceStep::negotiate).permitted || now < next_round_ends_) return;
+  ProtestRecord& r = records_.back();
+  ++r.negotiation_rounds;
+  next_round_ends_ = now + negotiation_round_minutes(r.understanding, params_.negotiation) * engine::kMinute;
+  if (!random_->bernoulli(negotiation_success_chance(r.understanding, params_.negotiation))) return;
+  ++r.negotiation_successes;
+  for (crowd::CrowdAgentId id : quiet)
+    if (random_->bernoulli(params_.effects.negotiation_home_share)) send_home(id, now);
+}
+
+// A canister among the active: where they stand thickest, taken as their mean position.
+void ProtestModel::use_tear_gas(SimTime now, const CrowdPicture& pic) {
+  const ProtestEffects& e = params_.effects;
+  ++records_.back().tear_gas_uses;
+  double cx = 0, cy = 0;
+  const auto& aim = pic.actives.empty() ? pic.ids : pic.actives;
+  for (crowd::CrowdAgentId id : aim) cx += crowd_->position(id).x, cy += crowd_->position(id).y;
+  const crowd::Point2 at{static_cast<float>(cx / std::max<std::size_t>(aim.size(), 1)),
+                         static_cast<float>(cy / std::max<std::size_t>(aim.size(), 1))};
+  crowd_->interactions().sources.push_back({at, kGasStrength, static_cast<float>(e.tear_gas_radius_m), crowd::kAllStates});
+  for (std::size_t i = 0; i < pic.ids.size(); ++i)
+    if (dist(pic.where[i], at) <= e.tear_gas_radius_m && random_->bernoulli(e.tear_gas_flee_share))
+      send_home(pic.ids[i], now);
+}
+
+// Gunfire: those hit fall where they stand; those near enough to hear it run (before the hits
+// are drawn, so those who run are the ones who heard it, not the ones hit).
+void ProtestModel::use_gunfire(ForceAction action, SimTime now, const CrowdPicture& pic, engine::EventQueue& queue) {
+  const ProtestEffects& e = params_.effects;
+  ProtestRecord& r = records_.back();
+  const bool lethal = action == ForceAction::lethal_force;
+  (lethal ? r.lethal_force_uses : r.warning_shot_uses) += 1;
+  const double flee = lethal ? e.lethal_flee_share : e.warning_shot_flee_share;
+  for (std::size_t i = 0; i < pic.ids.size(); ++i)
+    if (dist(pic.where[i], ground_->gate_at) <= e.gunfire_flee_radius_m && random_->bernoulli(flee))
+      send_home(pic.ids[i], now);
+  const double hits = lethal ? e.lethal_hits_per_use : e.warning_shot_hits_per_use;
+  hurt_protesters(engine::poisson_count(*random_, std::min(100.0, hits)), now, queue);
+}
+
+// Stones and fire over the interval just gone, from the throwers, less what the barrier stops.
+void ProtestModel::throw_missiles(int throwers, double dt_h, double shielded, SimTime now, engine::EventQueue& queue) {
+  const ProtestEffects& e = params_.effects;
+  if (level_ >= CrowdLevel::stone_throwing)
+    hurt_force(engine::poisson_count(*random_, std::min(100.0, throwers * e.stone_hits_per_active_hour * dt_h * shielded)),
+               Cause::Stones, now, queue);
+  if (level_ >= CrowdLevel::molotov)
+    hurt_force(engine::poisson_count(*random_, std::min(100.0, throwers * e.fire_hits_per_active_hour * dt_h * shielded)),
+               Cause::Fire, now, queue);
+}
+
+// The escalation ladder's next rung from what the crowd and the force just did; logged when
+// either changes, and each rung's first time kept for the record.
+void ProtestModel::climb_ladder(SimTime now, const CrowdPicture& pic, ForceAction action) {
+  ProtestRecord& r = records_.back();
+  const CrowdLevel next = next_level(level_, pic.situation, action, r.understanding, params_.escalation);
+  if (next != level_ || action != last_action_)
+    log_.record(now, "protest_state", {{"protest", static_cast<std::int64_t>(r.id)},
+                                       {"level", std::string(name(next))},
+                                       {"action", std::string(name(action))},
+                                       {"crowd", static_cast<std::int64_t>(pic.situation.size)},
+                                       {"active", static_cast<std::int64_t>(pic.active)},
+                                       {"front_active_share", pic.situation.active_share}});
+  level_ = next;
+  last_action_ = action;
+  if (level_ > r.peak) r.peak = level_;
+  if (!r.first_at[static_cast<std::size_t>(level_)]) r.first_at[static_cast<std::size_t>(level_)] = now;
 }
 
 void ProtestModel::hurt_force(int hits, Cause cause, SimTime now, engine::EventQueue& queue) {

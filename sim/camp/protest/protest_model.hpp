@@ -94,7 +94,15 @@ class ProtestModel {
 
  private:
   void start_march(int size, bool scripted, int unexplained_before, SimTime now, engine::EventQueue& queue);
+  // An assessment at the gate (protest_model.cpp), in its named steps.
+  struct CrowdPicture;
   void assess(SimTime now, engine::EventQueue& queue);
+  CrowdPicture perceive(SimTime now, double dt_h);
+  void negotiate(SimTime now, const std::vector<crowd::CrowdAgentId>& quiet);
+  void use_tear_gas(SimTime now, const CrowdPicture& picture);
+  void use_gunfire(ForceAction action, SimTime now, const CrowdPicture& picture, engine::EventQueue& queue);
+  void throw_missiles(int throwers, double dt_h, double shielded, SimTime now, engine::EventQueue& queue);
+  void climb_ladder(SimTime now, const CrowdPicture& picture, ForceAction action);
   void step_crowd(float dt, int steps);
   void close(ProtestEnd end, SimTime now);
   void send_home(crowd::CrowdAgentId id, SimTime now);
