@@ -44,6 +44,19 @@ void ChainCore::release_crew(Ambulance& v) {
   v.crew_aboard = false;
 }
 
+namespace {
+
+// A vehicle that could take the lead casualty's trip: when it could leave and be on scene.
+struct Choice {
+  AmbulanceId vehicle;
+  bool known = false;  // its departure does not wait for an attack whose end is unknown
+  SimTime depart = 0, on_scene = kNever, estimate = kNever, ready = 0, earliest = 0;
+  bool standby = true;
+  RoadNodeId from;
+};
+
+}  // namespace
+
 // Tasks available vehicles with the most urgent cleared casualties, as long as vehicles and crews last.
 void ChainCore::try_dispatch() {
   const AmbulanceParams& a = p_.ambulances;
@@ -65,13 +78,6 @@ void ChainCore::try_dispatch() {
     // Choose the vehicle that reaches the scene first. One whose departure waits for an attack
     // whose end is not known yet comes after every vehicle with a known time; among those, the
     // one that would be there first if the attack ended now.
-    struct Choice {
-      AmbulanceId vehicle;
-      bool known = false;
-      SimTime depart = 0, on_scene = kNever, estimate = kNever, ready = 0, earliest = 0;
-      bool standby = true;
-      RoadNodeId from;
-    };
     std::optional<Choice> best;
     for (const Ambulance& v : vehicles_) {
       if (!v.available()) continue;
