@@ -22,7 +22,7 @@ namespace campsim::cli {
 namespace {
 
 constexpr const char* kParamsUsage =
-    "campsim params SCENARIO|DIR... [--format markdown|csv|keys [--section PREFIX]] [--check]\n"
+    "campsim params SCENARIO|DIR... [--format markdown|csv|keys|origins [--section PREFIX]] [--check]\n"
     "       [--register FILE]";
 constexpr const char* kParamsHelp =
     "Every parameter the scenario readers read, with its value, unit and origin: `source` (a\n"
@@ -41,6 +41,9 @@ constexpr const char* kParamsHelp =
     "                      the keys under PREFIX (e.g. world) as a table: unit, the first\n"
     "                      scenario's value (its default where the file does not set it),\n"
     "                      meaning, origin; docs/scenario-reference.md shows these\n"
+    "  --format origins --section PREFIX\n"
+    "                      the same keys with the origin written out (source or reason) in\n"
+    "                      place of meaning and kind; docs/medical/parameters.md shows these\n"
     "  --check             print only the gaps and their count: parameters read that the\n"
     "                      register does not list, and listed ones none of the scenarios reads;\n"
     "                      exit 1 if any\n\n"
@@ -81,8 +84,8 @@ int params_command(const std::vector<std::string>& args) {
   std::string format = "markdown", register_file = "docs/provenance.yaml", section;
   bool check = false;
   po::options_description visible("Options");
-  visible.add_options()("format", po::value<std::string>(&format), "markdown (default), csv or keys")(
-      "section", po::value<std::string>(&section), "with --format keys: the keys under this prefix, e.g. world")(
+  visible.add_options()("format", po::value<std::string>(&format), "markdown (default), csv, keys or origins")(
+      "section", po::value<std::string>(&section), "with --format keys or origins: the keys under this prefix, e.g. world")(
       "check", po::bool_switch(&check), "list only the gaps between the register and the readers; exit 1 if any")(
       "register", po::value<std::string>(&register_file), "the origins file (default docs/provenance.yaml)")(
       "set", po::value<std::vector<std::string>>(&overrides)->composing(),
@@ -103,12 +106,13 @@ int params_command(const std::vector<std::string>& args) {
     std::cerr << "campsim: " << option_error_text(e, visible) << "\nUsage: " << kParamsUsage << "\n(see --help)\n";
     return kBadInput;
   }
-  if (format != "markdown" && format != "csv" && format != "keys") {
-    std::cerr << "campsim params: --format must be markdown, csv or keys, got '" << io::visible(format) << "'\n";
+  if (format != "markdown" && format != "csv" && format != "keys" && format != "origins") {
+    std::cerr << "campsim params: --format must be markdown, csv, keys or origins, got '" << io::visible(format) << "'\n";
     return kBadInput;
   }
-  if ((format == "keys") != !section.empty()) {
-    std::cerr << "campsim params: --section goes with --format keys, and --format keys needs it\n";
+  const bool key_table = format == "keys" || format == "origins";
+  if (key_table != !section.empty()) {
+    std::cerr << "campsim params: --section goes with --format keys or origins, and they need it\n";
     return kBadInput;
   }
   ParameterRegister reg;
@@ -137,7 +141,9 @@ int params_command(const std::vector<std::string>& args) {
               << " not read\n";
     return gaps.empty() ? kOk : kFailure;
   }
-  if (format == "keys") std::cout << register_key_table(reg, scenarios, section);
+  if (key_table)
+    std::cout << register_key_table(reg, scenarios, section,
+                                    format == "keys" ? KeyTableColumns::Meanings : KeyTableColumns::Origins);
   else std::cout << (format == "csv" ? register_csv(reg, scenarios) : register_markdown(reg, scenarios));
   return kOk;
 }

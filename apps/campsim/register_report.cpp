@@ -177,18 +177,25 @@ std::string register_markdown(const ParameterRegister& reg, const std::vector<Sc
 }
 
 std::string register_key_table(const ParameterRegister& reg, const std::vector<ScenarioParameters>& scenarios,
-                               const std::string& section) {
-  std::string out = fmt::format("| key | unit | {} | meaning | origin |\n|---|---|---|---|---|\n",
-                                scenarios.empty() ? "value" : "default (" + scenarios.front().name + ")");
+                               const std::string& section, KeyTableColumns columns) {
+  const bool meanings = columns == KeyTableColumns::Meanings;
+  std::string out = fmt::format("| key | unit | {} | {} |\n|---|---|---|---|{}\n",
+                                scenarios.empty() ? "value" : "default (" + scenarios.front().name + ")",
+                                meanings ? "meaning | origin" : "origin", meanings ? "---|" : "");
   const std::string prefix = section + ".";
   for (const std::string& key : ordered_keys(reg, keys_read(scenarios))) {
-    if (!key.starts_with(prefix)) continue;
+    // The section may name one key ("medical.enabled"): its row, under its own last name.
+    const bool itself = key == section;
+    if (!itself && !key.starts_with(prefix)) continue;
+    const std::string shown_key = itself ? key.substr(key.rfind('.') + 1) : key.substr(prefix.size());
     const Shown here = scenarios.empty() ? Shown{} : shown_value(scenarios.front(), key);
     const std::string value = !here.read ? "-" : register_cell(here.text, 60) + (here.set_in_file ? "" : " (default)");
     const RegisterEntry* e = reg.find(key);
-    out += fmt::format("| `{}` | {} | {} | {} | {} |\n", key.substr(prefix.size()), e != nullptr ? register_cell(e->unit) : "",
-                       value, e != nullptr ? register_cell(e->meaning) : "",
-                       e != nullptr ? origin_kind_name(e->origin.kind) : "**not in the register**");
+    const std::string origin = e == nullptr ? "**not in the register**"
+                               : meanings   ? std::string(origin_kind_name(e->origin.kind))
+                                            : origin_cell(*e);
+    out += fmt::format("| `{}` | {} | {} | {}{} |\n", shown_key, e != nullptr ? register_cell(e->unit) : "",
+                       value, meanings ? (e != nullptr ? register_cell(e->meaning) : "") + " | " : "", origin);
   }
   return out;
 }

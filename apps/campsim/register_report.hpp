@@ -31,8 +31,12 @@ std::string register_markdown(const ParameterRegister& reg, const std::vector<Sc
 // The keys under `section` ("world", "protests.crowd") as a Markdown table for the scenario
 // reference: key (relative to the section), unit, the first scenario's value ("(default)" when
 // the reader's default), meaning, and the origin's kind. Keys only other scenarios read show "-".
+// With KeyTableColumns::Origins, the meaning and the origin's kind give way to the origin written
+// out (kind, source or reason, fitting, later changes), as the register has it: the parameter
+// tables of docs/medical/parameters.md and docs/threats/.
+enum class KeyTableColumns { Meanings, Origins };
 std::string register_key_table(const ParameterRegister& reg, const std::vector<ScenarioParameters>& scenarios,
-                               const std::string& section);
+                               const std::string& section, KeyTableColumns columns = KeyTableColumns::Meanings);
 
 // One row per value read per scenario (list items one row each), with the register's unit and origin.
 std::string register_csv(const ParameterRegister& reg, const std::vector<ScenarioParameters>& scenarios);

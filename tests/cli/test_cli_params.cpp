@@ -220,6 +220,31 @@ TEST_CASE("the scenario reference's key tables list every key the readers read u
   CHECK(run_cli("params scenarios/gao_baseline.yaml --section world").exit_code == 2);
 }
 
+TEST_CASE("the origins tables of the medical and threat docs write out each key's origin, one key or a section", "[cli][params]") {
+  const CliResult keys = run_cli("params scenarios/gao_baseline.yaml --format keys --section medical.hospital");
+  const CliResult origins = run_cli("params scenarios/gao_baseline.yaml --format origins --section medical.hospital");
+  REQUIRE(keys.exit_code == 0);
+  REQUIRE(origins.exit_code == 0);
+  const auto rows = [](const std::string& text) {
+    std::size_t n = 0;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) n += line.starts_with("| `");
+    return n;
+  };
+  CHECK(rows(origins.output) == rows(keys.output));
+  CHECK(rows(origins.output) > 10);
+  CHECK(origins.output.starts_with("| key | unit | default (gao_baseline) | origin |\n|---|---|---|---|\n"));
+  // The register's reason, whole, after its kind.
+  CHECK(origins.output.find("| `triage_time` | duration, 0-1d | 2min (default) | **assumed**: triage at the door, before any bay. |") !=
+        std::string::npos);
+  // A section that names one key gives that key's row alone.
+  const CliResult one = run_cli("params scenarios/gao_baseline.yaml --format origins --section medical.enabled");
+  REQUIRE(one.exit_code == 0);
+  CHECK(rows(one.output) == 1);
+  CHECK(one.output.find("| `enabled` |") != std::string::npos);
+  CHECK(run_cli("params scenarios/gao_baseline.yaml --format origins").exit_code == 2);
+}
+
 TEST_CASE("every parameter the calibration and sensitivity files vary is registered, and changes a run", "[cli][params]") {
   const auto table = csv_of(run_cli("params scenarios/gao_baseline.yaml --format csv").output);
   std::map<std::string, std::string> oracle_only;  // parameter -> its oracle_only text
