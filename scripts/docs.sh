@@ -15,6 +15,8 @@ cd "$(dirname "$0")/.."
 cmake --build build/release --target campsim campsim_docs_outputs >/dev/null
 build/release/apps/campsim dictionary scenarios/gao_baseline.yaml > docs/data-dictionary.md
 build/release/tests/campsim_docs_outputs --campsim build/release/apps/campsim --source . --write "$@"
+# The README's first screen: the lines scripts/main.sh prints before its bottom line.
+bash tests/docs/main_screen_check.sh . --write
 
 # The viewer's screenshots, by the commands their captions give (docs/user-guide.md, and the
 # fight's three in docs/threats/fight.md); ctest's docs/screenshots fails when one differs.
