@@ -22,8 +22,8 @@ namespace campsim::cli {
 namespace {
 
 constexpr const char* kParamsUsage =
-    "campsim params SCENARIO|DIR... [--format markdown|csv|keys|origins [--section PREFIX]] [--check]\n"
-    "       [--register FILE]";
+    "campsim params SCENARIO|DIR... [--format markdown|csv|keys|origins [--section PREFIX]]\n"
+    "       [--check] [--register FILE]";
 constexpr const char* kParamsHelp =
     "Every parameter the scenario readers read, with its value, unit and origin: `source` (a\n"
     "publication says it), `assumed` (no source; the reason is given), `fitted` (to which target,\n"
