@@ -170,6 +170,12 @@ int forbidding(const KernelView& v, std::span<const std::uint32_t> near, DPoint 
 
 }  // namespace
 
+StandingRule standing_rule(const CrowdModelParams& p, const Interactions& inter) {
+  // Arrived agents stand still; unless their heading or their count of "counted" neighbours
+  // is wanted, they are copied forward (CrowdModelParams::recompute_arrived_heading).
+  return {!p.recompute_arrived_heading && inter.counted_states == 0, p.skip_standing && inter.counted_states == 0};
+}
+
 void update_agents(const KernelView& v, std::size_t begin, std::size_t end) {
   const CrowdModelParams& p = *v.params;
   const Interactions& inter = *v.interactions;
@@ -184,15 +190,12 @@ void update_agents(const KernelView& v, std::size_t begin, std::size_t end) {
   // Per-call scratch on the stack (about 50 kB): no allocation inside a step.
   Visible visible;
   Blocks blocks;
-  // Arrived agents stand still; unless their heading or their count of "counted" neighbours
-  // is wanted, they are copied forward (CrowdModelParams::recompute_arrived_heading).
-  const bool skip_arrived = !p.recompute_arrived_heading && inter.counted_states == 0;
-  const bool skip_standing = p.skip_standing && inter.counted_states == 0;
+  const StandingRule rule = standing_rule(p, inter);
   for (std::size_t i = begin; i < end; ++i) {
     const float xi = v.x[i], yi = v.y[i], ri = v.radius[i];
     const std::uint8_t state = v.state[i];
     const bool was_arrived = v.phase[i] == static_cast<std::uint8_t>(WalkPhase::arrived);
-    if ((was_arrived && skip_arrived) || (skip_standing && v.v0[i] == 0.0f)) {
+    if (rule.stands(was_arrived, v.v0[i])) {
       // What the full step gives an agent at speed 0 (not moved, so it arrives only if it
       // already stands within arrival_distance of its target; no counted states, so 0
       // counted), except that the heading is kept.

@@ -39,6 +39,7 @@ namespace campsim::crowd {
 struct CrowdStepTimings {
   double compact_s = 0.0, grid_s = 0.0, resort_s = 0.0, kernel_s = 0.0, arrivals_s = 0.0;
   std::uint64_t steps = 0;
+  std::uint64_t idle_steps = 0;  // steps in which every agent stood (no grid unless a re-sort fell due)
 };
 
 class CrowdWorld {
@@ -102,6 +103,8 @@ class CrowdWorld {
 
   std::uint32_t index_checked(CrowdAgentId id) const;
   void compact();
+  // Every agent stands this step (StandingRule), so the kernel reads nothing of the grid.
+  bool nobody_walks() const;
   void resort(engine::Parallelism& parallelism);
   KernelView kernel_view(float dt);
 
