@@ -45,6 +45,14 @@ void keep_live(Column<T>& column, const Column<std::uint8_t>& removed) {
 
 bool finite(Point2 p) { return std::isfinite(p.x) && std::isfinite(p.y); }
 
+// Every agent stands this step (StandingRule), so the kernel reads nothing of the grid.
+bool nobody_walks(const StandingRule& rule, std::span<const std::uint8_t> phase, std::span<const float> v0) {
+  if (!rule.arrived && !rule.standing) return phase.empty();
+  for (std::size_t i = 0; i < phase.size(); ++i)
+    if (!rule.stands(phase[i] == static_cast<std::uint8_t>(WalkPhase::arrived), v0[i])) return false;
+  return true;
+}
+
 }  // namespace
 
 CrowdWorld::CrowdWorld(float min_x, float min_y, float max_x, float max_y, CrowdModelParams params)
@@ -237,7 +245,8 @@ void CrowdWorld::step(float dt, engine::Parallelism& parallelism) {
   // door) the kernel reads nothing of the grid: it is built only for a re-sort that falls due,
   // which fixes the storage order, and so the order of later sums, exactly as before.
   const bool resort_due = timings_.steps % static_cast<std::uint64_t>(params_.resort_interval) == 0;
-  const bool idle = nobody_walks();
+  const bool idle = nobody_walks(standing_rule(params_, interactions_), {phase_.data(), phase_.size()},
+                                 {v0_.data(), v0_.size()});
   if (!idle || resort_due) {
     t = Clock::now();
     grid_.rebuild(frame_, AgentColumnsView{x_, y_, radius_, state_}, interactions_.counted_states,
@@ -272,14 +281,6 @@ void CrowdWorld::step(float dt, engine::Parallelism& parallelism) {
   std::sort(arrivals_.begin(), arrivals_.end());
   timings_.arrivals_s += seconds_since(t);
   ++timings_.steps;
-}
-
-bool CrowdWorld::nobody_walks() const {
-  const StandingRule rule = standing_rule(params_, interactions_);
-  if (!rule.arrived && !rule.standing) return x_.size() == 0;
-  for (std::size_t i = 0; i < x_.size(); ++i)
-    if (!rule.stands(phase_[i] == static_cast<std::uint8_t>(WalkPhase::arrived), v0_[i])) return false;
-  return true;
 }
 
 std::size_t CrowdWorld::memory_bytes() const {

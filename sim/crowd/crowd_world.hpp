@@ -103,8 +103,6 @@ class CrowdWorld {
 
   std::uint32_t index_checked(CrowdAgentId id) const;
   void compact();
-  // Every agent stands this step (StandingRule), so the kernel reads nothing of the grid.
-  bool nobody_walks() const;
   void resort(engine::Parallelism& parallelism);
   KernelView kernel_view(float dt);
 
