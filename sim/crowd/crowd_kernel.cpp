@@ -72,8 +72,7 @@ struct Repulsion {
   for (std::uint32_t s = begin; s < end; s += kLanes) {
     const F4 dx = a.xi - loadu4(src.x + s), dy = a.yi - loadu4(src.y + s);
     const F4 d2 = dx * dx + dy * dy;
-    M4 in = (d2 <= a.range2) & (d2 > a.self);
-    if (end - s < kLanes) in = in & lanes_before(s, end);  // only the last block is partial
+    const M4 in = lanes_before(s, end) & (d2 <= a.range2) & (d2 > a.self);
     if (!any(in)) continue;  // nobody in range in this block: nothing to add, nothing for pass 2
     const F4 d = sqrt4(max4(d2, a.self));
     const F4 reach = a.ri + loadu4(src.reach_radius + s);
@@ -310,7 +309,7 @@ float free_spacing(const KernelView& v, const Place& place, const Blocks& blocks
 
 // The move's end: (nx, ny), or slid along the barrier that forbids it, or the start if that is
 // forbidden too.
-[[gnu::noinline]] void keep_off_walls(const KernelView& v, std::span<const std::uint32_t> near, DPoint here, float& nx, float& ny) {
+void keep_off_walls(const KernelView& v, std::span<const std::uint32_t> near, DPoint here, float& nx, float& ny) {
   const int wall = forbidding(v, near, here, DPoint{nx, ny});
   if (wall < 0) return;
   const Segment& s = v.barriers[static_cast<std::size_t>(wall)].segment;
