@@ -77,6 +77,31 @@ struct SlotLookup {
     }
     return first_slot(row * frame_columns + column);
   }
+  // The slots of cells c0..c1 of row r: [first_slot_at(r, c0), first_slot_at(r, c1 + 1)). In
+  // the sparse layout the end is found by stepping on from the beginning over the few occupied
+  // cells between (at most c1 - c0 + 1), not by a second search.
+  struct Span {
+    std::uint32_t begin, end;
+  };
+  Span row_span(std::uint32_t row, std::uint32_t c0, std::uint32_t c1) const {
+    if (window_start != nullptr) {
+      const std::uint32_t* at = window_start + (row - window_row) * window_columns + (c0 - window_column);
+      return {at[0], at[c1 - c0 + 1]};
+    }
+    if (row_occupied != nullptr) {
+      const std::uint32_t first = row * frame_columns;
+      const std::uint32_t* row_end = occupied_cell + row_occupied[row + 1];
+      const std::uint32_t* at = std::lower_bound(occupied_cell + row_occupied[row], row_end, first + c0);
+      const std::uint32_t* past = at;
+      while (past != row_end && *past <= first + c1) ++past;
+      return {occupied_start[at - occupied_cell], occupied_start[past - occupied_cell]};
+    }
+    if (cell_start != nullptr) {
+      const std::uint32_t* at = cell_start + row * frame_columns + c0;
+      return {at[0], at[c1 - c0 + 1]};
+    }
+    return {first_slot_at(row, c0), first_slot_at(row, c1 + 1)};  // sparse without the row directory
+  }
   // The same by cell number (dense and sparse layouts).
   std::uint32_t first_slot(std::uint32_t cell) const {
     if (cell_start != nullptr) return cell_start[cell];

@@ -66,8 +66,9 @@ struct Repulsion {
 [[gnu::always_inline]] inline void add_repulsion(Repulsion& acc, Blocks& out, const SlotSource& src,
                                                  std::uint32_t begin, std::uint32_t end, const AgentLanes& a) {
   // Checked once per range, not per block: if the blocks would not fit, pass 2 rescans.
-  const bool keep = !out.overflow && out.lanes + (end - begin) + kLanes <= kMaxLanes;
-  out.overflow = !keep;
+  // (Blocks kept after an overflow are never read.)
+  const bool keep = out.lanes + (end - begin) + kLanes <= kMaxLanes;
+  out.overflow = out.overflow || !keep;
   for (std::uint32_t s = begin; s < end; s += kLanes) {
     const F4 dx = a.xi - loadu4(src.x + s), dy = a.yi - loadu4(src.y + s);
     const F4 d2 = dx * dx + dy * dy;
@@ -168,185 +169,238 @@ int forbidding(const KernelView& v, std::span<const std::uint32_t> near, DPoint 
   return -1;
 }
 
+// The named steps of one agent's update. Each reads the previous state only; the floating-point
+// operations are those of the model's formulas (crowd_kernel.hpp) in the same order, so the
+// split into functions changes no bit.
+
+// An agent that stands (StandingRule): not moved, so it arrives only if it already stands within
+// arrival_distance of its target; no counted states, so 0 counted; its heading kept.
+void stand(const KernelView& v, std::size_t i, bool was_arrived) {
+  const float xi = v.x[i], yi = v.y[i];
+  const float rx = v.tx[i] - xi, ry = v.ty[i] - yi;
+  const float reach = v.params->arrival_distance;
+  const bool arrives = !was_arrived && rx * rx + ry * ry <= reach * reach;
+  v.next_x[i] = xi;
+  v.next_y[i] = yi;
+  v.next_ex[i] = v.ex[i];
+  v.next_ey[i] = v.ey[i];
+  v.next_phase[i] = static_cast<std::uint8_t>(was_arrived || arrives ? WalkPhase::arrived : WalkPhase::walking);
+  v.arrived_now[i] = arrives ? 1 : 0;
+  v.counted[i] = 0;
+}
+
+// Where the agent stands in the grid: the grid rows and columns around its cell (the same
+// mapping the grid used for this position, cheaper than dividing the cell index), and the
+// barriers within reach of that cell.
+struct Place {
+  Neighbourhood hood;
+  std::span<const std::uint32_t> near;
+  // The slots of the neighbourhood's cells in grid row `row`: one contiguous range.
+  SlotLookup::Span slots_in_row(const KernelView& v, std::uint32_t row) const {
+    return v.slots.row_span(row, hood.col_begin, hood.col_end);
+  }
+};
+
+Place locate(const KernelView& v, float xi, float yi) {
+  const std::uint32_t my_row = v.frame.row_of(yi), my_col = v.frame.column_of(xi);
+  return {around(my_row, my_col, v.columns, v.rows), v.walls->near(my_row * v.columns + my_col)};
+}
+
+// The neighbours an agent near a wall can see, copied out of the slot columns.
+[[gnu::noinline]] void gather_visible(const KernelView& v, const Place& place, float xi, float yi, float range2, Visible& visible) {
+  const DPoint here{xi, yi};
+  visible.count = 0;
+  for (std::uint32_t row = place.hood.row_begin; row <= place.hood.row_end; ++row) {
+    const SlotLookup::Span in_row = place.slots_in_row(v, row);
+    for (std::uint32_t s = in_row.begin; s < in_row.end && visible.count < kMaxVisible; ++s) {
+      const float dx = xi - v.slot_x[s], dy = yi - v.slot_y[s];
+      const float d2 = dx * dx + dy * dy;
+      if (!(d2 <= range2 && d2 > kSelf2) || hidden(v, place.near, here, DPoint{v.slot_x[s], v.slot_y[s]})) continue;
+      visible.x[visible.count] = v.slot_x[s];
+      visible.y[visible.count] = v.slot_y[s];
+      visible.radius[visible.count] = v.slot_radius[s];
+      visible.counted[visible.count] = v.slot_counted[s];
+      ++visible.count;
+    }
+  }
+  visible.pad();
+}
+
+struct Push {
+  float x, y, counted;
+};
+
+// What every agent's step reads of the parameters, worked out once per call.
+struct StepConstants {
+  float range2, inv_neighbour_range, inv_wall_range;
+  F4 range2_4, self4, strength4, inv_range4, far4;  // the same, and others, in four lanes
+};
+
+// Pass 1 over the neighbours (near walls only those in sight): their repulsion and count, and
+// the blocks pass 2 reads.
+Push repulsion(const KernelView& v, const Place& place, const AgentLanes& lanes, float range2, Blocks& blocks,
+               Visible& visible, float xi, float yi) {
+  Repulsion acc;
+  blocks.lanes = 0;
+  blocks.overflow = false;
+  if (place.near.empty()) {
+    const SlotSource slots{v.slot_x, v.slot_y, v.slot_radius, v.slot_counted};
+    for (std::uint32_t row = place.hood.row_begin; row <= place.hood.row_end; ++row) {
+      const SlotLookup::Span in_row = place.slots_in_row(v, row);
+      add_repulsion(acc, blocks, slots, in_row.begin, in_row.end, lanes);
+    }
+  } else {
+    gather_visible(v, place, xi, yi, range2, visible);
+    add_repulsion(acc, blocks, visible.source(), 0, visible.count, lanes);
+  }
+  return {sum4(acc.x), sum4(acc.y), sum4(acc.counted)};
+}
+
+// The walls' and closed gates' repulsion, added to the direction.
+void push_from_walls(const KernelView& v, const StepConstants& c, std::span<const std::uint32_t> near, float xi,
+                     float yi, float ri, float& dir_x, float& dir_y) {
+  const float strength = v.params->wall_strength;
+  for (const std::uint32_t w : near) {
+    const Barrier& bar = v.barriers[w];
+    if (!blocking(v, bar)) continue;
+    const float ax = bar.segment.a.x, ay = bar.segment.a.y;
+    const float wx = bar.segment.b.x - ax, wy = bar.segment.b.y - ay;
+    const float len2 = wx * wx + wy * wy;
+    const float t = len2 > 0.0f ? std::clamp(((xi - ax) * wx + (yi - ay) * wy) / len2, 0.0f, 1.0f) : 0.0f;
+    const float dx = xi - (ax + t * wx), dy = yi - (ay + t * wy);
+    const float d2 = dx * dx + dy * dy;
+    if (!(d2 > kSelf2) || d2 > c.range2) continue;
+    const float d = std::sqrt(d2);
+    const float f = strength * fast_exp((ri - d) * c.inv_wall_range) / d;
+    dir_x += f * dx;
+    dir_y += f * dy;
+  }
+}
+
+// The protest model's fields, added to the direction.
+void push_from_fields(const Interactions& inter, std::uint8_t state, float xi, float yi, float& dir_x, float& dir_y) {
+  const StateMask bit = state_bit(state);
+  for (const FieldSource& src : inter.sources) {
+    if ((src.affects & bit) == 0) continue;
+    const float dx = xi - src.position.x, dy = yi - src.position.y;
+    const float d2 = dx * dx + dy * dy;
+    if (!(d2 > kSelf2)) continue;
+    const float d = std::sqrt(d2);
+    const float f = src.strength * fast_exp(-d / src.range) / d;
+    dir_x += f * dx;
+    dir_y += f * dy;
+  }
+}
+
+// Pass 2: the free spacing ahead along the chosen direction.
+float free_spacing(const KernelView& v, const Place& place, const Blocks& blocks, const Visible& visible,
+                   const AgentLanes& lanes, float dir_x, float dir_y) {
+  if (!blocks.overflow) return min_spacing(blocks, dir_x, dir_y);
+  if (!place.near.empty())
+    return min_of4(min_spacing_slots(splat4(kNoSpacing), visible.source(), 0, visible.count, lanes, dir_x, dir_y));
+  const SlotSource slots{v.slot_x, v.slot_y, v.slot_radius, v.slot_counted};
+  F4 best = splat4(kNoSpacing);
+  for (std::uint32_t row = place.hood.row_begin; row <= place.hood.row_end; ++row) {
+    const SlotLookup::Span in_row = place.slots_in_row(v, row);
+    best = min_spacing_slots(best, slots, in_row.begin, in_row.end, lanes, dir_x, dir_y);
+  }
+  return min_of4(best);
+}
+
+// The move's end: (nx, ny), or slid along the barrier that forbids it, or the start if that is
+// forbidden too.
+void keep_off_walls(const KernelView& v, std::span<const std::uint32_t> near, DPoint here, float& nx, float& ny) {
+  const int wall = forbidding(v, near, here, DPoint{nx, ny});
+  if (wall < 0) return;
+  const Segment& s = v.barriers[static_cast<std::size_t>(wall)].segment;
+  const double wx = static_cast<double>(s.b.x) - s.a.x, wy = static_cast<double>(s.b.y) - s.a.y;
+  const double len2 = wx * wx + wy * wy;
+  const double along = len2 > 0.0 ? ((nx - here.x) * wx + (ny - here.y) * wy) / len2 : 0.0;
+  const float sxn = static_cast<float>(here.x + along * wx), syn = static_cast<float>(here.y + along * wy);
+  if (len2 > 0.0 && forbidding(v, near, here, DPoint{sxn, syn}) < 0) {
+    nx = sxn;
+    ny = syn;
+  } else {
+    nx = static_cast<float>(here.x);
+    ny = static_cast<float>(here.y);
+  }
+}
+
+// One walking (or, with recompute_arrived_heading, arrived) agent's step.
+void walk(const KernelView& v, const StepConstants& c, std::size_t i, bool was_arrived, Blocks& blocks,
+          Visible& visible) {
+  const CrowdModelParams& p = *v.params;
+  const float range2 = c.range2;
+  const float xi = v.x[i], yi = v.y[i], ri = v.radius[i];
+  const std::uint8_t state = v.state[i];
+  const Place place = locate(v, xi, yi);
+
+  // Preferred direction: to the target.
+  const float gx = v.tx[i] - xi, gy = v.ty[i] - yi;
+  const float to_target = std::sqrt(gx * gx + gy * gy);
+  float dir_x = to_target > 0.0f ? gx / to_target : 0.0f;
+  float dir_y = to_target > 0.0f ? gy / to_target : 0.0f;
+
+  // Avoidance: neighbours, walls and closed gates, the protest model's fields.
+  const AgentLanes lanes{splat4(xi), splat4(yi), splat4(ri), c.range2_4, c.self4, c.strength4, c.inv_range4, c.far4};
+  const Push rep = repulsion(v, place, lanes, range2, blocks, visible, xi, yi);
+  dir_x += rep.x;
+  dir_y += rep.y;
+  push_from_walls(v, c, place.near, xi, yi, ri, dir_x, dir_y);
+  push_from_fields(*v.interactions, state, xi, yi, dir_x, dir_y);
+  const float norm = std::sqrt(dir_x * dir_x + dir_y * dir_y);
+  if (norm > 1e-6f) {
+    dir_x /= norm;
+    dir_y /= norm;
+  } else {  // forces cancel: keep the previous heading
+    dir_x = v.ex[i];
+    dir_y = v.ey[i];
+  }
+
+  // Speed from the free spacing ahead, then the move (never beyond the target, never through
+  // or up to a wall).
+  const float spacing = free_spacing(v, place, blocks, visible, lanes, dir_x, dir_y);
+  const float max_speed = v.v0[i] * v.interactions->speed_factor[state];
+  float speed = std::min(max_speed, std::max(0.0f, spacing / p.time_gap));
+  if (was_arrived) speed = 0.0f;
+  const float step = std::min({speed * v.dt, to_target, p.interaction_radius});
+  float nx = xi + dir_x * step, ny = yi + dir_y * step;
+  if (!place.near.empty() && step > 0.0f) keep_off_walls(v, place.near, DPoint{xi, yi}, nx, ny);
+
+  const float rx = v.tx[i] - nx, ry = v.ty[i] - ny;
+  const bool arrives = !was_arrived && rx * rx + ry * ry <= p.arrival_distance * p.arrival_distance;
+  v.next_x[i] = nx;
+  v.next_y[i] = ny;
+  v.next_ex[i] = dir_x;
+  v.next_ey[i] = dir_y;
+  v.next_phase[i] = static_cast<std::uint8_t>(was_arrived || arrives ? WalkPhase::arrived : WalkPhase::walking);
+  v.arrived_now[i] = arrives ? 1 : 0;
+  v.counted[i] = static_cast<std::uint16_t>(std::min(rep.counted, 65535.0f));
+}
+
 }  // namespace
 
-void update_agents(const KernelView& v, std::size_t begin, std::size_t end) {
-  const CrowdModelParams& p = *v.params;
-  const Interactions& inter = *v.interactions;
-  const float range2 = p.interaction_radius * p.interaction_radius;
-  const float inv_neighbour_range = 1.0f / p.neighbour_range;
-  const float inv_wall_range = 1.0f / p.wall_range;
-  const float* __restrict sx = v.slot_x;
-  const float* __restrict sy = v.slot_y;
-  const float* __restrict sr = v.slot_radius;
-  const float* __restrict sc = v.slot_counted;
+StandingRule standing_rule(const CrowdModelParams& p, const Interactions& inter) {
+  // Arrived agents stand still; unless their heading or their count of "counted" neighbours
+  // is wanted, they are copied forward (CrowdModelParams::recompute_arrived_heading).
+  return {!p.recompute_arrived_heading && inter.counted_states == 0, p.skip_standing && inter.counted_states == 0};
+}
 
+void update_agents(const KernelView& v, std::size_t begin, std::size_t end) {
   // Per-call scratch on the stack (about 50 kB): no allocation inside a step.
   Visible visible;
   Blocks blocks;
-  // Arrived agents stand still; unless their heading or their count of "counted" neighbours
-  // is wanted, they are copied forward (CrowdModelParams::recompute_arrived_heading).
-  const bool skip_arrived = !p.recompute_arrived_heading && inter.counted_states == 0;
-  const bool skip_standing = p.skip_standing && inter.counted_states == 0;
+  const StandingRule rule = standing_rule(*v.params, *v.interactions);
+  const CrowdModelParams& p = *v.params;
+  const float range2 = p.interaction_radius * p.interaction_radius, inv_neighbour_range = 1.0f / p.neighbour_range;
+  const StepConstants c{range2,         inv_neighbour_range,           1.0f / p.wall_range, splat4(range2),
+                        splat4(kSelf2), splat4(p.neighbour_strength), splat4(inv_neighbour_range), splat4(kFar)};
   for (std::size_t i = begin; i < end; ++i) {
-    const float xi = v.x[i], yi = v.y[i], ri = v.radius[i];
-    const std::uint8_t state = v.state[i];
     const bool was_arrived = v.phase[i] == static_cast<std::uint8_t>(WalkPhase::arrived);
-    if ((was_arrived && skip_arrived) || (skip_standing && v.v0[i] == 0.0f)) {
-      // What the full step gives an agent at speed 0 (not moved, so it arrives only if it
-      // already stands within arrival_distance of its target; no counted states, so 0
-      // counted), except that the heading is kept.
-      const float rx = v.tx[i] - xi, ry = v.ty[i] - yi;
-      const bool arrives = !was_arrived && rx * rx + ry * ry <= p.arrival_distance * p.arrival_distance;
-      v.next_x[i] = xi;
-      v.next_y[i] = yi;
-      v.next_ex[i] = v.ex[i];
-      v.next_ey[i] = v.ey[i];
-      v.next_phase[i] = static_cast<std::uint8_t>(was_arrived || arrives ? WalkPhase::arrived : WalkPhase::walking);
-      v.arrived_now[i] = arrives ? 1 : 0;
-      v.counted[i] = 0;
-      continue;
-    }
-    // The same mapping the grid used for this position (cheaper than dividing the cell index).
-    const std::uint32_t my_row = v.frame.row_of(yi), my_col = v.frame.column_of(xi);
-    const std::uint32_t cell = my_row * v.columns + my_col;
-    const Neighbourhood hood = around(my_row, my_col, v.columns, v.rows);
-    const std::span<const std::uint32_t> near = v.walls->near(cell);
-    const DPoint here{xi, yi};
-
-    // Desired direction.
-    const float gx = v.tx[i] - xi, gy = v.ty[i] - yi;
-    const float to_target = std::sqrt(gx * gx + gy * gy);
-    float dir_x = to_target > 0.0f ? gx / to_target : 0.0f;
-    float dir_y = to_target > 0.0f ? gy / to_target : 0.0f;
-
-    // Neighbours, one contiguous slot range per grid row; near walls only those in sight
-    // (the line-of-sight test runs only in cells within reach of a barrier).
-    const SlotSource slots{sx, sy, sr, sc};
-    const AgentLanes lanes{splat4(xi),     splat4(yi), splat4(ri), splat4(range2), splat4(kSelf2), splat4(p.neighbour_strength),
-                           splat4(inv_neighbour_range), splat4(kFar)};
-    Repulsion acc;
-    blocks.lanes = 0;
-    blocks.overflow = false;
-    if (near.empty()) {
-      for (std::uint32_t row = hood.row_begin; row <= hood.row_end; ++row) {
-        const std::uint32_t s0 = v.slots.first_slot_at(row, hood.col_begin);
-        const std::uint32_t s1 = v.slots.first_slot_at(row, hood.col_end + 1);
-        add_repulsion(acc, blocks, slots, s0, s1, lanes);
-      }
-    } else {
-      visible.count = 0;
-      for (std::uint32_t row = hood.row_begin; row <= hood.row_end; ++row) {
-        const std::uint32_t s0 = v.slots.first_slot_at(row, hood.col_begin);
-        const std::uint32_t s1 = v.slots.first_slot_at(row, hood.col_end + 1);
-        for (std::uint32_t s = s0; s < s1 && visible.count < kMaxVisible; ++s) {
-          const float dx = xi - sx[s], dy = yi - sy[s];
-          const float d2 = dx * dx + dy * dy;
-          if (!(d2 <= range2 && d2 > kSelf2) || hidden(v, near, here, DPoint{sx[s], sy[s]})) continue;
-          visible.x[visible.count] = sx[s];
-          visible.y[visible.count] = sy[s];
-          visible.radius[visible.count] = sr[s];
-          visible.counted[visible.count] = sc[s];
-          ++visible.count;
-        }
-      }
-      visible.pad();
-      add_repulsion(acc, blocks, visible.source(), 0, visible.count, lanes);
-    }
-    const struct {
-      float x, y, counted;
-    } rep{sum4(acc.x), sum4(acc.y), sum4(acc.counted)};
-    dir_x += rep.x;
-    dir_y += rep.y;
-
-    // Walls and closed gates.
-    for (const std::uint32_t w : near) {
-      const Barrier& bar = v.barriers[w];
-      if (!blocking(v, bar)) continue;
-      const float ax = bar.segment.a.x, ay = bar.segment.a.y;
-      const float wx = bar.segment.b.x - ax, wy = bar.segment.b.y - ay;
-      const float len2 = wx * wx + wy * wy;
-      const float t = len2 > 0.0f ? std::clamp(((xi - ax) * wx + (yi - ay) * wy) / len2, 0.0f, 1.0f) : 0.0f;
-      const float dx = xi - (ax + t * wx), dy = yi - (ay + t * wy);
-      const float d2 = dx * dx + dy * dy;
-      if (!(d2 > kSelf2) || d2 > range2) continue;
-      const float d = std::sqrt(d2);
-      const float f = p.wall_strength * fast_exp((ri - d) * inv_wall_range) / d;
-      dir_x += f * dx;
-      dir_y += f * dy;
-    }
-
-    // The protest model's fields.
-    const StateMask bit = state_bit(state);
-    for (const FieldSource& src : inter.sources) {
-      if ((src.affects & bit) == 0) continue;
-      const float dx = xi - src.position.x, dy = yi - src.position.y;
-      const float d2 = dx * dx + dy * dy;
-      if (!(d2 > kSelf2)) continue;
-      const float d = std::sqrt(d2);
-      const float f = src.strength * fast_exp(-d / src.range) / d;
-      dir_x += f * dx;
-      dir_y += f * dy;
-    }
-
-    const float norm = std::sqrt(dir_x * dir_x + dir_y * dir_y);
-    if (norm > 1e-6f) {
-      dir_x /= norm;
-      dir_y /= norm;
-    } else {  // forces cancel: keep the previous heading
-      dir_x = v.ex[i];
-      dir_y = v.ey[i];
-    }
-
-    // Speed from the free spacing ahead.
-    float spacing = kNoSpacing;
-    if (!blocks.overflow) {
-      spacing = min_spacing(blocks, dir_x, dir_y);
-    } else if (near.empty()) {
-      F4 best = splat4(kNoSpacing);
-      for (std::uint32_t row = hood.row_begin; row <= hood.row_end; ++row) {
-        const std::uint32_t s0 = v.slots.first_slot_at(row, hood.col_begin);
-        const std::uint32_t s1 = v.slots.first_slot_at(row, hood.col_end + 1);
-        best = min_spacing_slots(best, slots, s0, s1, lanes, dir_x, dir_y);
-      }
-      spacing = min_of4(best);
-    } else {
-      spacing = min_of4(min_spacing_slots(splat4(kNoSpacing), visible.source(), 0, visible.count, lanes, dir_x, dir_y));
-    }
-    const float max_speed = v.v0[i] * inter.speed_factor[state];
-    float speed = std::min(max_speed, std::max(0.0f, spacing / p.time_gap));
-    if (was_arrived) speed = 0.0f;
-    const float step = std::min({speed * v.dt, to_target, p.interaction_radius});
-
-    float nx = xi + dir_x * step, ny = yi + dir_y * step;
-    if (!near.empty() && step > 0.0f) {
-      const int wall = forbidding(v, near, here, DPoint{nx, ny});
-      if (wall >= 0) {
-        // Slide along the barrier that stopped the move; if that is forbidden too, stay.
-        const Segment& s = v.barriers[static_cast<std::size_t>(wall)].segment;
-        const double wx = static_cast<double>(s.b.x) - s.a.x, wy = static_cast<double>(s.b.y) - s.a.y;
-        const double len2 = wx * wx + wy * wy;
-        const double along = len2 > 0.0 ? ((nx - here.x) * wx + (ny - here.y) * wy) / len2 : 0.0;
-        const float sxn = static_cast<float>(here.x + along * wx), syn = static_cast<float>(here.y + along * wy);
-        if (len2 > 0.0 && forbidding(v, near, here, DPoint{sxn, syn}) < 0) {
-          nx = sxn;
-          ny = syn;
-        } else {
-          nx = xi;
-          ny = yi;
-        }
-      }
-    }
-
-    const float rx = v.tx[i] - nx, ry = v.ty[i] - ny;
-    const bool arrives = !was_arrived && rx * rx + ry * ry <= p.arrival_distance * p.arrival_distance;
-    v.next_x[i] = nx;
-    v.next_y[i] = ny;
-    v.next_ex[i] = dir_x;
-    v.next_ey[i] = dir_y;
-    v.next_phase[i] = static_cast<std::uint8_t>(was_arrived || arrives ? WalkPhase::arrived : WalkPhase::walking);
-    v.arrived_now[i] = arrives ? 1 : 0;
-    v.counted[i] = static_cast<std::uint16_t>(std::min(rep.counted, 65535.0f));
+    if (rule.stands(was_arrived, v.v0[i]))
+      stand(v, i, was_arrived);
+    else
+      walk(v, c, i, was_arrived, blocks, visible);
   }
 }
 

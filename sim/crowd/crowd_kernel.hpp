@@ -54,4 +54,16 @@ struct KernelView {
 
 void update_agents(const KernelView& view, std::size_t begin, std::size_t end);
 
+// Which agents update_agents does not compute (CrowdModelParams::recompute_arrived_heading,
+// skip_standing): it only copies them forward and checks whether they stand at their target.
+// Such an agent reads nothing of the grid.
+struct StandingRule {
+  bool arrived = false;   // an arrived agent stands
+  bool standing = false;  // an agent at desired speed 0 stands
+  bool stands(bool was_arrived, float desired_speed) const {
+    return (was_arrived && arrived) || (standing && desired_speed == 0.0f);
+  }
+};
+StandingRule standing_rule(const CrowdModelParams& params, const Interactions& interactions);
+
 }  // namespace campsim::crowd

@@ -45,6 +45,14 @@ void keep_live(Column<T>& column, const Column<std::uint8_t>& removed) {
 
 bool finite(Point2 p) { return std::isfinite(p.x) && std::isfinite(p.y); }
 
+// Every agent stands this step (StandingRule), so the kernel reads nothing of the grid.
+bool nobody_walks(const StandingRule& rule, std::span<const std::uint8_t> phase, std::span<const float> v0) {
+  if (!rule.arrived && !rule.standing) return phase.empty();
+  for (std::size_t i = 0; i < phase.size(); ++i)
+    if (!rule.stands(phase[i] == static_cast<std::uint8_t>(WalkPhase::arrived), v0[i])) return false;
+  return true;
+}
+
 }  // namespace
 
 CrowdWorld::CrowdWorld(float min_x, float min_y, float max_x, float max_y, CrowdModelParams params)
@@ -233,12 +241,21 @@ void CrowdWorld::step(float dt, engine::Parallelism& parallelism) {
   compact();
   timings_.compact_s += seconds_since(t);
 
-  t = Clock::now();
-  grid_.rebuild(frame_, AgentColumnsView{x_, y_, radius_, state_}, interactions_.counted_states,
-                params_.grid_layout, parallelism, params_.grain);
-  timings_.grid_s += seconds_since(t);
+  // When every agent stands (shelter runners waiting out their reaction time, a queue at a
+  // door) the kernel reads nothing of the grid: it is built only for a re-sort that falls due,
+  // which fixes the storage order, and so the order of later sums, exactly as before.
+  const bool resort_due = timings_.steps % static_cast<std::uint64_t>(params_.resort_interval) == 0;
+  const bool idle = nobody_walks(standing_rule(params_, interactions_), {phase_.data(), phase_.size()},
+                                 {v0_.data(), v0_.size()});
+  if (!idle || resort_due) {
+    t = Clock::now();
+    grid_.rebuild(frame_, AgentColumnsView{x_, y_, radius_, state_}, interactions_.counted_states,
+                  params_.grid_layout, parallelism, params_.grain);
+    timings_.grid_s += seconds_since(t);
+  }
+  if (idle) ++timings_.idle_steps;
 
-  if (timings_.steps % static_cast<std::uint64_t>(params_.resort_interval) == 0) {
+  if (resort_due) {
     t = Clock::now();
     resort(parallelism);
     timings_.resort_s += seconds_since(t);

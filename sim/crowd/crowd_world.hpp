@@ -39,6 +39,7 @@ namespace campsim::crowd {
 struct CrowdStepTimings {
   double compact_s = 0.0, grid_s = 0.0, resort_s = 0.0, kernel_s = 0.0, arrivals_s = 0.0;
   std::uint64_t steps = 0;
+  std::uint64_t idle_steps = 0;  // steps in which every agent stood (no grid unless a re-sort fell due)
 };
 
 class CrowdWorld {

@@ -104,3 +104,64 @@ TEST_CASE("skipping agents at desired speed 0 changes no position, phase or arri
   CHECK(standing_steps > 10000);
   CHECK(headings_differed);
 }
+
+// A step in which every agent stands (the shelter runners' reaction time) builds no grid unless
+// a re-sort falls due: the same bytes as a crowd whose steps are never idle. The reference is the
+// same crowd plus one slow walker in a far corner of the frame, out of everyone's reach (its cell
+// is many cells from theirs, so it changes none of their sums), which keeps every step busy.
+TEST_CASE("steps in which everybody stands give the same bytes as busy steps", "[crowd][standing]") {
+  CrowdModelParams params;
+  params.skip_standing = true;
+  params.resort_interval = 4;  // re-sorts fall due inside the idle stretches
+  params.grain = 32;
+  engine::Parallelism par(2);
+  const auto make = [&](bool with_far_walker) {
+    CrowdWorld world(-50.0f, -50.0f, 50.0f, 50.0f, params);
+    std::mt19937 random(2015);
+    std::uniform_real_distribution<float> near(-8.0f, 8.0f);
+    for (int k = 0; k < 150; ++k) {
+      const Point2 at{near(random), near(random)};
+      const Point2 door{k % 2 == 0 ? -3.0f : 4.0f, 0.5f};
+      world.add_agent({at, door, 0.0f, 0.25f, 0});
+    }
+    if (with_far_walker) world.add_agent({{45.0f, 45.0f}, {45.0f, 35.0f}, 0.1f, 0.25f, 0});
+    return world;
+  };
+  CrowdWorld idle = make(false), busy = make(true);
+  std::vector<CrowdAgentId> ids;
+  idle.for_each_agent([&](CrowdAgentId id, Point2, std::uint8_t) { ids.push_back(id); });
+  long arrivals = 0;
+  for (int step = 0; step < 120; ++step) {
+    // Everyone stands for 30 steps, runs for 30, stands for 20 (the speed set to 0 mid-run),
+    // then runs again.
+    const float speed = step < 30 || (step >= 60 && step < 80) ? 0.0f : 2.0f;
+    if (step == 0 || step == 30 || step == 60 || step == 80)
+      for (const CrowdAgentId id : ids)
+        for (CrowdWorld* w : {&idle, &busy})
+          if (w->contains(id)) w->set_desired_speed(id, speed);
+    idle.step(0.25f, par);
+    busy.step(0.25f, par);
+    const std::vector<CrowdAgentId> a(idle.arrivals().begin(), idle.arrivals().end());
+    const std::vector<CrowdAgentId> b(busy.arrivals().begin(), busy.arrivals().end());
+    REQUIRE(a == b);
+    for (const CrowdAgentId id : a) {
+      idle.remove_agent(id);  // removals in both: compaction between idle and busy steps
+      busy.remove_agent(id);
+    }
+    arrivals += static_cast<long>(a.size());
+    for (const CrowdAgentId id : ids) {
+      REQUIRE(idle.contains(id) == busy.contains(id));
+      if (!idle.contains(id)) continue;
+      const Point2 p = idle.position(id), q = busy.position(id);
+      REQUIRE(p.x == q.x);
+      REQUIRE(p.y == q.y);
+      const Point2 e = idle.heading(id), f = busy.heading(id);
+      REQUIRE(e.x == f.x);
+      REQUIRE(e.y == f.y);
+      REQUIRE(idle.arrived(id) == busy.arrived(id));
+    }
+  }
+  CHECK(idle.timings().idle_steps >= 50);  // and any step after the last has gone in
+  CHECK(busy.timings().idle_steps == 0);
+  CHECK(arrivals > 0);
+}
