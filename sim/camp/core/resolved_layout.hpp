@@ -22,6 +22,14 @@ struct PatrolRoute {
 // Where a post stands: at a tower, at a gate, or along a patrol route (PostKind says which).
 using PostPlace = std::variant<TowerId, GateId, PatrolRoute>;
 
+// The road nodes the medical chain uses: medical.ambulances.hospital_node and gate_node, and
+// medical.first_aid.responder_posts.
+struct MedicalSites {
+  RoadNodeId hospital;
+  std::optional<RoadNodeId> gate;      // named only when an ambulance is stationed at the main gate
+  std::vector<RoadNodeId> responders;  // first responders' posts (the hospital when none are named)
+};
+
 struct ResolvedLayout {
   std::vector<PostPlace> posts;        // per GuardParams::posts, in the same order
   std::vector<Point> post_positions;   // where each stands (post_positions below)

@@ -35,6 +35,7 @@
 #include "sim/camp/medical/patient_draws.hpp"
 #include "sim/camp/module_run_config.hpp"
 #include "sim/camp/core/camp_state.hpp"
+#include "sim/camp/core/resolved_layout.hpp"
 #include "sim/camp/core/incident.hpp"
 #include "sim/camp/core/qrf.hpp"
 #include "sim/camp/core/world_snapshot.hpp"
@@ -92,8 +93,12 @@ struct PatientView {
 // Events of other modules met while the chain drains the queue after the world's loop.
 using OtherEvents = std::function<void(const engine::Event&, engine::EventQueue&)>;
 
-class ChainCore;
+class ChainCoordinator;
 class QrfForce;
+
+// The road nodes the chain uses, from the scenario's names (the reader has checked them): once,
+// when a run is set up (resolve_layout), or for a chain assembled by hand.
+MedicalSites resolve_medical_sites(const MedicalParams& params, const CampLayout& layout);
 
 class MedicalChain {
  public:
@@ -150,7 +155,7 @@ class MedicalChain {
   bool vehicles_moving() const;
 
  private:
-  std::unique_ptr<ChainCore> core_;
+  std::unique_ptr<ChainCoordinator> core_;
 };
 
 // The whole-list adapter: the casualties (any order) reach the module at their own times,
