@@ -36,6 +36,7 @@ struct ResolvedLayout {
   RoadNodeId qrf_base;                 // where the QRF's teams wait
   std::vector<GateId> bomb_gates;      // the vehicle bomb's candidate gates (every gate when none is named)
   std::optional<GateId> protest_gate;  // the gate protesters march to, when the scenario has protests
+  std::optional<MedicalSites> medical; // the medical chain's road nodes, when the scenario runs the chain
 };
 
 // Look-ups by name, for the resolution and the loader's checks only.

@@ -46,10 +46,10 @@ MedicalSites resolve_medical_sites(const MedicalParams& params, const CampLayout
   return s;
 }
 
-MedicalChain::MedicalChain(const MedicalParams& params, const CampLayout& layout, const QrfParams& qrf,
-                           const MedicalRunConfig& config, engine::EventLog* log, const ModuleContext& context)
-    : core_(std::make_unique<ChainCoordinator>(params, layout, resolve_medical_sites(params, layout), qrf, config, log,
-                                               context)) {}
+MedicalChain::MedicalChain(const MedicalParams& params, const CampLayout& layout, const MedicalSites& sites,
+                           const QrfParams& qrf, const MedicalRunConfig& config, engine::EventLog* log,
+                           const ModuleContext& context)
+    : core_(std::make_unique<ChainCoordinator>(params, layout, sites, qrf, config, log, context)) {}
 
 MedicalChain::~MedicalChain() = default;
 MedicalChain::MedicalChain(MedicalChain&&) noexcept = default;
@@ -116,7 +116,7 @@ MedicalOutcome run_medical_chain(const MedicalParams& params, const CampLayout& 
                    [&](std::size_t a, std::size_t b) { return casualties[a].time < casualties[b].time; });
 
   engine::EventQueue queue;
-  MedicalChain chain(params, layout, qrf, config, log);
+  MedicalChain chain(params, layout, resolve_medical_sites(params, layout), qrf, config, log);
   chain.start(queue);
   SimTime last = config.end;
   for (std::size_t k = 0; k < order.size(); ++k) {

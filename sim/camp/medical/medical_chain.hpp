@@ -97,7 +97,7 @@ class ChainCoordinator;
 class QrfForce;
 
 // The road nodes the chain uses, from the scenario's names (the reader has checked them): once,
-// when a run is set up (resolve_layout), or for a chain assembled by hand.
+// when a run is set up (resolve_layout), or for a chain assembled by hand (run_medical_chain).
 MedicalSites resolve_medical_sites(const MedicalParams& params, const CampLayout& layout);
 
 class MedicalChain {
@@ -108,7 +108,9 @@ class MedicalChain {
   // camp's QRF escorts trips outside the camp (its teams are then busy with the convoy, and an
   // escort waits for a team that is out; without it, an escort is ready after the notice to
   // move), and every casualty leaving the chain is posted as a CareExit (without it, nobody hears).
-  MedicalChain(const MedicalParams& params, const CampLayout& layout, const QrfParams& qrf,
+  // `sites`: the road nodes it uses, as typed ids (resolve_layout, or resolve_medical_sites for a
+  // chain assembled by hand); no name is looked up after this.
+  MedicalChain(const MedicalParams& params, const CampLayout& layout, const MedicalSites& sites, const QrfParams& qrf,
                const MedicalRunConfig& config, engine::EventLog* log = nullptr, const ModuleContext& context = {});
   ~MedicalChain();
   MedicalChain(MedicalChain&&) noexcept;
