@@ -37,15 +37,18 @@ RoadNodeId AmbulanceFleet::roving_node(AmbulanceId v, PatientId lead) const {
   return id_at<RoadNodeId>(rng.uniform_index(ctx_.layout.road_nodes.size()));
 }
 
+// Its time away ends at `t` (back at its station, lost, or the run over): busy time within [0, end].
 void AmbulanceFleet::busy_until(Ambulance& v, SimTime t) {
-  const SimTime from = std::min(v.busy_since, ctx_.config.end), to = std::min(t, ctx_.config.end);
+  if (!v.away_since) return;
+  const SimTime from = std::min(*v.away_since, ctx_.config.end), to = std::min(t, ctx_.config.end);
   if (to > from) stats_.busy_seconds += to - from;
+  v.away_since.reset();
 }
 
 void AmbulanceFleet::release_crew(Ambulance& v) {
-  if (!v.crew_aboard) return;
-  (v.crew_is_standby ? crews_standby_free_ : crews_callable_) += 1;
-  v.crew_aboard = false;
+  if (v.crew == AmbulanceCrew::None) return;
+  (v.crew == AmbulanceCrew::Standby ? crews_standby_free_ : crews_callable_) += 1;
+  v.crew = AmbulanceCrew::None;
 }
 
 namespace {
@@ -88,8 +91,8 @@ void AmbulanceFleet::try_dispatch() {
       Choice c;
       c.vehicle = v.id();
       c.ready = ctx_.now();
-      c.standby = v.crew_is_standby;
-      if (!v.crew_aboard) {
+      c.standby = v.crew != AmbulanceCrew::CalledIn;
+      if (v.crew == AmbulanceCrew::None) {
         if (a.station == AmbulanceStation::Roving && crews_standby_free_ > 0) {
           c.standby = true;  // a roving crew is in its vehicle and awake
         } else if (crews_standby_free_ > 0) {
@@ -105,7 +108,7 @@ void AmbulanceFleet::try_dispatch() {
       c.earliest = c.ready;
       if (!g.inside_camp) c.earliest = std::max(c.earliest, ctx_.escort_ready(ctx_.now()));  // every trip outside waits for its escort
       const bool waits = a.escort_required_during_attack && !v.armoured() && attack_on;
-      c.from = a.station == AmbulanceStation::Roving && !v.crew_aboard ? roving_node(v.id(), lead) : v.at_node();
+      c.from = a.station == AmbulanceStation::Roving && v.crew == AmbulanceCrew::None ? roving_node(v.id(), lead) : v.at_node();
       const SimTime outside = g.inside_camp ? 0.0 : draws.outside_out;
       if (!std::isfinite(ctx_.route(c.from, scene))) continue;  // cannot reach the scene
       c.known = !waits || end.has_value();
@@ -119,20 +122,16 @@ void AmbulanceFleet::try_dispatch() {
     if (!best) return;  // wait for a vehicle or a crew to come free
 
     Ambulance& v = vehicles_[best->vehicle.value];
-    if (!v.crew_aboard) {
+    if (v.crew == AmbulanceCrew::None) {
       if (best->standby) {
         --crews_standby_free_;
       } else {
         --crews_callable_;
         ++stats_.crew_call_ins;
       }
-      v.crew_aboard = true;
-      v.crew_is_standby = best->standby;
+      v.crew = best->standby ? AmbulanceCrew::Standby : AmbulanceCrew::CalledIn;
     }
-    if (!v.away) {
-      v.away = true;
-      v.busy_since = ctx_.now();
-    }
+    if (!v.away_since) v.away_since = ctx_.now();
     v.apply(AmbulanceEvent::Tasked);  // throws if it were in use: never dispatched twice
 
     // Load the most urgent of this incident's cleared casualties, up to the vehicle's litters.
@@ -257,7 +256,6 @@ void AmbulanceFleet::on_vehicle_free(TripId ti) {
     v.apply(AmbulanceEvent::Hit);
     release_crew(v);
     busy_until(v, ctx_.now());
-    v.away = false;
     return;
   }
   try_dispatch();  // the crew aboard may go straight back out
@@ -275,8 +273,7 @@ void AmbulanceFleet::on_vehicle_home(AmbulanceId vi) {
   Ambulance& v = vehicles_[vi.value];
   v.home_event.reset();
   if (v.state() == VehicleState::Returning) v.arrive_home(ctx_.node_position(v.home_node()), ctx_.now());
-  if (v.away) busy_until(v, ctx_.now());
-  v.away = false;
+  busy_until(v, ctx_.now());
   release_crew(v);
   try_dispatch();
 }
@@ -328,15 +325,14 @@ void AmbulanceFleet::lose(AmbulanceId vi) {
   v.apply(AmbulanceEvent::Hit);
   v.follow({{ctx_.now(), where}});
   release_crew(v);
-  if (v.away) busy_until(v, ctx_.now());
-  v.away = false;
+  busy_until(v, ctx_.now());
   ctx_.log("ambulance_lost", {{"vehicle", std::int64_t{vi.value}}});
   try_dispatch();
 }
 
 void AmbulanceFleet::finish() {
   for (Ambulance& v : vehicles_)
-    if (v.away) busy_until(v, ctx_.now());
+    busy_until(v, ctx_.now());
 }
 
 }  // namespace campsim::camp

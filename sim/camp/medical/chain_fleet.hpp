@@ -53,7 +53,7 @@ class AmbulanceFleet {
   RoadNodeId scene_node(const RequestGroup& g) const;
   RoadNodeId roving_node(AmbulanceId v, PatientId lead) const;
   void release_crew(Ambulance& v);
-  void busy_until(Ambulance& v, SimTime t);
+  void busy_until(Ambulance& v, SimTime t);  // its time away ends at t
   void cancel_trip(TripId t);
 
   ChainContext& ctx_;
