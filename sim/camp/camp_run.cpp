@@ -131,7 +131,7 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   // the world (back on duty, evacuated, died of wounds): all through the router.
   std::optional<MedicalChain> chain;
   if (scenario.medical.enabled) {
-    chain.emplace(scenario.medical, scenario.layout, scenario.qrf,
+    chain.emplace(scenario.medical, scenario.layout, *places.medical, scenario.qrf,
                   MedicalRunConfig{options.seed, options.replication, scenario.meta.start_time_of_day, end}, &result.events,
                   context);
     chain->start(queue);

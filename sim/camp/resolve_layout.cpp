@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "sim/camp/medical/medical_chain.hpp"
 #include "sim/camp/road_graph.hpp"
 
 namespace campsim::camp {
@@ -27,6 +28,7 @@ ResolvedLayout resolve_layout(const Scenario& scenario) {
     if (!resolved.protest_gate)
       throw std::invalid_argument("protests.crowd.gate: no gate named '" + scenario.protests.crowd.gate + "' in the layout");
   }
+  if (scenario.medical.enabled) resolved.medical = resolve_medical_sites(scenario.medical, layout);
   return resolved;
 }
 

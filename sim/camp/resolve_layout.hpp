@@ -1,6 +1,6 @@
 #pragma once
 // A loaded scenario's names of layout objects -- the posts' towers, gates and routes, the QRF's
-// base, the vehicle bomb's gates, the protesters' gate -- resolved to typed ids once, when a run
+// base, the vehicle bomb's gates, the protesters' gate, the medical chain's road nodes -- resolved to typed ids once, when a run
 // is set up (sim/camp/core/resolved_layout.hpp says what each module gets).
 #include <vector>
 

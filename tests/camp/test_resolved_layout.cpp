@@ -86,6 +86,8 @@ TEST_CASE("the layout's names resolve once to the ids of the objects they name",
   s.layout.towers = {{"T1", {0, 0}}, {"T2", {100, 100}}};
   s.layout.road_nodes = {{"hq", {50, 50}}, {"gate_in", {10, 50}}, {"tower_foot", {90, 90}}};
   s.qrf.base = "gate_in";
+  s.medical.ambulances.hospital_node = "hq";
+  s.medical.first_aid.responder_posts = {"tower_foot", "gate_in"};
   const auto post = [](std::string name, PostKind kind, std::string at, std::vector<std::string> route = {}) {
     Post p;
     p.name = std::move(name);
@@ -112,13 +114,20 @@ TEST_CASE("the layout's names resolve once to the ids of the objects they name",
   // No gate named: the bomb may go for any, in layout order; no protests: no protest gate.
   CHECK(r.bomb_gates == std::vector<GateId>{GateId{0}, GateId{1}});
   CHECK_FALSE(r.protest_gate);
+  // The medical chain's nodes: the hospital's, no gate node named, the responders' posts in order.
+  REQUIRE(r.medical);
+  CHECK(r.medical->hospital == RoadNodeId{0});
+  CHECK_FALSE(r.medical->gate);
+  CHECK(r.medical->responders == std::vector<RoadNodeId>{RoadNodeId{2}, RoadNodeId{1}});
 
   s.threats.vehicle_bomb.gates = {"air"};
   s.protests.enabled = true;
   s.protests.crowd.gate = "main";
+  s.medical.enabled = false;
   r = resolve_layout(s);
   CHECK(r.bomb_gates == std::vector<GateId>{GateId{1}});
   CHECK(r.protest_gate == GateId{0});
+  CHECK_FALSE(r.medical);  // no chain, no names looked up
 
   // A scenario assembled by hand, past the loader's checks: refused, never a silent index 0.
   s.qrf.base = "nowhere";

@@ -22,12 +22,21 @@ struct PatrolRoute {
 // Where a post stands: at a tower, at a gate, or along a patrol route (PostKind says which).
 using PostPlace = std::variant<TowerId, GateId, PatrolRoute>;
 
+// The road nodes the medical chain uses: medical.ambulances.hospital_node and gate_node, and
+// medical.first_aid.responder_posts.
+struct MedicalSites {
+  RoadNodeId hospital;
+  std::optional<RoadNodeId> gate;      // named only when an ambulance is stationed at the main gate
+  std::vector<RoadNodeId> responders;  // first responders' posts (the hospital when none are named)
+};
+
 struct ResolvedLayout {
   std::vector<PostPlace> posts;        // per GuardParams::posts, in the same order
   std::vector<Point> post_positions;   // where each stands (post_positions below)
   RoadNodeId qrf_base;                 // where the QRF's teams wait
   std::vector<GateId> bomb_gates;      // the vehicle bomb's candidate gates (every gate when none is named)
   std::optional<GateId> protest_gate;  // the gate protesters march to, when the scenario has protests
+  std::optional<MedicalSites> medical; // the medical chain's road nodes, when the scenario runs the chain
 };
 
 // Look-ups by name, for the resolution and the loader's checks only.

@@ -38,6 +38,9 @@ enum class AmbulanceEvent : std::uint8_t {
   Hit,             // any -> OutOfService
 };
 
+// Who is aboard: no crew (it waits at its station), a standby crew on duty, or a crew called in.
+enum class AmbulanceCrew : std::uint8_t { None, Standby, CalledIn };
+
 // The one transition function of the ambulance: the state after `event`, or std::logic_error
 // for a transition the chain must never ask for (a vehicle in use tasked again, say).
 // `at_home` says whether the vehicle stands at its station when it is handed over.
@@ -83,10 +86,8 @@ class Ambulance {
   Point position_at(SimTime t) const { return position_along(leg_, t); }
 
   // Crew and busy-time bookkeeping of the chain.
-  bool crew_aboard = false;
-  bool crew_is_standby = true;
-  bool away = false;        // away from its station on a job (or returning), since busy_since
-  SimTime busy_since = 0;
+  AmbulanceCrew crew = AmbulanceCrew::None;
+  std::optional<SimTime> away_since;  // away from its station on a job (or returning) since then
   bool lost_pending = false;  // hit while carrying patients: out of service once it hands over
   std::optional<std::uint32_t> trip;        // the chain's trip it is on, until handed over
   std::optional<std::uint64_t> home_event;  // the drive home, while driving home

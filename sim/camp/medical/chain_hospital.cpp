@@ -1,73 +1,84 @@
-// The Level 2 hospital: triage, resuscitation bays, operating tables, ICU and ward beds (each a
-// CareResource with priorities), discharge, routine (non-combat) admissions, and beds lost to a hit.
-#include <algorithm>
-#include <cmath>
+// The Level 2 hospital's care: triage, bays, tables, beds, discharge, and capacity lost to a hit.
+#include "sim/camp/medical/chain_hospital.hpp"
 
-#include "sim/camp/medical/chain_core.hpp"
+#include <algorithm>
+#include <stdexcept>
 
 namespace campsim::camp {
 
-void ChainCore::ask(PatientId id, HospitalResource r, int priority) {
-  Patient& pt = patient(id);
-  if (resource(r).request(static_cast<int>(id.value), priority, now_)) {
+Hospital::Hospital(ChainContext& ctx, PatientBook& patients) : ctx_(ctx), patients_(patients) {
+  const HospitalParams& h = ctx_.p.hospital;
+  const SimTime end = ctx_.config.end;
+  resources_.emplace_back("resuscitation_bays", h.resuscitation_bays, end);
+  resources_.emplace_back("operating_tables", std::min(h.operating_tables, h.surgical_teams_day), end);
+  resources_.emplace_back("icu_beds", h.icu_beds, end);
+  resources_.emplace_back("ward_beds", h.ward_beds, end);
+}
+
+std::size_t Hospital::index_of(HospitalResource r) {
+  if (r == HospitalResource::Helicopters) throw std::logic_error("medical chain: the helicopters are not the hospital's");
+  return static_cast<std::size_t>(r);
+}
+
+void Hospital::ask(PatientId id, HospitalResource r, int priority) {
+  if (resource(r).request(static_cast<int>(id.value), priority, ctx_.now())) {
     start_service(r, id);
   } else {
-    pt.waiting_for = r;
+    patients_[id].waiting_for = r;
     check_mass_casualty();
     if (r == HospitalResource::OperatingTables) call_on_call_team();
   }
 }
 
-void ChainCore::start_all(HospitalResource r, const std::vector<int>& ids) {
+void Hospital::start_all(HospitalResource r, const std::vector<int>& ids) {
   for (int id : ids) start_service(r, id_at<PatientId>(static_cast<std::size_t>(id)));
 }
 
 // A patient gets a server of `r` now.
-void ChainCore::start_service(HospitalResource r, PatientId id) {
-  Patient& pt = patient(id);
+void Hospital::start_service(HospitalResource r, PatientId id) {
+  Patient& pt = patients_[id];
   pt.waiting_for.reset();
-  if (r == HospitalResource::Helicopters) {
-    fly_out(id);
-    return;
-  }
   pt.holding = r;
+  const SimTime now = ctx_.now();
   const std::uint64_t subject = subject_of(id);
   switch (r) {
     case HospitalResource::ResuscitationBays:
-      record(id).resuscitation = now_;
-      update_death(id);
-      pt.next_event = at(now_ + pt.draws.resuscitation_time, EventKind::MedResuscitationEnd, subject);
+      patients_.record(id).resuscitation = now;
+      patients_.update_death(id);
+      pt.next_event = ctx_.at(now + pt.draws.resuscitation_time, EventKind::MedResuscitationEnd, subject);
       break;
     case HospitalResource::OperatingTables:
       if (pt.routine) {
-        ++out_.routine_surgeries;
+        ++routine_surgeries_;
       } else {
-        record(id).surgery = now_;
-        update_death(id);
-        log("surgery_start", now_, who(id));
+        patients_.record(id).surgery = now;
+        patients_.update_death(id);
+        ctx_.log("surgery_start", patients_.who(id));
       }
-      pt.next_event = at(now_ + pt.draws.surgery_time, EventKind::MedSurgeryEnd, subject);
+      pt.next_event = ctx_.at(now + pt.draws.surgery_time, EventKind::MedSurgeryEnd, subject);
       break;
     case HospitalResource::IcuBeds:
     case HospitalResource::WardBeds:
-      if (!pt.routine) record(id).bed = now_;
-      if (pt.draws.flies) pt.next_event = at(now_ + p_.air_evacuation.stabilization, EventKind::MedFitToFly, subject);
-      else pt.next_event = at(now_ + pt.draws.stay, EventKind::MedBedEnd, subject);
+      if (!pt.routine) patients_.record(id).bed = now;
+      if (pt.draws.flies) pt.next_event = ctx_.at(now + ctx_.p.air_evacuation.stabilization, EventKind::MedFitToFly, subject);
+      else pt.next_event = ctx_.at(now + pt.draws.stay, EventKind::MedBedEnd, subject);
       break;
-    case HospitalResource::Helicopters: break;
+    case HospitalResource::Helicopters: break;  // never asked here (index_of)
   }
 }
 
-void ChainCore::release_held(PatientId id) {
-  Patient& pt = patient(id);
+void Hospital::release_held(PatientId id) {
+  Patient& pt = patients_[id];
   const std::optional<HospitalResource> held = pt.holding;
   pt.holding.reset();
   pt.next_event.reset();
-  if (held) start_all(*held, resource(*held).release(static_cast<int>(id.value), now_));
+  if (held) start_all(*held, resource(*held).release(static_cast<int>(id.value), ctx_.now()));
 }
 
-void ChainCore::on_triaged(PatientId id) {
-  Patient& pt = patient(id);
+void Hospital::withdraw(PatientId id, HospitalResource r) { resource(r).withdraw(static_cast<int>(id.value), ctx_.now()); }
+
+void Hospital::on_triaged(PatientId id) {
+  Patient& pt = patients_[id];
   pt.next_event.reset();
   if (pt.routine) {
     ask(id, pt.draws.needs_surgery ? HospitalResource::OperatingTables : HospitalResource::WardBeds, kRoutineRank);
@@ -76,79 +87,50 @@ void ChainCore::on_triaged(PatientId id) {
   // Walking wounded who need no table, bed or flight (medical.care_needs.minimal): treated in
   // the minor area and sent back to duty.
   if (pt.triage == Triage::Minimal && minor_care_only(pt.draws.needs_surgery, pt.draws.needs_icu, pt.draws.flies)) {
-    record(id).resuscitation = now_;
-    update_death(id);
-    pt.next_event = at(now_ + pt.draws.minor_treatment, EventKind::MedMinorTreatmentEnd, subject_of(id));
+    patients_.record(id).resuscitation = ctx_.now();
+    patients_.update_death(id);
+    pt.next_event = ctx_.at(ctx_.now() + pt.draws.minor_treatment, EventKind::MedMinorTreatmentEnd, subject_of(id));
     return;
   }
   ask(id, HospitalResource::ResuscitationBays, triage_rank(pt.triage));
 }
 
-void ChainCore::to_bed(PatientId id) {
-  const Patient& pt = patient(id);
+void Hospital::to_bed(PatientId id) {
+  const Patient& pt = patients_[id];
   const bool icu = pt.draws.needs_icu && !pt.routine;
-  if (icu) record(id).icu_bed = true;
+  if (icu) patients_.record(id).icu_bed = true;
   ask(id, icu ? HospitalResource::IcuBeds : HospitalResource::WardBeds, pt.routine ? kRoutineRank : triage_rank(pt.triage));
 }
 
-void ChainCore::on_resuscitation_end(PatientId id) {
+void Hospital::on_resuscitation_end(PatientId id) {
   release_held(id);
-  if (patient(id).draws.needs_surgery) ask(id, HospitalResource::OperatingTables, triage_rank(patient(id).triage));
+  if (patients_[id].draws.needs_surgery) ask(id, HospitalResource::OperatingTables, triage_rank(patients_[id].triage));
   else to_bed(id);
 }
 
-void ChainCore::on_surgery_end(PatientId id) {
+void Hospital::on_surgery_end(PatientId id) {
   release_held(id);
   to_bed(id);
 }
 
-void ChainCore::on_discharge(PatientId id) {
+void Hospital::on_discharge(PatientId id) {
   release_held(id);
-  leave(id, CareOutcome::Survived);
+  patients_.leave(id, CareOutcome::Survived);
 }
 
-// Routine admissions are a Poisson stream over [0, end): each arrival schedules the next, from
-// one stream drawn in order (the stream belongs to the admissions, not to any casualty).
-void ChainCore::schedule_next_routine(SimTime after) {
-  const double per_day = p_.routine_admissions.per_day;
-  if (!(per_day > 0)) return;
-  next_routine_ = after + routine_rng_.exponential(engine::kDay / per_day);
-  if (next_routine_ < config_.end) at(next_routine_, EventKind::MedRoutineArrival, 0);
-}
-
-void ChainCore::on_routine_arrival() {
-  Patient pt;
-  pt.routine = true;
-  pt.triage = Triage::Minimal;
-  pt.injury = now_;
-  pt.draws = draw_patient(p_, config_.seed, config_.replication, routine_entity(routine_count_), Triage::Delayed, true);
-  pt.stage = PatientStage::Hospital;
-  ++routine_count_;
-  ++out_.routine_admissions;
-  ++active_;
-  const PatientId id = id_at<PatientId>(patients_.size());
-  patients_.push_back(pt);
-  patient(id).next_event = at(now_ + p_.hospital.triage_time, EventKind::MedTriaged, subject_of(id));
-  schedule_next_routine(next_routine_);
-}
-
-int ChainCore::capacity_left(HospitalResource r, int nominal) const {
+int Hospital::capacity_left(HospitalResource r, int nominal) const {
   return std::max(0, nominal - lost_[index_of(r)]);
 }
 
-void ChainCore::lose_capacity(HospitalResource r, int count, SimTime t, engine::EventQueue& queue) {
-  enter(queue, t);
+void Hospital::lose(HospitalResource r, int count) {
   lost_[index_of(r)] += std::max(0, count);
-  log("hospital_hit", now_, {{"resource", std::string(hospital_resource_name(r))}, {"lost", std::int64_t{count}}});
-  switch (r) {
-    case HospitalResource::IcuBeds:
-      start_all(r, resource(r).set_capacity(capacity_left(r, p_.hospital.icu_beds), now_));
-      break;
-    case HospitalResource::WardBeds:
-      start_all(r, resource(r).set_capacity(capacity_left(r, p_.hospital.ward_beds), now_));
-      break;
-    default: apply_staffing(); break;
-  }
+  const HospitalParams& h = ctx_.p.hospital;
+  if (r == HospitalResource::IcuBeds) start_all(r, resource(r).set_capacity(capacity_left(r, h.icu_beds), ctx_.now()));
+  if (r == HospitalResource::WardBeds) start_all(r, resource(r).set_capacity(capacity_left(r, h.ward_beds), ctx_.now()));
+}
+
+void Hospital::finish(std::vector<CareResourceStats>& out) {
+  for (CareResource& r : resources_) out.push_back(r.finish());
 }
 
 }  // namespace campsim::camp

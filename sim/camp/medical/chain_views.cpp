@@ -2,7 +2,7 @@
 // hospital at a glance, each patient's stage. Nothing here changes the chain or draws a number.
 #include <cmath>
 
-#include "sim/camp/medical/chain_core.hpp"
+#include "sim/camp/medical/chain_coordinator.hpp"
 
 namespace campsim::camp {
 
@@ -12,29 +12,29 @@ bool within(SimTime at, SimTime injury, SimTime target) { return std::isfinite(a
 
 // Ambulances, and an escort beside each one on a trip outside the camp: escorts come from the
 // QRF and ride with the ambulance, so they share its state and position (ids after the ambulances').
-std::vector<VehicleView> ChainCore::vehicles_at(SimTime t) const {
+std::vector<VehicleView> AmbulanceFleet::views_at(SimTime t) const {
   std::vector<VehicleView> views;
   for (const Ambulance& v : vehicles_)
     views.push_back({v.id().value, VehicleKind::Ambulance, v.state(), v.position_at(t)});
   for (const Ambulance& v : vehicles_) {
     if (!v.trip || trips_[*v.trip].cancelled) continue;
-    if (groups_[trips_[*v.trip].group.value].inside_camp) continue;
+    if (requests_.group(trips_[*v.trip].group).inside_camp) continue;
     views.push_back({static_cast<std::uint32_t>(vehicles_.size()) + v.id().value, VehicleKind::Escort, v.state(),
                      v.position_at(t)});
   }
   return views;
 }
 
-HospitalView ChainCore::hospital_view(SimTime) const {
+HospitalView ChainCoordinator::hospital_view(SimTime) const {
   HospitalView h;
-  for (const Patient& pt : patients_) {
+  for (const Patient& pt : patients_.all()) {
     if (pt.dead) continue;
     // Casualties from outside the camp count once they are in the hospital (its load is shared);
     // before that they are on their own units' transport, not in the camp's chain.
     if (pt.external && pt.stage != PatientStage::Hospital) continue;
     switch (pt.stage) {
       case PatientStage::Field:
-        if (!groups_[pt.group.value].approved) ++h.awaiting_approval;
+        if (!requests_.group(pt.group).approved) ++h.awaiting_approval;
         break;
       case PatientStage::Pending: ++h.awaiting_ambulance; break;
       case PatientStage::Assigned:
@@ -43,14 +43,13 @@ HospitalView ChainCore::hospital_view(SimTime) const {
       case PatientStage::Gone: break;
     }
   }
-  const auto& r = resources_;
-  h.in_surgery = r[index_of(HospitalResource::OperatingTables)].busy();
-  h.icu_beds_used = r[index_of(HospitalResource::IcuBeds)].busy();
-  h.icu_beds = r[index_of(HospitalResource::IcuBeds)].capacity();
-  h.ward_beds_used = r[index_of(HospitalResource::WardBeds)].busy();
-  h.ward_beds = r[index_of(HospitalResource::WardBeds)].capacity();
+  h.in_surgery = hospital_.resource(HospitalResource::OperatingTables).busy();
+  h.icu_beds_used = hospital_.resource(HospitalResource::IcuBeds).busy();
+  h.icu_beds = hospital_.resource(HospitalResource::IcuBeds).capacity();
+  h.ward_beds_used = hospital_.resource(HospitalResource::WardBeds).busy();
+  h.ward_beds = hospital_.resource(HospitalResource::WardBeds).capacity();
   // 10-1-2 so far, counted as the report counts them (medical_report.cpp).
-  for (const CareRecord& c : out_.casualties) {
+  for (const CareRecord& c : patients_.casualties) {
     if (c.triage == Triage::Killed) continue;
     ++h.casualties;
     h.met_10 += within(c.first_aid, c.injury, 10 * engine::kMinute) ? 1 : 0;
@@ -60,22 +59,22 @@ HospitalView ChainCore::hospital_view(SimTime) const {
   return h;
 }
 
-std::vector<PatientView> ChainCore::patients() const {
+std::vector<PatientView> ChainCoordinator::patients() const {
   std::vector<PatientView> views;
-  for (const Patient& pt : patients_)
+  for (const Patient& pt : patients_.all())
     if (!pt.routine && !pt.external && pt.stage != PatientStage::Gone) views.push_back({pt.casualty, pt.triage, pt.stage});
   return views;
 }
 
-std::optional<PatientStage> ChainCore::stage_of(CasualtyId casualty) const {
-  const auto it = patient_of_.find(casualty);
-  if (it == patient_of_.end()) return std::nullopt;
-  return patients_[it->second.value].stage;
+std::optional<PatientStage> ChainCoordinator::stage_of(CasualtyId casualty) const {
+  const auto it = patients_.of_casualty.find(casualty);
+  if (it == patients_.of_casualty.end()) return std::nullopt;
+  return patients_[it->second].stage;
 }
 
-const PatientDraws* ChainCore::draws_of(CasualtyId casualty) const {
-  const auto it = patient_of_.find(casualty);
-  return it == patient_of_.end() ? nullptr : &patients_[it->second.value].draws;
+const PatientDraws* ChainCoordinator::draws_of(CasualtyId casualty) const {
+  const auto it = patients_.of_casualty.find(casualty);
+  return it == patients_.of_casualty.end() ? nullptr : &patients_[it->second].draws;
 }
 
 }  // namespace campsim::camp

@@ -1,11 +1,12 @@
-// The module's interface (forwarding to ChainCore), its names, and the whole-list adapter.
+// The module's interface (forwarding to the coordinator, chain_coordinator.hpp), its names, and the whole-list adapter.
 #include "sim/camp/medical/medical_chain.hpp"
 
 #include <algorithm>
 #include <map>
 #include <numeric>
 
-#include "sim/camp/medical/chain_core.hpp"
+#include "sim/camp/medical/chain_coordinator.hpp"
+#include "sim/camp/road_graph.hpp"
 
 namespace campsim::camp {
 
@@ -32,9 +33,23 @@ std::string_view hospital_resource_name(HospitalResource resource) {
   return "ward_beds";
 }
 
-MedicalChain::MedicalChain(const MedicalParams& params, const CampLayout& layout, const QrfParams& qrf,
-                           const MedicalRunConfig& config, engine::EventLog* log, const ModuleContext& context)
-    : core_(std::make_unique<ChainCore>(params, layout, qrf, config, log, context)) {}
+MedicalSites resolve_medical_sites(const MedicalParams& params, const CampLayout& layout) {
+  MedicalSites s;
+  s.hospital = road_node_named(layout, params.ambulances.hospital_node, "medical.ambulances.hospital_node");
+  // The gate node is optional (needed only for an ambulance stationed at the main gate; the reader
+  // requires it then); a name given is one the reader checked.
+  if (!params.ambulances.gate_node.empty())
+    s.gate = road_node_named(layout, params.ambulances.gate_node, "medical.ambulances.gate_node");
+  for (const std::string& name : params.first_aid.responder_posts)
+    s.responders.push_back(road_node_named(layout, name, "medical.first_aid.responder_posts"));
+  if (s.responders.empty()) s.responders.push_back(s.hospital);
+  return s;
+}
+
+MedicalChain::MedicalChain(const MedicalParams& params, const CampLayout& layout, const MedicalSites& sites,
+                           const QrfParams& qrf, const MedicalRunConfig& config, engine::EventLog* log,
+                           const ModuleContext& context)
+    : core_(std::make_unique<ChainCoordinator>(params, layout, sites, qrf, config, log, context)) {}
 
 MedicalChain::~MedicalChain() = default;
 MedicalChain::MedicalChain(MedicalChain&&) noexcept = default;
@@ -68,13 +83,11 @@ HospitalView MedicalChain::hospital_view(SimTime t) const { return core_->hospit
 std::vector<PatientView> MedicalChain::patients() const { return core_->patients(); }
 std::optional<PatientStage> MedicalChain::stage_of(CasualtyId casualty) const { return core_->stage_of(casualty); }
 const PatientDraws* MedicalChain::draws_of(CasualtyId casualty) const { return core_->draws_of(casualty); }
-const Ambulance& MedicalChain::ambulance(AmbulanceId id) const { return core_->ambulance(id); }
-int MedicalChain::ambulance_count() const { return core_->ambulance_count(); }
+const Ambulance& MedicalChain::ambulance(AmbulanceId id) const { return core_->ambulances().at(id.value); }
+int MedicalChain::ambulance_count() const { return static_cast<int>(core_->ambulances().size()); }
 bool MedicalChain::vehicles_moving() const {
-  for (int i = 0; i < core_->ambulance_count(); ++i) {
-    const VehicleState state = core_->ambulance(AmbulanceId{static_cast<std::uint32_t>(i)}).state();
-    if (state == VehicleState::EnRoute || state == VehicleState::Returning) return true;
-  }
+  for (const Ambulance& v : core_->ambulances())
+    if (v.state() == VehicleState::EnRoute || v.state() == VehicleState::Returning) return true;
   return false;
 }
 
@@ -103,7 +116,7 @@ MedicalOutcome run_medical_chain(const MedicalParams& params, const CampLayout& 
                    [&](std::size_t a, std::size_t b) { return casualties[a].time < casualties[b].time; });
 
   engine::EventQueue queue;
-  MedicalChain chain(params, layout, qrf, config, log);
+  MedicalChain chain(params, layout, resolve_medical_sites(params, layout), qrf, config, log);
   chain.start(queue);
   SimTime last = config.end;
   for (std::size_t k = 0; k < order.size(); ++k) {

@@ -35,6 +35,7 @@
 #include "sim/camp/medical/patient_draws.hpp"
 #include "sim/camp/module_run_config.hpp"
 #include "sim/camp/core/camp_state.hpp"
+#include "sim/camp/core/resolved_layout.hpp"
 #include "sim/camp/core/incident.hpp"
 #include "sim/camp/core/qrf.hpp"
 #include "sim/camp/core/world_snapshot.hpp"
@@ -92,8 +93,12 @@ struct PatientView {
 // Events of other modules met while the chain drains the queue after the world's loop.
 using OtherEvents = std::function<void(const engine::Event&, engine::EventQueue&)>;
 
-class ChainCore;
+class ChainCoordinator;
 class QrfForce;
+
+// The road nodes the chain uses, from the scenario's names (the reader has checked them): once,
+// when a run is set up (resolve_layout), or for a chain assembled by hand (run_medical_chain).
+MedicalSites resolve_medical_sites(const MedicalParams& params, const CampLayout& layout);
 
 class MedicalChain {
  public:
@@ -103,7 +108,9 @@ class MedicalChain {
   // camp's QRF escorts trips outside the camp (its teams are then busy with the convoy, and an
   // escort waits for a team that is out; without it, an escort is ready after the notice to
   // move), and every casualty leaving the chain is posted as a CareExit (without it, nobody hears).
-  MedicalChain(const MedicalParams& params, const CampLayout& layout, const QrfParams& qrf,
+  // `sites`: the road nodes it uses, as typed ids (resolve_layout, or resolve_medical_sites for a
+  // chain assembled by hand); no name is looked up after this.
+  MedicalChain(const MedicalParams& params, const CampLayout& layout, const MedicalSites& sites, const QrfParams& qrf,
                const MedicalRunConfig& config, engine::EventLog* log = nullptr, const ModuleContext& context = {});
   ~MedicalChain();
   MedicalChain(MedicalChain&&) noexcept;
@@ -150,7 +157,7 @@ class MedicalChain {
   bool vehicles_moving() const;
 
  private:
-  std::unique_ptr<ChainCore> core_;
+  std::unique_ptr<ChainCoordinator> core_;
 };
 
 // The whole-list adapter: the casualties (any order) reach the module at their own times,

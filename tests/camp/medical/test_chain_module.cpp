@@ -41,7 +41,7 @@ struct World {
   engine::EventQueue queue;
   MedicalChain chain;
   World(const MedicalParams& p, MedicalRunConfig config = day_config(), CampEvents* events = nullptr)
-      : params(p), chain(params, kRoad, kQrf, config, nullptr, ModuleContext{nullptr, events}) {
+      : params(p), chain(params, kRoad, resolve_medical_sites(params, kRoad), kQrf, config, nullptr, ModuleContext{nullptr, events}) {
     chain.start(queue);
   }
   // Handles every medical event up to and including `t`.
@@ -101,7 +101,7 @@ TEST_CASE("fed from a world loop with other modules' events, the chain gives the
     // The world: guards' roster every 6 h and samples every hour (events the chain must pass by),
     // each casualty at its Impact, each containment at its QrfContained.
     engine::EventQueue queue;
-    MedicalChain chain(s.medical, s.layout, s.qrf, config);
+    MedicalChain chain(s.medical, s.layout, resolve_medical_sites(s.medical, s.layout), s.qrf, config);
     chain.start(queue);
     for (SimTime t = 0; t < options.duration; t += kHour) schedule(queue, t, EventKind::Sample);
     for (SimTime t = 0; t < options.duration; t += 6 * kHour) schedule(queue, t, EventKind::Roster);
@@ -334,7 +334,7 @@ TEST_CASE("the world hears when each casualty leaves the chain, and how", "[medi
   deadly.survival.immediate = {600, 1.0, 1, 1, 1};  // scale 10 min, no care slows it
   CareExitsHeard deaths;
   const std::vector<CareExit>& died = deaths.exits;
-  MedicalChain chain(deadly, kRoad, kQrf, day_config(), nullptr, ModuleContext{nullptr, &deaths});
+  MedicalChain chain(deadly, kRoad, resolve_medical_sites(deadly, kRoad), kQrf, day_config(), nullptr, ModuleContext{nullptr, &deaths});
   engine::EventQueue queue;
   chain.start(queue);
   chain.on_casualty(casualty_at(9, {1000, 0}, 0, Triage::Immediate), nullptr, queue);
@@ -455,7 +455,8 @@ TEST_CASE("every shipped policy: the same casualties get the same draws, used as
       const RunResult& camp = *world;
       const std::vector<Casualty>& casualties = camp.casualties;
       engine::EventLog log;
-      MedicalChain chain(s.medical, s.layout, s.qrf, MedicalRunConfig{5, rep, s.meta.start_time_of_day, kDays * kDay}, &log);
+      MedicalChain chain(s.medical, s.layout, resolve_medical_sites(s.medical, s.layout), s.qrf,
+                         MedicalRunConfig{5, rep, s.meta.start_time_of_day, kDays * kDay}, &log);
       engine::EventQueue queue;
       chain.start(queue);
       std::vector<std::size_t> order(casualties.size());

@@ -156,7 +156,7 @@ TEST_CASE("external inflow: the world never hears of external casualties: one wh
   const CampLayout layout = straight_road();
   const MedicalRunConfig config = day_config(20 * kDay);
   CareExitsHeard heard;
-  MedicalChain chain(p, layout, QrfParams{}, config, nullptr, ModuleContext{nullptr, &heard});
+  MedicalChain chain(p, layout, resolve_medical_sites(p, layout), QrfParams{}, config, nullptr, ModuleContext{nullptr, &heard});
   engine::EventQueue queue;
   chain.start(queue);
   chain.drain(queue);

@@ -51,7 +51,7 @@ TEST_CASE("a round on the ambulance station takes the ambulance and part of the 
   const CampLayout layout = road_with_hospital();
   const QrfParams qrf{};
   MedicalParams p = fixed_chain();  // one ambulance, at the hospital door (0, 0)
-  MedicalChain chain(p, layout, qrf, day_config());
+  MedicalChain chain(p, layout, resolve_medical_sites(p, layout), qrf, day_config());
   engine::EventQueue queue;
   chain.start(queue);
 

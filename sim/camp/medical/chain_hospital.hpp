@@ -1,0 +1,66 @@
+#pragma once
+// The Level 2 hospital: triage, resuscitation bays, operating tables with their surgical teams,
+// ICU and ward beds (each a CareResource with priorities), discharge, the staff on shifts, the
+// on-call team, the mass-casualty (surge) plan, and capacity lost to a hit. The helicopters are
+// the air evacuation's (chain_air_evacuation.hpp); routine admissions' arrivals are
+// chain_routine.hpp's, their care is here.
+#include <array>
+#include <optional>
+#include <vector>
+
+#include "sim/camp/medical/chain_patients.hpp"
+
+namespace campsim::camp {
+
+class Hospital {
+ public:
+  Hospital(ChainContext& ctx, PatientBook& patients);
+
+  // A patient asks for `r` (not the helicopters) with `priority` (lower first): served now or waits.
+  void ask(PatientId id, HospitalResource r, int priority);
+  // Frees what the patient holds; whoever waited for it starts.
+  void release_held(PatientId id);
+  void withdraw(PatientId id, HospitalResource r);  // a waiting patient leaves the queue (died)
+  void on_triaged(PatientId id);
+  void on_resuscitation_end(PatientId id);
+  void on_surgery_end(PatientId id);
+  void on_discharge(PatientId id);
+
+  // Staffed tables and open bays now (shift, on-call team, surge plan), less a hit's losses.
+  void staff();
+  void on_shift_change(bool day_starts);  // before the staff is set for the new shift
+  void on_team_arrives() { ++on_call_arrived_; }
+  void on_surge_ready() { surge_ready_ = true; }
+  // Declares the surge plan when enough patients wait for a bay or a table at once.
+  void check_mass_casualty();
+  // `count` of `r` (not the helicopters) out of service from now on; beds at once, the others
+  // at the next staffing (the caller's).
+  void lose(HospitalResource r, int count);
+
+  const CareResource& resource(HospitalResource r) const { return resources_[index_of(r)]; }
+  void finish(std::vector<CareResourceStats>& out);  // in the order of MedicalOutcome::resources
+  long routine_surgeries() const { return routine_surgeries_; }
+  int mass_casualty_declarations() const { return mass_casualty_declarations_; }
+
+ private:
+  static std::size_t index_of(HospitalResource r);
+  CareResource& resource(HospitalResource r) { return resources_[index_of(r)]; }
+  void start_all(HospitalResource r, const std::vector<int>& ids);
+  void start_service(HospitalResource r, PatientId id);
+  void to_bed(PatientId id);
+  void call_on_call_team();
+  int capacity_left(HospitalResource r, int nominal) const;
+
+  ChainContext& ctx_;
+  PatientBook& patients_;
+  std::vector<CareResource> resources_;  // bays, tables, ICU beds, ward beds
+  std::array<int, 4> lost_{};            // per resource: out of service after a hit
+  int on_call_called_ = 0;
+  int on_call_arrived_ = 0;
+  bool surge_declared_ = false;
+  bool surge_ready_ = false;
+  long routine_surgeries_ = 0;
+  int mass_casualty_declarations_ = 0;
+};
+
+}  // namespace campsim::camp
