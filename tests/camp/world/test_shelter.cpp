@@ -97,7 +97,7 @@ TEST_CASE("conservation: at every tick of an alarm everyone is somewhere exactly
   Scenario s = testing::world_camp(150, 200, 3);
   s.layout.bunkers = {{"B0", {40, 140}, 60}, {"B1", {150, 150}, 60}};
   testing::WorldRig rig(s);
-  const std::size_t n = rig.world.population_size();
+  const std::size_t n = rig.world.population().size();
   REQUIRE(n == 153);
   rig.world.sound_alarm(10, run_at(3));
   for (int t = 10; t < 400; ++t) {
