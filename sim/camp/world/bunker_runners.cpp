@@ -7,7 +7,7 @@
 
 namespace campsim::camp {
 
-void BunkerRunners::Movers::push(std::uint32_t who, Point from, Point goal, float v, double when, int to_bunker,
+void BunkerRunners::Movers::push(std::uint32_t who, Point from, Point goal, float v, double when, BunkerId to_bunker,
                               crowd::CrowdAgentId id) {
   x.push_back(static_cast<float>(from.x));
   y.push_back(static_cast<float>(from.y));
@@ -58,7 +58,7 @@ void BunkerRunners::stand_at_door(std::size_t slot) {
   movers_.erase(slot);
 }
 
-void BunkerRunners::join(std::uint32_t p, Point from, Point goal, float speed, double when, int bunker,
+void BunkerRunners::join(std::uint32_t p, Point from, Point goal, float speed, double when, BunkerId bunker,
                       const CampLayout& layout, double body_radius_m) {
   const crowd::Point2 target{static_cast<float>(goal.x), static_cast<float>(goal.y)};
   // Standing still (desired speed 0) until the reaction time has passed: step() gives the

@@ -28,10 +28,10 @@ class BunkerRunners {
     std::vector<float> goal_x, goal_y, speed;
     std::vector<double> start;      // when they set off (alarm + reaction)
     std::vector<std::uint32_t> person;
-    std::vector<int> bunker;        // heading for this bunker
+    std::vector<BunkerId> bunker;   // heading for this bunker
     std::vector<crowd::CrowdAgentId> agent;  // in the kernel
     std::vector<std::uint8_t> running;       // set off: the kernel has their running speed
-    void push(std::uint32_t who, Point from, Point goal, float v, double when, int to_bunker, crowd::CrowdAgentId id);
+    void push(std::uint32_t who, Point from, Point goal, float v, double when, BunkerId to_bunker, crowd::CrowdAgentId id);
     void erase(std::size_t slot);
     std::size_t size() const { return person.size(); }
   };
@@ -42,7 +42,7 @@ class BunkerRunners {
   // The person sets off from `from` for the bunker at `goal`, standing still until `when` (the
   // reaction time), then at `speed`. Someone sent on from a full bunker's door keeps the agent
   // that stood there.
-  void join(std::uint32_t person, Point from, Point goal, float speed, double when, int bunker,
+  void join(std::uint32_t person, Point from, Point goal, float speed, double when, BunkerId bunker,
             const CampLayout& layout, double body_radius_m);
   // Mover `slot` reached its door: stays in the kernel, standing, until let in or sent on.
   void stand_at_door(std::size_t slot);

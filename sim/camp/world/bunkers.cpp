@@ -5,15 +5,15 @@
 
 namespace campsim::camp {
 
-std::optional<int> Bunkers::nearest_open(Point from, std::uint64_t tried, double max_detour_m) const {
-  std::optional<int> best;
+std::optional<BunkerId> Bunkers::nearest_open(Point from, std::uint64_t tried, double max_detour_m) const {
+  std::optional<BunkerId> best;
   double best_d = tried == 0 ? std::numeric_limits<double>::infinity() : max_detour_m;
   for (std::size_t b = 0; b < bunkers_.size(); ++b) {
-    if (bunkers_[b].capacity <= 0 || (tried & bit(static_cast<int>(b))) != 0) continue;
+    if (bunkers_[b].capacity <= 0 || (tried & bit(id_at<BunkerId>(b))) != 0) continue;
     const double d = distance(from, bunkers_[b].position);
     if (d < best_d || (!best && d == best_d)) {
       best_d = d;
-      best = static_cast<int>(b);
+      best = id_at<BunkerId>(b);
     }
   }
   return best;
@@ -32,7 +32,7 @@ void Bunkers::empty_all() {
 }
 
 void Bunkers::open_doors(SimTime arrived, SimTime dt, double door_interval,
-                         const std::function<void(std::uint32_t, int)>& turned_away,
+                         const std::function<void(std::uint32_t, BunkerId)>& turned_away,
                          const std::function<void(std::uint32_t, SimTime)>& let_in) {
   for (std::size_t b = 0; b < doors_.size(); ++b) {
     Door& door = doors_[b];
@@ -40,7 +40,7 @@ void Bunkers::open_doors(SimTime arrived, SimTime dt, double door_interval,
       if (door.occupancy >= bunkers_[b].capacity) {
         const std::deque<std::uint32_t> sent_on = std::move(door.queue);
         door.queue.clear();
-        for (std::uint32_t p : sent_on) turned_away(p, static_cast<int>(b));
+        for (std::uint32_t p : sent_on) turned_away(p, id_at<BunkerId>(b));
         break;
       }
       const SimTime in_at = std::max(door.door_free_at + door_interval, arrived);

@@ -20,17 +20,17 @@ class Bunkers {
   explicit Bunkers(const std::vector<Bunker>& bunkers) : bunkers_(bunkers), doors_(bunkers.size()) {}
 
   // The bit a bunker has in a person's set of bunkers found full on this alarm (bit b % 64).
-  static std::uint64_t bit(int bunker) { return std::uint64_t{1} << (static_cast<unsigned>(bunker) % 64U); }
+  static std::uint64_t bit(BunkerId bunker) { return std::uint64_t{1} << (bunker.value % 64U); }
   // The nearest bunker with room not in `tried`: the first choice may be far; after a full
   // bunker only a detour up to `max_detour_m` is worth it.
-  std::optional<int> nearest_open(Point from, std::uint64_t tried, double max_detour_m) const;
-  Point position(int bunker) const { return bunkers_[static_cast<std::size_t>(bunker)].position; }
-  int occupancy(int bunker) const { return doors_[static_cast<std::size_t>(bunker)].occupancy; }
+  std::optional<BunkerId> nearest_open(Point from, std::uint64_t tried, double max_detour_m) const;
+  Point position(BunkerId bunker) const { return bunkers_[bunker.value].position; }
+  int occupancy(BunkerId bunker) const { return doors_[bunker.value].occupancy; }
   bool any_queue() const;
 
-  void join_queue(int bunker, std::uint32_t person) { doors_[static_cast<std::size_t>(bunker)].queue.push_back(person); }
-  void leave_queue(int bunker, std::uint32_t person) { std::erase(doors_[static_cast<std::size_t>(bunker)].queue, person); }
-  void leave(int bunker) { --doors_[static_cast<std::size_t>(bunker)].occupancy; }
+  void join_queue(BunkerId bunker, std::uint32_t person) { doors_[bunker.value].queue.push_back(person); }
+  void leave_queue(BunkerId bunker, std::uint32_t person) { std::erase(doors_[bunker.value].queue, person); }
+  void leave(BunkerId bunker) { --doors_[bunker.value].occupancy; }
   // The all-clear: every bunker empty, every door free.
   void empty_all();
 
@@ -38,7 +38,7 @@ class Bunkers {
   // `door_interval` seconds, at times from `arrived` until `arrived + dt` (let_in(person, time));
   // a full bunker turns its whole queue away (turned_away(person, bunker), in queue order).
   void open_doors(SimTime arrived, SimTime dt, double door_interval,
-                  const std::function<void(std::uint32_t, int)>& turned_away,
+                  const std::function<void(std::uint32_t, BunkerId)>& turned_away,
                   const std::function<void(std::uint32_t, SimTime)>& let_in);
 
  private:

@@ -26,7 +26,7 @@ enum class Motion : std::uint8_t {
 
 struct PeopleState {
   std::vector<Motion> motion;
-  std::vector<std::optional<int>> bunker_of;  // sheltered or queued at, if any
+  std::vector<std::optional<BunkerId>> bunker_of;  // sheltered or queued at, if any
   std::vector<Point> held_at;          // where a queued or stranded person stands, or a walk back starts
   std::vector<Point> walk_to;          // where a walk back ends
   std::vector<SimTime> walk_from, walk_until;  // when a walk back starts and ends

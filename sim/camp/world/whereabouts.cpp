@@ -50,7 +50,7 @@ Point Whereabouts::current_position(std::uint32_t p, SimTime t) const {
       break;
     case Motion::Queued:
     case Motion::Stranded: return state.held_at[p];
-    case Motion::Sheltered: return layout.bunkers[static_cast<std::size_t>(*state.bunker_of[p])].position;
+    case Motion::Sheltered: return layout.bunker(*state.bunker_of[p]).position;
     case Motion::Scheduled: break;
   }
   const PersonRecord& r = population.people()[p];
@@ -91,7 +91,7 @@ void Whereabouts::people_at(SimTime t, std::vector<Person>& people) const {
         person.protection = state.cover[p];
         break;
       case Motion::Sheltered:
-        person.position = layout.bunkers[static_cast<std::size_t>(*state.bunker_of[p])].position;
+        person.position = layout.bunker(*state.bunker_of[p]).position;
         person.protection = Protection::Hardened;
         break;
       case Motion::Scheduled: {

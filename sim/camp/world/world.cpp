@@ -106,7 +106,7 @@ void World::leave_care(const Casualty& c, SimTime t, CareOutcome outcome) {
 
 void World::head_for_bunker(std::uint32_t p, Point from, SimTime when, double speed) {
   state_.sets_off[p] = when;
-  const std::optional<int> bunker = bunkers_.nearest_open(from, state_.tried[p], params_.max_detour_m);
+  const std::optional<BunkerId> bunker = bunkers_.nearest_open(from, state_.tried[p], params_.max_detour_m);
   if (!bunker) {
     run_.release_queued(p);
     state_.set_motion(p, Motion::Stranded);
@@ -179,7 +179,7 @@ void World::settle(SimTime now, SimTime dt) {
     const std::uint32_t p = movers.person[slot];
     const Point at{movers.x[slot], movers.y[slot]};
     const Point goal{movers.goal_x[slot], movers.goal_y[slot]};
-    const int b = movers.bunker[slot];
+    const BunkerId b = movers.bunker[slot];
     if (movers.start[slot] <= now && distance(at, goal) <= params_.door_queue_radius_m) {
       // Stays in the kernel, standing, until let in or sent on.
       run_.stand_at_door(slot);
@@ -205,7 +205,7 @@ void World::settle(SimTime now, SimTime dt) {
   // queue on to the nearest bunker they have not tried.
   bunkers_.open_doors(
       arrived, dt, 1.0 / params_.bunker_entry_per_s,
-      [this, now](std::uint32_t p, int b) {
+      [this, now](std::uint32_t p, BunkerId b) {
         ++stats_.bunker_full;
         state_.tried[p] |= Bunkers::bit(b);
         state_.cover[p] = Protection::Open;  // standing at a full bunker's door

@@ -103,9 +103,9 @@ class World final : public CampPeople {
   Motion motion_of(PersonId id, SimTime t) const { return state_.settled_motion(id.value, t); }
   Motion motion_of(PersonId id) const { return state_.motion[id.value]; }
   // The bunker the person is sheltered in or queued at, if any.
-  std::optional<int> bunker_of(PersonId id) const { return state_.bunker_of[id.value]; }
+  std::optional<BunkerId> bunker_of(PersonId id) const { return state_.bunker_of[id.value]; }
   SimTime sheltered_at(PersonId id) const { return state_.sheltered_at[id.value]; }
-  int bunker_occupancy(int bunker) const { return bunkers_.occupancy(bunker); }
+  int bunker_occupancy(BunkerId bunker) const { return bunkers_.occupancy(bunker); }
   PersonId person_of_soldier(int soldier) const override { return guard_person_[static_cast<std::size_t>(soldier)]; }
   Point position_of(PersonId id, SimTime t) const override { return view_of(id, t).position; }
   std::vector<PersonId> fit_and_away(const std::string& contingent, SimTime t) const override;

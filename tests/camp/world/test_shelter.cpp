@@ -57,12 +57,12 @@ TEST_CASE("a crowd at one door gets in one per 1 / entry rate seconds, and a ful
   for (std::uint32_t p = 0; p < 20; ++p) {
     const PersonId id{p};
     REQUIRE(rig.world.motion_of(id) == Motion::Sheltered);
-    if (rig.world.bunker_of(id) == 0) near_times.push_back(rig.world.sheltered_at(id));
+    if (rig.world.bunker_of(id) == BunkerId{0}) near_times.push_back(rig.world.sheltered_at(id));
     else ++in_far;
   }
   CHECK(near_times.size() == 5);
   CHECK(in_far == 15);
-  CHECK(rig.world.bunker_occupancy(0) == 5);
+  CHECK(rig.world.bunker_occupancy(BunkerId{0}) == 5);
   std::sort(near_times.begin(), near_times.end());
   for (std::size_t k = 1; k < near_times.size(); ++k) CHECK(near_times[k] - near_times[k - 1] == Approx(2.0));
   // Everyone who reached the full door counted once, and went on.
@@ -111,15 +111,15 @@ TEST_CASE("conservation: at every tick of an alarm everyone is somewhere exactly
       sheltered += v.activity == PersonActivity::Sheltered ? 1 : 0;
     }
     REQUIRE(ids.size() == n);
-    REQUIRE(sheltered == rig.world.bunker_occupancy(0) + rig.world.bunker_occupancy(1));
+    REQUIRE(sheltered == rig.world.bunker_occupancy(BunkerId{0}) + rig.world.bunker_occupancy(BunkerId{1}));
     REQUIRE(sheltered <= 120);
   }
   // 153 people (the sentry holds the post), 120 places: 32 found both bunkers full.
-  CHECK(rig.world.bunker_occupancy(0) + rig.world.bunker_occupancy(1) == 120);
+  CHECK(rig.world.bunker_occupancy(BunkerId{0}) + rig.world.bunker_occupancy(BunkerId{1}) == 120);
   CHECK(rig.world.stats().stranded == 32);
   rig.world.all_clear(400);
   CHECK_FALSE(rig.world.wants_ticks());  // walking back costs no ticks
-  CHECK(rig.world.bunker_occupancy(0) == 0);
+  CHECK(rig.world.bunker_occupancy(BunkerId{0}) == 0);
   int returning = 0;
   for (std::uint32_t p = 0; p < n; ++p) returning += rig.world.motion_of(PersonId{p}, 401) == Motion::Returning ? 1 : 0;
   CHECK(returning == 152);
