@@ -22,12 +22,13 @@ enum class Motion : std::uint8_t {
   Sheltered,  // inside a bunker
   Stranded,   // found every bunker full: stays in the open where they are
   Returning,  // walking back after the all-clear, straight and unhindered (no per-tick cost)
+  WithUnit,   // away from the schedule with a unit (a QRF member in a fight), where it has him
 };
 
 struct PeopleState {
   std::vector<Motion> motion;
   std::vector<std::optional<BunkerId>> bunker_of;  // sheltered or queued at, if any
-  std::vector<Point> held_at;          // where a queued or stranded person stands, or a walk back starts
+  std::vector<Point> held_at;          // where a queued, stranded or WithUnit person stands, or a walk back starts
   std::vector<Point> walk_to;          // where a walk back ends
   std::vector<SimTime> walk_from, walk_until;  // when a walk back starts and ends
   std::vector<std::uint64_t> tried;    // bunkers found full on this alarm (bit b % 64)

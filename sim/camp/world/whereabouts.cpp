@@ -49,7 +49,8 @@ Point Whereabouts::current_position(std::uint32_t p, SimTime t) const {
       if (const std::optional<Point> at = run.position_of(p)) return *at;
       break;
     case Motion::Queued:
-    case Motion::Stranded: return state.held_at[p];
+    case Motion::Stranded:
+    case Motion::WithUnit: return state.held_at[p];
     case Motion::Sheltered: return layout.bunker(*state.bunker_of[p]).position;
     case Motion::Scheduled: break;
   }
@@ -82,6 +83,7 @@ void Whereabouts::people_at(SimTime t, std::vector<Person>& people) const {
         person.protection = t < state.sets_off[p] ? state.cover[p] : Protection::Open;
         break;
       case Motion::Queued:
+      case Motion::WithUnit:  // in a fight, moving between covers: in the open (as a QRF fighter)
         person.position = state.held_at[p];
         person.protection = Protection::Open;
         break;
@@ -132,6 +134,7 @@ PersonView Whereabouts::view(std::uint32_t p, SimTime t, const std::vector<Point
       case Motion::Moving:
       case Motion::Queued:
       case Motion::Stranded:
+      case Motion::WithUnit:
       case Motion::Returning: v.activity = PersonActivity::Moving; break;
       case Motion::Sheltered: v.activity = PersonActivity::Sheltered; break;
       case Motion::Scheduled:
@@ -170,6 +173,7 @@ CensusPlacement Whereabouts::census_placement(std::uint32_t p, SimTime t) const 
     case Motion::Queued:
     case Motion::Sheltered:
     case Motion::Stranded: placement.place = CensusPlace::Sheltering; return placement;
+    case Motion::WithUnit: placement.place = CensusPlace::Present; return placement;
     case Motion::Returning:
       if (t < state.walk_until[p]) {
         placement.place = CensusPlace::Present;
@@ -210,6 +214,7 @@ Census Whereabouts::census_recount(SimTime t) const {
         case Motion::Sheltered:
         case Motion::Stranded: ++c.sheltering; break;
         case Motion::Scheduled:
+        case Motion::WithUnit:
         case Motion::Returning: ++c.present; break;
       }
     }

@@ -145,23 +145,42 @@ void World::sound_alarm(SimTime t, const AlarmResponse& response) {
   log_.record(t, "alarm", {{"runners", static_cast<std::int64_t>(runners)}});
 }
 
+void World::walk_back(std::uint32_t p, Point from, SimTime t) {
+  stop_moving(p);
+  state_.held_at[p] = from;
+  state_.walk_to[p] =
+      scheduled_place(population_.people()[p], params_.schedule, engine::time_of_day(start_time_of_day_, t)).position;
+  state_.walk_from[p] = t;
+  state_.walk_until[p] = t + distance(from, state_.walk_to[p]) / params_.walk_speed_mps;
+  state_.set_motion(p, Motion::Returning);
+}
+
 void World::all_clear(SimTime t) {
-  const SimTime tod = engine::time_of_day(start_time_of_day_, t);
   const Whereabouts where_now = where();
   long walkers = 0;
   for (std::uint32_t p = 0; p < population_.size(); ++p) {
-    if (state_.settled_motion(p, t) == Motion::Scheduled) continue;
-    const Point from = where_now.current_position(p, t);
-    stop_moving(p);
-    state_.held_at[p] = from;
-    state_.walk_to[p] = scheduled_place(population_.people()[p], params_.schedule, tod).position;
-    state_.walk_from[p] = t;
-    state_.walk_until[p] = t + distance(from, state_.walk_to[p]) / params_.walk_speed_mps;
-    state_.set_motion(p, Motion::Returning);
+    const Motion motion = state_.settled_motion(p, t);
+    if (motion == Motion::Scheduled || motion == Motion::WithUnit) continue;  // the unit keeps its own
+    walk_back(p, where_now.current_position(p, t), t);
     ++walkers;
   }
   bunkers_.empty_all();
   log_.record(t, "all_clear", {{"walking_back", static_cast<std::int64_t>(walkers)}});
+}
+
+void World::with_unit(PersonId id, Point at) {
+  if (id.value >= population_.size() || population_[id].condition != Condition::Fit) return;
+  const std::uint32_t p = id.value;
+  if (state_.motion[p] != Motion::WithUnit) {
+    stop_moving(p);  // out of a bunker, a queue or a run
+    state_.set_motion(p, Motion::WithUnit);
+  }
+  state_.held_at[p] = at;
+}
+
+void World::released_from_unit(PersonId id, SimTime t) {
+  if (id.value >= population_.size() || state_.motion[id.value] != Motion::WithUnit) return;
+  walk_back(id.value, state_.held_at[id.value], t);
 }
 
 void World::move(SimTime now, SimTime dt) {

@@ -89,6 +89,11 @@ class World final : public CampPeople {
   // dispersing from bunkers hardly meet, so the walk back is a straight line at walking speed,
   // computed from the clock (like a schedule), not stepped.
   void all_clear(SimTime t) override;
+  // A person with a unit (a QRF member in a fight) is where the unit has him, in the open; the
+  // alarm's runs and the all-clear leave him there. Released, he walks back like after an
+  // all-clear. Only the fit are placed: a casualty stays where he was hit.
+  void with_unit(PersonId person, Point at) override;
+  void released_from_unit(PersonId person, SimTime t) override;
 
   // Ticks while anyone runs, and while a door still has a queue to let in (one person per
   // 1 / entry rate seconds, settled tick by tick).
@@ -101,10 +106,8 @@ class World final : public CampPeople {
   const Population& population() const { return population_; }
   // Motion at t (a walk back that has ended reads as Scheduled).
   Motion motion_of(PersonId id, SimTime t) const { return state_.settled_motion(id.value, t); }
-  Motion motion_of(PersonId id) const { return state_.motion[id.value]; }
-  // The bunker the person is sheltered in or queued at, if any.
-  std::optional<BunkerId> bunker_of(PersonId id) const { return state_.bunker_of[id.value]; }
-  SimTime sheltered_at(PersonId id) const { return state_.sheltered_at[id.value]; }
+  // Each person's motion, bunker (sheltered in or queued at), time sheltered, ... (tests).
+  const PeopleState& people_state() const { return state_; }
   int bunker_occupancy(BunkerId bunker) const { return bunkers_.occupancy(bunker); }
   PersonId person_of_soldier(int soldier) const override { return guard_person_[static_cast<std::size_t>(soldier)]; }
   Point position_of(PersonId id, SimTime t) const override { return view_of(id, t).position; }
@@ -130,6 +133,8 @@ class World final : public CampPeople {
   void head_for_bunker(std::uint32_t person, Point from, SimTime when, double speed);
   // Out of the run, the queue or the bunker, back to the schedule.
   void stop_moving(std::uint32_t person);
+  // Walks back from `from` to the scheduled place, from t.
+  void walk_back(std::uint32_t person, Point from, SimTime t);
 
   const CampLayout& layout_;
   const GuardParams& guard_params_;
