@@ -20,10 +20,24 @@ namespace mpi = boost::mpi;
 namespace {
 
 constexpr int kReportTag = 1;  // worker -> coordinator: the rows of the last job (or none) and a request
-constexpr int kAssignTag = 2;  // coordinator -> worker: the next job's index, or -1 to stop
+constexpr int kAssignTag = 2;  // coordinator -> worker: the next job (JobSlot), or none to stop
+
+// A job: its index into the plan's sorted keys, or none (in a report: nothing done yet; as an
+// assignment: stop). On the wire as a flag and an index.
+struct JobSlot {
+  std::optional<std::size_t> index;
+
+  template <class Archive>
+  void serialize(Archive& archive, unsigned /*version*/) {
+    bool some = index.has_value();
+    std::uint64_t value = index.value_or(0);
+    archive & some & value;  // saving reads them; loading fills them
+    index = some ? std::optional<std::size_t>(static_cast<std::size_t>(value)) : std::nullopt;
+  }
+};
 
 struct WorkerReport {
-  int job = -1;  // index into the plan's sorted keys; -1: nothing done yet
+  JobSlot job;  // the job these rows are from
   std::string result_line;
   std::vector<std::string> casualty_lines;
   std::string error;  // the run failed: its message
@@ -88,9 +102,9 @@ RunnerReport MpiSession::coordinate(const std::vector<JobKey>& all, const std::v
     const mpi::status status = world.recv(mpi::any_source, kReportTag, done);
     if (!done.error.empty()) {
       if (!failure) failure = "rank " + std::to_string(status.source()) + ": " + done.error;
-    } else if (done.job >= 0 && !failure) {
+    } else if (done.job.index && !failure) {
       try {
-        files.append({all.at(static_cast<std::size_t>(done.job)), done.result_line, done.casualty_lines});
+        files.append({all.at(*done.job.index), done.result_line, done.casualty_lines});
         ++report.written;
         progress.advance();
         if (options.stop_after_rows > 0 && report.written >= options.stop_after_rows) stop.store(true);
@@ -100,10 +114,10 @@ RunnerReport MpiSession::coordinate(const std::vector<JobKey>& all, const std::v
       }
     }
     // Keep answering every worker even after a failure or a stop, so none is left waiting.
-    int assign = -1;
-    if (!failure && !stop.load() && next < pending.size()) assign = static_cast<int>(pending[next++]);
+    JobSlot assign;
+    if (!failure && !stop.load() && next < pending.size()) assign.index = pending[next++];
     world.send(status.source(), kAssignTag, assign);
-    if (assign < 0) --active;
+    if (!assign.index) --active;
   }
   files.commit();  // the rows held back (ResultsFiles::kCommitAfter): every run counted is on disk
   if (failure) throw std::runtime_error(*failure);
@@ -116,13 +130,13 @@ void MpiSession::serve(const BatchPlan& plan, const TableHeader& header, const s
   WorkerReport report;
   for (;;) {
     world.send(0, kReportTag, report);
-    int job = -1;
+    JobSlot job;
     world.recv(0, kAssignTag, job);
-    if (job < 0) return;
+    if (!job.index) return;
     report = WorkerReport{};
     report.job = job;
     try {
-      JobRows rows = run_job(plan, header, all.at(static_cast<std::size_t>(job)));
+      JobRows rows = run_job(plan, header, all.at(*job.index));
       report.result_line = std::move(rows.result_line);
       report.casualty_lines = std::move(rows.casualty_lines);
     } catch (const std::exception& e) {

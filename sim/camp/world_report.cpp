@@ -10,7 +10,7 @@ nlohmann::ordered_json world_metrics_json(const World& world, const QrfForce& qr
   nlohmann::ordered_json roles = nlohmann::ordered_json::object();
   for (const auto& [role, count] : by_role) roles[role] = count;
   const WorldStats& s = world.stats();
-  return {{"people", static_cast<long>(world.population_size())},
+  return {{"people", static_cast<long>(world.population().size())},
           {"people_by_role", roles},
           {"alarms", s.alarms},
           {"shelter_runs", s.shelter_runs},

@@ -14,16 +14,16 @@ void check_finite(Point2 a, Point2 b) {
 
 WallId CrowdGeometry::add_wall(Point2 a, Point2 b) {
   check_finite(a, b);
-  barriers_.push_back(Barrier{Segment{a, b}, -1});
+  barriers_.push_back(Barrier{Segment{a, b}, std::nullopt});
   return WallId{wall_count_++};
 }
 
 GateId CrowdGeometry::add_gate(Point2 a, Point2 b, bool open) {
   check_finite(a, b);
-  const auto gate = static_cast<std::int32_t>(gate_open_.size());
+  const GateId gate{static_cast<std::uint32_t>(gate_open_.size())};
   gate_open_.push_back(open ? 1 : 0);
   barriers_.push_back(Barrier{Segment{a, b}, gate});
-  return GateId{static_cast<std::uint32_t>(gate)};
+  return gate;
 }
 
 void CrowdGeometry::add_wall_loop(std::span<const Point2> corners) {

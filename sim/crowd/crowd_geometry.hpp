@@ -4,6 +4,7 @@
 // wall; an open gate is nothing at all. Opening or closing a gate is cheap (one byte) and
 // takes effect at the next step.
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -13,7 +14,7 @@ namespace campsim::crowd {
 
 struct Barrier {
   Segment segment;
-  std::int32_t gate = -1;  // index into the gates, or -1 for a plain wall
+  std::optional<GateId> gate;  // none for a plain wall
 };
 
 class CrowdGeometry {
@@ -30,7 +31,7 @@ class CrowdGeometry {
   // Every wall and gate, in the order added. A barrier blocks when it is a wall or a closed gate.
   std::span<const Barrier> barriers() const { return barriers_; }
   bool blocks(const Barrier& barrier) const {
-    return barrier.gate < 0 || gate_open_[static_cast<std::size_t>(barrier.gate)] == 0;
+    return !barrier.gate || gate_open_[barrier.gate->value] == 0;
   }
   std::span<const std::uint8_t> gate_states() const { return gate_open_; }
 

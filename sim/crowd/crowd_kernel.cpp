@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 #include "sim/crowd/fast_exp.hpp"
 #include "sim/crowd/lanes4.hpp"
@@ -143,30 +144,30 @@ struct alignas(64) Visible {
 bool hidden(const KernelView& v, std::span<const std::uint32_t> near, DPoint a, DPoint b) {
   for (const std::uint32_t w : near) {
     const Barrier& bar = v.barriers[w];
-    if (bar.gate >= 0 && v.gate_open[static_cast<std::size_t>(bar.gate)] != 0) continue;
+    if (bar.gate && v.gate_open[bar.gate->value] != 0) continue;
     if (segments_intersect(a, b, widen(bar.segment.a), widen(bar.segment.b))) return true;
   }
   return false;
 }
 
 bool blocking(const KernelView& v, const Barrier& bar) {
-  return bar.gate < 0 || v.gate_open[static_cast<std::size_t>(bar.gate)] == 0;
+  return !bar.gate || v.gate_open[bar.gate->value] == 0;
 }
 
-// Index of the first blocking barrier that forbids the move p -> q, or -1. A move is allowed
+// Index of the first blocking barrier that forbids the move p -> q, if any. A move is allowed
 // when it crosses no barrier and ends at least wall_clearance from it (or, for an agent already
 // closer, no closer than it started).
-int forbidding(const KernelView& v, std::span<const std::uint32_t> near, DPoint p, DPoint q) {
+std::optional<std::uint32_t> forbidding(const KernelView& v, std::span<const std::uint32_t> near, DPoint p, DPoint q) {
   const double clearance = v.params->wall_clearance;
   for (const std::uint32_t w : near) {
     const Barrier& bar = v.barriers[w];
     if (!blocking(v, bar)) continue;
     const DPoint a = widen(bar.segment.a), b = widen(bar.segment.b);
-    if (segments_intersect(p, q, a, b)) return static_cast<int>(w);
+    if (segments_intersect(p, q, a, b)) return w;
     const double end2 = point_segment_distance2(q, a, b);
-    if (end2 < clearance * clearance && end2 < point_segment_distance2(p, a, b)) return static_cast<int>(w);
+    if (end2 < clearance * clearance && end2 < point_segment_distance2(p, a, b)) return w;
   }
-  return -1;
+  return std::nullopt;
 }
 
 // The named steps of one agent's update. Each reads the previous state only; the floating-point
@@ -310,14 +311,14 @@ float free_spacing(const KernelView& v, const Place& place, const Blocks& blocks
 // The move's end: (nx, ny), or slid along the barrier that forbids it, or the start if that is
 // forbidden too.
 void keep_off_walls(const KernelView& v, std::span<const std::uint32_t> near, DPoint here, float& nx, float& ny) {
-  const int wall = forbidding(v, near, here, DPoint{nx, ny});
-  if (wall < 0) return;
-  const Segment& s = v.barriers[static_cast<std::size_t>(wall)].segment;
+  const std::optional<std::uint32_t> wall = forbidding(v, near, here, DPoint{nx, ny});
+  if (!wall) return;
+  const Segment& s = v.barriers[*wall].segment;
   const double wx = static_cast<double>(s.b.x) - s.a.x, wy = static_cast<double>(s.b.y) - s.a.y;
   const double len2 = wx * wx + wy * wy;
   const double along = len2 > 0.0 ? ((nx - here.x) * wx + (ny - here.y) * wy) / len2 : 0.0;
   const float sxn = static_cast<float>(here.x + along * wx), syn = static_cast<float>(here.y + along * wy);
-  if (len2 > 0.0 && forbidding(v, near, here, DPoint{sxn, syn}) < 0) {
+  if (len2 > 0.0 && !forbidding(v, near, here, DPoint{sxn, syn})) {
     nx = sxn;
     ny = syn;
   } else {

@@ -38,6 +38,12 @@ class CampPeople {
   // The alarm sends people to the bunkers; the all-clear sends them back.
   virtual void sound_alarm(SimTime t, const AlarmResponse& response) = 0;
   virtual void all_clear(SimTime t) = 0;
+  // The person is away from the schedule with a unit (a QRF member in a fight): where the unit
+  // has him now. He stays there, out of the alarm's runs, until released; a wound or death
+  // takes him out as anyone else (apply_casualty).
+  virtual void with_unit(PersonId person, Point at) = 0;
+  // Released from the unit at t: walks back to their scheduled place.
+  virtual void released_from_unit(PersonId person, SimTime t) = 0;
   // The person who is soldier `soldier` of the guard force (GuardModel's index), and where a
   // person is at t.
   virtual PersonId person_of_soldier(int soldier) const = 0;

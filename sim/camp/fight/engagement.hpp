@@ -18,10 +18,11 @@
 #include <optional>
 #include <vector>
 
+#include "sim/camp/fight/fight_movement.hpp"
 #include "sim/camp/fight/fight_params.hpp"
 #include "sim/camp/fight/fighter.hpp"
 #include "sim/camp/fight/line_of_sight.hpp"
-#include "sim/camp/fight/walkways.hpp"
+#include "sim/camp/fight/sighting.hpp"
 #include "sim/engine/random.hpp"
 
 namespace campsim::fight {
@@ -96,14 +97,13 @@ class Engagement {
   // Attackers told they are seen (an alarm, a shot at them): they stop holding fire.
   void alert_attackers() { attackers_alerted_ = true; }
   bool attackers_alerted() const { return attackers_alerted_; }
-  bool sees(FighterId observer, FighterId target) const;
+  bool sees(FighterId observer, FighterId target) const { return sightings_.sees(observer, target); }
   const FightTally& tally() const { return tally_; }
 
   // The chance that one aimed shot at range r hits, before posture, clutter and suppression.
   static double range_hit_probability(const FireParams& fire, double range_m);
 
  private:
-  void advance_timers(SimTime now);
   void look(SimTime now, SimTime dt, const Conditions& conditions, std::vector<FightEvent>& events);
   void shoot(SimTime now, SimTime dt, std::vector<FightEvent>& events);
   // A round aimed at `aimed` from `shooter` missed at `at`: it flies on and may strike someone
@@ -115,18 +115,9 @@ class Engagement {
   bool own_side_in_the_way(FighterId shooter, FighterId target) const;
   void strike(FighterId shooter, FighterId target, SimTime at, double range_m, double u_kill, bool stray,
               std::vector<FightEvent>& events);
-  void move(SimTime now, SimTime dt);
-  // Walks `f` up to `metres` along its way to its goal, planning the way around walls first
-  // when the goal is new or has moved (walkways.hpp).
-  void walk(Fighter& f, double metres);
-  void plan_route(Fighter& f);
   void fade(SimTime dt);
   bool may_fire(const Fighter& f) const;
-  double exposure(Posture p) const;
-  // Visibility of `target` to `observer` now: 0 when out of range, view or sight.
-  double view_of(const Fighter& observer, const Fighter& target, double visibility) const;
   std::optional<FighterId> choose_target(FighterId shooter) const;
-  void set_known(FighterId observer, FighterId target, bool known);
 
   const FightParams& params_;
   const Terrain& terrain_;
@@ -137,7 +128,7 @@ class Engagement {
   // list (a few intruders, or the camp's people near them), in the same order as the ids.
   std::vector<std::uint32_t> camp_ids_, attacker_ids_;
   const std::vector<std::uint32_t>& enemies_of(Side side) const { return side == Side::Camp ? attacker_ids_ : camp_ids_; }
-  std::optional<Walkways> walkways_;  // built when a wall first stands in someone's way
+  Routes routes_;  // the ways round the walls (fight_movement.hpp)
   // fly_on's kept buffer: whoever stands near a round's line, with his place on it (nearest the
   // muzzle first; equal distances in id order, so the order never depends on the sort).
   struct NearLine {
@@ -146,7 +137,7 @@ class Engagement {
     double across = 0;
   };
   std::vector<NearLine> near_line_;
-  std::vector<std::vector<std::uint8_t>> known_;  // [observer][target]: 1 while it sees it
+  Sightings sightings_;
   std::optional<Point> last_seen_;
   bool attackers_alerted_ = false;
   FightTally tally_;

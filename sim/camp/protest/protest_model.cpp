@@ -244,11 +244,9 @@ int ProtestModel::police_standing() const {
   return std::max(0, params_.effects.police_at_gate - records_.back().police_hurt);
 }
 
-std::vector<Point> ProtestModel::force_points(SimTime now) const {
-  const GateGround& g = *ground_;
-  std::vector<Point> points = police_places(g, police_standing());
-  for (const Person& p : people_.people_at(now))
-    if (p.sentry && distance(p.position, to_point(g.gate_at)) <= kGatePostReach_m) points.push_back(p.position);
+std::vector<Point> ProtestModel::force_points(const std::vector<Person>& sentries) const {
+  std::vector<Point> points = police_places(*ground_, police_standing());
+  for (const Person& p : sentries) points.push_back(p.position);
   return points;
 }
 
@@ -257,6 +255,9 @@ std::vector<Point> ProtestModel::force_points(SimTime now) const {
 struct ProtestModel::CrowdPicture {
   std::vector<crowd::CrowdAgentId> ids, actives, quiet;
   std::vector<crowd::Point2> where;
+  // The sentries at the gate, read once per assessment: the force the crowd sees, and whom its
+  // stones and fire can hit (those hit leave it).
+  std::vector<Person> sentries;
   int active = 0, throwers = 0;
   CrowdSituation situation;
 };
@@ -280,14 +281,14 @@ void ProtestModel::assess(SimTime now, engine::EventQueue& queue) {
   }
   crowd_->interactions().sources.clear();
 
-  const CrowdPicture picture = perceive(now, dt_h);
+  CrowdPicture picture = perceive(now, dt_h);
   const ForceAction action = force_->act(level_, now, *random_);
   negotiate(now, picture.quiet);
   if (action >= ForceAction::barrier) barrier_up_ = true;
   const double shielded = barrier_up_ ? 1.0 - params_.effects.barrier_protection : 1.0;
   if (action == ForceAction::tear_gas) use_tear_gas(now, picture);
   if (action == ForceAction::warning_shots || action == ForceAction::lethal_force) use_gunfire(action, now, picture, queue);
-  throw_missiles(picture.throwers, dt_h, shielded, now, queue);
+  throw_missiles(picture.throwers, dt_h, shielded, now, picture.sentries, queue);
   const bool breached = level_ == CrowdLevel::breach_attempt &&
                         random_->bernoulli(1.0 - std::exp(-params_.effects.breach_per_hour * dt_h * shielded));
   climb_ladder(now, picture, action);
@@ -305,9 +306,11 @@ void ProtestModel::assess(SimTime now, engine::EventQueue& queue) {
 
 ProtestModel::CrowdPicture ProtestModel::perceive(SimTime now, double dt_h) {
   const GateGround& g = *ground_;
-  const std::vector<Point> force = force_points(now);
-  const double vision = params_.crowd.vision_m;
   CrowdPicture pic;
+  for (const Person& p : people_.people_at(now))
+    if (p.sentry && distance(p.position, to_point(g.gate_at)) <= kGatePostReach_m) pic.sentries.push_back(p);
+  const std::vector<Point> force = force_points(pic.sentries);
+  const double vision = params_.crowd.vision_m;
   std::vector<crowd::Point2> active_at;
   crowd_->for_each_agent([&](crowd::CrowdAgentId id, crowd::Point2 p, std::uint8_t state) {
     if (state == byte(ProtesterState::Leaving)) return;
@@ -394,14 +397,15 @@ void ProtestModel::use_gunfire(ForceAction action, SimTime now, const CrowdPictu
 }
 
 // Stones and fire over the interval just gone, from the throwers, less what the barrier stops.
-void ProtestModel::throw_missiles(int throwers, double dt_h, double shielded, SimTime now, engine::EventQueue& queue) {
+void ProtestModel::throw_missiles(int throwers, double dt_h, double shielded, SimTime now, std::vector<Person>& sentries,
+                                  engine::EventQueue& queue) {
   const ProtestEffects& e = params_.effects;
   if (level_ >= CrowdLevel::stone_throwing)
     hurt_force(engine::poisson_count(*random_, std::min(100.0, throwers * e.stone_hits_per_active_hour * dt_h * shielded)),
-               Cause::Stones, now, queue);
+               Cause::Stones, now, sentries, queue);
   if (level_ >= CrowdLevel::molotov)
     hurt_force(engine::poisson_count(*random_, std::min(100.0, throwers * e.fire_hits_per_active_hour * dt_h * shielded)),
-               Cause::Fire, now, queue);
+               Cause::Fire, now, sentries, queue);
 }
 
 // The escalation ladder's next rung from what the crowd and the force just did; logged when
@@ -422,14 +426,12 @@ void ProtestModel::climb_ladder(SimTime now, const CrowdPicture& pic, ForceActio
   if (!r.first_at[static_cast<std::size_t>(level_)]) r.first_at[static_cast<std::size_t>(level_)] = now;
 }
 
-void ProtestModel::hurt_force(int hits, Cause cause, SimTime now, engine::EventQueue& queue) {
+void ProtestModel::hurt_force(int hits, Cause cause, SimTime now, std::vector<Person>& sentries,
+                              engine::EventQueue& queue) {
   ProtestRecord& r = records_.back();
   const GateGround& g = *ground_;
   for (int h = 0; h < hits; ++h) {
     // The sentries at the gate and the police line are hit alike: one drawn uniformly.
-    std::vector<Person> sentries;
-    for (const Person& p : people_.people_at(now))
-      if (p.sentry && distance(p.position, to_point(g.gate_at)) <= kGatePostReach_m) sentries.push_back(p);
     const int police = police_standing();
     const auto pool = static_cast<std::uint64_t>(sentries.size()) + static_cast<std::uint64_t>(police);
     if (pool == 0) return;
@@ -451,6 +453,8 @@ void ProtestModel::hurt_force(int hits, Cause cause, SimTime now, engine::EventQ
       c.contingent = p.contingent;
       c.person = p.person;
       ++r.peacekeepers_hurt;
+      // Hurt, he is off his post at once (the casualty takes effect now): not hit again.
+      sentries.erase(sentries.begin() + static_cast<std::ptrdiff_t>(pick));
     } else {
       c.position = {g.gate_at.x - g.outward.x * kPoliceInside_m, g.gate_at.y - g.outward.y * kPoliceInside_m};
       c.contingent = params_.effects.police_contingent;

@@ -101,15 +101,17 @@ class ProtestModel {
   void negotiate(SimTime now, const std::vector<crowd::CrowdAgentId>& quiet);
   void use_tear_gas(SimTime now, const CrowdPicture& picture);
   void use_gunfire(ForceAction action, SimTime now, const CrowdPicture& picture, engine::EventQueue& queue);
-  void throw_missiles(int throwers, double dt_h, double shielded, SimTime now, engine::EventQueue& queue);
+  void throw_missiles(int throwers, double dt_h, double shielded, SimTime now, std::vector<Person>& sentries,
+                      engine::EventQueue& queue);
   void climb_ladder(SimTime now, const CrowdPicture& picture, ForceAction action);
   void step_crowd(float dt, int steps);
   void close(ProtestEnd end, SimTime now);
   void send_home(crowd::CrowdAgentId id, SimTime now);
-  void hurt_force(int hits, Cause cause, SimTime now, engine::EventQueue& queue);
+  // `sentries`: the gate's sentries at this assessment; those hit leave it.
+  void hurt_force(int hits, Cause cause, SimTime now, std::vector<Person>& sentries, engine::EventQueue& queue);
   void hurt_protesters(int hits, SimTime now, engine::EventQueue& queue);
   int police_standing() const;  // the formed police unit at the gate, less those hurt
-  std::vector<Point> force_points(SimTime now) const;
+  std::vector<Point> force_points(const std::vector<Person>& sentries) const;
 
   const ProtestParams& params_;
   CampPeople& people_;

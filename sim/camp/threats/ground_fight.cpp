@@ -314,6 +314,12 @@ FightTick GroundFight::step(SimTime now, SimTime dt, const std::vector<Person>& 
     const bool qrf_acts = engagement_.at(e.by).role == Role::Qrf;
     if (qrf_acts && !qrf_contact_) qrf_contact_ = e.time;
   }
+  // From the dismount on: until then the team musters and drives, and the fighter's place (the
+  // dismount point, near the fight) is not yet where he is.
+  for (const FighterId id : qrf_) {
+    const Fighter& f = engagement_.at(id);
+    if (f.person && f.state != FighterState::Waiting) out.qrf_members.emplace_back(PersonId{*f.person}, f.position);
+  }
   if (!engagement_.attackers_active() && site_secured(now + dt)) finish(now + dt);
   return out;
 }

@@ -75,6 +75,9 @@ struct FightTick {
   std::vector<Casualty> casualties;       // camp people hit, each at its shot's time
   std::vector<fight::FightEvent> events;  // shots and sightings, for the event log
   std::optional<Detonation> detonation;   // the vehicle bomb went off in this tick
+  // The QRF's members who are people of the world, dismounted, and where they are at the tick's
+  // end: the world has them there (CampPeople::with_unit), not at home or in a bunker.
+  std::vector<std::pair<PersonId, Point>> qrf_members;
 };
 
 class GroundFight {

@@ -120,7 +120,11 @@ void ThreatModel::step_fights(SimTime now, SimTime dt, engine::EventQueue& queue
     }
     for (const fight::FightEvent& e : tick.events) log_fight_event(id, fight, e);
     for (Casualty& c : tick.casualties) add_casualty(std::move(c), now, queue);
+    // One world: a QRF member's person is where the member fights (hit there, seen there by
+    // another fight, counted there), and walks back when the fight is over.
+    for (const auto& [person, at] : tick.qrf_members) people_.with_unit(person, at);
     if (fight.over()) {
+      for (const auto& [person, at] : tick.qrf_members) people_.released_from_unit(person, fight.ended_at());
       end_fight(fight, &queue);
       it = fights_.erase(it);
     } else {

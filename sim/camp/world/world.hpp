@@ -14,8 +14,12 @@
 // computed from the current positions only (TBB chunks), the same bytes on any thread count.
 // Who reaches a door, queues, gets in or finds a bunker full is then settled serially in mover
 // order. Each alarm's runners get a fresh kernel, dropped when the last of them has settled.
+//
+// The world's parts, each with its own job: the people's state beyond the schedule
+// (people_state.hpp), the runners on the kernel (bunker_runners.hpp), the bunkers' doors and room
+// (bunkers.hpp), and where everyone is at an instant, read from those (whereabouts.hpp). The
+// world drives them: alarms, casualties, the all-clear, the tick's phases.
 #include <cstdint>
-#include <deque>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -26,26 +30,18 @@
 #include "sim/camp/core/casualty.hpp"
 #include "sim/camp/core/person.hpp"
 #include "sim/camp/world/census.hpp"
+#include "sim/camp/world/bunkers.hpp"
 #include "sim/camp/world/census_keeper.hpp"
+#include "sim/camp/world/people_state.hpp"
 #include "sim/camp/world/population.hpp"
+#include "sim/camp/world/bunker_runners.hpp"
+#include "sim/camp/world/whereabouts.hpp"
 #include "sim/camp/world/world_params.hpp"
 #include "sim/camp/core/world_snapshot.hpp"
-#include "sim/crowd/crowd_world.hpp"
 #include "sim/engine/event_log.hpp"
 #include "sim/engine/parallel.hpp"
 
 namespace campsim::camp {
-
-// How a person is placed right now, beyond the schedule.
-enum class Motion : std::uint8_t {
-  Scheduled,  // where the schedule (or the roster) says
-  Moving,     // a mover, stepped every tick
-  Queued,     // at a bunker's door, waiting to get in
-  Sheltered,  // inside a bunker
-  Stranded,   // found every bunker full: stays in the open where they are
-  Returning,  // walking back after the all-clear, straight and unhindered (no per-tick cost)
-};
-
 
 struct WorldStats {
   long alarms = 0;
@@ -93,6 +89,11 @@ class World final : public CampPeople {
   // dispersing from bunkers hardly meet, so the walk back is a straight line at walking speed,
   // computed from the clock (like a schedule), not stepped.
   void all_clear(SimTime t) override;
+  // A person with a unit (a QRF member in a fight) is where the unit has him, in the open; the
+  // alarm's runs and the all-clear leave him there. Released, he walks back like after an
+  // all-clear. Only the fit are placed: a casualty stays where he was hit.
+  void with_unit(PersonId person, Point at) override;
+  void released_from_unit(PersonId person, SimTime t) override;
 
   // Ticks while anyone runs, and while a door still has a queue to let in (one person per
   // 1 / entry rate seconds, settled tick by tick).
@@ -102,21 +103,18 @@ class World final : public CampPeople {
   // The tick's shelter phase: arrivals at doors, admissions, full bunkers.
   void settle(SimTime now, SimTime dt);
 
-  std::size_t population_size() const { return population_.size(); }
   const Population& population() const { return population_; }
   // Motion at t (a walk back that has ended reads as Scheduled).
-  Motion motion_of(PersonId id, SimTime t) const { return settled_motion(id.value, t); }
-  Motion motion_of(PersonId id) const { return motion_[id.value]; }
-  // The bunker the person is sheltered in or queued at, if any.
-  std::optional<int> bunker_of(PersonId id) const { return bunker_of_[id.value]; }
-  SimTime sheltered_at(PersonId id) const { return sheltered_at_[id.value]; }
-  int bunker_occupancy(int bunker) const { return bunkers_[static_cast<std::size_t>(bunker)].occupancy; }
+  Motion motion_of(PersonId id, SimTime t) const { return state_.settled_motion(id.value, t); }
+  // Each person's motion, bunker (sheltered in or queued at), time sheltered, ... (tests).
+  const PeopleState& people_state() const { return state_; }
+  int bunker_occupancy(BunkerId bunker) const { return bunkers_.occupancy(bunker); }
   PersonId person_of_soldier(int soldier) const override { return guard_person_[static_cast<std::size_t>(soldier)]; }
   Point position_of(PersonId id, SimTime t) const override { return view_of(id, t).position; }
   std::vector<PersonId> fit_and_away(const std::string& contingent, SimTime t) const override;
   const WorldStats& stats() const { return stats_; }
 
-  // Everyone counted by where they are at t (census.hpp); the counts add up to population_size().
+  // Everyone counted by where they are at t (census.hpp); the counts add up to population().size().
   // Read from counts kept up to date (census_keeper.hpp), so it moves them forward to t; an
   // instant before the last census is recounted.
   Census census(SimTime t);
@@ -130,49 +128,13 @@ class World final : public CampPeople {
   std::vector<PersonView> people_views(SimTime t) const;
 
  private:
-  struct Movers {  // struct of arrays; slot order = order of joining, kept stable
-    std::vector<float> x, y;        // where the kernel put them at the end of the last step
-    std::vector<float> goal_x, goal_y, speed;
-    std::vector<double> start;      // when they set off (alarm + reaction)
-    std::vector<std::uint32_t> person;
-    std::vector<int> bunker;        // heading for this bunker
-    std::vector<crowd::CrowdAgentId> agent;  // in crowd_
-    std::vector<std::uint8_t> running;       // set off: the kernel has their running speed
-    void push(std::uint32_t who, Point from, Point goal, float v, double when, int to_bunker, crowd::CrowdAgentId id);
-    void erase(std::size_t slot);
-    std::size_t size() const { return person.size(); }
-  };
-  struct BunkerState {
-    int occupancy = 0;
-    SimTime door_free_at = engine::kLongAgo;  // when the door can take the next person
-    std::deque<std::uint32_t> queue;  // persons at the door, in order of arrival
-  };
-
-  Point current_position(std::uint32_t person, SimTime t) const;
-  Motion settled_motion(std::uint32_t person, SimTime t) const;
-  // Every mover's position, by person (empty when nobody moves).
-  std::vector<Point> mover_positions() const;
-  PersonView view_with(std::uint32_t person, SimTime t, const std::vector<Point>& mover_at) const;
-  // Where the person counts in the census at t, and for how long (census_keeper.hpp).
-  CensusPlacement census_placement(std::uint32_t person, SimTime t) const;
-  // Every change of motion goes through here, so the census hears of it.
-  void set_motion(std::uint32_t person, Motion motion);
-  bool in_camp_and_fit(std::uint32_t person, SimTime t) const;
-  // The same, with in_daily_window(time of day at t, work_from, work_to) already worked out
-  // (the census: once for the whole population instead of three times a person).
-  bool in_camp_and_fit(std::uint32_t person, SimTime t, bool working_hours) const;
-  bool working_hours_at(SimTime t) const;
-  std::optional<int> nearest_open_bunker(Point from, std::uint64_t tried) const;
-  // The post the person stands now: none for anyone but a guard on post.
-  std::optional<int> post_of(const PersonRecord& person) const;
+  // Where everyone is, read from the world's parts as they are now.
+  Whereabouts where() const;
   void head_for_bunker(std::uint32_t person, Point from, SimTime when, double speed);
+  // Out of the run, the queue or the bunker, back to the schedule.
   void stop_moving(std::uint32_t person);
-  // Takes mover `slot` out of the movers and the kernel.
-  void drop_mover(std::size_t slot);
-  // Takes a person standing in a door's queue out of the kernel (let in, sent on, or stopped).
-  void release_queued(std::uint32_t person);
-  // The last agent out of the kernel drops it.
-  void release_agent(crowd::CrowdAgentId id);
+  // Walks back from `from` to the scheduled place, from t.
+  void walk_back(std::uint32_t person, Point from, SimTime t);
 
   const CampLayout& layout_;
   const GuardParams& guard_params_;
@@ -186,30 +148,11 @@ class World final : public CampPeople {
 
   Population population_;
   std::vector<PersonId> guard_person_;  // per soldier
-  std::vector<Motion> motion_;
-  std::vector<std::optional<int>> bunker_of_;  // sheltered or queued at, if any
-  std::vector<Point> held_at_;          // where a queued or stranded person stands, or a walk back starts
-  std::vector<Point> walk_to_;          // where a walk back ends
-  std::vector<SimTime> walk_from_, walk_until_;  // when a walk back starts and ends
-  std::vector<std::uint64_t> tried_;    // bunkers found full on this alarm (bit b % 64)
-  std::vector<SimTime> sheltered_at_;   // when they got in (for tests and the record)
-  std::vector<SimTime> back_on_duty_;   // a casualty's return (infinity if killed)
-  std::vector<float> run_speed_;        // this alarm's running speed per person
-  // After an alarm, the cover of the place a person is leaving and when they set off: until then
-  // (the reaction time) they are still there, under that cover; once running, in the open.
-  std::vector<Protection> cover_;
-  std::vector<double> sets_off_;
-  Movers movers_;
-  std::unique_ptr<crowd::CrowdWorld> crowd_;  // this alarm's runners and queues; null when empty
-  // People in a door's queue still take room in the kernel (standing, desired speed 0), so
-  // runners arriving behind them stop short, and those sent on leave from where they stood.
-  std::vector<std::optional<crowd::CrowdAgentId>> queued_agent_;  // per person
-  std::vector<BunkerState> bunkers_;
+  PeopleState state_;
+  BunkerRunners run_;
+  Bunkers bunkers_;
   WorldStats stats_;
-  // Touched at every change of a person's condition, days off or motion; the guard model's
-  // rotations (which it does not report person by person) are noticed by their count.
-  CensusKeeper census_keeper_;
-  long census_rotations_ = 0;
+  long census_rotations_ = 0;  // the guard model's rotations the census has heard of
   bool check_census_ = false;
 };
 

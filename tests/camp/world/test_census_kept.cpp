@@ -87,7 +87,7 @@ TEST_CASE("the census by hand: kept counts follow alarms, walks back, casualties
     INFO("t = " << t);
     const camp::Census full = world.census_recount(t);
     CHECK(same(world.census(t), full));
-    CHECK(full.total() == static_cast<long>(world.population_size()));
+    CHECK(full.total() == static_cast<long>(world.population().size()));
   };
   check_at(0);
   camp::AlarmResponse alarm;

@@ -35,12 +35,12 @@ TEST_CASE("a lone runner gets in at alarm + reaction + (distance - door radius) 
   rig.world.sound_alarm(alarm, run_at(2.0));
   rig.tick(alarm, 80);
   const PersonId runner{0};
-  REQUIRE(rig.world.motion_of(runner) == Motion::Sheltered);
+  REQUIRE(rig.world.people_state().motion[runner.value] == Motion::Sheltered);
   // 97 m at 2 m/s after 5 s of reaction; the door is seen at the end of the tick it is reached
   // (up to one tick late), and the door is free.
   const double expected = alarm + 5 + 97 / 2.0;
-  CHECK(rig.world.sheltered_at(runner) >= expected - 1e-6);
-  CHECK(rig.world.sheltered_at(runner) <= expected + 1.0 + 1e-6);
+  CHECK(rig.world.people_state().sheltered_at[runner.value] >= expected - 1e-6);
+  CHECK(rig.world.people_state().sheltered_at[runner.value] <= expected + 1.0 + 1e-6);
 }
 
 TEST_CASE("a crowd at one door gets in one per 1 / entry rate seconds, and a full bunker sends the rest on",
@@ -56,13 +56,14 @@ TEST_CASE("a crowd at one door gets in one per 1 / entry rate seconds, and a ful
   int in_far = 0;
   for (std::uint32_t p = 0; p < 20; ++p) {
     const PersonId id{p};
-    REQUIRE(rig.world.motion_of(id) == Motion::Sheltered);
-    if (rig.world.bunker_of(id) == 0) near_times.push_back(rig.world.sheltered_at(id));
+    REQUIRE(rig.world.people_state().motion[id.value] == Motion::Sheltered);
+    const PeopleState& state = rig.world.people_state();
+    if (state.bunker_of[id.value] == BunkerId{0}) near_times.push_back(state.sheltered_at[id.value]);
     else ++in_far;
   }
   CHECK(near_times.size() == 5);
   CHECK(in_far == 15);
-  CHECK(rig.world.bunker_occupancy(0) == 5);
+  CHECK(rig.world.bunker_occupancy(BunkerId{0}) == 5);
   std::sort(near_times.begin(), near_times.end());
   for (std::size_t k = 1; k < near_times.size(); ++k) CHECK(near_times[k] - near_times[k - 1] == Approx(2.0));
   // Everyone who reached the full door counted once, and went on.
@@ -97,7 +98,7 @@ TEST_CASE("conservation: at every tick of an alarm everyone is somewhere exactly
   Scenario s = testing::world_camp(150, 200, 3);
   s.layout.bunkers = {{"B0", {40, 140}, 60}, {"B1", {150, 150}, 60}};
   testing::WorldRig rig(s);
-  const std::size_t n = rig.world.population_size();
+  const std::size_t n = rig.world.population().size();
   REQUIRE(n == 153);
   rig.world.sound_alarm(10, run_at(3));
   for (int t = 10; t < 400; ++t) {
@@ -111,15 +112,15 @@ TEST_CASE("conservation: at every tick of an alarm everyone is somewhere exactly
       sheltered += v.activity == PersonActivity::Sheltered ? 1 : 0;
     }
     REQUIRE(ids.size() == n);
-    REQUIRE(sheltered == rig.world.bunker_occupancy(0) + rig.world.bunker_occupancy(1));
+    REQUIRE(sheltered == rig.world.bunker_occupancy(BunkerId{0}) + rig.world.bunker_occupancy(BunkerId{1}));
     REQUIRE(sheltered <= 120);
   }
   // 153 people (the sentry holds the post), 120 places: 32 found both bunkers full.
-  CHECK(rig.world.bunker_occupancy(0) + rig.world.bunker_occupancy(1) == 120);
+  CHECK(rig.world.bunker_occupancy(BunkerId{0}) + rig.world.bunker_occupancy(BunkerId{1}) == 120);
   CHECK(rig.world.stats().stranded == 32);
   rig.world.all_clear(400);
   CHECK_FALSE(rig.world.wants_ticks());  // walking back costs no ticks
-  CHECK(rig.world.bunker_occupancy(0) == 0);
+  CHECK(rig.world.bunker_occupancy(BunkerId{0}) == 0);
   int returning = 0;
   for (std::uint32_t p = 0; p < n; ++p) returning += rig.world.motion_of(PersonId{p}, 401) == Motion::Returning ? 1 : 0;
   CHECK(returning == 152);
@@ -140,16 +141,16 @@ TEST_CASE("the clock keeps ticking while a door has a queue, after the last runn
     rig.tick(t, 1);
     int moving = 0, queued = 0;
     for (std::uint32_t p = 0; p < 10; ++p) {
-      moving += rig.world.motion_of(PersonId{p}) == Motion::Moving ? 1 : 0;
-      queued += rig.world.motion_of(PersonId{p}) == Motion::Queued ? 1 : 0;
+      moving += rig.world.people_state().motion[p] == Motion::Moving ? 1 : 0;
+      queued += rig.world.people_state().motion[p] == Motion::Queued ? 1 : 0;
     }
     queue_without_runners = queue_without_runners || (moving == 0 && queued > 0);
   }
   CHECK(queue_without_runners);  // the case this test is about did happen
   std::vector<double> in_at;
   for (std::uint32_t p = 0; p < 10; ++p) {
-    REQUIRE(rig.world.motion_of(PersonId{p}) == Motion::Sheltered);
-    in_at.push_back(rig.world.sheltered_at(PersonId{p}));
+    REQUIRE(rig.world.people_state().motion[p] == Motion::Sheltered);
+    in_at.push_back(rig.world.people_state().sheltered_at[p]);
   }
   std::sort(in_at.begin(), in_at.end());
   for (std::size_t k = 1; k < in_at.size(); ++k) CHECK(in_at[k] - in_at[k - 1] == Approx(10.0));
@@ -213,10 +214,10 @@ TEST_CASE("after an alarm a person keeps their container's cover until they set 
   CHECK(cover_at(alarm) == Protection::Container);
   rig.world.sound_alarm(alarm, run_at(2.0));
   rig.tick(alarm, 3);  // 3 s into a 5 s reaction: still at home
-  CHECK(rig.world.motion_of(PersonId{0}) == Motion::Moving);
+  CHECK(rig.world.people_state().motion[0] == Motion::Moving);
   CHECK(cover_at(alarm + 3) == Protection::Container);
   rig.tick(alarm + 3, 10);  // set off at alarm + 5: running in the open
-  CHECK(rig.world.motion_of(PersonId{0}) == Motion::Moving);
+  CHECK(rig.world.people_state().motion[0] == Motion::Moving);
   CHECK(cover_at(alarm + 13) == Protection::Open);
 }
 
@@ -228,7 +229,7 @@ TEST_CASE("with no bunker to go to a person stays under their own roof", "[world
   const SimTime alarm = 2 * kHour;
   rig.world.sound_alarm(alarm, run_at(2.0));
   rig.tick(alarm, 20);
-  CHECK(rig.world.motion_of(PersonId{0}) == Motion::Stranded);
+  CHECK(rig.world.people_state().motion[0] == Motion::Stranded);
   int seen = 0;
   for (const Person& p : rig.world.people_at(alarm + 20))
     if (p.person == PersonId{0}) {
