@@ -42,9 +42,9 @@ std::optional<double> parse_metric(const io::CsvTable& table, std::size_t row, s
 }
 
 long require_column(const io::CsvTable& table, const std::string& name) {
-  const long c = table.column(name);
-  if (c < 0) throw BatchError(table.source + ":1: the header has no '" + name + "' column");
-  return c;
+  const std::optional<std::size_t> c = table.find_column(name);
+  if (!c) throw BatchError(table.source + ":1: the header has no '" + name + "' column");
+  return static_cast<long>(*c);
 }
 
 std::string setting_text(const nlohmann::ordered_json& value) {

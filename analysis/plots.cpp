@@ -34,9 +34,9 @@ long to_long(const std::string& text) {
 // Rows of care.csv for one design point and policy (and replication, if given).
 std::vector<std::size_t> casualty_rows(const io::CsvTable& table, int design_point, const std::string& policy,
                                        std::optional<int> replication = std::nullopt) {
-  const auto dp = static_cast<std::size_t>(table.column("design_point"));
-  const auto pol = static_cast<std::size_t>(table.column("policy"));
-  const auto rep = static_cast<std::size_t>(table.column("replication"));
+  const std::size_t dp = table.column("design_point");
+  const std::size_t pol = table.column("policy");
+  const std::size_t rep = table.column("replication");
   std::vector<std::size_t> rows;
   for (std::size_t r = 0; r < table.rows.size(); ++r)
     if (to_long(table.rows[r][dp]) == design_point && table.rows[r][pol] == policy &&
@@ -73,11 +73,11 @@ FigureOrNote ecdf_figure(const BatchTable& batch, const Comparison& c, int dp, c
   const std::string stage = stage_names().at(column);
   if (!batch.casualties) return "No time-to-" + stage + " curve: the batch has no care.csv.";
   const io::CsvTable& table = *batch.casualties;
-  const long col = table.column(column);
-  if (col < 0) return "No time-to-" + stage + " curve: care.csv has no `" + column + "` column (the medical chain fills it).";
-  const long outcome = table.column("outcome");
+  const std::optional<std::size_t> col = table.find_column(column);
+  if (!col) return "No time-to-" + stage + " curve: care.csv has no `" + column + "` column (the medical chain fills it).";
+  const std::optional<std::size_t> outcome = table.find_column("outcome");
   // Surgery is only for those whose wound needs it: they, not every casualty, are its denominator.
-  const long needs_surgery = column == "surgery_min" ? table.column("needs_surgery") : -1;
+  const std::optional<std::size_t> needs_surgery = column == "surgery_min" ? table.find_column("needs_surgery") : std::nullopt;
   Figure f{"ecdf_" + column + suffix, "", "", "", dp};
   std::string plot;
   std::vector<double> everything;
@@ -91,10 +91,10 @@ FigureOrNote ecdf_figure(const BatchTable& batch, const Comparison& c, int dp, c
     for (std::size_t r : casualty_rows(table, dp, c.policies[p])) {
       // Casualties killed outright never enter the chain; everyone else counts in the
       // denominator, so the curve stops short of 1 by the share who never reached the stage.
-      if (outcome >= 0 && table.rows[r][static_cast<std::size_t>(outcome)] == "killed") continue;
-      if (needs_surgery >= 0 && table.rows[r][static_cast<std::size_t>(needs_surgery)] != "1") continue;
+      if (outcome && table.rows[r][*outcome] == "killed") continue;
+      if (needs_surgery && table.rows[r][*needs_surgery] != "1") continue;
       ++eligible;
-      if (auto v = cell_number(table.rows[r][static_cast<std::size_t>(col)])) values.push_back(*v);
+      if (auto v = cell_number(table.rows[r][*col])) values.push_back(*v);
     }
     if (values.empty()) continue;
     std::sort(values.begin(), values.end());
@@ -231,17 +231,17 @@ FigureOrNote timeline_figure(const BatchTable& batch, const Comparison& c, int d
                              const std::string& suffix) {
   if (!batch.casualties) return "No timeline: the batch has no care.csv.";
   const io::CsvTable& table = *batch.casualties;
-  std::vector<std::pair<std::string, long>> stages;  // (column, index) of the stages present
+  std::vector<std::pair<std::string, std::optional<std::size_t>>> stages;  // (column, index) of the stages present
   for (const char* name : {"first_aid_min", "approved_min", "on_scene_min", "at_hospital_min", "surgery_min"})
-    if (long col = table.column(name); col >= 0) stages.emplace_back(name, col);
+    if (const std::optional<std::size_t> col = table.find_column(name)) stages.emplace_back(name, col);
   if (stages.empty()) return "No timeline: care.csv has none of the medical chain's time columns (first_aid_min ... surgery_min).";
   const std::string& policy = c.policies[c.reference];
   const std::optional<int> rep = representative_replication(batch, dp, c.reference);
   if (!rep) return "No timeline: no run of " + c.labels[c.reference] + " in " + where + " had a casualty.";
   std::vector<std::size_t> rows = casualty_rows(table, dp, policy, *rep);
-  const long injury = table.column("injury_h"), id = table.column("casualty"), triage = table.column("triage"),
-             outcome = table.column("outcome");
-  const auto text = [&](std::size_t row, long col) { return col >= 0 ? table.rows[row][static_cast<std::size_t>(col)] : ""; };
+  const std::optional<std::size_t> injury = table.find_column("injury_h"), id = table.find_column("casualty"),
+                                   triage = table.find_column("triage"), outcome = table.find_column("outcome");
+  const auto text = [&](std::size_t row, std::optional<std::size_t> col) { return col ? table.rows[row][*col] : ""; };
   // Casualties killed outright have no care to draw: they are counted in the caption instead.
   const auto killed_outright = [&](std::size_t row) { return text(row, outcome) == "killed" || text(row, triage) == "killed"; };
   const std::size_t killed = static_cast<std::size_t>(std::count_if(rows.begin(), rows.end(), killed_outright));
@@ -317,15 +317,15 @@ bool is_png(const fs::path& file) {
 std::optional<int> representative_replication(const BatchTable& batch, int design_point, std::size_t policy) {
   if (!batch.casualties) return std::nullopt;
   const io::CsvTable& table = *batch.casualties;
-  const auto rep_col = static_cast<std::size_t>(table.column("replication"));
-  const long on_scene = table.column("on_scene_min");
+  const std::size_t rep_col = table.column("replication");
+  const std::optional<std::size_t> on_scene = table.find_column("on_scene_min");
   std::map<int, std::vector<double>> times;  // replication -> on-scene times
   std::map<int, double> counts;              // replication -> casualties
   for (std::size_t r : casualty_rows(table, design_point, batch.manifest.policies[policy])) {
     const int rep = static_cast<int>(to_long(table.rows[r][rep_col]));
     counts[rep] += 1;
-    if (on_scene >= 0)
-      if (auto v = cell_number(table.rows[r][static_cast<std::size_t>(on_scene)])) times[rep].push_back(*v);
+    if (on_scene)
+      if (auto v = cell_number(table.rows[r][*on_scene])) times[rep].push_back(*v);
   }
   std::map<int, double> measure;  // the quantity whose median run we want
   if (!times.empty()) {

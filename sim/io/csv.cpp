@@ -113,9 +113,15 @@ std::optional<ScanError> scan_records(std::string_view text, const RecordSink& o
 
 }  // namespace
 
-long CsvTable::column(const std::string& name) const {
+std::optional<std::size_t> CsvTable::find_column(const std::string& name) const {
   const auto it = std::find(header.begin(), header.end(), name);
-  return it == header.end() ? -1 : static_cast<long>(it - header.begin());
+  if (it == header.end()) return std::nullopt;
+  return static_cast<std::size_t>(it - header.begin());
+}
+
+std::size_t CsvTable::column(const std::string& name) const {
+  if (const std::optional<std::size_t> c = find_column(name)) return *c;
+  throw CsvError(source + ":1: the header has no '" + name + "' column");
 }
 
 CsvTable parse_csv(std::istream& in, const std::string& source) {

@@ -33,8 +33,11 @@ struct CsvTable {
   std::vector<std::vector<std::string>> rows;  // rows[i].size() == header.size()
   std::vector<long> lines;                     // the line each row starts on (1-based; the header is line 1)
 
-  // Index of a column, or -1 if the header has no such column.
-  long column(const std::string& name) const;
+  // Index of a column, if the header has it.
+  std::optional<std::size_t> find_column(const std::string& name) const;
+  // Index of a column the reader needs: a CsvError "FILE:1: the header has no 'NAME' column"
+  // when the header lacks it, so a hostile or truncated file never indexes past a row.
+  std::size_t column(const std::string& name) const;
 };
 
 // The whole table: the first record is the header, every record must have as many fields as

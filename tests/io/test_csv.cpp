@@ -33,7 +33,9 @@ TEST_CASE("quoted fields hold commas, doubled quotes and line breaks", "[io][csv
   CHECK(t.rows[1] == std::vector<std::string>{"1", "", "3"});
   CHECK(t.lines == std::vector<long>{2, 4});  // the quoted line break moves the next record to line 4
   CHECK(t.column("c") == 2);
-  CHECK(t.column("z") == -1);
+  CHECK_FALSE(t.find_column("z"));
+  CHECK(t.find_column("c") == std::optional<std::size_t>{2});
+  CHECK_THROWS_WITH(t.column("z"), Catch::Matchers::Contains(":1: the header has no 'z' column"));
 }
 
 TEST_CASE("empty cells, trailing empty fields, CRLF and a missing final newline", "[io][csv]") {
