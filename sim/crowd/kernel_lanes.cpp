@@ -18,8 +18,12 @@ std::atomic<KernelLanes>& chosen_lanes() {
 
 bool wide_lanes_supported() {
 #ifdef CAMPSIM_WIDE_LANES
-  // libgcc's check also asks the OS whether it saves the 256-bit registers (XGETBV).
-  static const bool supported = __builtin_cpu_supports("avx2");
+  // libgcc's check also asks the OS whether it saves the 256-bit registers (XGETBV). The explicit
+  // init makes the answer right even if this runs before static constructors (a global's).
+  static const bool supported = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") != 0;
+  }();
   return supported;
 #else
   return false;
