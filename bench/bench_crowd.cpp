@@ -1,9 +1,10 @@
 // Benchmark: the crowd kernel on the fixed workload of crowd-benchmark.md (gate_rush_workload).
-// Usage: bench_crowd --agents N --steps S --threads T [--grain G] [--resort K] [--seed X]
+// Usage: bench_crowd --agents N --steps S --threads T [--grain G] [--resort K] [--seed X] [--lanes 4|8]
 // Prints one line with agent_steps_per_s (agent-steps over the timed steps after one warm-up
 // step, agents who went out through the gate removed as they arrive), bytes per agent held by
 // the world, peak RSS, and milliseconds per step in each phase. Also the CPU time, because
-// the figure in wall time depends on what else the machine is running.
+// the figure in wall time depends on what else the machine is running. --lanes picks the
+// neighbour passes' lane width (sim/crowd/kernel_lanes.hpp; default: the widest the CPU has).
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -15,6 +16,7 @@
 #include <tbb/global_control.h>
 
 #include "sim/crowd/gate_rush_workload.hpp"
+#include "sim/crowd/kernel_lanes.hpp"
 #include "sim/engine/parallel.hpp"
 
 namespace {
@@ -36,7 +38,9 @@ double process_cpu_seconds() {
 }
 
 [[noreturn]] void usage() {
-  std::fprintf(stderr, "usage: bench_crowd --agents N --steps S --threads T [--grain G] [--resort K] [--seed X]\n");
+  std::fprintf(stderr,
+               "usage: bench_crowd --agents N --steps S --threads T [--grain G] [--resort K] [--seed X] "
+               "[--lanes 4|8]\n");
   std::exit(2);
 }
 
@@ -56,6 +60,8 @@ int main(int argc, char** argv) {
     else if (!std::strcmp(argv[a - 1], "--grain")) grain = std::strtoull(v, nullptr, 10);
     else if (!std::strcmp(argv[a - 1], "--resort")) resort = std::atoi(v);
     else if (!std::strcmp(argv[a - 1], "--seed")) seed = std::strtoull(v, nullptr, 10);
+    else if (!std::strcmp(argv[a - 1], "--lanes") && !std::strcmp(v, "4")) crowd::set_kernel_lanes(crowd::KernelLanes::four);
+    else if (!std::strcmp(argv[a - 1], "--lanes") && !std::strcmp(v, "8")) crowd::set_kernel_lanes(crowd::KernelLanes::eight);
     else usage();
   }
   if (agents == 0 || steps < 1 || threads < 1) usage();
@@ -87,11 +93,11 @@ int main(int argc, char** argv) {
   const crowd::CrowdStepTimings& after = world.timings();
   const auto per_step_ms = [&](double total, double earlier) { return 1e3 * (total - earlier) / steps; };
   std::printf(
-      "bench_crowd agents=%zu steps=%d threads=%d grain=%zu resort=%d seconds=%.4f agent_steps_per_s=%.0f "
+      "bench_crowd agents=%zu steps=%d threads=%d grain=%zu resort=%d lanes=%d seconds=%.4f agent_steps_per_s=%.0f "
       "cpu_seconds=%.4f agent_steps_per_cpu_s_per_thread=%.0f "
       "bytes_per_agent=%.1f peak_rss_mib=%.1f remaining=%zu ms_per_step: grid=%.3f resort=%.3f kernel=%.3f "
       "compact=%.3f arrivals=%.3f\n",
-      agents, steps, threads, grain, resort, seconds, agent_steps / seconds, cpu_seconds,
+      agents, steps, threads, grain, resort, static_cast<int>(crowd::kernel_lanes()), seconds, agent_steps / seconds, cpu_seconds,
       agent_steps / (cpu_seconds / threads),
       static_cast<double>(world.memory_bytes()) / static_cast<double>(agents), peak_rss_kib() / 1024.0,
       world.agent_count(), per_step_ms(after.grid_s, before.grid_s), per_step_ms(after.resort_s, before.resort_s),

@@ -36,8 +36,8 @@ struct AgentColumnsView {
 };
 
 // The slot columns hold this many entries past the last agent (far away, radius 0), so the
-// kernel may read whole blocks of four without reading outside the allocation.
-inline constexpr std::size_t kSlotPadding = 4;
+// kernel may read whole blocks of four or eight lanes without reading outside the allocation.
+inline constexpr std::size_t kSlotPadding = 8;
 
 // Above this many cells per agent the automatic layout is sparse. The dense rebuild touches
 // every cell three times; the sparse one sorts the agents and binary-searches six times per

@@ -2,21 +2,18 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 #include <optional>
 
 #include "sim/crowd/fast_exp.hpp"
+#include "sim/crowd/kernel_lanes.hpp"
 #include "sim/crowd/lanes4.hpp"
+#include "sim/crowd/neighbour_blocks.hpp"
+#include "sim/crowd/neighbour_passes8.hpp"
 #include "sim/crowd/segment_math.hpp"
 
 namespace campsim::crowd {
 
 namespace {
-
-// Two agents closer than 1e-5 m are treated as the same point: the agent itself, or a
-// coincident neighbour whose direction is undefined (neither repels nor blocks).
-constexpr float kSelf2 = 1e-10f;
-constexpr float kNoSpacing = std::numeric_limits<float>::max();
 
 struct Neighbourhood {
   std::uint32_t row_begin, row_end;  // grid rows
@@ -33,26 +30,14 @@ Neighbourhood around(std::uint32_t row, std::uint32_t col, std::uint32_t columns
 // block never reads past the allocation). Lane l of a block always holds slot begin + 4m + l,
 // so partial sums are combined in the same order on every run. Near walls the agent first
 // copies the neighbours it can see into a small buffer and runs the same passes over that.
+// Where the CPU has AVX2 the passes may run eight lanes at a time instead
+// (neighbour_passes8.cpp), to the same bits.
 constexpr int kLanes = 4;
-
-struct SlotSource {
-  const float *x, *y, *reach_radius, *counted;  // radius of the neighbour; counted flag (0/1)
-};
 
 M4 lanes_before(std::uint32_t s, std::uint32_t end) {
   const std::uint32_t left = end - s;  // >= 1
   return first_lanes(left >= 4 ? 4 : static_cast<int>(left));
 }
-
-// What pass 1 leaves for pass 2, block by block: the offset from each neighbour to the agent,
-// the centre distance (kFar for lanes that are masked off) and the contact distance r_i + r_j.
-constexpr std::uint32_t kMaxLanes = 2048;
-constexpr float kFar = 1e30f;
-struct alignas(64) Blocks {
-  float dx[kMaxLanes], dy[kMaxLanes], d[kMaxLanes], reach[kMaxLanes];
-  std::uint32_t lanes = 0;
-  bool overflow = false;  // more candidates than kMaxLanes: pass 2 rescans the slots instead
-};
 
 struct AgentLanes {
   F4 xi, yi, ri, range2, self, strength, inv_range, far;
@@ -128,12 +113,13 @@ F4 min_spacing_slots(F4 best, const SlotSource& src, std::uint32_t begin, std::u
 // The neighbours an agent near a wall can see, copied out of the slot columns.
 constexpr std::uint32_t kMaxVisible = 1024;
 struct alignas(64) Visible {
-  float x[kMaxVisible + kLanes], y[kMaxVisible + kLanes], radius[kMaxVisible + kLanes], counted[kMaxVisible + kLanes];
+  float x[kMaxVisible + kWidestBlock], y[kMaxVisible + kWidestBlock], radius[kMaxVisible + kWidestBlock],
+      counted[kMaxVisible + kWidestBlock];
   std::uint32_t count = 0;
   SlotSource source() const { return {x, y, radius, counted}; }
   // The lanes after the last visible neighbour are masked off; give them harmless values.
   void pad() {
-    for (std::uint32_t k = count; k < count + kLanes; ++k) {
+    for (std::uint32_t k = count; k < count + kWidestBlock; ++k) {
       x[k] = y[k] = 1e18f;
       radius[k] = counted[k] = 0.0f;
     }
@@ -202,7 +188,7 @@ struct Place {
   }
 };
 
-Place locate(const KernelView& v, float xi, float yi) {
+[[gnu::always_inline]] inline Place locate(const KernelView& v, float xi, float yi) {
   const std::uint32_t my_row = v.frame.row_of(yi), my_col = v.frame.column_of(xi);
   return {around(my_row, my_col, v.columns, v.rows), v.walls->near(my_row * v.columns + my_col)};
 }
@@ -227,38 +213,44 @@ Place locate(const KernelView& v, float xi, float yi) {
   visible.pad();
 }
 
-struct Push {
-  float x, y, counted;
-};
-
 // What every agent's step reads of the parameters, worked out once per call.
 struct StepConstants {
-  float range2, inv_neighbour_range, inv_wall_range;
+  float range2, inv_neighbour_range, inv_wall_range, neighbour_strength;
   F4 range2_4, self4, strength4, inv_range4, far4;  // the same, and others, in four lanes
 };
 
-// Pass 1 over the neighbours (near walls only those in sight): their repulsion and count, and
-// the blocks pass 2 reads.
-Push repulsion(const KernelView& v, const Place& place, const AgentLanes& lanes, float range2, Blocks& blocks,
-               Visible& visible, float xi, float yi) {
+// The slots the agent's passes read: the grid rows around it, or near a wall the neighbours in
+// sight (copied into `visible`).
+[[gnu::always_inline]] inline Candidates candidates(const KernelView& v, const Place& place, float xi, float yi, float range2, Visible& visible) {
+  Candidates c;
+  if (place.near.empty()) {
+    c.source = {v.slot_x, v.slot_y, v.slot_radius, v.slot_counted};
+    for (std::uint32_t row = place.hood.row_begin; row <= place.hood.row_end; ++row)
+      c.ranges[c.count++] = place.slots_in_row(v, row);
+  } else {
+    gather_visible(v, place, xi, yi, range2, visible);
+    c.source = visible.source();
+    c.ranges[c.count++] = {0, visible.count};
+  }
+  return c;
+}
+
+// Pass 1 over the candidates: their repulsion and count, and the blocks pass 2 reads.
+template <KernelLanes L>
+Push repulsion(const Candidates& candidates, const AgentLanes& lanes, const PassInputs& in, Blocks& blocks) {
+#ifdef CAMPSIM_WIDE_LANES
+  if constexpr (L == KernelLanes::eight) return avx2::repulsion(candidates, in, blocks);
+#endif
   Repulsion acc;
   blocks.lanes = 0;
   blocks.overflow = false;
-  if (place.near.empty()) {
-    const SlotSource slots{v.slot_x, v.slot_y, v.slot_radius, v.slot_counted};
-    for (std::uint32_t row = place.hood.row_begin; row <= place.hood.row_end; ++row) {
-      const SlotLookup::Span in_row = place.slots_in_row(v, row);
-      add_repulsion(acc, blocks, slots, in_row.begin, in_row.end, lanes);
-    }
-  } else {
-    gather_visible(v, place, xi, yi, range2, visible);
-    add_repulsion(acc, blocks, visible.source(), 0, visible.count, lanes);
-  }
+  for (std::uint32_t r = 0; r < candidates.count; ++r)
+    add_repulsion(acc, blocks, candidates.source, candidates.ranges[r].begin, candidates.ranges[r].end, lanes);
   return {sum4(acc.x), sum4(acc.y), sum4(acc.counted)};
 }
 
 // The walls' and closed gates' repulsion, added to the direction.
-void push_from_walls(const KernelView& v, const StepConstants& c, std::span<const std::uint32_t> near, float xi,
+[[gnu::always_inline]] inline void push_from_walls(const KernelView& v, const StepConstants& c, std::span<const std::uint32_t> near, float xi,
                      float yi, float ri, float& dir_x, float& dir_y) {
   const float strength = v.params->wall_strength;
   for (const std::uint32_t w : near) {
@@ -279,7 +271,7 @@ void push_from_walls(const KernelView& v, const StepConstants& c, std::span<cons
 }
 
 // The protest model's fields, added to the direction.
-void push_from_fields(const Interactions& inter, std::uint8_t state, float xi, float yi, float& dir_x, float& dir_y) {
+[[gnu::always_inline]] inline void push_from_fields(const Interactions& inter, std::uint8_t state, float xi, float yi, float& dir_x, float& dir_y) {
   const StateMask bit = state_bit(state);
   for (const FieldSource& src : inter.sources) {
     if ((src.affects & bit) == 0) continue;
@@ -293,18 +285,21 @@ void push_from_fields(const Interactions& inter, std::uint8_t state, float xi, f
   }
 }
 
-// Pass 2: the free spacing ahead along the chosen direction.
-float free_spacing(const KernelView& v, const Place& place, const Blocks& blocks, const Visible& visible,
-                   const AgentLanes& lanes, float dir_x, float dir_y) {
-  if (!blocks.overflow) return min_spacing(blocks, dir_x, dir_y);
-  if (!place.near.empty())
-    return min_of4(min_spacing_slots(splat4(kNoSpacing), visible.source(), 0, visible.count, lanes, dir_x, dir_y));
-  const SlotSource slots{v.slot_x, v.slot_y, v.slot_radius, v.slot_counted};
-  F4 best = splat4(kNoSpacing);
-  for (std::uint32_t row = place.hood.row_begin; row <= place.hood.row_end; ++row) {
-    const SlotLookup::Span in_row = place.slots_in_row(v, row);
-    best = min_spacing_slots(best, slots, in_row.begin, in_row.end, lanes, dir_x, dir_y);
+// Pass 2: the free spacing ahead along the chosen direction, from the blocks pass 1 left (in
+// its lane width), or rescanning the candidates if they overflowed.
+template <KernelLanes L>
+float free_spacing(const Candidates& candidates, const Blocks& blocks, const AgentLanes& lanes, float dir_x,
+                   float dir_y) {
+  if (!blocks.overflow) {
+#ifdef CAMPSIM_WIDE_LANES
+    if constexpr (L == KernelLanes::eight) return avx2::min_spacing(blocks, dir_x, dir_y);
+#endif
+    return min_spacing(blocks, dir_x, dir_y);
   }
+  F4 best = splat4(kNoSpacing);
+  for (std::uint32_t r = 0; r < candidates.count; ++r)
+    best = min_spacing_slots(best, candidates.source, candidates.ranges[r].begin, candidates.ranges[r].end, lanes,
+                             dir_x, dir_y);
   return min_of4(best);
 }
 
@@ -328,6 +323,7 @@ void keep_off_walls(const KernelView& v, std::span<const std::uint32_t> near, DP
 }
 
 // One walking (or, with recompute_arrived_heading, arrived) agent's step.
+template <KernelLanes L>
 void walk(const KernelView& v, const StepConstants& c, std::size_t i, bool was_arrived, Blocks& blocks,
           Visible& visible) {
   const CrowdModelParams& p = *v.params;
@@ -344,7 +340,9 @@ void walk(const KernelView& v, const StepConstants& c, std::size_t i, bool was_a
 
   // Avoidance: neighbours, walls and closed gates, the protest model's fields.
   const AgentLanes lanes{splat4(xi), splat4(yi), splat4(ri), c.range2_4, c.self4, c.strength4, c.inv_range4, c.far4};
-  const Push rep = repulsion(v, place, lanes, range2, blocks, visible, xi, yi);
+  const Candidates around_me = candidates(v, place, xi, yi, range2, visible);
+  const PassInputs in{xi, yi, ri, range2, c.neighbour_strength, c.inv_neighbour_range};
+  const Push rep = repulsion<L>(around_me, lanes, in, blocks);
   dir_x += rep.x;
   dir_y += rep.y;
   push_from_walls(v, c, place.near, xi, yi, ri, dir_x, dir_y);
@@ -360,7 +358,7 @@ void walk(const KernelView& v, const StepConstants& c, std::size_t i, bool was_a
 
   // Speed from the free spacing ahead, then the move (never beyond the target, never through
   // or up to a wall).
-  const float spacing = free_spacing(v, place, blocks, visible, lanes, dir_x, dir_y);
+  const float spacing = free_spacing<L>(around_me, blocks, lanes, dir_x, dir_y);
   const float max_speed = v.v0[i] * v.interactions->speed_factor[state];
   float speed = std::min(max_speed, std::max(0.0f, spacing / p.time_gap));
   if (was_arrived) speed = 0.0f;
@@ -387,22 +385,42 @@ StandingRule standing_rule(const CrowdModelParams& p, const Interactions& inter)
   return {!p.recompute_arrived_heading && inter.counted_states == 0, p.skip_standing && inter.counted_states == 0};
 }
 
-void update_agents(const KernelView& v, std::size_t begin, std::size_t end) {
+namespace {
+
+template <KernelLanes L>
+void update_agents_in(const KernelView& v, std::size_t begin, std::size_t end) {
   // Per-call scratch on the stack (about 50 kB): no allocation inside a step.
   Visible visible;
   Blocks blocks;
   const StandingRule rule = standing_rule(*v.params, *v.interactions);
   const CrowdModelParams& p = *v.params;
   const float range2 = p.interaction_radius * p.interaction_radius, inv_neighbour_range = 1.0f / p.neighbour_range;
-  const StepConstants c{range2,         inv_neighbour_range,           1.0f / p.wall_range, splat4(range2),
-                        splat4(kSelf2), splat4(p.neighbour_strength), splat4(inv_neighbour_range), splat4(kFar)};
+  const StepConstants c{range2,
+                        inv_neighbour_range,
+                        1.0f / p.wall_range,
+                        p.neighbour_strength,
+                        splat4(range2),
+                        splat4(kSelf2),
+                        splat4(p.neighbour_strength),
+                        splat4(inv_neighbour_range),
+                        splat4(kFar)};
   for (std::size_t i = begin; i < end; ++i) {
     const bool was_arrived = v.phase[i] == static_cast<std::uint8_t>(WalkPhase::arrived);
     if (rule.stands(was_arrived, v.v0[i]))
       stand(v, i, was_arrived);
     else
-      walk(v, c, i, was_arrived, blocks, visible);
+      walk<L>(v, c, i, was_arrived, blocks, visible);
   }
+}
+
+}  // namespace
+
+void update_agents(const KernelView& v, std::size_t begin, std::size_t end) {
+  // The same bits in either lane width (kernel_lanes.hpp): the choice is one of speed.
+  if (kernel_lanes() == KernelLanes::eight)
+    update_agents_in<KernelLanes::eight>(v, begin, end);
+  else
+    update_agents_in<KernelLanes::four>(v, begin, end);
 }
 
 }  // namespace campsim::crowd
