@@ -22,7 +22,7 @@
 //   halves the gap in two weeks (<!-- worked -->0.95^14 = 0.49<!-- /worked -->)
 //
 // (numbers, + - x × · / ^ ² ³, parentheses, the constant e and the functions exp, ln, sqrt, min
-// and max; a result ending in % shows the expression's value as a percentage:
+// and max, √; a result ending in % shows the expression's value as a percentage:
 // <!-- worked -->1 - exp(-(1/6/28.4)^0.5) = 7 %<!-- /worked -->). In a table row, where a block
 // cannot open, a span on one line does the same as a block: <!-- cited: SOURCE -->...<!-- /cited -->
 // (and recorded); block markers may be indented to sit in a list item. Some numbers are not results and are not read: a
@@ -74,7 +74,7 @@ struct Scan {
 };
 
 // The value of an arithmetic expression as the docs write it: numbers, + - x × · / ^ ² ³,
-// parentheses, e, exp ln sqrt min max; the usual precedence (^ binds tightest and to the right). Throws on anything else.
+// parentheses, e, exp ln sqrt (and √) min max; the usual precedence (^ binds tightest and to the right). Throws on anything else.
 class Arithmetic {
  public:
   explicit Arithmetic(std::string text) : s_(std::move(text)) {}
@@ -151,6 +151,7 @@ class Arithmetic {
       return v;
     }
     if (take("-") || take("\u2212")) return -power();  // -x^2 is -(x^2)
+    if (take("\u221a")) return std::sqrt(atom());
     skip_spaces();
     if (at_ < s_.size() && std::isalpha(static_cast<unsigned char>(s_[at_]))) return named();
 
