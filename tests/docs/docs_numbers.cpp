@@ -74,7 +74,7 @@ struct Scan {
 };
 
 // The value of an arithmetic expression as the docs write it: numbers, + - x × · / ^ ² ³,
-// parentheses, e, exp ln sqrt (and √) min max; the usual precedence (^ binds tightest and to the right). Throws on anything else.
+// parentheses, e, pi, exp ln sqrt (and √) min max; the usual precedence (^ binds tightest and to the right). Throws on anything else.
 class Arithmetic {
  public:
   explicit Arithmetic(std::string text) : s_(std::move(text)) {}
@@ -89,13 +89,14 @@ class Arithmetic {
   std::string s_;
   std::size_t at_ = 0;
   [[noreturn]] void fail(const std::string& why) const { throw std::runtime_error(why + " in '" + s_ + "'"); }
-  // A function of its parenthesised arguments (exp, ln, sqrt, min, max) or the constant e.
+  // A function of its parenthesised arguments (exp, ln, sqrt, min, max) or a constant, e or pi.
   double named() {
     std::size_t end = at_;
     while (end < s_.size() && std::isalpha(static_cast<unsigned char>(s_[end]))) ++end;
     const std::string name = s_.substr(at_, end - at_);
     at_ = end;
     if (name == "e") return std::exp(1.0);
+    if (name == "pi") return std::acos(-1.0);
     std::vector<double> args;
     if (!take("(")) fail("'" + name + "' is not a function or a constant");
     do args.push_back(sum());
