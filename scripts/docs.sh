@@ -12,7 +12,8 @@
 # Usage: scripts/docs.sh [--slow]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cmake --build build/release --target campsim campsim_docs_outputs >/dev/null
+# The test programs too: some figures are what a test prints (`test campsim_NAME_tests` markers).
+cmake --build build/release --target campsim campsim_docs_outputs campsim_batch_tests campsim_crowd_tests >/dev/null
 build/release/apps/campsim dictionary scenarios/gao_baseline.yaml > docs/data-dictionary.md
 build/release/tests/campsim_docs_outputs --campsim build/release/apps/campsim --source . --write "$@"
 # The README's first screen: the lines scripts/main.sh prints before its bottom line.

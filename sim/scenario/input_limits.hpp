@@ -14,7 +14,7 @@ inline constexpr std::size_t kMaxDocumentBytes = 1 << 20;
 
 // Values in one file after every alias is expanded (~60 times the Gao baseline). An alias bomb
 // of ten levels of ten would expand to 10^10 values; it stops here.
-inline constexpr std::size_t kMaxExpandedValues = 100'000;
+inline constexpr std::size_t kMaxExpandedValues = 100000;
 
 // Maps and lists inside one another. Bounds the recursion of the conversion, so an alias that
 // contains itself (`a: &a [*a]`) stops here too.

@@ -21,7 +21,11 @@
 //
 //   halves the gap in two weeks (<!-- worked -->0.95^14 = 0.49<!-- /worked -->)
 //
-// (numbers, + - x × / ^ ² ³ and parentheses). Some numbers are not results and are not read: a
+// (numbers, + - x × · / ^ ² ³, parentheses, the constant e and the functions exp, ln, sqrt, min
+// and max, √; a result ending in % shows the expression's value as a percentage:
+// <!-- worked -->1 - exp(-(1/6/28.4)^0.5) = 7 %<!-- /worked -->). In a table row, where a block
+// cannot open, a span on one line does the same as a block: <!-- cited: SOURCE -->...<!-- /cited -->
+// (and recorded); block markers may be indented to sit in a list item. Some numbers are not results and are not read: a
 // fenced block in a language (```bash, ```yaml: commands and input files, what the reader types,
 // like code spans), a standard's number (RFC 4180, ISO 8601, IEEE 754), a section's number (in its
 // heading, "### 7.3 Vigilance", and where it is named: "section 7.3", "see 7.3"), a screen a
@@ -43,6 +47,8 @@
 //
 //   campsim_docs_numbers --source DIR --allow FILE [--list] DOC.md...
 //     --list prints the unmarked numbers in the allowance format instead of checking.
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -67,8 +73,8 @@ struct Scan {
   std::vector<std::string> errors;
 };
 
-// The value of an arithmetic expression as the docs write it: numbers, + - x × / ^ ² ³ and
-// parentheses, the usual precedence (^ binds tightest and to the right). Throws on anything else.
+// The value of an arithmetic expression as the docs write it: numbers, + - x × · / ^ ² ³,
+// parentheses, e, pi, exp ln sqrt (and √) min max; the usual precedence (^ binds tightest and to the right). Throws on anything else.
 class Arithmetic {
  public:
   explicit Arithmetic(std::string text) : s_(std::move(text)) {}
@@ -83,6 +89,30 @@ class Arithmetic {
   std::string s_;
   std::size_t at_ = 0;
   [[noreturn]] void fail(const std::string& why) const { throw std::runtime_error(why + " in '" + s_ + "'"); }
+  // A function of its parenthesised arguments (exp, ln, sqrt, min, max) or a constant, e or pi.
+  double named() {
+    std::size_t end = at_;
+    while (end < s_.size() && std::isalpha(static_cast<unsigned char>(s_[end]))) ++end;
+    const std::string name = s_.substr(at_, end - at_);
+    at_ = end;
+    if (name == "e") return std::exp(1.0);
+    if (name == "pi") return std::acos(-1.0);
+    std::vector<double> args;
+    if (!take("(")) fail("'" + name + "' is not a function or a constant");
+    do args.push_back(sum());
+    while (take(","));
+    if (!take(")")) fail("a parenthesis never closed");
+    const auto one = [&](double (*f)(double)) {
+      if (args.size() != 1) fail(name + " takes one argument");
+      return f(args[0]);
+    };
+    if (name == "exp") return one([](double x) { return std::exp(x); });
+    if (name == "ln") return one([](double x) { return std::log(x); });
+    if (name == "sqrt") return one([](double x) { return std::sqrt(x); });
+    if (name == "min") return *std::min_element(args.begin(), args.end());
+    if (name == "max") return *std::max_element(args.begin(), args.end());
+    fail("unknown function '" + name + "'");
+  }
   void skip_spaces() {
     while (at_ < s_.size() && s_[at_] == ' ') ++at_;
   }
@@ -103,7 +133,7 @@ class Arithmetic {
   double product() {
     double v = power();
     for (;;) {
-      if (take("*") || take("x ") || take("\u00d7")) v *= power();
+      if (take("*") || take("x ") || take("\u00d7") || take("\u00b7")) v *= power();
       else if (take("/")) v /= power();
       else return v;
     }
@@ -121,8 +151,11 @@ class Arithmetic {
       if (!take(")")) fail("a parenthesis never closed");
       return v;
     }
-    if (take("-") || take("\u2212")) return -atom();
+    if (take("-") || take("\u2212")) return -power();  // -x^2 is -(x^2)
+    if (take("\u221a")) return std::sqrt(atom());
     skip_spaces();
+    if (at_ < s_.size() && std::isalpha(static_cast<unsigned char>(s_[at_]))) return named();
+
     std::size_t used = 0;
     try {
       const double v = std::stod(s_.substr(at_), &used);
@@ -139,9 +172,12 @@ class Arithmetic {
 std::string check_worked(const std::string& shown) {
   const auto equals = shown.rfind(" = ");
   if (equals == std::string::npos) return "a worked example must read EXPRESSION = RESULT: '" + shown + "'";
-  const std::string result = shown.substr(equals + 3);
+  std::string result = shown.substr(equals + 3);
+  // "= 7 %": the expression is a share, shown as a percentage.
+  const bool percent = !result.empty() && result.back() == '%';
+  if (percent) result = result.substr(0, result.find_last_not_of(" %") + 1);
   try {
-    const double value = Arithmetic(shown.substr(0, equals)).value();
+    const double value = Arithmetic(shown.substr(0, equals)).value() * (percent ? 100 : 1);
     const auto point = result.find('.');
     const int decimals = point == std::string::npos ? 0 : static_cast<int>(result.size() - point - 1);
     if (std::abs(value - std::stod(result)) <= 0.5 * std::pow(10.0, -decimals) + 1e-12) return "";
@@ -198,7 +234,8 @@ Scan scan(const fs::path& source, const std::string& relative) {
       recorded_ok("^<!-- recorded [0-9]{4}-[0-9]{2}-[0-9]{2}[^:]*: +[^ ].* -->$"),
       cited_open("^<!-- cited\\b.*-->$"), cited_ok("^<!-- cited: +[^ ].* -->$"),
       generated_block("^<!-- (output( \\(slow\\))?|screen|table): .* -->$");
-  static const std::regex worked_marker("<!-- worked -->(.*?)<!-- /worked -->");
+  static const std::regex worked_marker("<!-- worked -->(.*?)<!-- /worked -->"),
+      inline_span("<!-- (cited|recorded)(.*?) -->.*?<!-- /\\1 -->"), code_span("`[^`]*`");
   std::string line;
   std::size_t number = 0;
   bool in_recorded = false, in_cited = false, in_table = false, in_fence = false, fence_skipped = false, next_fence_generated = false;
@@ -217,6 +254,19 @@ Scan scan(const fs::path& source, const std::string& relative) {
     if (in_fence && fence_skipped) continue;
     for (std::sregex_iterator it(line.begin(), line.end(), worked_marker), end; it != end; ++it)
       if (const std::string wrong = check_worked((*it)[1].str()); !wrong.empty()) s.errors.push_back(where + ": " + wrong);
+    // A span on one line (a table cell): <!-- cited: SOURCE -->...<!-- /cited -->, the same for recorded
+    // (not in a code span, where the markers are named, not used).
+    line = std::regex_replace(line, code_span, " ");
+    for (std::sregex_iterator it(line.begin(), line.end(), inline_span), end; it != end; ++it) {
+      const std::string opening = "<!-- " + (*it)[1].str() + (*it)[2].str() + " -->";
+      if ((*it)[1] == "cited" && !std::regex_match(opening, cited_ok))
+        s.errors.push_back(where + ": a cited marker needs its source: <!-- cited: SOURCE -->");
+      if ((*it)[1] == "recorded" && !std::regex_match(opening, recorded_ok))
+        s.errors.push_back(where + ": a recorded marker needs its date and command: <!-- recorded YYYY-MM-DD: COMMAND -->");
+    }
+    line = std::regex_replace(line, inline_span, " ");
+    // Block markers may be indented, to sit inside a list item.
+    line.erase(0, line.find_first_not_of(' ') == std::string::npos ? 0 : line.find_first_not_of(' '));
     if (std::regex_match(line, recorded_open)) {
       if (in_recorded || in_cited) s.errors.push_back(where + ": a recorded block inside another block");
       if (!std::regex_match(line, recorded_ok))

@@ -18,6 +18,12 @@
 //
 //   figures of <!-- value: file analysis/plots.cpp | kFigureWidth = ([0-9]+) -->1000<!-- /value --> pixels
 //
+// A figure a test program prints (a validation against experiments, a measured variance) comes
+// from that program, `test campsim_NAME_tests ARGS` in place of the command (the program built
+// next to campsim, build/release/tests/):
+//
+//   flows of <!-- value: test campsim_crowd_tests "[validation]" -s \| width 1 m, seed 1: .* flow ([0-9.]+) -->1.41<!-- /value -->
+//
 // A whole file that a command prints (docs/provenance.md, the parameter register) says so on its
 // first line, and everything after that line is the command's output:
 //
@@ -123,8 +129,8 @@ class Runner {
       text << in.rdbuf();
       return done_[arguments] = text.str();
     }
-    const std::string command = "cd '" + dir_.string() + "' && '" + options_.campsim.string() + "' " + arguments + " 2>&1";
-    std::cerr << "docs: campsim " << arguments << "\n";
+    const std::string command = "cd '" + dir_.string() + "' && '" + program_of(arguments) + "' " + arguments_of(arguments) + " 2>&1";
+    std::cerr << "docs: " << arguments << "\n";
     std::string out;
     if (FILE* pipe = ::popen(command.c_str(), "r")) {
       std::array<char, 4096> buffer{};
@@ -138,6 +144,22 @@ class Runner {
   }
 
  private:
+  // "test campsim_X_tests ARGS": a figure a test prints (a validation's measured flows), from the
+  // test program next to campsim's build (build/release/tests/); anything else runs campsim.
+  static bool is_test(const std::string& arguments) { return arguments.rfind("test ", 0) == 0; }
+  std::string program_of(const std::string& arguments) const {
+    if (!is_test(arguments)) return options_.campsim.string();
+    static const std::regex test_program("test (campsim_[a-z_]+_tests)( .*)?");
+    std::smatch m;
+    if (!std::regex_match(arguments, m, test_program))
+      throw std::runtime_error("'" + arguments + "': a test marker names a test program, test campsim_NAME_tests ARGS");
+    return (options_.campsim.parent_path().parent_path() / "tests" / m[1].str()).string();
+  }
+  static std::string arguments_of(const std::string& arguments) {
+    if (!is_test(arguments)) return arguments;
+    const auto space = arguments.find(' ', 5);
+    return space == std::string::npos ? "" : arguments.substr(space + 1);
+  }
   const Options& options_;
   fs::path dir_;
   std::map<std::string, std::string> done_;

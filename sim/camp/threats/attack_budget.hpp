@@ -11,7 +11,7 @@ namespace campsim::camp {
 // Mean attacks of all kinds in a run this long above which it is refused: about a thousand times
 // the Gao baseline's year (~100 attacks of all kinds), and still a run that fits in memory.
 // Assumed (docs/reliability.md).
-inline constexpr double kMaxExpectedAttacks = 100'000;
+inline constexpr double kMaxExpectedAttacks = 100000;
 
 // Mean number of arrivals of one process in [0, end): its scripted times before `end` plus the
 // integral of its rate (the hour-of-day weights average to one over each day, so the integral
