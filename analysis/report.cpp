@@ -332,7 +332,10 @@ Document build_report(const BatchTable& batch, const Comparison& c, const PlotOu
   }
 
   doc.blocks.push_back(Heading{2, "Headline", "headline"});
-  doc.blocks.push_back(Paragraph{"Mean per run over replications with its " + level_text(c) +
+  // One unit throughout: a run is a year, a protest, a day or a run of N days, as the bottom line says.
+  const RunNoun run = run_noun(c);
+  const std::string per = run.short_one == "run" ? "Mean per run" : "Mean per " + run.short_one + " (a run is one " + run.short_one + ")";
+  doc.blocks.push_back(Paragraph{per + " over replications with its " + level_text(c) +
                                  " confidence interval; the paired difference from " + ref +
                                  " (same random numbers, matched replication by replication), the verdict and what it rests "
                                  "on. When fewer than " + std::to_string(kMinNonZeroPairs) +
