@@ -11,6 +11,7 @@
 
 #include "render/map_layer.hpp"
 #include "render/palette.hpp"
+#include "render/police_line.hpp"
 #include "render/shapes.hpp"
 #include "render/text.hpp"
 #include "render/text_layout.hpp"
@@ -48,6 +49,9 @@ std::vector<sf::FloatRect> label_markers(const Scene& scene) {
   }
   if (scene.layers.vehicles)
     for (const camp::VehicleView& v : scene.snapshot->vehicles) markers.push_back(centred(f.to_pixels(v.position), 13));
+  // The police line behind the gate: the gate's own label went over it.
+  if (const sf::VertexArray line = build_police_line(*scene.snapshot, f); line.getVertexCount() > 0)
+    markers.push_back(line.getBounds());
   return markers;
 }
 

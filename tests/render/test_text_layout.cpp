@@ -9,6 +9,7 @@
 
 #include "render/fonts.hpp"
 #include "render/overlays.hpp"
+#include "render/police_line.hpp"
 #include "render/frame_renderer.hpp"
 #include "render/text.hpp"
 #include "render/text_layout.hpp"
@@ -169,4 +170,15 @@ TEST_CASE("an intruder, a QRF member, a bomb vehicle and a vehicle keep labels o
   const std::vector<sf::FloatRect> without = render::label_markers(scene);
   CHECK_FALSE(has_box({1200, 400}, 13, 13, without));
   CHECK(has_box({300, 400}, 17, 17, without));
+
+  // A police line standing: its bar's box keeps labels off too (the gate's label went over it).
+  snapshot.protest.live = true;
+  snapshot.protest.police = {{100, 440}, {100, 560}, 121};
+  const std::vector<sf::FloatRect> with_police = render::label_markers(scene);
+  REQUIRE(with_police.size() == without.size() + 1);
+  const sf::FloatRect bar = with_police.back();
+  const sf::Vector2f north = scene.camera.to_pixels({100, 560}), south = scene.camera.to_pixels({100, 440});
+  CHECK(bar.contains(north.x, north.y + 1));
+  CHECK(bar.contains(south.x, south.y - 1));
+  CHECK(bar.width >= render::police_line_px(scene.camera));
 }
