@@ -70,8 +70,11 @@ std::variant<FigureFiles, std::string> calibration_figure(const CalibrationStudy
     const std::string where = format_number(x_low) + ":" + format_number(range.high + pad);
     // The note when there is one: a target's metric can be a sum of five columns, too long for a
     // title (the report's target table names it).
-    const std::string title = (target.note.empty() ? target.metric : target.note) + " (per " + to_string(target.scale) +
-                              "; record " + target.describe() + ")";
+    // "per year" once: a note that already says it ("..., per year") is not told again.
+    const std::string named = target.note.empty() ? target.metric : target.note;
+    const std::string per = std::string("per ") + to_string(target.scale);
+    const std::string title = named + " (" + (named.find(per) == std::string::npos ? per + "; " : "") + "record " +
+                              target.describe() + ")";
     rows += "set title " + gnuplot_string(title) + " font ',10'\n"
             "set xrange [" + where + "]\nunset object 1\nunset arrow 1\n";
     if (std::isfinite(record.low)) {

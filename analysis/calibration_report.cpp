@@ -36,13 +36,17 @@ std::string g4(double value) {  // a parameter value in a table: four significan
   return text;
 }
 
-// A design value as the tables show it: plain numbers to four significant figures (the exact
-// text is in sets.csv and best.txt), anything else (a duration, a word) as written.
+// A design value as the tables show it: numbers to four significant figures, a duration's
+// number too with its unit ("5.833min", not "5.83333333333min"; the exact text is in sets.csv
+// and best.txt), anything else (a word) as written.
 std::string brief_value(const std::string& text) {
   double value = 0;
   const char* end = text.data() + text.size();
   const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-  return ec == std::errc() && ptr == end ? g4(value) : text;
+  if (ec != std::errc()) return text;
+  const std::string unit(ptr, end);
+  const bool letters = std::all_of(unit.begin(), unit.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  return letters ? g4(value) + unit : text;
 }
 
 std::size_t kept_count(const CalibrationStudy& s) {

@@ -65,10 +65,6 @@ std::string format_difference_ci(const MetricInfo& metric, double mean, const In
 
 std::string format_count(std::optional<long> n, const std::string& none) { return n ? std::to_string(*n) : none; }
 
-std::string label_with_unit(const MetricInfo& metric) {
-  return metric.unit.empty() ? metric.label : metric.label + " (" + metric.unit + ")";
-}
-
 namespace {
 
 // Decimals that show `value`'s first `figures` significant figures, between 0 and 6.

@@ -44,7 +44,4 @@ std::string format_count(std::optional<long> n, const std::string& none = "n/a")
 // (decimals between 0 and 6). A sample that did not vary (sd 0) shows its mean as it is.
 std::string format_sample_mean_sd(double mean, double sd, std::size_t n);
 
-// "died of wounds (per run)"
-std::string label_with_unit(const MetricInfo& metric);
-
 }  // namespace campsim::analysis

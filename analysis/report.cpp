@@ -11,6 +11,7 @@
 
 #include "analysis/bottom_line.hpp"
 #include "analysis/display.hpp"
+#include "analysis/run_noun.hpp"
 #include "analysis/robustness_report.hpp"
 #include "sim/engine/number_format.hpp"
 #include "sim/io/run_directory.hpp"
@@ -78,7 +79,7 @@ Table estimates_table(const Comparison& c, const std::vector<const MetricResult*
     const auto num = [&](double v) { return format_fixed(display_scale(r->metric, v), d); };
     for (const PolicyResult& p : r->policies) {
       const Estimate& e = p.estimate;
-      std::vector<std::string> row{label_with_unit(r->metric), policy_name(c, p.policy), std::to_string(e.summary.n),
+      std::vector<std::string> row{label_with_unit(r->metric, run_noun(c)), policy_name(c, p.policy), std::to_string(e.summary.n),
                                    std::to_string(e.summary.n_missing),
                                    format_mean_ci(r->metric, e.summary.mean, e.ci, scale), num(e.summary.sd),
                                    num(e.summary.median), num(e.summary.p90), num(e.summary.min), num(e.summary.max),
@@ -106,7 +107,7 @@ Table differences_table(const Comparison& c, const std::vector<const MetricResul
     for (const PolicyResult& p : r->policies) {
       if (!p.vs_reference) continue;
       const Difference& d = *p.vs_reference;
-      std::vector<std::string> row{label_with_unit(r->metric), c.labels[p.policy],
+      std::vector<std::string> row{label_with_unit(r->metric, run_noun(c)), c.labels[p.policy],
                                    std::to_string(d.pairs), std::to_string(d.unmatched),
                                    d.verdict == Verdict::identical ? "0 (same in every run)"
                                                                    : format_difference_ci(r->metric, d.summary.mean, d.ci, scale),
@@ -221,7 +222,7 @@ Table headline_table(const Comparison& c, int design_point) {
         verdict = verdict_text(*p.vs_reference);
         basis = p.vs_reference->verdict == Verdict::identical ? "" : verdict_basis(*p.vs_reference);
       }
-      t.rows.push_back({first ? label_with_unit(r->metric) : "", c.labels[p.policy], mean, difference, verdict, basis,
+      t.rows.push_back({first ? label_with_unit(r->metric, run_noun(c)) : "", c.labels[p.policy], mean, difference, verdict, basis,
                         std::to_string(p.estimate.summary.n)});
       first = false;
     }
@@ -264,7 +265,7 @@ Table best_policy_table(const Comparison& c, int design_point) {
                               : all_identical        ? "all policies identical in every pair"
                               : any_worse            ? "none clearly better; " + ref + " (reference) is as good or better"
                                                      : "none clearly better than " + ref;
-      t.rows.push_back({label_with_unit(r->metric), why, "", "", ""});
+      t.rows.push_back({label_with_unit(r->metric, run_noun(c)), why, "", "", ""});
       continue;
     }
     const Difference& d = *best->vs_reference;
@@ -273,7 +274,7 @@ Table best_policy_table(const Comparison& c, int design_point) {
       change += fmt::format(" ({:+.0f}%)", 100 * d.summary.mean / std::abs(scale));
     std::string also;
     for (const std::string& o : others) also += (also.empty() ? "" : ", ") + o;
-    t.rows.push_back({label_with_unit(r->metric), c.labels[best->policy],
+    t.rows.push_back({label_with_unit(r->metric, run_noun(c)), c.labels[best->policy],
                       format_mean_ci(r->metric, best->estimate.summary.mean, Interval{}, scale), change, also});
   }
   return t;
@@ -304,8 +305,7 @@ Document build_report(const BatchTable& batch, const Comparison& c, const PlotOu
   // The bottom line first: what a planner pastes into a brief, before any table.
   doc.blocks.push_back(Heading{2, "Bottom line", ""});
   for (int dp : c.design_points) {
-    std::string text;
-    for (const std::string& sentence : bottom_line(c, dp)) text += (text.empty() ? "" : " ") + sentence;
+    const std::string text = bottom_line_paragraph(bottom_line(c, dp));
     doc.blocks.push_back(Paragraph{design ? "**" + batch.design_point(dp).label() + ".** " + text : text});
   }
   doc.blocks.push_back(Paragraph{"Batch `" + batch.directory.string() + "`: " + what_was_run(m) + ". Reference: **" + ref +
@@ -332,7 +332,10 @@ Document build_report(const BatchTable& batch, const Comparison& c, const PlotOu
   }
 
   doc.blocks.push_back(Heading{2, "Headline", "headline"});
-  doc.blocks.push_back(Paragraph{"Mean per run over replications with its " + level_text(c) +
+  // One unit throughout: a run is a year, a protest, a day or a run of N days, as the bottom line says.
+  const RunNoun run = run_noun(c);
+  const std::string per = run.short_one == "run" ? "Mean per run" : "Mean per " + run.short_one + " (a run is one " + run.short_one + ")";
+  doc.blocks.push_back(Paragraph{per + " over replications with its " + level_text(c) +
                                  " confidence interval; the paired difference from " + ref +
                                  " (same random numbers, matched replication by replication), the verdict and what it rests "
                                  "on. When fewer than " + std::to_string(kMinNonZeroPairs) +

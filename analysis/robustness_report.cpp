@@ -5,6 +5,7 @@
 #include <string>
 
 #include "analysis/display.hpp"
+#include "analysis/run_noun.hpp"
 
 namespace campsim::analysis {
 
@@ -62,7 +63,7 @@ Table ranking_table(const Comparison& c, const VerdictRobustness& r) {
   t.right_aligned.push_back(true);
   for (const MetricOverDesign& m : r.metrics) {
     if (m.metric.direction == Direction::unknown) continue;
-    std::vector<std::string> row{label_with_unit(m.metric)};
+    std::vector<std::string> row{label_with_unit(m.metric, run_noun(c))};
     for (int count : m.best_count) row.push_back(std::to_string(count) + " of " + std::to_string(r.points));
     row.push_back(std::to_string(m.tied));
     t.rows.push_back(std::move(row));
@@ -79,7 +80,7 @@ Table dependence_table(const Comparison& c, const VerdictRobustness& r) {
     for (const PolicyOverDesign& p : m.policies) {
       if (p.points == 0) continue;
       if (p.difference_min == 0 && p.difference_max == 0) continue;  // the same as the reference everywhere
-      t.rows.push_back({label_with_unit(m.metric), c.policies[p.policy],
+      t.rows.push_back({label_with_unit(m.metric, run_noun(c)), c.policies[p.policy],
                         std::to_string(p.better) + " / " + std::to_string(p.worse) + " / " + std::to_string(p.unclear),
                         difference_text(m.metric, p.difference_min) + " to " + difference_text(m.metric, p.difference_max),
                         dependence_text(p)});

@@ -4,6 +4,7 @@
 
 #include "analysis/bottom_line.hpp"
 #include "analysis/display.hpp"
+#include "analysis/run_noun.hpp"
 #include "analysis/report.hpp"
 #include "sim/engine/number_format.hpp"
 
@@ -36,7 +37,7 @@ std::string terminal_headline(const Comparison& c, int design_point, std::size_t
     const MetricResult* r = c.find(name, design_point);
     if (!r) continue;
     const double scale = r->policies[c.reference].estimate.summary.mean;
-    Section s{label_with_unit(r->metric), {}, {}};
+    Section s{label_with_unit(r->metric, run_noun(c)), {}, {}};
     for (const PolicyResult& p : r->policies) {
       Row row{p.policy, format_mean_ci(r->metric, p.estimate.summary.mean, p.estimate.ci, scale), "(reference)", "",
               std::to_string(p.estimate.summary.n)};

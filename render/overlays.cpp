@@ -11,6 +11,7 @@
 
 #include "render/map_layer.hpp"
 #include "render/palette.hpp"
+#include "render/police_line.hpp"
 #include "render/shapes.hpp"
 #include "render/text.hpp"
 #include "render/text_layout.hpp"
@@ -26,6 +27,33 @@ namespace {
 sf::FloatRect centred(sf::Vector2f at, float size) { return {at.x - size / 2, at.y - size / 2, size, size}; }
 
 }  // namespace
+
+std::vector<sf::FloatRect> label_markers(const Scene& scene) {
+  const ViewFrame& f = scene.camera;
+  std::vector<sf::FloatRect> markers;
+  for (const camp::Gate& gate : scene.layout->gates) markers.push_back(centred(f.to_pixels(gate.position), 14));
+  for (const camp::Watchtower& tower : scene.layout->towers) markers.push_back(centred(f.to_pixels(tower.position), 17));
+  if (!scene.snapshot) return markers;
+  for (const camp::PostView& post : scene.snapshot->posts)
+    markers.push_back(centred(f.to_pixels(post.position), post.kind == camp::PostKind::Gate ? 11.f : 17.f));
+  // Who fights and what drives: a label over an intruder's triangle hides the thing the picture
+  // is about. Sizes as agent_layers.cpp draws them, rim included (a bomb vehicle is 22 x 14).
+  for (const camp::CombatantView& c : scene.snapshot->combatants) {
+    const sf::Vector2f at = f.to_pixels(c.position);
+    switch (c.kind) {
+      case camp::CombatantKind::Intruder: markers.push_back(centred(at, 17)); break;
+      case camp::CombatantKind::Qrf: markers.push_back(centred(at, 15)); break;
+      case camp::CombatantKind::Sentry: markers.push_back(centred(at, 12)); break;
+      case camp::CombatantKind::BombVehicle: markers.push_back({at.x - 11, at.y - 7, 22, 14}); break;
+    }
+  }
+  if (scene.layers.vehicles)
+    for (const camp::VehicleView& v : scene.snapshot->vehicles) markers.push_back(centred(f.to_pixels(v.position), 13));
+  // The police line behind the gate: the gate's own label went over it.
+  if (const sf::VertexArray line = build_police_line(*scene.snapshot, f); line.getVertexCount() > 0)
+    markers.push_back(line.getBounds());
+  return markers;
+}
 
 void draw_labels(sf::RenderTarget& target, const Fonts& fonts, const Scene& scene) {
   const ViewFrame& f = scene.camera;
@@ -60,12 +88,7 @@ void draw_labels(sf::RenderTarget& target, const Fonts& fonts, const Scene& scen
     return sf::Vector2f{text_width(fonts.sans, text, size) + 1.f, static_cast<float>(size) + 4.f};
   };
 
-  std::vector<sf::FloatRect> markers;
-  for (const camp::Gate& gate : layout.gates) markers.push_back(centred(f.to_pixels(gate.position), 14));
-  for (const camp::Watchtower& tower : layout.towers) markers.push_back(centred(f.to_pixels(tower.position), 17));
-  if (scene.snapshot)
-    for (const camp::PostView& post : scene.snapshot->posts)
-      markers.push_back(centred(f.to_pixels(post.position), post.kind == camp::PostKind::Gate ? 11.f : 17.f));
+  std::vector<sf::FloatRect> markers = label_markers(scene);
 
   for (const camp::Gate& gate : layout.gates) {
     const sf::Vector2f at = f.to_pixels(gate.position);

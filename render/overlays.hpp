@@ -11,6 +11,10 @@
 
 namespace campsim::render {
 
+// Boxes in map pixels that no label may cover: gates, towers and posts, and from the snapshot
+// everyone in a fight (intruders, QRF, sentries, a bomb vehicle), the police line and, when
+// drawn, the vehicles.
+std::vector<sf::FloatRect> label_markers(const Scene& scene);
 void draw_labels(sf::RenderTarget& target, const Fonts& fonts, const Scene& scene);
 void draw_legend(sf::RenderTarget& target, const Fonts& fonts, sf::Vector2f bottom_left);
 

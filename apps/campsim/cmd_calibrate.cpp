@@ -9,6 +9,8 @@
 
 #include "analysis/batch_table.hpp"
 #include "analysis/calibration_report.hpp"
+#include "analysis/calibration_terminal.hpp"
+#include "analysis/terminal_headline.hpp"
 #include "analysis/calibration_targets.hpp"
 #include "sim/io/csv.hpp"
 #include "analysis/document.hpp"
@@ -293,13 +295,9 @@ int calibrate_command(const std::vector<std::string>& args) {
     std::cout << "\nbest set " << *best << ":\n";
     for (std::size_t p = 0; p < study.parameter_keys.size(); ++p)
       std::cout << "  --set " << study.parameter_keys[p] << "=" << study.set_values[*best][p] << "\n";
-    analysis::Table table = analysis::target_table(study, *best);
-    for (auto& row : table.rows) row.erase(row.begin() + 3);  // the source column is long; it is in the report
-    table.header.erase(table.header.begin() + 3);
-    table.right_aligned.erase(table.right_aligned.begin() + 3);
-    std::cout << analysis::render_text_table(table);
+    std::cout << analysis::terminal_target_table(study, *best, analysis::kTerminalWidth);
   }
-  std::cout << "\n" << analysis::render_text_table(analysis::parameter_table(study));
+  std::cout << "\n" << analysis::render_text_table(analysis::terminal_parameter_table(study));
   std::cout << "report: " << (report / "calibration.md").string() << ", " << (report / "sets.csv").string() << ", "
             << (report / "best.txt").string() << (kept_rows.empty() ? "" : ", " + (report / "kept_sets.yaml").string()) << "\n";
   return kOk;

@@ -164,9 +164,10 @@ int compare_command(const std::vector<std::string>& args) {
   std::cout << "Bottom line\n";
   for (int dp : comparison.design_points) {
     if (design) std::cout << io::visible(batch.design_point(dp).label()) << "\n";
-    std::string text;
-    for (const std::string& sentence : analysis::bottom_line(comparison, dp)) text += (text.empty() ? "" : " ") + sentence;
-    std::cout << analysis::wrap_text(io::visible(text), analysis::kTerminalWidth, 2);
+    // One sentence, one finding: each starts a line.
+    std::vector<std::string> sentences = analysis::bottom_line(comparison, dp);
+    for (std::string& sentence : sentences) sentence = io::visible(sentence);
+    std::cout << analysis::bottom_line_on_terminal(sentences, analysis::kTerminalWidth, 2);
   }
   const std::string report_md = fs::absolute(report.directory / "report.md").lexically_normal().string();
   if (bottom_line_only) {

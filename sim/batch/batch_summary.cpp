@@ -50,8 +50,7 @@ std::string batch_summary_markdown(const std::filesystem::path& batch_dir) {
     if (design) doc.blocks.push_back(analysis::Heading{2, table.design_point(dp).label(), ""});
     // The bottom line in words, as compare prints it (it names the best policy per metric, so the
     // best-policy table stays in the full report).
-    std::string text;
-    for (const std::string& sentence : analysis::bottom_line(c, dp)) text += (text.empty() ? "" : " ") + sentence;
+    const std::string text = analysis::bottom_line_paragraph(analysis::bottom_line(c, dp));
     doc.blocks.push_back(analysis::Paragraph{"**Bottom line.** " + text});
     doc.blocks.push_back(analysis::Paragraph{"**Headline**"});
     doc.blocks.push_back(analysis::headline_table(c, dp));

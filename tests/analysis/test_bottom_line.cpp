@@ -62,7 +62,8 @@ TEST_CASE("the bottom line says which policy is better, by how much, and what is
 
   // n: 20 replications of 30 days, paired.
   CHECK(text.find("the same 20 simulated runs of 30 days") != std::string::npos);
-  CHECK(text.find("rests on 20 paired runs; intervals are 95%") != std::string::npos);
+  CHECK(text.find("rests on 20 paired runs (fewer for times and shares") != std::string::npos);
+  CHECK(text.find("; intervals are 95%.") != std::string::npos);
 
   // By construction the policy saves kSaved[r] lives in replication r (17 in 20 runs: 0.85 a run),
   // adds 10 points (less 0.1 on average) of first aid within 10 min, and takes 8 + (r mod 4) / 2
@@ -74,18 +75,20 @@ TEST_CASE("the bottom line says which policy is better, by how much, and what is
     if (r != 3 && r != 7) delay.push_back(-8 - 0.5 * (r % 4));
   }
   CHECK(text.find("Clearly better than gao_baseline: pre_authorized_dispatch lowers deaths of wounds by " +
-                  size_by_hand(saved, 2) + " per run; ") != std::string::npos);
+                  size_by_hand(saved, 2) + " per run.") != std::string::npos);
   const auto with_unit = [](std::string size, const std::string& unit) { return size.insert(size.find(' '), " " + unit); };
-  CHECK(text.find("; raises the share given first aid within 10 min by " + with_unit(size_by_hand(aid, 1), "percentage points") +
-                  ";") != std::string::npos);
-  CHECK(text.find("; cuts the approval delay by " + with_unit(size_by_hand(delay, 1), "min") + " (") != std::string::npos);
+  // One finding a sentence: each further gain is its own sentence.
+  CHECK(text.find("Also clearly better: pre_authorized_dispatch raises the share given first aid within 10 min by " +
+                  with_unit(size_by_hand(aid, 1), "percentage points") + ".") != std::string::npos);
+  CHECK(text.find("Also clearly better: pre_authorized_dispatch cuts the approval delay by " + with_unit(size_by_hand(delay, 1), "min") +
+                  " (") != std::string::npos);
   // The delay is a mean within each run; the sentence says it is not pooled over casualties.
   CHECK(text.find("(each run's mean, averaged over runs; not pooled over casualties)") != std::string::npos);
   // The same attacks: deaths in attacks are identical, said once and without an interval.
   CHECK(text.find("Under pre_authorized_dispatch, deaths in attacks did not change in any run.") != std::string::npos);
   CHECK(text.find("Clearly worse") == std::string::npos);
-  // Two missing delays leave 18 pairs: the reason n varies is given.
-  CHECK(text.find("as few as 18 of 20") != std::string::npos);
+  // Two missing delays leave 18 pairs: the reason n varies is given, in the sentence on n.
+  CHECK(sentences.front().find("as few as 18 of 20") != std::string::npos);
   fs::remove_all(dir);
 }
 
@@ -195,8 +198,10 @@ TEST_CASE("the bottom line of an infiltration study says who was killed and woun
     wounded.push_back(6 + r % 4);
   }
   CHECK(text.find("Clearly worse than gao_baseline: pre_authorized_dispatch raises deaths in infiltrations by " +
-                  size_by_hand(killed, 2) + " per run; raises the wounded in infiltrations by " + size_by_hand(wounded, 2) +
-                  " per run; lengthens the time from detecting infiltrations to containing them by ") != std::string::npos);
+                  size_by_hand(killed, 2) + " per run. Also clearly worse: pre_authorized_dispatch raises the wounded in infiltrations by " +
+                  size_by_hand(wounded, 2) +
+                  " per run. Also clearly worse: pre_authorized_dispatch lengthens the time from detecting infiltrations to containing "
+                  "them by ") != std::string::npos);
   CHECK(text.find("not pooled over incidents") != std::string::npos);
   CHECK(text.find("stopped") == std::string::npos);
   CHECK(text.find("Clearly better") == std::string::npos);
@@ -258,8 +263,11 @@ TEST_CASE("a replay of one protest a run says its toll per protest, never per da
   INFO(text);
   std::vector<double> fewer;
   for (int r = 0; r < kReplications; ++r) fewer.push_back(-(1 + r % 2));
-  CHECK(text.find("the same 20 simulated days, one protest each (common random numbers: day r brings both the same "
-                  "marchers and the same chances)") != std::string::npos);
+  // A run is one protest: the runs are counted as protests, here and in the tables.
+  CHECK(text.find("the same 20 simulated protests, one a run (common random numbers: protest r brings both the same "
+                  "marchers and the same chances), so the comparison with gao_baseline rests on 20 paired protests") !=
+        std::string::npos);
+  CHECK(headline_table(c, 0).rows.front()[0] == "civilians killed in protests (per protest)");
   CHECK(text.find("lowers civilians killed in protests by " + size_by_hand(fewer, 2) + " per protest") != std::string::npos);
   CHECK(text.find("per day") == std::string::npos);
   // Every pair one fewer: a zero-width interval, said in words.
@@ -286,8 +294,42 @@ TEST_CASE("a replay of one protest a run says its toll per protest, never per da
   INFO(by_day);
   CHECK(by_day.find("lowers civilians killed in protests by " + size_by_hand(fewer, 2) + " per day") != std::string::npos);
   CHECK(by_day.find("not pooled over protests") != std::string::npos);
-  CHECK(by_day.find("one protest each") == std::string::npos);
+  CHECK(by_day.find("one a run") == std::string::npos);
+  CHECK(headline_table(d, 0).rows.front()[0] == "civilians killed in protests (per day)");
   fs::remove_all(town);
+}
+
+TEST_CASE("many clear changes still make at most five sentences: the toll first, the cost next, the rest named",
+          "[analysis][bottom-line]") {
+  const fs::path dir = bottom_line_scratch("many");
+  // Restrained rules that change everything: two civilians killed and three wounded fewer, no lethal
+  // force, legitimacy 0.2 higher; one or two police hurt more and protests 60 min longer; peacekeepers
+  // hurt alike (one in every fourth run under both).
+  write_synthetic_batch(dir,
+                        {{"protests.civilians_killed", [](int p, int r) { return std::optional<double>(p ? 0 : 2 + r % 2); }},
+                         {"protests.civilians_wounded", [](int p, int r) { return std::optional<double>(p ? 0 : 3 + r % 3); }},
+                         {"protests.with_lethal_force", [](int p, int) { return std::optional<double>(p ? 0 : 1); }},
+                         {"protests.legitimacy_end", [](int p, int r) { return std::optional<double>(0.5 + 0.01 * (r % 3) + (p ? 0.2 : 0)); }},
+                         {"protests.police_hurt", [](int p, int r) { return std::optional<double>(1 + r % 2 + (p ? 1 + r % 2 : 0)); }},
+                         {"protests.mean_duration_min", [](int p, int r) { return std::optional<double>(45 + r % 5 + (p ? 60 : 0)); }},
+                         {"protests.peacekeepers_hurt", [](int, int r) { return std::optional<double>(r % 4 == 0 ? 1 : 0); }}},
+                        false);
+  CompareOptions options;
+  options.metric_patterns = {"protests.*"};
+  const Comparison c = compare(read_batch(dir), options);
+  const std::vector<std::string> sentences = bottom_line(c, 0);
+  const std::string text = joined(sentences);
+  INFO(text);
+  REQUIRE(sentences.size() == kBottomLineSentences);
+  CHECK(sentences[0].find("rests on 20 paired runs; intervals are 95%.") != std::string::npos);
+  CHECK(sentences[1].starts_with("Clearly better than gao_baseline: pre_authorized_dispatch lowers civilians killed in protests by "));
+  CHECK(sentences[2].starts_with("Clearly worse than gao_baseline: pre_authorized_dispatch raises police hurt in protests by "));
+  // The other six changes are named, sizes left to the tables: three gains and one cost.
+  CHECK(sentences[3] ==
+        "Also clearly better: civilians wounded in protests, protests met with lethal force and the force's legitimacy at the "
+        "end; clearly worse: the protests' duration (sizes and policies in the tables).");
+  CHECK(sentences[4] == "Under pre_authorized_dispatch, peacekeepers hurt in protests did not change in any run.");
+  fs::remove_all(dir);
 }
 
 TEST_CASE("long policy names that share their beginning are shortened to what tells them apart", "[analysis][bottom-line]") {
@@ -353,7 +395,8 @@ TEST_CASE("a policy's label stands for its name in every table and sentence: row
   INFO(sentences);
   // Labels with spaces are quoted in a sentence; a one-word name is not.
   CHECK(sentences.find("comparison with 'as it happened' rests on 12") != std::string::npos);
-  CHECK(sentences.find("'by the book' lowers civilians killed") != std::string::npos);
+  // Both changed it by the same amount in every pair: named together, the size said once.
+  CHECK(sentences.find("'by the book' and plain_policy both lower civilians killed") != std::string::npos);
   CHECK(sentences.find("plain_policy") != std::string::npos);
   CHECK(sentences.find("replay_2015") == std::string::npos);
 

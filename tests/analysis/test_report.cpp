@@ -316,6 +316,6 @@ TEST_CASE("a hand-made batch with 3 non-zero pairs of 40 is not called better", 
   INFO(md);
   CHECK(md.find("| no clear difference | 3 of 40 pairs differ (3 lower, 0 higher); exact sign test p = 0.25 | 40 |") !=
         std::string::npos);
-  CHECK(md.find("| died of wounds (per run) | none clearly better than today |") != std::string::npos);
+  CHECK(md.find("| died of wounds (per year) | none clearly better than today |") != std::string::npos);  // 365-day runs: a year
   fs::remove_all(dir);
 }

@@ -1,13 +1,19 @@
-// Laying out words: log lines wrapped to the panel's width (never cut).
+// Laying out words: log lines wrapped to the panel's width (never cut); map labels placed off
+// each other and off every marker, the fighters and vehicles included.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 
 #include <SFML/Graphics/Text.hpp>
 
 #include "render/fonts.hpp"
+#include "render/overlays.hpp"
+#include "render/police_line.hpp"
+#include "render/frame_renderer.hpp"
 #include "render/text.hpp"
 #include "render/text_layout.hpp"
+#include "tests/support/synthetic_world.hpp"
 
 using namespace campsim;
 
@@ -132,4 +138,47 @@ TEST_CASE("labels are placed so no two overlap and none covers a marker, or drop
   int crowd = 0;
   for (std::size_t i = 7; i < placed.size(); ++i) crowd += placed[i] ? 1 : 0;
   CHECK(crowd == 5);  // 5 distinct free spots, no more
+}
+
+TEST_CASE("an intruder, a QRF member, a bomb vehicle and a vehicle keep labels off as gates and towers do",
+          "[render][layout]") {
+  const camp::CampLayout layout = testing::synthetic_layout();
+  camp::WorldSnapshot snapshot;
+  snapshot.combatants = {{1, camp::CombatantKind::Intruder, camp::CombatantState::Moving, {300, 400}},
+                         {2, camp::CombatantKind::Qrf, camp::CombatantState::Firing, {600, 400}},
+                         {3, camp::CombatantKind::BombVehicle, camp::CombatantState::Moving, {900, 400}}};
+  snapshot.vehicles = {{4, camp::VehicleKind::Ambulance, camp::VehicleState::AtBase, {1200, 400}}};
+  render::Scene scene;
+  scene.layout = &layout;
+  scene.snapshot = &snapshot;
+  scene.camera = render::default_camera(layout, {1280, 800});
+  // A box of the marker's drawn size centred where the frame puts it: 17 px for the intruder's
+  // triangle, 15 for the QRF's diamond, 22 x 14 for the bomb vehicle, 13 for a vehicle's square.
+  const auto has_box = [&](camp::Point p, float w, float h, const std::vector<sf::FloatRect>& boxes) {
+    const sf::Vector2f at = scene.camera.to_pixels(p);
+    const sf::FloatRect want{at.x - w / 2, at.y - h / 2, w, h};
+    return std::any_of(boxes.begin(), boxes.end(), [&](const sf::FloatRect& b) { return b == want; });
+  };
+  const std::vector<sf::FloatRect> markers = render::label_markers(scene);
+  CHECK(markers.size() == layout.gates.size() + layout.towers.size() + 4);
+  CHECK(has_box({300, 400}, 17, 17, markers));
+  CHECK(has_box({600, 400}, 15, 15, markers));
+  CHECK(has_box({900, 400}, 22, 14, markers));
+  CHECK(has_box({1200, 400}, 13, 13, markers));
+  // Vehicles hidden (the V key): their squares no longer keep labels off.
+  scene.layers.vehicles = false;
+  const std::vector<sf::FloatRect> without = render::label_markers(scene);
+  CHECK_FALSE(has_box({1200, 400}, 13, 13, without));
+  CHECK(has_box({300, 400}, 17, 17, without));
+
+  // A police line standing: its bar's box keeps labels off too (the gate's label went over it).
+  snapshot.protest.live = true;
+  snapshot.protest.police = {{100, 440}, {100, 560}, 121};
+  const std::vector<sf::FloatRect> with_police = render::label_markers(scene);
+  REQUIRE(with_police.size() == without.size() + 1);
+  const sf::FloatRect bar = with_police.back();
+  const sf::Vector2f north = scene.camera.to_pixels({100, 560}), south = scene.camera.to_pixels({100, 440});
+  CHECK(bar.contains(north.x, north.y + 1));
+  CHECK(bar.contains(south.x, south.y - 1));
+  CHECK(bar.width >= render::police_line_px(scene.camera));
 }
