@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cmath>
 #include <fstream>
+#include <functional>
 #include <set>
 #include <tuple>
 
@@ -16,35 +17,69 @@ namespace fs = std::filesystem;
 
 namespace {
 
-[[noreturn]] void fail_at(const io::CsvTable& table, std::size_t row, const std::string& what) {
-  throw BatchError(table.source + ":" + std::to_string(table.lines[row]) + ": " + what);
+// One row of a table being read, for its checks and their messages ("FILE:LINE: ...").
+struct RowAt {
+  const std::string& source;
+  const std::vector<std::string>& header;
+  const std::vector<std::string>& cells;
+  long line;
+};
+
+[[noreturn]] void fail_at(const RowAt& row, const std::string& what) {
+  throw BatchError(row.source + ":" + std::to_string(row.line) + ": " + what);
 }
 
-long parse_integer(const io::CsvTable& table, std::size_t row, long column) {
-  const std::string& text = table.rows[row][static_cast<std::size_t>(column)];
+long parse_integer(const RowAt& row, long column) {
+  const std::string& text = row.cells[static_cast<std::size_t>(column)];
   long value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size() || text.empty())
-    fail_at(table, row, "column " + table.header[static_cast<std::size_t>(column)] + ": expected a whole number, found '" + text + "'");
+    fail_at(row, "column " + row.header[static_cast<std::size_t>(column)] + ": expected a whole number, found '" + text + "'");
   return value;
 }
 
-std::optional<double> parse_metric(const io::CsvTable& table, std::size_t row, std::size_t column) {
-  const std::string& text = table.rows[row][column];
+std::optional<double> parse_metric(const RowAt& row, std::size_t column) {
+  const std::string& text = row.cells[column];
   if (text.empty()) return std::nullopt;  // JSON null in the run's metrics: a missing value
   double value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size())
-    fail_at(table, row, "column " + table.header[column] + ": expected a number or an empty cell, found '" + text + "'");
+    fail_at(row, "column " + row.header[column] + ": expected a number or an empty cell, found '" + text + "'");
   if (std::isnan(value)) return std::nullopt;
-  if (std::isinf(value)) fail_at(table, row, "column " + table.header[column] + ": expected a finite number, found '" + text + "'");
+  if (std::isinf(value)) fail_at(row, "column " + row.header[column] + ": expected a finite number, found '" + text + "'");
   return value;
 }
 
-long require_column(const io::CsvTable& table, const std::string& name) {
-  const std::optional<std::size_t> c = table.find_column(name);
-  if (!c) throw BatchError(table.source + ":1: the header has no '" + name + "' column");
-  return static_cast<long>(*c);
+long require_column(const std::string& source, const std::vector<std::string>& header, const std::string& name) {
+  const auto it = std::find(header.begin(), header.end(), name);
+  if (it == header.end()) throw BatchError(source + ":1: the header has no '" + name + "' column");
+  return static_cast<long>(it - header.begin());
+}
+
+// Streams a table through the checks of its header and rows. A file that is not CSV is reported
+// before any check's finding (as when the whole file was parsed first): the first finding waits
+// for the end of the file, and rows after it are only scanned.
+void check_table(const fs::path& file, const std::function<void(const std::vector<std::string>& header)>& on_header,
+                 const std::function<void(const RowAt& row)>& on_row) {
+  const std::string source = file.string();
+  std::vector<std::string> header;
+  std::optional<BatchError> finding;
+  const auto checked = [&](const auto& check) {
+    if (finding) return;
+    try {
+      check();
+    } catch (const BatchError& e) {
+      finding = e;
+    }
+  };
+  io::stream_csv(
+      file,
+      [&](std::vector<std::string>&& h) {
+        header = std::move(h);
+        checked([&] { on_header(header); });
+      },
+      [&](std::vector<std::string>&& cells, long line) { checked([&] { on_row(RowAt{source, header, cells, line}); }); });
+  if (finding) throw *finding;
 }
 
 std::string setting_text(const nlohmann::ordered_json& value) {
@@ -135,7 +170,7 @@ const DesignPoint& BatchTable::design_point(int index) const {
   throw BatchError("no design point " + std::to_string(index) + " in the manifest");
 }
 
-BatchTable read_batch(const fs::path& directory) {
+BatchTable read_batch(const fs::path& directory, const BatchReading& reading) {
   if (!fs::exists(directory))
     throw BatchError(directory.string() + " does not exist; expected a batch directory (campsim batch ... --out DIR writes one)");
   if (!fs::is_directory(directory))
@@ -148,53 +183,79 @@ BatchTable read_batch(const fs::path& directory) {
   if (!fs::exists(directory / "results.csv"))
     throw BatchError((directory / "results.csv").string() + ": missing (has the batch written any runs yet?)");
 
-  const io::CsvTable results = io::read_csv(directory / "results.csv");
-  const long c_dp = require_column(results, "design_point"), c_policy = require_column(results, "policy"),
-             c_rep = require_column(results, "replication"), c_seed = require_column(results, "seed");
-  std::set<std::string> design_columns;
-  for (const DesignPoint& dp : batch.manifest.design_points)
-    for (const auto& setting : dp.settings) design_columns.insert(setting.first);
-  std::vector<std::size_t> metric_columns;
-  for (std::size_t c = 0; c < results.header.size(); ++c) {
-    const auto column = static_cast<long>(c);
-    if (column == c_dp || column == c_policy || column == c_rep || column == c_seed || design_columns.contains(results.header[c]))
-      continue;
-    batch.metrics.push_back(results.header[c]);
-    metric_columns.push_back(c);
-  }
-
+  long c_dp = 0, c_policy = 0, c_rep = 0;
+  std::vector<std::size_t> metric_columns;  // every metric column, each row's cells checked
+  std::vector<bool> kept;                   // parallel to metric_columns: its values are kept
   std::set<int> known_points;
   for (const DesignPoint& dp : batch.manifest.design_points) known_points.insert(dp.index);
   std::set<std::tuple<int, std::size_t, int>> seen;
-  for (std::size_t row = 0; row < results.rows.size(); ++row) {
+  const auto results_header = [&](const std::vector<std::string>& header) {
+    const std::string source = (directory / "results.csv").string();
+    c_dp = require_column(source, header, "design_point");
+    c_policy = require_column(source, header, "policy");
+    c_rep = require_column(source, header, "replication");
+    const long c_seed = require_column(source, header, "seed");
+    std::set<std::string> design_columns;
+    for (const DesignPoint& dp : batch.manifest.design_points)
+      for (const auto& setting : dp.settings) design_columns.insert(setting.first);
+    for (std::size_t c = 0; c < header.size(); ++c) {
+      const auto column = static_cast<long>(c);
+      if (column == c_dp || column == c_policy || column == c_rep || column == c_seed || design_columns.contains(header[c]))
+        continue;
+      metric_columns.push_back(c);
+      const bool keep = !reading.metrics || metric_columns.size() <= reading.first_metrics ||
+                        std::find(reading.metrics->begin(), reading.metrics->end(), header[c]) != reading.metrics->end();
+      kept.push_back(keep);
+      if (keep) batch.metrics.push_back(header[c]);
+    }
+  };
+  const auto results_row = [&](const RowAt& row) {
     BatchTable::Run run;
-    run.design_point = static_cast<int>(parse_integer(results, row, c_dp));
-    run.replication = static_cast<int>(parse_integer(results, row, c_rep));
-    const std::string& policy = results.rows[row][static_cast<std::size_t>(c_policy)];
+    run.design_point = static_cast<int>(parse_integer(row, c_dp));
+    run.replication = static_cast<int>(parse_integer(row, c_rep));
+    const std::string& policy = row.cells[static_cast<std::size_t>(c_policy)];
     const auto p = std::find(batch.manifest.policies.begin(), batch.manifest.policies.end(), policy);
-    if (p == batch.manifest.policies.end()) fail_at(results, row, "policy '" + policy + "' is not in batch.json");
+    if (p == batch.manifest.policies.end()) fail_at(row, "policy '" + policy + "' is not in batch.json");
     run.policy = static_cast<std::size_t>(p - batch.manifest.policies.begin());
     if (!known_points.contains(run.design_point))
-      fail_at(results, row, "design point " + std::to_string(run.design_point) + " is not in batch.json");
+      fail_at(row, "design point " + std::to_string(run.design_point) + " is not in batch.json");
     if (!seen.insert({run.design_point, run.policy, run.replication}).second)
-      fail_at(results, row, "a second row for design point " + std::to_string(run.design_point) + ", policy " + policy +
-                                ", replication " + std::to_string(run.replication));
-    for (std::size_t c : metric_columns) run.values.push_back(parse_metric(results, row, c));
+      fail_at(row, "a second row for design point " + std::to_string(run.design_point) + ", policy " + policy +
+                       ", replication " + std::to_string(run.replication));
+    run.values.reserve(batch.metrics.size());
+    for (std::size_t i = 0; i < metric_columns.size(); ++i) {
+      const std::optional<double> value = parse_metric(row, metric_columns[i]);
+      if (kept[i]) run.values.push_back(value);
+    }
     batch.runs.push_back(std::move(run));
-  }
+  };
+  check_table(directory / "results.csv", results_header, results_row);
 
   if (fs::exists(directory / "care.csv")) {
-    io::CsvTable casualties = io::read_csv(directory / "care.csv");
-    const long k_dp = require_column(casualties, "design_point"), k_policy = require_column(casualties, "policy"),
-               k_rep = require_column(casualties, "replication");
-    for (std::size_t row = 0; row < casualties.rows.size(); ++row) {
-      parse_integer(casualties, row, k_dp);
-      parse_integer(casualties, row, k_rep);
-      const std::string& policy = casualties.rows[row][static_cast<std::size_t>(k_policy)];
+    const std::string source = (directory / "care.csv").string();
+    long k_dp = 0, k_policy = 0, k_rep = 0;
+    io::CsvTable casualties;
+    casualties.source = source;
+    const auto care_header = [&](const std::vector<std::string>& header) {
+      casualties.header = header;
+      k_dp = require_column(source, header, "design_point");
+      k_policy = require_column(source, header, "policy");
+      k_rep = require_column(source, header, "replication");
+    };
+    const auto care_row = [&](const RowAt& row) {
+      parse_integer(row, k_dp);
+      parse_integer(row, k_rep);
+      const std::string& policy = row.cells[static_cast<std::size_t>(k_policy)];
       if (std::find(batch.manifest.policies.begin(), batch.manifest.policies.end(), policy) == batch.manifest.policies.end())
-        fail_at(casualties, row, "policy '" + policy + "' is not in batch.json");
-    }
-    batch.casualties = std::move(casualties);
+        fail_at(row, "policy '" + policy + "' is not in batch.json");
+      ++batch.casualty_records;
+      if (reading.keep_casualties) {
+        casualties.rows.push_back(row.cells);
+        casualties.lines.push_back(row.line);
+      }
+    };
+    check_table(directory / "care.csv", care_header, care_row);
+    if (reading.keep_casualties) batch.casualties = std::move(casualties);
   }
   return batch;
 }

@@ -52,7 +52,8 @@ struct BatchTable {
   };
   std::vector<Run> runs;
 
-  std::optional<io::CsvTable> casualties;  // absent when the batch has no care.csv
+  std::optional<io::CsvTable> casualties;  // absent when the batch has no care.csv (or not kept: BatchReading)
+  std::size_t casualty_records = 0;         // care.csv's rows, kept or not
 
   // The design points that have runs, ascending.
   std::vector<int> design_points_present() const;
@@ -62,7 +63,16 @@ struct BatchTable {
   const DesignPoint& design_point(int index) const;
 };
 
-// Reads DIR/batch.json, DIR/results.csv and (if present) DIR/care.csv.
-BatchTable read_batch(const std::filesystem::path& directory);
+// What of a batch to keep in memory. Every row is read and checked alike; what is not kept costs
+// no memory, so a summary of a million runs holds a few numbers a run, not the files' text.
+struct BatchReading {
+  // Keep only these metric columns (those results.csv has, in file order); all when absent.
+  std::optional<std::vector<std::string>> metrics;
+  std::size_t first_metrics = 0;  // with `metrics`: keep the first this many metric columns too
+  bool keep_casualties = true;  // false: care.csv's rows are checked and counted, not kept
+};
+
+// Reads DIR/batch.json, DIR/results.csv and (if present) DIR/care.csv, a record at a time.
+BatchTable read_batch(const std::filesystem::path& directory, const BatchReading& reading = {});
 
 }  // namespace campsim::analysis

@@ -11,15 +11,37 @@
 
 namespace campsim::batch {
 
+namespace {
+
+constexpr std::size_t kFallbackMetrics = 8;  // shown when the batch has none of the catalogued ones
+
+// What the summary reads of the batch's files: the metrics it may show (the key ones, the other
+// catalogued harms, and the first eight, shown when none of those is there), the one compare
+// reads to word a protest batch, and care.csv's count; nothing else stays in memory, so the
+// summary of a million runs holds a few numbers a run.
+analysis::BatchReading summary_reading() {
+  analysis::BatchReading reading;
+  reading.keep_casualties = false;
+  std::vector<std::string> names = analysis::key_metrics();
+  const std::vector<std::string>& others = analysis::other_headline_metrics();
+  names.insert(names.end(), others.begin(), others.end());
+  names.push_back("protests.protests");
+  reading.metrics = std::move(names);
+  reading.first_metrics = kFallbackMetrics;
+  return reading;
+}
+
+}  // namespace
+
 std::string batch_summary_markdown(const std::filesystem::path& batch_dir) {
-  const analysis::BatchTable table = analysis::read_batch(batch_dir);
+  const analysis::BatchTable table = analysis::read_batch(batch_dir, summary_reading());
   analysis::CompareOptions options;  // compare's defaults: same level, seed and resamples
   // The metrics compare's headline can show (the key ones, then the other catalogued harms).
   for (const auto* names : {&analysis::key_metrics(), &analysis::other_headline_metrics()})
     for (const std::string& k : *names)
       if (table.metric_index(k) >= 0) options.metric_patterns.push_back(k);
   // Without the key metrics the headline shows the first eight: compute only those.
-  for (std::size_t i = 0; options.metric_patterns.empty() && i < table.metrics.size() && i < 8; ++i)
+  for (std::size_t i = 0; options.metric_patterns.empty() && i < table.metrics.size() && i < kFallbackMetrics; ++i)
     options.metric_patterns.push_back(table.metrics[i]);
   std::vector<std::string> chosen = options.metric_patterns;
   if (chosen.empty()) options.metric_patterns.clear();
@@ -34,7 +56,7 @@ std::string batch_summary_markdown(const std::filesystem::path& batch_dir) {
       "what was run: " + analysis::what_was_run(m),
       "policies: " + policies,
       "files: `results.csv` (" + std::to_string(table.runs.size()) + " runs), `care.csv` (" +
-          std::to_string(table.casualties ? table.casualties->rows.size() : 0) +
+          std::to_string(table.casualty_records) +
           " casualty records), `batch.json`; the full comparison with figures: `campsim compare` on this directory",
   }});
   if (chosen.empty() || table.runs.empty()) {

@@ -1,6 +1,8 @@
 #include "sim/batch/row_checksums.hpp"
 
 #include <charconv>
+#include <functional>
+#include <map>
 #include <set>
 
 #include <boost/crc.hpp>
@@ -65,26 +67,27 @@ std::string run_named(const JobKey& key, const std::vector<std::string>& policie
                      policies.at(static_cast<std::size_t>(key.policy)), key.replication);
 }
 
-struct FileText {
-  std::string text;
-  TableText table;
+// A run's casualty rows as they are read: their count, the CRC-32 of their text so far, and the
+// index of the first.
+struct CareGroup {
+  boost::crc_32_type crc;
+  std::size_t rows = 0;
+  std::size_t first = 0;
 };
 
-FileText read_sum_file(const fs::path& file) {
-  FileText out;
+// Streams a batch file's lines (for_each_line), with the errors a reader of the sums gives:
+// BatchInputError naming the file when it is missing, not a regular file or cannot be read.
+LineScan scan_sum_file(const fs::path& file, const std::function<void(std::string_view line, std::size_t index)>& on_line,
+                       const std::function<void(std::string_view bytes)>& on_bytes = {}) {
   std::error_code ec;
   if (fs::symlink_status(file, ec).type() == fs::file_type::not_found) throw BatchInputError(file.string() + " is missing");
   try {
-    out.table = read_table(file);  // refuses a FIFO, a device, a directory
+    return for_each_line(file, [](std::string_view) {}, on_line, on_bytes);  // refuses a FIFO, a device, a directory
   } catch (const BatchInputError&) {
     throw;
   } catch (const std::exception& e) {
     throw BatchInputError(file.string() + " cannot be read (" + e.what() + ")");
   }
-  out.text = out.table.header;
-  for (const std::string& line : out.table.lines) out.text += line;
-  out.text += out.table.partial;
-  return out;
 }
 
 }  // namespace
@@ -147,8 +150,10 @@ ChecksumTable read_checksums(const fs::path& dir, const std::vector<std::string>
 Json file_sums(const fs::path& dir) {
   Json files = Json::object();
   for (const char* name : {kResultsFile, kCareFile, kChecksumsFile}) {
-    const FileText file = read_sum_file(dir / name);
-    files[name] = {{"rows", file.table.lines.size()}, {"crc32", crc32_hex(crc32_of(file.text))}};
+    boost::crc_32_type crc;  // of every byte of the file, a torn last line too
+    const LineScan scan = scan_sum_file(dir / name, [](std::string_view, std::size_t) {},
+                                        [&](std::string_view bytes) { crc.process_bytes(bytes.data(), bytes.size()); });
+    files[name] = {{"rows", scan.lines}, {"crc32", crc32_hex(crc.checksum())}};
   }
   return files;
 }
@@ -174,16 +179,11 @@ std::optional<std::string> integrity_problem(const fs::path& dir, const Json& ma
   if (!sums.present) return (dir / kChecksumsFile).string() + " is missing (batch.json records it): the rows cannot be verified";
   if (!sums.notes.empty()) return (dir / "").string() + sums.notes.front();
 
-  const FileText results = read_sum_file(dir / kResultsFile);
-  const FileText care = read_sum_file(dir / kCareFile);
-  if (results.table.dropped_partial && finished)
-    return at(kResultsFile, results.table.lines.size()) + " is a torn row (no line end)";
-  if (care.table.dropped_partial && finished)
-    return at(kCareFile, care.table.lines.size()) + " is a torn row (no line end)";
-
+  // Both files are streamed, a line at a time; what is kept is a key a run. A torn last line is
+  // reported before any line's finding, as when the files were read whole: each file's first
+  // finding waits for its end.
   std::set<JobKey> with_row;
-  for (std::size_t i = 0; i < results.table.lines.size(); ++i) {
-    const std::string& line = results.table.lines[i];
+  const auto results_line_problem = [&](std::string_view line, std::size_t i) -> std::optional<std::string> {
     const auto key = key_of_line(line, policies);
     if (!key) return at(kResultsFile, i) + " is not a row of this batch (no design point, policy of batch.json and replication)";
     const auto sum = sums.sums.find(*key);
@@ -195,7 +195,29 @@ std::optional<std::string> integrity_problem(const fs::path& dir, const Json& ma
              crc32_hex(crc32_of(line)) + ", " + kChecksumsFile + " line " + std::to_string(sums.line_of.at(*key)) +
              " records " + crc32_hex(sum->second.results_crc);
     if (!with_row.insert(*key).second) return at(kResultsFile, i) + " repeats the row of " + run_named(*key, policies);
-  }
+    return std::nullopt;
+  };
+  std::optional<std::string> results_finding;
+  const LineScan results = scan_sum_file(dir / kResultsFile, [&](std::string_view line, std::size_t i) {
+    if (!results_finding) results_finding = results_line_problem(line, i);
+  });
+  // Casualty rows, summed by run as they come (in file order within a run).
+  std::map<JobKey, CareGroup> runs;
+  std::optional<std::string> care_finding;
+  const LineScan care = scan_sum_file(dir / kCareFile, [&](std::string_view line, std::size_t i) {
+    if (care_finding) return;
+    const auto key = key_of_line(line, policies);
+    if (!key) {
+      care_finding = at(kCareFile, i) + " is not a row of this batch (no design point, policy of batch.json and replication)";
+      return;
+    }
+    CareGroup& group = runs.try_emplace(*key, CareGroup{boost::crc_32_type(), 0, i}).first->second;
+    group.crc.process_bytes(line.data(), line.size());
+    ++group.rows;
+  });
+  if (results.dropped_partial && finished) return at(kResultsFile, results.lines) + " is a torn row (no line end)";
+  if (care.dropped_partial && finished) return at(kCareFile, care.lines) + " is a torn row (no line end)";
+  if (results_finding) return results_finding;
 
   if (finished)  // every committed run has its row: a dropped row is named as such, not by its orphans
     for (const auto& [key, line] : sums.line_of)
@@ -203,27 +225,20 @@ std::optional<std::string> integrity_problem(const fs::path& dir, const Json& ma
         return (dir / kResultsFile).string() + " lacks the row of " + run_named(key, policies) + " (" + kChecksumsFile +
                " line " + std::to_string(line) + " records it)";
 
-  // Casualty rows, grouped by run in file order.
-  std::map<JobKey, std::pair<std::vector<std::string>, std::size_t>> runs;  // key -> (lines, first index)
-  for (std::size_t i = 0; i < care.table.lines.size(); ++i) {
-    const auto key = key_of_line(care.table.lines[i], policies);
-    if (!key) return at(kCareFile, i) + " is not a row of this batch (no design point, policy of batch.json and replication)";
-    auto [it, inserted] = runs.try_emplace(*key, std::vector<std::string>{}, i);
-    it->second.first.push_back(care.table.lines[i]);
-  }
+  if (care_finding) return care_finding;
   for (const auto& [key, group] : runs) {
     if (!with_row.count(key)) {
       if (!finished) continue;  // an unfinished batch: a run being committed
-      return at(kCareFile, group.second) + " is a casualty row of " + run_named(key, policies) + ", which has no results row";
+      return at(kCareFile, group.first) + " is a casualty row of " + run_named(key, policies) + ", which has no results row";
     }
     const RunSum& want = sums.sums.at(key);
-    const RunSum got = run_sum({}, group.first);
+    const RunSum got{0, group.rows, group.crc.checksum()};
     if (got.care_rows != want.care_rows)
-      return at(kCareFile, group.second) + ": " + run_named(key, policies) + " has " + std::to_string(got.care_rows) +
+      return at(kCareFile, group.first) + ": " + run_named(key, policies) + " has " + std::to_string(got.care_rows) +
              " casualty rows where " + kChecksumsFile + " line " + std::to_string(sums.line_of.at(key)) + " records " +
              std::to_string(want.care_rows);
     if (got.care_crc != want.care_crc)
-      return at(kCareFile, group.second) + ": the casualty rows of " + run_named(key, policies) + " (" +
+      return at(kCareFile, group.first) + ": the casualty rows of " + run_named(key, policies) + " (" +
              std::to_string(got.care_rows) + " from this line) are not the rows that were written (CRC-32 " +
              crc32_hex(got.care_crc) + ", " + kChecksumsFile + " line " + std::to_string(sums.line_of.at(key)) + " records " +
              crc32_hex(want.care_crc) + ")";

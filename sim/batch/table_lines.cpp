@@ -39,6 +39,41 @@ TableText read_table(const fs::path& file) {
   return split_table_text(buffer.str());
 }
 
+LineScan for_each_line(const fs::path& file, const std::function<void(std::string_view header)>& on_header,
+                       const std::function<void(std::string_view line, std::size_t index)>& on_line,
+                       const std::function<void(std::string_view bytes)>& on_bytes) {
+  if (const auto why = io::not_a_regular_file(file)) throw BatchInputError(*why);
+  std::error_code ec;
+  if (fs::symlink_status(file, ec).type() == fs::file_type::not_found) throw BatchInputError(file.string() + " is missing");
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + file.string());
+  LineScan scan;
+  bool header = true;
+  std::string line;  // the line being read (its start may lie in an earlier piece)
+  std::string piece(1 << 16, '\0');
+  while (in) {
+    in.read(piece.data(), static_cast<std::streamsize>(piece.size()));
+    const std::string_view bytes(piece.data(), static_cast<std::size_t>(in.gcount()));
+    if (on_bytes) on_bytes(bytes);
+    std::size_t start = 0;
+    for (std::size_t end = bytes.find('\n'); end != std::string_view::npos; end = bytes.find('\n', start)) {
+      line.append(bytes.substr(start, end + 1 - start));
+      if (header) on_header(line);
+      else on_line(line, scan.lines++);
+      header = false;
+      line.clear();
+      start = end + 1;
+    }
+    line.append(bytes.substr(start));
+  }
+  if (in.bad()) throw std::runtime_error("cannot read " + file.string());
+  if (!line.empty()) {
+    scan.dropped_partial = true;
+    scan.partial = std::move(line);
+  }
+  return scan;
+}
+
 TableText split_table_text(const std::string& text) {
   TableText table;
   std::size_t start = 0;

@@ -3,6 +3,7 @@
 // reading what a killed process left (complete lines only), and writing a file sorted by key,
 // atomically. Shared by the results writer, resume and merge.
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +28,21 @@ TableText split_table_text(const std::string& text);
 // process died). Throws BatchInputError if it is missing or not a regular file, std::runtime_error
 // if it cannot be read.
 TableText read_table(const std::filesystem::path& file);
+
+// What a streamed read of a table saw besides its lines (for_each_line).
+struct LineScan {
+  std::size_t lines = 0;         // complete lines after the header
+  bool dropped_partial = false;  // a last line without '\n'
+  std::string partial;           // its text
+};
+
+// Reads a file a piece at a time and hands on its first line (the header, with its '\n') to
+// on_header and each later complete line (with its '\n') and its index among them to on_line;
+// on_bytes, when given, sees every byte of the file in order. The same split as read_table, in
+// bounded memory. Throws as read_table does.
+LineScan for_each_line(const std::filesystem::path& file, const std::function<void(std::string_view header)>& on_header,
+                       const std::function<void(std::string_view line, std::size_t index)>& on_line,
+                       const std::function<void(std::string_view bytes)>& on_bytes = {});
 
 // The key of a row: design point and replication as whole numbers, the policy by name among
 // `policies` (its index). Nothing if the line is not such a row.

@@ -4,6 +4,7 @@
 // with inner quotes doubled. One writing rule and one reading rule for every table campsim
 // writes (runs, batches, reports) and reads back (compare, calibrate, resume).
 #include <filesystem>
+#include <functional>
 #include <istream>
 #include <optional>
 #include <stdexcept>
@@ -45,6 +46,12 @@ struct CsvTable {
 // error messages.
 CsvTable parse_csv(std::istream& in, const std::string& source);
 CsvTable read_csv(const std::filesystem::path& file);
+// The same reading, a record at a time: on_header once, then on_row for every row with the line
+// it starts on, the file read in pieces, so a table of any length is read in bounded memory.
+// Throws CsvError as read_csv does (after the rows before the fault have been handed on), and
+// lets the callbacks' exceptions through.
+void stream_csv(const std::filesystem::path& file, const std::function<void(std::vector<std::string>&& header)>& on_header,
+                const std::function<void(std::vector<std::string>&& row, long line)>& on_row);
 
 // The fields of one record written on one line (without its line end), by the same rules; no
 // value when the line is not one well-formed record (a stray or unclosed quote, a line break).

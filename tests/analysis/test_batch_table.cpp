@@ -107,3 +107,42 @@ TEST_CASE("a directory that is not a batch, or a malformed one, is a clear error
   CHECK(error_of(dir).find("batch.json: not valid JSON") != std::string::npos);
   fs::remove_all(dir);
 }
+
+TEST_CASE("a batch read for a summary keeps the metrics asked for and counts care rows, checking every cell alike", "[analysis][batch]") {
+  const fs::path dir = scratch("kept");
+  write_synthetic_batch(dir);
+  BatchReading reading;
+  reading.metrics = std::vector<std::string>{"medical.died_of_wounds", "not.a.column"};
+  reading.first_metrics = 1;  // and guards.coverage.overall, the first metric column
+  reading.keep_casualties = false;
+  const BatchTable all = read_batch(dir);
+  const BatchTable kept = read_batch(dir, reading);
+  CHECK(kept.metrics == std::vector<std::string>{"guards.coverage.overall", "medical.died_of_wounds"});
+  REQUIRE(kept.runs.size() == all.runs.size());
+  const auto deaths = static_cast<std::size_t>(all.metric_index("medical.died_of_wounds"));
+  for (std::size_t r = 0; r < kept.runs.size(); ++r) {
+    REQUIRE(kept.runs[r].values.size() == 2);
+    CHECK(kept.runs[r].values[0] == all.runs[r].values[0]);
+    CHECK(kept.runs[r].values[1] == all.runs[r].values[deaths]);
+  }
+  CHECK_FALSE(kept.casualties);
+  CHECK(kept.casualty_records == 2 * (2 * 20 + 4));
+  CHECK(all.casualty_records == 2 * (2 * 20 + 4));
+
+  // A column not kept is still checked; a file that is not CSV further on is reported before an
+  // earlier row's finding, as when the whole file was parsed first.
+  const fs::path results = dir / "results.csv";
+  replace_line(results, 3, "0,gao_baseline,2,11,0.98,3,1,zz,10");
+  const auto error_reading = [&] {
+    try {
+      read_batch(dir, reading);
+    } catch (const std::exception& e) {
+      return std::string(e.what());
+    }
+    return std::string("(no error)");
+  };
+  CHECK(error_reading() == results.string() + ":4: column medical.compliance.first_aid_10min: expected a number or an empty cell, found 'zz'");
+  replace_line(results, 20, "0,gao_baseline,19,11,\"0.98,3,1,0.5,10");
+  CHECK(error_reading() == results.string() + ":21: a quoted field is not closed before the end of the file");
+  fs::remove_all(dir);
+}

@@ -8,6 +8,7 @@
 
 #include "sim/batch/batch_plan.hpp"
 #include "sim/batch/results_file.hpp"
+#include "sim/batch/sorted_table.hpp"
 #include "sim/batch/table_lines.hpp"
 #include "tests/support/scratch_files.hpp"
 
@@ -171,4 +172,48 @@ TEST_CASE("rows are committed in groups, and a kill before a group is committed 
         std::set<JobKey>{{0, 0, 0}, {0, 1, 1}, {0, 0, 2}});  // the held run is done again
   fs::remove_all(dir);
   fs::remove_all(killed);
+}
+
+TEST_CASE("a table sorted through an index of its lines keeps the header and the order of equal keys and drops a torn line", "[batch]") {
+  const fs::path dir = fresh_dir("indexed");
+  std::ofstream(dir / "t.csv") << "h,x\n1,alt,0,a\n0,base,2,b\n1,alt,0,c\n0,base,2,d\n0,alt,1,e\n0,base,0,f\n0,base,9,tor";
+  TableIndex index = index_table(dir / "t.csv", kPolicies);
+  REQUIRE(index.lines.size() == 6);
+  CHECK(index.text(index.lines[1]) == "0,base,2,b\n");
+  sort_index(index);
+  rewrite_in_index_order(index);
+  // By hand: (0,base,0) (0,base,2)x2 in file order, (0,alt,1), (1,alt,0)x2 in file order.
+  CHECK(slurp(dir / "t.csv") == "h,x\n0,base,0,f\n0,base,2,b\n0,base,2,d\n0,alt,1,e\n1,alt,0,a\n1,alt,0,c\n");
+
+  std::ofstream(dir / "u.csv") << "h\n0,base,1,a\nnot a row\n";
+  TableIndex bad = index_table(dir / "u.csv", kPolicies);
+  CHECK_THROWS_WITH(sort_index(bad), Catch::Contains("not a row of this batch: not a row"));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a table streamed line by line gives read_table's lines, a line across a piece and a torn end too", "[batch]") {
+  const fs::path dir = fresh_dir("streamed");
+  // Lines of 1,000 bytes: the 66th crosses the reader's 65,536-byte piece; then a torn line.
+  std::string text = "h\n";
+  for (int i = 0; i < 100; ++i) text += "0,base," + std::to_string(i) + "," + std::string(990 - std::to_string(i).size(), 'x') + "\n";
+  text += "0,base,100,tor";
+  std::ofstream(dir / "t.csv") << text;
+  const TableText whole = read_table(dir / "t.csv");
+  std::string header, bytes;
+  std::vector<std::string> lines;
+  const LineScan scan = for_each_line(
+      dir / "t.csv", [&](std::string_view h) { header = h; },
+      [&](std::string_view line, std::size_t index) {
+        CHECK(index == lines.size());
+        lines.emplace_back(line);
+      },
+      [&](std::string_view b) { bytes += b; });
+  CHECK(header == "h\n");
+  CHECK(lines == whole.lines);
+  CHECK(lines.size() == 100);
+  CHECK(scan.lines == 100);
+  CHECK(scan.dropped_partial);
+  CHECK(scan.partial == "0,base,100,tor");
+  CHECK(bytes == text);
+  fs::remove_all(dir);
 }

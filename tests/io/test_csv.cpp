@@ -93,3 +93,39 @@ TEST_CASE("whatever is written reads back as the same cells", "[io][csv]") {
   CHECK_FALSE(split_csv_line("a\"b"));
   CHECK_FALSE(split_csv_line("a\nb"));
 }
+
+TEST_CASE("a table read in pieces gives the records and errors of the whole text, whatever straddles a piece", "[io][csv]") {
+  // The reader takes 65,536 bytes at a time: put each two-character sequence that needs its second
+  // character (a doubled quote, a closing quote and its comma, CRLF, a CR before something else)
+  // across that boundary, and check the cells and lines by hand.
+  constexpr std::size_t kPiece = 1 << 16;
+  const std::string header = "a,b\n";
+  const auto padded_to = [&](std::size_t at) {  // a first row whose text ends just before byte `at`
+    return header + "\"" + std::string(at - header.size() - 1, 'x');
+  };
+  {
+    const std::string text = padded_to(kPiece - 1) + "\"\"y\",z\n";  // "" at bytes 65535-65536
+    const CsvTable t = parse(text);
+    REQUIRE(t.rows.size() == 1);
+    CHECK(t.rows[0][0] == std::string(kPiece - header.size() - 2, 'x') + "\"y");
+    CHECK(t.rows[0][1] == "z");
+  }
+  {
+    const std::string text = padded_to(kPiece - 1) + "\",z\r\n1,2\n";  // the closing quote, then its comma
+    const CsvTable t = parse(text);
+    REQUIRE(t.rows.size() == 2);
+    CHECK(t.rows[0][1] == "z");
+    CHECK(t.rows[1] == std::vector<std::string>{"1", "2"});
+    CHECK(t.lines == std::vector<long>{2, 3});
+  }
+  {
+    const std::string row = std::string(kPiece - header.size() - 3, 'x') + ",y";  // its \r at byte 65535
+    const CsvTable t = parse(header + row + "\r\n1,2\r\n");
+    REQUIRE(t.rows.size() == 2);
+    CHECK(t.rows[0][1] == "y");
+    CHECK(t.rows[1] == std::vector<std::string>{"1", "2"});
+    CHECK(error_of(header + row + "\r1,2\n") == "t.csv:2: a carriage return not followed by a line feed");
+    CHECK(error_of(header + row + "\r") == "t.csv:2: a carriage return not followed by a line feed");
+  }
+  CHECK(error_of(padded_to(kPiece + 10)) == "t.csv:2: a quoted field is not closed before the end of the file");
+}
