@@ -50,7 +50,8 @@ struct Conditions {
 struct Rules {
   // Attackers hold fire until they reach their goal, are seen, or are shot at (surprise).
   bool attackers_hold_fire_until_seen = true;
-  // Intruders at their goal with nobody in sight move on to the nearest bystander this close.
+  // Intruders at their goal with nobody in sight move on to the nearest bystander this close
+  // (metres; assumed, no source: a few minutes' walk inside the camp, within the sight of a tower).
   double hunt_radius_m = 150;
   // A round that misses flies on and may strike someone else near its line (stray_round.hpp).
   // Off only where a theory assumes every round strikes its mark or nobody (Lanchester's law).
