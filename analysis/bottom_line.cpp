@@ -54,7 +54,10 @@ std::string size_of_change(const MetricInfo& m, const Difference& d, double scal
   const bool down = d.summary.mean < 0;
   const double size = std::abs(d.summary.mean);
   const double lower = down ? -d.ci.upper : d.ci.lower, upper = down ? -d.ci.lower : d.ci.upper;
-  const int decimals = difference_decimals(m, d.summary.mean, scale_of);
+  // Digits from the larger of the reference and the change: a change several times its reference
+  // (police hurt 1.5 where 0.3 was the mean) keeps the digits of the change ("1.50", not "1.500"),
+  // and every finding in one bottom line then shows about three figures.
+  const int decimals = difference_decimals(m, d.summary.mean, std::max(std::abs(scale_of), size));
   const auto shown = [&](double v) { return format_fixed(display_scale(m, v), decimals); };
   std::string unit = m.share ? " percentage points" : m.unit.empty() || m.unit == "per run" ? "" : " " + m.unit;
   std::string text = shown(size) + unit;

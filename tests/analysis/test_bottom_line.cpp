@@ -415,3 +415,23 @@ TEST_CASE("a policy's label stands for its name in every table and sentence: row
   }
   fs::remove_all(dir);
 }
+
+TEST_CASE("a change several times its reference keeps the change's digits: 1.95 police hurt, not 1.950",
+          "[analysis][bottom-line]") {
+  const fs::path dir = bottom_line_scratch("digits");
+  // Police hurt: 1 in every fifth run under the reference (mean 0.2, three decimals on its own
+  // scale), 1 to 3 more under the policy (mean change 1.95 over 20 runs: two decimals on its own).
+  write_synthetic_batch(dir,
+                        {{"protests.police_hurt",
+                          [](int p, int r) { return std::optional<double>((r % 5 == 0 ? 1 : 0) + (p ? 1 + r % 3 : 0)); }}},
+                        false);
+  CompareOptions options;
+  options.metric_patterns = {"protests.*"};
+  const std::string text = joined(bottom_line(compare(read_batch(dir), options), 0));
+  INFO(text);
+  std::vector<double> more;
+  for (int r = 0; r < kReplications; ++r) more.push_back(1 + r % 3);
+  CHECK(text.find("raises police hurt in protests by " + size_by_hand(more, 2) + " per run.") != std::string::npos);
+  CHECK(text.find(size_by_hand(more, 3)) == std::string::npos);
+  fs::remove_all(dir);
+}
