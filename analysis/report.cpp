@@ -50,9 +50,10 @@ std::string verdict_basis(const Difference& d) {
   return basis;
 }
 
-std::string what_was_run(const BatchManifest& m) {
+std::string what_was_run(const BatchManifest& m, bool one_protest_each) {
   std::string text = std::to_string(m.replications) + " replication" + (m.replications == 1 ? "" : "s");
-  text += m.days ? " of " + format_number(*m.days) + " day" + (*m.days == 1 ? "" : "s") : " of each scenario's own duration";
+  if (one_protest_each) text += " (one protest each)";
+  else text += m.days ? " of " + format_number(*m.days) + " day" + (*m.days == 1 ? "" : "s") : " of each scenario's own duration";
   text += " per policy";
   const bool design = m.design_points.size() > 1 || (!m.design_points.empty() && !m.design_points.front().settings.empty());
   if (design) text += " and design point (" + std::to_string(m.design_points.size()) + " design points)";
@@ -308,7 +309,7 @@ Document build_report(const BatchTable& batch, const Comparison& c, const PlotOu
     const std::string text = bottom_line_paragraph(bottom_line(c, dp));
     doc.blocks.push_back(Paragraph{design ? "**" + batch.design_point(dp).label() + ".** " + text : text});
   }
-  doc.blocks.push_back(Paragraph{"Batch `" + batch.directory.string() + "`: " + what_was_run(m) + ". Reference: **" + ref +
+  doc.blocks.push_back(Paragraph{"Batch `" + batch.directory.string() + "`: " + what_was_run(m, c.one_protest_each_run) + ". Reference: **" + ref +
                                  "**. Intervals are " + level_text(c) + "; differences are paired replication by replication."});
   const std::size_t expected = m.policies.size() * static_cast<std::size_t>(std::max(0L, m.replications)) * m.design_points.size();
   if (batch.runs.size() < expected)

@@ -37,8 +37,10 @@ Table headline_table(const Comparison& comparison, int design_point);
 // "better"; "none clearly better" otherwise.
 Table best_policy_table(const Comparison& comparison, int design_point);
 
-// "40 replications of 365 days per policy, 5 policies (200 runs), seed 1, common random numbers"
-std::string what_was_run(const BatchManifest& manifest);
+// "40 replications of 365 days per policy, 5 policies (200 runs), seed 1, common random numbers";
+// a replay of one protest a run says "20 replications (one protest each) per policy" instead of
+// naming no duration (each scenario's own).
+std::string what_was_run(const BatchManifest& manifest, bool one_protest_each = false);
 
 // "better", "identical in all 40 pairs", ...; and what the verdict rests on.
 std::string verdict_text(const Difference& difference);

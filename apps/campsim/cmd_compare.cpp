@@ -174,7 +174,7 @@ int compare_command(const std::vector<std::string>& args) {
     std::cout << "full comparison: " << report_md << "\n";
     return kOk;
   }
-  std::cout << "\n" << analysis::wrap_text(io::visible(batch.manifest.scenario) + ": " + analysis::what_was_run(batch.manifest), analysis::kTerminalWidth, 0);
+  std::cout << "\n" << analysis::wrap_text(io::visible(batch.manifest.scenario) + ": " + analysis::what_was_run(batch.manifest, comparison.one_protest_each_run), analysis::kTerminalWidth, 0);
   for (int dp : comparison.design_points) {
     std::cout << "\nHeadline" << (design ? ", " + io::visible(batch.design_point(dp).label()) : std::string()) << "\n"
               << io::visible_lines(analysis::terminal_headline(comparison, dp));

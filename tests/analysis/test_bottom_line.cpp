@@ -259,6 +259,10 @@ TEST_CASE("a replay of one protest a run says its toll per protest, never per da
   options.metric_patterns = {"protests.*"};
   const Comparison c = compare(read_batch(dir), options);
   CHECK(c.one_protest_each_run);
+  // The report's "what was run" line says what a run is, not "of 1 day" or "each scenario's own duration".
+  const BatchManifest manifest = read_batch(dir).manifest;
+  CHECK(what_was_run(manifest, c.one_protest_each_run).rfind(std::to_string(kReplications) + " replications (one protest each) per policy", 0) == 0);
+  CHECK(what_was_run(manifest).find("one protest each") == std::string::npos);
   const std::string text = joined(bottom_line(c, 0));
   INFO(text);
   std::vector<double> fewer;
