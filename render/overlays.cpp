@@ -15,11 +15,14 @@
 #include "render/shapes.hpp"
 #include "render/text.hpp"
 #include "render/text_layout.hpp"
+#include "sim/camp/geometry.hpp"
 
 namespace campsim::render {
 
 namespace {
 const sf::Color kBox{20, 22, 28, 215};
+// The protest's gate is one of the layout's gates: the same point, up to rounding (metres).
+constexpr double kSameGateM = 1.0;
 }
 
 namespace {
@@ -90,9 +93,18 @@ void draw_labels(sf::RenderTarget& target, const Fonts& fonts, const Scene& scen
 
   std::vector<sf::FloatRect> markers = label_markers(scene);
 
+  // A gate with protesters standing at it gets a boxed label: wherever it goes round the gate it
+  // lands on the crowd, and dark text on the protesters' pink and brown dots does not read.
+  const camp::protest::ProtestView* protest =
+      scene.snapshot && scene.snapshot->protest.live && scene.snapshot->protest.at_gate > 0 ? &scene.snapshot->protest : nullptr;
   for (const camp::Gate& gate : layout.gates) {
     const sf::Vector2f at = f.to_pixels(gate.position);
-    add({gate.name, 11, dark}, around(at, 7, size_of(gate.name, 11)));
+    if (protest && camp::distance(protest->gate, gate.position) <= kSameGateM) {
+      const sf::Vector2f size = size_of(gate.name, 11);
+      add({gate.name, 11, kPanelText, true}, around(at, 7, {size.x + 5, size.y + 2}));
+    } else {
+      add({gate.name, 11, dark}, around(at, 7, size_of(gate.name, 11)));
+    }
   }
   std::vector<const camp::Zone*> zones;
   for (const camp::Zone& zone : layout.zones)

@@ -270,3 +270,37 @@ TEST_CASE("the police line is drawn from its first officer to its last, and only
   const sf::Image over = render::render_scene_image(renderer, plain_scene(layout, s, 3600), kSize);
   CHECK_FALSE(near(pixel(over, f, {100, 500}), render::kPoliceLine, 0));
 }
+
+TEST_CASE("a gate's label is boxed while protesters stand at it, and plain otherwise", "[render][xvfb]") {
+  const camp::CampLayout layout = testing::synthetic_layout();
+  render::FrameRenderer renderer;
+  camp::WorldSnapshot s = testing::synthetic_world(0, 1, 3600);
+  render::Scene scene = plain_scene(layout, s, 3600);
+  scene.layers.labels = true;
+  const render::ViewFrame& f = scene.camera;
+  // The label box over the ground: dark (the palette's box at alpha 215).
+  const auto box_pixels = [&](const sf::Image& image) {
+    const sf::Vector2f gate = f.to_pixels({0, 500});
+    int count = 0;
+    for (int dy = -40; dy <= 40; ++dy)
+      for (int dx = -120; dx <= 120; ++dx) {
+        const int x = static_cast<int>(gate.x) + dx, y = static_cast<int>(gate.y) + dy;
+        if (x < 0 || y < 0 || x >= static_cast<int>(kSize.x) || y >= static_cast<int>(kSize.y)) continue;
+        const sf::Color c = image.getPixel(static_cast<unsigned>(x), static_cast<unsigned>(y));
+        if (c.r < 80 && c.g < 80 && c.b < 90) ++count;
+      }
+    return count;
+  };
+  const int plain = box_pixels(render::render_scene_image(renderer, scene, kSize));
+  s.protest.live = true;
+  s.protest.gate = {0, 500};
+  s.protest.at_gate = 300;
+  const sf::Image with_protest = render::render_scene_image(renderer, scene, kSize);
+  with_protest.saveToFile((out_dir() / "view_gate_label_boxed.png").string());
+  const int boxed = box_pixels(with_protest);
+  // "west_gate" at 11 px is about 55 x 15 pixels; its box adds at least half that in dark pixels.
+  CHECK(boxed - plain > 400);
+  // Protesters gone from the gate (still live, marching elsewhere): plain again.
+  s.protest.at_gate = 0;
+  CHECK(box_pixels(render::render_scene_image(renderer, scene, kSize)) == plain);
+}
