@@ -90,6 +90,8 @@ void draw_labels(sf::RenderTarget& target, const Fonts& fonts, const Scene& scen
   const auto size_of = [&](const std::string& text, unsigned size) {
     return sf::Vector2f{text_width(fonts.sans, text, size) + 1.f, static_cast<float>(size) + 4.f};
   };
+  // A boxed label's room: the text's and the box's margin round it.
+  const auto box_of = [](sf::Vector2f text) { return sf::Vector2f{text.x + 5, text.y + 2}; };
 
   std::vector<sf::FloatRect> markers = label_markers(scene);
 
@@ -99,12 +101,9 @@ void draw_labels(sf::RenderTarget& target, const Fonts& fonts, const Scene& scen
       scene.snapshot && scene.snapshot->protest.live && scene.snapshot->protest.at_gate > 0 ? &scene.snapshot->protest : nullptr;
   for (const camp::Gate& gate : layout.gates) {
     const sf::Vector2f at = f.to_pixels(gate.position);
-    if (protest && camp::distance(protest->gate, gate.position) <= kSameGateM) {
-      const sf::Vector2f size = size_of(gate.name, 11);
-      add({gate.name, 11, kPanelText, true}, around(at, 7, {size.x + 5, size.y + 2}));
-    } else {
-      add({gate.name, 11, dark}, around(at, 7, size_of(gate.name, 11)));
-    }
+    const bool boxed = protest && camp::distance(protest->gate, gate.position) <= kSameGateM;
+    const sf::Vector2f size = boxed ? box_of(size_of(gate.name, 11)) : size_of(gate.name, 11);
+    add({gate.name, 11, boxed ? kPanelText : dark, boxed}, around(at, 7, size));
   }
   std::vector<const camp::Zone*> zones;
   for (const camp::Zone& zone : layout.zones)
@@ -126,7 +125,7 @@ void draw_labels(sf::RenderTarget& target, const Fonts& fonts, const Scene& scen
     if (zone.kind == camp::ZoneKind::Hospital) {
       // Boxed, since it often spills over the zones around it; below its red cross first.
       markers.push_back(centred(at, 18));
-      const sf::Vector2f box{size.x + 5, size.y + 2};
+      const sf::Vector2f box = box_of(size);
       std::vector<sf::Vector2f> candidates = around(at, 9, box);
       std::rotate(candidates.begin(), candidates.begin() + 3, candidates.begin() + 4);
       add({name, 10, kPanelText, true}, std::move(candidates));
