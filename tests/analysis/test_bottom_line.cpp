@@ -15,6 +15,9 @@
 #include "analysis/terminal_headline.hpp"
 #include "synthetic_batch.hpp"
 
+// Its own namespace: compiled in a unity batch with other test files that use the same helper names.
+namespace unity_analysis_test_bottom_line {
+
 using namespace campsim::analysis;
 using namespace campsim::testing;
 namespace fs = std::filesystem;
@@ -439,3 +442,5 @@ TEST_CASE("a change several times its reference keeps the change's digits: 1.95 
   CHECK(text.find(size_by_hand(more, 3)) == std::string::npos);
   fs::remove_all(dir);
 }
+
+}  // namespace unity_analysis_test_bottom_line

@@ -18,6 +18,9 @@
 #include "synthetic_batch.hpp"
 #include "tests/support/scratch_files.hpp"
 
+// Its own namespace: compiled in a unity batch with other test files that use the same helper names.
+namespace unity_analysis_test_figures {
+
 using namespace campsim::analysis;
 using namespace campsim::testing;
 namespace fs = std::filesystem;
@@ -296,3 +299,5 @@ TEST_CASE("the calibration figure draws each target's record as a band and every
   s.fits.clear();
   CHECK(std::get<std::string>(calibration_figure(s)) == "No calibration figure: no parameter set was run.");
 }
+
+}  // namespace unity_analysis_test_figures

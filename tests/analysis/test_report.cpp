@@ -15,6 +15,9 @@
 #include "synthetic_batch.hpp"
 #include "tests/support/scratch_files.hpp"
 
+// Its own namespace: compiled in a unity batch with other test files that use the same helper names.
+namespace unity_analysis_test_report {
+
 using namespace campsim::analysis;
 using Catch::Detail::Approx;
 using namespace campsim::testing;
@@ -319,3 +322,5 @@ TEST_CASE("a hand-made batch with 3 non-zero pairs of 40 is not called better", 
   CHECK(md.find("| died of wounds (per year) | none clearly better than today |") != std::string::npos);  // 365-day runs: a year
   fs::remove_all(dir);
 }
+
+}  // namespace unity_analysis_test_report

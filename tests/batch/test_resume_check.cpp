@@ -10,6 +10,9 @@
 #include "sim/batch/resume_check.hpp"
 #include "sim/batch/results_file.hpp"
 
+// Its own namespace: compiled in a unity batch with other test files that use the same helper names.
+namespace unity_batch_test_resume_check {
+
 using namespace campsim::batch;
 namespace fs = std::filesystem;
 
@@ -123,3 +126,5 @@ TEST_CASE("resume refuses a batch directory whose results.csv was deleted, and c
   CHECK_THROWS_WITH(files.resume("h\n", "h\n", rules().expected), Catch::Contains("results.csv is missing"));
   fs::remove_all(dir);
 }
+
+}  // namespace unity_batch_test_resume_check

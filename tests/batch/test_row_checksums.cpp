@@ -14,6 +14,9 @@
 #include "sim/batch/row_checksums.hpp"
 #include "tests/support/scratch_files.hpp"
 
+// Its own namespace: compiled in a unity batch with other test files that use the same helper names.
+namespace unity_batch_test_row_checksums {
+
 using namespace campsim::batch;
 namespace fs = std::filesystem;
 using campsim::testing::slurp;
@@ -196,3 +199,5 @@ TEST_CASE("a resume drops every row that differs from its sum, and keeps the res
   rules.sums = nullptr;
   CHECK(tidy_for_resume(results, care, rules).done.size() == 4);
 }
+
+}  // namespace unity_batch_test_row_checksums

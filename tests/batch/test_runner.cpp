@@ -12,6 +12,9 @@
 #include "tests/camp/small_camp.hpp"
 #include "tests/support/scratch_files.hpp"
 
+// Its own namespace: compiled in a unity batch with other test files that use the same helper names.
+namespace unity_batch_test_runner {
+
 using namespace campsim;
 using namespace campsim::batch;
 namespace fs = std::filesystem;
@@ -76,3 +79,5 @@ TEST_CASE("a batch gives the same bytes on 1 and 3 threads, and when stopped and
   CHECK(slurp(scratch / "one" / kSummaryFile) == slurp(scratch / "three" / kSummaryFile));
   fs::remove_all(scratch);
 }
+
+}  // namespace unity_batch_test_runner

@@ -12,6 +12,9 @@
 
 #include "run_cli.hpp"
 
+// Its own namespace: compiled in a unity batch with other test files that use the same helper names.
+namespace unity_cli_test_cli_hostile {
+
 using namespace campsim::testing;
 namespace fs = std::filesystem;
 
@@ -254,3 +257,5 @@ TEST_CASE("merge refuses a shard with a damaged row, naming the line", "[cli][ho
   CHECK_FALSE(fs::exists(scratch / "all"));
   fs::remove_all(scratch);
 }
+
+}  // namespace unity_cli_test_cli_hostile

@@ -13,6 +13,9 @@
 #include "run_cli.hpp"
 #include "sim/io/csv.hpp"
 
+// Its own namespace: compiled in a unity batch with other test files that use the same helper names.
+namespace unity_cli_test_cli_params {
+
 using namespace campsim::testing;
 namespace fs = std::filesystem;
 
@@ -267,3 +270,5 @@ TEST_CASE("every parameter the calibration and sensitivity files vary is registe
   }
   CHECK(varied > 20);
 }
+
+}  // namespace unity_cli_test_cli_params

@@ -12,6 +12,9 @@
 #include "sim/engine/random.hpp"
 #include "stats_helpers.hpp"
 
+// Its own namespace: compiled in a unity batch with other test files that use the same helper names.
+namespace unity_engine_test_random {
+
 using namespace campsim::engine;
 using campsim::engine::test::binomial_tolerance;
 using campsim::engine::test::fraction_at_or_below;
@@ -236,3 +239,5 @@ TEST_CASE("uniform_index passes chi-square and is unbiased for huge n", "[random
   CHECK(std::abs(chi_square(thirds, kDraws) - 2.0) < kSigmas * 2.0);
   CHECK(rng.uniform_index(1) == 0);
 }
+
+}  // namespace unity_engine_test_random

@@ -5,6 +5,9 @@
 
 #include "sim/io/csv.hpp"
 
+// Its own namespace: compiled in a unity batch with other test files that use the same helper names.
+namespace unity_io_test_csv {
+
 using namespace campsim::io;
 
 namespace {
@@ -129,3 +132,5 @@ TEST_CASE("a table read in pieces gives the records and errors of the whole text
   }
   CHECK(error_of(padded_to(kPiece + 10)) == "t.csv:2: a quoted field is not closed before the end of the file");
 }
+
+}  // namespace unity_io_test_csv

@@ -4,6 +4,9 @@
 
 namespace campsim::scenario::test {
 
+// Its own namespace: compiled in a unity batch with other test files that use the same helper names.
+namespace unity_scenario_override_test {
+
 namespace {
 
 const Node& at(const Node& map, std::string_view key) {
@@ -128,5 +131,7 @@ TEST_CASE("an override value with a YAML syntax error is located within the assi
   CHECK(d.path == "threats.weights");
   CHECK(d.expected == "valid YAML");
 }
+
+}  // namespace unity_scenario_override_test
 
 }  // namespace campsim::scenario::test

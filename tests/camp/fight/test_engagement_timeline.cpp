@@ -7,6 +7,9 @@
 
 #include "sim/camp/fight/engagement.hpp"
 
+// Its own namespace: compiled in a unity batch with other test files that use the same helper names.
+namespace unity_camp_fight_test_engagement_timeline {
+
 using namespace campsim::fight;
 
 namespace {
@@ -132,3 +135,5 @@ TEST_CASE("a sentry on the ground first sees the intruder when he is through the
     CHECK_FALSE(e.at(who).entered_at.has_value());
   }
 }
+
+}  // namespace unity_camp_fight_test_engagement_timeline

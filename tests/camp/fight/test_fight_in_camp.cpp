@@ -12,6 +12,9 @@
 #include "sim/camp/camp_run.hpp"
 #include "tests/support/run_events.hpp"
 
+// Its own namespace: compiled in a unity batch with other test files that use the same helper names.
+namespace unity_camp_fight_test_fight_in_camp {
+
 using namespace campsim;
 
 namespace {
@@ -92,3 +95,5 @@ TEST_CASE("a fight gives the same bytes on 1 and 2 threads", "[fight][determinis
       CHECK(bytes == first);
   }
 }
+
+}  // namespace unity_camp_fight_test_fight_in_camp

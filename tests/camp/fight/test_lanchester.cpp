@@ -11,6 +11,9 @@
 #include "sim/camp/fight/engagement.hpp"
 #include "tests/engine/stats_helpers.hpp"
 
+// Its own namespace: compiled in a unity batch with other test files that use the same helper names.
+namespace unity_camp_fight_test_lanchester {
+
 using namespace campsim::fight;
 
 namespace {
@@ -101,3 +104,5 @@ TEST_CASE("aimed fire between two forces in the open follows Lanchester's square
   // And not the linear law's A0 - B0 = 30: the test can tell the two apart.
   CHECK(sample_mean(a_final) > 60);
 }
+
+}  // namespace unity_camp_fight_test_lanchester

@@ -5,6 +5,9 @@
 
 #include "sim/camp/fight/line_of_sight.hpp"
 
+// Its own namespace: compiled in a unity batch with other test files that use the same helper names.
+namespace unity_camp_fight_test_line_of_sight {
+
 using namespace campsim::fight;
 using Catch::Detail::Approx;
 
@@ -74,3 +77,5 @@ TEST_CASE("a tower sees only inside its field of view", "[fight][los]") {
   CHECK_FALSE(in_field_of_view({0, 0}, 0, 200, {0, -10}));
   CHECK(in_field_of_view({0, 0}, 0, 360, {0, -10}));
 }
+
+}  // namespace unity_camp_fight_test_line_of_sight

@@ -11,6 +11,9 @@
 #include "sim/camp/fight/engagement.hpp"
 #include "sim/camp/fight/stray_round.hpp"
 
+// Its own namespace: compiled in a unity batch with other test files that use the same helper names.
+namespace unity_camp_fight_test_stray_rounds {
+
 using namespace campsim::fight;
 
 namespace {
@@ -177,3 +180,5 @@ TEST_CASE("a stray round on one's own side is a friendly hit", "[fight][stray]")
   CHECK(c.friendly_tally == c.stray_events);
   CHECK(c.stray_events >= c.struck);
 }
+
+}  // namespace unity_camp_fight_test_stray_rounds

@@ -12,6 +12,9 @@
 #include "tests/support/run_events.hpp"
 #include "sim/camp/threats/vehicle_bomb.hpp"
 
+// Its own namespace: compiled in a unity batch with other test files that use the same helper names.
+namespace unity_camp_fight_test_vehicle_bomb_run {
+
 using namespace campsim;
 using Catch::Detail::Approx;
 
@@ -196,3 +199,5 @@ TEST_CASE("a vehicle bomb's run and a complex attack give the same bytes on 1 an
     }
   }
 }
+
+}  // namespace unity_camp_fight_test_vehicle_bomb_run

@@ -10,6 +10,9 @@
 #include "sim/camp/fight/engagement.hpp"
 #include "sim/camp/fight/walkways.hpp"
 
+// Its own namespace: compiled in a unity batch with other test files that use the same helper names.
+namespace unity_camp_fight_test_walkways {
+
 using namespace campsim::fight;
 
 namespace {
@@ -126,3 +129,5 @@ TEST_CASE("a QRF member closing on an intruder beyond the wall walks round by th
   CHECK(e.at(q).position.x == Approx(-20));
   CHECK(e.at(q).position.y == Approx(50));
 }
+
+}  // namespace unity_camp_fight_test_walkways

@@ -13,6 +13,9 @@
 #include "sim/camp/medical/medical_report.hpp"
 #include "tests/camp/medical/chain_fixture.hpp"
 
+// Its own namespace: compiled in a unity batch with other test files that use the same helper names.
+namespace unity_camp_medical_test_care_needs {
+
 using namespace campsim;
 using namespace campsim::camp;
 using namespace campsim::camp::test;
@@ -157,3 +160,5 @@ TEST_CASE("care needs: the ICU draw has its own stream, so it moves no other dra
     CHECK(a.flight_mission == b.flight_mission);
   }
 }
+
+}  // namespace unity_camp_medical_test_care_needs

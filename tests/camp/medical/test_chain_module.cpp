@@ -24,6 +24,9 @@
 #include "sim/camp/core/event_kinds.hpp"
 #include "tests/camp/medical/chain_fixture.hpp"
 
+// Its own namespace: compiled in a unity batch with other test files that use the same helper names.
+namespace unity_camp_medical_test_chain_module {
+
 using namespace campsim;
 using namespace campsim::camp;
 using namespace campsim::camp::test;
@@ -540,3 +543,5 @@ TEST_CASE("every shipped policy: the same casualties get the same draws, used as
   CHECK(checked_loads > 10);
   CHECK(checked_flights > 10);
 }
+
+}  // namespace unity_camp_medical_test_chain_module

@@ -17,6 +17,9 @@
 #include "sim/camp/medical/medical_report.hpp"
 #include "tests/camp/medical/chain_fixture.hpp"
 
+// Its own namespace: compiled in a unity batch with other test files that use the same helper names.
+namespace unity_camp_medical_test_chain_validation {
+
 using namespace campsim;
 using namespace campsim::camp;
 using namespace campsim::camp::test;
@@ -202,3 +205,5 @@ TEST_CASE("shipped policies on common random numbers: same casualties, the chang
   }
   CHECK(compared > 10);
 }
+
+}  // namespace unity_camp_medical_test_chain_validation

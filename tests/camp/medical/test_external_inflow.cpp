@@ -16,6 +16,9 @@
 #include "sim/camp/medical/medical_report.hpp"
 #include "tests/camp/medical/chain_fixture.hpp"
 
+// Its own namespace: compiled in a unity batch with other test files that use the same helper names.
+namespace unity_camp_medical_test_external_inflow {
+
 using namespace campsim;
 using namespace campsim::camp;
 using namespace campsim::camp::test;
@@ -348,3 +351,5 @@ TEST_CASE("external inflow: an incident's wounded share its cause, IED incidents
   CHECK(ied_incidents >= boost::math::quantile(b, 1e-4));
   CHECK(ied_incidents <= boost::math::quantile(b, 1 - 1e-4));
 }
+
+}  // namespace unity_camp_medical_test_external_inflow

@@ -10,6 +10,9 @@
 #include "sim/camp/medical/hospital_queue.hpp"
 #include "sim/engine/random.hpp"
 
+// Its own namespace: compiled in a unity batch with other test files that use the same helper names.
+namespace unity_camp_medical_test_hospital_queue {
+
 using namespace campsim;
 using namespace campsim::camp;
 
@@ -188,3 +191,5 @@ TEST_CASE("hospital queue: M/M/c mean waits match Erlang C: Little's law holds o
     CHECK(busy_sum / R == Approx(load.rho).epsilon(0.02));  // utilisation = rho
   }
 }
+
+}  // namespace unity_camp_medical_test_hospital_queue

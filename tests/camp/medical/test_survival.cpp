@@ -8,6 +8,9 @@
 
 #include "sim/camp/medical/survival.hpp"
 
+// Its own namespace: compiled in a unity batch with other test files that use the same helper names.
+namespace unity_camp_medical_test_survival {
+
 using namespace campsim;
 using namespace campsim::camp;
 using engine::kHour;
@@ -132,3 +135,5 @@ TEST_CASE("survival: sampled deaths match the closed-form probability", "[medica
   auto rng = stream(99, 0);
   CHECK(sample_death_time(p, Triage::Killed, CareTimes{}, rng) == SimTime{0});
 }
+
+}  // namespace unity_camp_medical_test_survival

@@ -5,6 +5,9 @@
 #include "sim/camp/threats/approach_road.hpp"
 #include "sim/camp/threats/vehicle_bomb.hpp"
 
+// Its own namespace: compiled in a unity batch with other test files that use the same helper names.
+namespace unity_camp_threats_test_approach_road {
+
 using namespace campsim::camp;
 using Catch::Detail::Approx;
 
@@ -59,3 +62,5 @@ TEST_CASE("without a chicane the whole road is driven at speed: inside, never pa
   CHECK(drive_on(road, 0, 20, 1000) == Approx(300));
   CHECK(road.end_m == Approx(350));  // the centre is only 50 m in
 }
+
+}  // namespace unity_camp_threats_test_approach_road

@@ -15,6 +15,9 @@
 #include "sim/scenario/diagnostic.hpp"
 #include "sim/scenario/yaml_source.hpp"
 
+// Its own namespace: compiled in a unity batch with other test files that use the same helper names.
+namespace unity_camp_threats_test_indirect_fire {
+
 using namespace campsim;
 using namespace campsim::camp;
 using engine::Distribution;
@@ -562,3 +565,5 @@ TEST_CASE("a salvo's launcher is as far out as its rounds fly, and each round le
       CHECK(salvo.impact_times[r] - salvo.launch_times[r] == Approx(salvo.flight));
   }
 }
+
+}  // namespace unity_camp_threats_test_indirect_fire

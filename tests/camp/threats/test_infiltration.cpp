@@ -13,6 +13,9 @@
 #include "sim/camp/threats/infiltration.hpp"
 #include "sim/camp/tower_coverage.hpp"
 
+// Its own namespace: compiled in a unity batch with other test files that use the same helper names.
+namespace unity_camp_threats_test_infiltration {
+
 using namespace campsim;
 using namespace campsim::camp;
 using engine::kHour;
@@ -244,3 +247,5 @@ TEST_CASE("the breach point is uniform along the perimeter", "[infiltration]") {
   }
   CHECK(std::abs(south / static_cast<double>(N) - 0.25) < 4 * std::sqrt(0.25 * 0.75 / N));
 }
+
+}  // namespace unity_camp_threats_test_infiltration

@@ -15,6 +15,9 @@
 #include "sim/scenario/reader.hpp"
 #include "sim/scenario/yaml_source.hpp"
 
+// Its own namespace: compiled in a unity batch with other test files that use the same helper names.
+namespace unity_camp_threats_test_vehicle_bomb {
+
 using namespace campsim;
 using namespace campsim::camp;
 
@@ -272,3 +275,5 @@ TEST_CASE("attack readers take values from YAML and report bad ones at their key
   CHECK(d[3].where.line == 6);
   CHECK_THROWS_AS(bad_reader.finish(), ScenarioError);
 }
+
+}  // namespace unity_camp_threats_test_vehicle_bomb

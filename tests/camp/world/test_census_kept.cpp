@@ -11,6 +11,9 @@
 #include "sim/camp/world/census_keeper.hpp"
 #include "tests/camp/world/world_camp.hpp"
 
+// Its own namespace: compiled in a unity batch with other test files that use the same helper names.
+namespace unity_camp_world_test_census_kept {
+
 using namespace campsim;
 using engine::kDay;
 using engine::kHour;
@@ -171,3 +174,5 @@ TEST_CASE("the census keeper places a person again when touched, watched, or whe
   CHECK(c.evacuated == 1);
   CHECK(c.total() == 5);
 }
+
+}  // namespace unity_camp_world_test_census_kept

@@ -16,6 +16,9 @@
 #include "sim/engine/sim_time.hpp"
 #include "tests/support/run_events.hpp"
 
+// Its own namespace: compiled in a unity batch with other test files that use the same helper names.
+namespace unity_camp_world_test_conservation {
+
 using namespace campsim;
 
 namespace {
@@ -147,3 +150,5 @@ TEST_CASE("a high-threat year conserves people at every sample, and each casualt
   CHECK(max_sheltering > 0);  // the alarms' bunker runs show in the census
   CHECK(max_dead > 0);
 }
+
+}  // namespace unity_camp_world_test_conservation

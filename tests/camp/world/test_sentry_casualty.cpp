@@ -6,6 +6,9 @@
 #include "sim/camp/guard_model.hpp"
 #include "sim/engine/event_queue.hpp"
 
+// Its own namespace: compiled in a unity batch with other test files that use the same helper names.
+namespace unity_camp_world_test_sentry_casualty {
+
 using namespace campsim;
 using namespace campsim::camp;
 using engine::kHour;
@@ -113,3 +116,5 @@ TEST_CASE("a wounded guard the hospital discharges is rostered from the discharg
     }
   CHECK(rostered_after);
 }
+
+}  // namespace unity_camp_world_test_sentry_casualty
