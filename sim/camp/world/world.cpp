@@ -22,7 +22,7 @@ World::World(const CampLayout& layout, const GuardParams& guard_params, const Wo
       start_time_of_day_(start_time_of_day),
       parallelism_(parallelism),
       log_(log),
-      population_(layout, guard_params.force.contingent, guard_params.force.guard_pool),
+      population_(Population::for_layout(layout, guard_params.force.contingent, guard_params.force.guard_pool)),
       bunkers_(layout.bunkers) {
   sync_guards();
 }
