@@ -66,6 +66,7 @@ camp::RunOptions run_options(const BatchPlan& plan, const JobKey& key) {
   run.replication = static_cast<std::uint64_t>(key.replication);  // not the policy, not the point: CRN
   run.threads = 1;  // a batch is parallel across runs, not within them
   run.duration = plan.days ? *plan.days * engine::kDay : 0;
+  run.records = engine::RecordKeeping::CountOnly;  // a batch keeps the metrics and care records only
   return run;
 }
 

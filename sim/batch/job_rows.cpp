@@ -35,6 +35,7 @@ TableHeader probe_header(const BatchPlan& plan, int threads) {
     camp::RunOptions run;
     run.seed = plan.seed;
     run.duration = kProbeSeconds;
+    run.records = engine::RecordKeeping::CountOnly;
     const camp::RunResult result = camp::run_scenario(plan.cells[c], run);
     cells[c] = metric_cells(plan, result.metrics);
     casualty_columns[c] = result.care_records.columns;

@@ -71,7 +71,8 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   const SimTime end = options.duration > 0 ? options.duration : scenario.meta.duration;
   std::vector<std::string> series_columns = GuardModel::time_series_columns();
   for (std::string& column : census_columns()) series_columns.push_back(std::move(column));
-  RunResult result{engine::EventLog{}, engine::TimeSeries(std::move(series_columns)), {}, {}, {}, {}, {}, {}, 0, {}, {}};
+  RunResult result{engine::EventLog(options.records), engine::TimeSeries(std::move(series_columns), options.records),
+                   {}, {}, {}, {}, {}, {}, 0, {}, {}};
 
   // TBB caps workers at the core count by default; a run asked for more threads (e.g. to check
   // determinism on a small machine) gets them for its lifetime.

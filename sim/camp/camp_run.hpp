@@ -33,6 +33,9 @@ struct RunOptions {
   // Holds the census's kept counts against a full recount at every sample; a difference stops
   // the run with std::logic_error (for tests: the recount costs what the kept counts save).
   bool check_census = false;
+  // CountOnly: the event log and the time series count their records and keep none (a batch
+  // reads only the metrics, where the log's count is events_logged, and the care records).
+  engine::RecordKeeping records = engine::RecordKeeping::Keep;
 };
 
 struct RunResult {

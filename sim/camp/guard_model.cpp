@@ -243,8 +243,11 @@ void GuardModel::start_duty(int index, SimTime now) {
   s.on_duty = true;
   on_post_[duty.post].push_back(index);
   post_of_soldier_[static_cast<std::size_t>(*duty.soldier)] = duty.post;
-  log_.record(now, "duty_start", {{"post", params_.posts[duty.post].name}, {"soldier", static_cast<std::int64_t>(s.id)},
-                                  {"late_s", std::max(0.0, now - duty.due)}});
+  log_.record_with(now, "duty_start", [&] {
+    return std::vector<engine::LogField>{{"post", params_.posts[duty.post].name},
+                                         {"soldier", static_cast<std::int64_t>(s.id)},
+                                         {"late_s", std::max(0.0, now - duty.due)}};
+  });
 }
 
 void GuardModel::end_duty(int index, SimTime now) {
@@ -257,8 +260,10 @@ void GuardModel::end_duty(int index, SimTime now) {
   s.last_duty_end = now;
   std::erase(on_post_[duty.post], index);
   post_of_soldier_[static_cast<std::size_t>(*duty.soldier)] = std::nullopt;
-  log_.record(now, "duty_end", {{"post", params_.posts[duty.post].name}, {"soldier", static_cast<std::int64_t>(s.id)},
-                                {"fatigue", s.fatigue}});
+  log_.record_with(now, "duty_end", [&] {
+    return std::vector<engine::LogField>{{"post", params_.posts[duty.post].name},
+                                         {"soldier", static_cast<std::int64_t>(s.id)}, {"fatigue", s.fatigue}};
+  });
 }
 
 void GuardModel::new_day(std::int64_t day) {

@@ -144,7 +144,7 @@ class AgentGrid {
 
  private:
   void sort_dense(const GridFrame& frame);
-  void sort_sparse(const GridFrame& frame);
+  void sort_sparse(const GridFrame& frame, bool from_last_order);
   // The agents' bounding box in cells, widened by one and clamped to the frame.
   void fit_window(const GridFrame& frame);
   void sort_window(const GridFrame& frame);
@@ -152,6 +152,7 @@ class AgentGrid {
 
   std::size_t agents_ = 0;
   bool sparse_ = false, windowed_ = false;
+
   std::uint32_t frame_columns_ = 0;
   std::uint32_t window_row_ = 0, window_column_ = 0, window_rows_ = 0, window_columns_ = 0;
   Column<std::uint32_t> cell_of_;     // per agent (storage order)

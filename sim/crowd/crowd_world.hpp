@@ -16,6 +16,7 @@
 // Nothing allocates inside step() once reserve() covers the population and the agents stay
 // inside the bounds given at construction (outside agents are still handled exactly, in the
 // edge cells, just more slowly).
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -128,6 +129,8 @@ class CrowdWorld {
   std::vector<std::uint32_t> index_of_id_;  // per id ever issued: storage index or kNone
   std::vector<CrowdAgentId> arrivals_;
   std::size_t live_ = 0, pending_removals_ = 0;
+  // The first removals since the last step, by storage index (removed_ flags them all).
+  std::array<std::uint32_t, 32> listed_removals_{};
   std::uint64_t steps_since_resort_ = 0;
   CrowdStepTimings timings_;
 };

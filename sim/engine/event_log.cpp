@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <stdexcept>
 #include <utility>
 #include <vector>
 
@@ -56,6 +57,10 @@ std::string json_value(const LogValue& value) {
 }  // namespace
 
 void EventLog::record(SimTime time, std::string_view type, std::vector<LogField> fields) {
+  if (!keeps_records()) {
+    ++counted_;
+    return;
+  }
   records_.push_back(Record{time, std::string(type), std::move(fields)});
 }
 
@@ -81,6 +86,12 @@ void EventLog::write_jsonl(std::ostream& out) const {
 }
 
 void EventLog::merge(EventLog&& other) {
+  if (!keeps_records()) {
+    counted_ += other.size();
+    other = EventLog(other.keeping_);
+    return;
+  }
+  if (!other.keeps_records()) throw std::logic_error("EventLog::merge: a log that only counts has no records to give");
   for (Record& r : other.records_) records_.push_back(std::move(r));
   other.records_.clear();
   sort_by_time();

@@ -11,6 +11,7 @@
 #include <variant>
 #include <vector>
 
+#include "sim/engine/record_keeping.hpp"
 #include "sim/engine/sim_time.hpp"
 
 namespace campsim::engine {
@@ -24,8 +25,19 @@ struct LogField {
 
 class EventLog {
  public:
+  // A log that only counts (RecordKeeping::CountOnly) has a size and nothing else: no counts by
+  // type, no records to sort, merge or write.
+  explicit EventLog(RecordKeeping keeping = RecordKeeping::Keep) : keeping_(keeping) {}
+  bool keeps_records() const { return keeping_ == RecordKeeping::Keep; }
   void record(SimTime time, std::string_view type, std::vector<LogField> fields);
-  std::size_t size() const { return records_.size(); }
+  // For frequent records whose fields cost more than the record (a duty's start and end):
+  // `make_fields()` is called only if the log keeps records.
+  template <class MakeFields>
+  void record_with(SimTime time, std::string_view type, MakeFields&& make_fields) {
+    if (keeps_records()) record(time, type, make_fields());
+    else ++counted_;
+  }
+  std::size_t size() const { return keeps_records() ? records_.size() : counted_; }
   std::map<std::string, std::size_t> counts_by_type() const;
   // Appends another log's records, then sorts the whole by time (stable: at equal times this
   // log's records come first, each log keeps its own order).
@@ -44,6 +56,8 @@ class EventLog {
     std::string type;
     std::vector<LogField> fields;
   };
+  RecordKeeping keeping_;
+  std::size_t counted_ = 0;  // records handed to a log that only counts
   std::vector<Record> records_;
 };
 

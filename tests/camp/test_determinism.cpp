@@ -77,3 +77,27 @@ TEST_CASE("jumping over quiet time gives the same outputs as ticking every secon
   CHECK(jumped.loop.events == ticked.loop.events);
 }
 
+
+TEST_CASE("a run that only counts its log and series gives the same metrics and care records", "[determinism]") {
+  // A batch's runs (RecordKeeping::CountOnly): the metrics (events_logged among them) and the
+  // care records must be those of a run that keeps everything. Salvos on days 1 and 3 make
+  // casualties, care records and an alarm's shelter run.
+  camp::Scenario s =
+      camp::load_scenario(std::string(CAMPSIM_SOURCE_DIR) + "/scenarios/gao_high_threat.yaml").scenario;
+  s.threats.indirect_fire.arrivals.scripted = {1 * engine::kDay + 7 * engine::kHour, 3 * engine::kDay + 15 * engine::kHour};
+  s.threats.indirect_fire.detection_probability = 1;
+  camp::RunOptions options;
+  options.seed = 3;
+  options.duration = 5 * engine::kDay;
+  const camp::RunResult kept = camp::run_scenario(s, options);
+  options.records = engine::RecordKeeping::CountOnly;
+  const camp::RunResult counted = camp::run_scenario(s, options);
+  REQUIRE_FALSE(kept.care_records.rows.empty());
+  CHECK(counted.metrics.dump() == kept.metrics.dump());
+  CHECK(counted.care_records.columns == kept.care_records.columns);
+  CHECK(counted.care_records.rows == kept.care_records.rows);
+  CHECK(counted.events.size() == kept.events.size());
+  CHECK(counted.series.rows() == kept.series.rows());
+  CHECK(counted.events.counts_by_type().empty());  // it kept no records
+  CHECK_FALSE(counted.series.keeps_rows());
+}

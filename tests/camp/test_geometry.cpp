@@ -1,9 +1,12 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <limits>
+#include <random>
 #include <stdexcept>
 
 #include "sim/camp/geometry.hpp"
+#include "sim/camp/scenario.hpp"
 #include "sim/camp/road_graph.hpp"
 #include "sim/camp/tower_coverage.hpp"
 
@@ -88,6 +91,50 @@ TEST_CASE("shortest routes over the road graph match the hand-worked answer", "[
   CHECK(road_components(layout) == 1);
   CHECK(shortest_route(layout, node(4), node(4))->length_m == 0);
   CHECK_FALSE(shortest_route(layout, node(0), node(5)));  // no such node
+}
+
+namespace {
+// route_length_table against shortest_route pair by pair, to the bit (infinity where no route).
+void check_table_against_pairs(const CampLayout& layout) {
+  const std::vector<std::vector<double>> table = route_length_table(layout);
+  REQUIRE(table.size() == layout.road_nodes.size());
+  for (std::uint32_t from = 0; from < table.size(); ++from)
+    for (std::uint32_t to = 0; to < table.size(); ++to) {
+      const auto route = shortest_route(layout, RoadNodeId{from}, RoadNodeId{to});
+      const double expected = route ? route->length_m : std::numeric_limits<double>::infinity();
+      INFO("from " << from << " to " << to);
+      CHECK(table[from][to] == expected);
+    }
+}
+}  // namespace
+
+TEST_CASE("the route table holds shortest_route's length for every pair, to the bit", "[geometry][roads]") {
+  SECTION("the Gao camp's roads") {
+    const CampLayout layout =
+        load_scenario(std::string(CAMPSIM_SOURCE_DIR) + "/scenarios/gao_baseline.yaml").scenario.layout;
+    REQUIRE(layout.road_nodes.size() > 10);
+    check_table_against_pairs(layout);
+  }
+  SECTION("random graphs with parallel edges, ties on a unit grid and unreachable nodes") {
+    std::mt19937 draw(25);
+    for (int graph = 0; graph < 20; ++graph) {
+      CampLayout layout;
+      const int n = 8 + graph;
+      for (int i = 0; i < n; ++i)
+        layout.road_nodes.push_back({"n" + std::to_string(i), {double(i % 4), double(i / 4)}});
+      std::uniform_int_distribution<std::uint32_t> node(0, static_cast<std::uint32_t>(n - 3));  // the last two: alone
+      std::uniform_int_distribution<int> kind(0, 2);
+      for (int e = 0; e < 2 * n; ++e) {
+        const RoadNodeId a{node(draw)}, b{node(draw)};
+        // A third of the edges unit long (ties), the rest the nodes' distance with a random detour.
+        const double length = kind(draw) == 0 ? 1.0
+                                              : distance(layout.road_node(a).position, layout.road_node(b).position) *
+                                                    std::uniform_real_distribution<double>(1.0, 1.7)(draw);
+        layout.road_edges.push_back({a, b, length});
+      }
+      check_table_against_pairs(layout);
+    }
+  }
 }
 
 TEST_CASE("a road node is found by name, and a site naming no node is an error, never node 0", "[geometry][roads]") {

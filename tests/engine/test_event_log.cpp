@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <limits>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -99,4 +100,34 @@ TEST_CASE("sort_by_time is the stable sort by time, equal times in recording ord
   for (const auto& [time, i] : expected) in_order.record(time, "e", {{"i", i}});
   in_order.write_jsonl(want);
   CHECK(got.str() == want.str());
+}
+
+TEST_CASE("a log that only counts counts every record and builds no fields", "[event_log]") {
+  EventLog kept;
+  EventLog counted(RecordKeeping::CountOnly);
+  int built = 0;
+  for (EventLog* log : {&kept, &counted}) {
+    log->record(5.0, "alarm", {{"raised", true}});
+    log->record_with(2.0, "duty_start", [&] {
+      ++built;
+      return std::vector<LogField>{{"soldier", std::int64_t{3}}};
+    });
+  }
+  CHECK(built == 1);  // only the log that keeps records asked for the fields
+  CHECK(kept.size() == 2);
+  CHECK(counted.size() == 2);
+  CHECK(kept.counts_by_type() == std::map<std::string, std::size_t>{{"alarm", 1}, {"duty_start", 1}});
+  CHECK(counted.counts_by_type().empty());
+  std::ostringstream out;
+  counted.sort_by_time();
+  counted.write_jsonl(out);
+  CHECK(out.str().empty());
+
+  // A counting log takes another's count; a keeping log cannot take a count for records.
+  EventLog more(RecordKeeping::CountOnly);
+  more.record(1.0, "x", {});
+  counted.merge(std::move(kept));
+  CHECK(counted.size() == 4);
+  EventLog keeper;
+  CHECK_THROWS_AS(keeper.merge(std::move(more)), std::logic_error);
 }

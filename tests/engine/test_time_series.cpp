@@ -45,3 +45,16 @@ TEST_CASE("column names that need it are quoted per RFC 4180", "[time_series]") 
   series.write_csv(out);
   CHECK(out.str() == "plain,\"with,comma\",\"with \"\"quote\"\"\"\n");
 }
+
+TEST_CASE("a time series that only counts checks and counts rows and keeps no values", "[time_series]") {
+  TimeSeries series({"t", "guards_on_post"}, RecordKeeping::CountOnly);
+  series.append({0, 12});
+  series.append({900, 11});
+  CHECK(series.rows() == 2);
+  CHECK_FALSE(series.keeps_rows());
+  CHECK_THROWS_AS(series.append({1800}), std::invalid_argument);
+  CHECK(series.rows() == 2);
+  CHECK_THROWS_AS(series.at(0, 0), std::logic_error);
+  std::ostringstream out;
+  CHECK_THROWS_AS(series.write_csv(out), std::logic_error);
+}

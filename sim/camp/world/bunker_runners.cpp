@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "sim/camp/world/shelter_crowd.hpp"
+#include "sim/crowd/aligned_column.hpp"
 
 namespace campsim::camp {
 
@@ -21,9 +22,9 @@ void BunkerRunners::Movers::push(std::uint32_t who, Point from, Point goal, floa
   running.push_back(0);
 }
 
-void BunkerRunners::Movers::erase(std::size_t slot) {
-  const auto at = [slot](auto& column) { column.erase(column.begin() + static_cast<std::ptrdiff_t>(slot)); };
-  at(x), at(y), at(goal_x), at(goal_y), at(speed), at(start), at(person), at(bunker), at(agent), at(running);
+void BunkerRunners::Movers::erase(std::span<const std::uint32_t> slots) {
+  const auto out = [slots](auto& column) { crowd::erase_sorted(column, slots); };
+  out(x), out(y), out(goal_x), out(goal_y), out(speed), out(start), out(person), out(bunker), out(agent), out(running);
 }
 
 void BunkerRunners::release_agent(crowd::CrowdAgentId id) {
@@ -32,9 +33,19 @@ void BunkerRunners::release_agent(crowd::CrowdAgentId id) {
 }
 
 void BunkerRunners::drop(std::size_t slot) {
-  const crowd::CrowdAgentId id = movers_.agent[slot];
-  movers_.erase(slot);
-  release_agent(id);
+  drop_marked(slot);
+  close_up();
+}
+
+void BunkerRunners::drop_marked(std::size_t slot) {
+  leaving_.push_back(static_cast<std::uint32_t>(slot));
+  release_agent(movers_.agent[slot]);
+}
+
+void BunkerRunners::close_up() {
+  std::sort(leaving_.begin(), leaving_.end());
+  movers_.erase(leaving_);
+  leaving_.clear();
 }
 
 void BunkerRunners::stop(std::uint32_t p) {
@@ -53,9 +64,14 @@ void BunkerRunners::release_queued(std::uint32_t p) {
 }
 
 void BunkerRunners::stand_at_door(std::size_t slot) {
+  stand_at_door_marked(slot);
+  close_up();
+}
+
+void BunkerRunners::stand_at_door_marked(std::size_t slot) {
   crowd_->set_desired_speed(movers_.agent[slot], 0.0f);
   queued_agent_[movers_.person[slot]] = movers_.agent[slot];
-  movers_.erase(slot);
+  leaving_.push_back(static_cast<std::uint32_t>(slot));
 }
 
 void BunkerRunners::join(std::uint32_t p, Point from, Point goal, float speed, double when, BunkerId bunker,

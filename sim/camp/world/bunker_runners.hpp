@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "sim/camp/layout.hpp"
@@ -32,7 +33,8 @@ class BunkerRunners {
     std::vector<crowd::CrowdAgentId> agent;  // in the kernel
     std::vector<std::uint8_t> running;       // set off: the kernel has their running speed
     void push(std::uint32_t who, Point from, Point goal, float v, double when, BunkerId to_bunker, crowd::CrowdAgentId id);
-    void erase(std::size_t slot);
+    // Takes out the movers at `slots` (ascending), the others keeping their order.
+    void erase(std::span<const std::uint32_t> slots);
     std::size_t size() const { return person.size(); }
   };
 
@@ -48,6 +50,12 @@ class BunkerRunners {
   void stand_at_door(std::size_t slot);
   // Takes mover `slot` out of the movers and the kernel.
   void drop(std::size_t slot);
+  // As stand_at_door and drop, but the slot stays in the movers until close_up(), which takes
+  // every marked slot out at once: a pass over the movers that lets many leave moves each run
+  // of staying movers once, not once per leaver (World::settle; issue 25).
+  void stand_at_door_marked(std::size_t slot);
+  void drop_marked(std::size_t slot);
+  void close_up();
   // Takes the person out of the movers, if running.
   void stop(std::uint32_t person);
   // Takes a person standing in a door's queue out of the kernel (let in, sent on, or stopped).
@@ -65,6 +73,7 @@ class BunkerRunners {
   void release_agent(crowd::CrowdAgentId id);
 
   Movers movers_;
+  std::vector<std::uint32_t> leaving_;  // slots marked to leave, ascending
   std::unique_ptr<crowd::CrowdWorld> crowd_;  // this alarm's runners and queues; null when empty
   std::vector<std::optional<crowd::CrowdAgentId>> queued_agent_;  // per person
 };

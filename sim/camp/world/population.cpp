@@ -1,7 +1,11 @@
 #include "sim/camp/world/population.hpp"
 
 #include <algorithm>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <stdexcept>
+#include <utility>
 
 #include "sim/camp/human_factors.hpp"
 
@@ -30,7 +34,57 @@ PersonRole role_for(ZoneKind kind) {
   return PersonRole::Staff;
 }
 
+// Populations remembered at most (about 0.2 MB each for the Gao camp); past it the memory starts again.
+constexpr std::size_t kRememberedPopulations = 8;
+
+// Everything the constructor reads, in order: equal keys give equal populations.
+using PopulationKey = std::pair<std::vector<double>, std::vector<std::string>>;
+
+PopulationKey population_key(const CampLayout& layout, const std::string& guard_contingent, int guard_pool) {
+  PopulationKey key;
+  auto& [numbers, names] = key;
+  numbers.insert(numbers.end(), {static_cast<double>(guard_pool), static_cast<double>(layout.zones.size())});
+  names.push_back(guard_contingent);
+  for (const Zone& z : layout.zones) {
+    numbers.insert(numbers.end(), {static_cast<double>(z.kind), static_cast<double>(z.occupants_day),
+                                   static_cast<double>(z.occupants_night), static_cast<double>(z.polygon.size())});
+    for (const Point& p : z.polygon) numbers.insert(numbers.end(), {p.x, p.y});
+    names.push_back(z.contingent);
+  }
+  return key;
+}
+
 }  // namespace
+
+Population Population::for_layout(const CampLayout& layout, const std::string& guard_contingent, int guard_pool) {
+  static std::mutex mutex;
+  static std::map<PopulationKey, std::shared_ptr<const Built>> remembered;
+  PopulationKey key = population_key(layout, guard_contingent, guard_pool);
+  std::shared_ptr<const Built> prototype;
+  {
+    std::lock_guard lock(mutex);
+    if (const auto it = remembered.find(key); it != remembered.end()) prototype = it->second;
+  }
+  if (!prototype) {
+    prototype = std::make_shared<const Built>(Population(layout, guard_contingent, guard_pool).built());  // outside the lock
+    std::lock_guard lock(mutex);
+    if (remembered.size() >= kRememberedPopulations) remembered.clear();
+    remembered.emplace(std::move(key), prototype);
+  }
+  return Population(layout, *prototype);
+}
+
+Population::Population(const CampLayout& layout, const Built& built)
+    : layout_(layout),
+      people_(built.people),
+      contingents_(built.contingents),
+      spots_used_(built.spots_used),
+      guard_home_(built.guard_home),
+      guard_contingent_(built.guard_contingent) {}
+
+Population::Built Population::built() const {
+  return {people_, contingents_, spots_used_, guard_home_, guard_contingent_};
+}
 
 Protection zone_protection(const Zone& zone) {
   const bool roofed = zone.kind == ZoneKind::Accommodation || zone.kind == ZoneKind::Headquarters ||

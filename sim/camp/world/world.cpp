@@ -22,7 +22,7 @@ World::World(const CampLayout& layout, const GuardParams& guard_params, const Wo
       start_time_of_day_(start_time_of_day),
       parallelism_(parallelism),
       log_(log),
-      population_(layout, guard_params.force.contingent, guard_params.force.guard_pool),
+      population_(Population::for_layout(layout, guard_params.force.contingent, guard_params.force.guard_pool)),
       bunkers_(layout.bunkers) {
   sync_guards();
 }
@@ -194,14 +194,15 @@ void World::settle(SimTime now, SimTime dt) {
   const SimTime arrived = now + dt;  // positions are those at the end of the tick
   // 1. Arrivals, in mover order.
   const BunkerRunners::Movers& movers = run_.movers();
-  for (std::size_t slot = 0; slot < movers.size();) {
+  // Leavers are marked and taken out of the movers together after the pass (close_up).
+  for (std::size_t slot = 0; slot < movers.size(); ++slot) {
     const std::uint32_t p = movers.person[slot];
     const Point at{movers.x[slot], movers.y[slot]};
     const Point goal{movers.goal_x[slot], movers.goal_y[slot]};
     const BunkerId b = movers.bunker[slot];
     if (movers.start[slot] <= now && distance(at, goal) <= params_.door_queue_radius_m) {
       // Stays in the kernel, standing, until let in or sent on.
-      run_.stand_at_door(slot);
+      run_.stand_at_door_marked(slot);
       state_.set_motion(p, Motion::Queued);
       state_.bunker_of[p] = b;
       state_.held_at[p] = at;
@@ -212,14 +213,14 @@ void World::settle(SimTime now, SimTime dt) {
     // bunker) stops trying and takes cover where they are.
     if (now - movers.start[slot] > params_.give_up_after) {
       state_.cover[p] = Protection::Open;  // takes cover where they are, on the way: in the open
-      run_.drop(slot);
+      run_.drop_marked(slot);
       state_.set_motion(p, Motion::Stranded);
       state_.held_at[p] = at;
       ++stats_.stranded;
       continue;
     }
-    ++slot;
   }
+  run_.close_up();
   // 2. Doors: one person per 1 / entry rate seconds while there is room; a full bunker sends its
   // queue on to the nearest bunker they have not tried.
   bunkers_.open_doors(

@@ -101,3 +101,58 @@ TEST_CASE("scheduled_off_camp says off the camp exactly when scheduled_place doe
   }
   CHECK(off == 12 * 60 * 2);  // the off-camp workers, 07:00-19:00 in half minutes: the loop saw them
 }
+
+namespace {
+
+// Every field of every person, the contingents and the next guards' beds (which hang on the
+// Halton indices handed out so far): two populations that pass are the same people.
+void check_same_people(Population a, Population b) {
+  REQUIRE(a.size() == b.size());
+  CHECK(a.contingents() == b.contingents());
+  CHECK(a.guard_home() == b.guard_home());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const PersonRecord& p = a.people()[i];
+    const PersonRecord& q = b.people()[i];
+    INFO("person " << i);
+    CHECK(p.role == q.role);
+    CHECK(p.shift == q.shift);
+    CHECK(p.condition == q.condition);
+    CHECK(p.contingent == q.contingent);
+    CHECK(p.home == q.home);
+    CHECK(p.work == q.work);
+    CHECK((p.home_spot.x == q.home_spot.x && p.home_spot.y == q.home_spot.y));
+    CHECK((p.work_spot.x == q.work_spot.x && p.work_spot.y == q.work_spot.y));
+    CHECK(p.soldier == q.soldier);
+  }
+  for (int soldier = 0; soldier < 5; ++soldier) {
+    const PersonRecord& g = a[a.add_guard(soldier)];
+    const PersonRecord& h = b[b.add_guard(soldier)];
+    CHECK((g.home_spot.x == h.home_spot.x && g.home_spot.y == h.home_spot.y));
+    CHECK(g.contingent == h.contingent);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("a population remembered per layout is the freshly built one, and another layout gets its own", "[world][population]") {
+  CampLayout layout = two_zone_layout();
+  layout.zones[0].contingent = "CHN";  // the guards' lines, so add_guard hands out beds
+  const Population first = Population::for_layout(layout, "CHN", 4);  // builds and remembers
+  const Population again = Population::for_layout(layout, "CHN", 4);  // copies
+  check_same_people(Population(layout, "CHN", 4), first);
+  check_same_people(Population(layout, "CHN", 4), again);
+
+  // Each thing the constructor reads, changed: a fresh build, not the remembered one.
+  CampLayout more = layout;
+  more.zones[1].occupants_day = 25;
+  CampLayout moved = layout;
+  moved.zones[0].polygon[2].x = 120;
+  CampLayout other_lines = layout;
+  other_lines.zones[1].contingent = "UN2";
+  check_same_people(Population(more, "CHN", 4), Population::for_layout(more, "CHN", 4));
+  check_same_people(Population(moved, "CHN", 4), Population::for_layout(moved, "CHN", 4));
+  check_same_people(Population(other_lines, "CHN", 4), Population::for_layout(other_lines, "CHN", 4));
+  check_same_people(Population(layout, "CHN", 7), Population::for_layout(layout, "CHN", 7));
+  check_same_people(Population(layout, "UN", 4), Population::for_layout(layout, "UN", 4));
+  CHECK(Population::for_layout(more, "CHN", 4).size() == Population(more, "CHN", 4).size());
+}

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "sim/camp/scenario.hpp"
+#include "sim/camp/world/bunker_runners.hpp"
 #include "sim/camp/world/shelter_crowd.hpp"
 
 using namespace campsim;
@@ -55,4 +56,42 @@ TEST_CASE("a remembered shelter kernel runs a shelter run to the bits of one bui
   open.perimeter.clear();
   CHECK(camp::make_shelter_crowd(open)->geometry().barriers().empty());
   CHECK_FALSE(camp::make_shelter_crowd(s.layout)->geometry().barriers().empty());
+}
+
+TEST_CASE("movers marked to leave and closed up once are the movers left one by one", "[world][shelter]") {
+  // Eight runners; slots 0, 3, 4 and 7 leave in one pass (two at doors, two giving up), marked in
+  // slot order as World::settle marks them, against the same leaving one call at a time.
+  const camp::CampLayout layout =
+      camp::load_scenario(std::string(CAMPSIM_SOURCE_DIR) + "/scenarios/gao_baseline.yaml").scenario.layout;
+  REQUIRE_FALSE(layout.bunkers.empty());
+  const camp::Point goal = layout.bunkers.front().position;
+  auto runners = [&] {
+    auto r = std::make_unique<camp::BunkerRunners>();
+    r->grow(8);
+    for (std::uint32_t p = 0; p < 8; ++p)
+      r->join(p, {goal.x + 20.0 + 3.0 * p, goal.y + 15.0}, goal, 4.0f + 0.1f * static_cast<float>(p), 10.0 * p,
+              camp::BunkerId{0}, layout, 0.25);
+    return r;
+  };
+  auto marked = runners(), one_by_one = runners();
+  marked->stand_at_door_marked(0);
+  marked->drop_marked(3);
+  marked->stand_at_door_marked(4);
+  marked->drop_marked(7);
+  marked->close_up();
+  one_by_one->drop(7);  // from the back, so the earlier slots stay where they are
+  one_by_one->stand_at_door(4);
+  one_by_one->drop(3);
+  one_by_one->stand_at_door(0);
+  const camp::BunkerRunners::Movers& a = marked->movers();
+  const camp::BunkerRunners::Movers& b = one_by_one->movers();
+  REQUIRE(a.size() == 4);
+  CHECK(a.person == std::vector<std::uint32_t>{1, 2, 5, 6});
+  CHECK(a.person == b.person);
+  CHECK(a.x == b.x);
+  CHECK(a.speed == b.speed);
+  CHECK(a.start == b.start);
+  CHECK(a.agent == b.agent);
+  for (const std::uint32_t p : {1u, 2u, 5u, 6u}) CHECK(marked->position_of(p).has_value());
+  for (const std::uint32_t p : {0u, 3u, 4u, 7u}) CHECK_FALSE(marked->position_of(p).has_value());
 }
