@@ -77,7 +77,8 @@ ProtestModel::ProtestModel(const ProtestParams& params, const CampLayout& layout
       log_(log),
       gate_(&layout.gate(gate)),
       legitimacy_(params.legitimacy),
-      decisions_(stream(config, "protest.unexplained", 0)) {
+      decisions_(stream(config, "protest.unexplained", 0)),
+      settling_(params.crowd.settle_window, params.crowd.settle_progress_m) {
   ground_ = gate_ground(layout, *gate_, kGateWidth_m, params.crowd.gathers_m, params.town.max_crowd);
   lowest_legitimacy_ = legitimacy_.value();
   engine::RandomStream town = stream(config, "protest.town", 0);
@@ -174,12 +175,14 @@ void ProtestModel::start_march(int size, bool scripted, int unexplained_before, 
                    [&](crowd::Point2 a, crowd::Point2 b) { return dist(a, g.gate_at) < dist(b, g.gate_at); });
   const std::vector<crowd::Point2> places = standing_places(g, size, params_.crowd.stand_density);
   protesters_.clear();
+  settling_.clear();
   for (int i = 0; i < size; ++i) {
     // Those who march passed the town's rule; their H and R are drawn afresh for the march
     // (a replay has no town), from the protest's own stream.
     protesters_.push_back(draw_resident(*random_));
-    crowd_->add_agent({starts[static_cast<std::size_t>(i)], places[static_cast<std::size_t>(i)], kMarchSpeed_mps, 0.2f,
-                       byte(ProtesterState::Quiet)});
+    const crowd::CrowdAgentId id = crowd_->add_agent(
+        {starts[static_cast<std::size_t>(i)], places[static_cast<std::size_t>(i)], kMarchSpeed_mps, 0.2f, byte(ProtesterState::Quiet)});
+    settling_.set_off(id, starts[static_cast<std::size_t>(i)], places[static_cast<std::size_t>(i)], now);
   }
   walking_ = size;
   walk_until_ = now + params_.crowd.settle_within;
@@ -212,9 +215,11 @@ void ProtestModel::move(SimTime now, SimTime dt) {
   if (!wants_ticks()) return;
   const int steps = std::max(1, static_cast<int>(std::lround(dt / params_.crowd.step)));
   step_crowd(static_cast<float>(dt / steps), steps);
-  // A jam must not keep the engine ticking: after the settling time whoever still walks stops
-  // counting (those going home are taken as gone).
-  if (now + dt >= walk_until_) {
+  // A jam must not keep the engine ticking: once the crowd has come to rest short of its places
+  // (its walkers no nearer them on average over a whole window), or at the latest after the
+  // settling time,
+  // whoever still walks stops counting (those going home are taken as gone).
+  if (now + dt >= walk_until_ || settling_.at_rest(*crowd_, now + dt)) {
     std::vector<crowd::CrowdAgentId> gone;
     crowd_->for_each_agent([&](crowd::CrowdAgentId id, crowd::Point2, std::uint8_t state) {
       if (state == byte(ProtesterState::Leaving)) gone.push_back(id);
@@ -234,9 +239,11 @@ void ProtestModel::send_home(crowd::CrowdAgentId id, SimTime now) {
   const GateGround& g = *ground_;
   const double out = std::sqrt(2.0 * records_.back().size / (std::numbers::pi * params_.crowd.stand_density)) + kLeaveBeyond_m;
   const double side = random_->uniform(-out, out);
+  const crowd::Point2 away{static_cast<float>(g.gate_at.x + g.outward.x * out + g.along.x * side),
+                           static_cast<float>(g.gate_at.y + g.outward.y * out + g.along.y * side)};
   crowd_->set_state(id, byte(ProtesterState::Leaving));
-  crowd_->set_target(id, {static_cast<float>(g.gate_at.x + g.outward.x * out + g.along.x * side),
-                          static_cast<float>(g.gate_at.y + g.outward.y * out + g.along.y * side)});
+  crowd_->set_target(id, away);
+  settling_.set_off(id, crowd_->position(id), away, now);
   ++walking_;
 }
 

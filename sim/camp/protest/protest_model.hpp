@@ -18,13 +18,15 @@
 // protests cluster after incidents.
 //
 // The crowd is stepped only while someone walks (the march, those going home, those fleeing
-// gas); a standing crowd costs nothing between assessments.
+// gas) and the crowd still makes progress (crowd_settling.hpp); a standing crowd, or a jam at
+// rest, costs nothing between assessments.
 #include <array>
 #include <optional>
 #include <vector>
 
 #include "sim/camp/layout.hpp"
 #include "sim/camp/module_run_config.hpp"
+#include "sim/camp/protest/crowd_settling.hpp"
 #include "sim/camp/protest/gate_crowd.hpp"
 #include "sim/camp/protest/legitimacy.hpp"
 #include "sim/camp/protest/protest_params.hpp"
@@ -140,6 +142,7 @@ class ProtestModel {
   bool barrier_up_ = false;
   SimTime next_round_ends_ = 0;
   SimTime walk_until_ = 0;   // walking stops counting after this (a jam must not tick forever)
+  CrowdSettling settling_;   // ...or before, once the walkers have come to rest
   SimTime last_assess_ = 0;
   long walking_ = 0;
   int losses_since_ = 0;

@@ -40,6 +40,14 @@ struct GateCrowdParams {
   double stand_density = 2.0;           // persons/m^2 in front of the gate when they stand (assumed)
   double step = 0.25;                   // s, the pedestrian model's time step (docs/crowd.md)
   SimTime settle_within = 15 * engine::kMinute;  // after this a march or flight counts as done (assumed)
+  // Before that, a march or flight is done when the crowd has come to rest (crowd_settling.hpp):
+  // over a whole window its walkers got nearer their places by no more than settle_progress_m on
+  // average. Assumed from the kernel's physics (docs/protest.md): a walker closes any gap ahead
+  // within a few time gaps (0.5 s), so a minute is long enough to tell a jam from a slow walk (a
+  // minute is 80 m at the march's speed); 0.1 m a minute is a quarter of a body's width, under a
+  // third of one 0.25 s step at that speed: a crowd whose mean advance is below it stands.
+  SimTime settle_window = engine::kMinute;
+  double settle_progress_m = 0.1;
   // How often the crowd's state and the force's action are reassessed (assumed: the rhythm of a
   // commander's situation reports; the ladder moves at most one rung per assessment).
   SimTime evaluate_every = 5 * engine::kMinute;

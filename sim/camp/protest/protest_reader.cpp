@@ -37,6 +37,8 @@ void read_crowd(scenario::MapReader in, GateCrowdParams& c, const CampLayout& la
   in.number("stand_density", c.stand_density, Need::Optional, Range{0.2, 5});
   in.duration("step", c.step, Need::Optional, Range{0.01, 0.5});
   in.duration("settle_within", c.settle_within, Need::Optional, Range{60, 6 * engine::kHour});
+  in.duration("settle_window", c.settle_window, Need::Optional, Range{1, 6 * engine::kHour});
+  in.number("settle_progress_m", c.settle_progress_m, Need::Optional, Range{0.001, 10});
   in.duration("evaluate_every", c.evaluate_every, Need::Optional, Range{10, engine::kHour});
   in.duration("max_duration", c.max_duration, Need::Optional, Range{engine::kMinute, 3 * engine::kDay});
   in.number("vision_m", c.vision_m, Need::Optional, Range{1, 200});
