@@ -1,10 +1,10 @@
 #include "sim/camp/tower_coverage.hpp"
 
 #include <cmath>
-#include <map>
-#include <mutex>
 #include <numbers>
 #include <vector>
+
+#include "sim/engine/remembered.hpp"
 
 namespace campsim::camp {
 
@@ -62,18 +62,8 @@ std::vector<double> coverage_key(const CampLayout& layout) {
 }  // namespace
 
 PerimeterCoverage perimeter_coverage_remembered(const CampLayout& layout) {
-  static std::mutex mutex;
-  static std::map<std::vector<double>, PerimeterCoverage> remembered;
-  std::vector<double> key = coverage_key(layout);
-  {
-    std::lock_guard lock(mutex);
-    if (const auto it = remembered.find(key); it != remembered.end()) return it->second;
-  }
-  const PerimeterCoverage coverage = perimeter_coverage(layout);  // outside the lock: other runs go on
-  std::lock_guard lock(mutex);
-  if (remembered.size() >= kRememberedLayouts) remembered.clear();
-  remembered.emplace(std::move(key), coverage);
-  return coverage;
+  static engine::Remembered<std::vector<double>, PerimeterCoverage> remembered(kRememberedLayouts);
+  return *remembered.get(coverage_key(layout), [&] { return perimeter_coverage(layout); });
 }
 
 }  // namespace campsim::camp

@@ -1,13 +1,12 @@
 #include "sim/camp/world/population.hpp"
 
 #include <algorithm>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <stdexcept>
 #include <utility>
 
 #include "sim/camp/human_factors.hpp"
+#include "sim/engine/remembered.hpp"
 
 namespace campsim::camp {
 
@@ -57,20 +56,10 @@ PopulationKey population_key(const CampLayout& layout, const std::string& guard_
 }  // namespace
 
 Population Population::for_layout(const CampLayout& layout, const std::string& guard_contingent, int guard_pool) {
-  static std::mutex mutex;
-  static std::map<PopulationKey, std::shared_ptr<const Built>> remembered;
-  PopulationKey key = population_key(layout, guard_contingent, guard_pool);
-  std::shared_ptr<const Built> prototype;
-  {
-    std::lock_guard lock(mutex);
-    if (const auto it = remembered.find(key); it != remembered.end()) prototype = it->second;
-  }
-  if (!prototype) {
-    prototype = std::make_shared<const Built>(Population(layout, guard_contingent, guard_pool).built());  // outside the lock
-    std::lock_guard lock(mutex);
-    if (remembered.size() >= kRememberedPopulations) remembered.clear();
-    remembered.emplace(std::move(key), prototype);
-  }
+  static engine::Remembered<PopulationKey, Built> remembered(kRememberedPopulations);
+  const std::shared_ptr<const Built> prototype = remembered.get(population_key(layout, guard_contingent, guard_pool), [&] {
+    return Population(layout, guard_contingent, guard_pool).built();
+  });
   return Population(layout, *prototype);
 }
 

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <limits>
-#include <map>
-#include <mutex>
 #include <vector>
+
+#include "sim/engine/remembered.hpp"
 
 namespace campsim::camp {
 
@@ -75,21 +75,8 @@ std::vector<double> shelter_key(const CampLayout& layout) {
 }  // namespace
 
 std::unique_ptr<crowd::CrowdWorld> make_shelter_crowd(const CampLayout& layout) {
-  static std::mutex mutex;
-  static std::map<std::vector<double>, std::shared_ptr<const crowd::CrowdWorld>> remembered;
-  std::vector<double> key = shelter_key(layout);
-  std::shared_ptr<const crowd::CrowdWorld> prototype;
-  {
-    std::lock_guard lock(mutex);
-    if (const auto it = remembered.find(key); it != remembered.end()) prototype = it->second;
-  }
-  if (!prototype) {
-    prototype = build_shelter_crowd(layout);  // outside the lock: other runs go on
-    std::lock_guard lock(mutex);
-    if (remembered.size() >= kRememberedLayouts) remembered.clear();
-    remembered.emplace(std::move(key), prototype);
-  }
-  return std::make_unique<crowd::CrowdWorld>(*prototype);
+  static engine::Remembered<std::vector<double>, crowd::CrowdWorld> remembered(kRememberedLayouts);
+  return std::make_unique<crowd::CrowdWorld>(*remembered.get(shelter_key(layout), [&] { return build_shelter_crowd(layout); }));
 }
 
 }  // namespace campsim::camp
