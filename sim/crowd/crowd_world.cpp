@@ -181,22 +181,21 @@ std::uint16_t CrowdWorld::counted_neighbours(CrowdAgentId id) const { return cou
 // column filtered by the flags. Either way the kept agents keep their order.
 void CrowdWorld::compact() {
   if (pending_removals_ == 0) return;
+  // Every per-agent column, each once: `drop` removes the same agents from each.
+  const auto each_column = [&](const auto& drop) {
+    for (auto* c : {&x_, &y_, &ex_, &ey_, &next_x_, &next_y_, &next_ex_, &next_ey_, &tx_, &ty_, &v0_, &radius_}) drop(*c);
+    for (auto* c : {&phase_, &next_phase_, &state_, &arrived_now_}) drop(*c);
+    drop(counted_);
+    drop(id_);
+  };
   std::uint32_t first = 0;
   if (pending_removals_ <= listed_removals_.size()) {
     const std::span<std::uint32_t> removed(listed_removals_.data(), pending_removals_);
     std::sort(removed.begin(), removed.end());
-    for (auto* c : {&x_, &y_, &ex_, &ey_, &next_x_, &next_y_, &next_ex_, &next_ey_, &tx_, &ty_, &v0_, &radius_})
-      erase_sorted(*c, removed);
-    for (auto* c : {&phase_, &next_phase_, &state_, &arrived_now_}) erase_sorted(*c, removed);
-    erase_sorted(counted_, removed);
-    erase_sorted(id_, removed);
+    each_column([&](auto& column) { erase_sorted(column, std::span<const std::uint32_t>(removed)); });
     first = removed.front();
   } else {
-    for (auto* c : {&x_, &y_, &ex_, &ey_, &next_x_, &next_y_, &next_ex_, &next_ey_, &tx_, &ty_, &v0_, &radius_})
-      keep_live(*c, removed_);
-    for (auto* c : {&phase_, &next_phase_, &state_, &arrived_now_}) keep_live(*c, removed_);
-    keep_live(counted_, removed_);
-    keep_live(id_, removed_);
+    each_column([&](auto& column) { keep_live(column, removed_); });
   }
   removed_.assign(id_.size(), 0);
   for (std::uint32_t i = first; i < id_.size(); ++i) index_of_id_[id_[i].value] = i;
