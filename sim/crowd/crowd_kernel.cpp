@@ -238,13 +238,22 @@ struct StepConstants {
   F4 range2_4, self4, strength4, inv_range4, far4;  // the same, and others, in four lanes
 };
 
+// The agent in four lanes, for the four-lane passes: built only where they run (the eight-lane
+// passes build their own), so the wide path does not fill eight vectors per agent for nothing.
+AgentLanes agent_lanes(const StepConstants& c, const PassInputs& in) {
+  return {splat4(in.xi), splat4(in.yi), splat4(in.ri), c.range2_4, c.self4, c.strength4, c.inv_range4, c.far4};
+}
+
 // The slots the agent's passes read: the grid rows around it, or near a wall the neighbours in
 // sight (copied into `visible`).
 [[gnu::always_inline]] inline Candidates candidates(const KernelView& v, const Place& place, float xi, float yi, float range2, Visible& visible) {
   Candidates c;
   if (place.near.empty()) {
     c.source = {v.slot_x, v.slot_y, v.slot_radius, v.slot_counted};
-    for (std::uint32_t r = 0; r < place.row_count; ++r) c.ranges[c.count++] = place.rows[r];
+    // All three copied (a fixed size, so a few moves), only the first row_count read: a loop to
+    // row_count became a call to memcpy per agent.
+    std::copy_n(place.rows, 3, c.ranges);
+    c.count = place.row_count;
   } else {
     gather_visible(v, place, xi, yi, range2, visible);
     c.source = visible.source();
@@ -255,10 +264,11 @@ struct StepConstants {
 
 // Pass 1 over the candidates: their repulsion and count, and the blocks pass 2 reads.
 template <KernelLanes L>
-Push repulsion(const Candidates& candidates, const AgentLanes& lanes, const PassInputs& in, Blocks& blocks) {
+Push repulsion(const Candidates& candidates, const StepConstants& c, const PassInputs& in, Blocks& blocks) {
 #ifdef CAMPSIM_WIDE_LANES
   if constexpr (L == KernelLanes::eight) return avx2::repulsion(candidates, in, blocks);
 #endif
+  const AgentLanes lanes = agent_lanes(c, in);
   Repulsion acc;
   blocks.lanes = 0;
   blocks.overflow = false;
@@ -306,14 +316,15 @@ Push repulsion(const Candidates& candidates, const AgentLanes& lanes, const Pass
 // Pass 2: the free spacing ahead along the chosen direction, from the blocks pass 1 left (in
 // its lane width), or rescanning the candidates if they overflowed.
 template <KernelLanes L>
-float free_spacing(const Candidates& candidates, const Blocks& blocks, const AgentLanes& lanes, float dir_x,
-                   float dir_y) {
+float free_spacing(const Candidates& candidates, const Blocks& blocks, const StepConstants& c, const PassInputs& in,
+                   float dir_x, float dir_y) {
   if (!blocks.overflow) {
 #ifdef CAMPSIM_WIDE_LANES
     if constexpr (L == KernelLanes::eight) return avx2::min_spacing(blocks, dir_x, dir_y);
 #endif
     return min_spacing(blocks, dir_x, dir_y);
   }
+  const AgentLanes lanes = agent_lanes(c, in);
   F4 best = splat4(kNoSpacing);
   for (std::uint32_t r = 0; r < candidates.count; ++r)
     best = min_spacing_slots(best, candidates.source, candidates.ranges[r].begin, candidates.ranges[r].end, lanes,
@@ -357,10 +368,9 @@ void walk(const KernelView& v, const StepConstants& c, std::size_t i, bool was_a
   float dir_y = to_target > 0.0f ? gy / to_target : 0.0f;
 
   // Avoidance: neighbours, walls and closed gates, the protest model's fields.
-  const AgentLanes lanes{splat4(xi), splat4(yi), splat4(ri), c.range2_4, c.self4, c.strength4, c.inv_range4, c.far4};
   const Candidates around_me = candidates(v, place, xi, yi, range2, visible);
   const PassInputs in{xi, yi, ri, range2, c.neighbour_strength, c.inv_neighbour_range};
-  const Push rep = repulsion<L>(around_me, lanes, in, blocks);
+  const Push rep = repulsion<L>(around_me, c, in, blocks);
   dir_x += rep.x;
   dir_y += rep.y;
   push_from_walls(v, c, place.near, xi, yi, ri, dir_x, dir_y);
@@ -376,7 +386,7 @@ void walk(const KernelView& v, const StepConstants& c, std::size_t i, bool was_a
 
   // Speed from the free spacing ahead, then the move (never beyond the target, never through
   // or up to a wall).
-  const float spacing = free_spacing<L>(around_me, blocks, lanes, dir_x, dir_y);
+  const float spacing = free_spacing<L>(around_me, blocks, c, in, dir_x, dir_y);
   const float max_speed = v.v0[i] * v.interactions->speed_factor[state];
   float speed = std::min(max_speed, std::max(0.0f, spacing / p.time_gap));
   if (was_arrived) speed = 0.0f;
