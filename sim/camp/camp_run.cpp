@@ -85,7 +85,7 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   config.start_time_of_day = scenario.meta.start_time_of_day;
   config.end = end;
   config.sample_interval = scenario.metrics.sample_interval;
-  GuardModel guards(scenario.guards, config, parallelism, result.events, result.series);
+  GuardModel guards(scenario.guards, config, result.events, result.series);
   // The scenario's names of layout objects, as typed ids: nothing is looked up by name from here on.
   const ResolvedLayout places = resolve_layout(scenario);
   const std::vector<Point>& positions = places.post_positions;
