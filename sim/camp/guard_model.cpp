@@ -371,6 +371,11 @@ void GuardModel::sample(SimTime now) {
     camp_count += count;
   }
   if (camp_count > 0) metrics_.camp_vigilance.add(hour, camp_sum / static_cast<double>(camp_count), camp_min);
+  // A run that keeps no rows (a batch's) and adds no columns: the row would be built for nothing.
+  if (!series_.keeps_rows() && !extend_) {
+    series_.count_row();
+    return;
+  }
 
   row_.assign({now, tod / engine::kHour, static_cast<double>(required), static_cast<double>(camp_count),
                camp_count > 0 ? camp_sum / static_cast<double>(camp_count) : 0.0, camp_count > 0 ? camp_min : 0.0,
