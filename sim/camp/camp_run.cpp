@@ -85,7 +85,7 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   config.start_time_of_day = scenario.meta.start_time_of_day;
   config.end = end;
   config.sample_interval = scenario.metrics.sample_interval;
-  GuardModel guards(scenario.guards, config, parallelism, result.events, result.series);
+  GuardModel guards(scenario.guards, config, result.events, result.series);
   // The scenario's names of layout objects, as typed ids: nothing is looked up by name from here on.
   const ResolvedLayout places = resolve_layout(scenario);
   const std::vector<Point>& positions = places.post_positions;
@@ -93,10 +93,10 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   World world(scenario.layout, scenario.guards, scenario.world, guards, positions, scenario.meta.start_time_of_day,
               parallelism, result.events);
   world.check_census(options.check_census);
-  // Every sample counts everyone: conservation is checkable from timeseries.csv alone.
-  guards.set_sample_extension([&world](SimTime t, std::vector<double>& row) {
-    append_census_values(world.census(t), row);
-  });
+  // Every sample counts everyone: conservation is checkable from timeseries.csv alone. A run that
+  // keeps no rows (a batch's) counts nobody, unless asked to check the census.
+  if (result.series.keeps_rows() || options.check_census)
+    guards.set_sample_extension([&world](SimTime t, std::vector<double>& row) { append_census_values(world.census(t), row); });
   // What the modules share (the QRF's teams) and the router of their news (camp_event_router.hpp),
   // handed to every module that needs them.
   CampState camp_state(scenario.qrf, scenario.layout, places.qrf_base);

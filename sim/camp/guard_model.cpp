@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 #include "sim/camp/human_factors.hpp"
 #include "sim/camp/core/event_kinds.hpp"
@@ -24,9 +23,9 @@ constexpr EventKind kSample = EventKind::Sample;
 
 }  // namespace
 
-GuardModel::GuardModel(const GuardParams& params, const GuardModelConfig& config, engine::Parallelism& parallelism,
-                       engine::EventLog& log, engine::TimeSeries& series)
-    : params_(params), config_(config), parallelism_(parallelism), log_(log), series_(series) {
+GuardModel::GuardModel(const GuardParams& params, const GuardModelConfig& config, engine::EventLog& log,
+                       engine::TimeSeries& series)
+    : params_(params), config_(config), log_(log), series_(series) {
   on_post_.resize(params_.posts.size());
   last_duty_.resize(params_.posts.size());
   metrics_.posts.resize(params_.posts.size());
@@ -338,48 +337,49 @@ double GuardModel::sentry_vigilance_now(int index, SimTime now) const {
 void GuardModel::sample(SimTime now) {
   const SimTime tod = time_of_day(now);
   const int hour = static_cast<int>(tod / engine::kHour) % 24;
-  // What every sentry shares at this instant, worked out once: the time-of-day factor and each
-  // unit's experience. Same bits as sentry_vigilance_now(index, now).
-  VigilanceAtInstant shared(params_.vigilance, params_.fatigue, params_.rotation, tod);
-  SimTime last_arrival = std::numeric_limits<SimTime>::quiet_NaN();  // sentries come in runs of one unit
-  for (const std::vector<int>& standing : on_post_)
-    for (int index : standing) {
-      const SimTime arrival = soldiers_[static_cast<std::size_t>(*duties_[static_cast<std::size_t>(index)].soldier)].unit_arrival;
-      if (arrival != last_arrival) shared.remember_unit(now - arrival);
-      last_arrival = arrival;
-    }
-  const VigilanceAtInstant& vigilance = shared;
-  post_samples_.assign(params_.posts.size(), PostSample{});
-  // Each post writes only its own slot, so the result does not depend on the thread count.
-  parallelism_.for_each_index(params_.posts.size(), [&](std::size_t p) {
-    PostSample& out = post_samples_[p];
+  // What every sentry shares at this instant, worked out once: the time-of-day factor, and each
+  // unit's experience the first time one of its sentries comes up (a unit's soldiers all arrived
+  // together; a sample meets one unit, two around a rotation). Same bits as sentry_vigilance_now.
+  const double tod_factor = time_of_day_factor(params_.vigilance, tod);
+  experience_now_.assign(static_cast<std::size_t>(units_), std::nullopt);
+  const auto experience_of = [&](const Soldier& s) {
+    std::optional<double>& known = experience_now_[static_cast<std::size_t>(s.unit)];
+    if (!known) known = unit_experience(params_.rotation, now - s.unit_arrival);
+    return *known;
+  };
+
+  // A plain loop over the 14 or so posts: handing them to threads cost more than their work.
+  double camp_sum = 0, camp_min = 1;
+  long camp_count = 0, required = 0;
+  for (std::size_t p = 0; p < on_post_.size(); ++p) {
+    required += params_.posts[p].required_by_hour[hour];
+    double sum = 0, min = 1;
+    long count = 0;
     for (int index : on_post_[p]) {
       const Duty& duty = duties_[static_cast<std::size_t>(index)];
       const Soldier& soldier = soldiers_[static_cast<std::size_t>(*duty.soldier)];
-      const double v = vigilance(now - duty.arrival, fatigue_now(soldier, now), now - soldier.unit_arrival);
-      out.sum += v;
-      out.min = std::min(out.min, v);
-      ++out.count;
+      const SentryState state{now - duty.arrival, tod, fatigue_now(soldier, now), experience_of(soldier)};
+      const double v = sentry_vigilance(params_.vigilance, params_.fatigue, state, tod_factor);
+      sum += v;
+      min = std::min(min, v);
+      ++count;
     }
-  });
-
-  double camp_sum = 0, camp_min = 1;
-  long camp_count = 0, required = 0;
-  for (std::size_t p = 0; p < post_samples_.size(); ++p) {
-    required += params_.posts[p].required_by_hour[hour];
-    const PostSample& s = post_samples_[p];
-    if (s.count == 0) continue;
-    metrics_.posts[p].vigilance.add(hour, s.sum / static_cast<double>(s.count), s.min);
-    camp_sum += s.sum;
-    camp_min = std::min(camp_min, s.min);
-    camp_count += s.count;
+    if (count == 0) continue;
+    metrics_.posts[p].vigilance.add(hour, sum / static_cast<double>(count), min);
+    camp_sum += sum;
+    camp_min = std::min(camp_min, min);
+    camp_count += count;
   }
   if (camp_count > 0) metrics_.camp_vigilance.add(hour, camp_sum / static_cast<double>(camp_count), camp_min);
+  // A run that keeps no rows (a batch's) and adds no columns: the row would be built for nothing.
+  if (!series_.keeps_rows() && !extend_) {
+    series_.count_row();
+    return;
+  }
 
-  const Soldier& newest = soldiers_.back();
   row_.assign({now, tod / engine::kHour, static_cast<double>(required), static_cast<double>(camp_count),
                camp_count > 0 ? camp_sum / static_cast<double>(camp_count) : 0.0, camp_count > 0 ? camp_min : 0.0,
-               static_cast<double>(soldiers_unfit_), unit_experience(params_.rotation, now - newest.unit_arrival)});
+               static_cast<double>(soldiers_unfit_), experience_of(soldiers_.back())});
   if (extend_) extend_(now, row_);
   series_.append(row_);
 }

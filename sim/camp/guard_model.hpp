@@ -13,7 +13,6 @@
 #include "sim/camp/guard_roster.hpp"
 #include "sim/engine/event_log.hpp"
 #include "sim/engine/event_queue.hpp"
-#include "sim/engine/parallel.hpp"
 #include "sim/engine/random.hpp"
 #include "sim/engine/time_series.hpp"
 
@@ -42,8 +41,8 @@ struct GuardModelConfig {
 
 class GuardModel {
  public:
-  GuardModel(const GuardParams& params, const GuardModelConfig& config, engine::Parallelism& parallelism,
-             engine::EventLog& log, engine::TimeSeries& series);
+  GuardModel(const GuardParams& params, const GuardModelConfig& config, engine::EventLog& log,
+             engine::TimeSeries& series);
 
   // Puts the first recurring events in the queue.
   void schedule_initial_events(engine::EventQueue& queue);
@@ -91,7 +90,6 @@ class GuardModel {
 
   const GuardParams& params_;
   GuardModelConfig config_;
-  engine::Parallelism& parallelism_;
   engine::EventLog& log_;
   engine::TimeSeries& series_;
 
@@ -108,13 +106,9 @@ class GuardModel {
   GuardMetrics metrics_;
   // Soldiers in theatre and unfit today: changes only at a new day and at a rotation.
   long soldiers_unfit_ = 0;
-  // The sample's scratch, kept between samples (no allocation per sample).
-  struct PostSample {
-    double sum = 0;
-    double min = 1;
-    long count = 0;
-  };
-  std::vector<PostSample> post_samples_;
+  // The sample's scratch, kept between samples (no allocation per sample): each unit's experience
+  // at the sample's instant, once worked out, and the row.
+  std::vector<std::optional<double>> experience_now_;
   std::vector<double> row_;
   // roster_shift's scratch: the hour of day of each hour of the shift, and a slot's periods.
   std::vector<int> hour_of_day_;

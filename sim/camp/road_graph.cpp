@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <queue>
 #include <stdexcept>
 #include <string>
@@ -12,8 +13,9 @@ namespace campsim::camp {
 
 namespace {
 // Per node, its neighbours' indices and the edges' lengths, neighbours ascending.
-std::vector<std::vector<std::pair<std::uint32_t, double>>> adjacency(const CampLayout& layout) {
-  std::vector<std::vector<std::pair<std::uint32_t, double>>> next(layout.road_nodes.size());
+using Adjacency = std::vector<std::vector<std::pair<std::uint32_t, double>>>;
+Adjacency adjacency(const CampLayout& layout) {
+  Adjacency next(layout.road_nodes.size());
   for (const RoadEdge& edge : layout.road_edges) {
     next[edge.from.value].emplace_back(edge.to.value, edge.length_m);
     next[edge.to.value].emplace_back(edge.from.value, edge.length_m);
@@ -21,15 +23,15 @@ std::vector<std::vector<std::pair<std::uint32_t, double>>> adjacency(const CampL
   for (auto& list : next) std::sort(list.begin(), list.end());
   return next;
 }
-}  // namespace
 
-std::optional<Route> shortest_route(const CampLayout& layout, RoadNodeId from_id, RoadNodeId to_id) {
-  const std::size_t n = layout.road_nodes.size();
-  const std::uint32_t from = from_id.value, to = to_id.value;
-  if (from >= n || to >= n) return std::nullopt;
-  const auto next = adjacency(layout);
-  std::vector<double> best(n, std::numeric_limits<double>::infinity());
-  std::vector<std::optional<std::uint32_t>> previous(n);  // none for the origin and nodes not reached
+// Dijkstra from `from` over `next`, into `best` (infinity for the nodes not reached) and, when
+// given, `previous` (none for the origin and the nodes not reached). It stops when it takes
+// `stop` off the frontier, if given: with lengths >= 0 nothing taken off later could lower
+// best[stop] (the relaxation is strict), so a stopped search and a whole one give the same
+// bits for `stop`, their relaxations being the same up to there.
+void search_from(const Adjacency& next, std::uint32_t from, std::optional<std::uint32_t> stop, std::vector<double>& best,
+                 std::vector<std::optional<std::uint32_t>>* previous) {
+  std::fill(best.begin(), best.end(), std::numeric_limits<double>::infinity());
   using Entry = std::pair<double, std::uint32_t>;  // (distance, node): pairs order by node on equal distance
   std::priority_queue<Entry, std::vector<Entry>, std::greater<>> frontier;
   best[from] = 0;
@@ -38,15 +40,25 @@ std::optional<Route> shortest_route(const CampLayout& layout, RoadNodeId from_id
     auto [d, node] = frontier.top();
     frontier.pop();
     if (d > best[node]) continue;
-    if (node == to) break;
+    if (node == stop) break;
     for (auto [neighbour, length] : next[node]) {
       if (d + length < best[neighbour]) {
         best[neighbour] = d + length;
-        previous[neighbour] = node;
+        if (previous != nullptr) (*previous)[neighbour] = node;
         frontier.emplace(best[neighbour], neighbour);
       }
     }
   }
+}
+}  // namespace
+
+std::optional<Route> shortest_route(const CampLayout& layout, RoadNodeId from_id, RoadNodeId to_id) {
+  const std::size_t n = layout.road_nodes.size();
+  const std::uint32_t from = from_id.value, to = to_id.value;
+  if (from >= n || to >= n) return std::nullopt;
+  std::vector<double> best(n);
+  std::vector<std::optional<std::uint32_t>> previous(n);
+  search_from(adjacency(layout), from, to, best, &previous);
   if (best[to] == std::numeric_limits<double>::infinity()) return std::nullopt;
   Route route;
   route.length_m = best[to];
@@ -104,32 +116,14 @@ std::optional<RoadNodeId> nearest_road_node(const CampLayout& layout, Point p) {
 }
 
 // One search from each node to all others, not one per pair (issue 25: the pairs' searches, each
-// building the adjacency again, were 1.3 M instructions a replication). The same numbers as
-// shortest_route's: its search stops when it takes `to` off the frontier, and with lengths >= 0
-// nothing taken off later can lower best[to] (the relaxation is strict), so the lengths are
-// the same bits; the searches' order of relaxations is the same up to that point.
+// building the adjacency again, were 1.3 M instructions a replication). The same search as
+// shortest_route's, which only stops earlier: the same bits (search_from).
 std::vector<std::vector<double>> route_length_table(const CampLayout& layout) {
   const std::size_t n = layout.road_nodes.size();
-  const auto next = adjacency(layout);
-  std::vector<std::vector<double>> table(n, std::vector<double>(n, std::numeric_limits<double>::infinity()));
-  using Entry = std::pair<double, std::uint32_t>;  // as in shortest_route
-  for (std::size_t from = 0; from < n; ++from) {
-    std::vector<double>& best = table[from];
-    std::priority_queue<Entry, std::vector<Entry>, std::greater<>> frontier;
-    best[from] = 0;
-    frontier.emplace(0.0, static_cast<std::uint32_t>(from));
-    while (!frontier.empty()) {
-      auto [d, node] = frontier.top();
-      frontier.pop();
-      if (d > best[node]) continue;
-      for (auto [neighbour, length] : next[node]) {
-        if (d + length < best[neighbour]) {
-          best[neighbour] = d + length;
-          frontier.emplace(best[neighbour], neighbour);
-        }
-      }
-    }
-  }
+  const Adjacency next = adjacency(layout);
+  std::vector<std::vector<double>> table(n, std::vector<double>(n));
+  for (std::size_t from = 0; from < n; ++from)
+    search_from(next, static_cast<std::uint32_t>(from), std::nullopt, table[from], nullptr);
   return table;
 }
 

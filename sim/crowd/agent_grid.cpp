@@ -76,12 +76,14 @@ void AgentGrid::reserve(std::size_t agents, const GridFrame& frame, GridLayout l
 void AgentGrid::rebuild(const GridFrame& frame, const AgentColumnsView& agents, StateMask counted_states,
                         GridLayout layout, engine::Parallelism& parallelism, std::size_t grain) {
   const std::size_t n = agents.x.size();
-  // Every rebuild and re-sort leaves slot_agent_ a permutation of [0, agents_).
-  const bool same_count = n == agents_;
-  agents_ = n;
+  // Every rebuild, re-sort and drop_agents leaves slot_agent_ a permutation of [0, agents_); with
+  // the agents added since, [agents_, n), at its end it is one of [0, n).
+  const bool from_last_order = n >= agents_;
   // resize() allocates only when the population grew past the reserve (outside the steady state).
   cell_of_.resize(n);
   slot_agent_.resize(n);
+  for (std::size_t i = agents_; i < n; ++i) slot_agent_[i] = static_cast<std::uint32_t>(i);
+  agents_ = n;
   const std::size_t chunks = (n + grain - 1) / grain;
   parallelism.for_each_index(chunks, [&](std::size_t chunk) {
     const std::size_t end = std::min(n, (chunk + 1) * grain);
@@ -98,7 +100,7 @@ void AgentGrid::rebuild(const GridFrame& frame, const AgentColumnsView& agents, 
     sparse_ = false;
     sort_window(frame);
   } else if (sparse_) {
-    sort_sparse(frame, same_count);
+    sort_sparse(frame, from_last_order);
   } else {
     sort_dense(frame);
   }
@@ -122,11 +124,11 @@ void AgentGrid::sort_sparse(const GridFrame& frame, bool from_last_order) {
   // The index in the low half makes every key distinct, so the order is (cell, storage index):
   // the dense layout's stable order, whatever the sort's algorithm and the keys' first order.
   // So any first order of the keys of [0, agents_) gives the same result, and the cheapest is
-  // the last rebuild's slot order (while the count is the same, slot_agent_ is a permutation of
-  // those indices): it is out only where agents changed cell since, a step's worth of moves,
-  // where storage order is out also where they did since the last re-sort (issue 25: the year's
-  // shelter runs spent 43 M instructions in this sort). After agents came and went in equal
-  // numbers the last order is merely scrambled: still the same result, past the budget by std::sort.
+  // the last rebuild's slot order (carried through removals by drop_agents, new agents at its
+  // end): it is out only where agents changed cell since, a step's worth of moves, where storage
+  // order is out also where they did since the last re-sort (issue 25: the year's shelter runs
+  // spent 43 M instructions in this sort). Had the storage changed under the grid unannounced,
+  // the last order would be merely scrambled: still the same result, past the budget by std::sort.
   if (from_last_order) {
     for (std::size_t s = 0; s < agents_; ++s) {
       const std::uint32_t i = slot_agent_[s];
@@ -245,6 +247,23 @@ void AgentGrid::adopt_slot_order() {
       std::fill(cell_of_.begin() + start_[c], cell_of_.begin() + start_[c + 1], static_cast<std::uint32_t>(c));
   }
   for (std::size_t s = 0; s < agents_; ++s) slot_agent_[s] = static_cast<std::uint32_t>(s);
+}
+
+void AgentGrid::drop_agents(std::span<const std::uint8_t> removed) {
+  if (!sparse_ || removed.size() < agents_) return;  // only the sparse sort starts from the last order
+  // Each remaining agent's new storage index: how many kept agents precede it (keys_, the sort's
+  // scratch, holds one per agent of the last rebuild).
+  std::uint32_t kept = 0;
+  for (std::size_t i = 0; i < agents_; ++i) {
+    keys_[i] = kept;
+    kept += removed[i] == 0 ? 1u : 0u;
+  }
+  std::size_t w = 0;
+  for (std::size_t s = 0; s < agents_; ++s) {
+    const std::uint32_t i = slot_agent_[s];
+    if (removed[i] == 0) slot_agent_[w++] = static_cast<std::uint32_t>(keys_[i]);
+  }
+  agents_ = w;
 }
 
 std::size_t AgentGrid::memory_bytes() const {

@@ -131,6 +131,13 @@ class AgentGrid {
   // the grid describes the new order too: slot s holds agent s.
   void adopt_slot_order();
 
+  // The caller removed the agents flagged in `removed` (by storage index; agents added since the
+  // last rebuild may follow) from its columns, keeping the others' order: the sparse layout's
+  // last slot order drops them and renumbers the rest, so that the next rebuild's sort starts
+  // from it instead of from storage order (agents added meanwhile join at its end). Only the
+  // sort's cost depends on it, never the slots.
+  void drop_agents(std::span<const std::uint8_t> removed);
+
   bool sparse() const { return sparse_; }
   bool windowed() const { return windowed_; }
   SlotLookup slots() const;

@@ -197,6 +197,8 @@ void CrowdWorld::compact() {
   } else {
     each_column([&](auto& column) { keep_live(column, removed_); });
   }
+  // The grid's last slot order follows (the next rebuild's sort starts from it).
+  grid_.drop_agents({removed_.data(), removed_.size()});
   removed_.assign(id_.size(), 0);
   for (std::uint32_t i = first; i < id_.size(); ++i) index_of_id_[id_[i].value] = i;
   pending_removals_ = 0;

@@ -22,6 +22,11 @@ void TimeSeries::append(const std::vector<double>& row) {
   ++rows_;
 }
 
+void TimeSeries::count_row() {
+  if (keeps_rows()) throw std::logic_error("TimeSeries::count_row: this series keeps its rows' values");
+  ++rows_;
+}
+
 std::size_t TimeSeries::rows() const { return rows_; }
 
 double TimeSeries::at(std::size_t row, std::size_t column) const {

@@ -17,6 +17,9 @@ class TimeSeries {
   explicit TimeSeries(std::vector<std::string> columns, RecordKeeping keeping = RecordKeeping::Keep);
   // Throws std::invalid_argument if row.size() != columns().size().
   void append(const std::vector<double>& row);
+  // A row nobody keeps, counted without its values, so that a caller need not build it: only a
+  // series that counts takes one (std::logic_error otherwise).
+  void count_row();
   std::size_t rows() const;
   bool keeps_rows() const { return keeping_ == RecordKeeping::Keep; }
   const std::vector<std::string>& columns() const { return columns_; }

@@ -66,32 +66,3 @@ TEST_CASE("sentry vigilance is the product of its factors, clamped to [0,1]", "[
   const double expected = watch_vigilance(v, 40 * kMinute) * 0.85 * 0.9 * (1 - 0.4 * 0.25) * 0.8;
   CHECK(sentry_vigilance(v, f, s) == Approx(expected));
 }
-
-// VigilanceAtInstant computes the time-of-day factor once and remembers each unit's experience:
-// it must give exactly (not approximately) the bits of the straightforward computation, or a
-// batch's rows would change (issue 25). Sentries of several units, more units than it remembers,
-// times on post and fatigues of every kind, at instants across the day.
-TEST_CASE("vigilance at one instant is exactly the straightforward sentry vigilance", "[human_factors]") {
-  const VigilanceParams v;
-  const FatigueParams f;
-  RotationParams r;
-  r.initial_experience = 0.7;
-  r.learning_time = 20 * kDay;
-  for (double tod = 0; tod < kDay; tod += 37 * kMinute) {
-    VigilanceAtInstant at(v, f, r, tod);
-    // The guards' sample remembers the units on post first and then shares one const instance
-    // between posts (which may run on several threads): three units remembered, three not.
-    VigilanceAtInstant primed(v, f, r, tod);
-    for (int unit = 0; unit < 3; ++unit) primed.remember_unit(unit * 9.5 * kDay);
-    const VigilanceAtInstant& shared = primed;
-    for (int sentry = 0; sentry < 60; ++sentry) {
-      const double on_post = (sentry % 13) * 11.0 * kMinute;
-      const double fatigue = (sentry % 7) / 7.0;
-      const double in_theatre = (sentry % 6) * 9.5 * kDay;  // six units: more than are remembered
-      const double expected = sentry_vigilance(v, f, {on_post, tod, fatigue, unit_experience(r, in_theatre)});
-      CHECK(at(on_post, fatigue, in_theatre) == expected);
-      CHECK(shared(on_post, fatigue, in_theatre) == expected);
-    }
-  }
-}
-

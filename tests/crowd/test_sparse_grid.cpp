@@ -213,3 +213,68 @@ TEST_CASE("a sparse grid rebuilt from its last order gives the slots of a fresh 
     }
   }
 }
+
+// Agents leave (a shelter run's runners entering their bunkers) and join between rebuilds: the
+// last slot order, carried through each removal by drop_agents with the newcomers at its end,
+// must still sort to the slots and cell ranges of a grid built afresh. Some steps remove twice
+// before one rebuild (a crowd standing still is not rebuilt), some remove nobody, some many.
+TEST_CASE("a sparse grid carried through removals gives the slots of a fresh build", "[crowd][grid]") {
+  engine::Parallelism par(1);
+  const GridFrame frame = GridFrame::covering(0.0f, 0.0f, 600.0f, 400.0f, 2.0f);
+  std::mt19937 random(29);
+  std::uniform_real_distribution<float> x(0.0f, 600.0f), y(0.0f, 400.0f), stride(-1.5f, 1.5f);
+  std::vector<float> xs, ys, radius;
+  std::vector<std::uint8_t> state;
+  const auto add = [&](std::size_t count) {
+    for (std::size_t k = 0; k < count; ++k) {
+      xs.push_back(x(random));
+      ys.push_back(y(random));
+      radius.push_back(0.2f);
+      state.push_back(0);
+    }
+  };
+  // Removes every agent whose flag is set, keeping the others' order (CrowdWorld::compact).
+  const auto remove = [&](AgentGrid& grid, std::size_t every) {
+    std::vector<std::uint8_t> removed(xs.size(), 0);
+    for (std::size_t k = 3; k < xs.size(); k += every) removed[k] = 1;
+    grid.drop_agents(removed);
+    std::size_t w = 0;
+    for (std::size_t k = 0; k < xs.size(); ++k)
+      if (removed[k] == 0) {
+        xs[w] = xs[k], ys[w] = ys[k], radius[w] = radius[k], state[w] = state[k];
+        ++w;
+      }
+    for (auto* c : {&xs, &ys, &radius}) c->resize(w);
+    state.resize(w);
+  };
+  add(600);
+  AgentGrid kept;
+  std::size_t removals = 0;
+  for (int step = 0; step < 40; ++step) {
+    for (std::size_t k = 0; k < xs.size(); k += 1 + static_cast<std::size_t>(step % 3)) {
+      xs[k] = std::clamp(xs[k] + stride(random), 0.0f, 600.0f);
+      ys[k] = std::clamp(ys[k] + stride(random), 0.0f, 400.0f);
+    }
+    // Newcomers join at the end of storage, before or after the removals (both between rebuilds).
+    if (step % 5 == 2) add(11);
+    const std::size_t before = xs.size();
+    if (step % 4 != 3) remove(kept, step % 7 == 0 ? 4 : 37 + static_cast<std::size_t>(step));  // a quarter, or a few
+    if (step % 6 == 5) remove(kept, 53);  // again, before one rebuild
+    removals += before - xs.size();
+    if (step % 5 == 4) add(7);
+    const AgentColumnsView agents{xs, ys, radius, state};
+    AgentGrid fresh;
+    kept.rebuild(frame, agents, 0, GridLayout::sparse, par, 64);
+    fresh.rebuild(frame, agents, 0, GridLayout::sparse, par, 64);
+    REQUIRE(kept.sparse());
+    const auto ka = kept.slot_agent(), fa = fresh.slot_agent();
+    REQUIRE(std::vector<std::uint32_t>(ka.begin(), ka.end()) == std::vector<std::uint32_t>(fa.begin(), fa.end()));
+    const SlotLookup a = kept.slots(), b = fresh.slots();
+    for (std::uint32_t row = 0; row < frame.rows; row += 7)
+      for (std::uint32_t column = 0; column <= frame.columns; column += 3)
+        REQUIRE(a.first_slot_at(row, column) == b.first_slot_at(row, column));
+    for (std::size_t s = 0; s < xs.size(); ++s) REQUIRE(kept.slot_x()[s] == fresh.slot_x()[s]);
+  }
+  CHECK(removals > 300);
+  CHECK(xs.size() > 50);
+}

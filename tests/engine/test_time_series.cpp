@@ -57,4 +57,10 @@ TEST_CASE("a time series that only counts checks and counts rows and keeps no va
   CHECK_THROWS_AS(series.at(0, 0), std::logic_error);
   std::ostringstream out;
   CHECK_THROWS_AS(series.write_csv(out), std::logic_error);
+  // A row counted without its values, as a batch's guard sample does.
+  series.count_row();
+  CHECK(series.rows() == 3);
+  TimeSeries kept({"t"});
+  CHECK_THROWS_AS(kept.count_row(), std::logic_error);
+  CHECK(kept.rows() == 0);
 }

@@ -16,13 +16,12 @@ using engine::kHour;
 namespace {
 
 struct Guards {
-  engine::Parallelism parallelism{1};
   engine::EventLog log;
   engine::TimeSeries series{GuardModel::time_series_columns()};
   GuardModel model;
   engine::EventQueue queue;
   explicit Guards(const Scenario& s)
-      : model(s.guards, GuardModelConfig{1, 0, s.meta.start_time_of_day, s.meta.duration, 900}, parallelism, log, series) {
+      : model(s.guards, GuardModelConfig{1, 0, s.meta.start_time_of_day, s.meta.duration, 900}, log, series) {
     model.schedule_initial_events(queue);
   }
   void run_until(double t) {

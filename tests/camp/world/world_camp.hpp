@@ -41,8 +41,7 @@ struct WorldRig {
   explicit WorldRig(const camp::Scenario& s, int threads = 1)
       : scenario(s),
         parallelism(threads),
-        guards(s.guards, camp::GuardModelConfig{1, 0, s.meta.start_time_of_day, s.meta.duration, 900}, parallelism, log,
-               series),
+        guards(s.guards, camp::GuardModelConfig{1, 0, s.meta.start_time_of_day, s.meta.duration, 900}, log, series),
         posts(camp::post_positions(s)),
         world(s.layout, s.guards, s.world, guards, posts, s.meta.start_time_of_day, parallelism, log) {
     // The first roster puts the sentries on post at t = 0.
