@@ -45,17 +45,24 @@
 //
 //   campsim_docs_outputs --campsim BIN --source DIR --check [--slow]   exit 1 when a doc differs
 //   campsim_docs_outputs --campsim BIN --source DIR --write [--slow]   rewrite the docs
+//
+// --part K/N takes only the files whose place in the sorted list, counted from 0, is K modulo N:
+// ctest checks the docs as N tests, parts 0/N to N-1/N, that run side by side and together cover
+// every file (each file has its own scratch directory, so no file depends on another's commands).
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <regex>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -67,7 +74,18 @@ constexpr const char* kShownDirectory = "/home/you/campsim";
 struct Options {
   fs::path campsim, source;
   bool write = false, slow = false;
+  std::size_t part = 0, parts = 1;  // --part K/N
 };
+
+// "K/N" with 0 <= K < N, or nothing.
+std::optional<std::pair<std::size_t, std::size_t>> parse_part(const std::string& text) {
+  static const std::regex part("([0-9]{1,3})/([0-9]{1,3})");
+  std::smatch m;
+  if (!std::regex_match(text, m, part)) return std::nullopt;
+  const std::size_t k = std::stoul(m[1].str()), n = std::stoul(m[2].str());
+  if (n == 0 || k >= n) return std::nullopt;
+  return std::pair{k, n};
+}
 
 struct Command {
   std::string arguments;
@@ -313,13 +331,15 @@ int main(int argc, char** argv) {
     else if (a == "--write") o.write = true;
     else if (a == "--check") check = true;
     else if (a == "--slow") o.slow = true;
+    else if (const auto part = a == "--part" && i + 1 < argc ? parse_part(argv[++i]) : std::nullopt)
+      std::tie(o.part, o.parts) = *part;
     else {
-      std::cerr << "usage: campsim_docs_outputs --campsim BIN --source DIR (--check|--write) [--slow]\n";
+      std::cerr << "usage: campsim_docs_outputs --campsim BIN --source DIR (--check|--write) [--slow] [--part K/N]\n";
       return 2;
     }
   }
   if (o.campsim.empty() || o.source.empty() || check == o.write) {
-    std::cerr << "usage: campsim_docs_outputs --campsim BIN --source DIR (--check|--write) [--slow]\n";
+    std::cerr << "usage: campsim_docs_outputs --campsim BIN --source DIR (--check|--write) [--slow] [--part K/N]\n";
     return 2;
   }
   std::vector<fs::path> files{o.source / "README.md"};
@@ -328,7 +348,7 @@ int main(int argc, char** argv) {
   std::sort(files.begin(), files.end());
   int differences = 0;
   try {
-    for (const fs::path& f : files) differences += process(f, o);
+    for (std::size_t i = o.part; i < files.size(); i += o.parts) differences += process(files[i], o);
   } catch (const std::exception& e) {
     std::cerr << "docs: " << e.what() << "\n";
     return 2;

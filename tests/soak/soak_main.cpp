@@ -11,8 +11,11 @@
 //     begins within the run and each casualty is hurt at or after the start of its incident;
 //     with the medical chain on, each casualty has exactly one care record with an outcome;
 //   - give the same metrics on 2 threads as on 1 (every 10th scenario).
-// Usage: campsim_soak [COUNT=200] [SEED=1] [--known-unordered-log]. Prints the count drawn, refused, run and failed;
-// exits 1 if any failed (the overrides of each failure are printed to reproduce it).
+// Usage: campsim_soak [COUNT=200] [SEED=1] [FIRST=0] [--known-unordered-log]: draws FIRST to
+// FIRST+COUNT-1 of SEED's sequence, so a long soak can be cut into pieces that run side by side
+// (ctest runs draws 0-9 and 10-19 as two tests) and still be the same draws as one run. Prints the
+// count drawn, refused, run and failed; exits 1 if any failed (the overrides of each failure are
+// printed to reproduce it).
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -287,9 +290,10 @@ int main(int argc, char** argv) {
   std::erase(args, "--known-unordered-log");
   const long count = args.size() > 0 ? std::atol(args[0].c_str()) : 200;
   const std::uint64_t seed = args.size() > 1 ? std::strtoull(args[1].c_str(), nullptr, 10) : 1;
+  const long first = args.size() > 2 ? std::atol(args[2].c_str()) : 0;
   long refused = 0, ran = 0, failed = 0, unordered_logs = 0;
   Watchdog watchdog(600);
-  for (long i = 0; i < count; ++i) {
+  for (long i = first; i < first + count; ++i) {
     Draw d = draw(seed, static_cast<std::uint64_t>(i));
     watchdog.start(repro(d));
     camp::LoadedScenario loaded;
@@ -329,8 +333,8 @@ int main(int argc, char** argv) {
       for (const std::string& p : problems) std::cerr << "  - " << p << "\n";
     }
   }
-  std::cout << fmt::format("soak: {} scenarios drawn (seed {}), {} refused by validation, {} run, {} failed; "
-                           "{} event logs out of time order{}\n",
-                           count, seed, refused, ran, failed, unordered_logs, event_order ? "" : " (counted, not failed)");
+  std::cout << fmt::format("soak: {} scenarios drawn (seed {}, draws {} to {}), {} refused by validation, {} run, "
+                           "{} failed; {} event logs out of time order{}\n",
+                           count, seed, first, first + count - 1, refused, ran, failed, unordered_logs, event_order ? "" : " (counted, not failed)");
   return failed == 0 ? 0 : 1;
 }
