@@ -172,6 +172,27 @@ TEST_CASE("sorting nearly sorted keys gives what std::sort gives, however far fr
   }
 }
 
+namespace {
+
+// Rebuilds `kept` (sparse, from whatever order it carries) and a grid built afresh from the same
+// agents, and requires the same slots, cell ranges and slot columns.
+void rebuild_and_compare_with_fresh(AgentGrid& kept, const GridFrame& frame, const AgentColumnsView& agents,
+                                    engine::Parallelism& par) {
+  AgentGrid fresh;
+  kept.rebuild(frame, agents, 0, GridLayout::sparse, par, 64);
+  fresh.rebuild(frame, agents, 0, GridLayout::sparse, par, 64);
+  REQUIRE(kept.sparse());
+  const auto ka = kept.slot_agent(), fa = fresh.slot_agent();
+  REQUIRE(std::vector<std::uint32_t>(ka.begin(), ka.end()) == std::vector<std::uint32_t>(fa.begin(), fa.end()));
+  const SlotLookup a = kept.slots(), b = fresh.slots();
+  for (std::uint32_t row = 0; row < frame.rows; row += 7)
+    for (std::uint32_t column = 0; column <= frame.columns; column += 3)
+      REQUIRE(a.first_slot_at(row, column) == b.first_slot_at(row, column));
+  for (std::size_t s = 0; s < agents.x.size(); ++s) REQUIRE(kept.slot_x()[s] == fresh.slot_x()[s]);
+}
+
+}  // namespace
+
 // The sparse sort starts from the last rebuild's slot order while the count of agents stands: a
 // grid rebuilt step after step must give the slots and cell ranges of a grid built afresh.
 TEST_CASE("a sparse grid rebuilt from its last order gives the slots of a fresh build", "[crowd][grid]") {
@@ -193,18 +214,7 @@ TEST_CASE("a sparse grid rebuilt from its last order gives the slots of a fresh 
       xs[k] = std::clamp(xs[k] + stride(random), 0.0f, 600.0f);
       ys[k] = std::clamp(ys[k] + stride(random), 0.0f, 400.0f);
     }
-    const AgentColumnsView agents{xs, ys, radius, state};
-    AgentGrid fresh;
-    kept.rebuild(frame, agents, 0, GridLayout::sparse, par, 64);
-    fresh.rebuild(frame, agents, 0, GridLayout::sparse, par, 64);
-    REQUIRE(kept.sparse());
-    const auto ka = kept.slot_agent(), fa = fresh.slot_agent();
-    REQUIRE(std::vector<std::uint32_t>(ka.begin(), ka.end()) == std::vector<std::uint32_t>(fa.begin(), fa.end()));
-    const SlotLookup a = kept.slots(), b = fresh.slots();
-    for (std::uint32_t row = 0; row < frame.rows; row += 7)
-      for (std::uint32_t column = 0; column <= frame.columns; column += 3)
-        REQUIRE(a.first_slot_at(row, column) == b.first_slot_at(row, column));
-    for (std::size_t s = 0; s < n; ++s) REQUIRE(kept.slot_x()[s] == fresh.slot_x()[s]);
+    rebuild_and_compare_with_fresh(kept, frame, AgentColumnsView{xs, ys, radius, state}, par);
     // Every fifth step the storage changes under the grid (as agents coming and going in equal
     // numbers do): the agents' columns reversed, which the last order knows nothing of.
     if (step % 5 == 4) {
@@ -262,18 +272,7 @@ TEST_CASE("a sparse grid carried through removals gives the slots of a fresh bui
     if (step % 6 == 5) remove(kept, 53);  // again, before one rebuild
     removals += before - xs.size();
     if (step % 5 == 4) add(7);
-    const AgentColumnsView agents{xs, ys, radius, state};
-    AgentGrid fresh;
-    kept.rebuild(frame, agents, 0, GridLayout::sparse, par, 64);
-    fresh.rebuild(frame, agents, 0, GridLayout::sparse, par, 64);
-    REQUIRE(kept.sparse());
-    const auto ka = kept.slot_agent(), fa = fresh.slot_agent();
-    REQUIRE(std::vector<std::uint32_t>(ka.begin(), ka.end()) == std::vector<std::uint32_t>(fa.begin(), fa.end()));
-    const SlotLookup a = kept.slots(), b = fresh.slots();
-    for (std::uint32_t row = 0; row < frame.rows; row += 7)
-      for (std::uint32_t column = 0; column <= frame.columns; column += 3)
-        REQUIRE(a.first_slot_at(row, column) == b.first_slot_at(row, column));
-    for (std::size_t s = 0; s < xs.size(); ++s) REQUIRE(kept.slot_x()[s] == fresh.slot_x()[s]);
+    rebuild_and_compare_with_fresh(kept, frame, AgentColumnsView{xs, ys, radius, state}, par);
   }
   CHECK(removals > 300);
   CHECK(xs.size() > 50);
