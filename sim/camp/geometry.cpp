@@ -8,6 +8,22 @@ namespace campsim::camp {
 
 double distance(Point a, Point b) { return std::hypot(a.x - b.x, a.y - b.y); }
 
+bool within_distance(Point a, Point b, double r) {
+  // dx * dx + dy * dy is within a few units in the last place of the true squared distance, and
+  // hypot within one of the true distance; a margin of 1e-9 (relative) is far wider than both,
+  // so outside it the squared distance gives hypot's answer. Inside it, or where the squares
+  // could underflow, overflow or be NaN, hypot decides.
+  constexpr double kMargin = 1e-9;
+  constexpr double kSmallest = 1e-200, kLargest = 1e200;  // r * r well inside the normal range
+  const double dx = a.x - b.x, dy = a.y - b.y;
+  const double d2 = dx * dx + dy * dy, r2 = r * r;
+  if (r >= 0 && r2 >= kSmallest && r2 <= kLargest) {
+    if (d2 > r2 * (1 + kMargin)) return false;
+    if (d2 < r2 * (1 - kMargin)) return true;
+  }
+  return distance(a, b) <= r;
+}
+
 double signed_area(std::span<const Point> polygon) {
   double twice_area = 0;
   for (std::size_t i = 0, n = polygon.size(); i < n; ++i) {

@@ -11,6 +11,9 @@ struct Point {
 };
 
 double distance(Point a, Point b);
+// Exactly distance(a, b) <= r, without the square root where the squared distance settles it:
+// the world asks it of every walker every tick (issue 25).
+bool within_distance(Point a, Point b, double r);
 // Shoelace formula; positive for counter-clockwise polygons, so callers take the absolute value.
 double signed_area(std::span<const Point> polygon);
 double perimeter_length(std::span<const Point> polygon);

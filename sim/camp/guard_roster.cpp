@@ -1,5 +1,7 @@
 #include "sim/camp/guard_roster.hpp"
 
+#include <utility>
+
 namespace campsim::camp {
 
 namespace {
@@ -30,8 +32,10 @@ void SentryQueue::add_duty(std::vector<Soldier>& soldiers, int index, double sec
   const auto at = order_.find({s.committed_duty_s, index});
   s.committed_duty_s += seconds;
   if (at == order_.end()) return;  // out of theatre: no longer rostered
-  order_.erase(at);
-  order_.emplace(s.committed_duty_s, index);
+  // The soldier's node is taken out, re-keyed and put back: no node freed and allocated again.
+  auto node = order_.extract(at);
+  node.value().first = s.committed_duty_s;
+  order_.insert(std::move(node));
 }
 
 std::optional<int> SentryQueue::pick(const std::vector<Soldier>& soldiers, SimTime due_on_post, SimTime min_rest) const {

@@ -7,15 +7,47 @@
 namespace campsim::engine {
 
 namespace {
-bool comes_later(const Event& a, const Event& b) noexcept { return event_before(b, a); }
+
+constexpr std::size_t kArity = 4;
+
+// Moves the event at `slot` up past every parent it comes before (a hole moves up, the event is
+// written once).
+void sift_up(std::vector<Event>& heap, std::size_t slot) {
+  const Event moving = heap[slot];
+  while (slot > 0) {
+    const std::size_t parent = (slot - 1) / kArity;
+    if (!event_before(moving, heap[parent])) break;
+    heap[slot] = heap[parent];
+    slot = parent;
+  }
+  heap[slot] = moving;
+}
+
+// Moves `moving` down from the hole at `slot` past every child that comes before it.
+void sift_down(std::vector<Event>& heap, std::size_t slot, const Event& moving) {
+  const std::size_t size = heap.size();
+  for (;;) {
+    const std::size_t first = slot * kArity + 1;
+    if (first >= size) break;
+    const std::size_t last = std::min(first + kArity, size);
+    std::size_t best = first;
+    for (std::size_t child = first + 1; child < last; ++child)
+      if (event_before(heap[child], heap[best])) best = child;
+    if (!event_before(heap[best], moving)) break;
+    heap[slot] = heap[best];
+    slot = best;
+  }
+  heap[slot] = moving;
+}
+
 }  // namespace
 
 std::uint64_t EventQueue::schedule(SimTime time, std::int32_t priority, std::uint32_t kind,
                                    std::uint64_t subject) {
   if (!std::isfinite(time)) throw std::invalid_argument("EventQueue::schedule: time must be finite");
   const std::uint64_t sequence = next_sequence_++;
-  heap_.push_back(Event{time, priority, sequence, kind, subject});
-  std::push_heap(heap_.begin(), heap_.end(), comes_later);
+  heap_.push_back(Event{time, sequence, subject, priority, kind});
+  sift_up(heap_, heap_.size() - 1);
   pending_.push_back(1);
   ++pending_count_;
   return sequence;
@@ -31,11 +63,14 @@ bool EventQueue::empty() const { return pending_count_ == 0; }
 
 std::size_t EventQueue::size() const { return pending_count_; }
 
+void EventQueue::remove_top() {
+  const Event last = heap_.back();
+  heap_.pop_back();
+  if (!heap_.empty()) sift_down(heap_, 0, last);
+}
+
 void EventQueue::drop_cancelled_top() {
-  while (!heap_.empty() && pending_[heap_.front().sequence] == 0) {
-    std::pop_heap(heap_.begin(), heap_.end(), comes_later);
-    heap_.pop_back();
-  }
+  while (!heap_.empty() && pending_[heap_.front().sequence] == 0) remove_top();
 }
 
 SimTime EventQueue::next_time() {
@@ -47,9 +82,8 @@ SimTime EventQueue::next_time() {
 Event EventQueue::pop() {
   drop_cancelled_top();
   if (heap_.empty()) throw std::out_of_range("EventQueue::pop on an empty queue");
-  std::pop_heap(heap_.begin(), heap_.end(), comes_later);
-  const Event event = heap_.back();
-  heap_.pop_back();
+  const Event event = heap_.front();
+  remove_top();
   pending_[event.sequence] = 0;
   --pending_count_;
   return event;

@@ -173,3 +173,37 @@ TEST_CASE("remembered perimeter coverage is exactly the walk, layout by layout",
     }
   }
 }
+
+TEST_CASE("within_distance answers exactly as distance(a, b) <= r, at the edge and beyond", "[geometry]") {
+  // Hand cases: a 3-4-5 triangle is exactly 5 apart.
+  CHECK(within_distance({0, 0}, {3, 4}, 5.0));
+  CHECK_FALSE(within_distance({0, 0}, {3, 4}, std::nextafter(5.0, 0.0)));
+  CHECK(within_distance({1, 1}, {1, 1}, 0.0));
+  CHECK_FALSE(within_distance({0, 0}, {0, 1e-300}, 0.0));
+  CHECK_FALSE(within_distance({0, 0}, {1, 0}, -1.0));
+  const double nan = std::numeric_limits<double>::quiet_NaN(), inf = std::numeric_limits<double>::infinity();
+  CHECK_FALSE(within_distance({nan, 0}, {0, 0}, 3.0));
+  CHECK_FALSE(within_distance({inf, 0}, {0, 0}, 3.0));
+  CHECK_FALSE(within_distance({1e300, 0}, {-1e300, 0}, 3.0));
+  // Random pairs at distances within a few units in the last place of r, where the squared
+  // distance alone would be wrong, and far either side of it.
+  std::mt19937_64 rng(20261207);
+  std::uniform_real_distribution<double> coordinate(-2000.0, 2000.0), angle(0.0, 6.283185307179586),
+      radius(1e-3, 60.0), scale(0.0, 3.0);
+  long disagreements = 0, near_edge = 0, inside = 0;
+  for (int trial = 0; trial < 200000; ++trial) {
+    const Point a{coordinate(rng), coordinate(rng)};
+    const double r = radius(rng), theta = angle(rng);
+    double d = trial % 2 == 0 ? r : r * scale(rng);
+    for (int k = static_cast<int>(trial % 9) - 4; k != 0; k += k > 0 ? -1 : 1) d = std::nextafter(d, k > 0 ? inf : 0.0);
+    const Point b{a.x + d * std::cos(theta), a.y + d * std::sin(theta)};
+    const bool expected = distance(a, b) <= r;
+    disagreements += within_distance(a, b, r) != expected;
+    near_edge += std::abs(distance(a, b) - r) <= 1e-12 * r;
+    inside += expected;
+  }
+  CHECK(disagreements == 0);
+  CHECK(near_edge > 50000);  // the edge was really tried
+  CHECK(inside > 50000);
+  CHECK(inside < 150000);
+}

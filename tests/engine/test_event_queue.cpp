@@ -129,7 +129,7 @@ TEST_CASE("randomised: interleaved schedule/pop/cancel matches a brute-force min
       const auto priority = static_cast<std::int32_t>(rng.uniform_index(3));
       const auto subject = static_cast<std::uint64_t>(step);
       const auto seq = q.schedule(time, priority, 0, subject);
-      pending.push_back(Event{time, priority, seq, 0, subject});
+      pending.push_back(Event{time, seq, subject, priority, 0});
     } else if (action < 8) {
       const auto best = std::min_element(pending.begin(), pending.end(), event_before);
       const Event got = q.pop();

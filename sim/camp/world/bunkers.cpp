@@ -19,16 +19,13 @@ std::optional<BunkerId> Bunkers::nearest_open(Point from, std::uint64_t tried, d
   return best;
 }
 
-bool Bunkers::any_queue() const {
-  return std::any_of(doors_.begin(), doors_.end(), [](const Door& d) { return !d.queue.empty(); });
-}
-
 void Bunkers::empty_all() {
   for (Door& d : doors_) {
     d.queue.clear();
     d.door_free_at = engine::kLongAgo;
     d.occupancy = 0;
   }
+  queued_ = 0;
 }
 
 void Bunkers::open_doors(SimTime arrived, SimTime dt, double door_interval,
@@ -40,6 +37,7 @@ void Bunkers::open_doors(SimTime arrived, SimTime dt, double door_interval,
       if (door.occupancy >= bunkers_[b].capacity) {
         const std::deque<std::uint32_t> sent_on = std::move(door.queue);
         door.queue.clear();
+        queued_ -= sent_on.size();
         for (std::uint32_t p : sent_on) turned_away(p, id_at<BunkerId>(b));
         break;
       }
@@ -47,6 +45,7 @@ void Bunkers::open_doors(SimTime arrived, SimTime dt, double door_interval,
       if (in_at >= arrived + dt) break;  // the door is busy until the next tick
       const std::uint32_t p = door.queue.front();
       door.queue.pop_front();
+      --queued_;
       door.door_free_at = in_at;
       ++door.occupancy;
       let_in(p, in_at);

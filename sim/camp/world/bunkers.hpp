@@ -26,10 +26,14 @@ class Bunkers {
   std::optional<BunkerId> nearest_open(Point from, std::uint64_t tried, double max_detour_m) const;
   Point position(BunkerId bunker) const { return bunkers_[bunker.value].position; }
   int occupancy(BunkerId bunker) const { return doors_[bunker.value].occupancy; }
-  bool any_queue() const;
+  // Asked at every boundary of the loop (World::wants_ticks), so it is a count, not a scan.
+  bool any_queue() const { return queued_ > 0; }
 
-  void join_queue(BunkerId bunker, std::uint32_t person) { doors_[bunker.value].queue.push_back(person); }
-  void leave_queue(BunkerId bunker, std::uint32_t person) { std::erase(doors_[bunker.value].queue, person); }
+  void join_queue(BunkerId bunker, std::uint32_t person) {
+    doors_[bunker.value].queue.push_back(person);
+    ++queued_;
+  }
+  void leave_queue(BunkerId bunker, std::uint32_t person) { queued_ -= std::erase(doors_[bunker.value].queue, person); }
   void leave(BunkerId bunker) { --doors_[bunker.value].occupancy; }
   // The all-clear: every bunker empty, every door free.
   void empty_all();
@@ -50,6 +54,7 @@ class Bunkers {
 
   const std::vector<Bunker>& bunkers_;
   std::vector<Door> doors_;
+  std::size_t queued_ = 0;  // persons in every door's queue together
 };
 
 }  // namespace campsim::camp

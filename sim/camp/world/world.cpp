@@ -200,7 +200,7 @@ void World::settle(SimTime now, SimTime dt) {
     const Point at{movers.x[slot], movers.y[slot]};
     const Point goal{movers.goal_x[slot], movers.goal_y[slot]};
     const BunkerId b = movers.bunker[slot];
-    if (movers.start[slot] <= now && distance(at, goal) <= params_.door_queue_radius_m) {
+    if (movers.start[slot] <= now && within_distance(at, goal, params_.door_queue_radius_m)) {
       // Stays in the kernel, standing, until let in or sent on.
       run_.stand_at_door_marked(slot);
       state_.set_motion(p, Motion::Queued);
