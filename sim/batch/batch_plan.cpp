@@ -67,6 +67,7 @@ camp::RunOptions run_options(const BatchPlan& plan, const JobKey& key) {
   run.threads = 1;  // a batch is parallel across runs, not within them
   run.duration = plan.days ? *plan.days * engine::kDay : 0;
   run.records = engine::RecordKeeping::CountOnly;  // a batch keeps the metrics and care records only
+  run.hourly_profiles = false;                      // arrays are never columns
   return run;
 }
 

@@ -36,6 +36,7 @@ TableHeader probe_header(const BatchPlan& plan, int threads) {
     run.seed = plan.seed;
     run.duration = kProbeSeconds;
     run.records = engine::RecordKeeping::CountOnly;
+    run.hourly_profiles = false;  // as run_options: the rows' shape must be the probe's
     const camp::RunResult result = camp::run_scenario(plan.cells[c], run);
     cells[c] = metric_cells(plan, result.metrics);
     casualty_columns[c] = result.care_records.columns;

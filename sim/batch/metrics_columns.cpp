@@ -8,10 +8,18 @@ namespace campsim::batch {
 
 namespace {
 
-void flatten_into(const nlohmann::ordered_json& value, const std::string& path, std::vector<MetricCell>& out) {
+// `path` is one buffer for the whole walk: each key is appended and taken off again, so only
+// the leaves' names are allocated (a batch flattens every replication's metrics, issue 25).
+void flatten_into(const nlohmann::ordered_json& value, std::string& path, std::vector<MetricCell>& out) {
   switch (value.type()) {
     case nlohmann::ordered_json::value_t::object:
-      for (const auto& [key, child] : value.items()) flatten_into(child, path.empty() ? key : path + "." + key, out);
+      for (const auto& [key, child] : value.items()) {
+        const std::size_t parent_length = path.size();
+        if (!path.empty()) path += '.';
+        path += key;
+        flatten_into(child, path, out);
+        path.resize(parent_length);
+      }
       break;
     case nlohmann::ordered_json::value_t::null:
       // A null leaf is a missing value (a mean over nothing); an empty metrics document is no column.
@@ -34,7 +42,8 @@ void flatten_into(const nlohmann::ordered_json& value, const std::string& path, 
 
 std::vector<MetricCell> flatten_metrics(const nlohmann::ordered_json& metrics) {
   std::vector<MetricCell> cells;
-  flatten_into(metrics, "", cells);
+  std::string path;
+  flatten_into(metrics, path, cells);
   return cells;
 }
 

@@ -178,7 +178,7 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
                     {"replication", options.replication},
                     {"camp", layout_metrics_json(scenario.layout)},
                     {"world", world_metrics_json(world, camp_state.qrf, result.loop)},
-                    {"guards", guard_metrics_json(guards, scenario.guards, end)},
+                    {"guards", guard_metrics_json(guards, scenario.guards, end, options.hourly_profiles)},
                     {"threats", threat_metrics_json(threats.incidents(), threats.casualties(), scenario_contingents(scenario))},
                     {"medical", medical},
                     {"protests", protest::protest_metrics_json(scenario.protests, protests ? &*protests : nullptr)},

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <utility>
 
 #include "sim/camp/tower_coverage.hpp"
 #include "sim/stats/sample_statistics.hpp"
@@ -11,7 +12,8 @@ namespace campsim::camp {
 
 using nlohmann::ordered_json;
 
-ordered_json guard_metrics_json(const GuardModel& model, const GuardParams& params, SimTime duration) {
+ordered_json guard_metrics_json(const GuardModel& model, const GuardParams& params, SimTime duration,
+                                bool hourly_profiles) {
   const GuardMetrics& m = model.metrics();
   double required = 0, manned = 0;
   long duties = 0, unfilled = 0;
@@ -23,13 +25,14 @@ ordered_json guard_metrics_json(const GuardModel& model, const GuardParams& para
     duties += post.duties;
     unfilled += post.unfilled_duties;
     casualty_unmanned += post.casualty_unmanned_s;
-    by_post[post.name] = {{"coverage", post.required_s > 0 ? post.manned_s / post.required_s : 1.0},
+    ordered_json entry = {{"coverage", post.required_s > 0 ? post.manned_s / post.required_s : 1.0},
                           {"required_guard_hours", post.required_s / engine::kHour},
                           {"manned_guard_hours", post.manned_s / engine::kHour},
                           {"duties", post.duties},
                           {"unfilled_duties", post.unfilled_duties},
-                          {"casualty_unmanned_guard_hours", post.casualty_unmanned_s / engine::kHour},
-                          {"vigilance_by_hour", post.vigilance.to_json()}};
+                          {"casualty_unmanned_guard_hours", post.casualty_unmanned_s / engine::kHour}};
+    if (hourly_profiles) entry["vigilance_by_hour"] = post.vigilance.to_json();
+    by_post[post.name] = std::move(entry);
   }
 
   // Duty hours per soldier per day in theatre, over the soldiers of every unit that served.
@@ -59,7 +62,7 @@ ordered_json guard_metrics_json(const GuardModel& model, const GuardParams& para
   }
 
   const HandoverMetrics& h = m.handover;
-  return {
+  ordered_json metrics = {
       {"coverage",
        {{"overall", required > 0 ? manned / required : 1.0},
         {"required_guard_hours", required / engine::kHour},
@@ -78,8 +81,7 @@ ordered_json guard_metrics_json(const GuardModel& model, const GuardParams& para
       {"vigilance",
        {{"mean", vig_count > 0 ? vig_sum / static_cast<double>(vig_count) : 0.0},
         {"min", vig_count > 0 ? vig_min : 0.0},
-        {"samples", vig_count},
-        {"by_hour", m.camp_vigilance.to_json()}}},
+        {"samples", vig_count}}},
       {"duty_hours_per_soldier_per_day",
        {{"soldiers", per_day.size()},
         {"mean", mean_per_day},
@@ -92,8 +94,11 @@ ordered_json guard_metrics_json(const GuardModel& model, const GuardParams& para
        {{"guard_pool", params.force.guard_pool},
         {"soldier_days_unfit", m.sick_days},
         {"rotations", m.rotations}}},
-      {"posts", by_post},
+      {"posts", std::move(by_post)},
   };
+  // Inserted last into its object, so in the same place as if built in line above.
+  if (hourly_profiles) metrics["vigilance"]["by_hour"] = m.camp_vigilance.to_json();
+  return metrics;
 }
 
 ordered_json layout_metrics_json(const CampLayout& layout) {

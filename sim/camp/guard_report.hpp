@@ -7,7 +7,9 @@
 
 namespace campsim::camp {
 
-nlohmann::ordered_json guard_metrics_json(const GuardModel& model, const GuardParams& params, SimTime duration);
+// With `hourly_profiles` false, the vigilance by hour (the only arrays) is left out.
+nlohmann::ordered_json guard_metrics_json(const GuardModel& model, const GuardParams& params, SimTime duration,
+                                          bool hourly_profiles = true);
 nlohmann::ordered_json layout_metrics_json(const CampLayout& layout);
 
 }  // namespace campsim::camp

@@ -100,4 +100,18 @@ TEST_CASE("a run that only counts its log and series gives the same metrics and 
   CHECK(counted.series.rows() == kept.series.rows());
   CHECK(counted.events.counts_by_type().empty());  // it kept no records
   CHECK_FALSE(counted.series.keeps_rows());
+
+  // A batch's runs also leave out the by-hour profiles (arrays, never columns): the metrics are
+  // the full run's with exactly those arrays taken out, every other value and the order the same.
+  options.hourly_profiles = false;
+  const camp::RunResult batch_run = camp::run_scenario(s, options);
+  nlohmann::ordered_json expected = kept.metrics;
+  REQUIRE(expected["guards"]["vigilance"]["by_hour"]["mean"].size() == 24);
+  expected["guards"]["vigilance"].erase("by_hour");
+  REQUIRE(expected["guards"]["posts"].size() >= 10);
+  for (auto& [post, entry] : expected["guards"]["posts"].items()) {
+    REQUIRE(entry["vigilance_by_hour"]["min"].size() == 24);
+    entry.erase("vigilance_by_hour");
+  }
+  CHECK(batch_run.metrics.dump() == expected.dump());
 }
