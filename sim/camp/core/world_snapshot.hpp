@@ -2,6 +2,7 @@
 // A read-only picture of the whole world at one instant: what a viewer draws and what a
 // recording stores. Taking one only reads the model and draws no random numbers, so watching a
 // run never changes it. Plain data, no references into the model: a snapshot outlives the run.
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -16,6 +17,8 @@ namespace campsim::camp {
 
 // What a person does in the camp (their role decides their schedule).
 enum class PersonRole : std::uint8_t { Guard, Staff, Medical, Logistics, Resident };
+// How many roles there are (Resident is the last): for tables indexed by role.
+inline constexpr std::size_t kPersonRoles = static_cast<std::size_t>(PersonRole::Resident) + 1;
 // What a person is doing now. Exactly one per person at every instant.
 enum class PersonActivity : std::uint8_t {
   Asleep,      // at home, in bed

@@ -1,7 +1,12 @@
 // The population: built from the layout's zone counts, with places that follow the schedule.
 #include <catch2/catch.hpp>
 
+#include <map>
+#include <string>
+
+#include "sim/camp/camp_run.hpp"
 #include "sim/camp/human_factors.hpp"
+#include "sim/camp/scenario.hpp"
 #include "sim/camp/world/population.hpp"
 
 using namespace campsim;
@@ -155,4 +160,25 @@ TEST_CASE("a population remembered per layout is the freshly built one, and anot
   check_same_people(Population(layout, "CHN", 7), Population::for_layout(layout, "CHN", 7));
   check_same_people(Population(layout, "UN", 4), Population::for_layout(layout, "UN", 4));
   CHECK(Population::for_layout(more, "CHN", 4).size() == Population(more, "CHN", 4).size());
+}
+
+TEST_CASE("the run's people by role count the population's roles by name, in alphabetical order", "[world][population]") {
+  // The reference is the plain count: every person's role name into a map ordered by name.
+  const Scenario s = load_scenario(std::string(CAMPSIM_SOURCE_DIR) + "/scenarios/gao_baseline.yaml").scenario;
+  Population people = Population::for_layout(s.layout, s.guards.force.contingent, s.guards.force.guard_pool);
+  for (int soldier = 0; soldier < s.guards.force.guard_pool; ++soldier) people.add_guard(soldier);  // as the world does
+  std::map<std::string, long> expected;
+  for (const PersonRecord& p : people.people()) ++expected[std::string(person_role_name(p.role))];
+  REQUIRE(expected.size() >= 3);  // several roles, so the order is really tested
+
+  RunOptions options;
+  options.duration = kHour;
+  const nlohmann::ordered_json by_role = run_scenario(s, options).metrics["world"]["people_by_role"];
+  REQUIRE(by_role.size() == expected.size());
+  auto want = expected.begin();
+  for (const auto& [role, count] : by_role.items()) {
+    CHECK(role == want->first);
+    CHECK(count.get<long>() == want->second);
+    ++want;
+  }
 }
