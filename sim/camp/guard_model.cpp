@@ -27,6 +27,7 @@ GuardModel::GuardModel(const GuardParams& params, const GuardModelConfig& config
                        engine::TimeSeries& series)
     : params_(params), config_(config), log_(log), series_(series) {
   on_post_.resize(params_.posts.size());
+  standing_.resize(params_.posts.size());
   last_duty_.resize(params_.posts.size());
   metrics_.posts.resize(params_.posts.size());
   for (std::size_t p = 0; p < params_.posts.size(); ++p) {
@@ -241,12 +242,21 @@ void GuardModel::start_duty(int index, SimTime now) {
   s.fatigue_time = now;
   s.on_duty = true;
   on_post_[duty.post].push_back(index);
+  standing_[duty.post].push_back({duty.arrival, s.fatigue, s.fatigue_time, s.unit, s.unit_arrival});
   post_of_soldier_[static_cast<std::size_t>(*duty.soldier)] = duty.post;
   log_.record_with(now, "duty_start", [&] {
     return std::vector<engine::LogField>{{"post", params_.posts[duty.post].name},
                                          {"soldier", static_cast<std::int64_t>(s.id)},
                                          {"late_s", std::max(0.0, now - duty.due)}};
   });
+}
+
+void GuardModel::leave_post(int post, int duty) {
+  std::vector<int>& indices = on_post_[static_cast<std::size_t>(post)];
+  const auto at = std::find(indices.begin(), indices.end(), duty);
+  if (at == indices.end()) return;
+  standing_[static_cast<std::size_t>(post)].erase(standing_[static_cast<std::size_t>(post)].begin() + (at - indices.begin()));
+  indices.erase(at);
 }
 
 void GuardModel::end_duty(int index, SimTime now) {
@@ -257,7 +267,7 @@ void GuardModel::end_duty(int index, SimTime now) {
   s.fatigue_time = now;
   s.on_duty = false;
   s.last_duty_end = now;
-  std::erase(on_post_[duty.post], index);
+  leave_post(duty.post, index);
   post_of_soldier_[static_cast<std::size_t>(*duty.soldier)] = std::nullopt;
   log_.record_with(now, "duty_end", [&] {
     return std::vector<engine::LogField>{{"post", params_.posts[duty.post].name},
@@ -316,7 +326,7 @@ void GuardModel::casualty(int soldier, SimTime now, SimTime unavailable_until) {
     s.last_duty_end = now;
     duty.left = now;
     duty.cut_short = true;
-    std::erase(on_post_[static_cast<std::size_t>(post)], index);
+    leave_post(post, index);
     post_of_soldier_[static_cast<std::size_t>(soldier)] = std::nullopt;
     ++metrics_.sentry_casualties;
     log_.record(now, "post_unmanned", {{"post", params_.posts[static_cast<std::size_t>(post)].name},
@@ -342,9 +352,9 @@ void GuardModel::sample(SimTime now) {
   // together; a sample meets one unit, two around a rotation). Same bits as sentry_vigilance_now.
   const double tod_factor = time_of_day_factor(params_.vigilance, tod);
   experience_now_.assign(static_cast<std::size_t>(units_), std::nullopt);
-  const auto experience_of = [&](const Soldier& s) {
-    std::optional<double>& known = experience_now_[static_cast<std::size_t>(s.unit)];
-    if (!known) known = unit_experience(params_.rotation, now - s.unit_arrival);
+  const auto experience_of = [&](int unit, SimTime unit_arrival) {
+    std::optional<double>& known = experience_now_[static_cast<std::size_t>(unit)];
+    if (!known) known = unit_experience(params_.rotation, now - unit_arrival);
     return *known;
   };
 
@@ -355,10 +365,11 @@ void GuardModel::sample(SimTime now) {
     required += params_.posts[p].required_by_hour[hour];
     double sum = 0, min = 1;
     long count = 0;
-    for (int index : on_post_[p]) {
-      const Duty& duty = duties_[static_cast<std::size_t>(index)];
-      const Soldier& soldier = soldiers_[static_cast<std::size_t>(*duty.soldier)];
-      const SentryState state{now - duty.arrival, tod, fatigue_now(soldier, now), experience_of(soldier)};
+    for (const StandingSentry& sentry : standing_[p]) {
+      // A standing sentry is on duty, so his fatigue builds from when he came on post.
+      const SentryState state{now - sentry.arrival, tod,
+                              fatigue_after_duty(params_.fatigue, sentry.fatigue, now - sentry.fatigue_time),
+                              experience_of(sentry.unit, sentry.unit_arrival)};
       const double v = sentry_vigilance(params_.vigilance, params_.fatigue, state, tod_factor);
       sum += v;
       min = std::min(min, v);
@@ -379,7 +390,8 @@ void GuardModel::sample(SimTime now) {
 
   row_.assign({now, tod / engine::kHour, static_cast<double>(required), static_cast<double>(camp_count),
                camp_count > 0 ? camp_sum / static_cast<double>(camp_count) : 0.0, camp_count > 0 ? camp_min : 0.0,
-               static_cast<double>(soldiers_unfit_), experience_of(soldiers_.back())});
+               static_cast<double>(soldiers_unfit_),
+               experience_of(soldiers_.back().unit, soldiers_.back().unit_arrival)});
   if (extend_) extend_(now, row_);
   series_.append(row_);
 }

@@ -80,6 +80,7 @@ class GuardModel {
   void roster_shift(SimTime shift_start, engine::EventQueue& queue);
   void start_duty(int duty, SimTime now);
   void end_duty(int duty, SimTime now);
+  void leave_post(int post, int duty);  // takes the duty out of on_post_ and standing_ together
   void new_day(std::int64_t day);
   void rotate_unit(SimTime now);
   void sample(SimTime now);
@@ -97,6 +98,18 @@ class GuardModel {
   SentryQueue sentry_queue_;  // the soldiers in theatre, in the roster's order of preference
   std::vector<Duty> duties_;
   std::vector<std::vector<int>> on_post_;      // duty indices currently standing, per post
+  // What the quarter-hourly sample reads of each standing sentry, beside on_post_ and in its
+  // order (pushed and erased with it): his duty's arrival, his fatigue when he came on post (it
+  // only builds while he stands) and his unit. The sample reads these 1.2 million times in a
+  // 20-run batch; through the duty and the soldier it was two dependent lookups each (issue 25).
+  struct StandingSentry {
+    SimTime arrival = 0;
+    double fatigue = 0;
+    SimTime fatigue_time = 0;
+    int unit = 0;
+    SimTime unit_arrival = 0;
+  };
+  std::vector<std::vector<StandingSentry>> standing_;
   std::vector<std::vector<std::optional<int>>> last_duty_;  // per post and slot, the latest duty created, if any
   std::vector<std::uint64_t> end_event_;       // per duty, the queue handle of its end event
   std::vector<double> duty_seconds_;
