@@ -15,9 +15,14 @@ constexpr double kProbeSeconds = 3600;  // long enough to build every part of th
 // The metrics repeat the run's seed and replication at the top level; the row's key columns
 // already hold them, and a second column of the same name would only confuse readers
 // (pandas renames it 'seed.1'). Design factor names are kept out the same way.
-std::vector<MetricCell> metric_cells(const BatchPlan& plan, const nlohmann::ordered_json& metrics) {
+std::vector<std::string> reserved_names(const BatchPlan& plan) {
   std::vector<std::string> reserved{"design_point", "policy", "replication", "seed"};
   for (std::string& key : plan.factor_keys()) reserved.push_back(std::move(key));
+  return reserved;
+}
+
+std::vector<MetricCell> metric_cells(const BatchPlan& plan, const nlohmann::ordered_json& metrics) {
+  const std::vector<std::string> reserved = reserved_names(plan);
   std::vector<MetricCell> cells = flatten_metrics(metrics);
   std::erase_if(cells, [&](const MetricCell& c) { return std::find(reserved.begin(), reserved.end(), c.name) != reserved.end(); });
   return cells;
@@ -73,7 +78,7 @@ JobRows rows_of(const BatchPlan& plan, const TableHeader& header, const JobKey& 
   std::vector<std::string> cells{std::to_string(key.design_point), policy, std::to_string(key.replication),
                                  std::to_string(plan.seed)};
   for (std::string& value : plan.factor_values(key.design_point)) cells.push_back(std::move(value));
-  for (std::string& value : header.metrics.cells_of(metric_cells(plan, result.metrics))) cells.push_back(std::move(value));
+  for (std::string& value : header.metrics.cells_of(result.metrics, reserved_names(plan))) cells.push_back(std::move(value));
   rows.result_line = row_line(cells);
 
   const engine::RecordTable& care = result.care_records;

@@ -39,10 +39,15 @@ TEST_CASE("a batch header is the union of names in order of first appearance: ro
   CHECK(columns.names() == std::vector<std::string>{"a", "b.c", "d", "b.e"});
 
   // A run lacking a column (another policy's) and one with null both leave the cell empty.
-  const auto row = columns.cells_of(flatten_metrics(Json::parse(R"({"a": 0.1, "b": {"c": 1e-7, "e": null}})")));
+  const auto row = columns.cells_of(Json::parse(R"({"a": 0.1, "b": {"c": 1e-7, "e": null}})"));
   CHECK(row == std::vector<std::string>{"0.1", "1e-07", "", ""});
+  // Leaves out of the header's order (b.e before b.c, d last) still land in their own columns;
+  // a skipped name is no column.
+  const auto shuffled = columns.cells_of(Json::parse(R"({"b": {"e": 4, "c": 5}, "seed": 9, "a": 6, "d": 7})"), {"seed"});
+  CHECK(shuffled == std::vector<std::string>{"6", "5", "7", "4"});
   // A run with a column the probe never saw breaks the shape promise: refuse rather than drop it.
-  CHECK_THROWS_WITH(columns.cells_of(flatten_metrics(Json::parse(R"({"z": 1})"))), Catch::Contains("'z'"));
+  CHECK_THROWS_WITH(columns.cells_of(Json::parse(R"({"z": 1})")), Catch::Contains("'z'"));
+  CHECK_THROWS_WITH(columns.cells_of(Json::parse(R"({"a": 1, "seed": 2})")), Catch::Contains("'seed'"));
 }
 
 TEST_CASE("Batch rows keep one row per line and split back: a damaged line has no cells", "[batch]") {
