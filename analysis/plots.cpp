@@ -77,7 +77,10 @@ FigureOrNote ecdf_figure(const BatchTable& batch, const Comparison& c, int dp, c
   if (!col) return "No time-to-" + stage + " curve: care.csv has no `" + column + "` column (the medical chain fills it).";
   const std::optional<std::size_t> outcome = table.find_column("outcome");
   // Surgery is only for those whose wound needs it: they, not every casualty, are its denominator.
-  const std::optional<std::size_t> needs_surgery = column == "surgery_min" ? table.find_column("needs_surgery") : std::nullopt;
+  // (Looked up for every column and used for surgery only: g++ 12 at -O3 takes the optional made by
+  // `column == "surgery_min" ? find_column(...) : std::nullopt` for maybe uninitialized.)
+  const bool surgery_only_if_needed = column == "surgery_min";
+  const std::optional<std::size_t> needs_surgery = table.find_column("needs_surgery");
   Figure f{"ecdf_" + column + suffix, "", "", "", dp};
   std::string plot;
   std::vector<double> everything;
@@ -92,7 +95,7 @@ FigureOrNote ecdf_figure(const BatchTable& batch, const Comparison& c, int dp, c
       // Casualties killed outright never enter the chain; everyone else counts in the
       // denominator, so the curve stops short of 1 by the share who never reached the stage.
       if (outcome && table.rows[r][*outcome] == "killed") continue;
-      if (needs_surgery && table.rows[r][*needs_surgery] != "1") continue;
+      if (surgery_only_if_needed && needs_surgery && table.rows[r][*needs_surgery] != "1") continue;
       ++eligible;
       if (auto v = cell_number(table.rows[r][*col])) values.push_back(*v);
     }

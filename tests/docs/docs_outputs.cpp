@@ -49,6 +49,13 @@
 // --part K/N takes only the files whose place in the sorted list, counted from 0, is K modulo N:
 // ctest checks the docs as N tests, parts 0/N to N-1/N, that run side by side and together cover
 // every file (each file has its own scratch directory, so no file depends on another's commands).
+//
+// A command that runs while its file's scratch directory still holds nothing but the links (no
+// earlier command of that file wrote anything) prints the same and writes the same files in any
+// other such directory: campsim is deterministic. Its output and a copy of what it wrote are kept,
+// and a later file of the same process whose directory is still untouched takes them instead of
+// running the command again (the 2016 replay's 1,000 replications, in docs/calibration.md and
+// docs/replays.md, one part: 17 s of CPU each).
 #include <unistd.h>
 
 #include <algorithm>
@@ -70,11 +77,59 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kShownDirectory = "/home/you/campsim";
+constexpr std::array<const char*, 3> kLinked{"scenarios", "analysis", "docs"};
+
+class SharedRuns;
 
 struct Options {
   fs::path campsim, source;
   bool write = false, slow = false;
   std::size_t part = 0, parts = 1;  // --part K/N
+  SharedRuns* shared = nullptr;      // commands run in an untouched scratch directory, by any file
+};
+
+// True when the scratch directory holds only the links to the source (nothing written in it yet).
+bool untouched(const fs::path& dir) {
+  for (const auto& e : fs::directory_iterator(dir))
+    if (std::find(kLinked.begin(), kLinked.end(), e.path().filename().string()) == kLinked.end()) return false;
+  return true;
+}
+
+// What a command printed in an untouched scratch directory, and a copy of what it wrote there.
+class SharedRuns {
+ public:
+  SharedRuns() {
+    char pattern[] = "/tmp/campsim-docs-shared-XXXXXX";
+    if (!::mkdtemp(pattern)) throw std::runtime_error("cannot make a directory for shared outputs");
+    stash_ = pattern;
+  }
+  ~SharedRuns() {
+    std::error_code ignored;
+    fs::remove_all(stash_, ignored);
+  }
+  SharedRuns(const SharedRuns&) = delete;
+  SharedRuns& operator=(const SharedRuns&) = delete;
+  // The output of `arguments` with what it wrote copied into `dir` (untouched), if it ran before.
+  std::optional<std::string> take(const std::string& arguments, const fs::path& dir) const {
+    const auto at = outputs_.find(arguments);
+    if (at == outputs_.end()) return std::nullopt;
+    fs::copy(stash_ / std::to_string(at->second.first), dir, fs::copy_options::recursive | fs::copy_options::copy_symlinks);
+    return at->second.second;
+  }
+  // Keeps `output` and everything but the links in `dir`, where `arguments` just ran untouched.
+  void keep(const std::string& arguments, const std::string& output, const fs::path& dir) {
+    const std::size_t n = outputs_.size();
+    const fs::path copy = stash_ / std::to_string(n);
+    fs::create_directory(copy);
+    for (const auto& e : fs::directory_iterator(dir))
+      if (std::find(kLinked.begin(), kLinked.end(), e.path().filename().string()) == kLinked.end())
+        fs::copy(e.path(), copy / e.path().filename(), fs::copy_options::recursive | fs::copy_options::copy_symlinks);
+    outputs_.emplace(arguments, std::pair{n, output});
+  }
+
+ private:
+  fs::path stash_;
+  std::map<std::string, std::pair<std::size_t, std::string>> outputs_;  // arguments -> (copy, output)
 };
 
 // "K/N" with 0 <= K < N, or nothing.
@@ -131,7 +186,7 @@ class Runner {
     if (!::mkdtemp(pattern)) throw std::runtime_error("cannot make a scratch directory");
     dir_ = pattern;
     // docs/ for the files commands read from it (the parameter register, docs/provenance.yaml).
-    for (const char* linked : {"scenarios", "analysis", "docs"}) fs::create_directory_symlink(o.source / linked, dir_ / linked);
+    for (const char* linked : kLinked) fs::create_directory_symlink(o.source / linked, dir_ / linked);
   }
   ~Runner() {
     std::error_code ignored;
@@ -147,6 +202,12 @@ class Runner {
       text << in.rdbuf();
       return done_[arguments] = text.str();
     }
+    const bool first_to_write = options_.shared != nullptr && untouched(dir_);
+    if (first_to_write)
+      if (std::optional<std::string> shared = options_.shared->take(arguments, dir_)) {
+        std::cerr << "docs: " << arguments << " (as printed for an earlier file)\n";
+        return done_[arguments] = *shared;
+      }
     const std::string command = "cd '" + dir_.string() + "' && '" + program_of(arguments) + "' " + arguments_of(arguments) + " 2>&1";
     std::cerr << "docs: " << arguments << "\n";
     std::string out;
@@ -158,6 +219,7 @@ class Runner {
     // The scratch directory as a reader's would be.
     for (std::size_t at = out.find(dir_.string()); at != std::string::npos; at = out.find(dir_.string(), at))
       out.replace(at, dir_.string().size(), kShownDirectory);
+    if (first_to_write) options_.shared->keep(arguments, out, dir_);
     return done_[arguments] = out;
   }
 
@@ -348,6 +410,8 @@ int main(int argc, char** argv) {
   std::sort(files.begin(), files.end());
   int differences = 0;
   try {
+    SharedRuns shared;
+    o.shared = &shared;
     for (std::size_t i = o.part; i < files.size(); i += o.parts) differences += process(files[i], o);
   } catch (const std::exception& e) {
     std::cerr << "docs: " << e.what() << "\n";
