@@ -81,11 +81,15 @@ Protection zone_protection(const Zone& zone) {
   return roofed ? Protection::Container : Protection::Open;
 }
 
-ScheduledPlace scheduled_place(const PersonRecord& person, const DailySchedule& s, SimTime tod) {
-  const bool asleep_by_night = in_daily_window(tod, s.lights_out, s.work_from);
-  const ScheduledPlace home{person.home_spot, asleep_by_night ? PersonActivity::Asleep : PersonActivity::AtHome,
+ScheduleClock schedule_clock(const DailySchedule& s, SimTime tod) {
+  return {in_daily_window(tod, s.work_from, s.work_to), in_daily_window(tod, s.lights_out, s.work_from),
+          in_daily_window(tod, s.work_from, s.night_sleep_to)};
+}
+
+ScheduledPlace scheduled_place(const PersonRecord& person, const ScheduleClock& clock) {
+  const ScheduledPlace home{person.home_spot, clock.night_asleep ? PersonActivity::Asleep : PersonActivity::AtHome,
                             person.home};
-  const bool working_hours = in_daily_window(tod, s.work_from, s.work_to);
+  const bool working_hours = clock.working_hours;
   if (scheduled_off_camp(person.shift, working_hours)) return {person.home_spot, PersonActivity::OffCamp, std::nullopt};
   switch (person.shift) {
     case Shift::Day:
@@ -94,7 +98,7 @@ ScheduledPlace scheduled_place(const PersonRecord& person, const DailySchedule& 
     case Shift::Night:
       if (!working_hours && person.work) return {person.work_spot, PersonActivity::AtWork, person.work};
       return {person.home_spot,
-              in_daily_window(tod, s.work_from, s.night_sleep_to) ? PersonActivity::Asleep : PersonActivity::AtHome,
+              clock.night_shift_asleep ? PersonActivity::Asleep : PersonActivity::AtHome,
               person.home};
     case Shift::OffCamp: return home;  // off the camp in working hours: above
     case Shift::Home:

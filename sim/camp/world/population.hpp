@@ -67,7 +67,19 @@ struct DailySchedule {
   SimTime night_sleep_to = 15 * engine::kHour;
 };
 
-ScheduledPlace scheduled_place(const PersonRecord& person, const DailySchedule& schedule, SimTime time_of_day);
+// Which of the schedule's windows a local time of day falls in: the same for everyone, so worked
+// out once when everyone's place is asked at one instant (a fight asks every few seconds).
+struct ScheduleClock {
+  bool working_hours = false;       // in [work_from, work_to)
+  bool night_asleep = false;        // in [lights_out, work_from): everyone off work asleep
+  bool night_shift_asleep = false;  // in [work_from, night_sleep_to): night workers asleep
+};
+ScheduleClock schedule_clock(const DailySchedule& schedule, SimTime time_of_day);
+
+ScheduledPlace scheduled_place(const PersonRecord& person, const ScheduleClock& clock);
+inline ScheduledPlace scheduled_place(const PersonRecord& person, const DailySchedule& schedule, SimTime time_of_day) {
+  return scheduled_place(person, schedule_clock(schedule, time_of_day));
+}
 
 // Whether the schedule has this shift's people off the camp: off-camp workers in working hours
 // (in_daily_window(time_of_day, work_from, work_to)), nobody else. scheduled_place's activity is

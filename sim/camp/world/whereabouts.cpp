@@ -63,10 +63,12 @@ Point Whereabouts::current_position(std::uint32_t p, SimTime t) const {
 void Whereabouts::people_at(SimTime t, std::vector<Person>& people) const {
   people.clear();
   people.reserve(population.size());
-  const SimTime tod = engine::time_of_day(start_time_of_day, t);
+  // The time of day and the schedule's windows, once for everyone (each was a division and a
+  // remainder per person: most of a fight's reading of the camp, issue 25).
+  const ScheduleClock clock = schedule_clock(params.schedule, engine::time_of_day(start_time_of_day, t));
   const std::vector<Point> mover_at = run.positions(population.size());  // read once, not per person
   for (std::uint32_t p = 0; p < population.size(); ++p) {
-    if (!in_camp_and_fit(p, t)) continue;
+    if (!in_camp_and_fit(p, t, clock.working_hours)) continue;
     const PersonRecord& r = population.people()[p];
     Person person;
     person.person = PersonId{static_cast<std::uint32_t>(p)};
@@ -107,7 +109,7 @@ void Whereabouts::people_at(SimTime t, std::vector<Person>& people) const {
           person.sentry = true;
           break;
         }
-        const ScheduledPlace place = scheduled_place(r, params.schedule, tod);
+        const ScheduledPlace place = scheduled_place(r, clock);
         person.position = place.position;
         person.zone = place.zone;
         person.asleep = place.activity == PersonActivity::Asleep;

@@ -182,3 +182,18 @@ TEST_CASE("the run's people by role count the population's roles by name, in alp
     ++want;
   }
 }
+
+TEST_CASE("the schedule's clock: which windows a time of day falls in, hour by hour", "[world][population]") {
+  const DailySchedule s;  // work 07-19, lights out 22, night workers asleep 07-15
+  struct Expect { double hour; bool working, night_asleep, night_shift_asleep; };
+  for (const Expect& e : {Expect{0, false, true, false}, Expect{6.99, false, true, false}, Expect{7, true, false, true},
+                          Expect{14.99, true, false, true}, Expect{15, true, false, false}, Expect{18.99, true, false, false},
+                          Expect{19, false, false, false}, Expect{21.99, false, false, false}, Expect{22, false, true, false},
+                          Expect{23.5, false, true, false}}) {
+    INFO("hour " << e.hour);
+    const ScheduleClock clock = schedule_clock(s, e.hour * kHour);
+    CHECK(clock.working_hours == e.working);
+    CHECK(clock.night_asleep == e.night_asleep);
+    CHECK(clock.night_shift_asleep == e.night_shift_asleep);
+  }
+}
