@@ -128,7 +128,7 @@ FigureOrNote ecdf_figure(const BatchTable& batch, const Comparison& c, int dp, c
       target_words = "Dashed line: the 10-1-2 target for this stage (" + std::string(t.label) + "). ";
     }
   if (target_words.empty()) target_words = "No 10-1-2 target applies to this stage (the 10 minutes are for first aid). ";
-  const std::string who = needs_surgery >= 0 ? "casualties whose wounds need surgery" : "casualties not killed outright";
+  const std::string who = surgery_only_if_needed && needs_surgery ? "casualties whose wounds need surgery" : "casualties not killed outright";
   f.caption = "Time from injury to " + stage + ", share of " + who + " (" + where +
               "; reached/eligible: " + counts + "). " + target_words + "A curve ending below 1 means some never got there" +
               (beyond > 0 ? "; the axis stops at " + format_number(x_max) + " min, " +

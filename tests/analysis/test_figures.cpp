@@ -300,4 +300,29 @@ TEST_CASE("the calibration figure draws each target's record as a band and every
   CHECK(std::get<std::string>(calibration_figure(s)) == "No calibration figure: no parameter set was run.");
 }
 
+TEST_CASE("only the surgery curve counts those whose wounds need surgery: the others count everyone not killed outright",
+          "[analysis][plots]") {
+  const fs::path dir = scratch("denominators");
+  write_synthetic_batch(dir, synthetic_metrics());
+  // care.csv with the chain's needs_surgery column, as a real batch writes it.
+  std::ifstream in(dir / "care.csv");
+  std::ostringstream patched;
+  std::string line;
+  for (bool header = true; std::getline(in, line); header = false) patched << line << (header ? ",needs_surgery" : ",1") << "\n";
+  in.close();
+  std::ofstream(dir / "care.csv") << patched.str();
+  const BatchTable batch = read_batch(dir);
+  CompareOptions options;
+  options.resamples = 200;
+  write_report(batch, compare(batch, options), {true, "/nonexistent/gnuplot"});
+  const fs::path plots = dir / "report" / "plots";
+  for (const char* stage : {"ecdf_on_scene_min.gp", "ecdf_at_hospital_min.gp"}) {
+    INFO(stage);
+    CHECK(has(slurp(plots / stage), "share of casualties not killed outright"));
+    CHECK_FALSE(has(slurp(plots / stage), "need surgery"));
+  }
+  CHECK(has(slurp(plots / "ecdf_surgery_min.gp"), "share of casualties whose wounds need surgery"));
+  fs::remove_all(dir);
+}
+
 }  // namespace unity_analysis_test_figures
