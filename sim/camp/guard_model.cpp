@@ -255,7 +255,8 @@ void GuardModel::leave_post(int post, int duty) {
   std::vector<int>& indices = on_post_[static_cast<std::size_t>(post)];
   const auto at = std::find(indices.begin(), indices.end(), duty);
   if (at == indices.end()) return;
-  standing_[static_cast<std::size_t>(post)].erase(standing_[static_cast<std::size_t>(post)].begin() + (at - indices.begin()));
+  std::vector<StandingSentry>& records = standing_[static_cast<std::size_t>(post)];
+  records.erase(records.begin() + (at - indices.begin()));
   indices.erase(at);
 }
 
