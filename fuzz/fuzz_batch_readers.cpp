@@ -23,6 +23,7 @@
 #include "analysis/batch_table.hpp"
 #include "sim/batch/batch_files.hpp"
 #include "sim/batch/row_checksums.hpp"
+#include "fuzz/removed_at_exit.hpp"
 
 using namespace campsim;
 namespace fs = std::filesystem;
@@ -34,8 +35,8 @@ void check(bool ok) {
 }
 
 const fs::path& scratch() {
-  static const fs::path dir = fs::temp_directory_path() / ("campsim-fuzz-batch-" + std::to_string(::getpid()));
-  return dir;
+  static const campsim::fuzzing::RemovedAtExit dir(fs::temp_directory_path() / ("campsim-fuzz-batch-" + std::to_string(::getpid())));
+  return dir.path;
 }
 
 }  // namespace

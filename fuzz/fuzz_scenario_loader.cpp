@@ -11,12 +11,14 @@
 
 #include "sim/camp/scenario.hpp"
 #include "sim/scenario/diagnostic.hpp"
+#include "fuzz/removed_at_exit.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   // load_scenario reads a file (extends: paths are relative to it), so the input is written to
   // one per process, in memory when /dev/shm is there.
-  static const std::string file = std::string(::access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp") +
-                                  "/campsim-fuzz-scenario-" + std::to_string(::getpid()) + ".yaml";
+  static const campsim::fuzzing::RemovedAtExit scratch(std::string(::access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp") +
+                                                       "/campsim-fuzz-scenario-" + std::to_string(::getpid()) + ".yaml");
+  const std::string file = scratch.path.string();
   {
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
     out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));

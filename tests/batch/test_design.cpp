@@ -10,6 +10,7 @@
 #include "sim/batch/design.hpp"
 #include "sim/scenario/diagnostic.hpp"
 #include "sim/scenario/values.hpp"
+#include "tests/support/scratch_files.hpp"
 
 using namespace campsim::batch;
 namespace fs = std::filesystem;
@@ -17,8 +18,7 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path write_design(const std::string& name, const std::string& yaml) {
-  const fs::path dir = fs::temp_directory_path() / ("campsim-design-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
+  static const fs::path dir = campsim::testing::scratch_dir("design");  // one per process, removed at its exit
   const fs::path file = dir / name;
   std::ofstream(file) << yaml;
   return file;

@@ -10,6 +10,7 @@
 #include "sim/batch/parameter_space.hpp"
 #include "sim/camp/scenario.hpp"
 #include "sim/scenario/diagnostic.hpp"
+#include "tests/support/scratch_files.hpp"
 
 using namespace campsim::batch;
 namespace fs = std::filesystem;
@@ -66,7 +67,7 @@ TEST_CASE("parameter quantile functions map the unit interval by hand-checked fo
 }
 
 TEST_CASE("the parameters file's errors are located and complete", "[batch][sensitivity]") {
-  const fs::path file = fs::temp_directory_path() / ("campsim-parameters-" + std::to_string(::getpid()) + ".yaml");
+  const fs::path file = campsim::testing::scratch_dir("parameters") / "parameters.yaml";
   std::ofstream(file) << "parameters:\n"
                          "  - {key: a, low: 3, high: 1}\n"
                          "  - {key: b, distribution: log_uniform, low: 0, high: 1}\n"
