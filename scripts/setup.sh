@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages campsim needs, and only those that are missing.
 # Runs as root, or through sudo when not root. Safe to run again: it does nothing when all are present.
+#   bash scripts/setup.sh        everything: the build, the tests, the viewer, and CI's checks
+#   bash scripts/setup.sh main   what the main job (scripts/main.sh) needs: all but CI's own tools
+#                                (clang for the fuzzers, clang-tidy and ctags for the code-size
+#                                check), about half of a fresh machine's download
 set -euo pipefail
 
+# Everything the `release` preset configures with (its tests and the viewer included, so that a
+# later `scripts/test.sh` in the same build folder finds what the main job's configure found).
 PACKAGES=(
   build-essential cmake ninja-build git          # compiler and build
   libboost-program-options-dev libboost-math-dev # CLI parsing; distributions and intervals
@@ -11,9 +17,17 @@ PACKAGES=(
   libfmt-dev nlohmann-json3-dev catch2           # formatting; JSON outputs; tests
   libsfml-dev xvfb xauth fonts-dejavu-core libgl1-mesa-dri  # the viewer and its headless tests
   gnuplot-nox                                    # report plots
+)
+# CI's own checks, after the test suite (.ci/run).
+CI_TOOLS=(
   clang-14 libclang-rt-14-dev                    # libFuzzer targets (scripts/fuzz.sh)
   clang-tidy universal-ctags                     # code-size check (scripts/code_size.sh)
 )
+case ${1:-all} in
+  all) PACKAGES+=("${CI_TOOLS[@]}") ;;
+  main) ;;
+  *) echo "setup: unknown group '${1}' (expected: main, or nothing for everything)" >&2; exit 2 ;;
+esac
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do

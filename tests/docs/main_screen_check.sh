@@ -2,7 +2,8 @@
 # The README's first screen shows what the main job prints (issue 22 item 6: "the README's first
 # screen shows what it will print"), and this keeps it so. scripts/main.sh runs here for real, in a
 # scratch copy of the source tree whose setup, build and campsim are stand-ins that do nothing
-# (the real ones take minutes and install packages), so the lines checked are the script's own:
+# (the real ones take minutes and install packages; the setup stand-in reports installing every
+# package, as on a fresh machine), so the lines checked are the script's own:
 # its first line and its five stage lines, up to the bottom line. The bottom line itself is
 # campsim's and is checked by docs/slow_outputs (the README's `compare ... --bottom-line` block).
 #
@@ -11,7 +12,7 @@
 # source directory is shown as /home/you/campsim.
 # Usage: tests/docs/main_screen_check.sh SOURCE_DIR [--write]
 #   --write puts the script's lines into the README when they differ (the stand-ins take 0 s:
-#   replace the two times with those of a real `bash scripts/main.sh`).
+#   replace the times with those of a real first run: scripts/fresh_debian_check.sh --main-only).
 set -euo pipefail
 source_dir=$(realpath "$1")
 mode=${2:---check}
@@ -26,6 +27,10 @@ for stand_in in scripts/setup.sh scripts/build.sh build/release/apps/campsim; do
   printf '#!/bin/sh\nexit 0\n' >"$sandbox/$stand_in"
   chmod +x "$sandbox/$stand_in"
 done
+# The README shows a first run on a fresh Debian 12, where setup installs every package it lists:
+# the stand-in says so as the real one does, with the real list's length.
+packages=$(bash -c 'eval "$(sed -n "/^PACKAGES=(/,/^)/p" "$1")"; echo "${#PACKAGES[@]}"' _ "$source_dir/scripts/setup.sh")
+printf '#!/bin/sh\necho "setup: installing %s missing package(s): (stand-in)"\n' "$packages" >"$sandbox/scripts/setup.sh"
 # The lines up to the compare stage; what follows is campsim's.
 printed=$(cd "$sandbox" && bash scripts/main.sh | sed "s#$sandbox#$shown#g" | sed '/^\[5\/5\]/q')
 
