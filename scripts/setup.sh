@@ -4,7 +4,8 @@
 #   bash scripts/setup.sh        everything: the build, the tests, the viewer, and CI's checks
 #   bash scripts/setup.sh main   what the main job (scripts/main.sh) needs: all but CI's own tools
 #                                (clang for the fuzzers, clang-tidy and ctags for the code-size
-#                                check), about half of a fresh machine's download
+#                                check): 44-52 s on a fresh Debian 12 instead of 72 s
+#                                (docs/performance.md, session 20)
 set -euo pipefail
 
 # Everything the `release` preset configures with (its tests and the viewer included, so that a
