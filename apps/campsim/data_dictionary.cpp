@@ -664,7 +664,9 @@ std::string render_data_dictionary(const DictionaryInput& input) {
     out += ".\n";
   }
   out += "\n## Other files\n\n"
-         "- `manifest.json` (run) and `batch.json` (batch): what was run: version, git revision, scenario and its hash, "
+         "- `manifest.json` (run) and `batch.json` (batch): what was run: version, git revision (of the sources the "
+         "program was built from, written at every build: 12 hex digits, with `-dirty` when tracked files had "
+         "uncommitted edits, `unknown` outside a git checkout), scenario and its hash, "
          "seed, overrides, every resolved parameter (run), policies and design (batch).\n"
          "- `metrics.json` (run): the run's metrics, nested; each numeric leaf is the results.csv column of the same "
          "path. Arrays (profiles by hour) and strings are in metrics.json only.\n"

@@ -1,6 +1,8 @@
 // Help, version, validation and exit codes.
 #include <catch2/catch.hpp>
 
+#include <array>
+#include <cstdio>
 #include <fstream>
 
 #include "run_cli.hpp"
@@ -26,6 +28,26 @@ TEST_CASE("version names the program and its revision", "[cli]") {
   CHECK(r.exit_code == 0);
   CHECK(r.output.rfind("campsim 0.", 0) == 0);
   CHECK(r.output.find("git ") != std::string::npos);
+}
+
+TEST_CASE("the revision campsim names is the commit its sources are at, not the one CMake was configured at",
+          "[cli]") {
+  // The build writes the revision at every build (cmake/git_revision.cmake); it used to be written
+  // once at configure time, so a program built after `git pull` named the old commit in every
+  // manifest. HEAD is read here as the build read it; "-dirty" (edited tracked files) may follow.
+  std::string revision;
+  const std::string ask_git = std::string("git -C '") + CAMPSIM_SOURCE_DIR + "' rev-parse --short=12 HEAD 2>/dev/null";
+  if (FILE* git = ::popen(ask_git.c_str(), "r")) {
+    std::array<char, 64> line{};
+    if (std::fgets(line.data(), line.size(), git)) revision = line.data();
+    ::pclose(git);
+  }
+  revision = revision.substr(0, revision.find('\n'));
+  if (revision.size() != 12) revision = "unknown";  // not a git checkout: nor was the build's
+  const CliResult r = run_cli("--version");
+  INFO(r.output);
+  CHECK((r.output.find("(git " + revision + ")") != std::string::npos ||
+         r.output.find("(git " + revision + "-dirty)") != std::string::npos));
 }
 
 TEST_CASE("bad command lines exit 2 with a hint", "[cli]") {
