@@ -23,7 +23,7 @@
 #include "analysis/batch_table.hpp"
 #include "sim/batch/batch_files.hpp"
 #include "sim/batch/row_checksums.hpp"
-#include "fuzz/removed_at_exit.hpp"
+#include "tests/support/scratch_files.hpp"
 
 using namespace campsim;
 namespace fs = std::filesystem;
@@ -35,8 +35,9 @@ void check(bool ok) {
 }
 
 const fs::path& scratch() {
-  static const campsim::fuzzing::RemovedAtExit dir(fs::temp_directory_path() / ("campsim-fuzz-batch-" + std::to_string(::getpid())));
-  return dir.path;
+  static const fs::path dir =
+      campsim::testing::removed_at_exit(fs::temp_directory_path() / ("campsim-fuzz-batch-" + std::to_string(::getpid())));
+  return dir;
 }
 
 }  // namespace

@@ -17,7 +17,7 @@
 #include "sim/batch/design.hpp"
 #include "sim/batch/parameter_space.hpp"
 #include "sim/scenario/diagnostic.hpp"
-#include "fuzz/removed_at_exit.hpp"
+#include "tests/support/scratch_files.hpp"
 
 using namespace campsim;
 namespace fs = std::filesystem;
@@ -31,8 +31,8 @@ void check(bool ok) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  static const campsim::fuzzing::RemovedAtExit scratch(fs::temp_directory_path() / ("campsim-fuzz-design-" + std::to_string(::getpid()) + ".yaml"));
-  const fs::path& file = scratch.path;
+  static const fs::path file = campsim::testing::removed_at_exit(fs::temp_directory_path() /
+                                                                 ("campsim-fuzz-design-" + std::to_string(::getpid()) + ".yaml"));
   std::ofstream(file, std::ios::binary | std::ios::trunc).write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
   try {
     const batch::Design design = batch::read_design(file);

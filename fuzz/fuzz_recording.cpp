@@ -17,7 +17,7 @@
 
 #include "sim/io/byte_stream.hpp"
 #include "sim/recording/recording.hpp"
-#include "fuzz/removed_at_exit.hpp"
+#include "tests/support/scratch_files.hpp"
 
 using namespace campsim;
 namespace fs = std::filesystem;
@@ -31,8 +31,8 @@ void check(bool ok) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  static const campsim::fuzzing::RemovedAtExit scratch(fs::temp_directory_path() / ("campsim-fuzz-recording-" + std::to_string(::getpid()) + ".bin"));
-  const fs::path& file = scratch.path;
+  static const fs::path file = campsim::testing::removed_at_exit(fs::temp_directory_path() /
+                                                                 ("campsim-fuzz-recording-" + std::to_string(::getpid()) + ".bin"));
   std::ofstream(file, std::ios::binary | std::ios::trunc).write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
   try {
     io::RecordingReader reader(file);

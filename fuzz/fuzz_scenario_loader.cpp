@@ -11,14 +11,15 @@
 
 #include "sim/camp/scenario.hpp"
 #include "sim/scenario/diagnostic.hpp"
-#include "fuzz/removed_at_exit.hpp"
+#include "tests/support/scratch_files.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   // load_scenario reads a file (extends: paths are relative to it), so the input is written to
   // one per process, in memory when /dev/shm is there.
-  static const campsim::fuzzing::RemovedAtExit scratch(std::string(::access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp") +
-                                                       "/campsim-fuzz-scenario-" + std::to_string(::getpid()) + ".yaml");
-  const std::string file = scratch.path.string();
+  static const std::string file =
+      campsim::testing::removed_at_exit(std::string(::access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp") +
+                                        "/campsim-fuzz-scenario-" + std::to_string(::getpid()) + ".yaml")
+          .string();
   {
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
     out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));

@@ -6,6 +6,7 @@
 #                                (clang for the fuzzers, clang-tidy and ctags for the code-size
 #                                check): 44-52 s on a fresh Debian 12 instead of 72 s
 #                                (docs/performance.md, session 20)
+#   add --list to print the group's packages instead of installing them
 set -euo pipefail
 
 # Everything the `release` preset configures with (its tests and the viewer included, so that a
@@ -24,11 +25,20 @@ CI_TOOLS=(
   clang-14 libclang-rt-14-dev                    # libFuzzer targets (scripts/fuzz.sh)
   clang-tidy universal-ctags                     # code-size check (scripts/code_size.sh)
 )
-case ${1:-all} in
-  all) PACKAGES+=("${CI_TOOLS[@]}") ;;
-  main) ;;
-  *) echo "setup: unknown group '${1}' (expected: main, or nothing for everything)" >&2; exit 2 ;;
-esac
+group=all
+list=0
+for arg in "$@"; do
+  case $arg in
+    all | main) group=$arg ;;
+    --list) list=1 ;;  # print the group's packages, one a line, and install nothing
+    *) echo "setup: unknown argument '$arg' (expected: main or all, and --list)" >&2; exit 2 ;;
+  esac
+done
+[[ $group == main ]] || PACKAGES+=("${CI_TOOLS[@]}")
+if ((list)); then
+  printf '%s\n' "${PACKAGES[@]}"
+  exit 0
+fi
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do

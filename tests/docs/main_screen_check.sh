@@ -28,8 +28,8 @@ for stand_in in scripts/setup.sh scripts/build.sh build/release/apps/campsim; do
   chmod +x "$sandbox/$stand_in"
 done
 # The README shows a first run on a fresh Debian 12, where setup installs every package it lists:
-# the stand-in says so as the real one does, with the real list's length.
-packages=$(bash -c 'eval "$(sed -n "/^PACKAGES=(/,/^)/p" "$1")"; echo "${#PACKAGES[@]}"' _ "$source_dir/scripts/setup.sh")
+# the stand-in says so as the real one does, with the length of the list main.sh installs.
+packages=$(bash "$source_dir/scripts/setup.sh" main --list | wc -l)
 printf '#!/bin/sh\necho "setup: installing %s missing package(s): (stand-in)"\n' "$packages" >"$sandbox/scripts/setup.sh"
 # The lines up to the compare stage; what follows is campsim's.
 printed=$(cd "$sandbox" && bash scripts/main.sh | sed "s#$sandbox#$shown#g" | sed '/^\[5\/5\]/q')

@@ -42,6 +42,14 @@ inline ScratchCleanup& scratch_cleanup() {
   return cleanup;
 }
 
+// `path` (a file or a directory), registered with the process's cleanup: removed at exit. The
+// fuzz targets name their one scratch file per process with it (kept after a crash: abort runs no
+// destructor).
+inline std::filesystem::path removed_at_exit(std::filesystem::path path) {
+  scratch_cleanup().add(path);
+  return path;
+}
+
 // An empty directory under the system's temporary directory: "campsim-<suite>-<name>-<pid>",
 // removed when the process exits. Whatever a previous run of the same test left there is removed
 // first.
@@ -50,8 +58,7 @@ inline std::filesystem::path scratch_dir(const std::string& suite, const std::st
       std::filesystem::temp_directory_path() / ("campsim-" + suite + "-" + name + "-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
-  scratch_cleanup().add(dir);
-  return dir;
+  return removed_at_exit(dir);
 }
 
 // The same for tests that need no suite name: "campsim-test-<name>-<pid>".

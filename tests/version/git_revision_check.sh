@@ -3,7 +3,7 @@
 # differs from it, "unknown" outside git, and rewrites the header only when that text changes
 # (so a build with nothing new recompiles nothing). Checked on a scratch git repository, commit
 # by commit, against what git itself says.
-# Usage: tests/build/git_revision_check.sh SOURCE_DIR
+# Usage: tests/version/git_revision_check.sh SOURCE_DIR
 set -euo pipefail
 source_dir=$(realpath "$1")
 scratch=$(mktemp -d)
