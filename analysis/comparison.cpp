@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include <fnmatch.h>
 
@@ -25,6 +26,17 @@ Sample sample_of(const KeyedSample& keyed) {
   return sample;
 }
 
+// A share's interval is cut to what a share can take (0..100%, or -100..+100 points for a
+// difference of two), a count's or a time's at 0, and its reason says so: "[27.3, 100.0]" alone
+// would hide that t went further, which tells a planner the runs are too few for t's shape.
+void keep_within(Interval& ci, std::string& reason, double lowest, double highest, const char* low_words,
+                 const char* high_words) {
+  const Interval whole = ci;
+  ci = cut_to_range(ci, lowest, highest);
+  if (ci.lower != whole.lower) reason += std::string("; cut at ") + low_words;
+  if (ci.upper != whole.upper) reason += std::string("; cut at ") + high_words;
+}
+
 Estimate estimate_of(const KeyedSample& keyed, const MetricInfo& metric, const CompareOptions& options,
                      const BootstrapKey& key) {
   const Sample sample = sample_of(keyed);
@@ -33,6 +45,9 @@ Estimate estimate_of(const KeyedSample& keyed, const MetricInfo& metric, const C
   e.summary = summarize(sample);
   e.method_reason = choose_interval_method(values, metric.share).reason;
   e.ci = confidence_interval(values, options.level, metric.share, key, options.resamples);
+  if (metric.share) keep_within(e.ci, e.method_reason, 0, 1, "0%", "100%");
+  else if (metric.cannot_be_negative())
+    keep_within(e.ci, e.method_reason, 0, std::numeric_limits<double>::infinity(), "0", "");
   if (e.summary.n >= 2)
     e.replications_needed =
         replications_needed(e.summary.sd, options.target_rel_halfwidth * std::abs(e.summary.mean), options.level);
@@ -51,6 +66,8 @@ Difference difference_of(const KeyedSample& policy, const KeyedSample& reference
   const IntervalChoice choice = choose_difference_method(paired.differences);
   d.method_reason = choice.reason;
   d.ci = interval_by(choice.method, paired.differences, options.level, key, options.resamples);
+  // Cutting at -1 and +1 never moves the interval across 0, so the verdict below is unchanged.
+  if (metric.share) keep_within(d.ci, d.method_reason, -1, 1, "-100 points", "+100 points");
   const Judgement judged = judge_difference(paired.differences, d.ci, metric.direction, options.level);
   d.verdict = judged.verdict;
   d.verdict_reason = judged.reason;

@@ -140,7 +140,11 @@ MetricInfo describe_metric(const std::string& name) {
   MetricInfo info{name, name, "", Direction::unknown, false, name, mean_of_means, pooled};
   // Only rules that cannot be misread: compliance is a share planners want high; harm and
   // delays they want low. Everything else keeps an unknown direction.
-  if (contains(name, ".compliance.")) {
+  if (contains(name, ".compliance.") && ends_with(name, "_eligible")) {
+    // The compliance shares' denominators: a count of wounded per run, not a share (shown x100 as
+    // a share, 22 eligible wounded read "2175%").
+    info.unit = "per run";
+  } else if (contains(name, ".compliance.")) {
     info.unit = "%";
     info.share = true;
     info.direction = Direction::higher_is_better;

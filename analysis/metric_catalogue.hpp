@@ -23,6 +23,9 @@ struct MetricInfo {
   bool mean_of_run_means = false;
   std::string pooled_over;  // what a mean within a run is over: "casualties", "incidents", "protests"
   std::string group() const;  // the first component of the name: guards, threats, medical
+  // A share, a count per run or a time in minutes: no run can give less than 0, so neither can
+  // the mean (its interval is cut there). Unknown units promise nothing.
+  bool cannot_be_negative() const { return share || unit == "per run" || unit == "min"; }
 };
 
 MetricInfo describe_metric(const std::string& name);

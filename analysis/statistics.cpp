@@ -100,6 +100,11 @@ Interval t_interval(const std::vector<double>& values, double level) {
   return {s.mean - half, s.mean + half, IntervalMethod::t};
 }
 
+Interval cut_to_range(const Interval& ci, double lowest, double highest) {
+  if (ci.method == IntervalMethod::none) return ci;
+  return {std::clamp(ci.lower, lowest, highest), std::clamp(ci.upper, lowest, highest), ci.method};
+}
+
 Interval bootstrap_interval(const std::vector<double>& values, double level, const BootstrapKey& key, int resamples) {
   const std::size_t n = values.size();
   if (n < 2 || resamples < 2) return {kNaN, kNaN, IntervalMethod::none};

@@ -55,6 +55,12 @@ struct Interval {
 // mean +- t_{(1+level)/2, n-1} * s / sqrt(n). Needs n >= 2; otherwise method none.
 Interval t_interval(const std::vector<double>& values, double level);
 
+// The interval cut to the values the quantity can take: a share's mean lies in 0..1, a difference
+// of two shares in -1..1. The true value always lies there, so cutting never lowers the coverage;
+// it only drops what no value can reach (a t interval on 8 runs of a share of 67% reaches 106%).
+// An interval of method none is returned as it is.
+Interval cut_to_range(const Interval& ci, double lowest, double highest);
+
 // Where bootstrap resamples come from: a Philox stream per (seed, what is being estimated), so
 // the same batch and seed give the same interval on every machine and thread count.
 struct BootstrapKey {

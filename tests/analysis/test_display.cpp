@@ -2,6 +2,10 @@
 // printed as "+0.00" (hand-computed cases).
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <regex>
+#include <string>
+
 #include "analysis/display.hpp"
 #include "analysis/metric_catalogue.hpp"
 
@@ -41,4 +45,33 @@ TEST_CASE("a sample's mean and sd are rounded to what its size supports", "[anal
   CHECK(format_sample_mean_sd(3.14159, 2.5, 10000) == "mean 3.14, sd 2.5");
   // A sample that did not vary shows its mean as it is.
   CHECK(format_sample_mean_sd(0.125, 0, 40) == "mean 0.125, sd 0");
+}
+
+TEST_CASE("the report shows as a percentage only what the data dictionary calls a share", "[analysis][display]") {
+  // docs/data-dictionary.md is generated from the program and checked by a docs test; its unit
+  // column says what each results.csv column counts. A column of people or events shown x100 with
+  // a % (the compliance shares' denominators once were: 22 eligible wounded read "2175%") is wrong.
+  std::ifstream dictionary(std::string(CAMPSIM_SOURCE_DIR) + "/docs/data-dictionary.md");
+  REQUIRE(dictionary);
+  const std::regex row(R"(^\| `([^`]+)` \| [a-z]+ \| ([^|]+) \|)");
+  bool in_results = false;
+  int shares = 0, counts = 0;
+  for (std::string line; std::getline(dictionary, line);) {
+    if (line.rfind("## ", 0) == 0) in_results = line.find("Batch: `results.csv`") != std::string::npos;
+    std::smatch m;
+    if (!in_results || !std::regex_search(line, m, row)) continue;
+    const std::string name = m[1], unit = m[2].str().substr(0, m[2].str().find_last_not_of(' ') + 1);
+    const MetricInfo info = describe_metric(name);
+    INFO(name << ": unit " << unit);
+    if (info.share) {
+      CHECK(unit == "0-1");
+      ++shares;
+    }
+    if (unit == "people" || unit == "count") {
+      CHECK_FALSE(info.share);
+      ++counts;
+    }
+  }
+  CHECK(shares >= 3);  // the three 10-1-2 shares at least: the section was found and read
+  CHECK(counts >= 3);  // their denominators at least
 }

@@ -323,4 +323,67 @@ TEST_CASE("a hand-made batch with 3 non-zero pairs of 40 is not called better", 
   fs::remove_all(dir);
 }
 
+TEST_CASE("a share's interval stays within 0-100%, a time's above 0, and each says where it was cut", "[analysis][report]") {
+  // Surgery within 2 h on 8 runs, each run one case (0 or 1). Reference: 1 of 8 runs on time;
+  // policy: 7 of 8, the other way round in every run but one. By hand, t_{0.975, 7} = 2.364624:
+  // reference mean 0.125, s = sqrt(8/7 * 0.125 * 0.875) = 0.353553, half-width 0.295578:
+  // [-0.170578, 0.420578], below 0% -> [0, 0.420578]. Policy mean 0.875: [0.579422, 1.170578] ->
+  // [0.579422, 1]. Differences: seven +1 and one -1, mean 0.75, s = sqrt(0.5), half-width 0.591156:
+  // [0.158844, 1.341156] -> [0.158844, 1], past +100 points.
+  const fs::path dir = scratch("share_bounds");
+  fs::create_directories(dir);
+  std::ofstream(dir / "batch.json") << R"({"scenario": "hand.yaml", "replications": 8, "seed": 5, "days": 365,
+    "policies": [{"name": "today"}, {"name": "pre_authorized_dispatch"}], "design": null, "shard": null})";
+  {
+    std::ofstream results(dir / "results.csv");
+    results << "design_point,policy,replication,seed,medical.compliance.surgery_2h,"
+               "medical.dispatch.approval_delay_mean_min,guards.made_up_index\n";
+    for (int p = 0; p < 2; ++p)
+      for (int r = 0; r < 8; ++r) {
+        const int on_time = (r == 6) != (p == 1) ? 1 : 0;
+        // The same 0/1 values as minutes (cut at 0 only) and as a column of unknown unit (not cut).
+        results << "0," << (p ? "pre_authorized_dispatch" : "today") << "," << r << ",5," << on_time << "," << on_time
+                << "," << on_time << "\n";
+      }
+  }
+  const BatchTable batch = read_batch(dir);
+  const Comparison c = compare(batch, {});
+  const MetricResult& surgery = *c.find("medical.compliance.surgery_2h", 0);
+  const Estimate& reference = surgery.policies[0].estimate;
+  CHECK(reference.ci.method == IntervalMethod::t);
+  CHECK(reference.ci.lower == 0.0);
+  CHECK(reference.ci.upper == Approx(0.420578).epsilon(1e-5));
+  CHECK(reference.method_reason.find("cut at 0%") != std::string::npos);
+  CHECK(reference.method_reason.find("cut at 100%") == std::string::npos);
+  const Estimate& policy = surgery.policies[1].estimate;
+  CHECK(policy.ci.lower == Approx(0.579422).epsilon(1e-5));
+  CHECK(policy.ci.upper == 1.0);
+  CHECK(policy.method_reason.find("cut at 100%") != std::string::npos);
+  const Difference& d = *surgery.policies[1].vs_reference;
+  CHECK(d.summary.mean == Approx(0.75));
+  CHECK(d.ci.lower == Approx(0.158844).epsilon(1e-5));
+  CHECK(d.ci.upper == 1.0);
+  CHECK(d.method_reason.find("cut at +100 points") != std::string::npos);
+
+  // Minutes cannot be negative, but have no top; a difference of minutes is not cut at all.
+  const MetricResult& delay = *c.find("medical.dispatch.approval_delay_mean_min", 0);
+  CHECK(delay.policies[0].estimate.ci.lower == 0.0);
+  CHECK(delay.policies[0].estimate.method_reason.find("cut at 0") != std::string::npos);
+  CHECK(delay.policies[1].estimate.ci.upper == Approx(1.170578).epsilon(1e-5));
+  CHECK(delay.policies[1].vs_reference->ci.upper == Approx(1.341156).epsilon(1e-5));
+  // A column the catalogue does not know promises no range: its t interval stays whole.
+  const MetricResult& unknown = *c.find("guards.made_up_index", 0);
+  CHECK(unknown.policies[0].estimate.ci.lower == Approx(-0.170578).epsilon(1e-5));
+  CHECK(unknown.policies[1].estimate.ci.upper == Approx(1.170578).epsilon(1e-5));
+  CHECK(unknown.policies[0].estimate.method_reason.find("cut") == std::string::npos);
+
+  write_report(batch, c, {false, ""});
+  const std::string md = slurp(dir / "report" / "report.md");
+  INFO(md);
+  CHECK(md.find("cut at 100%") != std::string::npos);
+  CHECK(md.find("100.0]") != std::string::npos);
+  CHECK(md.find("117.") == std::string::npos);  // the uncut upper bound, 117.1%, is shown nowhere
+  fs::remove_all(dir);
+}
+
 }  // namespace unity_analysis_test_report

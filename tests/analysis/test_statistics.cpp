@@ -280,3 +280,20 @@ TEST_CASE("with many non-zero pairs the interval decides, as before", "[analysis
   CHECK_FALSE(j.sign_test_p);
   CHECK(j.reason == "interval excludes 0");
 }
+
+TEST_CASE("cut_to_range keeps what lies inside and cuts only the side that reaches past", "[analysis][stats]") {
+  const Interval past_top = cut_to_range(Interval{0.3, 1.2, IntervalMethod::t}, 0, 1);
+  CHECK(past_top.lower == 0.3);
+  CHECK(past_top.upper == 1.0);
+  CHECK(past_top.method == IntervalMethod::t);
+  const Interval both = cut_to_range(Interval{-1.5, 1.25, IntervalMethod::bootstrap_bca}, -1, 1);
+  CHECK(both.lower == -1.0);
+  CHECK(both.upper == 1.0);
+  CHECK(both.method == IntervalMethod::bootstrap_bca);
+  const Interval inside = cut_to_range(Interval{0.2, 0.4, IntervalMethod::t}, 0, 1);
+  CHECK(inside.lower == 0.2);
+  CHECK(inside.upper == 0.4);
+  const Interval none = cut_to_range(Interval{std::nan(""), std::nan(""), IntervalMethod::none}, 0, 1);
+  CHECK(std::isnan(none.lower));  // no interval stays no interval, not [0, 0]
+  CHECK(std::isnan(none.upper));
+}
