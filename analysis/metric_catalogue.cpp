@@ -148,6 +148,11 @@ MetricInfo describe_metric(const std::string& name) {
     info.unit = "%";
     info.share = true;
     info.direction = Direction::higher_is_better;
+  } else if (contains(name, "died_of_wounds") && (ends_with(name, "_share") || ends_with(name, ".share"))) {
+    // The share of the wounded who died: harm, so lower is better, but a share (not a count).
+    info.unit = "%";
+    info.share = true;
+    info.direction = Direction::lower_is_better;
   } else if (contains(name, "died_of_wounds") || ends_with(name, ".killed") || ends_with(name, ".wounded") ||
              (name.rfind("threats.casualties", 0) == 0 &&
               (ends_with(name, ".total") || ends_with(name, ".T1_immediate") || ends_with(name, ".T2_delayed") ||

@@ -47,7 +47,7 @@ TEST_CASE("a sample's mean and sd are rounded to what its size supports", "[anal
   CHECK(format_sample_mean_sd(0.125, 0, 40) == "mean 0.125, sd 0");
 }
 
-TEST_CASE("the report shows as a percentage only what the data dictionary calls a share", "[analysis][display]") {
+TEST_CASE("the report's unit of a column agrees with the data dictionary's", "[analysis][display]") {
   // docs/data-dictionary.md is generated from the program and checked by a docs test; its unit
   // column says what each results.csv column counts. A column of people or events shown x100 with
   // a % (the compliance shares' denominators once were: 22 eligible wounded read "2175%") is wrong.
@@ -69,9 +69,26 @@ TEST_CASE("the report shows as a percentage only what the data dictionary calls 
     }
     if (unit == "people" || unit == "count") {
       CHECK_FALSE(info.share);
+      CHECK((info.unit == "per run" || info.unit.empty()));
       ++counts;
     }
+    // A share or an index from 0 to 1 is never a count per run nor minutes (died_of_wounds_share
+    // once read "per run", the harm rule taking it before the share rule).
+    if (unit == "0-1") CHECK((info.unit == "%" || info.unit.empty()));
+    if (info.unit == "min") CHECK(unit == "min");
   }
   CHECK(shares >= 3);  // the three 10-1-2 shares at least: the section was found and read
   CHECK(counts >= 3);  // their denominators at least
+}
+
+TEST_CASE("the share of the wounded who died of wounds is a share, and lower is better", "[analysis][display]") {
+  const MetricInfo info = describe_metric("medical.casualties.died_of_wounds_share");
+  CHECK(info.share);
+  CHECK(info.unit == "%");
+  CHECK(info.direction == Direction::lower_is_better);
+  // The count beside it stays a count.
+  const MetricInfo count = describe_metric("medical.casualties.died_of_wounds");
+  CHECK_FALSE(count.share);
+  CHECK(count.unit == "per run");
+  CHECK(count.direction == Direction::lower_is_better);
 }
