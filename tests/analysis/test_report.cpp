@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -290,22 +291,34 @@ TEST_CASE("options that do not fit the batch are errors", "[analysis][report]") 
   fs::remove_all(dir);
 }
 
+namespace {
+
+// A batch of two policies (today, pre_authorized_dispatch), seed 5, 365-day runs, written by hand:
+// cells(policy, replication) gives a row's values after its key columns.
+fs::path write_hand_batch(const std::string& name, int replications, const std::string& metric_columns,
+                          const std::function<std::string(int, int)>& cells) {
+  const fs::path dir = scratch(name);
+  fs::create_directories(dir);
+  std::ofstream(dir / "batch.json") << R"({"scenario": "hand.yaml", "replications": )" << replications
+                                    << R"(, "seed": 5, "days": 365, "policies": [{"name": "today"},
+    {"name": "pre_authorized_dispatch"}], "design": null, "shard": null})";
+  std::ofstream results(dir / "results.csv");
+  results << "design_point,policy,replication,seed," << metric_columns << "\n";
+  for (int p = 0; p < 2; ++p)
+    for (int r = 0; r < replications; ++r)
+      results << "0," << (p ? "pre_authorized_dispatch" : "today") << "," << r << ",5," << cells(p, r) << "\n";
+  return dir;
+}
+
+}  // namespace
+
 TEST_CASE("a hand-made batch with 3 non-zero pairs of 40 is not called better", "[analysis][report][sign]") {
   // Died of wounds: the reference has r mod 3 deaths in replication r; the policy has the same
   // except one fewer in replications 4, 17 and 31. A bootstrap would resample three -1s among 37
   // zeros; the exact sign test on the 3 pairs that differ gives p = 2 (1/2)^3 = 0.25.
-  const fs::path dir = scratch("sparse");
-  fs::create_directories(dir);
-  std::ofstream(dir / "batch.json") << R"({"scenario": "hand.yaml", "replications": 40, "seed": 5, "days": 365,
-    "policies": [{"name": "today"}, {"name": "pre_authorized_dispatch"}], "design": null, "shard": null})";
-  {
-    std::ofstream results(dir / "results.csv");
-    results << "design_point,policy,replication,seed,medical.died_of_wounds\n";
-    for (int p = 0; p < 2; ++p)
-      for (int r = 0; r < 40; ++r)
-        results << "0," << (p ? "pre_authorized_dispatch" : "today") << "," << r << ",5,"
-                << (r % 3) - (p && (r == 4 || r == 17 || r == 31) ? 1 : 0) << "\n";
-  }
+  const fs::path dir = write_hand_batch("sparse", 40, "medical.died_of_wounds", [](int p, int r) {
+    return std::to_string((r % 3) - (p && (r == 4 || r == 17 || r == 31) ? 1 : 0));
+  });
   const BatchTable batch = read_batch(dir);
   const Comparison c = compare(batch, {});
   const Difference& d = *c.find("medical.died_of_wounds", 0)->policies[1].vs_reference;
@@ -330,22 +343,13 @@ TEST_CASE("a share's interval stays within 0-100%, a time's above 0, and each sa
   // [-0.170578, 0.420578], below 0% -> [0, 0.420578]. Policy mean 0.875: [0.579422, 1.170578] ->
   // [0.579422, 1]. Differences: seven +1 and one -1, mean 0.75, s = sqrt(0.5), half-width 0.591156:
   // [0.158844, 1.341156] -> [0.158844, 1], past +100 points.
-  const fs::path dir = scratch("share_bounds");
-  fs::create_directories(dir);
-  std::ofstream(dir / "batch.json") << R"({"scenario": "hand.yaml", "replications": 8, "seed": 5, "days": 365,
-    "policies": [{"name": "today"}, {"name": "pre_authorized_dispatch"}], "design": null, "shard": null})";
-  {
-    std::ofstream results(dir / "results.csv");
-    results << "design_point,policy,replication,seed,medical.compliance.surgery_2h,"
-               "medical.dispatch.approval_delay_mean_min,guards.made_up_index\n";
-    for (int p = 0; p < 2; ++p)
-      for (int r = 0; r < 8; ++r) {
-        const int on_time = (r == 6) != (p == 1) ? 1 : 0;
-        // The same 0/1 values as minutes (cut at 0 only) and as a column of unknown unit (not cut).
-        results << "0," << (p ? "pre_authorized_dispatch" : "today") << "," << r << ",5," << on_time << "," << on_time
-                << "," << on_time << "\n";
-      }
-  }
+  // The same 0/1 values as minutes (cut at 0 only) and as a column of unknown unit (not cut).
+  const fs::path dir = write_hand_batch(
+      "share_bounds", 8, "medical.compliance.surgery_2h,medical.dispatch.approval_delay_mean_min,guards.made_up_index",
+      [](int p, int r) {
+        const std::string on_time = (r == 6) != (p == 1) ? "1" : "0";
+        return on_time + "," + on_time + "," + on_time;
+      });
   const BatchTable batch = read_batch(dir);
   const Comparison c = compare(batch, {});
   const MetricResult& surgery = *c.find("medical.compliance.surgery_2h", 0);
