@@ -39,7 +39,13 @@ bool Whereabouts::in_camp_and_fit(std::uint32_t p, SimTime t, bool working_hours
   return !scheduled_off_camp(r.shift, working_hours);  // scheduled_place's activity is OffCamp exactly then
 }
 
-Point Whereabouts::current_position(std::uint32_t p, SimTime t) const {
+ScheduleClock Whereabouts::clock_at(SimTime t) const {
+  return schedule_clock(params.schedule, engine::time_of_day(start_time_of_day, t));
+}
+
+Point Whereabouts::current_position(std::uint32_t p, SimTime t) const { return current_position(p, t, clock_at(t)); }
+
+Point Whereabouts::current_position(std::uint32_t p, SimTime t, const ScheduleClock& clock) const {
   switch (state.settled_motion(p, t)) {
     case Motion::Returning: {
       const double share = std::clamp((t - state.walk_from[p]) / (state.walk_until[p] - state.walk_from[p]), 0.0, 1.0);
@@ -57,7 +63,7 @@ Point Whereabouts::current_position(std::uint32_t p, SimTime t) const {
   const PersonRecord& r = population.people()[p];
   if (const std::optional<int> post = post_of(r)) return post_positions[static_cast<std::size_t>(*post)];
   if (r.condition != Condition::Fit && t < state.back_on_duty[p]) return state.held_at[p];
-  return scheduled_place(r, params.schedule, engine::time_of_day(start_time_of_day, t)).position;
+  return scheduled_place(r, clock).position;
 }
 
 void Whereabouts::people_at(SimTime t, std::vector<Person>& people) const {
@@ -65,7 +71,7 @@ void Whereabouts::people_at(SimTime t, std::vector<Person>& people) const {
   people.reserve(population.size());
   // The time of day and the schedule's windows, once for everyone (each was a division and a
   // remainder per person: most of a fight's reading of the camp, issue 25).
-  const ScheduleClock clock = schedule_clock(params.schedule, engine::time_of_day(start_time_of_day, t));
+  const ScheduleClock clock = clock_at(t);
   const std::vector<Point> mover_at = run.positions(population.size());  // read once, not per person
   for (std::uint32_t p = 0; p < population.size(); ++p) {
     if (!in_camp_and_fit(p, t, clock.working_hours)) continue;
@@ -76,7 +82,7 @@ void Whereabouts::people_at(SimTime t, std::vector<Person>& people) const {
     person.guard = r.soldier.has_value();
     switch (state.settled_motion(p, t)) {
       case Motion::Returning:
-        person.position = current_position(p, t);
+        person.position = current_position(p, t, clock);
         person.protection = Protection::Open;
         break;
       case Motion::Moving:
@@ -122,14 +128,19 @@ void Whereabouts::people_at(SimTime t, std::vector<Person>& people) const {
 }
 
 PersonView Whereabouts::view(std::uint32_t p, SimTime t, const std::vector<Point>& mover_at) const {
+  return view(p, t, mover_at, clock_at(t));
+}
+
+PersonView Whereabouts::view(std::uint32_t p, SimTime t, const std::vector<Point>& mover_at,
+                             const ScheduleClock& clock) const {
   const PersonRecord& r = population.people()[p];
-  const Point at = state.motion[p] == Motion::Moving ? mover_at[p] : current_position(p, t);
+  const Point at = state.motion[p] == Motion::Moving ? mover_at[p] : current_position(p, t, clock);
   PersonView v{p, at, r.role, PersonActivity::AtHome};
   if (r.condition == Condition::Killed) {
     v.activity = PersonActivity::Killed;
   } else if (r.condition == Condition::Casualty && t < state.back_on_duty[p]) {
     v.activity = PersonActivity::Casualty;
-  } else if (!in_camp_and_fit(p, t)) {
+  } else if (!in_camp_and_fit(p, t, clock.working_hours)) {
     v.activity = PersonActivity::OffCamp;
   } else {
     switch (state.settled_motion(p, t)) {
@@ -143,7 +154,7 @@ PersonView Whereabouts::view(std::uint32_t p, SimTime t, const std::vector<Point
         if (post_of(r))
           v.activity = PersonActivity::OnPost;
         else
-          v.activity = scheduled_place(r, params.schedule, engine::time_of_day(start_time_of_day, t)).activity;
+          v.activity = scheduled_place(r, clock).activity;
         break;
     }
   }

@@ -39,9 +39,16 @@ struct Whereabouts {
   // (the census: once for the whole population instead of three times a person).
   bool in_camp_and_fit(std::uint32_t person, SimTime t, bool working_hours) const;
   Point current_position(std::uint32_t person, SimTime t) const;
+  // The same, with the schedule's windows at t already worked out (clock_at).
+  Point current_position(std::uint32_t person, SimTime t, const ScheduleClock& clock) const;
   // The person's place and activity at t; `mover_at` is BunkerRunners::positions (read once for
   // everyone, not per person).
   PersonView view(std::uint32_t person, SimTime t, const std::vector<Point>& mover_at) const;
+  // The same with clock_at(t) worked out once for a whole snapshot: three remainders a person were
+  // a sixth of a recorded run's instructions (issue 25).
+  PersonView view(std::uint32_t person, SimTime t, const std::vector<Point>& mover_at, const ScheduleClock& clock) const;
+  // The schedule's windows at t (the time of day from the run's start time).
+  ScheduleClock clock_at(SimTime t) const;
   // Everyone an attack on the camp can reach at t, with their cover (CampPeople::people_at).
   void people_at(SimTime t, std::vector<Person>& out) const;
   // Where the person counts in the census at t, and for how long (census_keeper.hpp).

@@ -121,17 +121,18 @@ void World::head_for_bunker(std::uint32_t p, Point from, SimTime when, double sp
 
 void World::sound_alarm(SimTime t, const AlarmResponse& response) {
   ++stats_.alarms;
-  const SimTime tod = engine::time_of_day(start_time_of_day_, t);
   const Whereabouts where_now = where();
+  const ScheduleClock clock = where_now.clock_at(t);  // once, not per person
   long runners = 0;
   for (std::uint32_t p = 0; p < population_.size(); ++p) {
     const Motion motion = state_.settled_motion(p, t);
-    if ((motion != Motion::Scheduled && motion != Motion::Returning) || !where_now.in_camp_and_fit(p, t)) continue;
+    if ((motion != Motion::Scheduled && motion != Motion::Returning) || !where_now.in_camp_and_fit(p, t, clock.working_hours))
+      continue;
     const PersonRecord& r = population_.people()[p];
     if (where_now.post_of(r)) continue;  // sentries hold their posts
-    const Point from = where_now.current_position(p, t);
+    const Point from = where_now.current_position(p, t, clock);
     state_.set_motion(p, Motion::Scheduled);
-    const ScheduledPlace place = scheduled_place(r, params_.schedule, tod);
+    const ScheduledPlace place = scheduled_place(r, clock);
     const bool asleep = place.activity == PersonActivity::Asleep;
     // Walking back from a bunker is in the open; at their place, the place's cover.
     state_.cover[p] = motion == Motion::Scheduled && place.zone ? zone_protection(layout_.zone(*place.zone))
@@ -157,11 +158,12 @@ void World::walk_back(std::uint32_t p, Point from, SimTime t) {
 
 void World::all_clear(SimTime t) {
   const Whereabouts where_now = where();
+  const ScheduleClock clock = where_now.clock_at(t);
   long walkers = 0;
   for (std::uint32_t p = 0; p < population_.size(); ++p) {
     const Motion motion = state_.settled_motion(p, t);
     if (motion == Motion::Scheduled || motion == Motion::WithUnit) continue;  // the unit keeps its own
-    walk_back(p, where_now.current_position(p, t), t);
+    walk_back(p, where_now.current_position(p, t, clock), t);
     ++walkers;
   }
   bunkers_.empty_all();
@@ -259,7 +261,8 @@ std::vector<PersonView> World::people_views(SimTime t) const {
   views.reserve(population_.size());
   const Whereabouts where_now = where();
   const std::vector<Point> mover_at = run_.positions(population_.size());  // read once, not per person
-  for (std::uint32_t p = 0; p < population_.size(); ++p) views.push_back(where_now.view(p, t, mover_at));
+  const ScheduleClock clock = where_now.clock_at(t);  // once, not per person
+  for (std::uint32_t p = 0; p < population_.size(); ++p) views.push_back(where_now.view(p, t, mover_at, clock));
   return views;
 }
 

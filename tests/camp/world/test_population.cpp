@@ -8,6 +8,7 @@
 #include "sim/camp/human_factors.hpp"
 #include "sim/camp/scenario.hpp"
 #include "sim/camp/world/population.hpp"
+#include "tests/camp/world/world_camp.hpp"
 
 using namespace campsim;
 using namespace campsim::camp;
@@ -195,5 +196,42 @@ TEST_CASE("the schedule's clock: which windows a time of day falls in, hour by h
     CHECK(clock.working_hours == e.working);
     CHECK(clock.night_asleep == e.night_asleep);
     CHECK(clock.night_shift_asleep == e.night_shift_asleep);
+  }
+}
+
+TEST_CASE("a snapshot shows everyone where the schedule has them at the snapshot's local time, at the windows' edges",
+          "[world][population]") {
+  // The snapshot works the schedule's windows out once for everyone: it must be at the snapshot's
+  // time, from the run's local start time. The camp starts at 06:00 (small_camp), so t = 1 h - 1 s
+  // is 06:59:59 (the yard's 30 day workers asleep at home), t = 1 h is 07:00 (at work), t = 13 h is
+  // 19:00 (home, awake), t = 16 h is 22:00 (lights out: asleep).
+  Scenario s = testing::world_camp(0);
+  s.layout.zones = {Zone{"lines", ZoneKind::Accommodation, {{0, 0}, {100, 0}, {100, 100}, {0, 100}}, 10, 50, "UN"},
+                    Zone{"works", ZoneKind::Logistics, {{100, 100}, {190, 100}, {190, 190}, {100, 190}}, 30, 5, "UN"}};
+  REQUIRE(s.meta.start_time_of_day == 6 * kHour);
+  testing::WorldRig rig(s);
+  const auto count = [&](SimTime t, PersonActivity activity) {
+    int n = 0;
+    for (const PersonView& v : rig.world.people_views(t)) n += v.role != PersonRole::Guard && v.activity == activity ? 1 : 0;
+    return n;
+  };
+  // The 50 residents of the two-zone layout above: 30 day and 5 night workers, 10 off the camp by day.
+  CHECK(count(1 * kHour - 1, PersonActivity::AtWork) == 5);      // 06:59:59: the night shift
+  CHECK(count(1 * kHour - 1, PersonActivity::Asleep) == 45);
+  CHECK(count(1 * kHour - 1, PersonActivity::OffCamp) == 0);
+  CHECK(count(1 * kHour, PersonActivity::AtWork) == 30);          // 07:00: the day shift
+  CHECK(count(1 * kHour, PersonActivity::OffCamp) == 10);
+  CHECK(count(13 * kHour - 1, PersonActivity::AtWork) == 30);     // 18:59:59
+  CHECK(count(13 * kHour, PersonActivity::AtWork) == 5);          // 19:00
+  CHECK(count(13 * kHour, PersonActivity::AtHome) == 45);
+  CHECK(count(16 * kHour, PersonActivity::Asleep) == 45);         // 22:00
+  CHECK(count(24 * kHour + 1 * kHour, PersonActivity::AtWork) == 30);  // 07:00 the next day
+  // One person asked alone sees the same as in the snapshot.
+  const std::vector<PersonView> views = rig.world.people_views(1 * kHour);
+  for (const PersonView& v : views) {
+    const PersonView alone = rig.world.view_of(PersonId{v.id}, 1 * kHour);
+    CHECK(alone.activity == v.activity);
+    CHECK(alone.position.x == v.position.x);
+    CHECK(alone.position.y == v.position.y);
   }
 }
