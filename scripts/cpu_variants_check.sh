@@ -1,13 +1,12 @@
 #!/usr/bin/env bash
 # Do campsim's outputs depend on which of glibc's libm variants the CPU gets? glibc picks its exp,
 # log, log1p, expm1, pow, atan2, sin and cos by the CPU at run time (FMA, AVX or plain SSE2
-# variants), and the variants may round a last bit differently. This runs the same commands twice,
+# variants), and the variants round some last bits differently. This runs the same commands twice,
 # the second time with glibc told to ignore FMA, AVX, AVX2 and AVX-512 (GLIBC_TUNABLES: what a CPU
 # without them, or a virtual machine that hides them, would get), and names every output file that
-# differs. A diagnostic, not a test: on 2026-12-07 the high-threat year's events.jsonl and
-# timeseries.csv differ in the last digits of some fatigue and vigilance values, and recordings in
-# a post's mean vigilance; what it means for shards and MPI ranks is in docs/reliability.md ("What
-# is not guaranteed").
+# differs. Before the model's functions came from sim/engine/portable_math.hpp, a year of the
+# high-threat scenario wrote other fatigue and vigilance digits, and a recording other bytes; now
+# nothing may differ (ctest: reliability/same_bytes_without_fma).
 # Usage: scripts/cpu_variants_check.sh [CAMPSIM] (default build/release/apps/campsim), from the
 # source folder. Exit 0: every file identical; 1: some differ (listed); 77: nothing to compare on
 # this machine (no x86-64 glibc loader, or a CPU without x86-64-v3, which already gets the plain

@@ -16,6 +16,7 @@ PACKAGES=(
   libboost-program-options-dev libboost-math-dev # CLI parsing; distributions and intervals
   libboost-mpi-dev openmpi-bin libopenmpi-dev    # multi-machine batches
   libyaml-cpp-dev libtbb-dev librandom123-dev    # scenarios; parallel phases; counter-based RNG
+  libsleef-dev                                   # the same exp, log, sin... bits on every CPU
   libfmt-dev nlohmann-json3-dev catch2           # formatting; JSON outputs; tests
   libsfml-dev xvfb xauth fonts-dejavu-core libgl1-mesa-dri  # the viewer and its headless tests
   gnuplot-nox                                    # report plots

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include "sim/engine/portable_math.hpp"
 
 namespace campsim::batch {
 
@@ -47,7 +48,7 @@ double modified_l2_discrepancy(const std::vector<std::vector<double>>& points) {
       for (std::size_t j = 0; j < d; ++j) product *= 2.0 - std::max(x[j], y[j]);
       pairs += product;
     }
-  const double squared = std::pow(4.0 / 3.0, static_cast<double>(d)) - 2.0 / n * single + pairs / (n * n);
+  const double squared = math::pow(4.0 / 3.0, static_cast<double>(d)) - 2.0 / n * single + pairs / (n * n);
   return std::sqrt(std::max(0.0, squared));
 }
 

@@ -11,6 +11,7 @@
 #include "sim/engine/random.hpp"
 #include "sim/scenario/reader.hpp"
 #include "sim/scenario/yaml_source.hpp"
+#include "sim/engine/portable_math.hpp"
 
 namespace campsim::batch {
 
@@ -40,7 +41,7 @@ double UncertainParameter::value_at(double u) const {
   double value = 0;
   switch (distribution) {
     case ParameterDistribution::Uniform: value = low + u * (high - low); break;
-    case ParameterDistribution::LogUniform: value = std::exp(std::log(low) + u * (std::log(high) - std::log(low))); break;
+    case ParameterDistribution::LogUniform: value = math::exp(math::log(low) + u * (math::log(high) - math::log(low))); break;
     case ParameterDistribution::Triangular: {
       const double split = (mode - low) / (high - low);
       value = u < split ? low + std::sqrt(u * (high - low) * (mode - low))
@@ -51,9 +52,9 @@ double UncertainParameter::value_at(double u) const {
       value = clipped ? mean + sd * engine::standard_normal_quantile(std::clamp(u, 1e-12, 1 - 1e-12)) : mean + sd * unbounded_quantile(u);
       break;
     case ParameterDistribution::Lognormal: {
-      const double sigma = std::log(p90 / median) / engine::kZ90;
+      const double sigma = math::log(p90 / median) / engine::kZ90;
       const double z = clipped ? engine::standard_normal_quantile(std::clamp(u, 1e-12, 1 - 1e-12)) : unbounded_quantile(u);
-      value = median * std::exp(sigma * z);
+      value = median * math::exp(sigma * z);
       break;
     }
   }

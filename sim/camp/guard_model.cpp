@@ -367,11 +367,15 @@ void GuardModel::sample(SimTime now) {
     double sum = 0, min = 1;
     long count = 0;
     for (const StandingSentry& sentry : standing_[p]) {
-      // A standing sentry is on duty, so his fatigue builds from when he came on post.
-      const SentryState state{now - sentry.arrival, tod,
-                              fatigue_after_duty(params_.fatigue, sentry.fatigue, now - sentry.fatigue_time),
+      // A standing sentry is on duty, so his fatigue builds from when he came on post. His two
+      // exponentials in one call: the same bits as sentry_vigilance_now's two.
+      const auto [decayed, kept] =
+          math::exp_pair(watch_vigilance_exponent(params_.vigilance, now - sentry.arrival),
+                         fatigue_build_exponent(params_.fatigue, now - sentry.fatigue_time));
+      const SentryState state{now - sentry.arrival, tod, fatigue_after_duty_of(sentry.fatigue, kept),
                               experience_of(sentry.unit, sentry.unit_arrival)};
-      const double v = sentry_vigilance(params_.vigilance, params_.fatigue, state, tod_factor);
+      const double v =
+          sentry_vigilance_of(params_.fatigue, state, tod_factor, watch_vigilance_of(params_.vigilance, decayed));
       sum += v;
       min = std::min(min, v);
       ++count;

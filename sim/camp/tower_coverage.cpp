@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "sim/engine/remembered.hpp"
+#include "sim/engine/portable_math.hpp"
 
 namespace campsim::camp {
 
@@ -14,7 +15,7 @@ bool tower_sees(const Watchtower& tower, Point p) {
   if (range > tower.range_m) return false;
   if (range == 0 || tower.field_of_view_deg >= 360) return true;
   // Compass bearing of the point from the tower: 0 = north (+y), 90 = east (+x).
-  const double bearing = std::atan2(dx, dy) * 180.0 / std::numbers::pi;
+  const double bearing = math::atan2(dx, dy) * 180.0 / std::numbers::pi;
   double off_axis = std::fmod(bearing - tower.facing_deg, 360.0);
   if (off_axis > 180) off_axis -= 360;
   if (off_axis < -180) off_axis += 360;

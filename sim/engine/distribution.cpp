@@ -7,12 +7,13 @@
 #include <utility>
 
 #include "sim/engine/number_format.hpp"
+#include "sim/engine/portable_math.hpp"
 
 namespace campsim::engine {
 
 namespace {
 
-double lognormal_sigma(double median, double p90) { return std::log(p90 / median) / kZ90; }
+double lognormal_sigma(double median, double p90) { return math::log(p90 / median) / kZ90; }
 
 double triangular_quantile(double lo, double mode, double hi, double p) {
   const double width = hi - lo;
@@ -77,7 +78,7 @@ double Distribution::mean() const {
     case Kind::Exponential: return a;
     case Kind::Lognormal: {
       const double sigma = lognormal_sigma(a, b);
-      return a * std::exp(0.5 * sigma * sigma);
+      return a * math::exp(0.5 * sigma * sigma);
     }
     case Kind::Triangular: return (a + b + c) / 3.0;
     case Kind::Empirical: {
@@ -97,11 +98,11 @@ double Distribution::quantile(double p) const {
   switch (kind) {
     case Kind::Fixed: return a;
     case Kind::Uniform: return a + p * (b - a);
-    case Kind::Exponential: return p >= 1.0 ? kInf : -a * std::log1p(-p);
+    case Kind::Exponential: return p >= 1.0 ? kInf : -a * math::log1p(-p);
     case Kind::Lognormal:
       if (p <= 0.0) return 0.0;
       if (p >= 1.0) return kInf;
-      return a * std::exp(lognormal_sigma(a, b) * standard_normal_quantile(p));
+      return a * math::exp(lognormal_sigma(a, b) * standard_normal_quantile(p));
     case Kind::Triangular: return triangular_quantile(a, b, c, p);
     case Kind::Empirical: {
       const std::size_t n = std::min(values.size(), weights.size());

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "sim/engine/random.hpp"
+#include "sim/engine/portable_math.hpp"
 
 namespace campsim::engine {
 
@@ -13,7 +14,7 @@ namespace campsim::engine {
 inline int poisson_count(RandomStream& random, double mean) {
   if (!(mean >= 0.0 && mean <= 100.0)) throw std::invalid_argument("poisson_count: mean must be in [0, 100]");
   if (mean == 0.0) return 0;
-  const double limit = std::exp(-mean);
+  const double limit = math::exp(-mean);
   int k = 0;
   double product = random.uniform01();
   while (product > limit) {

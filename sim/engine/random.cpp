@@ -4,23 +4,15 @@
 #include <limits>
 #include <numbers>
 
-#include <boost/math/special_functions/erf.hpp>
+#include "sim/engine/portable_math.hpp"
 
 namespace campsim::engine {
 
-namespace {
-// Double precision throughout (no promotion to long double, whose width differs between
-// platforms) and no exceptions: callers pass probabilities strictly inside (0,1).
-using DoublePolicy = boost::math::policies::policy<
-    boost::math::policies::promote_double<false>, boost::math::policies::promote_float<false>,
-    boost::math::policies::domain_error<boost::math::policies::errno_on_error>,
-    boost::math::policies::overflow_error<boost::math::policies::errno_on_error>>;
-}  // namespace
-
+// AS 241 with the portable log: the same draw on every CPU (sim/engine/portable_math.hpp).
 double standard_normal_quantile(double p) noexcept {
   if (p <= 0.0) return -std::numeric_limits<double>::infinity();
   if (p >= 1.0) return std::numeric_limits<double>::infinity();
-  return -std::numbers::sqrt2 * boost::math::erfc_inv(2.0 * p, DoublePolicy{});
+  return math::normal_quantile(p);
 }
 
 void RandomStream::refill() noexcept {
@@ -32,15 +24,15 @@ void RandomStream::refill() noexcept {
 
 double RandomStream::uniform(double lo, double hi) noexcept { return lo + (hi - lo) * uniform01(); }
 
-double RandomStream::exponential(double mean) noexcept { return -mean * std::log1p(-uniform01()); }
+double RandomStream::exponential(double mean) noexcept { return -mean * math::log1p(-uniform01()); }
 
 double RandomStream::normal(double mean, double sd) noexcept {
   return mean + sd * standard_normal_quantile(uniform01());
 }
 
 double RandomStream::lognormal_median_p90(double median, double p90) noexcept {
-  const double sigma = std::log(p90 / median) / kZ90;
-  return std::exp(std::log(median) + sigma * standard_normal_quantile(uniform01()));
+  const double sigma = math::log(p90 / median) / kZ90;
+  return math::exp(math::log(median) + sigma * standard_normal_quantile(uniform01()));
 }
 
 double RandomStream::triangular(double lo, double mode, double hi) noexcept {

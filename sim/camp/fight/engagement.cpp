@@ -6,6 +6,7 @@
 #include <numbers>
 
 #include "sim/camp/fight/stray_round.hpp"
+#include "sim/engine/portable_math.hpp"
 
 namespace campsim::fight {
 
@@ -39,7 +40,7 @@ double Engagement::range_hit_probability(const FireParams& fire, double range_m)
   if (range_m > fire.max_range_m) return 0;
   if (range_m <= 0) return 1;
   const double c = fire.effective_range_m * fire.effective_range_m * std::numbers::ln2;
-  return 1 - std::exp(-c / (range_m * range_m));
+  return 1 - math::exp(-c / (range_m * range_m));
 }
 
 void Engagement::look(SimTime now, SimTime dt, const Conditions& conditions, std::vector<FightEvent>& events) {
@@ -72,7 +73,7 @@ void Engagement::look(SimTime now, SimTime dt, const Conditions& conditions, std
       const double hazard = s.detection_rate_per_s * observer.vigilance * conditions.visibility * view *
                             (1 - d / range) * shows * target.conspicuity * (given_away ? s.firing_boost : 1.0);
       const double u = rng.uniform01();  // one draw per enemy in view, in id order
-      if (u >= 1 - std::exp(-hazard * dt)) continue;
+      if (u >= 1 - math::exp(-hazard * dt)) continue;
       sightings_.set(oid, tid, true, fighters_.size());
       ++tally_.detections;
       events.push_back({FightEventKind::Detection, now, oid, tid, HitOutcome::Miss, d});

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+#include "sim/engine/portable_math.hpp"
 
 namespace campsim::fight {
 
@@ -66,12 +67,12 @@ Sight line_of_sight(const Terrain& terrain, Eye observer, Point target, double t
     for (const auto& [t0, t1] : inside_intervals(zone.footprint, observer.at, target))
       cluttered_m += std::max(0.0, std::min(t1, hi) - std::max(t0, lo)) * length;
   }
-  const double transmission = terrain.clutter_scale_m > 0 ? std::exp(-cluttered_m / terrain.clutter_scale_m) : 1.0;
+  const double transmission = terrain.clutter_scale_m > 0 ? math::exp(-cluttered_m / terrain.clutter_scale_m) : 1.0;
   return {true, transmission};
 }
 
 double bearing_deg(Point from, Point to) {
-  const double deg = std::atan2(to.x - from.x, to.y - from.y) * 180 / std::numbers::pi;
+  const double deg = math::atan2(to.x - from.x, to.y - from.y) * 180 / std::numbers::pi;
   return deg < 0 ? deg + 360 : deg;
 }
 

@@ -4,15 +4,16 @@
 #include <limits>
 #include <numbers>
 
-#include <boost/math/special_functions/erf.hpp>
+#include "sim/engine/portable_math.hpp"
 
 namespace campsim::fight {
 
 double miss_spread_m(double half_width_m, double hit_chance) {
   if (hit_chance >= 1) return 0;
   if (hit_chance <= 0) return std::numeric_limits<double>::infinity();
-  // (2 Phi(a / s) - 1)^2 = erf(a / (s sqrt 2))^2 = q  =>  s = a / (sqrt 2 erf^-1(sqrt q)).
-  return half_width_m / (std::numbers::sqrt2 * boost::math::erf_inv(std::sqrt(hit_chance)));
+  // (2 Phi(a / s) - 1)^2 = q  =>  Phi(a / s) = (1 + sqrt q) / 2  =>  s = a / Phi^-1((1 + sqrt q) / 2)
+  // (Phi^-1 with the portable log: Boost's erf_inv calls glibc's, whose bits depend on the CPU).
+  return half_width_m / math::normal_quantile((1 + std::sqrt(hit_chance)) / 2);
 }
 
 double passes_within(double offset_m, double half_width_m, double spread_m) {

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <utility>
+#include "sim/engine/portable_math.hpp"
 
 namespace campsim::camp {
 
@@ -11,13 +12,13 @@ namespace {
 
 double base_hazard(const TriageHazard& h, SimTime t) {
   if (!(t > 0)) return 0.0;
-  return std::pow(t / h.scale, h.shape);
+  return math::pow(t / h.scale, h.shape);
 }
 
 // Inverse of base_hazard: the time at which H0 reaches x.
 SimTime base_hazard_inverse(const TriageHazard& h, double x) {
   if (!(x > 0)) return 0.0;
-  return h.scale * std::pow(x, 1.0 / h.shape);
+  return h.scale * math::pow(x, 1.0 / h.shape);
 }
 
 // The pieces on which the hazard multiplier is constant: breakpoints sorted, each with the
@@ -72,7 +73,7 @@ double cumulative_hazard(const SurvivalParams& params, Triage triage, const Care
 
 double death_probability_by(const SurvivalParams& params, Triage triage, const CareTimes& care, SimTime until) {
   if (triage == Triage::Killed) return 1.0;
-  return -std::expm1(-cumulative_hazard(params, triage, care, until));
+  return -math::expm1(-cumulative_hazard(params, triage, care, until));
 }
 
 double death_probability(const SurvivalParams& params, Triage triage, const CareTimes& care) {
@@ -88,7 +89,7 @@ std::optional<SimTime> death_time_for_uniform(const SurvivalParams& params, Tria
                                               double u) {
   if (triage == Triage::Killed) return SimTime{0};
   // Death by T exactly when u < P(death by T) = 1 - exp(-H(T)), i.e. when -log1p(-u) < H(T).
-  const double target = -std::log1p(-u);
+  const double target = -math::log1p(-u);
   const TriageHazard& h = hazard_for(params, triage);
   const SimTime end = params.horizon;
   const auto p = pieces(h, care);

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <stdexcept>
+#include "sim/engine/portable_math.hpp"
 
 namespace campsim::camp::protest {
 
@@ -18,7 +19,7 @@ double estimated_arrest_probability(int cops_in_vision, int other_actives_in_vis
   if (cops_in_vision < 0 || other_actives_in_vision < 0)
     throw std::invalid_argument("estimated_arrest_probability: counts must be >= 0");
   const double ratio = static_cast<double>(cops_in_vision) / (1.0 + other_actives_in_vision);
-  return 1.0 - std::exp(-arrest_constant * ratio);
+  return 1.0 - math::exp(-arrest_constant * ratio);
 }
 
 double net_risk(double risk_aversion, double arrest_probability) { return risk_aversion * arrest_probability; }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include "sim/engine/portable_math.hpp"
 
 namespace campsim::camp::protest {
 
@@ -15,7 +16,7 @@ Legitimacy::Legitimacy(LegitimacyParams params) : params_(params), value_(params
 
 void Legitimacy::fall(double share, int times) {
   if (times < 0) throw std::invalid_argument("Legitimacy: a count of casualties cannot be negative");
-  value_ *= std::pow(1.0 - share, times);
+  value_ *= math::pow(1.0 - share, times);
 }
 
 void Legitimacy::civilians_killed(int count) { fall(params_.fall_per_death, count); }
@@ -26,7 +27,7 @@ void Legitimacy::engage(double days, double intensity) {
   if (!(days >= 0.0) || !(intensity >= 0.0 && intensity <= 1.0))
     throw std::invalid_argument("Legitimacy::engage: days >= 0 and intensity in [0, 1]");
   if (value_ >= params_.baseline) return;  // engagement restores, it does not raise above the baseline
-  const double kept_gap = std::pow(1.0 - params_.recovery_per_day * intensity, days);
+  const double kept_gap = math::pow(1.0 - params_.recovery_per_day * intensity, days);
   value_ = params_.baseline - (params_.baseline - value_) * kept_gap;
 }
 

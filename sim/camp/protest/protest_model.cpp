@@ -10,6 +10,7 @@
 #include "sim/camp/core/event_kinds.hpp"
 #include "sim/crowd/crowd_placement.hpp"
 #include "sim/engine/poisson.hpp"
+#include "sim/engine/portable_math.hpp"
 
 namespace campsim::camp::protest {
 
@@ -297,7 +298,7 @@ void ProtestModel::assess(SimTime now, engine::EventQueue& queue) {
   if (action == ForceAction::warning_shots || action == ForceAction::lethal_force) use_gunfire(action, now, picture, queue);
   throw_missiles(picture.throwers, dt_h, shielded, now, picture.sentries, queue);
   const bool breached = level_ == CrowdLevel::breach_attempt &&
-                        random_->bernoulli(1.0 - std::exp(-params_.effects.breach_per_hour * dt_h * shielded));
+                        random_->bernoulli(1.0 - math::exp(-params_.effects.breach_per_hour * dt_h * shielded));
   climb_ladder(now, picture, action);
 
   if (breached) return close(ProtestEnd::Breach, now);

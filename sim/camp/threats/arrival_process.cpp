@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include "sim/engine/portable_math.hpp"
 
 namespace campsim::camp {
 
@@ -11,7 +12,7 @@ double mean_weight(const ArrivalProfile& p) {
   return std::accumulate(p.hour_weights.begin(), p.hour_weights.end(), 0.0) / 24.0;
 }
 double growth_factor(const ArrivalProfile& p, SimTime t) {
-  return std::pow(1.0 + p.annual_growth, t / (365 * engine::kDay));
+  return math::pow(1.0 + p.annual_growth, t / (365 * engine::kDay));
 }
 }  // namespace
 

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <numeric>
+#include "sim/engine/portable_math.hpp"
 
 namespace campsim::camp {
 
@@ -11,11 +12,11 @@ double expected_arrivals(const ArrivalProfile& profile, SimTime end) {
   const double weight = std::accumulate(profile.hour_weights.begin(), profile.hour_weights.end(), 0.0);
   if (profile.per_day <= 0 || weight <= 0 || end <= 0) return scripted;  // as arrival_rate: no random arrivals
   const double years = end / (365 * engine::kDay);
-  const double log_growth = std::log1p(profile.annual_growth);
+  const double log_growth = math::log1p(profile.annual_growth);
   // Integral over [0, end) of per_day * (1 + g)^(t / year), in days: per_day * 365 * ((1+g)^Y - 1) / ln(1+g);
   // for g -> 0 it tends to per_day * days (taken directly, to avoid 0/0).
   const double days = std::abs(log_growth) < 1e-12 ? end / engine::kDay
-                                                   : 365 * std::expm1(log_growth * years) / log_growth;
+                                                   : 365 * math::expm1(log_growth * years) / log_growth;
   return scripted + profile.per_day * days;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+#include "sim/engine/portable_math.hpp"
 
 namespace campsim::camp {
 
@@ -19,7 +20,7 @@ double ProtectionFactors::factor(Protection p) const {
 namespace {
 double carleton(double area, double distance_m) {
   if (area <= 0) return 0;
-  return std::exp(-std::numbers::pi * distance_m * distance_m / area);
+  return math::exp(-std::numbers::pi * distance_m * distance_m / area);
 }
 }  // namespace
 

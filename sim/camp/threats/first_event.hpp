@@ -4,11 +4,12 @@
 #include <cmath>
 
 #include "sim/engine/sim_time.hpp"
+#include "sim/engine/portable_math.hpp"
 
 namespace campsim::camp {
 
 // First event of a process with `hazard` events per second, from a uniform u in (0, 1];
 // never (engine::kNever) when the hazard is zero.
-inline double first_event(double hazard, double u) { return hazard > 0 ? -std::log(u) / hazard : engine::kNever; }
+inline double first_event(double hazard, double u) { return hazard > 0 ? -math::log(u) / hazard : engine::kNever; }
 
 }  // namespace campsim::camp

@@ -20,6 +20,7 @@
 #include <numbers>
 #include <numeric>
 #include <optional>
+#include "sim/engine/portable_math.hpp"
 
 namespace campsim::camp {
 
@@ -171,7 +172,7 @@ ArrivalProfile default_indirect_fire_arrivals() {
 // For a circular normal with sigma in each axis the miss distance is Rayleigh:
 // P(R <= r) = 1 - exp(-r^2 / (2 sigma^2)); setting this to 1/2 at r = CEP gives
 // sigma = CEP / sqrt(2 ln 2) = CEP / 1.1774.
-double cep_sigma(double cep_m) { return cep_m / std::sqrt(2 * std::log(2.0)); }
+double cep_sigma(double cep_m) { return cep_m / std::sqrt(2 * math::log(2.0)); }
 
 Salvo plan_salvo(const IndirectFireParams& p, const ThreatContext& ctx, int incident_id, SimTime launch) {
   const CampLayout& layout = *ctx.layout;
@@ -190,7 +191,7 @@ Salvo plan_salvo(const IndirectFireParams& p, const ThreatContext& ctx, int inci
   engine::RandomStream launcher_rng = ctx.stream("indirect_fire_launcher", incident_id);
   const double bearing = launcher_rng.uniform01() * 2 * std::numbers::pi;
   const double range = p.ground_speed_mps * salvo.flight;
-  salvo.launcher = {salvo.aim.x + range * std::sin(bearing), salvo.aim.y + range * std::cos(bearing)};
+  salvo.launcher = {salvo.aim.x + range * math::sin(bearing), salvo.aim.y + range * math::cos(bearing)};
   const double sigma = cep_sigma(p.cep_m);
   for (int r = 0; r < n; ++r) {
     engine::RandomStream impact_rng = ctx.stream("indirect_fire_impact", incident_id, static_cast<std::uint64_t>(r));

@@ -1,0 +1,68 @@
+#include "sim/engine/portable_math.hpp"
+
+#include <cmath>
+#include <limits>
+
+#include <emmintrin.h>
+#include <sleef.h>
+
+namespace campsim::math {
+
+// The 1-ulp ("u10") scalar functions of SLEEF's deterministic family, written in plain C.
+double exp(double x) { return Sleef_cinz_expd1_u10purec(x); }
+double log(double x) { return Sleef_cinz_logd1_u10purec(x); }
+double log1p(double x) { return Sleef_cinz_log1pd1_u10purec(x); }
+double expm1(double x) { return Sleef_cinz_expm1d1_u10purec(x); }
+double pow(double x, double y) { return Sleef_cinz_powd1_u10purec(x, y); }
+double sin(double x) { return Sleef_cinz_sind1_u10purec(x); }
+double cos(double x) { return Sleef_cinz_cosd1_u10purec(x); }
+double atan2(double y, double x) { return Sleef_cinz_atan2d1_u10purec(y, x); }
+
+std::array<double, 2> exp_pair(double a, double b) {
+  // SSE2 is part of x86-64, so this lane width is on every CPU the program runs on; the cinz
+  // family gives each lane the scalar function's bits (tested).
+  alignas(16) double out[2];
+  _mm_store_pd(out, Sleef_cinz_expd2_u10sse2(_mm_set_pd(b, a)));
+  return {out[0], out[1]};
+}
+
+double normal_quantile(double p) {
+  if (!(p > 0)) return p == 0 ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::quiet_NaN();
+  if (!(p < 1)) return p == 1 ? std::numeric_limits<double>::infinity() : std::numeric_limits<double>::quiet_NaN();
+  // AS 241's three regions: a rational function of (p - 1/2)^2 near the middle, and of
+  // sqrt(-log(tail)) in the tails, below and beyond 5 (tail area about 1.4e-11).
+  constexpr double kSplitMiddle = 0.425, kSplitTail = 5.0, kMiddle = 0.180625, kNear = 1.6;
+  const double q = p - 0.5;
+  if (std::abs(q) <= kSplitMiddle) {
+    const double r = kMiddle - q * q;
+    return q *
+           (((((((2.5090809287301226727e+03 * r + 3.3430575583588128105e+04) * r + 6.7265770927008700853e+04) * r +
+                4.5921953931549871457e+04) * r + 1.3731693765509461125e+04) * r + 1.9715909503065514427e+03) * r +
+             1.3314166789178437745e+02) * r + 3.3871328727963666080e+00) /
+           (((((((5.2264952788528545610e+03 * r + 2.8729085735721942674e+04) * r + 3.9307895800092710610e+04) * r +
+                2.1213794301586595867e+04) * r + 5.3941960214247511077e+03) * r + 6.8718700749205790830e+02) * r +
+             4.2313330701600911252e+01) * r + 1.0);
+  }
+  double r = std::sqrt(-log(q < 0 ? p : 1 - p));
+  double z;
+  if (r <= kSplitTail) {
+    r -= kNear;
+    z = (((((((7.74545014278341407640e-04 * r + 2.27238449892691845833e-02) * r + 2.41780725177450611770e-01) * r +
+             1.27045825245236838258e+00) * r + 3.64784832476320460504e+00) * r + 5.76949722146069140550e+00) * r +
+          4.63033784615654529590e+00) * r + 1.42343711074968357734e+00) /
+        (((((((1.05075007164441684324e-09 * r + 5.47593808499534494600e-04) * r + 1.51986665636164571966e-02) * r +
+             1.48103976427480074590e-01) * r + 6.89767334985100004550e-01) * r + 1.67638483018380384940e+00) * r +
+          2.05319162663775882187e+00) * r + 1.0);
+  } else {
+    r -= kSplitTail;
+    z = (((((((2.01033439929228813265e-07 * r + 2.71155556874348757815e-05) * r + 1.24266094738807843860e-03) * r +
+             2.65321895265761230930e-02) * r + 2.96560571828504891230e-01) * r + 1.78482653991729133580e+00) * r +
+          5.46378491116411436990e+00) * r + 6.65790464350110377720e+00) /
+        (((((((2.04426310338993978564e-15 * r + 1.42151175831644588870e-07) * r + 1.84631831751005468180e-05) * r +
+             7.86869131145613259100e-04) * r + 1.48753612908506148525e-02) * r + 1.36929880922735805310e-01) * r +
+          5.99832206555887937690e-01) * r + 1.0);
+  }
+  return q < 0 ? -z : z;
+}
+
+}  // namespace campsim::math
