@@ -27,8 +27,9 @@ std::array<double, 2> exp_pair(double a, double b) {
 }
 
 double normal_quantile(double p) {
-  if (!(p > 0)) return p == 0 ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::quiet_NaN();
-  if (!(p < 1)) return p == 1 ? std::numeric_limits<double>::infinity() : std::numeric_limits<double>::quiet_NaN();
+  if (std::isnan(p)) return p;
+  if (p <= 0) return -std::numeric_limits<double>::infinity();
+  if (p >= 1) return std::numeric_limits<double>::infinity();
   // AS 241's three regions: a rational function of (p - 1/2)^2 near the middle, and of
   // sqrt(-log(tail)) in the tails, below and beyond 5 (tail area about 1.4e-11).
   constexpr double kSplitMiddle = 0.425, kSplitTail = 5.0, kMiddle = 0.180625, kNear = 1.6;

@@ -26,7 +26,8 @@ double atan2(double y, double x);
 // of one (the guards' sample asks two for every sentry, four times an hour).
 std::array<double, 2> exp_pair(double a, double b);
 
-// The standard normal quantile Phi^-1(p) for 0 < p < 1 (-inf at 0, +inf at 1): Wichura's
+// The standard normal quantile Phi^-1(p) for 0 < p < 1 (-inf at or below 0, +inf at or above 1;
+// engine::standard_normal_quantile, which every draw uses, is this): Wichura's
 // algorithm AS 241 (PPND16, Applied Statistics 37(3), 1988, 477-484), accurate to about 1e-16,
 // with this file's log, so that a lognormal draw is the same on every CPU (Boost's erfc_inv,
 // used before, calls glibc's log in its tails).

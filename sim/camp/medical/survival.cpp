@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <utility>
+
 #include "sim/engine/portable_math.hpp"
 
 namespace campsim::camp {

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <numeric>
+
 #include "sim/engine/portable_math.hpp"
 
 namespace campsim::camp {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+
 #include "sim/engine/portable_math.hpp"
 
 namespace campsim::camp {

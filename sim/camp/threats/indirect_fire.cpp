@@ -20,6 +20,7 @@
 #include <numbers>
 #include <numeric>
 #include <optional>
+
 #include "sim/engine/portable_math.hpp"
 
 namespace campsim::camp {
@@ -172,7 +173,7 @@ ArrivalProfile default_indirect_fire_arrivals() {
 // For a circular normal with sigma in each axis the miss distance is Rayleigh:
 // P(R <= r) = 1 - exp(-r^2 / (2 sigma^2)); setting this to 1/2 at r = CEP gives
 // sigma = CEP / sqrt(2 ln 2) = CEP / 1.1774.
-double cep_sigma(double cep_m) { return cep_m / std::sqrt(2 * math::log(2.0)); }
+double cep_sigma(double cep_m) { return cep_m / std::sqrt(2 * std::numbers::ln2); }
 
 Salvo plan_salvo(const IndirectFireParams& p, const ThreatContext& ctx, int incident_id, SimTime launch) {
   const CampLayout& layout = *ctx.layout;

@@ -24,8 +24,6 @@ std::optional<int> Whereabouts::post_of(const PersonRecord& person) const {
   return person.soldier ? guards.post_of_soldier(*person.soldier) : std::nullopt;
 }
 
-bool Whereabouts::in_camp_and_fit(std::uint32_t p, SimTime t) const { return in_camp_and_fit(p, t, working_hours_at(t)); }
-
 bool Whereabouts::in_camp_and_fit(std::uint32_t p, SimTime t, bool working_hours) const {
   const PersonRecord& r = population.people()[p];
   if (r.condition == Condition::Killed || r.condition == Condition::Departed) return false;
@@ -42,8 +40,6 @@ bool Whereabouts::in_camp_and_fit(std::uint32_t p, SimTime t, bool working_hours
 ScheduleClock Whereabouts::clock_at(SimTime t) const {
   return schedule_clock(params.schedule, engine::time_of_day(start_time_of_day, t));
 }
-
-Point Whereabouts::current_position(std::uint32_t p, SimTime t) const { return current_position(p, t, clock_at(t)); }
 
 Point Whereabouts::current_position(std::uint32_t p, SimTime t, const ScheduleClock& clock) const {
   switch (state.settled_motion(p, t)) {

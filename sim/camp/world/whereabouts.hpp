@@ -34,12 +34,10 @@ struct Whereabouts {
   bool working_hours_at(SimTime t) const;
   // The post the person stands now: none for anyone but a guard on post.
   std::optional<int> post_of(const PersonRecord& person) const;
-  bool in_camp_and_fit(std::uint32_t person, SimTime t) const;
-  // The same, with in_daily_window(time of day at t, work_from, work_to) already worked out
-  // (the census: once for the whole population instead of three times a person).
+  // `working_hours` is in_daily_window(time of day at t, work_from, work_to), worked out once for
+  // everyone asked at t (working_hours_at, or clock_at(t).working_hours).
   bool in_camp_and_fit(std::uint32_t person, SimTime t, bool working_hours) const;
-  Point current_position(std::uint32_t person, SimTime t) const;
-  // The same, with the schedule's windows at t already worked out (clock_at).
+  // `clock` is clock_at(t), worked out once for everyone asked at t.
   Point current_position(std::uint32_t person, SimTime t, const ScheduleClock& clock) const;
   // The person's place and activity at t; `mover_at` is BunkerRunners::positions (read once for
   // everyone, not per person).
