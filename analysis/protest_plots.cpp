@@ -65,7 +65,9 @@ FigureOrNote policy_bars(const Comparison& c, int dp, const std::string& where, 
     if (!r) {
       absent += std::string(absent.empty() ? "" : ", ") + "`" + o.metric + "`";
     } else if (!keep_constant && !varies(*r)) {
-      constant += std::string(constant.empty() ? "" : "; ") + o.label + " " + format_number(r->policies[c.reference].estimate.summary.mean);
+      // A time no run recorded (no protest reached the step) has no mean: say so, not "nan".
+      const double mean = r->policies[c.reference].estimate.summary.mean;
+      constant += std::string(constant.empty() ? "" : "; ") + o.label + " " + (std::isfinite(mean) ? format_number(mean) : "none (no run reached it)");
     } else {
       drawn.emplace_back(r, o.label);
     }
@@ -198,6 +200,16 @@ std::vector<FigureOrNote> protest_figures(const BatchTable& batch, const Compari
                                           const std::string& suffix) {
   std::vector<FigureOrNote> out;
   if (!has_protest_metric(c, dp)) return out;
+  // A batch with no protest in any run (the baseline, protests off) gets one sentence, not three
+  // notes on charts that were never possible.
+  if (const MetricResult* marched = c.find("protests.protests", dp);
+      marched && !varies(*marched) && marched->policies[c.reference].estimate.summary.mean == 0) {
+    const MetricResult* enabled = c.find("protests.enabled", dp);
+    const bool off = enabled && !varies(*enabled) && enabled->policies[c.reference].estimate.summary.mean == 0;
+    out.emplace_back(std::string("No protest charts: no run of any policy had a protest") +
+                     (off ? " (protests are off in this scenario: `protests.enabled` is 0)." : "."));
+    return out;
+  }
   // The axes say what a bar counts, per what: a replay's run is one protest, so "per protest"
   // (and the ladder is the share of protests reaching each rung); breaches only when drawn.
   const bool one = c.one_protest_each_run;

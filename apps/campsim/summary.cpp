@@ -150,9 +150,9 @@ void print_medical_summary(std::ostream& out, const nlohmann::ordered_json& m) {
   const auto& x = m["external"];
   if (!x["enabled"].get<bool>()) return;
   fmt::print(out,
-             "  external   {} incidents outside the camp: {} wounded brought in ({} by helicopter, {} by road), "
+             "  external   {} incident{} outside the camp: {} wounded brought in ({} by helicopter, {} by road), "
              "{} operated, {} to ICU, {} flown to L3, {} died ({} on the way)\n",
-             x["incidents"].get<long>(), x["casualties"].get<long>(), x["by_helicopter"].get<long>(),
+             x["incidents"].get<long>(), x["incidents"].get<long>() == 1 ? "" : "s", x["casualties"].get<long>(), x["by_helicopter"].get<long>(),
              x["by_road"].get<long>(), x["operated"].get<long>(), x["icu"].get<long>(), x["evacuated_l3"].get<long>(),
              x["died"].get<long>(), x["died_before_arrival"].get<long>());
 }
@@ -175,9 +175,14 @@ void print_run_summary(std::ostream& out, const camp::LoadedScenario& loaded, co
              days == 1 ? "" : "s", m["seed"].get<std::uint64_t>(), kVersion, result.wall_seconds);
   if (verbose)
     fmt::print(out, "  engine     {} events, {} ticks, {} jumps\n", result.loop.events, result.loop.ticks, result.loop.jumps);
-  fmt::print(out, "  camp       {:.1f} km perimeter, {:.0f} ha, {} gates, {} towers watching {:.0f}% of the fence\n",
+  // The bunkers' places beside the night's occupants: when they are fewer, the world line's "took
+  // cover in the open" follows from the layout, and a planner should see that first.
+  const std::size_t bunkers = loaded.scenario.layout.bunkers.size();
+  fmt::print(out, "  camp       {:.1f} km perimeter, {:.0f} ha, {} gates, {} towers watching {:.0f}% of the fence; {} bunker{}, {} "
+                  "places for {} sleeping in the camp\n",
              camp["perimeter_m"].get<double>() / 1000, camp["area_ha"].get<double>(), camp["gates"].get<int>(),
-             camp["towers"].get<int>(), 100 * camp["perimeter_watched_share"].get<double>());
+             camp["towers"].get<int>(), 100 * camp["perimeter_watched_share"].get<double>(), bunkers, bunkers == 1 ? "" : "s",
+             camp["bunker_places"].get<long>(), camp["occupants_night"].get<long>());
   fmt::print(out, "  guards     {} of a {}-strong company on the roster, {} posts\n",
              loaded.scenario.guards.force.guard_pool, loaded.scenario.guards.force.company_size,
              loaded.scenario.guards.posts.size());

@@ -184,6 +184,33 @@ TEST_CASE("no figure is drawn when nothing varies, and a sentence says so", "[an
   CHECK(has(slurp(quiet / "report" / "report.md"), "No protest toll chart: nothing varies between runs."));
   fs::remove_all(quiet);
 
+  // No protest in any run, protests off (the baseline): one sentence for the protest charts, and
+  // no "nan" for the times no protest recorded.
+  std::vector<SyntheticMetric> off = protest_metrics();
+  for (SyntheticMetric& m : off) {
+    const bool time = m.name.find("_min") != std::string::npos;
+    m.value = [time](int, int) { return time ? std::optional<double>() : std::optional<double>(0); };
+  }
+  const fs::path none = report_of("no-protest", off, {"protests.*"});
+  const std::string none_md = slurp(none / "report" / "report.md");
+  CHECK(has(none_md, "No protest charts: no run of any policy had a protest (protests are off in this scenario: `protests.enabled` is 0)."));
+  CHECK_FALSE(has(none_md, "No protest toll chart"));
+  CHECK_FALSE(has(none_md, "No escalation ladder over time"));
+  CHECK_FALSE(has(none_md, "nan"));
+  CHECK_FALSE(fs::exists(none / "report" / "plots" / "protest_toll.gp"));
+  fs::remove_all(none);
+
+  // Protests on, but a step's time recorded by no run: named as never reached, not as "nan".
+  std::vector<SyntheticMetric> stoneless = protest_metrics();
+  for (SyntheticMetric& m : stoneless)
+    if (m.name == "protests.mean_to_stone_throwing_min") m.value = [](int, int) { return std::optional<double>(); };
+    else if (m.name == "protests.mean_duration_min") m.value = [](int, int) { return std::optional<double>(45.0); };
+  const fs::path calm_times = report_of("stoneless", stoneless, {"protests.*"});
+  const std::string stoneless_md = slurp(calm_times / "report" / "report.md");
+  CHECK(has(stoneless_md, "first stones none (no run reached it); protest ended 45."));
+  CHECK_FALSE(has(stoneless_md, "nan"));
+  fs::remove_all(calm_times);
+
   CHECK_FALSE(varies(std::vector<double>{}));
   CHECK_FALSE(varies(std::vector<double>{2, 2, 2}));
   CHECK(varies(std::vector<double>{2, 2, 3}));

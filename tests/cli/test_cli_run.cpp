@@ -20,6 +20,9 @@ TEST_CASE("run writes a complete run directory and a summary", "[cli]") {
   REQUIRE(r.exit_code == 0);
   CHECK(r.output.find("coverage") != std::string::npos);
   CHECK(r.output.find("vigilance") != std::string::npos);
+  // The baseline's shelter, summed by hand from scenarios/gao_baseline.yaml: nine bunkers of 60,
+  // two of 40 and one of 30; 395 + 900 + 900 + 20 + 40 + 10 + 5 people in the zones at night.
+  CHECK(r.output.find("of the fence; 12 bunkers, 650 places for 2270 sleeping in the camp\n") != std::string::npos);
   for (const char* file : {"manifest.json", "events.jsonl", "metrics.json", "timeseries.csv", "casualties.csv"})
     CHECK(fs::exists(out / file));
   CHECK(read_file(out / "casualties.csv").rfind("id,incident,t_s,x_m,y_m,cause,triage,contingent,inside_camp,person\n", 0) == 0);
