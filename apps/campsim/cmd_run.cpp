@@ -104,7 +104,7 @@ int run_command(const std::vector<std::string>& args) {
     fs::create_directories(parent);
     recording_file = parent / (".recording-" + run_dir.filename().string() + "-" + std::to_string(::getpid()) + ".bin");
     recorder.emplace(*recording_file, recording_info(loaded, run));
-    attach_world_observer(run, [&](const camp::WorldSnapshot& s) { recorder->write(s); });
+    attach_world_observer(run, [&](camp::WorldSnapshot&& s) { recorder->write(std::move(s)); });
   }
   try {
     const camp::RunResult result = camp::run_scenario(loaded.scenario, run);

@@ -9,7 +9,8 @@
 
 namespace campsim::cli {
 
-using WorldObserver = std::function<void(const camp::WorldSnapshot&)>;
+// Takes each snapshot as its own (camp::RunOptions::world_observer): it may move from it.
+using WorldObserver = std::function<void(camp::WorldSnapshot&&)>;
 
 // Sets the run's observer so that `observer` receives a WorldSnapshot at every observation.
 void attach_world_observer(camp::RunOptions& run, WorldObserver observer);

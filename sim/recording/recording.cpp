@@ -83,6 +83,16 @@ void RecordingWriter::frame(char tag, const std::string& payload) {
 }
 
 void RecordingWriter::write(const camp::WorldSnapshot& snapshot) {
+  encode(snapshot);
+  previous_ = snapshot;
+}
+
+void RecordingWriter::write(camp::WorldSnapshot&& snapshot) {
+  encode(snapshot);
+  previous_ = std::move(snapshot);
+}
+
+void RecordingWriter::encode(const camp::WorldSnapshot& snapshot) {
   if (finished_) throw std::logic_error("RecordingWriter::write after finish");
   if (previous_ && snapshot.time < previous_->time)
     throw std::logic_error("RecordingWriter::write: snapshot times must not decrease");
@@ -101,7 +111,6 @@ void RecordingWriter::write(const camp::WorldSnapshot& snapshot) {
   }
   frame(keyframe ? kKeyframe : kDelta, payload.bytes());
   note_incidents(incidents_, snapshot);
-  previous_ = snapshot;
   ++frames_;
 }
 

@@ -59,8 +59,10 @@ class RecordingWriter {
   RecordingWriter(const std::filesystem::path& file, const RecordingInfo& info, RecordingOptions options = {});
   RecordingWriter(const RecordingWriter&) = delete;
   RecordingWriter& operator=(const RecordingWriter&) = delete;
-  // Snapshot times must not decrease.
+  // Snapshot times must not decrease. The writer keeps the last snapshot (the next frame is a
+  // delta from it): given an rvalue it moves it in instead of copying it.
   void write(const camp::WorldSnapshot& snapshot);
+  void write(camp::WorldSnapshot&& snapshot);
   // Writes the index and closes the file. A file never finished is still readable (the reader
   // rebuilds the index by scanning the frames).
   void finish();
@@ -69,6 +71,8 @@ class RecordingWriter {
 
  private:
   void frame(char tag, const std::string& payload);
+  // Writes the snapshot's frame and notes its incidents; the caller then keeps it as previous_.
+  void encode(const camp::WorldSnapshot& snapshot);
 
   std::filesystem::path file_;
   std::ofstream out_;
