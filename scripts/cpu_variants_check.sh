@@ -6,7 +6,7 @@
 # without them, or a virtual machine that hides them, would get), and names every output file that
 # differs. Before the model's functions came from sim/engine/portable_math.hpp, a year of the
 # high-threat scenario wrote other fatigue and vigilance digits, and a recording other bytes; now
-# nothing may differ (ctest: reliability/same_bytes_without_fma).
+# nothing may differ (ctest: reliability/same_bytes_without_fma), the analysis commands included.
 # Usage: scripts/cpu_variants_check.sh [CAMPSIM] (default build/release/apps/campsim), from the
 # source folder. Exit 0: every file identical; 1: some differ (listed); 77: nothing to compare on
 # this machine (no x86-64 glibc loader, or a CPU without x86-64-v3, which already gets the plain
@@ -31,18 +31,23 @@ without=$(GLIBC_TUNABLES=$plain levels)
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 cd "$source_dir"
-# Each command writes into $out; run once natively (a) and once with the plain variants (b).
+# Each command writes into OUT; run once natively (a) and once with the plain variants (b). Both
+# write at the same path (reports name their folder), then move aside. With SEED=DIR set, OUT
+# starts as a copy of DIR (compare writes its report into a batch's folder).
 run_both() {
   local name=$1
   shift
+  local out=$scratch/work/$name
   for variant in a b; do
-    local out=$scratch/$variant/$name
-    mkdir -p "$(dirname "$out")"
+    rm -rf "$out"
+    mkdir -p "$(dirname "$out")" "$(dirname "$scratch/$variant/$name")"
+    [[ -n ${SEED:-} ]] && cp -r "$SEED" "$out"
     if [[ $variant == b ]]; then
       GLIBC_TUNABLES=$plain "$campsim" "${@//OUT/$out}" >/dev/null
     else
       "$campsim" "${@//OUT/$out}" >/dev/null
     fi
+    mv "$out" "$scratch/$variant/$name"
   done
 }
 # Guards, alarms and shelter runs, the medical chain, over years (exp, log: lognormal draws).
@@ -55,6 +60,16 @@ run_both complex_attack replay scenarios/replay_2016-05-31_gao.yaml -n 40 --csv 
 run_both protest run scenarios/replay_2015-01-27_gao_protest.yaml --seed 1 --out OUT -q
 # A recording: every snapshot of a day.
 run_both recorded_day run scenarios/gao_baseline.yaml --days 1 --seed 1 --record --out OUT -q
+# The analysis reads batches with glibc's and Boost's functions, not the portable ones (t
+# quantiles, the bootstrap's normal quantiles, Morris and Sobol' indices, the calibration's
+# band): checked here on these inputs, not guaranteed in general (docs/reliability.md).
+SEED=$scratch/a/baseline_batch run_both compare compare OUT -q
+run_both morris sensitivity scenarios/gao_baseline.yaml --parameters analysis/calibration/parameters.yaml \
+  --samples 2 --days 30 --threads 2 --no-plots --out OUT --force -q
+run_both sobol sensitivity scenarios/gao_baseline.yaml --parameters analysis/calibration/parameters.yaml \
+  --method sobol --samples 8 --days 30 --threads 2 --no-plots --out OUT --force -q
+run_both calibrate calibrate scenarios/gao_baseline.yaml --targets analysis/calibration/targets.yaml \
+  --parameters analysis/calibration/parameters.yaml --replications 2 --days 30 --threads 2 --no-plots --out OUT --force -q
 
 compared=0 differing=0
 while IFS= read -r -d '' file; do
@@ -70,5 +85,6 @@ while IFS= read -r -d '' file; do
     esac
   fi
 done < <(find "$scratch/a" -type f -print0 | sort -z)
+[[ -f $scratch/a/compare/report/report.md ]] || fail "compare wrote no report"
 echo "cpu_variants_check: $compared files compared, $differing differ (hardware levels $native natively, $without without FMA/AVX)"
 (( differing == 0 ))
