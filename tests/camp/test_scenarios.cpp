@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "sim/camp/camp_run.hpp"
+#include "sim/camp/threats/indirect_fire.hpp"
 #include "sim/scenario/diagnostic.hpp"
 
 using namespace campsim;
@@ -115,4 +116,54 @@ TEST_CASE("a patrol post reads `mounted` (the baseline's night patrol is), and r
   const auto errors = errors_with({"guards.posts[13].mounted=sometimes"});
   REQUIRE(errors.size() == 1);
   CHECK(errors.front().path == "guards.posts[13].mounted");
+}
+
+// The bunker study (scenarios/studies/bunker_places_for_all.yaml) gives a place to everyone who
+// sleeps in the camp, and shows what those places buy against salvos: nothing in casualties. The
+// theory: people lie down for the drill's two minutes before they move (reaction_awake and
+// reaction_asleep), and a warned salvo's rounds land from the warning (10 s before the first) to
+// 3 s apart after it, 1-4 rounds: all down within 10 + 3 x 3 = 19 s of the alarm. So where the
+// bunkers are, and how many places they have, cannot touch a salvo's casualties; it changes who
+// sits the alarm out under cover.
+TEST_CASE("bunker places for everyone change where people sit out a salvo, not its casualties", "[scenarios][world]") {
+  const camp::LoadedScenario base = camp::load_scenario(kScenarios / "gao_baseline.yaml");
+  const camp::LoadedScenario study = camp::load_scenario(kScenarios / "studies" / "bunker_places_for_all.yaml");
+  // Places: the baseline's nine bunkers of 60, two of 40 and one of 30 stay; 27 of 60 are added.
+  // Night occupants: 395 + 900 + 900 + 20 + 40 + 10 + 5 (the zones of gao_baseline.yaml).
+  int places = 0, sleepers = 0;
+  for (const camp::Bunker& b : study.scenario.layout.bunkers) places += b.capacity;
+  for (const camp::Zone& z : study.scenario.layout.zones) sleepers += z.occupants_night;
+  CHECK(study.scenario.layout.bunkers.size() == 12 + 27);
+  CHECK(places == 9 * 60 + 2 * 40 + 30 + 27 * 60);
+  CHECK(sleepers == 2270);
+  CHECK(places == sleepers);
+  for (std::size_t i = 0; i < base.scenario.layout.bunkers.size(); ++i) {
+    CHECK(study.scenario.layout.bunkers[i].position.x == base.scenario.layout.bunkers[i].position.x);
+    CHECK(study.scenario.layout.bunkers[i].position.y == base.scenario.layout.bunkers[i].position.y);
+    CHECK(study.scenario.layout.bunkers[i].capacity == base.scenario.layout.bunkers[i].capacity);
+  }
+  // The timing the theory rests on.
+  const camp::IndirectFireParams& fire = study.scenario.threats.indirect_fire;
+  CHECK(fire.warning_time == 10);
+  CHECK(fire.reaction_awake >= fire.warning_time + 3 * camp::kIndirectFireRoundSpacing);
+  CHECK(fire.reaction_asleep >= fire.warning_time + 3 * camp::kIndirectFireRoundSpacing);
+
+  // Salvos only, two a day for ten days, on common random numbers.
+  const std::vector<std::string> salvos_only{"threats.indirect_fire.arrivals.per_day=2", "threats.vehicle_bomb.arrivals.per_day=0",
+                                             "threats.infiltration.arrivals.per_day=0", "threats.complex_attack.arrivals.per_day=0",
+                                             "threats.roadside_bomb.bombs_per_1000_km=0"};
+  camp::RunOptions options;
+  options.duration = 10 * engine::kDay;
+  const camp::RunResult a = camp::run_scenario(camp::load_scenario(kScenarios / "gao_baseline.yaml", salvos_only).scenario, options);
+  const camp::RunResult b =
+      camp::run_scenario(camp::load_scenario(kScenarios / "studies" / "bunker_places_for_all.yaml", salvos_only).scenario, options);
+  INFO(a.metrics["world"].dump() << "\n" << b.metrics["world"].dump());
+  REQUIRE(a.metrics["threats"]["by_kind"]["indirect_fire"]["incidents"].get<long>() >= 10);
+  REQUIRE(a.metrics["threats"]["casualties"]["total"].get<long>() > 0);  // something to compare
+  CHECK(b.metrics["threats"]["casualties"] == a.metrics["threats"]["casualties"]);
+  CHECK(b.metrics["threats"]["casualties_by_cause"] == a.metrics["threats"]["casualties_by_cause"]);
+  // The same people ran; far more got in, far fewer were left in the open.
+  CHECK(b.metrics["world"]["shelter_runs"] == a.metrics["world"]["shelter_runs"]);
+  CHECK(b.metrics["world"]["sheltered"].get<long>() > 2 * a.metrics["world"]["sheltered"].get<long>());
+  CHECK(b.metrics["world"]["stranded"].get<long>() * 5 < a.metrics["world"]["stranded"].get<long>());
 }
