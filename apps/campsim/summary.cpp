@@ -58,11 +58,11 @@ void print_threat_summary(std::ostream& out, const nlohmann::ordered_json& t) {
   // was fought out and how (docs/threats/fight.md).
   if (t.contains("fight") && t["fight"]["incidents"].get<long>() > 0) {
     const auto& f = t["fight"];
-    fmt::print(out, "  fight      {} attacker{} in {} fight{}: {} down ({} killed, {} captured), {} got away; {} shots, {} hits ({} on "
+    fmt::print(out, "  fight      {} attacker{} in {} fight{}: {} down ({} killed, {} wounded, {} captured), {} got away; {} shots, {} hits ({} on "
                     "attackers)",
                f["attackers"].get<long>(), f["attackers"].get<long>() == 1 ? "" : "s", f["incidents"].get<long>(),
                f["incidents"].get<long>() == 1 ? "" : "s", f["attackers_neutralized"].get<long>(),
-               f["attackers_killed"].get<long>(), f["attackers_captured"].get<long>(), f["attackers_gone"].get<long>(),
+               f["attackers_killed"].get<long>(), f["attackers_wounded"].get<long>(), f["attackers_captured"].get<long>(), f["attackers_gone"].get<long>(),
                f["shots"].get<long>(), f["hits"].get<long>(), f["hits_by_camp"].get<long>());
     if (!f["mean_minutes_first_shot_to_end"].is_null())
       fmt::print(out, "; first shot to end {:.1f} min (mean)", f["mean_minutes_first_shot_to_end"].get<double>());

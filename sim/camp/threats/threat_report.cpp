@@ -79,7 +79,8 @@ ordered_json threat_metrics_json(const std::vector<Incident>& all_incidents, con
   // Fights in the world (infiltrations fought out by agents): shots, hits, attackers and how long
   // from the first shot to the end, and from detection to the QRF's first contact.
   long fights = 0, shots = 0, hits = 0, hits_by_camp = 0, hits_by_attackers = 0, stray_hits = 0, friendly_hits = 0;
-  long attackers = 0, neutralized = 0, attackers_killed = 0, attackers_captured = 0, attackers_gone = 0, stopped_outside = 0;
+  long attackers = 0, neutralized = 0, attackers_killed = 0, attackers_wounded = 0, attackers_captured = 0, attackers_gone = 0;
+  long stopped_outside = 0;
   std::vector<double> shot_to_end_min, detection_to_contact_min;
   for (const Incident& i : incidents) {
     if (!i.fight) continue;
@@ -94,6 +95,7 @@ ordered_json threat_metrics_json(const std::vector<Incident>& all_incidents, con
     attackers += f.attackers;
     neutralized += f.neutralized();
     attackers_killed += f.attackers_killed;
+    attackers_wounded += f.attackers_wounded;
     attackers_captured += f.attackers_captured;
     attackers_gone += f.attackers_gone;
     stopped_outside += f.stopped_outside ? 1 : 0;
@@ -110,6 +112,7 @@ ordered_json threat_metrics_json(const std::vector<Incident>& all_incidents, con
                               {"attackers", attackers},
                               {"attackers_neutralized", neutralized},
                               {"attackers_killed", attackers_killed},
+                              {"attackers_wounded", attackers_wounded},
                               {"attackers_captured", attackers_captured},
                               {"attackers_gone", attackers_gone},
                               {"stopped_outside", stopped_outside},

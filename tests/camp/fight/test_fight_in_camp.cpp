@@ -66,6 +66,14 @@ TEST_CASE("every hit on a camp person in the fight's log is a casualty of the wo
     CHECK(f.attackers == 3);
     REQUIRE(f.ended.has_value());
     CHECK(f.neutralized() + f.attackers_gone == f.attackers);
+    // The run's metrics say the same, every intruder counted once: killed, wounded, captured or gone.
+    const auto& m = r.metrics["threats"]["fight"];
+    CHECK(m["attackers_killed"].get<int>() == f.attackers_killed);
+    CHECK(m["attackers_wounded"].get<int>() == f.attackers_wounded);
+    CHECK(m["attackers_captured"].get<int>() == f.attackers_captured);
+    CHECK(m["attackers_neutralized"].get<int>() ==
+          m["attackers_killed"].get<int>() + m["attackers_wounded"].get<int>() + m["attackers_captured"].get<int>());
+    CHECK(m["attackers_neutralized"].get<int>() + m["attackers_gone"].get<int>() == m["attackers"].get<int>());
     CHECK(f.hits_by_camp == hits_by_camp);
     CHECK(f.hits == hits);
     CHECK(f.hits == attackers_hit + static_cast<long>(r.casualties.size()));
