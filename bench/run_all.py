@@ -101,6 +101,10 @@ def cases(scratch):
              lambda r: [bench + "bench_engine_crowd", "100000", "5", "1"],
              lambda o, *_: {"grid_ms_per_tick": number(r"grid rebuild ([0-9.]+) ms", o),
                             "move_ms_per_tick": number(r"move phase ([0-9.]+) ms", o)}),
+        Case("bench_portable_math", 3, [bench + "bench_portable_math"],
+             lambda r: [bench + "bench_portable_math", "10"],
+             lambda o, *_: {f"{f}_{who}_ns": number(rf"^{f} .*{who}_ns=([0-9.]+)", o)
+                            for f in ("exp", "log", "log1p") for who in ("glibc", "campsim")}),
     ]
     for agents, steps in CROWD_SIZES:
         for threads in (1, 2):
