@@ -179,6 +179,9 @@ std::string render_markdown(const Document& document) {
                             (i.vector_file.empty() ? "" : " ([SVG](" + i.vector_file + "))") + "\n";
                    },
                    [&](const Preformatted& p) { out += "```\n" + p.text + (p.text.ends_with('\n') ? "" : "\n") + "```\n"; },
+                   [&](const Folded& f) {
+                     out += "<details><summary>" + escape_html(f.summary) + "</summary>\n\n" + f.text + "\n\n</details>\n";
+                   },
                },
                block);
   }
@@ -246,6 +249,9 @@ std::string render_html(const Document& document, const std::function<std::strin
                             "</figcaption></figure>\n";
                    },
                    [&](const Preformatted& p) { out += "<pre>" + escape_html(p.text) + "</pre>\n"; },
+                   [&](const Folded& f) {
+                     out += "<details><summary>" + escape_html(f.summary) + "</summary>\n<p>" + inline_html(f.text) + "</p>\n</details>\n";
+                   },
                },
                block);
   }

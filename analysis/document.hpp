@@ -36,8 +36,14 @@ struct Image {
 struct Preformatted {
   std::string text;
 };
+// A paragraph shown folded under a one-line summary (HTML <details>, which Markdown viewers such
+// as GitHub's render too): for long lists a reader rarely needs, like the metrics that never varied.
+struct Folded {
+  std::string summary;  // plain text
+  std::string text;     // as a Paragraph's
+};
 
-using Block = std::variant<Heading, Contents, Paragraph, BulletList, Table, Image, Preformatted>;
+using Block = std::variant<Heading, Contents, Paragraph, BulletList, Table, Image, Preformatted, Folded>;
 
 struct Document {
   std::string title;

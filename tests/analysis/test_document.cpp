@@ -32,3 +32,14 @@ TEST_CASE("a break opportunity is never put inside a tag or an escaped character
   CHECK(html.find("<th>a_<wbr>b</th>") != std::string::npos);
   CHECK(html.find("<td><code>x.<wbr>y</code> &amp; &lt;i&gt;.<wbr>z</td>") != std::string::npos);
 }
+
+TEST_CASE("a folded paragraph is a details element with its summary escaped, in HTML and Markdown", "[analysis][document]") {
+  const Document document{"t", {Folded{"Left out: 2 <metrics> & more", "`a.b`, `c_d`."}}};
+  const std::string html = render_html(document, [](const std::string&) { return std::string(); });
+  CHECK(html.find("<details><summary>Left out: 2 &lt;metrics&gt; &amp; more</summary>\n<p><code>a.b</code>, <code>c_d</code>.</p>\n</details>") !=
+        std::string::npos);
+  // Markdown: a blank line after the summary, so viewers render the text inside as Markdown.
+  const std::string md = render_markdown(document);
+  CHECK(md.find("<details><summary>Left out: 2 &lt;metrics&gt; &amp; more</summary>\n\n`a.b`, `c_d`.\n\n</details>\n") !=
+        std::string::npos);
+}

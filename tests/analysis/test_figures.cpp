@@ -197,6 +197,9 @@ TEST_CASE("no figure is drawn when nothing varies, and a sentence says so", "[an
   CHECK_FALSE(has(none_md, "No protest toll chart"));
   CHECK_FALSE(has(none_md, "No escalation ladder over time"));
   CHECK_FALSE(has(none_md, "nan"));
+  // The appendix names what never varied (here every metric), folded away under a count.
+  CHECK(has(none_md, "Left out, and named below: 13 metrics with the same value in every run of the batch.\n"));
+  CHECK(has(none_md, "<details><summary>The 13 metrics with the same value in every run of the batch</summary>\n\n`"));
   CHECK_FALSE(fs::exists(none / "report" / "plots" / "protest_toll.gp"));
   fs::remove_all(none);
 
