@@ -4,7 +4,8 @@
 # model-volume tests (each runs the world for simulated years to check statistics, common random
 # numbers and conservation; under ASan each takes minutes): the release suite runs them, and the
 # same code paths run under ASan in the shorter world, medical and CLI tests
-# (CMakePresets.json, testPresets "asan").
+# (CMakePresets.json, testPresets "asan"). It leaves out reliability/same_bytes_without_fma too:
+# a check of glibc's libm variants, not of memory, which took 245 s under ASan, alone at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
