@@ -30,6 +30,19 @@ std::string short_number(double value) {
   return engine::format_number(std::strtod(text, nullptr));
 }
 
+// For reading, not for reading back: a rate of 0.0005 a day as "0.0005", not "5e-04" (the
+// exponent form is kept only for numbers so small or large that plain digits would mislead).
+std::string readable_number(double value) {
+  const double size = std::abs(value);
+  if (size != 0 && (size < 1e-6 || size >= 1e15)) return short_number(value);
+  char text[48];
+  std::snprintf(text, sizeof text, "%.12f", std::strtod(short_number(value).c_str(), nullptr));
+  std::string out = text;
+  out.erase(out.find_last_not_of('0') + 1);  // "%.12f" always has a point: only decimals go
+  if (out.back() == '.') out.pop_back();
+  return out == "-0" ? "0" : out;
+}
+
 bool known_unit(const std::string& unit) {
   return unit.empty() || unit == "s" || unit == "min" || unit == "h" || unit == "d";
 }
@@ -66,17 +79,17 @@ double UncertainParameter::value_at(double u) const {
 std::string UncertainParameter::text_at(double u) const { return short_number(value_at(u)) + unit; }
 
 std::string UncertainParameter::describe() const {
-  const std::string range = "[" + short_number(low) + ", " + short_number(high) + "]";
+  const std::string range = "[" + readable_number(low) + ", " + readable_number(high) + "]";
   std::string text;
   switch (distribution) {
     case ParameterDistribution::Uniform: text = "uniform " + range; break;
     case ParameterDistribution::LogUniform: text = "log-uniform " + range; break;
-    case ParameterDistribution::Triangular: text = "triangular " + range + " mode " + short_number(mode); break;
+    case ParameterDistribution::Triangular: text = "triangular " + range + " mode " + readable_number(mode); break;
     case ParameterDistribution::Normal:
-      text = "normal mean " + short_number(mean) + " sd " + short_number(sd) + (clipped ? " clipped to " + range : "");
+      text = "normal mean " + readable_number(mean) + " sd " + readable_number(sd) + (clipped ? " clipped to " + range : "");
       break;
     case ParameterDistribution::Lognormal:
-      text = "lognormal median " + short_number(median) + " p90 " + short_number(p90) + (clipped ? " clipped to " + range : "");
+      text = "lognormal median " + readable_number(median) + " p90 " + readable_number(p90) + (clipped ? " clipped to " + range : "");
       break;
   }
   if (!unit.empty()) text += " " + unit;

@@ -60,6 +60,12 @@ TEST_CASE("parameter quantile functions map the unit interval by hand-checked fo
   CHECK(lognormal.value_at(0.5) == Approx(5));
   CHECK(lognormal.value_at((0.9 - 0.005) / 0.99) == Approx(10));
 
+  // A report's description reads plain digits: a salvo rate of 0.0005 to 0.03 a day.
+  CHECK(parameter(ParameterDistribution::LogUniform, 5e-4, 0.03).describe() == "log-uniform [0.0005, 0.03]");
+  CHECK(parameter(ParameterDistribution::LogUniform, 2e-5, 1e-3).describe() == "log-uniform [0.00002, 0.001]");
+  CHECK(parameter(ParameterDistribution::Uniform, 50, 300).describe() == "uniform [50, 300]");
+  CHECK(parameter(ParameterDistribution::Uniform, -0.25, 1e20).describe() == "uniform [-0.25, 1e+20]");
+
   UncertainParameter whole = parameter(ParameterDistribution::Uniform, 0.6, 4.4);
   whole.integer = true;
   CHECK(whole.text_at(0) == "1");
