@@ -202,10 +202,12 @@ std::vector<FigureOrNote> protest_figures(const BatchTable& batch, const Compari
   if (!has_protest_metric(c, dp)) return out;
   // A batch with no protest in any run (the baseline, protests off) gets one sentence, not three
   // notes on charts that were never possible.
-  if (const MetricResult* marched = c.find("protests.protests", dp);
-      marched && !varies(*marched) && marched->policies[c.reference].estimate.summary.mean == 0) {
-    const MetricResult* enabled = c.find("protests.enabled", dp);
-    const bool off = enabled && !varies(*enabled) && enabled->policies[c.reference].estimate.summary.mean == 0;
+  const auto zero_in_every_run = [&](const char* metric) {
+    const MetricResult* r = c.find(metric, dp);
+    return r && !varies(*r) && r->policies[c.reference].estimate.summary.mean == 0;
+  };
+  if (zero_in_every_run("protests.protests")) {
+    const bool off = zero_in_every_run("protests.enabled");
     out.emplace_back(std::string("No protest charts: no run of any policy had a protest") +
                      (off ? " (protests are off in this scenario: `protests.enabled` is 0)." : "."));
     return out;

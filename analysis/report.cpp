@@ -372,18 +372,15 @@ Document build_report(const BatchTable& batch, const Comparison& c, const PlotOu
     if (!groups.contains(r.metric.group())) order.push_back(r.metric.group());
     groups[r.metric.group()].push_back(&r);
   }
-  std::string intro = "Every metric of results.csv that varies, grouped by module (the first part of its name).";
+  // The names of what never varied, folded: a reader checking one looks it up, nobody reads 160.
+  const std::string left_out = std::to_string(constant.size()) + " metric" + (constant.size() == 1 ? "" : "s") +
+                               " with the same value in every run of the batch";
+  doc.blocks.push_back(Paragraph{"Every metric of results.csv that varies, grouped by module (the first part of its name)." +
+                                 (constant.empty() ? std::string() : " Left out, and named below: " + left_out + ".")});
   if (!constant.empty()) {
-    // The names of what never varied, folded: a reader checking one looks it up, nobody reads 160.
-    const std::string left_out = std::to_string(constant.size()) + " metric" + (constant.size() == 1 ? "" : "s") +
-                                 " with the same value in every run of the batch";
-    intro += " Left out, and named below: " + left_out + ".";
     std::string names;
     for (std::size_t i = 0; i < constant.size(); ++i) names += std::string(i ? ", `" : "`") + constant[i] + "`";
-    doc.blocks.push_back(Paragraph{intro});
     doc.blocks.push_back(Folded{"The " + left_out, names + "."});
-  } else {
-    doc.blocks.push_back(Paragraph{intro});
   }
   for (const std::string& group : order) {
     const std::size_t count = groups[group].size() / std::max<std::size_t>(1, c.design_points.size());
