@@ -89,12 +89,8 @@ struct SlotLookup {
       return {at[0], at[c1 - c0 + 1]};
     }
     if (row_occupied != nullptr) {
-      const std::uint32_t first = row * frame_columns;
-      const std::uint32_t* row_end = occupied_cell + row_occupied[row + 1];
-      const std::uint32_t* at = std::lower_bound(occupied_cell + row_occupied[row], row_end, first + c0);
-      const std::uint32_t* past = at;
-      while (past != row_end && *past <= first + c1) ++past;
-      return {occupied_start[at - occupied_cell], occupied_start[past - occupied_cell]};
+      std::uint32_t from = row_occupied[row];
+      return sparse_row_span(row, c0, c1, from);
     }
     if (cell_start != nullptr) {
       const std::uint32_t* at = cell_start + row * frame_columns + c0;
@@ -102,6 +98,29 @@ struct SlotLookup {
     }
     return {first_slot_at(row, c0), first_slot_at(row, c1 + 1)};  // sparse without the row directory
   }
+  // row_span in the sparse layout, searching the row's occupied cells from index `from` (into
+  // occupied_cell), which must lie in the row and at or before the first occupied cell at or
+  // after column c0; on return `from` is that cell's index, a valid start for a later lookup of
+  // the same row at a column no smaller. The kernel looks up rows in nearly grid order, so the
+  // answer is usually a few cells on: a short walk forward, then a binary search over what is
+  // left (the same answer as a search over the whole row).
+  Span sparse_row_span(std::uint32_t row, std::uint32_t c0, std::uint32_t c1, std::uint32_t& from) const {
+    const std::uint32_t first = row * frame_columns;
+    const std::uint32_t* row_end = occupied_cell + row_occupied[row + 1];
+    const std::uint32_t* at = occupied_cell + from;
+    constexpr int kWalk = 4;  // cells stepped over one by one before searching (assumed: few)
+    int walked = 0;
+    while (at != row_end && *at < first + c0 && walked < kWalk) {
+      ++at;
+      ++walked;
+    }
+    if (walked == kWalk) at = std::lower_bound(at, row_end, first + c0);
+    const std::uint32_t* past = at;
+    while (past != row_end && *past <= first + c1) ++past;
+    from = static_cast<std::uint32_t>(at - occupied_cell);
+    return {occupied_start[at - occupied_cell], occupied_start[past - occupied_cell]};
+  }
+  bool sparse_by_row() const { return window_start == nullptr && row_occupied != nullptr; }
   // The same by cell number (dense and sparse layouts).
   std::uint32_t first_slot(std::uint32_t cell) const {
     if (cell_start != nullptr) return cell_start[cell];

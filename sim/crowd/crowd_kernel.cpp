@@ -197,6 +197,9 @@ struct Place {
   SlotLookup::Span rows[3]{};  // rows hood.row_begin .. hood.row_end, in order
   std::uint32_t row_count = 0;
   std::span<const std::uint32_t> near;
+  // Sparse layout: where each row's search ended (SlotLookup::sparse_row_span), a start for
+  // the next agent's search when it stands further along the same row.
+  std::uint32_t searched_from[3]{};
 };
 
 // Agents are stored nearly in grid order, so the next agent often stands in the cell the last
@@ -212,12 +215,23 @@ struct LastPlace {
   const std::uint32_t my_row = v.frame.row_of(yi), my_col = v.frame.column_of(xi);
   Place& p = last.place;
   if (last.known && p.row == my_row && p.column == my_col) return p;
+  const bool further_along = last.known && p.row == my_row && p.column < my_col;
   p.row = my_row;
   p.column = my_col;
   p.hood = around(my_row, my_col, v.columns, v.rows);
   p.row_count = 0;
-  for (std::uint32_t row = p.hood.row_begin; row <= p.hood.row_end; ++row)
-    p.rows[p.row_count++] = v.slots.row_span(row, p.hood.col_begin, p.hood.col_end);
+  if (v.slots.sparse_by_row()) {
+    // The same rows as the last agent's, from a column no smaller: each row's search starts
+    // where the last one ended.
+    for (std::uint32_t row = p.hood.row_begin; row <= p.hood.row_end; ++row, ++p.row_count) {
+      std::uint32_t& from = p.searched_from[p.row_count];
+      if (!further_along) from = v.slots.row_occupied[row];
+      p.rows[p.row_count] = v.slots.sparse_row_span(row, p.hood.col_begin, p.hood.col_end, from);
+    }
+  } else {
+    for (std::uint32_t row = p.hood.row_begin; row <= p.hood.row_end; ++row)
+      p.rows[p.row_count++] = v.slots.row_span(row, p.hood.col_begin, p.hood.col_end);
+  }
   p.near = v.walls->near(my_row * v.columns + my_col);
   last.known = true;
   return p;

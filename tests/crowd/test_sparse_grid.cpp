@@ -152,6 +152,43 @@ TEST_CASE("a sparse lookup by row finds what the search over every occupied cell
   }
 }
 
+// The kernel looks up a row's neighbourhood again for the next agent further along the same row,
+// starting each row's search where the last one ended (SlotLookup::sparse_row_span). Walked
+// left to right through every row, with neighbourhoods of one to three columns, the resumed
+// search must give the ranges of first_slot_at, which searches the whole row each time: on rows
+// with many occupied cells (past the few it steps over before it searches) and on empty ones.
+TEST_CASE("a sparse row search resumed along the row finds what a fresh search finds", "[crowd][grid]") {
+  engine::Parallelism par(1);
+  const GridFrame frame = GridFrame::covering(0.0f, 0.0f, 200.0f, 40.0f, 2.0f);
+  std::mt19937 random(11);
+  std::uniform_real_distribution<float> x(0.0f, 200.0f), y(0.0f, 40.0f), near_row(20.1f, 21.9f);
+  std::vector<float> xs, ys;
+  for (int k = 0; k < 400; ++k) {
+    xs.push_back(x(random));
+    ys.push_back(k % 2 == 0 ? near_row(random) : y(random));  // half in one row: most of its cells occupied
+  }
+  std::vector<float> radius(xs.size(), 0.2f);
+  std::vector<std::uint8_t> state(xs.size(), 0);
+  AgentGrid grid;
+  grid.rebuild(frame, AgentColumnsView{xs, ys, radius, state}, 0, GridLayout::sparse, par, 64);
+  const SlotLookup slots = grid.slots();
+  REQUIRE(slots.sparse_by_row());
+  REQUIRE(slots.row_occupied[11] - slots.row_occupied[10] > 40);  // the crowded row (y 20-22 m)
+  for (const std::uint32_t width : {0u, 1u, 2u})
+    for (const std::uint32_t stride : {1u, 3u, 17u})
+      for (std::uint32_t row = 0; row < frame.rows; ++row) {
+        std::uint32_t from = slots.row_occupied[row];
+        for (std::uint32_t c0 = 0; c0 < frame.columns; c0 += stride) {
+          const std::uint32_t c1 = std::min(c0 + width, frame.columns - 1);
+          const SlotLookup::Span got = slots.sparse_row_span(row, c0, c1, from);
+          REQUIRE(got.begin == slots.first_slot_at(row, c0));
+          REQUIRE(got.end == slots.first_slot_at(row, c1 + 1));
+          REQUIRE(from >= slots.row_occupied[row]);
+          REQUIRE(from <= slots.row_occupied[row + 1]);
+        }
+      }
+}
+
 // The sparse layout's sort: insertion while the keys are nearly in order, std::sort past its
 // budget. Either way the one sorted order of distinct keys.
 TEST_CASE("sorting nearly sorted keys gives what std::sort gives, however far from sorted they are", "[crowd][grid]") {
