@@ -88,6 +88,16 @@ std::string share_of_eligible(const nlohmann::ordered_json& share, const nlohman
   const long whole = eligible.get<long>();
   return analysis::format_share_of(std::lround(share.get<double>() * static_cast<double>(whole)), whole);
 }
+// A share of time, as a percentage: whole percents, but one decimal under 1% so that a table busy
+// 0.4% of the year does not read as never used ("0.4%", "under 0.1%", "0%" only when none).
+std::string percent_of_time(double share) {
+  const double percent = 100 * share;
+  if (percent <= 0) return "0%";
+  if (percent < 0.05) return "under 0.1%";
+  if (percent < 0.95) return fmt::format("{:.1f}%", percent);
+  return fmt::format("{:.0f}%", percent);
+}
+
 std::string minutes_or_dash(const nlohmann::ordered_json& minutes) {
   return minutes.is_null() ? std::string("-") : fmt::format("{:.1f}", minutes.get<double>());
 }
@@ -141,11 +151,18 @@ void print_medical_summary(std::ostream& out, const nlohmann::ordered_json& m) {
                percent_or_dash(d["approval_share_of_delay"]));
   }
   const auto& r = h["resources"];
-  fmt::print(out, "  hospital   {} routine admissions; ward {:.0f}% and ICU {:.0f}% occupied; tables {:.0f}% busy; "
-                  "longest wait for a table {:.0f} min\n",
-             h["routine_admissions"].get<long>(), 100 * r["ward_beds"]["utilisation"].get<double>(),
-             100 * r["icu_beds"]["utilisation"].get<double>(), 100 * r["operating_tables"]["utilisation"].get<double>(),
+  fmt::print(out, "  hospital   {} routine admissions; ward {} and ICU {} occupied; tables {} busy; "
+                  "longest wait for a table {:.0f} min",
+             h["routine_admissions"].get<long>(), percent_of_time(r["ward_beds"]["utilisation"].get<double>()),
+             percent_of_time(r["icu_beds"]["utilisation"].get<double>()),
+             percent_of_time(r["operating_tables"]["utilisation"].get<double>()),
              r["operating_tables"]["wait_max_min"].get<double>());
+  // After a hit took every operating table: who was sent elsewhere for an operation.
+  const long elsewhere = h["surgery_elsewhere"].get<long>(), referred = h["routine_referred"].get<long>();
+  if (elsewhere + referred > 0)
+    fmt::print(out, "; no table left after a hit: {} casualt{} flown out for an operation, {} routine case{} referred",
+               elsewhere, elsewhere == 1 ? "y" : "ies", referred, referred == 1 ? "" : "s");
+  fmt::print(out, "\n");
   // Casualties from outside the camp: apart from the camp's own lines above (medical.external).
   const auto& x = m["external"];
   if (!x["enabled"].get<bool>()) return;

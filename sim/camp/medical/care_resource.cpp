@@ -37,11 +37,23 @@ bool CareResource::request(int patient, int priority, SimTime now) {
   return false;
 }
 
+namespace {
+bool served_first(const auto& a, const auto& b) { return a.priority != b.priority ? a.priority < b.priority : a.order < b.order; }
+}  // namespace
+
+std::vector<int> CareResource::waiting_in_order() const {
+  std::vector<Waiting> in_order = queue_;
+  std::sort(in_order.begin(), in_order.end(), [](const Waiting& a, const Waiting& b) { return served_first(a, b); });
+  std::vector<int> patients;
+  for (const Waiting& w : in_order) patients.push_back(w.patient);
+  return patients;
+}
+
 std::vector<int> CareResource::start_waiting(SimTime now) {
   std::vector<int> started;
   while (!queue_.empty() && static_cast<int>(in_service_.size()) < capacity_) {
     const auto best = std::min_element(queue_.begin(), queue_.end(), [](const Waiting& a, const Waiting& b) {
-      return a.priority != b.priority ? a.priority < b.priority : a.order < b.order;
+      return served_first(a, b);
     });
     const double wait = now - best->since;
     stats_.wait_total += wait;

@@ -24,7 +24,7 @@ struct CareResourceStats {
   int capacity = 0;            // nominal (at the start)
   long requests = 0;           // arrivals (all, the window only clips the integrals)
   long served = 0;             // services started
-  long abandoned = 0;          // left the queue (died, or the run ended) before service
+  long abandoned = 0;          // left the queue before service (died, or sent elsewhere)
   double wait_total = 0;       // sum of waits of served patients, seconds
   double wait_max = 0;
   double sojourn_total = 0;    // sum of (departure - arrival) of those who departed
@@ -61,6 +61,8 @@ class CareResource {
   int busy() const { return static_cast<int>(in_service_.size()); }
   int waiting() const { return static_cast<int>(queue_.size()); }
   bool is_waiting(int patient) const;
+  // The waiting patients in the order they would be served (priority, then request).
+  std::vector<int> waiting_in_order() const;
   bool is_served(int patient) const;
   // Closes the window at observe_until (call once, after the last event).
   CareResourceStats finish();

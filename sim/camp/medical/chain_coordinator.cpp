@@ -108,8 +108,12 @@ void ChainCoordinator::on_event(const engine::Event& e, engine::EventQueue& queu
     case EventKind::MedVehicleFree: fleet_.on_vehicle_free(trip); break;
     case EventKind::MedVehicleHome: fleet_.on_vehicle_home(id_from<AmbulanceId>(s)); break;
     // The hospital, its staff and the helicopters.
-    case EventKind::MedTriaged: hospital_.on_triaged(patient); break;
-    case EventKind::MedResuscitationEnd: hospital_.on_resuscitation_end(patient); break;
+    case EventKind::MedTriaged:
+      if (!hospital_.on_triaged(patient)) surgery_elsewhere(patient);
+      break;
+    case EventKind::MedResuscitationEnd:
+      if (!hospital_.on_resuscitation_end(patient)) surgery_elsewhere(patient);
+      break;
     case EventKind::MedSurgeryEnd: hospital_.on_surgery_end(patient); break;
     case EventKind::MedMinorTreatmentEnd: patients_.leave(patient, CareOutcome::Survived); break;
     case EventKind::MedBedEnd: hospital_.on_discharge(patient); break;
@@ -141,6 +145,27 @@ void ChainCoordinator::lose_capacity(HospitalResource r, int count, SimTime t, e
   if (r == HospitalResource::Helicopters) air_.lose(count);
   else hospital_.lose(r, count);  // beds: at once
   if (r != HospitalResource::IcuBeds && r != HospitalResource::WardBeds) apply_staffing();
+  // The last table gone: whoever waits for one is sent elsewhere now, not left waiting for a
+  // table that will not come back.
+  if (r == HospitalResource::OperatingTables && hospital_.surgery_lost())
+    for (const PatientId id : hospital_.take_table_queue()) surgery_elsewhere(id);
+}
+
+// No operating table is left. A casualty who needs an operation is flown out for it, as soon as
+// a helicopter can fly (the air evacuation's queue, by triage; a Level 2 that cannot operate
+// passes its surgical cases on: docs/medical/chain.md, "A hospital that cannot operate"); the
+// chain follows them no further than the flight, as any evacuee. A routine admission who needs
+// an operation is referred elsewhere and leaves at once.
+void ChainCoordinator::surgery_elsewhere(PatientId id) {
+  Patient& pt = patients_[id];
+  if (pt.routine) {
+    ++routine_referred_;
+    patients_.leave(id, CareOutcome::Survived);
+    return;
+  }
+  ++surgery_elsewhere_;
+  ctx_.log("surgery_elsewhere", patients_.who(id));
+  if (!air_.ask(id)) hospital_.check_mass_casualty();
 }
 
 void ChainCoordinator::lose_ambulance(AmbulanceId vehicle, SimTime t, engine::EventQueue& queue) {
@@ -197,6 +222,8 @@ void ChainCoordinator::finish() {
   out_.routine_admissions = routine_.count();
   out_.routine_surgeries = hospital_.routine_surgeries();
   out_.mass_casualty_declarations = hospital_.mass_casualty_declarations();
+  out_.surgery_elsewhere = surgery_elsewhere_;
+  out_.routine_referred = routine_referred_;
   out_.last_event = ctx_.now();
   hospital_.finish(out_.resources);
   out_.resources.push_back(air_.finish());

@@ -53,6 +53,7 @@ class ChainCoordinator {
   void apply_staffing();  // the hospital's staff, then the helicopters
   void on_shift_change(bool day_starts);
   void on_death(PatientId id);
+  void surgery_elsewhere(PatientId id);  // no table left: flown out (a casualty) or referred (routine)
   void finish();
 
   ChainContext ctx_;
@@ -63,7 +64,9 @@ class ChainCoordinator {
   AirEvacuation air_;
   RoutineAdmissions routine_;
   ExternalInflow external_;
-  MedicalOutcome out_;  // assembled from the parts when the chain closes
+  long surgery_elsewhere_ = 0;  // casualties flown out for an operation (no table left)
+  long routine_referred_ = 0;   // routine admissions referred elsewhere for one
+  MedicalOutcome out_;          // assembled from the parts when the chain closes
 };
 
 }  // namespace campsim::camp

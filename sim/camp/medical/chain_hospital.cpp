@@ -77,12 +77,13 @@ void Hospital::release_held(PatientId id) {
 
 void Hospital::withdraw(PatientId id, HospitalResource r) { resource(r).withdraw(static_cast<int>(id.value), ctx_.now()); }
 
-void Hospital::on_triaged(PatientId id) {
+bool Hospital::on_triaged(PatientId id) {
   Patient& pt = patients_[id];
   pt.next_event.reset();
   if (pt.routine) {
+    if (pt.draws.needs_surgery && surgery_lost()) return false;
     ask(id, pt.draws.needs_surgery ? HospitalResource::OperatingTables : HospitalResource::WardBeds, kRoutineRank);
-    return;
+    return true;
   }
   // Walking wounded who need no table, bed or flight (medical.care_needs.minimal): treated in
   // the minor area and sent back to duty.
@@ -90,9 +91,10 @@ void Hospital::on_triaged(PatientId id) {
     patients_.record(id).resuscitation = ctx_.now();
     patients_.update_death(id);
     pt.next_event = ctx_.at(ctx_.now() + pt.draws.minor_treatment, EventKind::MedMinorTreatmentEnd, subject_of(id));
-    return;
+    return true;
   }
   ask(id, HospitalResource::ResuscitationBays, triage_rank(pt.triage));
+  return true;
 }
 
 void Hospital::to_bed(PatientId id) {
@@ -102,10 +104,15 @@ void Hospital::to_bed(PatientId id) {
   ask(id, icu ? HospitalResource::IcuBeds : HospitalResource::WardBeds, pt.routine ? kRoutineRank : triage_rank(pt.triage));
 }
 
-void Hospital::on_resuscitation_end(PatientId id) {
+bool Hospital::on_resuscitation_end(PatientId id) {
   release_held(id);
-  if (patients_[id].draws.needs_surgery) ask(id, HospitalResource::OperatingTables, triage_rank(patients_[id].triage));
-  else to_bed(id);
+  if (!patients_[id].draws.needs_surgery) {
+    to_bed(id);
+    return true;
+  }
+  if (surgery_lost()) return false;
+  ask(id, HospitalResource::OperatingTables, triage_rank(patients_[id].triage));
+  return true;
 }
 
 void Hospital::on_surgery_end(PatientId id) {
@@ -127,6 +134,22 @@ void Hospital::lose(HospitalResource r, int count) {
   const HospitalParams& h = ctx_.p.hospital;
   if (r == HospitalResource::IcuBeds) start_all(r, resource(r).set_capacity(capacity_left(r, h.icu_beds), ctx_.now()));
   if (r == HospitalResource::WardBeds) start_all(r, resource(r).set_capacity(capacity_left(r, h.ward_beds), ctx_.now()));
+}
+
+bool Hospital::surgery_lost() const {
+  return capacity_left(HospitalResource::OperatingTables, ctx_.p.hospital.operating_tables) == 0;
+}
+
+std::vector<PatientId> Hospital::take_table_queue() {
+  CareResource& tables = resource(HospitalResource::OperatingTables);
+  std::vector<PatientId> taken;
+  for (const int id : tables.waiting_in_order()) {
+    tables.withdraw(id, ctx_.now());
+    const PatientId patient = id_at<PatientId>(static_cast<std::size_t>(id));
+    patients_[patient].waiting_for.reset();
+    taken.push_back(patient);
+  }
+  return taken;
 }
 
 void Hospital::finish(std::vector<CareResourceStats>& out) {

@@ -21,8 +21,11 @@ class Hospital {
   // Frees what the patient holds; whoever waited for it starts.
   void release_held(PatientId id);
   void withdraw(PatientId id, HospitalResource r);  // a waiting patient leaves the queue (died)
-  void on_triaged(PatientId id);
-  void on_resuscitation_end(PatientId id);
+  // Triage, and the end of resuscitation, send the patient on to the next step here; they return
+  // false when that step is an operation and no table is left (surgery_lost): the caller sends
+  // the patient elsewhere for it.
+  [[nodiscard]] bool on_triaged(PatientId id);
+  [[nodiscard]] bool on_resuscitation_end(PatientId id);
   void on_surgery_end(PatientId id);
   void on_discharge(PatientId id);
 
@@ -36,6 +39,12 @@ class Hospital {
   // `count` of `r` (not the helicopters) out of service from now on; beds at once, the others
   // at the next staffing (the caller's).
   void lose(HospitalResource r, int count);
+  // Every operating table is out of service: no operation here for the rest of the run (no
+  // repair within a run, assumed as for the other means; docs/odd.md 7.8).
+  bool surgery_lost() const;
+  // Takes everyone waiting for a table out of its queue, in the queue's order (the tables are
+  // gone); the caller sends them elsewhere.
+  std::vector<PatientId> take_table_queue();
 
   const CareResource& resource(HospitalResource r) const { return resources_[index_of(r)]; }
   void finish(std::vector<CareResourceStats>& out);  // in the order of MedicalOutcome::resources

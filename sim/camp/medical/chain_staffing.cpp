@@ -19,8 +19,10 @@ void Hospital::staff() {
   }
   using R = HospitalResource;
   const SimTime now = ctx_.now();
+  // A team needs a table: the tables a hit left, then as many as there are teams (a lost table
+  // does not send a team home, nor close the theatre at night while one table stands).
   start_all(R::OperatingTables,
-            resource(R::OperatingTables).set_capacity(capacity_left(R::OperatingTables, std::min(h.operating_tables, teams)), now));
+            resource(R::OperatingTables).set_capacity(std::min(capacity_left(R::OperatingTables, h.operating_tables), teams), now));
   start_all(R::ResuscitationBays, resource(R::ResuscitationBays).set_capacity(capacity_left(R::ResuscitationBays, bays), now));
 }
 
@@ -29,7 +31,7 @@ void Hospital::call_on_call_team() {
   if (!ctx_.is_night(ctx_.now()) || surge_declared_) return;
   const int on_call = std::max(0, h.surgical_teams_day - h.surgical_teams_night);
   const int staffed = h.surgical_teams_night + on_call_called_;
-  if (on_call_called_ >= on_call || staffed >= h.operating_tables) return;
+  if (on_call_called_ >= on_call || staffed >= capacity_left(HospitalResource::OperatingTables, h.operating_tables)) return;
   ++on_call_called_;
   ctx_.at(ctx_.now() + h.team_call_in, EventKind::MedTeamArrives, 0);
 }

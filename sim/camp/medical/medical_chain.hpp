@@ -63,6 +63,8 @@ struct MedicalOutcome {
   long routine_admissions = 0;
   long routine_surgeries = 0;
   int mass_casualty_declarations = 0;
+  long surgery_elsewhere = 0;  // casualties flown out for an operation: no operating table left
+  long routine_referred = 0;   // routine admissions referred elsewhere for an operation (the same)
   AmbulanceStats ambulances;
   // resuscitation_bays, operating_tables, icu_beds, ward_beds, helicopters (in that order)
   std::vector<CareResourceStats> resources;

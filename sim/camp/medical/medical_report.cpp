@@ -238,6 +238,8 @@ nlohmann::ordered_json medical_metrics_json(const MedicalParams& params, const M
            {{"routine_admissions", outcome.routine_admissions},
             {"routine_surgeries", outcome.routine_surgeries},
             {"mass_casualty_declarations", outcome.mass_casualty_declarations},
+            {"surgery_elsewhere", outcome.surgery_elsewhere},
+            {"routine_referred", outcome.routine_referred},
             {"resources", resources}}},
           {"external", external_json(params, outcome)}};
 }

@@ -411,6 +411,69 @@ TEST_CASE("a hit: an idle ambulance out of service, a tasked one replaced, beds 
   }
 }
 
+// A hit on the theatre (strike_effects.cpp takes one table a round). Timelines from the fixture:
+// a lone T1 at (1000, 0) reaches the hospital at t0 + 2360, is triaged by t0 + 2480 and leaves
+// its bay at t0 + 4280; two together arrive at t0 + 2420 and leave their bays at t0 + 4340.
+TEST_CASE("with every operating table lost, casualties who need one are flown out for it", "[medical][module][hit]") {
+  MedicalParams p = fixed_chain();  // two tables, one helicopter, flying by day
+  {
+    // Both tables gone before the casualty comes: flown out from the bay, never operated.
+    World w(p);
+    w.advance_to(t0 - 60);
+    w.chain.lose_capacity(HospitalResource::OperatingTables, 1, t0 - 60, w.queue);
+    w.chain.lose_capacity(HospitalResource::OperatingTables, 1, t0 - 30, w.queue);
+    w.hurt(casualty_at(1, {1000, 0}, t0, Triage::Immediate));
+    const MedicalOutcome& out = w.finish();
+    const CareRecord& r = out.casualties[0];
+    CHECK(r.resuscitation == Approx(t0 + 2480));
+    CHECK_FALSE(std::isfinite(r.surgery));
+    CHECK(r.outcome == CareOutcome::EvacuatedL3);
+    CHECK(r.left_hospital == Approx(t0 + 4280));
+    CHECK(out.surgery_elsewhere == 1);
+    CHECK(out.resources[1].requests == 0);  // nobody queued for a table that is gone
+  }
+  {
+    // One table; two T1s. The first is on the table when it is hit and finishes (a loss never
+    // interrupts anyone); the second, waiting for it, is flown out at the hit, not left waiting.
+    p.hospital.operating_tables = 1;
+    World w(p);
+    w.hurt(casualty_at(1, {1000, 0}, t0, Triage::Immediate));
+    w.hurt(casualty_at(2, {1000, 0}, t0, Triage::Immediate));
+    w.advance_to(t0 + 5000);
+    w.chain.lose_capacity(HospitalResource::OperatingTables, 1, t0 + 5000, w.queue);
+    const MedicalOutcome& out = w.finish();
+    const CareRecord &a = out.casualties[0], &b = out.casualties[1];
+    const CareRecord& operated = std::isfinite(a.surgery) ? a : b;
+    const CareRecord& flown = std::isfinite(a.surgery) ? b : a;
+    CHECK(operated.surgery == Approx(t0 + 4340));
+    CHECK(operated.bed == Approx(t0 + 4340 + 3600));
+    CHECK(operated.outcome == CareOutcome::Survived);
+    CHECK_FALSE(std::isfinite(flown.surgery));
+    CHECK(flown.outcome == CareOutcome::EvacuatedL3);
+    CHECK(flown.left_hospital == Approx(t0 + 5000));
+    CHECK(out.surgery_elsewhere == 1);
+    CHECK(out.resources[1].max_queue == 1);
+    CHECK(out.resources[1].mean_queue() * out.resources[1].window == Approx(5000 - 4340));  // waited 11 min, no more
+  }
+}
+
+TEST_CASE("one table lost of two: the night team still operates on the other at once", "[medical][module][hit]") {
+  // Two tables, one team on duty at night (the other on call, 30 min away). A T1 hurt at 22:30
+  // leaves the bay at 23:41 (+ 2360 + 120 + 1800 s). With one table hit, the night team has the
+  // other: the operation starts then, not after the on-call team is called in.
+  const MedicalParams p = fixed_chain();
+  const SimTime hurt = 22.5 * kHour;
+  for (const bool hit : {false, true}) {
+    World w(p);
+    w.advance_to(hurt - 60);
+    if (hit) w.chain.lose_capacity(HospitalResource::OperatingTables, 1, hurt - 60, w.queue);
+    w.hurt(casualty_at(1, {1000, 0}, hurt, Triage::Immediate));
+    const CareRecord r = w.finish().casualties[0];
+    CHECK(r.resuscitation == Approx(hurt + 2480));
+    CHECK(r.surgery == Approx(hurt + 2480 + 1800));
+  }
+}
+
 TEST_CASE("the hospital at a glance follows the patients", "[medical][module][views]") {
   World w(fixed_chain());
   w.hurt(casualty_at(1, {1000, 0}, t0, Triage::Immediate));
