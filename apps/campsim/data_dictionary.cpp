@@ -153,7 +153,9 @@ const std::map<std::string, ColumnDoc>& fixed_columns() {
                     {{"killed", "killed outright"},
                      {"died_of_wounds", "died after injury, in the chain's care"},
                      {"survived", "treated and returned to duty"},
-                     {"evacuated_l3", "flown out to a Level 3 hospital"}})}},
+                     {"evacuated_l3", "flown out to a Level 3 hospital"},
+                     {"in_care", "still in the chain's care when the run ended (awaiting pickup, in hospital or "
+                                 "waiting for a flight)"}})}},
       // external.csv (one row per casualty from outside the camp)
       {"external_casualty",
        {"integer", "id", "number of the casualty from outside the camp, in the order they were hurt (not a camp casualty id)"}},
@@ -371,6 +373,7 @@ std::optional<MetricDoc> metric_doc(const std::string& name) {
       {"medical.casualties.died_at_hospital", {"people", "wounded who died at the Level 2 hospital"}},
       {"medical.casualties.survived", {"people", "wounded treated and returned to duty"}},
       {"medical.casualties.evacuated_l3", {"people", "wounded flown out to a Level 3 hospital"}},
+      {"medical.casualties.in_care", {"people", "wounded still in the chain's care when the run ended"}},
       {"medical.casualties.reached_hospital", {"people", "wounded who reached the Level 2 hospital alive"}},
       {"medical.casualties.died_of_wounds_share", {"0-1", "share of the wounded who died of their wounds (NA: no wounded)"}},
       {"medical.compliance.first_aid_10min", {"0-1", "share of the wounded given first aid within 10 minutes of injury (the 10 of 10-1-2)"}},
@@ -420,6 +423,7 @@ std::optional<MetricDoc> metric_doc(const std::string& name) {
       {"medical.external.icu", {"people", "casualties from outside given an ICU bed"}},
       {"medical.external.evacuated_l3", {"people", "casualties from outside flown on to a Level 3 hospital"}},
       {"medical.external.returned_to_duty", {"people", "casualties from outside treated and returned to duty"}},
+      {"medical.external.in_care", {"people", "casualties from outside still in the hospital's care when the run ended"}},
       {"medical.external.died", {"people", "casualties from outside who died of their wounds"}},
       {"medical.external.died_before_arrival", {"people", "casualties from outside who died on the way in"}},
       {"medical.external.arrivals_share", {"0-1", "share of all casualties reaching the hospital alive who came from outside the camp"}},

@@ -218,7 +218,7 @@ TEST_CASE("the data dictionary's value lists are the values the program writes",
         names(triage_name, Triage::Killed, Triage::Immediate, Triage::Delayed, Triage::Minimal));
   CHECK(listed_values(meaning_of("outcome"), "how the casualty left the chain: ") ==
         names(care_outcome_name, CareOutcome::Killed, CareOutcome::DiedOfWounds, CareOutcome::Survived,
-              CareOutcome::EvacuatedL3));
+              CareOutcome::EvacuatedL3, CareOutcome::InCare));
   CHECK(listed_values(meaning_of("first_aid_by"), "who gave first aid: ") ==
         std::vector<std::string>{"buddy", "responder", "ambulance_crew", "hospital"});
   CHECK(listed_values(meaning_of("died_where"), "died: ") == std::vector<std::string>{"before_pickup", "in_transit", "at_hospital"});

@@ -40,6 +40,7 @@ std::string_view care_outcome_name(CareOutcome outcome) {
     case CareOutcome::DiedOfWounds: return "died_of_wounds";
     case CareOutcome::Survived: return "survived";
     case CareOutcome::EvacuatedL3: return "evacuated_l3";
+    case CareOutcome::InCare: return "in_care";
   }
   return "survived";
 }

@@ -45,7 +45,9 @@ using CasualtyId = engine::Id<Casualty>;  // a casualty's `id`, typed
 
 // How a casualty's story ends: the medical chain decides it, the world acts on it (back on duty,
 // gone for the run).
-enum class CareOutcome { Killed, DiedOfWounds, Survived, EvacuatedL3 };
+// InCare: still in the chain when the run ended (waiting for pickup, in hospital, waiting for a
+// flight): neither back on duty nor gone.
+enum class CareOutcome { Killed, DiedOfWounds, Survived, EvacuatedL3, InCare };
 
 std::string_view cause_name(Cause cause);
 std::string_view triage_name(Triage triage);

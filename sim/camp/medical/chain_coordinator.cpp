@@ -216,6 +216,13 @@ void ChainCoordinator::drain(engine::EventQueue& queue, const OtherEvents& on_ot
 // The outcome is assembled once, from each part's own records and counts.
 void ChainCoordinator::finish() {
   if (ctx_.closed()) return;
+  // Whoever the chain still holds when the run ends has no outcome yet: not "survived" (back on
+  // duty), but in care.
+  for (std::size_t i = 0; i < patients_.all().size(); ++i) {
+    const Patient& pt = patients_.all()[i];
+    if (pt.routine || !pt.record || pt.dead || pt.stage == PatientStage::Gone) continue;
+    patients_.record(id_at<PatientId>(i)).outcome = CareOutcome::InCare;
+  }
   out_.casualties = patients_.casualties;
   out_.external = patients_.external;
   out_.external_incidents = external_.incidents();

@@ -58,7 +58,8 @@ ordered_json compliance_json(const MedicalOutcome& outcome) {
 }
 
 ordered_json outcomes_json(const MedicalOutcome& outcome) {
-  long wounded = 0, killed = 0, dow = 0, before = 0, transit = 0, hospital = 0, survived = 0, flown = 0, reached = 0;
+  long wounded = 0, killed = 0, dow = 0, before = 0, transit = 0, hospital = 0, survived = 0, flown = 0, in_care = 0,
+       reached = 0;
   for (const CareRecord& r : outcome.casualties) {
     if (r.outcome == CareOutcome::Killed) {
       ++killed;
@@ -75,6 +76,7 @@ ordered_json outcomes_json(const MedicalOutcome& outcome) {
         break;
       case CareOutcome::Survived: ++survived; break;
       case CareOutcome::EvacuatedL3: ++flown; break;
+      case CareOutcome::InCare: ++in_care; break;
       case CareOutcome::Killed: break;
     }
   }
@@ -88,7 +90,8 @@ ordered_json outcomes_json(const MedicalOutcome& outcome) {
   }
   return {{"wounded", wounded},         {"killed_outright", killed},    {"died_of_wounds", dow},
           {"died_before_pickup", before}, {"died_in_transit", transit}, {"died_at_hospital", hospital},
-          {"survived", survived},       {"evacuated_l3", flown},        {"reached_hospital", reached},
+          {"survived", survived},       {"evacuated_l3", flown},        {"in_care", in_care},
+          {"reached_hospital", reached},
           {"died_of_wounds_share", share_or_null(dow, wounded)},
           {"died_of_wounds_by_cause", dow_by_cause}};
 }
@@ -163,7 +166,7 @@ ordered_json dispatch_json(const MedicalParams& params, const MedicalOutcome& ou
 // together, the external share (the inflow's part of the L2's combat casework).
 ordered_json external_json(const MedicalParams& params, const MedicalOutcome& outcome) {
   long immediate = 0, delayed = 0, minimal = 0, helicopter = 0, road = 0, arrived = 0, admitted = 0, operated = 0,
-       icu = 0, evacuated = 0, returned = 0, died = 0, died_before_arrival = 0;
+       icu = 0, evacuated = 0, returned = 0, died = 0, died_before_arrival = 0, in_care = 0;
   for (const CareRecord& r : outcome.external) {
     immediate += r.triage == Triage::Immediate ? 1 : 0;
     delayed += r.triage == Triage::Delayed ? 1 : 0;
@@ -175,6 +178,7 @@ ordered_json external_json(const MedicalParams& params, const MedicalOutcome& ou
     icu += std::isfinite(r.bed) && r.icu_bed ? 1 : 0;
     evacuated += r.outcome == CareOutcome::EvacuatedL3 ? 1 : 0;
     returned += r.outcome == CareOutcome::Survived ? 1 : 0;
+    in_care += r.outcome == CareOutcome::InCare ? 1 : 0;
     died += r.outcome == CareOutcome::DiedOfWounds ? 1 : 0;
     died_before_arrival += r.outcome == CareOutcome::DiedOfWounds && r.died_where == DeathPlace::InTransit ? 1 : 0;
   }
@@ -195,6 +199,7 @@ ordered_json external_json(const MedicalParams& params, const MedicalOutcome& ou
           {"icu", icu},
           {"evacuated_l3", evacuated},
           {"returned_to_duty", returned},
+          {"in_care", in_care},
           {"died", died},
           {"died_before_arrival", died_before_arrival},
           {"arrivals_share", share_or_null(arrived, arrived + camp_arrived)}};

@@ -98,6 +98,7 @@ void World::leave_care(const Casualty& c, SimTime t, CareOutcome outcome) {
       ++stats_.died_of_wounds;
       break;
     case CareOutcome::Killed: break;  // reported at arrival: apply_casualty already did it
+    case CareOutcome::InCare: break;  // never reported: it is what a casualty is when the run ends
   }
   log_.record(t, "left_care", {{"person", static_cast<std::int64_t>(p)},
                                {"casualty", static_cast<std::int64_t>(c.id)},

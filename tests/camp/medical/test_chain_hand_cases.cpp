@@ -255,8 +255,11 @@ TEST_CASE("sandstorms ground the helicopters: a patient who cannot fly stays in 
   p.care_needs.immediate.evacuation = 1;
   p.air_evacuation.sandstorm_day_share = 1;  // every day grounded
   const MedicalOutcome out = run(p, {casualty_at(1, {1000, 0}, t0, Triage::Immediate)});
-  CHECK(out.casualties[0].outcome == CareOutcome::Survived);
+  CHECK(out.casualties[0].outcome == CareOutcome::InCare);  // still in the hospital at the end, not back on duty
   CHECK_FALSE(std::isfinite(out.casualties[0].left_hospital));
+  const auto counts = medical_metrics_json(p, out)["casualties"];
+  CHECK(counts["in_care"] == 1);
+  CHECK(counts["survived"] == 0);
   CHECK(out.resources[4].served == 0);  // helicopters
   CHECK(out.last_event < 10 * kDay + 61 * kDay);  // the chain stops at its drain limit
   p.air_evacuation.sandstorm_day_share = 0;
