@@ -359,6 +359,22 @@ void GuardModel::sample(SimTime now) {
     return *known;
   };
 
+  // Every standing sentry's two exponentials (his watch's decay, and his fatigue building from when
+  // he came on post) in one call, in the order the loop below reads them: several lanes at a time,
+  // each lane the bits of math::exp, so the same values as one sentry at a time.
+  std::size_t standing = 0;
+  for (std::size_t p = 0; p < on_post_.size(); ++p) standing += standing_[p].size();
+  exponents_.resize(2 * standing);
+  powers_.resize(2 * standing);
+  double* exponent = exponents_.data();
+  for (std::size_t p = 0; p < on_post_.size(); ++p)
+    for (const StandingSentry& sentry : standing_[p]) {
+      *exponent++ = watch_vigilance_exponent(params_.vigilance, now - sentry.arrival);
+      *exponent++ = fatigue_build_exponent(params_.fatigue, now - sentry.fatigue_time);
+    }
+  math::exp_each(exponents_, powers_);
+  const double* power = powers_.data();
+
   // A plain loop over the 14 or so posts: handing them to threads cost more than their work.
   double camp_sum = 0, camp_min = 1;
   long camp_count = 0, required = 0;
@@ -368,10 +384,9 @@ void GuardModel::sample(SimTime now) {
     long count = 0;
     for (const StandingSentry& sentry : standing_[p]) {
       // A standing sentry is on duty, so his fatigue builds from when he came on post. His two
-      // exponentials in one call: the same bits as sentry_vigilance_now's two.
-      const auto [decayed, kept] =
-          math::exp_pair(watch_vigilance_exponent(params_.vigilance, now - sentry.arrival),
-                         fatigue_build_exponent(params_.fatigue, now - sentry.fatigue_time));
+      // exponentials, worked out above: the same bits as sentry_vigilance_now's two.
+      const double decayed = power[0], kept = power[1];
+      power += 2;
       const SentryState state{now - sentry.arrival, tod, fatigue_after_duty_of(sentry.fatigue, kept),
                               experience_of(sentry.unit, sentry.unit_arrival)};
       const double v =

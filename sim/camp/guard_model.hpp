@@ -122,6 +122,7 @@ class GuardModel {
   // The sample's scratch, kept between samples (no allocation per sample): each unit's experience
   // at the sample's instant, once worked out, and the row.
   std::vector<std::optional<double>> experience_now_;
+  std::vector<double> exponents_, powers_;  // sample()'s scratch: every standing sentry's two exponentials
   std::vector<double> row_;
   // roster_shift's scratch: the hour of day of each hour of the shift, and a slot's periods.
   std::vector<int> hour_of_day_;

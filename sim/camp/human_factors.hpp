@@ -14,8 +14,8 @@ bool in_daily_window(SimTime tod, SimTime from, SimTime to);
 
 // The closed forms are defined here, inline, so that the guards' quarter-hourly sample (about 20
 // sentries, two exponentials each) pays no calls around them (issue 25). Their exponentials are
-// math::exp (the same bits on every CPU); the sample works a sentry's two out in one
-// math::exp_pair, whose lanes are math::exp's bits, through the *_of forms below.
+// math::exp (the same bits on every CPU); the sample works every sentry's two out in one call to
+// math::exp_each, whose lanes are math::exp's bits, through the *_of forms below.
 
 // Vigilance decrement within one watch: on_post_start at arrival, decaying to floor.
 inline double watch_vigilance_exponent(const VigilanceParams& p, SimTime time_on_post) {

@@ -4,7 +4,16 @@
 #include <limits>
 
 #include <emmintrin.h>
+#include <immintrin.h>
 #include <sleef.h>
+#include <stdexcept>
+
+// sleef.h declares its AVX functions only when the file is compiled for AVX (__AVX__); this one
+// is not (the build assumes SSE2 only), and calls it from a function marked target("avx") alone,
+// run only where the CPU has AVX (four_lane_exp_supported).
+#ifndef __AVX__
+extern "C" __m256d Sleef_cinz_expd4_u10avx(__m256d);
+#endif
 
 namespace campsim::math {
 
@@ -21,12 +30,43 @@ double sin(double x) { return Sleef_cinz_sind1_u10purec(x); }
 double cos(double x) { return Sleef_cinz_cosd1_u10purec(x); }
 double atan2(double y, double x) { return Sleef_cinz_atan2d1_u10purec(y, x); }
 
-std::array<double, 2> exp_pair(double a, double b) {
-  // SSE2 is part of x86-64, so this lane width is on every CPU the program runs on; the cinz
-  // family gives each lane the scalar function's bits (tested).
-  alignas(16) double out[2];
-  _mm_store_pd(out, Sleef_cinz_expd2_u10sse2(_mm_set_pd(b, a)));
-  return {out[0], out[1]};
+namespace {
+
+void exp_each_two(const double* in, double* out, std::size_t n) {
+  std::size_t i = 0;
+  for (; i + 2 <= n; i += 2) _mm_storeu_pd(out + i, Sleef_cinz_expd2_u10sse2(_mm_loadu_pd(in + i)));
+  if (i < n) out[i] = exp(in[i]);
+}
+
+[[gnu::target("avx")]] void exp_each_four(const double* in, double* out, std::size_t n) {
+  std::size_t i = 0;
+  for (; i + 4 <= n; i += 4) _mm256_storeu_pd(out + i, Sleef_cinz_expd4_u10avx(_mm256_loadu_pd(in + i)));
+  exp_each_two(in + i, out + i, n - i);
+}
+
+}  // namespace
+
+bool four_lane_exp_supported() {
+  // libgcc's check also asks the OS whether it saves the 256-bit registers (XGETBV).
+  static const bool supported = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx") != 0;
+  }();
+  return supported;
+}
+
+void exp_each_in(ExpLanes lanes, std::span<const double> in, std::span<double> out) {
+  if (in.size() != out.size()) throw std::invalid_argument("math::exp_each: spans of different lengths");
+  if (lanes == ExpLanes::four) {
+    if (!four_lane_exp_supported()) throw std::invalid_argument("math::exp_each: four lanes need AVX");
+    exp_each_four(in.data(), out.data(), in.size());
+  } else {
+    exp_each_two(in.data(), out.data(), in.size());
+  }
+}
+
+void exp_each(std::span<const double> in, std::span<double> out) {
+  exp_each_in(four_lane_exp_supported() ? ExpLanes::four : ExpLanes::two, in, out);
 }
 
 double normal_quantile(double p) {

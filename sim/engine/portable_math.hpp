@@ -11,6 +11,7 @@
 // long double). sqrt, hypot, fmod, erf and erfc are not here: IEEE's square root is exact, and
 // glibc has one implementation of the others.
 #include <array>
+#include <span>
 
 namespace campsim::math {
 
@@ -22,9 +23,13 @@ double pow(double x, double y);
 double sin(double x);
 double cos(double x);
 double atan2(double y, double x);
-// exp(a) and exp(b) in one call, two SSE2 lanes: bit for bit {exp(a), exp(b)}, in about the time
-// of one (the guards' sample asks two for every sentry, four times an hour).
-std::array<double, 2> exp_pair(double a, double b);
+// out[i] = exp(in[i]) for every i (the spans of one length), bit for bit: four lanes at a time
+// where the CPU has AVX, else two (the guards' sample asks two for each of 40-odd sentries).
+void exp_each(std::span<const double> in, std::span<double> out);
+// The same at a given width (for tests: each width's lanes are exp's bits). Four needs AVX.
+enum class ExpLanes { two, four };
+bool four_lane_exp_supported();
+void exp_each_in(ExpLanes lanes, std::span<const double> in, std::span<double> out);
 
 // The standard normal quantile Phi^-1(p) for 0 < p < 1 (-inf at or below 0, +inf at or above 1;
 // engine::standard_normal_quantile, which every draw uses, is this): Wichura's
