@@ -11,8 +11,10 @@
 // sleef.h declares its AVX functions only when the file is compiled for AVX (__AVX__); this one
 // is not (the build assumes SSE2 only), and calls it from a function marked target("avx") alone,
 // run only where the CPU has AVX (four_lane_exp_supported).
+// The declaration carries the target too: clang refuses to pass a 256-bit vector to a function
+// it thinks takes it by the SSE2 convention.
 #ifndef __AVX__
-extern "C" __m256d Sleef_cinz_expd4_u10avx(__m256d);
+extern "C" [[gnu::target("avx")]] __m256d Sleef_cinz_expd4_u10avx(__m256d);
 #endif
 
 namespace campsim::math {
